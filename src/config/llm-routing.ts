@@ -1,0 +1,108 @@
+/**
+ * The LLM routing configuration: which providers exist, which chain of provider+model each
+ * feature tries in order, prices, and the resilience settings of the manager. It comes
+ * from the JSON file named by `LLM_CONFIG`, or is derived from the environment (see
+ * {@link defaultRouting} in ./index.ts). The `extractive` provider is always appended as the
+ * last step of every chain.
+ */
+import { z } from 'zod';
+import { featureNames, type FeatureName } from '../llm/types.js';
+
+const providerId = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'provider ids are lowercase words, e.g. "openai", "vllm"');
+
+export const openAiProviderSchema = z.object({
+  kind: z.literal('openai'),
+  /** OpenAI-compatible base URL; unset means the SDK default (`OPENAI_BASE_URL` or api.openai.com). */
+  baseURL: z.string().url().optional(),
+  /** Name of the environment variable holding the key (default `OPENAI_API_KEY`). */
+  apiKeyEnv: z.string().default('OPENAI_API_KEY'),
+  /** Whether the server is operated by us (vLLM, Ollama...): allowed for no-external-AI accounts. */
+  selfHosted: z.boolean().default(false),
+  /** Send `response_format: json_schema` for structured output (false: JSON mode prompt only). */
+  structuredOutputs: z.boolean().default(true),
+});
+
+export const bedrockProviderSchema = z.object({
+  kind: z.literal('bedrock'),
+  region: z.string().default('us-east-1'),
+  /** Endpoint override (tests, VPC endpoints). */
+  endpoint: z.string().url().optional(),
+  selfHosted: z.boolean().default(false),
+});
+
+export const extractiveProviderSchema = z.object({ kind: z.literal('extractive') });
+
+export const providerConfigSchema = z.discriminatedUnion('kind', [
+  openAiProviderSchema,
+  bedrockProviderSchema,
+  extractiveProviderSchema,
+]);
+export type ProviderConfig = z.infer<typeof providerConfigSchema>;
+
+export const routeStepSchema = z.object({
+  provider: providerId,
+  model: z.string().min(1),
+  /** Label of this variant for experiments and reports (default `provider:model`). */
+  variant: z.string().optional(),
+});
+export type RouteStep = z.infer<typeof routeStepSchema>;
+
+export const priceSchema = z.object({
+  /** USD per million input tokens. */
+  inputPerMillion: z.number().nonnegative(),
+  /** USD per million output tokens. */
+  outputPerMillion: z.number().nonnegative(),
+});
+export type Price = z.infer<typeof priceSchema>;
+
+export const resilienceSchema = z.object({
+  /** Time one provider attempt may take (ms). */
+  attemptTimeoutMs: z.number().int().positive().default(30_000),
+  /** Time a whole generation may take, all attempts and fallbacks together (ms). */
+  deadlineMs: z.number().int().positive().default(90_000),
+  /** Retries on the same provider for a retryable error, before falling back. */
+  maxRetries: z.number().int().min(0).max(10).default(2),
+  /** Exponential backoff: base * 2^retry, capped, with full jitter. */
+  backoffBaseMs: z.number().int().nonnegative().default(250),
+  backoffMaxMs: z.number().int().nonnegative().default(8_000),
+  /** A Retry-After longer than this is not waited for: fall back instead. */
+  maxRetryAfterMs: z.number().int().nonnegative().default(10_000),
+  /** Consecutive failed attempts that open a provider's circuit. */
+  breakerFailureThreshold: z.number().int().positive().default(5),
+  /** How long an open circuit rejects calls before one trial call (ms). */
+  breakerCooldownMs: z.number().int().positive().default(30_000),
+});
+export type Resilience = z.infer<typeof resilienceSchema>;
+
+const chainSchema = z.array(routeStepSchema).min(1);
+
+export const routingSchema = z.object({
+  providers: z.record(providerId, providerConfigSchema).default({}),
+  /** The chain used by features that have none of their own. */
+  defaultChain: chainSchema.optional(),
+  features: z.partialRecord(z.enum(featureNames as [FeatureName, ...FeatureName[]]), chainSchema).default({}),
+  /** Prices by model id. Models missing here cost 0 and are logged once. */
+  prices: z.record(z.string(), priceSchema).default({}),
+  resilience: resilienceSchema.default(resilienceSchema.parse({})),
+});
+export type RoutingConfig = z.infer<typeof routingSchema>;
+
+/** Default prices (USD per 1M tokens) for common models; a routing file can override them. */
+export const defaultPrices: Record<string, Price> = {
+  'gpt-4o-mini': { inputPerMillion: 0.15, outputPerMillion: 0.6 },
+  'gpt-4o': { inputPerMillion: 2.5, outputPerMillion: 10 },
+  'gpt-4.1-mini': { inputPerMillion: 0.4, outputPerMillion: 1.6 },
+  'gpt-4.1': { inputPerMillion: 2, outputPerMillion: 8 },
+  'anthropic.claude-3-5-haiku-20241022-v1:0': { inputPerMillion: 0.8, outputPerMillion: 4 },
+  'anthropic.claude-3-5-sonnet-20241022-v2:0': { inputPerMillion: 3, outputPerMillion: 15 },
+  'amazon.nova-micro-v1:0': { inputPerMillion: 0.035, outputPerMillion: 0.14 },
+  'amazon.nova-lite-v1:0': { inputPerMillion: 0.06, outputPerMillion: 0.24 },
+  extractive: { inputPerMillion: 0, outputPerMillion: 0 },
+};
+
+/** Cost of one call in USD. */
+export function costOf(prices: Record<string, Price>, model: string, inputTokens: number, outputTokens: number): number {
+  const price = prices[model];
+  if (!price) return 0;
+  return (inputTokens * price.inputPerMillion + outputTokens * price.outputPerMillion) / 1_000_000;
+}

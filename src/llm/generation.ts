@@ -1,0 +1,65 @@
+/**
+ * What features ask of the LLM Manager and what they get back. Features never see a
+ * provider: they describe the generation, the manager picks the route.
+ */
+import type { LlmCallRecord } from '../store/types.js';
+import type { ChatMessage, Completion, FeatureName, Grounding, ProviderKind, StructuredOutputSpec } from './types.js';
+
+export interface GenerateRequest {
+  feature: FeatureName;
+  accountId: string;
+  userId: string | null;
+  /** The draft this generation fills, recorded with the usage. */
+  draftId: string | null;
+  messages: ChatMessage[];
+  output?: StructuredOutputSpec;
+  grounding?: Grounding;
+  maxOutputTokens?: number;
+  temperature?: number;
+  /** Stream from the provider and report deltas through `onStreamEvent`. */
+  stream: boolean;
+  /**
+   * Streaming callback. `reset` means the text streamed so far is void (the attempt failed
+   * mid-stream and the manager moved on to a retry or the next provider).
+   */
+  onStreamEvent?: (event: { type: 'delta'; text: string } | { type: 'reset' }) => void;
+  /** Cancels the whole generation (client gone, shutdown). */
+  signal?: AbortSignal;
+}
+
+export interface GenerateResult {
+  completion: Completion;
+  providerId: string;
+  providerKind: ProviderKind;
+  model: string;
+  /** Variant label of the route step that answered. */
+  variant: string;
+  degraded: boolean;
+  /** Attempts made, failed ones included. */
+  attempts: number;
+  /** Whether the answer came from a provider other than the chain's first. */
+  fellBack: boolean;
+  latencyMs: number;
+  costUsd: number;
+  traceId: string | null;
+}
+
+/** Health of one provider as the manager sees it (GraphQL `providerHealth`). */
+export interface ProviderHealth {
+  providerId: string;
+  kind: ProviderKind;
+  circuit: 'closed' | 'open' | 'half_open';
+  consecutiveFailures: number;
+  lastError: string | null;
+  lastErrorAt: string | null;
+}
+
+/** Where the manager sends one record per provider attempt. Must not throw or block. */
+export interface UsageSink {
+  record(call: LlmCallRecord): void;
+}
+
+export interface LlmManager {
+  generate(request: GenerateRequest): Promise<GenerateResult>;
+  health(): ProviderHealth[];
+}

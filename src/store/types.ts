@@ -1,0 +1,169 @@
+/**
+ * The persistence contract. One SQL dialect (PostgreSQL) behind two drivers: `pg` against a
+ * server and PGlite embedded. Repositories take and return these records; every query binds
+ * its parameters. Every read is scoped by `accountId`: a row of another account is never
+ * returned, it is "not found".
+ */
+import type { FeatureName } from '../llm/types.js';
+
+export type DraftKind = 'STATUS_UPDATE' | 'POSTMORTEM' | 'RUNBOOK_JOB' | 'AUTOMATION_DIGEST' | 'ASSISTANT_ANSWER';
+export type DraftState = 'STREAMING' | 'COMPLETE' | 'FAILED';
+
+/** How a draft was generated (the GraphQL `Generation` type). */
+export interface GenerationRecord {
+  provider: string;
+  model: string;
+  promptVersion: string;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+  latencyMs: number;
+  degraded: boolean;
+  traceId: string | null;
+  /** Provider attempts it took, including failed ones and fallbacks. */
+  attempts: number;
+}
+
+export interface DraftRecord {
+  id: string;
+  accountId: string;
+  userId: string | null;
+  kind: DraftKind;
+  state: DraftState;
+  incidentId: string | null;
+  jobId: string | null;
+  executionId: string | null;
+  /** The feature's input as received (audience, guidance, question...). */
+  input: Record<string, unknown>;
+  /** The validated structured output; null until COMPLETE. */
+  output: Record<string, unknown> | null;
+  /** Rendered markdown; partial while STREAMING. */
+  text: string;
+  generation: GenerationRecord | null;
+  error: { code: string; message: string } | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NewDraft {
+  id: string;
+  accountId: string;
+  userId: string | null;
+  kind: DraftKind;
+  state: DraftState;
+  incidentId: string | null;
+  jobId: string | null;
+  executionId: string | null;
+  input: Record<string, unknown>;
+  createdAt: string;
+}
+
+export interface DraftCompletion {
+  output: Record<string, unknown>;
+  text: string;
+  generation: GenerationRecord;
+}
+
+export interface DraftChunkRecord {
+  draftId: string;
+  /** 1-based, gapless per draft. */
+  sequence: number;
+  delta: string;
+  createdAt: string;
+}
+
+export type LlmCallOutcome = 'success' | 'error';
+
+/** One provider attempt: the unit of usage accounting. */
+export interface LlmCallRecord {
+  /** Idempotency key: a record written twice is stored once. */
+  id: string;
+  accountId: string;
+  feature: FeatureName;
+  draftId: string | null;
+  provider: string;
+  model: string;
+  /** 1-based attempt number within the generation (retries and fallbacks count up). */
+  attempt: number;
+  outcome: LlmCallOutcome;
+  /** ProviderError kind or manager code when outcome is `error`. */
+  errorKind: string | null;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+  latencyMs: number;
+  startedAt: string;
+  traceId: string | null;
+}
+
+export interface UsageSummaryRow {
+  feature: FeatureName;
+  provider: string;
+  model: string;
+  calls: number;
+  errors: number;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+}
+
+export type FeedbackRating = 'UP' | 'DOWN';
+
+export interface FeedbackRecord {
+  id: string;
+  draftId: string;
+  accountId: string;
+  userId: string | null;
+  rating: FeedbackRating;
+  publishedText: string | null;
+  comment: string | null;
+  /** Share of the draft that survived into the published text (1 = as-is), null without it. */
+  retainedRatio: number | null;
+  createdAt: string;
+}
+
+export interface DraftRepository {
+  insert(draft: NewDraft): Promise<DraftRecord>;
+  complete(accountId: string, id: string, completion: DraftCompletion): Promise<DraftRecord>;
+  fail(accountId: string, id: string, error: { code: string; message: string }, generation?: GenerationRecord | null): Promise<DraftRecord>;
+  get(accountId: string, id: string): Promise<DraftRecord | null>;
+  /** Newest first, at most `limit` per incident, in ONE query for the whole batch. */
+  listByIncidents(
+    accountId: string,
+    incidentIds: readonly string[],
+    options: { kind?: DraftKind; limit: number },
+  ): Promise<Map<string, DraftRecord[]>>;
+  /** Newest first, at most `limit` per job, in one query. */
+  listByJobs(accountId: string, jobIds: readonly string[], options: { kind?: DraftKind; limit: number }): Promise<Map<string, DraftRecord[]>>;
+  /** Marks drafts STREAMING since before `olderThan` as FAILED; returns their ids. */
+  failOrphans(olderThan: string, error: { code: string; message: string }): Promise<string[]>;
+}
+
+export interface DraftChunkRepository {
+  append(chunk: DraftChunkRecord): Promise<void>;
+  /** Chunks with `sequence > afterSequence`, in order. */
+  list(draftId: string, afterSequence?: number): Promise<DraftChunkRecord[]>;
+}
+
+export interface LlmCallRepository {
+  /** Inserts a batch; records whose id exists already are skipped (idempotent). */
+  insertMany(records: readonly LlmCallRecord[]): Promise<void>;
+  listForDraft(accountId: string, draftId: string): Promise<LlmCallRecord[]>;
+  summarize(accountId: string, from: string, to: string): Promise<UsageSummaryRow[]>;
+}
+
+export interface FeedbackRepository {
+  insert(record: FeedbackRecord): Promise<FeedbackRecord>;
+  listForDraft(accountId: string, draftId: string): Promise<FeedbackRecord[]>;
+}
+
+export interface Store {
+  readonly driver: 'pglite' | 'postgres';
+  readonly drafts: DraftRepository;
+  readonly chunks: DraftChunkRepository;
+  readonly llmCalls: LlmCallRepository;
+  readonly feedback: FeedbackRepository;
+  /** Cheap liveness probe for /readyz. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
