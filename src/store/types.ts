@@ -14,6 +14,8 @@ export interface GenerationRecord {
   provider: string;
   model: string;
   promptVersion: string;
+  /** Routing variant label (experiments); `provider:model` by default. */
+  variant: string;
   inputTokens: number;
   outputTokens: number;
   costUsd: number;
@@ -141,8 +143,11 @@ export interface DraftRepository {
 
 export interface DraftChunkRepository {
   append(chunk: DraftChunkRecord): Promise<void>;
-  /** Chunks with `sequence > afterSequence`, in order. */
-  list(draftId: string, afterSequence?: number): Promise<DraftChunkRecord[]>;
+  /**
+   * Chunks with `sequence > afterSequence`, in order. Scoped through the draft: chunks of
+   * another account's draft are never returned (empty list).
+   */
+  list(accountId: string, draftId: string, afterSequence?: number): Promise<DraftChunkRecord[]>;
 }
 
 export interface LlmCallRepository {

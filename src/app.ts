@@ -1,0 +1,92 @@
+/**
+ * The composition root: builds every component from the configuration and wires them.
+ * No logic lives here; read it to see the whole machine.
+ */
+import type { Logger } from 'pino';
+import type { AppConfig } from './config/index.js';
+import { createDraftGenerator } from './features/common/draft-generator.js';
+import { createStatusUpdateService } from './features/status-update/service.js';
+import { buildSchema } from './graphql/schema.js';
+import { createAuthenticator, signLocalToken } from './guard/auth/authenticator.js';
+import { loadOrCreateLocalSigningKey } from './guard/auth/local-signing-key.js';
+import { scopes } from './guard/auth/principal.js';
+import { startHttpServer, type RunningHttpServer } from './http/http-server.js';
+import { createSampleIncidentSource } from './incidents/sample-source.js';
+import { createLlmManager } from './llm/manager.js';
+import { createProviders } from './llm/providers/create-providers.js';
+import { createStore } from './store/create-store.js';
+import { createRecordBuffer } from './store/record-buffer.js';
+import type { LlmCallRecord } from './store/types.js';
+import { createDraftStreamHub } from './streams/draft-stream-hub.js';
+
+export interface App {
+  /** Starts listening; resolves with the base URL. */
+  start(): Promise<RunningHttpServer>;
+  /** A token for account `demo` with every scope, signed by the local key. */
+  demoToken(): Promise<string>;
+  /** Graceful stop: not ready, drain requests and generations, flush records, close. */
+  stop(): Promise<void>;
+}
+
+export async function createApp(config: AppConfig, logger: Logger): Promise<App> {
+  const store = await createStore({ dataDir: config.dataDir, ...(config.databaseUrl && { databaseUrl: config.databaseUrl }) });
+  const incidents = createSampleIncidentSource();
+  const usageBuffer = createRecordBuffer<LlmCallRecord>({
+    name: 'llm_calls',
+    write: (batch) => store.llmCalls.insertMany(batch),
+    logger,
+  });
+  const manager = createLlmManager({
+    providers: createProviders(config),
+    routing: config.routing,
+    usage: { record: (call) => void usageBuffer.add(call) },
+    logger,
+  });
+  const hub = createDraftStreamHub({ store, logger });
+  const generator = createDraftGenerator({ store, manager, hub, logger });
+  const services = {
+    store,
+    manager,
+    hub,
+    incidents,
+    statusUpdates: createStatusUpdateService({ incidents, generator }),
+  };
+  const signingKey = await loadOrCreateLocalSigningKey(config.dataDir);
+  const authenticator = createAuthenticator({ key: signingKey });
+  const schema = buildSchema();
+
+  let server: RunningHttpServer | null = null;
+  let stopping = false;
+
+  async function readiness(): Promise<{ ready: boolean; reason?: string }> {
+    if (stopping) return { ready: false, reason: 'shutting down' };
+    if (usageBuffer.saturated) return { ready: false, reason: 'usage buffer nearly full (database slow or down)' };
+    try {
+      await store.ping();
+      return { ready: true };
+    } catch {
+      return { ready: false, reason: 'database unreachable' };
+    }
+  }
+
+  return {
+    async start() {
+      server = await startHttpServer(
+        { schema, services, authenticator, logger, readiness, development: config.env !== 'production' },
+        config.http.port,
+        config.http.host,
+      );
+      return server;
+    },
+    demoToken: () => signLocalToken(signingKey, { accountId: 'demo', userId: 'demo-user', scopes }),
+    async stop() {
+      stopping = true;
+      const deadline = Date.now() + config.shutdownTimeoutMs;
+      await server?.stop();
+      await generator.drain();
+      await hub.flush();
+      await usageBuffer.flush(deadline);
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,140 @@
+/**
+ * The only reader of process.env. Every setting is parsed by zod, has a documented default,
+ * and fails the start with the variable's name when it is wrong. The result is frozen.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { defaultPrices, routingSchema, type RoutingConfig } from './llm-routing.js';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const environmentSchema = z.object({
+  /** Deployment mode; `production` refuses unsafe defaults. */
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** HTTP port of /graphql, graphql-ws, health and metrics. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  /** Interface to listen on. */
+  HOST: z.string().default('0.0.0.0'),
+  /** Folder for the embedded database and the local signing key. */
+  DATA_DIR: z.string().default('./data'),
+  /** PostgreSQL connection string; unset uses embedded PGlite in DATA_DIR. */
+  DATABASE_URL: z.string().optional(),
+  /** pino level. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Enables the openai provider; with no LLM_CONFIG every feature goes to it first. */
+  OPENAI_API_KEY: z.string().optional(),
+  /** Any OpenAI-compatible server (vLLM, Ollama, llama.cpp, Azure); default api.openai.com. */
+  OPENAI_BASE_URL: z.string().url().optional(),
+  /** Model for the openai provider when no LLM_CONFIG is given. */
+  OPENAI_MODEL: z.string().default('gpt-4o-mini'),
+  /** Enables the bedrock provider (after openai) when no LLM_CONFIG is given. */
+  BEDROCK_MODEL_ID: z.string().optional(),
+  /** AWS region of Bedrock. */
+  AWS_REGION: z.string().default('us-east-1'),
+  /** Bedrock endpoint override (VPC endpoint, tests). */
+  BEDROCK_ENDPOINT: z.string().url().optional(),
+  /** Path of a JSON or YAML routing file (see src/config/llm-routing.ts). */
+  LLM_CONFIG: z.string().optional(),
+  /** Where incidents come from. */
+  INCIDENT_SOURCE: z.enum(['sample']).default('sample'),
+  /** Milliseconds a graceful shutdown may take before the process exits anyway. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(25_000),
+  /** Use the local signing key even in production (explicit opt-in). */
+  AUTH_LOCAL_KEYS: booleanFlag.default(false),
+});
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  http: { port: number; host: string };
+  dataDir: string;
+  databaseUrl: string | null;
+  logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
+  routing: RoutingConfig;
+  /** Secrets by environment variable name, for providers that name theirs (`apiKeyEnv`). */
+  providerSecrets: Record<string, string | undefined>;
+  incidentSource: 'sample';
+  shutdownTimeoutMs: number;
+  auth: { localKeys: boolean };
+}
+
+/** A configuration error: the message names the variable and what is wrong. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses the environment (default: process.env) into the frozen configuration. */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid environment: ${problems.join('; ')}`);
+  }
+  const variables = parsed.data;
+  const routing = variables.LLM_CONFIG ? readRoutingFile(variables.LLM_CONFIG) : defaultRouting(variables);
+  routing.providers.extractive ??= { kind: 'extractive' };
+  routing.prices = { ...defaultPrices, ...routing.prices };
+
+  const providerSecrets: Record<string, string | undefined> = {};
+  for (const provider of Object.values(routing.providers)) {
+    if (provider.kind === 'openai') providerSecrets[provider.apiKeyEnv] = environment[provider.apiKeyEnv];
+  }
+
+  return deepFreeze({
+    env: variables.NODE_ENV,
+    http: { port: variables.PORT, host: variables.HOST },
+    dataDir: path.resolve(variables.DATA_DIR),
+    databaseUrl: variables.DATABASE_URL || null,
+    logLevel: variables.LOG_LEVEL,
+    routing,
+    providerSecrets,
+    incidentSource: variables.INCIDENT_SOURCE,
+    shutdownTimeoutMs: variables.SHUTDOWN_TIMEOUT_MS,
+    auth: { localKeys: variables.AUTH_LOCAL_KEYS },
+  });
+}
+
+/**
+ * Routing when no LLM_CONFIG is given: OpenAI when its key is set, then Bedrock when a model
+ * id is set; the extractive engine is appended to every chain by the router.
+ */
+function defaultRouting(variables: z.infer<typeof environmentSchema>): RoutingConfig {
+  const providers: Record<string, unknown> = {};
+  const chain: { provider: string; model: string }[] = [];
+  if (variables.OPENAI_API_KEY) {
+    providers.openai = { kind: 'openai', baseURL: variables.OPENAI_BASE_URL, apiKeyEnv: 'OPENAI_API_KEY' };
+    chain.push({ provider: 'openai', model: variables.OPENAI_MODEL });
+  }
+  if (variables.BEDROCK_MODEL_ID) {
+    providers.bedrock = { kind: 'bedrock', region: variables.AWS_REGION, endpoint: variables.BEDROCK_ENDPOINT };
+    chain.push({ provider: 'bedrock', model: variables.BEDROCK_MODEL_ID });
+  }
+  return routingSchema.parse({ providers, defaultChain: chain.length > 0 ? chain : undefined });
+}
+
+function readRoutingFile(file: string): RoutingConfig {
+  let raw: unknown;
+  try {
+    const text = readFileSync(file, 'utf8');
+    raw = /\.ya?ml$/i.test(file) ? parseYaml(text) : JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`LLM_CONFIG: cannot read ${file}: ${(error as Error).message}`);
+  }
+  const parsed = routingSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    throw new ConfigError(`LLM_CONFIG ${file} is invalid: ${problems.join('; ')}`);
+  }
+  return parsed.data;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}

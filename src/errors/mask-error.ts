@@ -1,0 +1,31 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { Logger } from 'pino';
+import { isAppError } from './app-error.js';
+import { ErrorCode } from './error-codes.js';
+
+/**
+ * Apollo `formatError`: our typed errors keep their message and code; errors that already
+ * carry a code (validation, parsing, limits) pass; anything else is masked and logged, so
+ * no stack, SQL or provider detail ever reaches a client.
+ */
+export function createErrorMasker(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (isAppError(original)) {
+      return { ...formatted, message: original.message, extensions: { ...original.extensions, code: original.code } };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+      const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    logger.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL operation');
+    return {
+      message: 'Unexpected error. It has been logged; try again later.',
+      ...(formatted.path && { path: formatted.path }),
+      ...(formatted.locations && { locations: formatted.locations }),
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
+  };
+}

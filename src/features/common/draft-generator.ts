@@ -1,0 +1,210 @@
+/**
+ * Runs one feature generation end to end: stores the draft, asks the LLM Manager, validates
+ * the structured answer (with one repair attempt), renders it, stores the result and, for
+ * streaming requests, publishes the chunks. Every feature goes through here, so every
+ * feature gets the same validation, streaming and persistence.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import { AppError, isAppError } from '../../errors/app-error.js';
+import { ErrorCode } from '../../errors/error-codes.js';
+import type { GenerateRequest, GenerateResult, LlmManager } from '../../llm/generation.js';
+import type { ChatMessage } from '../../llm/types.js';
+import type { DraftRecord, GenerationRecord, Store } from '../../store/types.js';
+import type { DraftStreamHub } from '../../streams/draft-stream-hub.js';
+import type { Feature, FeatureContext } from './feature.js';
+import { createProgressiveRenderer } from './progressive-renderer.js';
+
+export interface DraftGeneratorOptions {
+  store: Store;
+  manager: LlmManager;
+  hub: DraftStreamHub;
+  logger: Logger;
+  newId?: () => string;
+  now?: () => Date;
+}
+
+export interface GenerationTarget {
+  incidentId: string | null;
+  jobId: string | null;
+  executionId: string | null;
+}
+
+export interface DraftGenerator {
+  /**
+   * Generates a draft. Without `stream` it resolves with the finished draft (or throws a
+   * typed error after storing the draft as FAILED). With `stream` it resolves at once with
+   * the STREAMING draft and continues in the background.
+   */
+  generate<Input extends Record<string, unknown>, Output>(
+    feature: Feature<Input, Output>,
+    context: FeatureContext<Input>,
+    target: GenerationTarget,
+    options: { stream: boolean },
+  ): Promise<DraftRecord>;
+  /** Resolves when every background generation has ended (graceful shutdown). */
+  drain(): Promise<void>;
+}
+
+export function createDraftGenerator(options: DraftGeneratorOptions): DraftGenerator {
+  const { store, manager, hub, logger } = options;
+  const newId = options.newId ?? randomUUID;
+  const now = options.now ?? (() => new Date());
+  const running = new Set<Promise<unknown>>();
+
+  async function run<Input extends Record<string, unknown>, Output>(
+    feature: Feature<Input, Output>,
+    context: FeatureContext<Input>,
+    draft: DraftRecord,
+    stream: boolean,
+  ): Promise<DraftRecord> {
+    const accountId = context.principal.accountId;
+    const renderer = stream
+      ? createProgressiveRenderer(
+          (partial) => feature.render(partial as Parameters<typeof feature.render>[0], context.input),
+          (delta) => hub.append(draft.id, delta),
+        )
+      : null;
+    const results: GenerateResult[] = [];
+    try {
+      const base: Omit<GenerateRequest, 'messages' | 'stream'> = {
+        feature: feature.name,
+        accountId,
+        userId: context.principal.userId,
+        draftId: draft.id,
+        output: feature.outputSpec,
+        grounding: feature.grounding(context),
+        maxOutputTokens: feature.maxOutputTokens,
+        temperature: feature.temperature,
+      };
+      const messages = feature.buildPrompt(context);
+      const first = await manager.generate({
+        ...base,
+        messages,
+        stream,
+        ...(renderer && {
+          onStreamEvent: (event) => (event.type === 'delta' ? renderer.push(event.text) : renderer.reset()),
+        }),
+      });
+      results.push(first);
+
+      let verdict = validate(feature, context, first.completion.text);
+      if (!verdict.ok) {
+        logger.warn({ draftId: draft.id, feature: feature.name, problems: verdict.problems }, 'model output invalid; repairing once');
+        const repair = await manager.generate({ ...base, messages: repairMessages(messages, first.completion.text, verdict.problems), stream: false });
+        results.push(repair);
+        verdict = validate(feature, context, repair.completion.text);
+        if (!verdict.ok) {
+          throw new AppError(
+            ErrorCode.INVALID_MODEL_OUTPUT,
+            `The model's answer did not match the ${feature.name} schema after one repair attempt: ${verdict.problems.slice(0, 3).join('; ')}`,
+            { retryable: true },
+          );
+        }
+      }
+      const text = feature.render(verdict.output as Parameters<typeof feature.render>[0], context.input);
+      const completed = await store.drafts.complete(accountId, draft.id, {
+        output: verdict.output as Record<string, unknown>,
+        text,
+        generation: generationOf(feature.promptVersion, results),
+      });
+      if (renderer) {
+        renderer.finish(text);
+        hub.finish(draft.id, { draft: completed });
+      }
+      return completed;
+    } catch (error) {
+      const failure = isAppError(error)
+        ? error
+        : new AppError(ErrorCode.INTERNAL_SERVER_ERROR, 'The generation failed unexpectedly.', { cause: error });
+      if (!isAppError(error)) logger.error({ err: error, draftId: draft.id }, 'generation failed unexpectedly');
+      const failed = await store.drafts
+        .fail(accountId, draft.id, { code: failure.code, message: failure.message }, results.length > 0 ? generationOf(feature.promptVersion, results) : null)
+        .catch((storeError: unknown) => {
+          logger.error({ err: storeError, draftId: draft.id }, 'could not mark the draft FAILED');
+          return null;
+        });
+      if (renderer) hub.finish(draft.id, { error: { code: failure.code, message: failure.message } });
+      if (stream) return failed ?? draft;
+      throw failure;
+    }
+  }
+
+  return {
+    async generate(feature, context, target, { stream }) {
+      const draft = await store.drafts.insert({
+        id: newId(),
+        accountId: context.principal.accountId,
+        userId: context.principal.userId,
+        kind: feature.kind,
+        state: 'STREAMING',
+        incidentId: target.incidentId,
+        jobId: target.jobId,
+        executionId: target.executionId,
+        input: context.input,
+        createdAt: now().toISOString(),
+      });
+      if (!stream) return run(feature, context, draft, false);
+
+      hub.open(context.principal.accountId, draft.id);
+      const background = run(feature, context, draft, true).finally(() => running.delete(background));
+      running.add(background);
+      return draft;
+    },
+
+    async drain() {
+      await Promise.allSettled([...running]);
+    },
+  };
+}
+
+type Verdict<Output> = { ok: true; output: Output } | { ok: false; problems: string[] };
+
+function validate<Input extends Record<string, unknown>, Output>(
+  feature: Feature<Input, Output>,
+  context: FeatureContext<Input>,
+  text: string,
+): Verdict<Output> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { ok: false, problems: ['the answer is not valid JSON'] };
+  }
+  const parsed = feature.outputSchema.safeParse(value);
+  if (!parsed.success) {
+    return { ok: false, problems: parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`) };
+  }
+  const problems = feature.check(parsed.data, context);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, output: parsed.data };
+}
+
+function repairMessages(messages: ChatMessage[], answer: string, problems: string[]): ChatMessage[] {
+  return [
+    ...messages,
+    { role: 'assistant', content: answer },
+    {
+      role: 'user',
+      content: `Your answer was rejected: ${problems.slice(0, 10).join('; ')}. Answer again with only the corrected JSON value, following the schema exactly.`,
+    },
+  ];
+}
+
+function generationOf(promptVersion: string, results: GenerateResult[]): GenerationRecord {
+  const last = results[results.length - 1]!;
+  return {
+    provider: last.providerId,
+    model: last.model,
+    promptVersion,
+    variant: last.variant,
+    inputTokens: sum(results, (result) => result.completion.usage.inputTokens),
+    outputTokens: sum(results, (result) => result.completion.usage.outputTokens),
+    costUsd: sum(results, (result) => result.costUsd),
+    latencyMs: Math.round(sum(results, (result) => result.latencyMs)),
+    degraded: last.degraded,
+    traceId: last.traceId,
+    attempts: sum(results, (result) => result.attempts),
+  };
+}
+
+const sum = <T>(items: T[], pick: (item: T) => number): number => items.reduce((total, item) => total + pick(item), 0);

@@ -1,0 +1,44 @@
+/**
+ * A feature is a function with named prompt variants, an output schema and a renderer
+ * (after TensorZero). It never calls a provider: the draft generator hands its prompt to
+ * the LLM Manager and its answer back to it for validation and rendering.
+ */
+import type { z } from 'zod';
+import type { Principal } from '../../guard/auth/principal.js';
+import type { Incident, JobExecution, RunbookJob } from '../../incidents/types.js';
+import type { ChatMessage, FeatureName, Grounding, StructuredOutputSpec } from '../../llm/types.js';
+import type { DraftKind } from '../../store/types.js';
+
+/** Everything a feature may read to build its prompt. */
+export interface FeatureContext<Input> {
+  principal: Principal;
+  input: Input;
+  incident: Incident | null;
+  job: RunbookJob | null;
+  execution: JobExecution | null;
+}
+
+/** Output with every field optional at every depth: what a stream has shown so far. */
+export type Partial<T> = T extends readonly (infer Item)[]
+  ? Partial<Item>[]
+  : T extends object
+    ? { [Key in keyof T]?: Partial<T[Key]> }
+    : T;
+
+export interface Feature<Input extends Record<string, unknown>, Output> {
+  name: FeatureName;
+  kind: DraftKind;
+  /** Version of the prompt in use, recorded with every draft (e.g. `status-update/v1`). */
+  promptVersion: string;
+  outputSchema: z.ZodType<Output>;
+  outputSpec: StructuredOutputSpec;
+  maxOutputTokens: number;
+  temperature: number;
+  buildPrompt(context: FeatureContext<Input>): ChatMessage[];
+  /** The structured data the extractive engine builds from. */
+  grounding(context: FeatureContext<Input>): Grounding;
+  /** Problems in a schema-valid output (e.g. citations to unknown ids); empty when fine. */
+  check(output: Output, context: FeatureContext<Input>): string[];
+  /** Markdown of an output, complete or partial (streaming). Must not throw on partial input. */
+  render(output: Partial<Output>, input: Input): string;
+}

@@ -1,0 +1,54 @@
+import type { Incident } from '../../incidents/types.js';
+
+/**
+ * The incident as the model sees it: compact, every record with the id a citation must
+ * use. Produced as plain data; the prompt builder decides how it is fenced.
+ */
+export function incidentPromptData(incident: Incident): Record<string, unknown> {
+  return {
+    id: incident.id,
+    title: incident.title,
+    description: incident.description,
+    status: incident.status,
+    urgency: incident.urgency,
+    priority: incident.priority,
+    services: incident.services.map((service) => service.name),
+    createdAt: incident.createdAt,
+    resolvedAt: incident.resolvedAt,
+    assignees: incident.assignees.map((person) => ({ name: person.name, team: person.team ?? null })),
+    logEntries: incident.logEntries.map((entry) => ({
+      sourceType: 'LOG_ENTRY',
+      id: entry.id,
+      at: entry.at,
+      type: entry.type,
+      agent: entry.agent,
+      summary: entry.summary,
+    })),
+    notes: incident.notes.map((note) => ({
+      sourceType: 'NOTE',
+      id: note.id,
+      at: note.at,
+      author: note.author.name,
+      content: note.content,
+    })),
+    alerts: incident.alerts.map((alert) => ({
+      sourceType: 'ALERT',
+      id: alert.id,
+      at: alert.at,
+      severity: alert.severity,
+      status: alert.status,
+      source: alert.source,
+      summary: alert.summary,
+      details: alert.body,
+    })),
+  };
+}
+
+/** Ids a citation to this incident may use, by source type. */
+export function incidentSourceIds(incident: Incident): Map<string, Set<string>> {
+  return new Map([
+    ['LOG_ENTRY', new Set(incident.logEntries.map((entry) => entry.id))],
+    ['NOTE', new Set(incident.notes.map((note) => note.id))],
+    ['ALERT', new Set(incident.alerts.map((alert) => alert.id))],
+  ]);
+}

@@ -1,0 +1,75 @@
+import { Allow, parse as parsePartialJson } from 'partial-json';
+
+/**
+ * Turns a stream of JSON text deltas into a stream of markdown deltas: after each delta the
+ * JSON so far is parsed leniently and rendered; the part of the rendering beyond what was
+ * already emitted is emitted. When a rendering does not extend what was emitted (a field
+ * rendered differently once complete, or a provider failed mid-stream and the manager
+ * restarted), nothing more is emitted until `finish`, whose final text the client gets
+ * whole in the last chunk's draft.
+ */
+export interface ProgressiveRenderer {
+  push(jsonDelta: string): void;
+  /** The JSON streamed so far is void (failed attempt). */
+  reset(): void;
+  /** Emits what remains of `finalText` if it extends the emitted text. */
+  finish(finalText: string): void;
+  readonly emitted: string;
+}
+
+export function createProgressiveRenderer(
+  render: (partial: unknown) => string,
+  emit: (markdownDelta: string) => void,
+): ProgressiveRenderer {
+  let json = '';
+  let emitted = '';
+  let diverged = false;
+
+  function emitUpTo(text: string): void {
+    if (diverged) return;
+    if (!text.startsWith(emitted)) {
+      diverged = true;
+      return;
+    }
+    const delta = text.slice(emitted.length);
+    if (delta.length === 0) return;
+    emitted = text;
+    emit(delta);
+  }
+
+  return {
+    push(jsonDelta) {
+      json += jsonDelta;
+      let partial: unknown;
+      try {
+        // Numbers only once complete: a partial "3" of 30 would render as a different value.
+        partial = parsePartialJson(json, Allow.ALL & ~Allow.NUM);
+      } catch {
+        return; // not parseable yet (e.g. inside an escape sequence)
+      }
+      if (partial === null || typeof partial !== 'object') return;
+      let text: string;
+      try {
+        text = render(partial);
+      } catch {
+        return;
+      }
+      // The last word may still be growing: emit whole words only. Renderers keep markup at
+      // line starts (headings, bullets, labels), so a growing field is never followed by a
+      // closing marker on its line and a word boundary is a safe place to cut.
+      // Trailing blank lines follow the growing field, so they are cut first.
+      const body = text.trimEnd();
+      const boundary = Math.max(body.lastIndexOf(' '), body.lastIndexOf('\n'));
+      if (boundary >= 0) emitUpTo(body.slice(0, boundary + 1));
+    },
+    reset() {
+      json = '';
+    },
+    finish(finalText) {
+      emitUpTo(finalText);
+    },
+    get emitted() {
+      return emitted;
+    },
+  };
+}

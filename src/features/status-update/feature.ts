@@ -1,0 +1,32 @@
+import type { Feature } from '../common/feature.js';
+import { citationProblems } from '../common/citation-check.js';
+import { incidentSourceIds } from '../common/incident-prompt-data.js';
+import { statusUpdateOutputSchema, statusUpdateOutputSpec, type StatusUpdateOutput } from './output-schema.js';
+import { currentStatusUpdatePrompt, statusUpdatePrompts, type StatusUpdateInput } from './prompt.js';
+import { renderStatusUpdate } from './render.js';
+
+/** The status update feature: an incident and an audience in, a cited update out. */
+export const statusUpdateFeature: Feature<StatusUpdateInput, StatusUpdateOutput> = {
+  name: 'statusUpdate',
+  kind: 'STATUS_UPDATE',
+  promptVersion: currentStatusUpdatePrompt,
+  outputSchema: statusUpdateOutputSchema,
+  outputSpec: statusUpdateOutputSpec,
+  maxOutputTokens: 1_200,
+  temperature: 0.2,
+  buildPrompt: (context) => statusUpdatePrompts[currentStatusUpdatePrompt](context),
+  grounding: (context) => ({
+    ...(context.incident && { incident: context.incident }),
+    input: { audience: context.input.audience, guidance: context.input.guidance },
+  }),
+  check(output, context) {
+    if (!context.incident) return [];
+    const known = incidentSourceIds(context.incident);
+    return [
+      ...citationProblems('summary', output.summary, known),
+      ...citationProblems('impact', output.impact, known),
+      ...output.actions.flatMap((action, index) => citationProblems(`actions[${index}]`, action, known)),
+    ];
+  },
+  render: (output) => renderStatusUpdate(output),
+};

@@ -1,0 +1,34 @@
+import type { Partial } from '../common/feature.js';
+import type { Statement } from '../common/citation.js';
+import type { IncidentPhase, StatusUpdateOutput } from './output-schema.js';
+
+const phaseLabel: Record<IncidentPhase, string> = {
+  INVESTIGATING: 'Investigating',
+  IDENTIFIED: 'Identified',
+  MONITORING: 'Monitoring',
+  RESOLVED: 'Resolved',
+};
+
+/**
+ * Markdown of a status update. Works on partial output while streaming: markup stays at
+ * line starts so that a growing field only ever extends the text (see progressive-renderer).
+ */
+export function renderStatusUpdate(output: Partial<StatusUpdateOutput>): string {
+  const lines: string[] = [];
+  if (output.title) lines.push(`## ${output.title}`, '');
+  if (output.phase) lines.push(`**Status:** ${phaseOf(output.phase)}`, '');
+  if (output.summary?.text) lines.push(output.summary.text, '');
+  if (output.impact?.text) lines.push(`**Impact:** ${output.impact.text}`, '');
+  const actions = (output.actions ?? []).filter((action): action is Partial<Statement> & { text: string } => Boolean(action?.text));
+  if (actions.length > 0) lines.push('**What we are doing:**', ...actions.map((action) => `- ${action.text}`), '');
+  if (typeof output.nextUpdateMinutes === 'number') lines.push(`**Next update:** within ${output.nextUpdateMinutes} minutes.`, '');
+  return lines.join('\n');
+}
+
+// A partial enum value ("INVEST") renders as its prefix so the text keeps growing.
+function phaseOf(phase: string): string {
+  const label = phaseLabel[phase as IncidentPhase];
+  if (label) return label;
+  const match = Object.entries(phaseLabel).find(([key]) => key.startsWith(phase));
+  return match ? match[1].slice(0, phase.length) : phase;
+}

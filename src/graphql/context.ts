@@ -1,0 +1,44 @@
+import type { AppError } from '../errors/app-error.js';
+import type { StatusUpdateService } from '../features/status-update/service.js';
+import type { Authenticator } from '../guard/auth/authenticator.js';
+import type { Principal } from '../guard/auth/principal.js';
+import type { IncidentSource } from '../incidents/types.js';
+import type { LlmManager } from '../llm/generation.js';
+import type { Store } from '../store/types.js';
+import type { DraftStreamHub } from '../streams/draft-stream-hub.js';
+import { createLoaders, type Loaders } from './loaders.js';
+
+/** The long-lived components resolvers reach through the context. */
+export interface Services {
+  store: Store;
+  manager: LlmManager;
+  hub: DraftStreamHub;
+  incidents: IncidentSource;
+  statusUpdates: StatusUpdateService;
+}
+
+/**
+ * Per-operation context. Authentication happens when the context is built, but a failure
+ * is kept, not thrown: the permission layer decides which fields need a principal (the
+ * federation `_service` field does not).
+ */
+export interface GraphQLContext {
+  principal: Principal | null;
+  authError: AppError | null;
+  services: Services;
+  /** Null without a principal: nothing account-scoped can be loaded anonymously. */
+  loaders: Loaders | null;
+}
+
+export async function createContext(
+  services: Services,
+  authenticator: Authenticator,
+  authorization: string | undefined | null,
+): Promise<GraphQLContext> {
+  try {
+    const principal = await authenticator.authenticate(authorization);
+    return { principal, authError: null, services, loaders: createLoaders(services.store, principal.accountId) };
+  } catch (error) {
+    return { principal: null, authError: error as AppError, services, loaders: null };
+  }
+}

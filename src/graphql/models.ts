@@ -1,0 +1,17 @@
+import type { UsageSummaryRow } from '../store/types.js';
+
+/** What this subgraph knows of an Incident entity: its key. */
+export interface IncidentRef {
+  id: string;
+}
+
+/** What this subgraph knows of a RunbookJob entity: its key. */
+export interface RunbookJobRef {
+  id: string;
+}
+
+export interface UsageReportModel {
+  from: string;
+  to: string;
+  rows: UsageSummaryRow[];
+}

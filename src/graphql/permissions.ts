@@ -1,0 +1,71 @@
+/**
+ * Who may call what, with graphql-shield: deny by default (fallbackRule), a rule on every
+ * root field, and the entity types checked too since `_entities` reaches them directly.
+ */
+import { GraphQLError, type GraphQLSchema, isObjectType } from 'graphql';
+import { allow, and, deny, rule, shield, type IRules } from 'graphql-shield';
+import { ErrorCode } from '../errors/error-codes.js';
+import type { Scope } from '../guard/auth/principal.js';
+import type { GraphQLContext } from './context.js';
+
+const isAuthenticated = rule({ cache: 'contextual' })((_parent, _args, context: GraphQLContext) =>
+  context.principal ? true : (context.authError?.toGraphQLError() ?? unauthenticated()),
+);
+
+const hasScope = (scope: Scope) =>
+  rule(`has-${scope}`, { cache: 'contextual' })((_parent, _args, context: GraphQLContext) =>
+    context.principal?.scopes.has(scope)
+      ? true
+      : new GraphQLError(`This operation needs the "${scope}" scope.`, { extensions: { code: ErrorCode.FORBIDDEN, scope } }),
+  );
+
+const canRead = and(isAuthenticated, hasScope('ai:read'));
+const canWrite = and(isAuthenticated, hasScope('ai:write'));
+const isAdmin = and(isAuthenticated, hasScope('ai:admin'));
+
+function unauthenticated(): GraphQLError {
+  return new GraphQLError('Authentication required.', { extensions: { code: ErrorCode.UNAUTHENTICATED } });
+}
+
+const rootRules: IRules = {
+  Query: {
+    _service: allow,
+    _entities: isAuthenticated,
+    draft: canRead,
+    llmUsage: isAdmin,
+    providerHealth: isAdmin,
+  },
+  Mutation: {
+    draftStatusUpdate: canWrite,
+    generatePostmortem: canWrite,
+    generateRunbookJob: canWrite,
+    digestJobExecution: canWrite,
+    askAssistant: canWrite,
+    submitDraftFeedback: canWrite,
+  },
+  Subscription: {
+    draftStream: canRead,
+  },
+  _Service: allow,
+  Incident: canRead,
+  RunbookJob: canRead,
+};
+
+/**
+ * The rule map for a schema: root fields and entities as above; every other object type
+ * (draft types, statements, generation...) is reachable only through a checked field, so
+ * it is allowed. A root field added without a rule is denied.
+ */
+export function permissions(schema: GraphQLSchema) {
+  const rules: Record<string, unknown> = { ...rootRules };
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__') || type.name in rules) continue;
+    if (type === schema.getQueryType() || type === schema.getMutationType() || type === schema.getSubscriptionType()) continue;
+    rules[type.name] = allow;
+  }
+  return shield(rules as IRules, {
+    fallbackRule: deny,
+    allowExternalErrors: true,
+    fallbackError: () => new GraphQLError('Not allowed.', { extensions: { code: ErrorCode.FORBIDDEN } }),
+  });
+}

@@ -1,0 +1,13 @@
+import { AppError } from '../errors/app-error.js';
+import { ErrorCode } from '../errors/error-codes.js';
+import type { Principal } from '../guard/auth/principal.js';
+import type { GraphQLContext } from './context.js';
+import type { Loaders } from './loaders.js';
+
+/** The caller and their loaders; throws the authentication error when there is none. */
+export function requirePrincipal(context: GraphQLContext): { principal: Principal; loaders: Loaders } {
+  if (!context.principal || !context.loaders) {
+    throw context.authError ?? new AppError(ErrorCode.UNAUTHENTICATED, 'Authentication required.');
+  }
+  return { principal: context.principal, loaders: context.loaders };
+}

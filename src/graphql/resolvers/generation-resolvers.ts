@@ -1,0 +1,36 @@
+import type { Resolvers } from '../../generated/graphql.js';
+import { requirePrincipal } from '../require-principal.js';
+
+export const generationResolvers: Resolvers = {
+  Mutation: {
+    draftStatusUpdate: (_, { input }, context) =>
+      context.services.statusUpdates.draft(requirePrincipal(context).principal, input),
+  },
+  Subscription: {
+    draftStream: {
+      subscribe: async function* (_, { draftId }, context) {
+        const { principal } = requirePrincipal(context);
+        for await (const chunk of context.services.hub.subscribe(principal.accountId, draftId)) {
+          yield { draftStream: chunk };
+        }
+      },
+    },
+  },
+  Query: {
+    llmUsage: async (_, { from, to }, context) => {
+      const { principal } = requirePrincipal(context);
+      const rows = await context.services.store.llmCalls.summarize(principal.accountId, from, to);
+      return { from, to, rows };
+    },
+    providerHealth: (_, __, context) => context.services.manager.health(),
+  },
+  UsageReport: {
+    calls: (report) => report.rows.reduce((total, row) => total + row.calls, 0),
+    inputTokens: (report) => report.rows.reduce((total, row) => total + row.inputTokens, 0),
+    outputTokens: (report) => report.rows.reduce((total, row) => total + row.outputTokens, 0),
+    costUsd: (report) => report.rows.reduce((total, row) => total + row.costUsd, 0),
+  },
+  ProviderHealth: {
+    circuit: (health) => health.circuit.toUpperCase() as 'CLOSED' | 'OPEN' | 'HALF_OPEN',
+  },
+};

@@ -1,0 +1,30 @@
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import type { GraphQLSchema } from 'graphql';
+import { applyMiddleware } from 'graphql-middleware';
+import type { Resolvers } from '../generated/graphql.js';
+import { permissions } from './permissions.js';
+import { draftResolvers } from './resolvers/draft-resolvers.js';
+import { generationResolvers } from './resolvers/generation-resolvers.js';
+import { dateTimeScalar } from './scalars.js';
+import { loadTypeDefs } from './type-defs.js';
+
+/** Merges resolver maps type by type (later maps add fields, never replace a type). */
+function mergeResolvers(...maps: Resolvers[]): Resolvers {
+  const merged: Record<string, Record<string, unknown>> = {};
+  for (const map of maps) {
+    for (const [type, fields] of Object.entries(map)) merged[type] = { ...merged[type], ...(fields as object) };
+  }
+  return merged as Resolvers;
+}
+
+/**
+ * The executable subgraph schema. Shield is applied after buildSubgraphSchema (STACK-NOTES
+ * item 3): reference resolvers live in type extensions and survive the middleware.
+ */
+export function buildSchema(): GraphQLSchema {
+  const resolvers = mergeResolvers(draftResolvers, generationResolvers, { DateTime: dateTimeScalar } as Resolvers);
+  // The generated types are stricter than @apollo/subgraph's resolver map type.
+  const schema = buildSubgraphSchema([{ typeDefs: loadTypeDefs(), resolvers: resolvers as unknown as GraphQLResolverMap<unknown> }]);
+  return applyMiddleware(schema, permissions(schema));
+}

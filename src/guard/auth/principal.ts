@@ -1,0 +1,15 @@
+/** The three scopes of the API (OAuth2 `scope` claim, space-separated). */
+export const scopes = ['ai:read', 'ai:write', 'ai:admin'] as const;
+export type Scope = (typeof scopes)[number];
+
+/** Who is calling: the account (tenant) every record belongs to, the user, their scopes. */
+export interface Principal {
+  accountId: string;
+  /** The token's `sub`; for API keys, the key's id. */
+  userId: string;
+  scopes: ReadonlySet<string>;
+  /** How the caller authenticated. */
+  method: 'jwt' | 'api_key';
+}
+
+export const hasScope = (principal: Principal, scope: Scope): boolean => principal.scopes.has(scope);

@@ -1,0 +1,118 @@
+/**
+ * The HTTP surface on one port: POST /graphql (Apollo Server 5 through express 5),
+ * graphql-ws subscriptions on the same path, /healthz and /readyz.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import type { Logger } from 'pino';
+import { WebSocketServer } from 'ws';
+import { createErrorMasker } from '../errors/mask-error.js';
+import type { Authenticator } from '../guard/auth/authenticator.js';
+import { createContext, type GraphQLContext, type Services } from '../graphql/context.js';
+
+export interface HttpServerOptions {
+  schema: GraphQLSchema;
+  services: Services;
+  authenticator: Authenticator;
+  logger: Logger;
+  /** Readiness beyond "started": store reachable, not shutting down. */
+  readiness: () => Promise<{ ready: boolean; reason?: string }>;
+  /** Largest accepted request body. */
+  bodyLimit?: string;
+  /** Show field suggestions and accept introspection (development). */
+  development: boolean;
+}
+
+export interface RunningHttpServer {
+  url: string;
+  port: number;
+  httpServer: http.Server;
+  /** Stops accepting, drains in-flight requests, closes subscriptions. */
+  stop(): Promise<void>;
+}
+
+export async function startHttpServer(options: HttpServerOptions, port: number, host: string): Promise<RunningHttpServer> {
+  const { schema, services, authenticator, logger } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  httpServer.keepAliveTimeout = 65_000;
+
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsCleanup = useServer<Record<string, unknown>, { context?: GraphQLContext }>(
+    {
+      schema,
+      context: async (ctx) => {
+        const params = ctx.connectionParams ?? {};
+        const fromParams = params.authorization ?? params.Authorization;
+        const authorization = typeof fromParams === 'string' ? fromParams : ctx.extra.request.headers.authorization;
+        return createContext(services, authenticator, authorization);
+      },
+    },
+    wsServer,
+  );
+
+  const wsPlugin: ApolloServerPlugin<GraphQLContext> = {
+    async serverWillStart() {
+      return {
+        async drainServer() {
+          await wsCleanup.dispose();
+        },
+      };
+    },
+  };
+
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema,
+    csrfPrevention: true,
+    introspection: options.development,
+    includeStacktraceInErrorResponses: false,
+    formatError: createErrorMasker(logger),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), wsPlugin, ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_request, response) => {
+    response.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_request, response) => {
+    const { ready, reason } = await options.readiness();
+    response.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', ...(reason && { reason }) });
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: options.bodyLimit ?? '256kb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => createContext(services, authenticator, req.headers.authorization),
+    }),
+  );
+  // Body parser errors (too large, bad JSON) answer as GraphQL-shaped errors with a code.
+  app.use((error: { status?: number; type?: string; message?: string }, _request: express.Request, response: express.Response, next: express.NextFunction) => {
+    if (!error?.status) return next(error);
+    const code = error.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
+    response.status(error.status).json({ errors: [{ message: error.message ?? 'Bad request.', extensions: { code } }] });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(port, host, () => resolve());
+  });
+  const address = httpServer.address() as AddressInfo;
+  const displayHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  logger.debug({ port: address.port }, 'http server listening');
+
+  return {
+    url: `http://${displayHost}:${address.port}`,
+    port: address.port,
+    httpServer,
+    stop: () => apollo.stop(),
+  };
+}
+

@@ -1,0 +1,52 @@
+/**
+ * Process entry: configuration, start, the demo token, graceful shutdown on SIGTERM/SIGINT.
+ */
+import { createApp } from './app.js';
+import { ConfigError, loadConfig } from './config/index.js';
+import { createLogger } from './telemetry/logger.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`incident-ai: ${error.message}`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  const app = await createApp(config, logger);
+  const server = await app.start();
+  const providers = Object.keys(config.routing.providers).join(', ');
+  logger.info({ url: `${server.url}/graphql`, providers, database: config.databaseUrl ? 'postgres' : 'pglite' }, 'incident-ai listening');
+  console.log(`incident-ai listening on ${server.url}/graphql`);
+  console.log(`demo token: ${await app.demoToken()}`);
+
+  let stopping = false;
+  const shutdown = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const forced = setTimeout(() => {
+      logger.error({ timeoutMs: config.shutdownTimeoutMs }, 'shutdown timed out; exiting');
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
+    forced.unref();
+    app
+      .stop()
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error('incident-ai failed to start:', error);
+  process.exit(1);
+});

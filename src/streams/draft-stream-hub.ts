@@ -1,0 +1,180 @@
+/**
+ * In-process pub/sub of draft chunks with replay. The producer (a streaming generation)
+ * opens a stream, appends deltas and finishes it; every chunk is numbered, kept in memory
+ * while the stream is live and written to the store for late subscribers. A subscriber
+ * always receives the whole sequence from 1 without gaps or duplicates, then the final chunk.
+ */
+import type { Logger } from 'pino';
+import { notFound } from '../errors/app-error.js';
+import { ErrorCode } from '../errors/error-codes.js';
+import type { DraftRecord, Store } from '../store/types.js';
+import type { DraftChunkEvent } from './types.js';
+
+interface LiveStream {
+  accountId: string;
+  chunks: DraftChunkEvent[];
+  finished: boolean;
+  listeners: Set<() => void>;
+  /** Store writes of this stream, chained so chunks land in order. */
+  writes: Promise<void>;
+}
+
+export interface DraftStreamHubOptions {
+  store: Store;
+  logger: Logger;
+  /** How long a finished stream stays in memory for late subscribers (ms). */
+  retainFinishedMs?: number;
+  /** How often a subscriber polls the store for a stream this process does not produce (ms). */
+  pollIntervalMs?: number;
+}
+
+export interface DraftStreamHub {
+  open(accountId: string, draftId: string): void;
+  append(draftId: string, delta: string): void;
+  finish(draftId: string, outcome: { draft: DraftRecord } | { error: { code: string; message: string } }): void;
+  subscribe(accountId: string, draftId: string, signal?: AbortSignal): AsyncGenerator<DraftChunkEvent>;
+  /** Number of live subscribers (metrics). */
+  subscriberCount(): number;
+  /** Waits for pending chunk writes (shutdown). */
+  flush(): Promise<void>;
+}
+
+export function createDraftStreamHub(options: DraftStreamHubOptions): DraftStreamHub {
+  const { store, logger } = options;
+  const retainFinishedMs = options.retainFinishedMs ?? 60_000;
+  const pollIntervalMs = options.pollIntervalMs ?? 1_000;
+  const streams = new Map<string, LiveStream>();
+  let subscribers = 0;
+
+  function push(draftId: string, stream: LiveStream, chunk: DraftChunkEvent): void {
+    stream.chunks.push(chunk);
+    for (const listener of stream.listeners) listener();
+    if (chunk.delta.length > 0) {
+      stream.writes = stream.writes
+        .then(() =>
+          store.chunks.append({ draftId, sequence: chunk.sequence, delta: chunk.delta, createdAt: new Date().toISOString() }),
+        )
+        .catch((error: unknown) => logger.error({ err: error, draftId }, 'storing a draft chunk failed'));
+    }
+  }
+
+  async function* replayFromStore(accountId: string, draftId: string, signal?: AbortSignal): AsyncGenerator<DraftChunkEvent> {
+    let draft = await store.drafts.get(accountId, draftId);
+    if (!draft) throw notFound('Draft', draftId);
+    let sequence = 0;
+    for (;;) {
+      // A stream that became live here since we started polling is followed live.
+      const live = streams.get(draftId);
+      if (live) {
+        yield* followLive(live, sequence, signal);
+        return;
+      }
+      for (const chunk of await store.chunks.list(draftId, sequence)) {
+        sequence = chunk.sequence;
+        yield { draftId, sequence, delta: chunk.delta, done: false, draft: null, error: null };
+      }
+      if (draft.state !== 'STREAMING') {
+        yield finalChunk(draftId, sequence + 1, draft);
+        return;
+      }
+      await sleep(pollIntervalMs, signal);
+      if (signal?.aborted) return;
+      draft = (await store.drafts.get(accountId, draftId)) ?? draft;
+    }
+  }
+
+  async function* followLive(stream: LiveStream, afterSequence: number, signal?: AbortSignal): AsyncGenerator<DraftChunkEvent> {
+    let index = stream.chunks.findIndex((chunk) => chunk.sequence > afterSequence);
+    if (index < 0) index = stream.chunks.length;
+    let wake: (() => void) | null = null;
+    const listener = (): void => wake?.();
+    stream.listeners.add(listener);
+    const onAbort = (): void => wake?.();
+    signal?.addEventListener('abort', onAbort);
+    subscribers += 1;
+    try {
+      for (;;) {
+        while (index < stream.chunks.length) {
+          const chunk = stream.chunks[index++]!;
+          yield chunk;
+          if (chunk.done) return;
+        }
+        if (signal?.aborted) return;
+        await new Promise<void>((resolve) => (wake = resolve));
+        wake = null;
+      }
+    } finally {
+      subscribers -= 1;
+      stream.listeners.delete(listener);
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  return {
+    open(accountId, draftId) {
+      streams.set(draftId, { accountId, chunks: [], finished: false, listeners: new Set(), writes: Promise.resolve() });
+    },
+
+    append(draftId, delta) {
+      const stream = streams.get(draftId);
+      if (!stream || stream.finished || delta.length === 0) return;
+      push(draftId, stream, { draftId, sequence: stream.chunks.length + 1, delta, done: false, draft: null, error: null });
+    },
+
+    finish(draftId, outcome) {
+      const stream = streams.get(draftId);
+      if (!stream || stream.finished) return;
+      stream.finished = true;
+      const sequence = stream.chunks.length + 1;
+      push(
+        draftId,
+        stream,
+        'draft' in outcome
+          ? finalChunk(draftId, sequence, outcome.draft)
+          : { draftId, sequence, delta: '', done: true, draft: null, error: outcome.error },
+      );
+      setTimeout(() => streams.delete(draftId), retainFinishedMs).unref();
+    },
+
+    async *subscribe(accountId, draftId, signal) {
+      const live = streams.get(draftId);
+      if (live) {
+        // Same answer as for an unknown id: a draft of another account does not exist here.
+        if (live.accountId !== accountId) throw notFound('Draft', draftId);
+        yield* followLive(live, 0, signal);
+        return;
+      }
+      yield* replayFromStore(accountId, draftId, signal);
+    },
+
+    subscriberCount: () => subscribers,
+
+    async flush() {
+      await Promise.all([...streams.values()].map((stream) => stream.writes));
+    },
+  };
+}
+
+function finalChunk(draftId: string, sequence: number, draft: DraftRecord): DraftChunkEvent {
+  return {
+    draftId,
+    sequence,
+    delta: '',
+    done: true,
+    draft: draft.state === 'FAILED' ? null : draft,
+    error: draft.state === 'FAILED' ? (draft.error ?? { code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'The generation failed.' }) : null,
+  };
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+

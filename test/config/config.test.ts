@@ -1,0 +1,46 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config/index.js';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded mode: port 4000, ./data, PGlite, extractive only', () => {
+    const config = loadConfig({});
+    expect(config.http.port).toBe(4000);
+    expect(config.dataDir).toBe(path.resolve('./data'));
+    expect(config.databaseUrl).toBeNull();
+    expect(Object.keys(config.routing.providers)).toEqual(['extractive']);
+    expect(config.routing.defaultChain).toBeUndefined();
+    expect(Object.isFrozen(config.routing)).toBe(true);
+  });
+
+  it('routes to OpenAI then Bedrock when their variables are set', () => {
+    const config = loadConfig({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1', OPENAI_MODEL: 'llama3', BEDROCK_MODEL_ID: 'amazon.nova-lite-v1:0' });
+    expect(config.routing.defaultChain).toEqual([
+      { provider: 'openai', model: 'llama3' },
+      { provider: 'bedrock', model: 'amazon.nova-lite-v1:0' },
+    ]);
+    expect(config.routing.providers.openai).toMatchObject({ kind: 'openai', baseURL: 'http://127.0.0.1:9/v1' });
+    expect(config.providerSecrets.OPENAI_API_KEY).toBe('sk-test');
+  });
+
+  it('names the variable that is wrong', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ OPENAI_BASE_URL: 'not a url' })).toThrow(/OPENAI_BASE_URL/);
+  });
+
+  it('reads a routing file and reports its errors by path', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'incident-ai-config-'));
+    const good = path.join(folder, 'routing.yaml');
+    await writeFile(good, 'providers:\n  vllm: { kind: openai, baseURL: "http://127.0.0.1:8000/v1", apiKeyEnv: VLLM_KEY, selfHosted: true }\nfeatures:\n  statusUpdate: [{ provider: vllm, model: llama-3.1-8b }]\n');
+    const config = loadConfig({ LLM_CONFIG: good, VLLM_KEY: 'k' });
+    expect(config.routing.features.statusUpdate).toEqual([{ provider: 'vllm', model: 'llama-3.1-8b' }]);
+    expect(config.providerSecrets.VLLM_KEY).toBe('k');
+    const bad = path.join(folder, 'bad.json');
+    await writeFile(bad, JSON.stringify({ features: { statusUpdate: [] } }));
+    expect(() => loadConfig({ LLM_CONFIG: bad })).toThrow(/features\.statusUpdate/);
+    expect(() => loadConfig({ LLM_CONFIG: path.join(folder, 'missing.json') })).toThrow(/cannot read/);
+  });
+});

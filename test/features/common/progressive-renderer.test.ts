@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { createProgressiveRenderer } from '../../../src/features/common/progressive-renderer.js';
+import { renderStatusUpdate } from '../../../src/features/status-update/render.js';
+
+const output = {
+  title: 'Checkout errors after database failover',
+  phase: 'IDENTIFIED',
+  summary: { text: 'Payments fail for some customers since the primary database failed over.', citations: [] },
+  impact: { text: 'About 12% of checkouts fail.', citations: [] },
+  actions: [{ text: 'Reconnecting the connection pools.', citations: [] }],
+  nextUpdateMinutes: 30,
+};
+
+function splitEvery(text: string, size: number): string[] {
+  const parts: string[] = [];
+  for (let index = 0; index < text.length; index += size) parts.push(text.slice(index, index + size));
+  return parts;
+}
+
+describe('progressive renderer', () => {
+  it('emits markdown deltas that join to the final rendering, whatever the JSON chunking', () => {
+    const json = JSON.stringify(output);
+    const final = renderStatusUpdate(output);
+    for (const size of [1, 3, 7, 40, json.length]) {
+      const deltas: string[] = [];
+      const renderer = createProgressiveRenderer((partial) => renderStatusUpdate(partial as never), (delta) => deltas.push(delta));
+      for (const part of splitEvery(json, size)) renderer.push(part);
+      renderer.finish(final);
+      expect(deltas.join('')).toBe(final);
+      if (size < json.length) expect(deltas.length).toBeGreaterThan(3);
+    }
+  });
+
+  it('only ever emits whole words before the end', () => {
+    const json = JSON.stringify(output);
+    const deltas: string[] = [];
+    const renderer = createProgressiveRenderer((partial) => renderStatusUpdate(partial as never), (delta) => deltas.push(delta));
+    for (const part of splitEvery(json, 2)) renderer.push(part);
+    for (const delta of deltas) expect(/[ \n]$/.test(delta)).toBe(true);
+  });
+
+  it('stops emitting after a reset whose new text diverges, and finish does not append a mismatch', () => {
+    const deltas: string[] = [];
+    const renderer = createProgressiveRenderer((partial) => renderStatusUpdate(partial as never), (delta) => deltas.push(delta));
+    renderer.push('{"title":"Database failover in progress now","summary":{"text":"first attempt ');
+    const before = deltas.join('');
+    expect(before.startsWith('## Database failover')).toBe(true);
+    renderer.reset();
+    renderer.push('{"title":"Another headline entirely","phase":"MONITORING"}');
+    renderer.finish('## Another headline entirely\n');
+    expect(deltas.join('')).toBe(before);
+  });
+});
