@@ -1,0 +1,122 @@
+import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { genAiProviderName } from '../../src/llm/tracing.js';
+import { baseRequest, createHarness } from './manager-harness.js';
+import { createScriptedProvider, providerError } from './scripted-provider.js';
+
+const exporter = new InMemorySpanExporter();
+const tracerProvider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+const tracer = tracerProvider.getTracer('incident-ai');
+const contextManager = new AsyncLocalStorageContextManager();
+
+beforeAll(() => {
+  // Active-context propagation across awaits, as the OpenTelemetry Node SDK sets it up.
+  context.setGlobalContextManager(contextManager.enable());
+});
+afterAll(async () => {
+  context.disable();
+  await tracerProvider.shutdown();
+});
+beforeEach(() => exporter.reset());
+
+describe('LLM Manager: tracing', () => {
+  it('records one CLIENT span per attempt with GenAI and incident_ai attributes, under the active span', async () => {
+    const openai = createScriptedProvider({ id: 'openai', script: [{ fail: providerError('openai', 'rate_limited', { retryAfterMs: 60_000 }) }] });
+    const bedrock = createScriptedProvider({ id: 'bedrock', kind: 'bedrock', script: [{ reply: 'ok', usage: { inputTokens: 321, outputTokens: 45 } }] });
+    const h = createHarness({ providers: [openai, bedrock], tracer });
+
+    const parent = tracer.startSpan('graphql.operation');
+    const result = await context.with(trace.setSpan(context.active(), parent), () =>
+      h.manager.generate({ ...baseRequest, maxOutputTokens: 500, temperature: 0.3 }),
+    );
+    parent.end();
+
+    const spans = exporter.getFinishedSpans().filter((s) => s.name !== 'graphql.operation');
+    expect(spans.map((s) => s.name)).toEqual(['chat gpt-4o-mini', 'chat amazon.nova-lite-v1:0']);
+    const parentContext = parent.spanContext();
+    for (const span of spans) {
+      expect(span.kind).toBe(SpanKind.CLIENT);
+      expect(span.instrumentationScope.name).toBe('incident-ai');
+      expect(span.parentSpanContext?.spanId).toBe(parentContext.spanId);
+      expect(span.spanContext().traceId).toBe(parentContext.traceId);
+    }
+
+    const [failed, succeeded] = spans;
+    expect(failed?.attributes).toEqual({
+      'gen_ai.operation.name': 'chat',
+      'gen_ai.provider.name': 'openai',
+      'gen_ai.request.model': 'gpt-4o-mini',
+      'gen_ai.request.max_tokens': 500,
+      'gen_ai.request.temperature': 0.3,
+      'incident_ai.feature': 'statusUpdate',
+      'incident_ai.account_id': 'acct-1',
+      'incident_ai.attempt': 1,
+      'incident_ai.fallback': false,
+      'incident_ai.provider.id': 'openai',
+      'error.type': 'rate_limited',
+    });
+    expect(failed?.status.code).toBe(SpanStatusCode.ERROR);
+
+    expect(succeeded?.attributes).toMatchObject({
+      'gen_ai.operation.name': 'chat',
+      'gen_ai.provider.name': 'aws.bedrock',
+      'gen_ai.request.model': 'amazon.nova-lite-v1:0',
+      'gen_ai.response.model': 'amazon.nova-lite-v1:0',
+      'gen_ai.usage.input_tokens': 321,
+      'gen_ai.usage.output_tokens': 45,
+      'gen_ai.response.finish_reasons': ['stop'],
+      'incident_ai.attempt': 2,
+      'incident_ai.fallback': true,
+      'incident_ai.provider.id': 'bedrock',
+    });
+    expect(succeeded?.attributes['error.type']).toBeUndefined();
+    expect(succeeded?.status.code).not.toBe(SpanStatusCode.ERROR);
+
+    expect(result.traceId).toBe(parentContext.traceId);
+    expect(h.records.map((r) => r.traceId)).toEqual([parentContext.traceId, parentContext.traceId]);
+  });
+
+  it('makes the attempt span active while the provider runs', async () => {
+    let activeInProvider: string | undefined;
+    const openai = createScriptedProvider({
+      id: 'openai',
+      script: [
+        {
+          run: async (request) => {
+            activeInProvider = trace.getActiveSpan()?.spanContext().spanId;
+            return { text: 'ok', finishReason: 'stop', usage: { inputTokens: 1, outputTokens: 1 }, responseModel: request.model, providerRequestId: null };
+          },
+        },
+      ],
+    });
+    const h = createHarness({ providers: [openai], tracer });
+    await h.manager.generate(baseRequest);
+    const [span] = exporter.getFinishedSpans();
+    expect(activeInProvider).toBe(span?.spanContext().spanId);
+  });
+
+  it('marks timeouts and the extractive provider', async () => {
+    const openai = createScriptedProvider({ id: 'openai', script: [{ hang: true }] });
+    const ext = createScriptedProvider({ id: 'extractive', kind: 'extractive', script: [{ reply: 'fallback' }] });
+    const h = createHarness({ providers: [openai, ext], tracer, resilience: { attemptTimeoutMs: 20, maxRetries: 0 } });
+
+    await h.manager.generate(baseRequest);
+
+    const [timedOut, extractive] = exporter.getFinishedSpans();
+    expect(timedOut?.attributes['error.type']).toBe('timeout');
+    expect(extractive?.name).toBe('chat extractive');
+    expect(extractive?.attributes['gen_ai.provider.name']).toBe(genAiProviderName('extractive'));
+    expect(extractive?.attributes['gen_ai.provider.name']).toBe('incident_ai.extractive');
+  });
+
+  it('starts a new trace per attempt when there is no active span', async () => {
+    const openai = createScriptedProvider({ id: 'openai', script: [{ reply: 'ok' }] });
+    const h = createHarness({ providers: [openai], tracer });
+    const result = await h.manager.generate(baseRequest);
+    const [span] = exporter.getFinishedSpans();
+    expect(span?.parentSpanContext).toBeUndefined();
+    expect(result.traceId).toBe(span?.spanContext().traceId);
+  });
+});
