@@ -1,0 +1,89 @@
+/**
+ * The store's composition: pick the driver from configuration, migrate, build the repositories.
+ */
+import path from 'node:path';
+import type { Database } from './database.js';
+import { createDraftChunkRepository } from './draft-chunk-repository.js';
+import { createDraftRepository } from './draft-repository.js';
+import { createFeedbackRepository } from './feedback-repository.js';
+import { createLlmCallRepository } from './llm-call-repository.js';
+import { migrate } from './migrate.js';
+import { createPgliteDatabase } from './pglite-database.js';
+import { createPostgresDatabase } from './postgres-database.js';
+import type { Store } from './types.js';
+
+/** Options of {@link openDatabase}. */
+export interface OpenDatabaseOptions {
+  /** PostgreSQL URL. When set (non-empty), the `pg` driver is used; otherwise PGlite. */
+  databaseUrl?: string | null;
+  /** Service data folder; PGlite lives in `<dataDir>/pglite`. Unused with `databaseUrl`. */
+  dataDir: string;
+  /** PostgreSQL only: schema to work in, created if missing (see `createPostgresDatabase`). */
+  schema?: string;
+  /** PostgreSQL only: pool size. Default 10. */
+  maxConnections?: number;
+  /** PostgreSQL only: called when an idle pooled connection fails (for logging). */
+  onIdleError?: (error: Error) => void;
+}
+
+/** Options of {@link createStore}. */
+export interface StoreOptions extends OpenDatabaseOptions {
+  /** Clock for timestamps the store sets itself (draft `updatedAt`). Default: the system clock. */
+  now?: () => Date;
+  /** Folder of the migration files. Default: `src/store/migrations` next to `migrate.ts`. */
+  migrationsDirectory?: string;
+}
+
+/** Options of {@link createStoreFromDatabase}. */
+export interface StoreFromDatabaseOptions {
+  /** Clock for timestamps the store sets itself. Default: the system clock. */
+  now?: () => Date;
+}
+
+/**
+ * Opens the configured database without migrating it: PostgreSQL when `databaseUrl` is set,
+ * else PGlite in `<dataDir>/pglite`. For tools (migration CLI, seeders) and {@link createStore}.
+ */
+export function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) {
+    return createPostgresDatabase({
+      connectionString: options.databaseUrl,
+      ...(options.schema === undefined ? {} : { schema: options.schema }),
+      ...(options.maxConnections === undefined ? {} : { maxConnections: options.maxConnections }),
+      ...(options.onIdleError === undefined ? {} : { onIdleError: options.onIdleError }),
+    });
+  }
+  return createPgliteDatabase({ dataDir: path.join(options.dataDir, 'pglite') });
+}
+
+/** Opens the database, applies pending migrations and returns the repositories over it. */
+export async function createStore(options: StoreOptions): Promise<Store> {
+  const database = await openDatabase(options);
+  try {
+    await migrate(database, options.migrationsDirectory === undefined ? {} : { directory: options.migrationsDirectory });
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return createStoreFromDatabase(database, options.now === undefined ? {} : { now: options.now });
+}
+
+/**
+ * The repositories over an open, migrated database. The store owns `database` from here on:
+ * `close()` closes it.
+ */
+export function createStoreFromDatabase(database: Database, options: StoreFromDatabaseOptions = {}): Store {
+  return {
+    driver: database.driver,
+    drafts: createDraftRepository(database, options),
+    chunks: createDraftChunkRepository(database),
+    llmCalls: createLlmCallRepository(database),
+    feedback: createFeedbackRepository(database),
+    async ping(): Promise<void> {
+      await database.query('select 1');
+    },
+    close(): Promise<void> {
+      return database.close();
+    },
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * Draft chunks: the deltas of a streaming draft, stored so a late subscriber (on any replica)
+ * can replay them before live ones.
+ */
+import type { Queryable } from './database.js';
+import { DraftNotFoundError, DuplicateChunkError, SqlState, sqlStateOf } from './store-errors.js';
+import type { DraftChunkRecord, DraftChunkRepository } from './types.js';
+
+interface DraftChunkRow {
+  draft_id: string;
+  sequence: number;
+  delta: string;
+  created_at: string;
+}
+
+/**
+ * Chunks over `database`. `append` throws {@link DuplicateChunkError} for a sequence stored
+ * already and {@link DraftNotFoundError} for an unknown draft. The writer owns the numbering
+ * (1, 2, 3...); gaps are not checked here, because concurrent pooled writes may land out of
+ * order, and a replay reads whatever is stored, in order.
+ */
+export function createDraftChunkRepository(database: Queryable): DraftChunkRepository {
+  return {
+    async append(chunk: DraftChunkRecord): Promise<void> {
+      try {
+        await database.query('insert into draft_chunks (draft_id, sequence, delta, created_at) values ($1, $2, $3, $4)', [
+          chunk.draftId,
+          chunk.sequence,
+          chunk.delta,
+          chunk.createdAt,
+        ]);
+      } catch (error) {
+        const state = sqlStateOf(error);
+        if (state === SqlState.UNIQUE_VIOLATION) throw new DuplicateChunkError(chunk.draftId, chunk.sequence, error);
+        if (state === SqlState.FOREIGN_KEY_VIOLATION) throw new DraftNotFoundError(chunk.draftId);
+        throw error;
+      }
+    },
+
+    async list(accountId: string, draftId: string, afterSequence = 0): Promise<DraftChunkRecord[]> {
+      const rows = await database.query<DraftChunkRow>(
+        `select chunk.draft_id, chunk.sequence, chunk.delta, chunk.created_at
+           from draft_chunks chunk
+           join drafts draft on draft.id = chunk.draft_id
+          where draft.account_id = $1 and chunk.draft_id = $2 and chunk.sequence > $3
+          order by chunk.sequence`,
+        [accountId, draftId, afterSequence],
+      );
+      return rows.map((row) => ({
+        draftId: row.draft_id,
+        sequence: row.sequence,
+        delta: row.delta,
+        createdAt: row.created_at,
+      }));
+    },
+  };
+}

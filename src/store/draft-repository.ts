@@ -1,0 +1,214 @@
+/**
+ * Drafts: one row per generation, inserted STREAMING and moved once to COMPLETE or FAILED.
+ */
+import { badInput } from '../errors/app-error.js';
+import type { Queryable } from './database.js';
+import { DraftNotFoundError, DraftStateError } from './store-errors.js';
+import type {
+  DraftCompletion,
+  DraftKind,
+  DraftRecord,
+  DraftRepository,
+  DraftState,
+  GenerationRecord,
+  NewDraft,
+} from './types.js';
+
+/** Options of {@link createDraftRepository}. */
+export interface DraftRepositoryOptions {
+  /** Clock for `updatedAt` on transitions. Default: the system clock. */
+  now?: () => Date;
+}
+
+/** A `drafts` row as both drivers return it. */
+interface DraftRow {
+  id: string;
+  account_id: string;
+  user_id: string | null;
+  kind: DraftKind;
+  state: DraftState;
+  incident_id: string | null;
+  job_id: string | null;
+  execution_id: string | null;
+  input: Record<string, unknown>;
+  output: Record<string, unknown> | null;
+  text: string;
+  generation: GenerationRecord | null;
+  error: { code: string; message: string } | null;
+  created_at: string;
+  updated_at: string;
+}
+
+const draftColumns =
+  'id, account_id, user_id, kind, state, incident_id, job_id, execution_id, input, output, text, generation, error, created_at, updated_at';
+
+/** Which column groups a batch list: `incident_id` or `job_id` (never user input). */
+type GroupColumn = 'incident_id' | 'job_id';
+
+/**
+ * Drafts over `database` (a pool, or a transaction). Reads and transitions are scoped by account;
+ * `failOrphans` is the sweeper's and spans accounts.
+ */
+export function createDraftRepository(database: Queryable, options: DraftRepositoryOptions = {}): DraftRepository {
+  const now = options.now ?? (() => new Date());
+
+  /** Distinguishes "missing for this account" from "not STREAMING" after a transition matched nothing. */
+  async function transitionFailure(accountId: string, id: string, transition: 'complete' | 'fail'): Promise<Error> {
+    const [row] = await database.query<{ state: DraftState }>('select state from drafts where account_id = $1 and id = $2', [
+      accountId,
+      id,
+    ]);
+    return row === undefined ? new DraftNotFoundError(id) : new DraftStateError(id, row.state, transition);
+  }
+
+  async function listGrouped(
+    column: GroupColumn,
+    accountId: string,
+    groupIds: readonly string[],
+    options: { kind?: DraftKind; limit: number },
+  ): Promise<Map<string, DraftRecord[]>> {
+    const { limit } = options;
+    if (!Number.isInteger(limit) || limit < 0) throw badInput(`The limit must be a whole number, 0 or more (got ${limit}).`, 'first');
+    const uniqueIds = [...new Set(groupIds)];
+    const result = new Map<string, DraftRecord[]>(uniqueIds.map((groupId) => [groupId, []]));
+    if (uniqueIds.length === 0 || limit === 0) return result;
+    // One query for the whole batch: rank each group's drafts newest first and keep the top
+    // `limit`. `column` comes from the closed GroupColumn union, never from a caller's value.
+    const rows = await database.query<DraftRow>(
+      `select ${draftColumns}
+         from (select ${draftColumns},
+                      row_number() over (partition by ${column} order by created_at desc, id desc) as rank
+                 from drafts
+                where account_id = $1
+                  and ${column} = any($2::text[])
+                  and ($3::text is null or kind = $3::text)) ranked
+        where rank <= $4
+        order by ${column}, created_at desc, id desc`,
+      [accountId, uniqueIds, options.kind ?? null, limit],
+    );
+    for (const row of rows) {
+      const groupId = column === 'incident_id' ? row.incident_id : row.job_id;
+      if (groupId !== null) result.get(groupId)?.push(toDraftRecord(row));
+    }
+    return result;
+  }
+
+  return {
+    async insert(draft: NewDraft): Promise<DraftRecord> {
+      const [row] = await database.query<DraftRow>(
+        `insert into drafts (id, account_id, user_id, kind, state, incident_id, job_id, execution_id, input, created_at, updated_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $10)
+         returning ${draftColumns}`,
+        [
+          draft.id,
+          draft.accountId,
+          draft.userId,
+          draft.kind,
+          draft.state,
+          draft.incidentId,
+          draft.jobId,
+          draft.executionId,
+          JSON.stringify(draft.input),
+          draft.createdAt,
+        ],
+      );
+      return toDraftRecord(expectRow(row));
+    },
+
+    async complete(accountId: string, id: string, completion: DraftCompletion): Promise<DraftRecord> {
+      const [row] = await database.query<DraftRow>(
+        `update drafts
+            set state = 'COMPLETE', output = $3::jsonb, text = $4, generation = $5::jsonb, error = null, updated_at = $6
+          where account_id = $1 and id = $2 and state = 'STREAMING'
+          returning ${draftColumns}`,
+        [
+          accountId,
+          id,
+          JSON.stringify(completion.output),
+          completion.text,
+          JSON.stringify(completion.generation),
+          now().toISOString(),
+        ],
+      );
+      if (row === undefined) throw await transitionFailure(accountId, id, 'complete');
+      return toDraftRecord(row);
+    },
+
+    async fail(
+      accountId: string,
+      id: string,
+      error: { code: string; message: string },
+      generation?: GenerationRecord | null,
+    ): Promise<DraftRecord> {
+      // Without a generation, keep whatever the draft has (a partial stream may have set none).
+      const [row] = await database.query<DraftRow>(
+        `update drafts
+            set state = 'FAILED', error = $3::jsonb, generation = coalesce($4::jsonb, generation), updated_at = $5
+          where account_id = $1 and id = $2 and state = 'STREAMING'
+          returning ${draftColumns}`,
+        [
+          accountId,
+          id,
+          JSON.stringify({ code: error.code, message: error.message }),
+          generation == null ? null : JSON.stringify(generation),
+          now().toISOString(),
+        ],
+      );
+      if (row === undefined) throw await transitionFailure(accountId, id, 'fail');
+      return toDraftRecord(row);
+    },
+
+    async get(accountId: string, id: string): Promise<DraftRecord | null> {
+      const [row] = await database.query<DraftRow>(`select ${draftColumns} from drafts where account_id = $1 and id = $2`, [
+        accountId,
+        id,
+      ]);
+      return row === undefined ? null : toDraftRecord(row);
+    },
+
+    listByIncidents(accountId, incidentIds, options) {
+      return listGrouped('incident_id', accountId, incidentIds, options);
+    },
+
+    listByJobs(accountId, jobIds, options) {
+      return listGrouped('job_id', accountId, jobIds, options);
+    },
+
+    async failOrphans(olderThan: string, error: { code: string; message: string }): Promise<string[]> {
+      const rows = await database.query<{ id: string }>(
+        `update drafts
+            set state = 'FAILED', error = $2::jsonb, updated_at = $3
+          where state = 'STREAMING' and updated_at < $1
+          returning id`,
+        [olderThan, JSON.stringify({ code: error.code, message: error.message }), now().toISOString()],
+      );
+      return rows.map((row) => row.id).sort();
+    },
+  };
+}
+
+function expectRow<Row>(row: Row | undefined): Row {
+  // insert ... returning always yields its row; this only narrows the type.
+  if (row === undefined) throw new Error('insert returned no row');
+  return row;
+}
+
+function toDraftRecord(row: DraftRow): DraftRecord {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    userId: row.user_id,
+    kind: row.kind,
+    state: row.state,
+    incidentId: row.incident_id,
+    jobId: row.job_id,
+    executionId: row.execution_id,
+    input: row.input,
+    output: row.output,
+    text: row.text,
+    generation: row.generation,
+    error: row.error,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * Draft feedback: a person's rating of a draft and, when they published it, what they published.
+ */
+import type { Queryable } from './database.js';
+import { DraftNotFoundError } from './store-errors.js';
+import type { FeedbackRating, FeedbackRecord, FeedbackRepository } from './types.js';
+
+interface FeedbackRow {
+  id: string;
+  draft_id: string;
+  account_id: string;
+  user_id: string | null;
+  rating: FeedbackRating;
+  published_text: string | null;
+  comment: string | null;
+  retained_ratio: number | null;
+  created_at: string;
+}
+
+const feedbackColumns = 'id, draft_id, account_id, user_id, rating, published_text, comment, retained_ratio, created_at';
+
+/** Feedback over `database`; a write must name a draft of the same account. */
+export function createFeedbackRepository(database: Queryable): FeedbackRepository {
+  return {
+    /** Throws {@link DraftNotFoundError} when the draft is not this account's. */
+    async insert(record: FeedbackRecord): Promise<FeedbackRecord> {
+      // The draft must belong to the same account: checked in the same statement, so feedback
+      // can never be attached to another tenant's draft. Casts: INSERT ... SELECT cannot infer
+      // parameter types from the target columns.
+      const [row] = await database.query<FeedbackRow>(
+        `insert into draft_feedback (${feedbackColumns})
+         select $1::text, draft.id, draft.account_id, $4::text, $5::text, $6::text, $7::text, $8::float8, $9::timestamptz
+           from drafts draft
+          where draft.id = $2 and draft.account_id = $3
+         returning ${feedbackColumns}`,
+        [
+          record.id,
+          record.draftId,
+          record.accountId,
+          record.userId,
+          record.rating,
+          record.publishedText,
+          record.comment,
+          record.retainedRatio,
+          record.createdAt,
+        ],
+      );
+      if (row === undefined) throw new DraftNotFoundError(record.draftId);
+      return toFeedbackRecord(row);
+    },
+
+    async listForDraft(accountId: string, draftId: string): Promise<FeedbackRecord[]> {
+      const rows = await database.query<FeedbackRow>(
+        `select ${feedbackColumns} from draft_feedback
+          where account_id = $1 and draft_id = $2
+          order by created_at, id`,
+        [accountId, draftId],
+      );
+      return rows.map(toFeedbackRecord);
+    },
+  };
+}
+
+function toFeedbackRecord(row: FeedbackRow): FeedbackRecord {
+  return {
+    id: row.id,
+    draftId: row.draft_id,
+    accountId: row.account_id,
+    userId: row.user_id,
+    rating: row.rating,
+    publishedText: row.published_text,
+    comment: row.comment,
+    retainedRatio: row.retained_ratio,
+    createdAt: row.created_at,
+  };
+}

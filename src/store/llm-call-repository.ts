@@ -1,0 +1,154 @@
+/**
+ * LLM calls: one row per provider attempt, the unit of usage accounting. Written in batches by
+ * the usage sink; the id makes a retried batch harmless.
+ */
+import type { FeatureName } from '../llm/types.js';
+import type { Queryable } from './database.js';
+import type { LlmCallOutcome, LlmCallRecord, LlmCallRepository, UsageSummaryRow } from './types.js';
+
+interface LlmCallRow {
+  id: string;
+  account_id: string;
+  feature: FeatureName;
+  draft_id: string | null;
+  provider: string;
+  model: string;
+  attempt: number;
+  outcome: LlmCallOutcome;
+  error_kind: string | null;
+  input_tokens: number;
+  output_tokens: number;
+  cost_usd: number;
+  latency_ms: number;
+  started_at: string;
+  trace_id: string | null;
+}
+
+interface UsageSummarySqlRow {
+  feature: FeatureName;
+  provider: string;
+  model: string;
+  calls: number;
+  errors: number;
+  input_tokens: number;
+  output_tokens: number;
+  cost_usd: number;
+}
+
+const callColumns = [
+  'id',
+  'account_id',
+  'feature',
+  'draft_id',
+  'provider',
+  'model',
+  'attempt',
+  'outcome',
+  'error_kind',
+  'input_tokens',
+  'output_tokens',
+  'cost_usd',
+  'latency_ms',
+  'started_at',
+  'trace_id',
+] as const;
+
+/**
+ * Rows per INSERT statement. PostgreSQL allows 65 535 bound parameters per statement; a usage
+ * sink flushes far fewer rows, so in practice a batch is one statement.
+ */
+export const maxCallsPerInsert = Math.floor(65_535 / callColumns.length);
+
+/** Usage records over `database`; reads are scoped by account. */
+export function createLlmCallRepository(database: Queryable): LlmCallRepository {
+  return {
+    async insertMany(records: readonly LlmCallRecord[]): Promise<void> {
+      for (let start = 0; start < records.length; start += maxCallsPerInsert) {
+        const batch = records.slice(start, start + maxCallsPerInsert);
+        const params: unknown[] = [];
+        // Placeholders only ($1, $2...): every value is bound.
+        const tuples = batch.map((record) => {
+          const first = params.length + 1;
+          params.push(
+            record.id,
+            record.accountId,
+            record.feature,
+            record.draftId,
+            record.provider,
+            record.model,
+            record.attempt,
+            record.outcome,
+            record.errorKind,
+            record.inputTokens,
+            record.outputTokens,
+            record.costUsd,
+            record.latencyMs,
+            record.startedAt,
+            record.traceId,
+          );
+          return `(${callColumns.map((_, index) => `$${first + index}`).join(', ')})`;
+        });
+        await database.query(
+          `insert into llm_calls (${callColumns.join(', ')}) values ${tuples.join(', ')} on conflict (id) do nothing`,
+          params,
+        );
+      }
+    },
+
+    async listForDraft(accountId: string, draftId: string): Promise<LlmCallRecord[]> {
+      const rows = await database.query<LlmCallRow>(
+        `select ${callColumns.join(', ')} from llm_calls
+          where account_id = $1 and draft_id = $2
+          order by started_at, attempt, id`,
+        [accountId, draftId],
+      );
+      return rows.map(toLlmCallRecord);
+    },
+
+    async summarize(accountId: string, from: string, to: string): Promise<UsageSummaryRow[]> {
+      const rows = await database.query<UsageSummarySqlRow>(
+        `select feature, provider, model,
+                count(*) as calls,
+                count(*) filter (where outcome = 'error') as errors,
+                coalesce(sum(input_tokens), 0)::int8 as input_tokens,
+                coalesce(sum(output_tokens), 0)::int8 as output_tokens,
+                coalesce(sum(cost_usd), 0) as cost_usd
+           from llm_calls
+          where account_id = $1 and started_at >= $2 and started_at < $3
+          group by feature, provider, model
+          order by feature, provider, model`,
+        [accountId, from, to],
+      );
+      return rows.map((row) => ({
+        feature: row.feature,
+        provider: row.provider,
+        model: row.model,
+        calls: row.calls,
+        errors: row.errors,
+        inputTokens: row.input_tokens,
+        outputTokens: row.output_tokens,
+        costUsd: row.cost_usd,
+      }));
+    },
+  };
+}
+
+function toLlmCallRecord(row: LlmCallRow): LlmCallRecord {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    feature: row.feature,
+    draftId: row.draft_id,
+    provider: row.provider,
+    model: row.model,
+    attempt: row.attempt,
+    outcome: row.outcome,
+    errorKind: row.error_kind,
+    inputTokens: row.input_tokens,
+    outputTokens: row.output_tokens,
+    costUsd: row.cost_usd,
+    latencyMs: row.latency_ms,
+    startedAt: row.started_at,
+    traceId: row.trace_id,
+  };
+}

@@ -1,0 +1,132 @@
+/**
+ * The `pg` driver: a connection pool against a PostgreSQL server (`DATABASE_URL`).
+ */
+import pg from 'pg';
+import type { Database, Queryable } from './database.js';
+import { rowParsers } from './row-parsers.js';
+import { StoreConfigurationError } from './store-errors.js';
+
+/** Options of {@link createPostgresDatabase}. */
+export interface PostgresDatabaseOptions {
+  /** A libpq-style URL, e.g. `postgres://user@host:5432/database`. */
+  connectionString: string;
+  /**
+   * Schema to work in: created if missing, and the only entry of every connection's
+   * `search_path`, so tables and migrations live there. Lower-case letters, digits and `_`.
+   * Default: the server's default search path (usually `public`).
+   */
+  schema?: string;
+  /** Pool size. Default 10. */
+  maxConnections?: number;
+  /** How long to wait for a new connection before failing, in ms. Default 10 000. */
+  connectionTimeoutMs?: number;
+  /**
+   * Called when an idle pooled connection fails (server restart, network). The pool drops the
+   * connection by itself; without a listener such an error would crash the process.
+   */
+  onIdleError?: (error: Error) => void;
+}
+
+const schemaNamePattern = /^[a-z_][a-z0-9_]{0,62}$/;
+
+// Any constant works; it namespaces our advisory locks (see migrate.ts for the other user).
+const SCHEMA_LOCK_CLASS = 0x1a1_0001;
+
+/**
+ * Opens a pool and checks that the server answers (and creates `schema` when given), so a bad
+ * URL fails at start rather than at the first request.
+ */
+export async function createPostgresDatabase(options: PostgresDatabaseOptions): Promise<Database> {
+  const { schema } = options;
+  if (schema !== undefined && !schemaNamePattern.test(schema)) {
+    throw new StoreConfigurationError(
+      `Schema name "${schema}" is not allowed: use lower-case letters, digits and "_", starting with a letter or "_".`,
+    );
+  }
+  // Session settings ride on the startup packet, so every pooled connection has them before its
+  // first statement; UTC keeps timestamp text (and date arithmetic) the same as PGlite's.
+  const sessionOptions = ['-c TimeZone=UTC', ...(schema === undefined ? [] : [`-c search_path=${schema}`])].join(' ');
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.maxConnections ?? 10,
+    connectionTimeoutMillis: options.connectionTimeoutMs ?? 10_000,
+    options: sessionOptions,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        (format ?? 'text') === 'text' && rowParsers[oid] !== undefined
+          ? rowParsers[oid]
+          : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+    },
+  });
+  pool.on('error', (error) => options.onIdleError?.(error));
+
+  const database = wrapPool(pool);
+  try {
+    if (schema === undefined) {
+      await database.query('select 1');
+    } else {
+      // The identifier is validated above; identifiers cannot be bound parameters. The lock keeps
+      // two replicas from racing on `create schema if not exists` (which can fail on a race).
+      await database.transaction(async (transaction) => {
+        await transaction.query('select pg_advisory_xact_lock($1, hashtext($2))', [SCHEMA_LOCK_CLASS, schema]);
+        await transaction.exec(`create schema if not exists "${schema}"`);
+      });
+    }
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  return database;
+}
+
+function executorOf(client: pg.Pool | pg.PoolClient): Queryable {
+  return {
+    driver: 'postgres',
+    async query<Row extends object>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
+      // pg wants a mutable array; the copy keeps the caller's readonly promise.
+      const result = await client.query<Row>({ text: sql, values: [...params] });
+      return result.rows;
+    },
+    async exec(sql: string): Promise<void> {
+      // Without values pg uses the simple protocol, which accepts several statements.
+      await client.query(sql);
+    },
+  };
+}
+
+function wrapPool(pool: pg.Pool): Database {
+  const executor = executorOf(pool);
+  let closing: Promise<void> | undefined;
+  return {
+    ...executor,
+    async transaction<T>(fn: (transaction: Queryable) => Promise<T>): Promise<T> {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+      } catch (error) {
+        client.release(true);
+        throw error;
+      }
+      let broken = false;
+      try {
+        const result = await fn(executorOf(client));
+        await client.query('commit');
+        return result;
+      } catch (error) {
+        try {
+          await client.query('rollback');
+        } catch {
+          // The connection is unusable; destroy it instead of returning it to the pool.
+          broken = true;
+        }
+        throw error;
+      } finally {
+        client.release(broken);
+      }
+    },
+    close(): Promise<void> {
+      closing ??= pool.end();
+      return closing;
+    },
+  };
+}

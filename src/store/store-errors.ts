@@ -1,0 +1,79 @@
+/**
+ * The store's typed errors. All are {@link AppError}s, so a resolver can let them through: a
+ * missing draft becomes `NOT_FOUND`; the others are bugs or races on our side and stay
+ * `INTERNAL_SERVER_ERROR` (masked for clients, detailed in logs).
+ */
+import { AppError } from '../errors/app-error.js';
+import { ErrorCode } from '../errors/error-codes.js';
+import type { DraftState } from './types.js';
+
+/** The draft does not exist for this account (another account's draft is "missing" too). */
+export class DraftNotFoundError extends AppError {
+  readonly draftId: string;
+
+  constructor(draftId: string) {
+    super(ErrorCode.NOT_FOUND, `Draft "${draftId}" was not found.`, { extensions: { id: draftId } });
+    this.name = 'DraftNotFoundError';
+    this.draftId = draftId;
+  }
+}
+
+/** A transition was asked of a draft that is no longer STREAMING (completed, failed, swept). */
+export class DraftStateError extends AppError {
+  readonly draftId: string;
+  readonly state: DraftState;
+  readonly transition: 'complete' | 'fail';
+
+  constructor(draftId: string, state: DraftState, transition: 'complete' | 'fail') {
+    super(ErrorCode.INTERNAL_SERVER_ERROR, `Draft "${draftId}" is ${state}; it cannot ${transition}.`);
+    this.name = 'DraftStateError';
+    this.draftId = draftId;
+    this.state = state;
+    this.transition = transition;
+  }
+}
+
+/** A chunk with this (draft, sequence) is stored already. */
+export class DuplicateChunkError extends AppError {
+  readonly draftId: string;
+  readonly sequence: number;
+
+  constructor(draftId: string, sequence: number, cause?: unknown) {
+    super(ErrorCode.INTERNAL_SERVER_ERROR, `Chunk ${sequence} of draft "${draftId}" is stored already.`, { cause });
+    this.name = 'DuplicateChunkError';
+    this.draftId = draftId;
+    this.sequence = sequence;
+  }
+}
+
+/** A migration could not be applied, or an applied one was edited afterwards. */
+export class MigrationError extends AppError {
+  readonly migration: string;
+
+  constructor(migration: string, message: string, cause?: unknown) {
+    super(ErrorCode.INTERNAL_SERVER_ERROR, `Migration ${migration}: ${message}`, cause === undefined ? {} : { cause });
+    this.name = 'MigrationError';
+    this.migration = migration;
+  }
+}
+
+/** Options given to a store factory are unusable (bad schema name, bad limit...). */
+export class StoreConfigurationError extends AppError {
+  constructor(message: string) {
+    super(ErrorCode.INTERNAL_SERVER_ERROR, message);
+    this.name = 'StoreConfigurationError';
+  }
+}
+
+/** SQLSTATE of the PostgreSQL error `error`, if it is one (both drivers expose `code`). */
+export function sqlStateOf(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
+  const code = (error as { code: unknown }).code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** SQLSTATE codes we react to. */
+export const SqlState = {
+  UNIQUE_VIOLATION: '23505',
+  FOREIGN_KEY_VIOLATION: '23503',
+} as const;
