@@ -31,7 +31,7 @@ const config: CodegenConfig = {
           Incident: '../graphql/models.js#IncidentRef',
           RunbookJob: '../graphql/models.js#RunbookJobRef',
           DraftChunk: '../streams/types.js#DraftChunkEvent',
-          ProviderHealth: '../llm/generation.js#ProviderHealth',
+          ProviderHealth: '../graphql/models.js#ProviderHealthModel',
           UsageReport: '../graphql/models.js#UsageReportModel',
           UsageRow: '../store/types.js#UsageSummaryRow',
         },

@@ -29,7 +29,11 @@ export interface App {
 }
 
 export async function createApp(config: AppConfig, logger: Logger): Promise<App> {
-  const store = await createStore({ dataDir: config.dataDir, ...(config.databaseUrl && { databaseUrl: config.databaseUrl }) });
+  const store = await createStore({
+    dataDir: config.dataDir,
+    ...(config.databaseUrl && { databaseUrl: config.databaseUrl }),
+    ...(config.databaseSchema && { schema: config.databaseSchema }),
+  });
   const incidents = createSampleIncidentSource();
   const usageBuffer = createRecordBuffer<LlmCallRecord>({
     name: 'llm_calls',

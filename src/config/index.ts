@@ -23,6 +23,8 @@ const environmentSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   /** PostgreSQL connection string; unset uses embedded PGlite in DATA_DIR. */
   DATABASE_URL: z.string().optional(),
+  /** PostgreSQL schema for our tables (created if missing); default `public`. */
+  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a lowercase SQL identifier').optional(),
   /** pino level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Enables the openai provider; with no LLM_CONFIG every feature goes to it first. */
@@ -52,6 +54,7 @@ export interface AppConfig {
   http: { port: number; host: string };
   dataDir: string;
   databaseUrl: string | null;
+  databaseSchema: string | null;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   routing: RoutingConfig;
   /** Secrets by environment variable name, for providers that name theirs (`apiKeyEnv`). */
@@ -88,6 +91,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     http: { port: variables.PORT, host: variables.HOST },
     dataDir: path.resolve(variables.DATA_DIR),
     databaseUrl: variables.DATABASE_URL || null,
+    databaseSchema: variables.DATABASE_SCHEMA ?? null,
     logLevel: variables.LOG_LEVEL,
     routing,
     providerSecrets,

@@ -18,6 +18,7 @@ export interface AppErrorOptions {
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly retryable: boolean;
+  /** Public GraphQL extensions, `code` included (graphql-js copies them onto located errors). */
   readonly extensions: Record<string, unknown>;
 
   constructor(code: ErrorCode, message: string, options: AppErrorOptions = {}) {
@@ -25,13 +26,13 @@ export class AppError extends Error {
     this.name = 'AppError';
     this.code = code;
     this.retryable = options.retryable ?? false;
-    this.extensions = options.extensions ?? {};
+    this.extensions = { ...options.extensions, code };
   }
 
   /** The error as GraphQL sends it: message plus `extensions.code` and public extensions. */
   toGraphQLError(): GraphQLError {
     return new GraphQLError(this.message, {
-      extensions: { ...this.extensions, code: this.code },
+      extensions: this.extensions,
       originalError: this,
     });
   }

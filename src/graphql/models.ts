@@ -15,3 +15,5 @@ export interface UsageReportModel {
   to: string;
   rows: UsageSummaryRow[];
 }
+
+export type { ProviderHealth as ProviderHealthModel } from '../llm/generation.js';

@@ -40,6 +40,7 @@ export interface RunningHttpServer {
 
 export async function startHttpServer(options: HttpServerOptions, port: number, host: string): Promise<RunningHttpServer> {
   const { schema, services, authenticator, logger } = options;
+  const maskError = createErrorMasker(logger);
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
@@ -55,6 +56,9 @@ export async function startHttpServer(options: HttpServerOptions, port: number, 
         const authorization = typeof fromParams === 'string' ? fromParams : ctx.extra.request.headers.authorization;
         return createContext(services, authenticator, authorization);
       },
+      // Apollo's formatError does not run on WebSocket results: mask them the same way.
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: result.errors.map((error) => maskError(error.toJSON(), error)) } : result,
     },
     wsServer,
   );
@@ -74,7 +78,7 @@ export async function startHttpServer(options: HttpServerOptions, port: number, 
     csrfPrevention: true,
     introspection: options.development,
     includeStacktraceInErrorResponses: false,
-    formatError: createErrorMasker(logger),
+    formatError: maskError,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), wsPlugin, ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();

@@ -69,7 +69,7 @@ export function createDraftStreamHub(options: DraftStreamHubOptions): DraftStrea
         yield* followLive(live, sequence, signal);
         return;
       }
-      for (const chunk of await store.chunks.list(draftId, sequence)) {
+      for (const chunk of await store.chunks.list(accountId, draftId, sequence)) {
         sequence = chunk.sequence;
         yield { draftId, sequence, delta: chunk.delta, done: false, draft: null, error: null };
       }

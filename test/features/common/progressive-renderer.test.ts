@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { createProgressiveRenderer } from '../../../src/features/common/progressive-renderer.js';
+import type { StatusUpdateOutput } from '../../../src/features/status-update/output-schema.js';
 import { renderStatusUpdate } from '../../../src/features/status-update/render.js';
 
 const output = {
   title: 'Checkout errors after database failover',
-  phase: 'IDENTIFIED',
+  phase: 'IDENTIFIED' as const,
   summary: { text: 'Payments fail for some customers since the primary database failed over.', citations: [] },
   impact: { text: 'About 12% of checkouts fail.', citations: [] },
   actions: [{ text: 'Reconnecting the connection pools.', citations: [] }],
   nextUpdateMinutes: 30,
-};
+} satisfies StatusUpdateOutput;
 
 function splitEvery(text: string, size: number): string[] {
   const parts: string[] = [];
