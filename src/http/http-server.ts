@@ -76,6 +76,7 @@ export async function startHttpServer(options: HttpServerOptions, port: number, 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     csrfPrevention: true,
+    logger: apolloLogger(logger),
     introspection: options.development,
     includeStacktraceInErrorResponses: false,
     formatError: maskError,
@@ -120,3 +121,14 @@ export async function startHttpServer(options: HttpServerOptions, port: number, 
   };
 }
 
+
+/** Apollo's own log lines through pino (its notices are not worth stdout at info). */
+function apolloLogger(logger: Logger) {
+  const child = logger.child({ component: 'apollo' });
+  return {
+    debug: (message: unknown) => child.debug(String(message)),
+    info: (message: unknown) => child.debug(String(message)),
+    warn: (message: unknown) => child.warn(String(message)),
+    error: (message: unknown) => child.error(String(message)),
+  };
+}
