@@ -1,0 +1,301 @@
+import type { Incident } from '../types.js';
+import { samplePeople as people } from './people.js';
+
+/**
+ * P1: the primary of the payments PostgreSQL cluster filled its WAL volume and went down.
+ * Patroni failed over correctly, but PgBouncer still pointed at the dead node by IP, so card
+ * payments at checkout failed for 45 minutes. Resolved.
+ */
+export const pdemo01DatabaseFailover: Incident = {
+  id: 'PDEMO01',
+  accountId: 'demo',
+  number: 4812,
+  title: 'Checkout payments failing: PostgreSQL primary failover on pg-payments cluster',
+  description:
+    'Payments API returns 5xx for card authorisations after the pg-payments primary (pg-payments-01) stopped accepting writes and Patroni promoted pg-payments-02. Checkout conversion dropped sharply.',
+  status: 'resolved',
+  urgency: 'high',
+  priority: 'P1',
+  services: [
+    { id: 'PSVPAYA', name: 'Payments API' },
+    { id: 'PSVCHKW', name: 'Checkout Web' },
+    { id: 'PSVLEDG', name: 'Payments Ledger' },
+    { id: 'PSVPGPY', name: 'pg-payments (PostgreSQL)' },
+  ],
+  createdAt: '2025-03-11T14:02:11Z',
+  resolvedAt: '2025-03-11T15:14:40Z',
+  assignees: [people.priyaRaman, people.marcusOyelaran, people.hannahLindqvist],
+  private: false,
+  logEntries: [
+    {
+      id: 'PDEMO01-LOG-01',
+      type: 'trigger',
+      at: '2025-03-11T14:02:11Z',
+      agent: 'Prometheus Alertmanager',
+      summary: 'Triggered through the Events API v2: [FIRING:1] PaymentsAPIHighErrorRate payments-api (critical)',
+    },
+    {
+      id: 'PDEMO01-LOG-02',
+      type: 'notify',
+      at: '2025-03-11T14:02:13Z',
+      agent: 'PagerDuty',
+      summary: 'Notified Priya Raman by push notification and SMS.',
+    },
+    {
+      id: 'PDEMO01-LOG-03',
+      type: 'acknowledge',
+      at: '2025-03-11T14:04:02Z',
+      agent: 'Priya Raman',
+      summary: 'Acknowledged by Priya Raman via the mobile app.',
+    },
+    {
+      id: 'PDEMO01-LOG-04',
+      type: 'annotate',
+      at: '2025-03-11T14:06:30Z',
+      agent: 'Priya Raman',
+      summary: 'Note added: payments-api 5xx at 38%, connection errors against pgbouncer-payments in the API logs.',
+    },
+    {
+      id: 'PDEMO01-LOG-05',
+      type: 'priority_change',
+      at: '2025-03-11T14:08:15Z',
+      agent: 'Priya Raman',
+      summary: 'Priority changed from P2 to P1 by Priya Raman.',
+    },
+    {
+      id: 'PDEMO01-LOG-06',
+      type: 'escalate',
+      at: '2025-03-11T14:08:50Z',
+      agent: 'Priya Raman',
+      summary: 'Escalated to level 1 of Database Reliability - Primary by Priya Raman.',
+    },
+    {
+      id: 'PDEMO01-LOG-07',
+      type: 'notify',
+      at: '2025-03-11T14:08:52Z',
+      agent: 'PagerDuty',
+      summary: 'Notified Marcus Oyelaran by phone call.',
+    },
+    {
+      id: 'PDEMO01-LOG-08',
+      type: 'acknowledge',
+      at: '2025-03-11T14:10:05Z',
+      agent: 'Marcus Oyelaran',
+      summary: 'Acknowledged by Marcus Oyelaran.',
+    },
+    {
+      id: 'PDEMO01-LOG-09',
+      type: 'assign',
+      at: '2025-03-11T14:11:20Z',
+      agent: 'Priya Raman',
+      summary: 'Assigned to Hannah Lindqvist (incident commander) by Priya Raman.',
+    },
+    {
+      id: 'PDEMO01-LOG-10',
+      type: 'notify',
+      at: '2025-03-11T14:11:22Z',
+      agent: 'PagerDuty',
+      summary: 'Notified Hannah Lindqvist by push notification.',
+    },
+    {
+      id: 'PDEMO01-LOG-11',
+      type: 'status_update',
+      at: '2025-03-11T14:15:30Z',
+      agent: 'Hannah Lindqvist',
+      summary:
+        'Status update: Card payments at checkout are failing for a large share of customers. We are investigating a database failover on the payments cluster.',
+    },
+    {
+      id: 'PDEMO01-LOG-12',
+      type: 'annotate',
+      at: '2025-03-11T14:21:45Z',
+      agent: 'Marcus Oyelaran',
+      summary: 'Note added: Patroni promoted pg-payments-02 at 14:01:58; pg_wal volume on pg-payments-01 is 100% full.',
+    },
+    {
+      id: 'PDEMO01-LOG-13',
+      type: 'annotate',
+      at: '2025-03-11T14:34:40Z',
+      agent: 'Elena Kovacs',
+      summary: 'Note added: Rundeck rolling restart of payments-api (EXDEMO02) failed at step 4, new pods never became ready.',
+    },
+    {
+      id: 'PDEMO01-LOG-14',
+      type: 'annotate',
+      at: '2025-03-11T14:38:20Z',
+      agent: 'Marcus Oyelaran',
+      summary: 'Note added: root cause identified, stale replication slot filled pg_wal; PgBouncer still targets the old primary by IP.',
+    },
+    {
+      id: 'PDEMO01-LOG-15',
+      type: 'status_update',
+      at: '2025-03-11T14:41:00Z',
+      agent: 'Hannah Lindqvist',
+      summary:
+        'Status update: We have identified the cause: payment services kept using the failed database server after the failover. A fix is being applied.',
+    },
+    {
+      id: 'PDEMO01-LOG-16',
+      type: 'annotate',
+      at: '2025-03-11T14:44:30Z',
+      agent: 'Marcus Oyelaran',
+      summary: 'Note added: PgBouncer repointed to the Patroni leader and reloaded; payments-api pods restarted by hand.',
+    },
+    {
+      id: 'PDEMO01-LOG-17',
+      type: 'status_update',
+      at: '2025-03-11T14:52:10Z',
+      agent: 'Hannah Lindqvist',
+      summary:
+        'Status update: A fix has been deployed and card payments are succeeding again. We are monitoring error rates before closing the incident.',
+    },
+    {
+      id: 'PDEMO01-LOG-18',
+      type: 'annotate',
+      at: '2025-03-11T15:05:00Z',
+      agent: 'Priya Raman',
+      summary: 'Note added: 5xx back to baseline (0.3%) for 20 minutes; pg-payments-01 being rebuilt as a replica.',
+    },
+    {
+      id: 'PDEMO01-LOG-19',
+      type: 'resolve',
+      at: '2025-03-11T15:14:40Z',
+      agent: 'Priya Raman',
+      summary: 'Resolved by Priya Raman.',
+    },
+  ],
+  notes: [
+    {
+      id: 'PDEMO01-NOTE-1',
+      at: '2025-03-11T14:06:10Z',
+      author: people.priyaRaman,
+      content:
+        'payments-api 5xx ratio at 38% and climbing. Every failure in the API logs is `pq: could not connect to server` or `FATAL: terminating connection due to administrator command` against pgbouncer-payments.prod.internal:6432. Checkout conversion down ~60% vs last Tuesday per Datadog. Paging DB Reliability. Dashboard: https://grafana.corp.northwind.io/d/payments-api/overview?from=now-1h',
+    },
+    {
+      id: 'PDEMO01-NOTE-2',
+      at: '2025-03-11T14:21:30Z',
+      author: people.marcusOyelaran,
+      content:
+        '`patronictl -c /etc/patroni/patroni.yml list pg-payments` shows pg-payments-02.prod.internal (10.42.8.16) as Leader since 14:01:58, timeline 7 -> 8, replica pg-payments-03 streaming with 0 lag. pg-payments-01 (10.42.8.15) is down: /var/lib/postgresql/16/main/pg_wal is 100% full (500G volume), postgres log ends with `PANIC: could not write to file "pg_wal/xlogtemp.41877": No space left on device` at 14:01:31. Hypothesis: WAL retained by a replication slot. Checking pg_replication_slots now.',
+    },
+    {
+      id: 'PDEMO01-NOTE-3',
+      at: '2025-03-11T14:34:20Z',
+      author: people.elenaKovacs,
+      content:
+        "Tried the Rundeck job 'Restart payments API pods (rolling)' (RJDEMO01, execution EXDEMO02) to drop stale pool connections. It failed at step 4: rollout timed out after 300s, the 3 surge pods fail readiness on /readyz with `postgres check failed: FATAL: pgbouncer cannot connect to server`. Old pods untouched (maxUnavailable=0). So the pool itself still targets the dead primary. Not retrying until PgBouncer is sorted.",
+    },
+    {
+      id: 'PDEMO01-NOTE-4',
+      at: '2025-03-11T14:38:05Z',
+      author: people.marcusOyelaran,
+      content:
+        'Root cause identified: slot `debezium_payments_cdc`, left over from the CDC connector we decommissioned in DBRE-2291, was inactive and retained 498 GB of WAL on pg-payments-01 until the volume filled. Patroni failed over correctly, but pgbouncer-payments has a static `host=10.42.8.15` in /etc/pgbouncer/pgbouncer.ini instead of the Consul name, so it kept sending every connection to the dead node. https://northwind.atlassian.net/browse/DBRE-2291',
+    },
+    {
+      id: 'PDEMO01-NOTE-5',
+      at: '2025-03-11T14:44:10Z',
+      author: people.marcusOyelaran,
+      content:
+        "Fix deployed: pgbouncer.ini now uses `host=pg-payments-primary.service.prod.internal` (Consul, follows the Patroni leader); `systemctl reload pgbouncer` on pgbouncer-payments-01/02. Elena ran `kubectl -n payments rollout restart deploy/payments-api` by hand, 12/12 pods Ready at 14:47. Dropped the slot on the new primary: `SELECT pg_drop_replication_slot('debezium_payments_cdc');`",
+    },
+    {
+      id: 'PDEMO01-NOTE-6',
+      at: '2025-03-11T15:04:40Z',
+      author: people.priyaRaman,
+      content:
+        '5xx back to baseline (0.3%) for 20 minutes, authorisation p99 410 ms (normal ~380 ms). About 2,140 card authorisations failed between 14:01 and 14:47; Payments Eng is reconciling the ledger for partial captures. pg-payments-01 being rebuilt as a replica with `patronictl reinit`. Follow-ups: DBRE-2304 (alert on inactive replication slots) and PAY-1187 (PgBouncer must use the Consul name).',
+    },
+  ],
+  alerts: [
+    {
+      id: 'PDEMO01-ALERT-1',
+      at: '2025-03-11T14:02:11Z',
+      severity: 'critical',
+      status: 'resolved',
+      source: 'prometheus',
+      summary: 'PaymentsAPIHighErrorRate: payments-api 5xx ratio 38.2% (threshold 5%)',
+      body: {
+        alertname: 'PaymentsAPIHighErrorRate',
+        severity: 'critical',
+        cluster: 'prod-use1',
+        namespace: 'payments',
+        service: 'payments-api',
+        value: '0.382',
+        expr: 'sum(rate(http_requests_total{service="payments-api",code=~"5.."}[5m])) / sum(rate(http_requests_total{service="payments-api"}[5m])) > 0.05',
+        for: '2m',
+        runbook_url: 'https://runbooks.corp.northwind.io/payments/high-error-rate',
+        generatorURL: 'https://prometheus.prod.internal/graph?g0.expr=payments_api%3Aerror_ratio5m',
+      },
+    },
+    {
+      id: 'PDEMO01-ALERT-2',
+      at: '2025-03-11T14:02:20Z',
+      severity: 'critical',
+      status: 'resolved',
+      source: 'prometheus',
+      summary: 'PostgresInstanceDown: pg-payments-01.prod.internal:9187 (pg_up == 0)',
+      body: {
+        alertname: 'PostgresInstanceDown',
+        severity: 'critical',
+        instance: 'pg-payments-01.prod.internal:9187',
+        job: 'postgres-exporter',
+        patroni_cluster: 'pg-payments',
+        pg_up: 0,
+        for: '30s',
+      },
+    },
+    {
+      id: 'PDEMO01-ALERT-3',
+      at: '2025-03-11T14:02:41Z',
+      severity: 'warning',
+      status: 'resolved',
+      source: 'prometheus',
+      summary: 'PatroniLeaderChanged: pg-payments leader is now pg-payments-02',
+      body: {
+        alertname: 'PatroniLeaderChanged',
+        severity: 'warning',
+        patroni_cluster: 'pg-payments',
+        instance: 'pg-payments-02.prod.internal:8008',
+        previous_leader: 'pg-payments-01',
+        timeline: 8,
+      },
+    },
+    {
+      id: 'PDEMO01-ALERT-4',
+      at: '2025-03-11T14:03:10Z',
+      severity: 'critical',
+      status: 'resolved',
+      source: 'prometheus',
+      summary: 'NodeFilesystemAlmostOutOfSpace: pg_wal volume on pg-payments-01 has 0% space left',
+      body: {
+        alertname: 'NodeFilesystemAlmostOutOfSpace',
+        severity: 'critical',
+        instance: 'pg-payments-01.prod.internal:9100',
+        mountpoint: '/var/lib/postgresql/16/main/pg_wal',
+        device: '/dev/nvme1n1',
+        fstype: 'xfs',
+        avail_bytes: 0,
+        size_bytes: 536870912000,
+      },
+    },
+    {
+      id: 'PDEMO01-ALERT-5',
+      at: '2025-03-11T14:05:02Z',
+      severity: 'error',
+      status: 'resolved',
+      source: 'datadog',
+      summary: '[checkout] Conversion rate 58% below weekly baseline',
+      body: {
+        monitor_id: 48213377,
+        monitor_name: '[checkout] conversion rate anomaly',
+        query: "anomalies(sum:checkout.orders.completed{env:prod}.as_count(), 'agile', 3)",
+        alert_transition: 'Triggered',
+        priority: 'P2',
+        tags: ['env:prod', 'team:checkout', 'service:checkout-web'],
+        link: 'https://app.datadoghq.com/monitors/48213377',
+      },
+    },
+  ],
+};
