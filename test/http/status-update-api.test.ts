@@ -4,7 +4,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 const draftStatusUpdate = /* GraphQL */ `
   mutation Draft($input: DraftStatusUpdateInput!) {
     draftStatusUpdate(input: $input) {
-      id kind state incidentId text audience title phase
+      id kind state incidentId text audience title phase unverifiedCount
       summary { text unverified citations { sourceType sourceId excerpt } }
       actions { text }
       nextUpdateMinutes
@@ -45,8 +45,12 @@ describe('draftStatusUpdate on the embedded default', () => {
   it('answers every audience for every sample incident', async () => {
     for (const incidentId of ['PDEMO01', 'PDEMO02', 'PDEMO03', 'PDEMO04', 'PDEMO05', 'PDEMO06']) {
       for (const audience of ['RESPONDERS', 'STAKEHOLDERS', 'PUBLIC']) {
-        const result = await service.graphql<{ draftStatusUpdate: { state: string; text: string } }>(draftStatusUpdate, { input: { incidentId, audience } });
+        const result = await service.graphql<{ draftStatusUpdate: { state: string; text: string; unverifiedCount: number } }>(draftStatusUpdate, {
+          input: { incidentId, audience },
+        });
         expect(result.errors, `${incidentId} ${audience}`).toBeUndefined();
+        // The extractive engine cites only records it read: nothing to doubt.
+        expect(result.data!.draftStatusUpdate.unverifiedCount, `${incidentId} ${audience}`).toBe(0);
         expect(result.data!.draftStatusUpdate.state).toBe('COMPLETE');
         expect(result.data!.draftStatusUpdate.text.length).toBeGreaterThan(40);
       }

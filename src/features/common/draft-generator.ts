@@ -13,6 +13,7 @@ import type { ChatMessage } from '../../llm/types.js';
 import type { DraftRecord, GenerationRecord, Store } from '../../store/types.js';
 import type { DraftStreamHub } from '../../streams/draft-stream-hub.js';
 import type { Feature, FeatureContext } from './feature.js';
+import { verifyCitations } from './citation-check.js';
 import { createProgressiveRenderer } from './progressive-renderer.js';
 
 export interface DraftGeneratorOptions {
@@ -89,22 +90,28 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
       results.push(first);
 
       let verdict = validate(feature, context, first.completion.text);
-      if (!verdict.ok) {
-        logger.warn({ draftId: draft.id, feature: feature.name, problems: verdict.problems }, 'model output invalid; repairing once');
+      // A provider that cannot follow instructions (the extractive engine) is not asked twice.
+      if (verdict.problems.length > 0 && !first.degraded) {
+        logger.warn({ draftId: draft.id, feature: feature.name, problems: verdict.problems.slice(0, 10) }, 'model output rejected; repairing once');
         const repair = await manager.generate({ ...base, messages: repairMessages(messages, first.completion.text, verdict.problems), stream: false });
         results.push(repair);
-        verdict = validate(feature, context, repair.completion.text);
-        if (!verdict.ok) {
-          throw new AppError(
-            ErrorCode.INVALID_MODEL_OUTPUT,
-            `The model's answer did not match the ${feature.name} schema after one repair attempt: ${verdict.problems.slice(0, 3).join('; ')}`,
-            { retryable: true },
-          );
-        }
+        const repaired = validate(feature, context, repair.completion.text);
+        // A schema-valid first answer beats a repair that broke the schema.
+        if (repaired.output !== null || verdict.output === null) verdict = repaired;
       }
-      const text = feature.render(verdict.output as Parameters<typeof feature.render>[0], context.input);
+      if (verdict.output === null) {
+        throw new AppError(
+          ErrorCode.INVALID_MODEL_OUTPUT,
+          `The model's answer did not match the ${feature.name} schema after one repair attempt: ${verdict.problems.slice(0, 3).join('; ')}`,
+          { retryable: true },
+        );
+      }
+      // Citation problems left after the repair are kept and shown, not hidden: a responder
+      // should see the doubt rather than lose the draft.
+      const output = { ...(verdict.marked as Record<string, unknown>), unverifiedCount: verdict.unverifiedCount };
+      const text = feature.render(output as Parameters<typeof feature.render>[0], context.input);
       const completed = await store.drafts.complete(accountId, draft.id, {
-        output: verdict.output as Record<string, unknown>,
+        output,
         text,
         generation: generationOf(feature.promptVersion, results),
       });
@@ -158,25 +165,39 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
   };
 }
 
-type Verdict<Output> = { ok: true; output: Output } | { ok: false; problems: string[] };
+interface Verdict<Output> {
+  /** The schema-valid output, or null when the answer does not parse or match the schema. */
+  output: Output | null;
+  /** The output with every statement marked verified or not. */
+  marked: unknown;
+  unverifiedCount: number;
+  /** Everything a repair should fix; empty when the answer is fine. */
+  problems: string[];
+}
 
 function validate<Input extends Record<string, unknown>, Output>(
   feature: Feature<Input, Output>,
   context: FeatureContext<Input>,
   text: string,
 ): Verdict<Output> {
+  const invalid = (problems: string[]): Verdict<Output> => ({ output: null, marked: null, unverifiedCount: 0, problems });
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    return { ok: false, problems: ['the answer is not valid JSON'] };
+    return invalid(['the answer is not valid JSON']);
   }
   const parsed = feature.outputSchema.safeParse(value);
   if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`) };
+    return invalid(parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`));
   }
-  const problems = feature.check(parsed.data, context);
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, output: parsed.data };
+  const citations = verifyCitations(parsed.data, feature.sourceIds(context));
+  return {
+    output: parsed.data,
+    marked: citations.marked,
+    unverifiedCount: citations.unverifiedCount,
+    problems: [...citations.problems, ...(feature.check?.(parsed.data, context) ?? [])],
+  };
 }
 
 function repairMessages(messages: ChatMessage[], answer: string, problems: string[]): ChatMessage[] {

@@ -8,6 +8,7 @@ import type { Principal } from '../../guard/auth/principal.js';
 import type { Incident, JobExecution, RunbookJob } from '../../incidents/types.js';
 import type { ChatMessage, FeatureName, Grounding, StructuredOutputSpec } from '../../llm/types.js';
 import type { DraftKind } from '../../store/types.js';
+import type { KnownSources } from './citation-check.js';
 
 /** Everything a feature may read to build its prompt. */
 export interface FeatureContext<Input> {
@@ -37,8 +38,10 @@ export interface Feature<Input extends Record<string, unknown>, Output> {
   buildPrompt(context: FeatureContext<Input>): ChatMessage[];
   /** The structured data the extractive engine builds from. */
   grounding(context: FeatureContext<Input>): Grounding;
-  /** Problems in a schema-valid output (e.g. citations to unknown ids); empty when fine. */
-  check(output: Output, context: FeatureContext<Input>): string[];
+  /** Records of the input a citation may name (checked on every statement of the output). */
+  sourceIds(context: FeatureContext<Input>): KnownSources;
+  /** Feature-specific problems of a schema-valid output, beyond citations; empty when fine. */
+  check?(output: Output, context: FeatureContext<Input>): string[];
   /** Markdown of an output, complete or partial (streaming). Must not throw on partial input. */
   render(output: Partial<Output>, input: Input): string;
 }

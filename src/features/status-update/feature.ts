@@ -1,5 +1,4 @@
 import type { Feature } from '../common/feature.js';
-import { citationProblems } from '../common/citation-check.js';
 import { incidentSourceIds } from '../common/incident-prompt-data.js';
 import { statusUpdateOutputSchema, statusUpdateOutputSpec, type StatusUpdateOutput } from './output-schema.js';
 import { currentStatusUpdatePrompt, statusUpdatePrompts, type StatusUpdateInput } from './prompt.js';
@@ -19,14 +18,6 @@ export const statusUpdateFeature: Feature<StatusUpdateInput, StatusUpdateOutput>
     ...(context.incident && { incident: context.incident }),
     input: { audience: context.input.audience, guidance: context.input.guidance },
   }),
-  check(output, context) {
-    if (!context.incident) return [];
-    const known = incidentSourceIds(context.incident);
-    return [
-      ...citationProblems('summary', output.summary, known),
-      ...citationProblems('impact', output.impact, known),
-      ...output.actions.flatMap((action, index) => citationProblems(`actions[${index}]`, action, known)),
-    ];
-  },
+  sourceIds: (context) => (context.incident ? incidentSourceIds(context.incident) : new Map()),
   render: (output) => renderStatusUpdate(output),
 };

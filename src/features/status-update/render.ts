@@ -1,5 +1,6 @@
 import type { Partial } from '../common/feature.js';
 import type { Statement } from '../common/citation.js';
+import { statementText } from '../common/statement-text.js';
 import type { IncidentPhase, StatusUpdateOutput } from './output-schema.js';
 
 const phaseLabel: Record<IncidentPhase, string> = {
@@ -17,10 +18,10 @@ export function renderStatusUpdate(output: Partial<StatusUpdateOutput>): string 
   const lines: string[] = [];
   if (output.title) lines.push(`## ${output.title}`, '');
   if (output.phase) lines.push(`**Status:** ${phaseOf(output.phase)}`, '');
-  if (output.summary?.text) lines.push(output.summary.text, '');
-  if (output.impact?.text) lines.push(`**Impact:** ${output.impact.text}`, '');
+  if (output.summary?.text) lines.push(statementText(output.summary), '');
+  if (output.impact?.text) lines.push(`**Impact:** ${statementText(output.impact)}`, '');
   const actions = (output.actions ?? []).filter((action): action is Partial<Statement> & { text: string } => Boolean(action?.text));
-  if (actions.length > 0) lines.push('**What we are doing:**', ...actions.map((action) => `- ${action.text}`), '');
+  if (actions.length > 0) lines.push('**What we are doing:**', ...actions.map((action) => `- ${statementText(action)}`), '');
   if (typeof output.nextUpdateMinutes === 'number') lines.push(`**Next update:** within ${output.nextUpdateMinutes} minutes.`, '');
   return lines.join('\n');
 }
