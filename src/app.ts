@@ -5,6 +5,11 @@
 import type { Logger } from 'pino';
 import type { AppConfig } from './config/index.js';
 import { createDraftGenerator } from './features/common/draft-generator.js';
+import { createAssistantService } from './features/assistant/service.js';
+import { createAutomationDigestService } from './features/automation-digest/service.js';
+import { createDraftFeedbackService } from './features/feedback/service.js';
+import { createPostmortemService } from './features/postmortem/service.js';
+import { createRunbookJobService } from './features/runbook/service.js';
 import { createStatusUpdateService } from './features/status-update/service.js';
 import { buildSchema } from './graphql/schema.js';
 import { createAuthenticator, signLocalToken } from './guard/auth/authenticator.js';
@@ -12,6 +17,7 @@ import { loadOrCreateLocalSigningKey } from './guard/auth/local-signing-key.js';
 import { scopes } from './guard/auth/principal.js';
 import { startHttpServer, type RunningHttpServer } from './http/http-server.js';
 import { createSampleIncidentSource } from './incidents/sample-source.js';
+import { createSlackRoutes } from './slack/slack-routes.js';
 import { createLlmManager } from './llm/manager.js';
 import { createProviders } from './llm/providers/create-providers.js';
 import { createStore } from './store/create-store.js';
@@ -48,12 +54,18 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   });
   const hub = createDraftStreamHub({ store, logger });
   const generator = createDraftGenerator({ store, manager, hub, logger });
+  const featureDependencies = { incidents, generator, store, logger };
   const services = {
     store,
     manager,
     hub,
     incidents,
-    statusUpdates: createStatusUpdateService({ incidents, generator }),
+    statusUpdate: createStatusUpdateService({ incidents, generator }),
+    postmortem: createPostmortemService(featureDependencies),
+    runbookJob: createRunbookJobService(featureDependencies),
+    assistant: createAssistantService(featureDependencies),
+    automationDigest: createAutomationDigestService(featureDependencies),
+    draftFeedback: createDraftFeedbackService(featureDependencies),
   };
   const signingKey = await loadOrCreateLocalSigningKey(config.dataDir);
   const authenticator = createAuthenticator({ key: signingKey });
@@ -76,7 +88,15 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   return {
     async start() {
       server = await startHttpServer(
-        { schema, services, authenticator, logger, readiness, development: config.env !== 'production' },
+        {
+          schema,
+          services,
+          authenticator,
+          logger,
+          readiness,
+          development: config.env !== 'production',
+          extraRoutes: config.slack ? createSlackRoutes({ config: config.slack, services, logger }) : null,
+        },
         config.http.port,
         config.http.host,
       );

@@ -45,6 +45,14 @@ const environmentSchema = z.object({
   INCIDENT_SOURCE: z.enum(['sample']).default('sample'),
   /** Milliseconds a graceful shutdown may take before the process exits anyway. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(25_000),
+  /** Slack app signing secret; enables /slack/events when set with SLACK_BOT_TOKEN. */
+  SLACK_SIGNING_SECRET: z.string().optional(),
+  /** Slack bot token (xoxb-...) used to answer in threads. */
+  SLACK_BOT_TOKEN: z.string().optional(),
+  /** Slack Web API base URL (tests point it at a fake). */
+  SLACK_API_URL: z.string().url().default('https://slack.com/api/'),
+  /** The account a Slack workspace's requests act for. */
+  SLACK_ACCOUNT_ID: z.string().default('demo'),
   /** Use the local signing key even in production (explicit opt-in). */
   AUTH_LOCAL_KEYS: booleanFlag.default(false),
 });
@@ -62,6 +70,8 @@ export interface AppConfig {
   incidentSource: 'sample';
   shutdownTimeoutMs: number;
   auth: { localKeys: boolean };
+  /** Null when Slack is not configured. */
+  slack: { signingSecret: string; botToken: string; apiUrl: string; accountId: string } | null;
 }
 
 /** A configuration error: the message names the variable and what is wrong. */
@@ -98,6 +108,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     incidentSource: variables.INCIDENT_SOURCE,
     shutdownTimeoutMs: variables.SHUTDOWN_TIMEOUT_MS,
     auth: { localKeys: variables.AUTH_LOCAL_KEYS },
+    slack:
+      variables.SLACK_SIGNING_SECRET && variables.SLACK_BOT_TOKEN
+        ? { signingSecret: variables.SLACK_SIGNING_SECRET, botToken: variables.SLACK_BOT_TOKEN, apiUrl: variables.SLACK_API_URL, accountId: variables.SLACK_ACCOUNT_ID }
+        : null,
   });
 }
 

@@ -1,4 +1,9 @@
 import type { AppError } from '../errors/app-error.js';
+import type { AssistantService } from '../features/assistant/service.js';
+import type { AutomationDigestService } from '../features/automation-digest/service.js';
+import type { DraftFeedbackService } from '../features/feedback/service.js';
+import type { PostmortemService } from '../features/postmortem/service.js';
+import type { RunbookJobService } from '../features/runbook/service.js';
 import type { StatusUpdateService } from '../features/status-update/service.js';
 import type { Authenticator } from '../guard/auth/authenticator.js';
 import type { Principal } from '../guard/auth/principal.js';
@@ -14,7 +19,12 @@ export interface Services {
   manager: LlmManager;
   hub: DraftStreamHub;
   incidents: IncidentSource;
-  statusUpdates: StatusUpdateService;
+  statusUpdate: StatusUpdateService;
+  postmortem: PostmortemService;
+  runbookJob: RunbookJobService;
+  assistant: AssistantService;
+  automationDigest: AutomationDigestService;
+  draftFeedback: DraftFeedbackService;
 }
 
 /**

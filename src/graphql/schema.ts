@@ -2,6 +2,12 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import type { GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
+import { assistantResolvers } from '../features/assistant/resolvers.js';
+import { automationDigestResolvers } from '../features/automation-digest/resolvers.js';
+import { draftFeedbackResolvers } from '../features/feedback/resolvers.js';
+import { postmortemResolvers } from '../features/postmortem/resolvers.js';
+import { runbookJobResolvers } from '../features/runbook/resolvers.js';
+import { statusUpdateResolvers } from '../features/status-update/resolvers.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { permissions } from './permissions.js';
 import { draftResolvers } from './resolvers/draft-resolvers.js';
@@ -23,7 +29,17 @@ function mergeResolvers(...maps: Resolvers[]): Resolvers {
  * item 3): reference resolvers live in type extensions and survive the middleware.
  */
 export function buildSchema(): GraphQLSchema {
-  const resolvers = mergeResolvers(draftResolvers, generationResolvers, { DateTime: dateTimeScalar } as Resolvers);
+  const resolvers = mergeResolvers(
+    draftResolvers,
+    generationResolvers,
+    statusUpdateResolvers,
+    postmortemResolvers,
+    runbookJobResolvers,
+    assistantResolvers,
+    automationDigestResolvers,
+    draftFeedbackResolvers,
+    { DateTime: dateTimeScalar } as Resolvers,
+  );
   // The generated types are stricter than @apollo/subgraph's resolver map type.
   const schema = buildSubgraphSchema([{ typeDefs: loadTypeDefs(), resolvers: resolvers as unknown as GraphQLResolverMap<unknown> }]);
   return applyMiddleware(schema, permissions(schema));

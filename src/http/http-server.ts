@@ -26,6 +26,8 @@ export interface HttpServerOptions {
   readiness: () => Promise<{ ready: boolean; reason?: string }>;
   /** Largest accepted request body. */
   bodyLimit?: string;
+  /** Mounts routes beside /graphql (e.g. /slack/events), before any body parser. */
+  extraRoutes?: ((app: express.Express) => void) | null;
   /** Show field suggestions and accept introspection (development). */
   development: boolean;
 }
@@ -91,6 +93,7 @@ export async function startHttpServer(options: HttpServerOptions, port: number, 
     const { ready, reason } = await options.readiness();
     response.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', ...(reason && { reason }) });
   });
+  options.extraRoutes?.(app);
   app.use(
     '/graphql',
     express.json({ limit: options.bodyLimit ?? '256kb' }),

@@ -1,4 +1,4 @@
-import { badInput, notImplemented } from '../../errors/app-error.js';
+import { badInput } from '../../errors/app-error.js';
 import type { DraftKind, DraftRecord } from '../../store/types.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import { requirePrincipal } from '../require-principal.js';
@@ -72,23 +72,6 @@ export const draftResolvers: Resolvers = {
   },
   Query: {
     draft: (_, { id }, context) => requirePrincipal(context).loaders.draft.load(id),
-  },
-  Mutation: {
-    generatePostmortem: () => {
-      throw notImplemented('generatePostmortem');
-    },
-    generateRunbookJob: () => {
-      throw notImplemented('generateRunbookJob');
-    },
-    digestJobExecution: () => {
-      throw notImplemented('digestJobExecution');
-    },
-    askAssistant: () => {
-      throw notImplemented('askAssistant');
-    },
-    submitDraftFeedback: () => {
-      throw notImplemented('submitDraftFeedback');
-    },
   },
 };
 

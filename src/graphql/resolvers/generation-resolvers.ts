@@ -2,10 +2,6 @@ import type { Resolvers } from '../../generated/graphql.js';
 import { requirePrincipal } from '../require-principal.js';
 
 export const generationResolvers: Resolvers = {
-  Mutation: {
-    draftStatusUpdate: (_, { input }, context) =>
-      context.services.statusUpdates.draft(requirePrincipal(context).principal, input),
-  },
   Subscription: {
     draftStream: {
       subscribe: async function* (_, { draftId }, context) {

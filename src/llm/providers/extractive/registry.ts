@@ -4,6 +4,10 @@
  */
 import type { FeatureName } from '../../types.js';
 import type { Extractor } from './extractor.js';
+import { assistantExtractor } from './assistant-extractor.js';
+import { automationDigestExtractor } from './automation-digest-extractor.js';
+import { postmortemExtractor } from './postmortem-extractor.js';
+import { runbookExtractor } from './runbook-extractor.js';
 import { statusUpdateExtractor } from './status-update-extractor.js';
 
 /** Extractors by feature name. */
@@ -19,5 +23,11 @@ export function createExtractorRegistry(extractors: readonly Extractor[]): Extra
   return Object.freeze(registry);
 }
 
-/** The extractors built so far. */
-export const defaultExtractors: ExtractorRegistry = createExtractorRegistry([statusUpdateExtractor]);
+/** One extractor per feature. */
+export const defaultExtractors: ExtractorRegistry = createExtractorRegistry([
+  statusUpdateExtractor,
+  postmortemExtractor,
+  runbookExtractor,
+  assistantExtractor,
+  automationDigestExtractor,
+]);
