@@ -9,13 +9,14 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { createErrorMasker } from '../errors/mask-error.js';
 import type { Authenticator } from '../guard/auth/authenticator.js';
 import { createContext, type GraphQLContext, type Services } from '../graphql/context.js';
+import { createArmor, defaultGraphQLLimits, type GraphQLLimits } from '../graphql/limits.js';
 
 export interface HttpServerOptions {
   schema: GraphQLSchema;
@@ -30,6 +31,7 @@ export interface HttpServerOptions {
   extraRoutes?: ((app: express.Express) => void) | null;
   /** Show field suggestions and accept introspection (development). */
   development: boolean;
+  limits?: GraphQLLimits;
 }
 
 export interface RunningHttpServer {
@@ -43,6 +45,9 @@ export interface RunningHttpServer {
 export async function startHttpServer(options: HttpServerOptions, port: number, host: string): Promise<RunningHttpServer> {
   const { schema, services, authenticator, logger } = options;
   const maskError = createErrorMasker(logger);
+  const armor = createArmor(options.limits ?? defaultGraphQLLimits, options.development);
+  const wsValidationRules = [...specifiedRules, ...armor.validationRules];
+  const maxTokens = (options.limits ?? defaultGraphQLLimits).maxTokens;
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
@@ -57,6 +62,20 @@ export async function startHttpServer(options: HttpServerOptions, port: number, 
         const fromParams = params.authorization ?? params.Authorization;
         const authorization = typeof fromParams === 'string' ? fromParams : ctx.extra.request.headers.authorization;
         return createContext(services, authenticator, authorization);
+      },
+      // graphql-ws does not run Apollo's validation rules: the same limits apply here.
+      onSubscribe: (_ctx, _id, payload) => {
+        let document;
+        try {
+          document = parse(payload.query, { maxTokens });
+        } catch (error) {
+          return [new GraphQLError(error instanceof Error ? error.message : String(error), { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
+        }
+        const errors = validate(schema, document, wsValidationRules);
+        if (errors.length > 0) {
+          return errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { ...error.extensions, code: error.extensions.code ?? 'GRAPHQL_VALIDATION_FAILED' } }));
+        }
+        return { schema, document, variableValues: payload.variables, operationName: payload.operationName } as ExecutionArgs;
       },
       // Apollo's formatError does not run on WebSocket results: mask them the same way.
       onNext: (_ctx, _id, _payload, _args, result) =>
@@ -82,7 +101,9 @@ export async function startHttpServer(options: HttpServerOptions, port: number, 
     introspection: options.development,
     includeStacktraceInErrorResponses: false,
     formatError: maskError,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), wsPlugin, ApolloServerPluginLandingPageDisabled()],
+    validationRules: armor.validationRules,
+    parseOptions: { maxTokens },
+    plugins: [...armor.plugins, ApolloServerPluginDrainHttpServer({ httpServer }), wsPlugin, ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
 
