@@ -28,8 +28,8 @@ import { createDraftStreamHub } from './streams/draft-stream-hub.js';
 export interface App {
   /** Starts listening; resolves with the base URL. */
   start(): Promise<RunningHttpServer>;
-  /** A token for account `demo` with every scope, signed by the local key. */
-  demoToken(): Promise<string>;
+  /** A token for account `demo` with every scope, signed by the local key; null without local keys. */
+  demoToken(): Promise<string | null>;
   /** Graceful stop: not ready, drain requests and generations, flush records, close. */
   stop(): Promise<void>;
 }
@@ -67,8 +67,8 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     automationDigest: createAutomationDigestService(featureDependencies),
     draftFeedback: createDraftFeedbackService(featureDependencies),
   };
-  const signingKey = await loadOrCreateLocalSigningKey(config.dataDir);
-  const authenticator = createAuthenticator({ key: signingKey });
+  const signingKey = config.auth.localKeys ? await loadOrCreateLocalSigningKey(config.dataDir) : null;
+  const authenticator = createAuthenticator({ localKey: signingKey, jwks: config.auth.jwks, accountClaim: config.auth.accountClaim });
   const schema = buildSchema();
 
   let server: RunningHttpServer | null = null;
@@ -102,7 +102,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
       );
       return server;
     },
-    demoToken: () => signLocalToken(signingKey, { accountId: 'demo', userId: 'demo-user', scopes }),
+    demoToken: async () => (signingKey ? signLocalToken(signingKey, { accountId: 'demo', userId: 'demo-user', scopes }) : null),
     async stop() {
       stopping = true;
       const deadline = Date.now() + config.shutdownTimeoutMs;

@@ -22,7 +22,8 @@ async function main(): Promise<void> {
   const providers = Object.keys(config.routing.providers).join(', ');
   logger.info({ url: `${server.url}/graphql`, providers, database: config.databaseUrl ? 'postgres' : 'pglite' }, 'incident-ai listening');
   console.log(`incident-ai listening on ${server.url}/graphql`);
-  console.log(`demo token: ${await app.demoToken()}`);
+  const demoToken = await app.demoToken();
+  if (demoToken) console.log(`demo token: ${demoToken}`);
 
   let stopping = false;
   const shutdown = (signal: string): void => {

@@ -53,6 +53,14 @@ const environmentSchema = z.object({
   SLACK_API_URL: z.string().url().default('https://slack.com/api/'),
   /** The account a Slack workspace's requests act for. */
   SLACK_ACCOUNT_ID: z.string().default('demo'),
+  /** JWKS URL of the identity provider; enables verification of its JWTs. */
+  AUTH_JWKS_URL: z.string().url().optional(),
+  /** Required `iss` of identity-provider tokens. */
+  AUTH_ISSUER: z.string().optional(),
+  /** Required `aud` of identity-provider tokens. */
+  AUTH_AUDIENCE: z.string().optional(),
+  /** Claim holding the account id. */
+  AUTH_ACCOUNT_CLAIM: z.string().min(1).default('account_id'),
   /** Use the local signing key even in production (explicit opt-in). */
   AUTH_LOCAL_KEYS: booleanFlag.default(false),
 });
@@ -69,7 +77,12 @@ export interface AppConfig {
   providerSecrets: Record<string, string | undefined>;
   incidentSource: 'sample';
   shutdownTimeoutMs: number;
-  auth: { localKeys: boolean };
+  auth: {
+    /** Whether tokens signed by the local key in DATA_DIR are accepted (and the demo token printed). */
+    localKeys: boolean;
+    jwks: { url: string; issuer: string | null; audience: string | null } | null;
+    accountClaim: string;
+  };
   /** Null when Slack is not configured. */
   slack: { signingSecret: string; botToken: string; apiUrl: string; accountId: string } | null;
 }
@@ -87,6 +100,14 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     throw new ConfigError(`Invalid environment: ${problems.join('; ')}`);
   }
   const variables = parsed.data;
+  if (variables.NODE_ENV === 'production' && !variables.AUTH_JWKS_URL && !variables.AUTH_LOCAL_KEYS) {
+    throw new ConfigError(
+      'NODE_ENV=production needs an identity provider (AUTH_JWKS_URL, with AUTH_ISSUER and AUTH_AUDIENCE), or AUTH_LOCAL_KEYS=true to use the local signing key on purpose.',
+    );
+  }
+  if (variables.AUTH_JWKS_URL && (!variables.AUTH_ISSUER || !variables.AUTH_AUDIENCE)) {
+    throw new ConfigError('AUTH_JWKS_URL is set: AUTH_ISSUER and AUTH_AUDIENCE are required too, so tokens meant for other services are refused.');
+  }
   const routing = variables.LLM_CONFIG ? readRoutingFile(variables.LLM_CONFIG) : defaultRouting(variables);
   routing.providers.extractive ??= { kind: 'extractive' };
   routing.prices = { ...defaultPrices, ...routing.prices };
@@ -107,7 +128,14 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     providerSecrets,
     incidentSource: variables.INCIDENT_SOURCE,
     shutdownTimeoutMs: variables.SHUTDOWN_TIMEOUT_MS,
-    auth: { localKeys: variables.AUTH_LOCAL_KEYS },
+    auth: {
+      // Local keys are the embedded default; in production they must be asked for.
+      localKeys: variables.AUTH_LOCAL_KEYS || (!variables.AUTH_JWKS_URL && variables.NODE_ENV !== 'production'),
+      jwks: variables.AUTH_JWKS_URL
+        ? { url: variables.AUTH_JWKS_URL, issuer: variables.AUTH_ISSUER ?? null, audience: variables.AUTH_AUDIENCE ?? null }
+        : null,
+      accountClaim: variables.AUTH_ACCOUNT_CLAIM,
+    },
     slack:
       variables.SLACK_SIGNING_SECRET && variables.SLACK_BOT_TOKEN
         ? { signingSecret: variables.SLACK_SIGNING_SECRET, botToken: variables.SLACK_BOT_TOKEN, apiUrl: variables.SLACK_API_URL, accountId: variables.SLACK_ACCOUNT_ID }

@@ -44,3 +44,18 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ LLM_CONFIG: path.join(folder, 'missing.json') })).toThrow(/cannot read/);
   });
 });
+
+describe('authentication settings', () => {
+  it('refuses to start in production without an identity provider unless local keys are asked for', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_JWKS_URL/);
+    expect(loadConfig({ NODE_ENV: 'production', AUTH_LOCAL_KEYS: 'true' }).auth.localKeys).toBe(true);
+    const withIdp = loadConfig({ NODE_ENV: 'production', AUTH_JWKS_URL: 'https://idp.example/jwks', AUTH_ISSUER: 'https://idp.example', AUTH_AUDIENCE: 'incident-ai' });
+    expect(withIdp.auth).toMatchObject({ localKeys: false, jwks: { url: 'https://idp.example/jwks' } });
+    expect(() => loadConfig({ AUTH_JWKS_URL: 'https://idp.example/jwks' })).toThrow(/AUTH_ISSUER/);
+  });
+
+  it('keeps local keys in development, beside an identity provider only when asked', () => {
+    expect(loadConfig({}).auth.localKeys).toBe(true);
+    expect(loadConfig({ AUTH_JWKS_URL: 'https://idp.example/jwks', AUTH_ISSUER: 'i', AUTH_AUDIENCE: 'a' }).auth.localKeys).toBe(false);
+  });
+});

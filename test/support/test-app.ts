@@ -58,7 +58,7 @@ export async function startTestApp(environment: Record<string, string> = {}): Pr
   const app = await createApp(config, createLogger(config.logLevel));
   const server = await app.start();
   const key = await loadOrCreateLocalSigningKey(dataDir);
-  const token = await app.demoToken();
+  const token = (await app.demoToken()) ?? '';
   const client = new pg.Client({ connectionString: testDatabaseUrl });
   await client.connect();
   await client.query(`SET search_path TO ${schema}`);

@@ -1,4 +1,4 @@
-import { jwtVerify, SignJWT, errors as joseErrors, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, decodeJwt, errors as joseErrors, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { AppError } from '../../errors/app-error.js';
 import { ErrorCode } from '../../errors/error-codes.js';
 import type { LocalSigningKey } from './local-signing-key.js';
@@ -8,8 +8,22 @@ import type { Principal } from './principal.js';
 export const localIssuer = 'incident-ai-local';
 export const localAudience = 'incident-ai';
 
+/** Verifies API keys (service credentials); see api-keys.ts. */
+export interface ApiKeyVerifier {
+  /** The principal of a valid key; throws UNAUTHENTICATED for an unknown, revoked or expired key. */
+  verify(key: string): Promise<Principal>;
+  /** Whether a credential looks like one of our API keys (not a JWT). */
+  matches(credential: string): boolean;
+}
+
 export interface AuthenticatorOptions {
-  key: LocalSigningKey;
+  /** Accept tokens signed by the local key (embedded mode); null refuses them. */
+  localKey: LocalSigningKey | null;
+  /** The identity provider: tokens with its issuer are verified against its JWKS. */
+  jwks?: { url: string; issuer: string | null; audience: string | null } | null;
+  /** A key set resolver instead of the URL (tests). */
+  jwksResolver?: JWTVerifyGetKey;
+  apiKeys?: ApiKeyVerifier | null;
   /** Claim holding the account id. */
   accountClaim?: string;
   /** Verified tokens kept to skip re-verification (bounded). */
@@ -18,7 +32,7 @@ export interface AuthenticatorOptions {
 }
 
 export interface Authenticator {
-  /** Verifies an `Authorization` header value; throws UNAUTHENTICATED. */
+  /** Verifies an `Authorization` header value (`Bearer <jwt or api key>`); throws UNAUTHENTICATED. */
   authenticate(authorization: string | undefined | null): Promise<Principal>;
 }
 
@@ -26,47 +40,77 @@ const unauthenticated = (message: string, cause?: unknown): AppError =>
   new AppError(ErrorCode.UNAUTHENTICATED, message, cause === undefined ? {} : { cause });
 
 /**
- * Bearer JWT authentication against the local signing key. Verified tokens are cached until
- * their expiry: verifying an ES256 signature costs more CPU than the rest of a request.
+ * Bearer authentication: JWTs from the identity provider (JWKS) or the local key, and API
+ * keys. Verified credentials are cached until their expiry (and API keys briefly): an ES256
+ * or RS256 signature check costs more CPU than the rest of a request.
  */
 export function createAuthenticator(options: AuthenticatorOptions): Authenticator {
   const accountClaim = options.accountClaim ?? 'account_id';
   const cacheSize = options.cacheSize ?? 10_000;
   const now = options.now ?? Date.now;
   const cache = new Map<string, { principal: Principal; expiresAt: number }>();
+  const remoteKeys = options.jwksResolver ?? (options.jwks ? createRemoteJWKSet(new URL(options.jwks.url)) : null);
+
+  function remember(credential: string, principal: Principal, expiresAt: number): Principal {
+    if (cache.size >= cacheSize) cache.delete(cache.keys().next().value!);
+    cache.set(credential, { principal, expiresAt });
+    return principal;
+  }
+
+  async function verifyJwt(token: string): Promise<{ payload: JWTPayload }> {
+    let issuer: string | undefined;
+    try {
+      issuer = decodeJwt(token).iss;
+    } catch (error) {
+      throw unauthenticated('Invalid token: it is not a JWT.', error);
+    }
+    const currentDate = new Date(now());
+    if (issuer === localIssuer) {
+      if (!options.localKey) throw unauthenticated('Invalid token: locally signed tokens are not accepted by this deployment.');
+      return jwtVerify(token, options.localKey.publicKey, { issuer: localIssuer, audience: localAudience, algorithms: ['ES256'], currentDate });
+    }
+    if (!remoteKeys || !options.jwks) throw unauthenticated('Invalid token: its issuer is not trusted.');
+    return jwtVerify(token, remoteKeys, {
+      ...(options.jwks.issuer && { issuer: options.jwks.issuer }),
+      ...(options.jwks.audience && { audience: options.jwks.audience }),
+      algorithms: ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384', 'EdDSA'],
+      currentDate,
+    });
+  }
 
   return {
     async authenticate(authorization) {
       if (!authorization) throw unauthenticated('Missing Authorization header: send "Authorization: Bearer <token>".');
       const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
       if (!match) throw unauthenticated('Authorization header must be "Bearer <token>".');
-      const token = match[1]!;
+      const credential = match[1]!;
 
-      const cached = cache.get(token);
+      const cached = cache.get(credential);
       if (cached && cached.expiresAt > now()) return cached.principal;
-      if (cached) cache.delete(token);
+      if (cached) cache.delete(credential);
+
+      if (options.apiKeys?.matches(credential)) {
+        // Revocation must take effect quickly: API keys are cached for a few seconds only.
+        return remember(credential, await options.apiKeys.verify(credential), now() + 5_000);
+      }
 
       let payload: JWTPayload;
       try {
-        ({ payload } = await jwtVerify(token, options.key.publicKey, {
-          issuer: localIssuer,
-          audience: localAudience,
-          algorithms: ['ES256'],
-          currentDate: new Date(now()),
-        }));
+        ({ payload } = await verifyJwt(credential));
       } catch (error) {
+        if (error instanceof AppError) throw error;
         const reason =
           error instanceof joseErrors.JWTExpired
             ? 'the token has expired'
             : error instanceof joseErrors.JWTClaimValidationFailed
               ? `claim "${error.claim}" is not valid`
-              : 'the token could not be verified';
+              : error instanceof joseErrors.JWKSNoMatchingKey
+                ? 'no key of the identity provider matches it'
+                : 'the token could not be verified';
         throw unauthenticated(`Invalid token: ${reason}.`, error);
       }
       const principal = principalFrom(payload, accountClaim);
-      if (cache.size >= cacheSize) cache.delete(cache.keys().next().value!);
-      cache.set(token, { principal, expiresAt: (payload.exp ?? 0) * 1000 });
-      return principal;
+      return remember(credential, principal, (payload.exp ?? 0) * 1000);
     },
   };
 }
