@@ -24,6 +24,7 @@ import { createStore } from './store/create-store.js';
 import { createRecordBuffer } from './store/record-buffer.js';
 import type { LlmCallRecord } from './store/types.js';
 import { createDraftStreamHub } from './streams/draft-stream-hub.js';
+import { createMetrics } from './telemetry/metrics.js';
 
 export interface App {
   /** Starts listening; resolves with the base URL. */
@@ -46,13 +47,16 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     write: (batch) => store.llmCalls.insertMany(batch),
     logger,
   });
+  const metrics = createMetrics();
   const manager = createLlmManager({
+    metrics: metrics.llm,
     providers: createProviders(config),
     routing: config.routing,
     usage: { record: (call) => void usageBuffer.add(call) },
     logger,
   });
   const hub = createDraftStreamHub({ store, logger });
+  metrics.observe({ subscribers: () => hub.subscriberCount(), providers: () => manager.health() });
   const generator = createDraftGenerator({ store, manager, hub, logger });
   const featureDependencies = { incidents, generator, store, logger };
   const services = {
@@ -95,6 +99,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
           logger,
           readiness,
           development: config.env !== 'production',
+          metricsHandler: metrics.handler,
           extraRoutes: config.slack ? createSlackRoutes({ config: config.slack, services, logger }) : null,
         },
         config.http.port,
@@ -111,6 +116,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
       await hub.flush();
       await usageBuffer.flush(deadline);
       await store.close();
+      await metrics.shutdown();
     },
   };
 }

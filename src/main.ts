@@ -4,6 +4,7 @@
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config/index.js';
 import { createLogger } from './telemetry/logger.js';
+import { startTracing } from './telemetry/tracing-sdk.js';
 
 async function main(): Promise<void> {
   let config;
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  const tracing = startTracing(config.telemetry);
   const logger = createLogger(config.logLevel);
   const app = await createApp(config, logger);
   const server = await app.start();
@@ -37,6 +39,7 @@ async function main(): Promise<void> {
     forced.unref();
     app
       .stop()
+      .then(() => tracing.shutdown())
       .then(() => process.exit(0))
       .catch((error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');

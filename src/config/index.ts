@@ -61,6 +61,14 @@ const environmentSchema = z.object({
   AUTH_AUDIENCE: z.string().optional(),
   /** Claim holding the account id. */
   AUTH_ACCOUNT_CLAIM: z.string().min(1).default('account_id'),
+  /** Standard OpenTelemetry switches (the SDK reads the other OTEL_* variables itself). */
+  OTEL_SDK_DISABLED: booleanFlag.default(false),
+  OTEL_SERVICE_NAME: z.string().default('incident-ai'),
+  OTEL_TRACES_EXPORTER: z.string().optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.string().url().optional(),
+  /** Record prompt and completion text on spans (after redaction). */
+  OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT: booleanFlag.default(false),
   /** Use the local signing key even in production (explicit opt-in). */
   AUTH_LOCAL_KEYS: booleanFlag.default(false),
 });
@@ -82,6 +90,13 @@ export interface AppConfig {
     localKeys: boolean;
     jwks: { url: string; issuer: string | null; audience: string | null } | null;
     accountClaim: string;
+  };
+  telemetry: {
+    sdkDisabled: boolean;
+    serviceName: string;
+    /** An OTLP endpoint is configured and the traces exporter is not `none`. */
+    exportTraces: boolean;
+    captureMessageContent: boolean;
   };
   /** Null when Slack is not configured. */
   slack: { signingSecret: string; botToken: string; apiUrl: string; accountId: string } | null;
@@ -135,6 +150,14 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
         ? { url: variables.AUTH_JWKS_URL, issuer: variables.AUTH_ISSUER ?? null, audience: variables.AUTH_AUDIENCE ?? null }
         : null,
       accountClaim: variables.AUTH_ACCOUNT_CLAIM,
+    },
+    telemetry: {
+      sdkDisabled: variables.OTEL_SDK_DISABLED,
+      serviceName: variables.OTEL_SERVICE_NAME,
+      exportTraces:
+        variables.OTEL_TRACES_EXPORTER !== 'none' &&
+        Boolean(variables.OTEL_EXPORTER_OTLP_ENDPOINT || variables.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT),
+      captureMessageContent: variables.OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT,
     },
     slack:
       variables.SLACK_SIGNING_SECRET && variables.SLACK_BOT_TOKEN

@@ -11,6 +11,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
+import { context as otelContext, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { createErrorMasker } from '../errors/mask-error.js';
@@ -31,6 +32,8 @@ export interface HttpServerOptions {
   extraRoutes?: ((app: express.Express) => void) | null;
   /** Show field suggestions and accept introspection (development). */
   development: boolean;
+  /** Serves GET /metrics (Prometheus text). */
+  metricsHandler?: (request: http.IncomingMessage, response: http.ServerResponse) => void;
   limits?: GraphQLLimits;
 }
 
@@ -94,6 +97,21 @@ export async function startHttpServer(options: HttpServerOptions, port: number, 
     },
   };
 
+  // Names the request span after the operation (GraphQL semantic conventions).
+  const operationSpanPlugin: ApolloServerPlugin<GraphQLContext> = {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, operationName }) {
+          const span = trace.getActiveSpan();
+          if (!span || !operation) return;
+          span.updateName(`${operation.operation}${operationName ? ` ${operationName}` : ''}`);
+          span.setAttribute('graphql.operation.type', operation.operation);
+          if (operationName) span.setAttribute('graphql.operation.name', operationName);
+        },
+      };
+    },
+  };
+
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     csrfPrevention: true,
@@ -103,10 +121,30 @@ export async function startHttpServer(options: HttpServerOptions, port: number, 
     formatError: maskError,
     validationRules: armor.validationRules,
     parseOptions: { maxTokens },
-    plugins: [...armor.plugins, ApolloServerPluginDrainHttpServer({ httpServer }), wsPlugin, ApolloServerPluginLandingPageDisabled()],
+    plugins: [...armor.plugins, operationSpanPlugin, ApolloServerPluginDrainHttpServer({ httpServer }), wsPlugin, ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
 
+  // One span per GraphQL HTTP request, active while it runs: provider spans are its children.
+  const tracer = trace.getTracer('incident-ai');
+  app.use('/graphql', (request, response, next) => {
+    if (request.method !== 'POST' && request.method !== 'GET') return next();
+    const span = tracer.startSpan(`${request.method} /graphql`, {
+      kind: SpanKind.SERVER,
+      attributes: { 'http.request.method': request.method, 'url.path': '/graphql' },
+    });
+    response.locals.span = span;
+    response.once('finish', () => {
+      span.setAttribute('http.response.status_code', response.statusCode);
+      if (response.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+      span.end();
+    });
+    otelContext.with(trace.setSpan(otelContext.active(), span), next);
+  });
+  if (options.metricsHandler) {
+    const handler = options.metricsHandler;
+    app.get('/metrics', (request, response) => handler(request, response));
+  }
   app.get('/healthz', (_request, response) => {
     response.json({ status: 'ok' });
   });

@@ -72,6 +72,25 @@ export interface LlmManagerOptions {
   logger?: LlmManagerLogger;
   /** Defaults for requests that set no `maxOutputTokens` / `temperature`. */
   generationDefaults?: Partial<GenerationDefaults>;
+  /** Metric instruments (src/telemetry/metrics.ts); default: none. */
+  metrics?: LlmMetricsRecorder;
+}
+
+/** What the manager reports to metrics; every method must be cheap and never throw. */
+export interface LlmMetricsRecorder {
+  attemptEnded(attempt: {
+    feature: FeatureName;
+    providerId: string;
+    providerKind: LlmProvider['kind'];
+    model: string;
+    responseModel: string | null;
+    errorKind: string | null;
+    inputTokens: number;
+    outputTokens: number;
+    durationSeconds: number;
+  }): void;
+  retried(feature: FeatureName, providerId: string): void;
+  fellBack(feature: FeatureName, fromProviderId: string, toProviderId: string): void;
 }
 
 /** Defaults of {@link GenerationDefaults}. */
@@ -374,7 +393,21 @@ export function createLlmManager(options: LlmManagerOptions): LlmManager {
         grounding: request.grounding,
       };
       let forwarded = false;
-      const record = (fields: Pick<LlmCallRecord, 'outcome' | 'errorKind' | 'inputTokens' | 'outputTokens' | 'costUsd'>): void =>
+      const record = (
+        fields: Pick<LlmCallRecord, 'outcome' | 'errorKind' | 'inputTokens' | 'outputTokens' | 'costUsd'>,
+        responseModel: string | null = null,
+      ): void => {
+        options.metrics?.attemptEnded({
+          feature: request.feature,
+          providerId: provider.id,
+          providerKind: provider.kind,
+          model: step.model,
+          responseModel,
+          errorKind: fields.errorKind,
+          inputTokens: fields.inputTokens,
+          outputTokens: fields.outputTokens,
+          durationSeconds: (clock.now() - attemptStart) / 1000,
+        });
         recordUsage({
           id: randomUUID(),
           accountId: request.accountId,
@@ -388,6 +421,7 @@ export function createLlmManager(options: LlmManagerOptions): LlmManager {
           traceId: span.traceId,
           ...fields,
         });
+      };
 
       let completion: Completion;
       try {
@@ -423,7 +457,7 @@ export function createLlmManager(options: LlmManagerOptions): LlmManager {
       span.succeed(completion);
       const { inputTokens, outputTokens } = completion.usage;
       const cost = costFor(provider, step.model, inputTokens, outputTokens);
-      record({ outcome: 'success', errorKind: null, inputTokens, outputTokens, costUsd: cost });
+      record({ outcome: 'success', errorKind: null, inputTokens, outputTokens, costUsd: cost }, completion.responseModel);
       return { ok: true, completion, costUsd: cost, traceId: span.traceId };
     };
 
@@ -450,6 +484,7 @@ export function createLlmManager(options: LlmManagerOptions): LlmManager {
           const outcome = await attempt(step, provider, permit);
           costUsd += outcome.costUsd;
           if (outcome.ok) {
+            if (step.index > 0) options.metrics?.fellBack(request.feature, chain[0]!.provider, provider.id);
             return {
               completion: outcome.completion,
               providerId: provider.id,
@@ -483,6 +518,7 @@ export function createLlmManager(options: LlmManagerOptions): LlmManager {
             report.events.push('not retried: the backoff would pass the deadline');
             break;
           }
+          options.metrics?.retried(request.feature, provider.id);
           try {
             await sleep(decision.delayMs, sleepSignal);
           } catch (error) {

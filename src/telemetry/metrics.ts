@@ -1,0 +1,96 @@
+/**
+ * Metrics, served at /metrics in the Prometheus text format: the OpenTelemetry GenAI client
+ * metrics (`gen_ai.client.token.usage`, `gen_ai.client.operation.duration`) and our own
+ * counters and gauges. One MeterProvider per app instance, so tests can read their own.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Attributes, Meter } from '@opentelemetry/api';
+import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
+import { MeterProvider } from '@opentelemetry/sdk-metrics';
+import type { ProviderHealth } from '../llm/generation.js';
+import type { LlmMetricsRecorder } from '../llm/manager.js';
+import { genAiOperation, genAiProviderName } from '../llm/tracing.js';
+
+// Bucket boundaries advised by the GenAI semantic conventions.
+const tokenBuckets = [1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304, 16777216, 67108864];
+const durationBuckets = [0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92];
+
+export interface Metrics {
+  /** What the LLM Manager reports. */
+  llm: LlmMetricsRecorder;
+  /** A request throttled or refused for budget (`reason`: rate, concurrency, budget). */
+  throttled(accountId: string, reason: string): void;
+  /** A guard fired (`guard`: injection, redaction, canary, output-check, command-policy). */
+  guardHit(guard: string, feature: string, verdict: string): void;
+  /** Gauges read at scrape time. */
+  observe(sources: { subscribers: () => number; providers: () => ProviderHealth[] }): void;
+  /** The /metrics handler. */
+  handler(request: IncomingMessage, response: ServerResponse): void;
+  shutdown(): Promise<void>;
+}
+
+export function createMetrics(): Metrics {
+  // The exporter is only a reader here: /metrics is served by our own HTTP server.
+  const exporter = new PrometheusExporter({ preventServerStart: true });
+  const meterProvider = new MeterProvider({ readers: [exporter] });
+  const meter: Meter = meterProvider.getMeter('incident-ai');
+
+  const tokenUsage = meter.createHistogram('gen_ai.client.token.usage', {
+    description: 'Number of input and output tokens used.',
+    unit: '{token}',
+    advice: { explicitBucketBoundaries: tokenBuckets },
+  });
+  const operationDuration = meter.createHistogram('gen_ai.client.operation.duration', {
+    description: 'GenAI operation duration.',
+    unit: 's',
+    advice: { explicitBucketBoundaries: durationBuckets },
+  });
+  const retries = meter.createCounter('incident_ai.llm.retries', { description: 'Provider attempts retried after a retryable failure.' });
+  const fallbacks = meter.createCounter('incident_ai.llm.fallbacks', { description: 'Generations answered by a provider after the first of the chain.' });
+  const throttles = meter.createCounter('incident_ai.throttle.rejections', { description: 'Requests refused by rate limits, concurrency limits or token budgets.' });
+  const guardHits = meter.createCounter('incident_ai.guard.hits', { description: 'Guards that fired (injection, redaction, canary, output checks, command policy).' });
+  const subscribers = meter.createObservableGauge('incident_ai.stream.subscribers', { description: 'Open draftStream subscriptions.' });
+  const circuits = meter.createObservableGauge('incident_ai.llm.circuit_state', {
+    description: 'Circuit breaker state per provider: 0 closed, 1 half-open, 2 open.',
+  });
+
+  const llm: LlmMetricsRecorder = {
+    attemptEnded(attempt) {
+      const attributes: Attributes = {
+        'gen_ai.operation.name': genAiOperation,
+        'gen_ai.provider.name': genAiProviderName(attempt.providerKind),
+        'gen_ai.request.model': attempt.model,
+        'incident_ai.feature': attempt.feature,
+        'incident_ai.provider.id': attempt.providerId,
+      };
+      if (attempt.responseModel) attributes['gen_ai.response.model'] = attempt.responseModel;
+      operationDuration.record(attempt.durationSeconds, attempt.errorKind ? { ...attributes, 'error.type': attempt.errorKind } : attributes);
+      if (attempt.errorKind === null) {
+        tokenUsage.record(attempt.inputTokens, { ...attributes, 'gen_ai.token.type': 'input' });
+        tokenUsage.record(attempt.outputTokens, { ...attributes, 'gen_ai.token.type': 'output' });
+      }
+    },
+    retried(feature, providerId) {
+      retries.add(1, { 'incident_ai.feature': feature, 'incident_ai.provider.id': providerId });
+    },
+    fellBack(feature, fromProviderId, toProviderId) {
+      fallbacks.add(1, { 'incident_ai.feature': feature, 'incident_ai.fallback.from': fromProviderId, 'incident_ai.provider.id': toProviderId });
+    },
+  };
+
+  return {
+    llm,
+    throttled: (accountId, reason) => throttles.add(1, { 'incident_ai.account_id': accountId, reason }),
+    guardHit: (guard, feature, verdict) => guardHits.add(1, { guard, 'incident_ai.feature': feature, verdict }),
+    observe(sources) {
+      subscribers.addCallback((result) => result.observe(sources.subscribers()));
+      circuits.addCallback((result) => {
+        for (const provider of sources.providers()) {
+          result.observe(provider.circuit === 'open' ? 2 : provider.circuit === 'half_open' ? 1 : 0, { 'incident_ai.provider.id': provider.providerId });
+        }
+      });
+    },
+    handler: (request, response) => exporter.getMetricsRequestHandler(request, response),
+    shutdown: () => meterProvider.shutdown(),
+  };
+}

@@ -1,0 +1,28 @@
+/**
+ * The OpenTelemetry SDK for traces, started before anything else. It is configured by the
+ * standard OTEL_* variables, which the SDK reads itself (OTEL_EXPORTER_OTLP_ENDPOINT,
+ * OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, OTEL_SERVICE_NAME, OTEL_RESOURCE_ATTRIBUTES,
+ * OTEL_TRACES_SAMPLER, OTEL_SDK_DISABLED, ...). Without an exporter, spans are still created
+ * (so every draft and log line has a trace id) but go nowhere.
+ */
+import { NodeSDK } from '@opentelemetry/sdk-node';
+import { BatchSpanProcessor, NoopSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import type { AppConfig } from '../config/index.js';
+
+export interface Tracing {
+  shutdown(): Promise<void>;
+}
+
+export function startTracing(telemetry: AppConfig['telemetry']): Tracing {
+  if (telemetry.sdkDisabled) return { shutdown: async () => undefined };
+  const sdk = new NodeSDK({
+    serviceName: telemetry.serviceName,
+    // OTLP over HTTP/protobuf-JSON to the configured endpoint; the exporter reads its
+    // endpoint, headers and timeout from the standard variables.
+    spanProcessors: [telemetry.exportTraces ? new BatchSpanProcessor(new OTLPTraceExporter()) : new NoopSpanProcessor()],
+    instrumentations: [],
+  });
+  sdk.start();
+  return { shutdown: () => sdk.shutdown() };
+}

@@ -1,0 +1,110 @@
+/**
+ * A draft generated against a fake OpenAI is traced: the OTLP/HTTP receiver gets a span per
+ * provider attempt with the GenAI semantic-convention attributes, child of the GraphQL
+ * request span, and /metrics shows the token histogram for the model.
+ */
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleIncidents } from '../../src/incidents/sample/index.js';
+import { extractStatusUpdate } from '../../src/llm/providers/extractive/status-update-extractor.js';
+import { startFakeOpenAi, type FakeOpenAi } from '../fakes/openai-server.js';
+import { spawnService, type SpawnedService } from '../support/spawn-service.js';
+import { testDatabaseUrl } from '../support/test-app.js';
+
+interface OtlpAttribute {
+  key: string;
+  value: { stringValue?: string; intValue?: string | number; boolValue?: boolean; arrayValue?: { values: { stringValue?: string }[] } };
+}
+interface OtlpSpan {
+  traceId: string;
+  spanId: string;
+  parentSpanId?: string;
+  name: string;
+  kind: number;
+  attributes: OtlpAttribute[];
+}
+
+const spans: OtlpSpan[] = [];
+let receiver: http.Server;
+let openai: FakeOpenAi;
+let service: SpawnedService;
+const schema = `test_otel_${randomUUID().replaceAll('-', '').slice(0, 10)}`;
+
+beforeAll(async () => {
+  receiver = http.createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    request.on('end', () => {
+      if (request.url === '/v1/traces') {
+        const payload = JSON.parse(body) as { resourceSpans: { scopeSpans: { spans: OtlpSpan[] }[] }[] };
+        for (const resource of payload.resourceSpans) for (const scope of resource.scopeSpans) spans.push(...scope.spans);
+      }
+      response.setHeader('content-type', 'application/json');
+      response.end('{}');
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  openai = await startFakeOpenAi();
+  service = await spawnService({
+    OPENAI_API_KEY: 'sk-test',
+    OPENAI_BASE_URL: openai.url,
+    OPENAI_MODEL: 'gpt-4o-mini',
+    DATABASE_URL: testDatabaseUrl,
+    DATABASE_SCHEMA: schema,
+    DATA_DIR: `/tmp/incident-ai-otel-${schema}`,
+    OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`,
+    OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+    OTEL_BSP_SCHEDULE_DELAY: '100',
+  });
+});
+
+afterAll(async () => {
+  await service?.stop();
+  await openai?.close();
+  await new Promise((resolve) => receiver?.close(resolve));
+  const client = new pg.Client({ connectionString: testDatabaseUrl });
+  await client.connect();
+  await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await client.end();
+});
+
+const attribute = (span: OtlpSpan, key: string) => span.attributes.find((item) => item.key === key)?.value;
+
+describe('OpenTelemetry export', () => {
+  it('exports a GenAI span per provider attempt under the GraphQL request span, and token metrics', async () => {
+    const incident = sampleIncidents.find((item) => item.id === 'PDEMO01')!;
+    openai.enqueue({ kind: 'ok', json: extractStatusUpdate({ incident, input: { audience: 'RESPONDERS' } }) });
+    const response = await fetch(`${service.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${service.token}` },
+      body: JSON.stringify({ query: 'mutation Draft { draftStatusUpdate(input: { incidentId: "PDEMO01", audience: RESPONDERS }) { generation { provider model traceId } } }' }),
+    });
+    const body = (await response.json()) as { data: { draftStatusUpdate: { generation: { provider: string; model: string; traceId: string } } } };
+    const generation = body.data.draftStatusUpdate.generation;
+    expect(generation).toMatchObject({ provider: 'openai', model: 'gpt-4o-mini' });
+
+    for (let i = 0; i < 100 && !spans.some((span) => span.name === 'chat gpt-4o-mini'); i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+    const chat = spans.find((span) => span.name === 'chat gpt-4o-mini');
+    expect(chat, `spans received: ${spans.map((span) => span.name).join(', ')}`).toBeDefined();
+    expect(chat!.kind).toBe(3); // CLIENT
+    expect(attribute(chat!, 'gen_ai.operation.name')?.stringValue).toBe('chat');
+    expect(attribute(chat!, 'gen_ai.provider.name')?.stringValue).toBe('openai');
+    expect(attribute(chat!, 'gen_ai.request.model')?.stringValue).toBe('gpt-4o-mini');
+    expect(attribute(chat!, 'gen_ai.response.model')?.stringValue).toBeTruthy();
+    expect(Number(attribute(chat!, 'gen_ai.usage.input_tokens')?.intValue)).toBeGreaterThan(0);
+    expect(Number(attribute(chat!, 'gen_ai.usage.output_tokens')?.intValue)).toBeGreaterThan(0);
+    expect(attribute(chat!, 'gen_ai.response.finish_reasons')?.arrayValue?.values.map((value) => value.stringValue)).toEqual(['stop']);
+    expect(attribute(chat!, 'incident_ai.feature')?.stringValue).toBe('statusUpdate');
+    expect(chat!.traceId).toBe(generation.traceId);
+
+    const parent = spans.find((span) => span.spanId === chat!.parentSpanId);
+    expect(parent?.name).toBe('mutation Draft');
+
+    const metrics = await (await fetch(`${service.url}/metrics`)).text();
+    expect(metrics).toMatch(/gen_ai_client_token_usage\w*_bucket\{[^}]*gen_ai_request_model="gpt-4o-mini"[^}]*gen_ai_token_type="input"/);
+    expect(metrics).toMatch(/gen_ai_client_operation_duration\w*_count\{[^}]*gen_ai_provider_name="openai"/);
+  });
+});
