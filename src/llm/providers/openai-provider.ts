@@ -1,0 +1,312 @@
+/**
+ * The `openai` provider: OpenAI's Chat Completions API through the official SDK, and through
+ * `baseURL` any OpenAI-compatible server (vLLM, Ollama, llama.cpp, LiteLLM, Azure's v1 endpoint).
+ *
+ * The SDK is a transport here: its retries are off and its timeout is not relied upon (the
+ * manager owns retries and aborts each attempt through the AbortSignal), and every SDK error is
+ * mapped to a {@link ProviderError}.
+ */
+import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import {
+  ProviderError,
+  parseRetryAfter,
+  type ChatMessage,
+  type Completion,
+  type FinishReason,
+  type LlmProvider,
+  type LlmRequest,
+  type ProviderErrorKind,
+  type StreamEvent,
+  type TokenUsage,
+} from '../types.js';
+import { createHttpFetch, type FetchFunction } from './http-fetch.js';
+
+/** Settings of one OpenAI-compatible provider (one entry of the routing config's `providers`). */
+export interface OpenAiProviderSettings {
+  /** The provider's id in the routing config, e.g. `openai`, `vllm`. */
+  id: string;
+  /** Sent as `Authorization: Bearer`. Servers without authentication accept any non-empty value. */
+  apiKey: string;
+  /**
+   * Base URL of the API including `/v1`, e.g. `http://vllm:8000/v1`. Unset: the SDK's default,
+   * `OPENAI_BASE_URL` if set, else `https://api.openai.com/v1`.
+   */
+  baseURL?: string;
+  /** Whether the server runs on infrastructure the operator controls (data policy). */
+  selfHosted: boolean;
+  /**
+   * Structured output through `response_format: json_schema` with `strict: true`. False for
+   * servers without it: JSON mode (`json_object`) plus the schema in a system message.
+   */
+  structuredOutputs: boolean;
+  /** The HTTP transport; default {@link createHttpFetch}, a keep-alive node:http fetch. */
+  fetch?: FetchFunction;
+}
+
+type ChatParams = OpenAI.Chat.Completions.ChatCompletionCreateParamsNonStreaming;
+type ChatCompletion = OpenAI.Chat.Completions.ChatCompletion;
+
+/** Creates the provider. Throws at once on unusable settings (an empty API key). */
+export function createOpenAiProvider(settings: OpenAiProviderSettings): LlmProvider {
+  const providerId = settings.id;
+  if (!settings.apiKey) {
+    throw new Error(`provider "${providerId}": the API key is empty (use any placeholder for a server without authentication)`);
+  }
+  const client = new OpenAI({
+    apiKey: settings.apiKey,
+    // Left undefined, the SDK falls back to OPENAI_BASE_URL, then to api.openai.com.
+    baseURL: settings.baseURL,
+    maxRetries: 0,
+    fetch: settings.fetch ?? createHttpFetch(),
+    // Failures are returned as ProviderErrors and logged by the manager, with the account's context.
+    logLevel: 'off',
+  });
+
+  const fail = (error: unknown, signal: AbortSignal): unknown => (signal.aborted ? signal.reason : toProviderError(providerId, error));
+
+  return {
+    id: providerId,
+    kind: 'openai',
+    degraded: false,
+    selfHosted: settings.selfHosted,
+
+    async complete(request: LlmRequest, signal: AbortSignal): Promise<Completion> {
+      signal.throwIfAborted();
+      const params = buildParams(request, settings.structuredOutputs);
+      let completion: ChatCompletion & { _request_id?: string | null };
+      try {
+        completion = await client.chat.completions.create(params, { signal });
+      } catch (error) {
+        throw fail(error, signal);
+      }
+      return toCompletion(providerId, completion, request, params.messages);
+    },
+
+    async *stream(request: LlmRequest, signal: AbortSignal): AsyncIterable<StreamEvent> {
+      signal.throwIfAborted();
+      const params = buildParams(request, settings.structuredOutputs);
+      let stream: AsyncIterable<OpenAI.Chat.Completions.ChatCompletionChunk>;
+      let requestId: string | null;
+      try {
+        const { data, request_id } = await client.chat.completions
+          .create({ ...params, stream: true, stream_options: { include_usage: true } }, { signal })
+          .withResponse();
+        stream = data;
+        requestId = request_id;
+      } catch (error) {
+        throw fail(error, signal);
+      }
+
+      let text = '';
+      let refusal = '';
+      let finish: string | null = null;
+      let usage: OpenAI.Completions.CompletionUsage | null = null;
+      let responseModel: string | null = null;
+      let completionId: string | null = null;
+      try {
+        for await (const chunk of stream) {
+          completionId ??= chunk.id || null;
+          responseModel ??= chunk.model || null;
+          if (chunk.usage) usage = chunk.usage;
+          const choice = chunk.choices?.[0];
+          if (!choice) continue;
+          if (choice.finish_reason) finish = choice.finish_reason;
+          if (choice.delta?.refusal) refusal += choice.delta.refusal;
+          const delta = choice.delta?.content;
+          if (delta) {
+            text += delta;
+            yield { type: 'delta', text: delta };
+          }
+        }
+      } catch (error) {
+        // A connection dropped after the final chunk loses only usage, which is estimated below.
+        if (signal.aborted || finish === null) throw fail(error, signal);
+      }
+      // The SDK ends the iteration quietly when the request is aborted.
+      signal.throwIfAborted();
+      if (finish === null) {
+        throw new ProviderError(providerId, 'unavailable', `${providerId}: the stream ended before the completion finished`);
+      }
+      if (refusal) throw refused(providerId, refusal);
+      const finishReason = toFinishReason(finish);
+      if (finishReason === 'content_filter') throw filtered(providerId);
+      yield {
+        type: 'finish',
+        completion: {
+          text,
+          finishReason,
+          usage: toUsage(usage, params.messages, text),
+          responseModel: responseModel ?? request.model,
+          providerRequestId: completionId ?? requestId,
+        },
+      };
+    },
+  };
+}
+
+// `max_tokens`, not `max_completion_tokens`: vLLM, Ollama, llama.cpp and most other
+// OpenAI-compatible servers only know the older name, and OpenAI still accepts it for chat
+// models (its reasoning models require the new name: route those through a provider that
+// sets it once one is needed).
+function buildParams(request: LlmRequest, structuredOutputs: boolean): ChatParams {
+  const params: ChatParams = {
+    model: request.model,
+    messages: request.messages.map(toMessageParam),
+    max_tokens: request.maxOutputTokens,
+    temperature: request.temperature,
+  };
+  const output = request.output;
+  if (!output) return params;
+  if (structuredOutputs) {
+    params.response_format = {
+      type: 'json_schema',
+      json_schema: { name: output.name, description: output.description, schema: output.jsonSchema, strict: true },
+    };
+    return params;
+  }
+  // JSON mode guarantees JSON only; the schema has to travel in the prompt (which also
+  // satisfies OpenAI's rule that JSON mode prompts mention JSON).
+  params.response_format = { type: 'json_object' };
+  const schemaMessage: OpenAI.Chat.Completions.ChatCompletionSystemMessageParam = {
+    role: 'system',
+    content:
+      `Answer with one JSON value and nothing else. It must be valid against this JSON Schema ` +
+      `(${output.name}: ${output.description}):\n${JSON.stringify(output.jsonSchema)}`,
+  };
+  const firstNonSystem = params.messages.findIndex((message) => message.role !== 'system');
+  params.messages.splice(firstNonSystem === -1 ? params.messages.length : firstNonSystem, 0, schemaMessage);
+  return params;
+}
+
+function toMessageParam(message: ChatMessage): OpenAI.Chat.Completions.ChatCompletionMessageParam {
+  return { role: message.role, content: message.content };
+}
+
+function toCompletion(
+  providerId: string,
+  completion: ChatCompletion & { _request_id?: string | null },
+  request: LlmRequest,
+  messages: ChatParams['messages'],
+): Completion {
+  // A 200 that is not a chat completion: a proxy's page, or a server speaking another dialect.
+  const choice = typeof completion === 'object' && completion !== null ? completion.choices?.[0] : undefined;
+  if (!choice?.message) {
+    throw new ProviderError(providerId, 'unavailable', `${providerId}: the response is not a chat completion`);
+  }
+  if (choice.message.refusal) throw refused(providerId, choice.message.refusal);
+  const finishReason = toFinishReason(choice.finish_reason);
+  if (finishReason === 'content_filter') throw filtered(providerId);
+  const text = choice.message.content ?? '';
+  return {
+    text,
+    finishReason,
+    usage: toUsage(completion.usage ?? null, messages, text),
+    responseModel: completion.model || request.model,
+    providerRequestId: completion.id || completion._request_id || null,
+  };
+}
+
+function toFinishReason(reason: string | null | undefined): FinishReason {
+  switch (reason) {
+    case 'stop':
+    case null:
+    case undefined:
+      return 'stop';
+    case 'length':
+      return 'length';
+    case 'tool_calls':
+    case 'function_call':
+      return 'tool_call';
+    case 'content_filter':
+      return 'content_filter';
+    default:
+      return 'error';
+  }
+}
+
+/** Servers that send no usage (some self-hosted ones, even when asked) get an estimate: 4 characters a token. */
+function toUsage(usage: OpenAI.Completions.CompletionUsage | null, messages: ChatParams['messages'], text: string): TokenUsage {
+  if (usage && Number.isFinite(usage.prompt_tokens) && Number.isFinite(usage.completion_tokens)) {
+    return { inputTokens: usage.prompt_tokens, outputTokens: usage.completion_tokens };
+  }
+  let promptCharacters = 0;
+  for (const message of messages) if (typeof message.content === 'string') promptCharacters += message.content.length;
+  return { inputTokens: Math.ceil(promptCharacters / 4), outputTokens: Math.ceil(text.length / 4) };
+}
+
+function refused(providerId: string, refusal: string): ProviderError {
+  return new ProviderError(providerId, 'content_filtered', `${providerId}: the model refused: ${refusal}`);
+}
+
+function filtered(providerId: string): ProviderError {
+  return new ProviderError(providerId, 'content_filtered', `${providerId}: the answer was stopped by the content filter`);
+}
+
+/** Maps anything the SDK (or the transport under it) throws to a ProviderError. */
+function toProviderError(providerId: string, error: unknown): ProviderError {
+  if (error instanceof ProviderError) return error;
+  if (error instanceof APIConnectionTimeoutError) {
+    return new ProviderError(providerId, 'timeout', `${providerId}: the request timed out`, { cause: error });
+  }
+  if (error instanceof APIUserAbortError) {
+    // Only reachable when something other than our signal aborted the SDK's request.
+    return new ProviderError(providerId, 'unavailable', `${providerId}: the request was aborted`, { cause: error });
+  }
+  if (error instanceof APIConnectionError) {
+    return new ProviderError(providerId, 'unavailable', `${providerId}: connection failed: ${describeCause(error)}`, { cause: error });
+  }
+  if (error instanceof APIError) return fromApiError(providerId, error);
+  if (error instanceof SyntaxError) {
+    return new ProviderError(providerId, 'unavailable', `${providerId}: the response is not valid JSON`, { cause: error });
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new ProviderError(providerId, 'unavailable', `${providerId}: ${message}`, { cause: error });
+}
+
+function fromApiError(providerId: string, error: APIError): ProviderError {
+  // Errors sent inside a stream carry no HTTP status; vLLM puts the status in `code`.
+  const status = error.status ?? (typeof error.code === 'number' && error.code >= 400 && error.code < 600 ? error.code : null);
+  if (status === null) {
+    const kind: ProviderErrorKind =
+      error.code === 'rate_limit_exceeded' ? 'rate_limited' : error.type === 'invalid_request_error' ? 'bad_request' : 'unavailable';
+    return new ProviderError(providerId, kind, `${providerId}: error in the stream: ${error.message}`, { cause: error });
+  }
+  const kind = kindOfStatus(status);
+  const message = `${providerId}: ${error.message}`;
+  if (kind !== 'rate_limited') return new ProviderError(providerId, kind, message, { cause: error, status });
+  return new ProviderError(providerId, kind, message, {
+    cause: error,
+    status,
+    retryAfterMs: retryAfterOf(error.headers),
+    // OpenAI answers 429 `insufficient_quota` when billing is exhausted: waiting does not help.
+    ...(error.code === 'insufficient_quota' && { retryable: false }),
+  });
+}
+
+function kindOfStatus(status: number): ProviderErrorKind {
+  if (status === 429) return 'rate_limited';
+  if (status === 408 || status === 504) return 'timeout';
+  if (status === 401 || status === 403) return 'authentication';
+  // 409 is OpenAI's lock contention, which it asks clients to retry.
+  if (status === 409 || status >= 500) return 'unavailable';
+  if (status >= 400) return 'bad_request';
+  return 'unavailable';
+}
+
+function retryAfterOf(headers: Headers | undefined): number | null {
+  const milliseconds = headers?.get('retry-after-ms');
+  if (milliseconds) {
+    const value = Number(milliseconds);
+    if (Number.isFinite(value) && value >= 0) return value;
+  }
+  return parseRetryAfter(headers?.get('retry-after'));
+}
+
+function describeCause(error: APIConnectionError): string {
+  const cause = error.cause;
+  if (cause instanceof Error) {
+    const inner = cause.cause instanceof Error ? `: ${cause.cause.message}` : '';
+    return `${cause.message}${inner}`;
+  }
+  return error.message;
+}
