@@ -25,6 +25,10 @@ import { createRecordBuffer } from './store/record-buffer.js';
 import type { LlmCallRecord } from './store/types.js';
 import { createDraftStreamHub } from './streams/draft-stream-hub.js';
 import { createMetrics } from './telemetry/metrics.js';
+import { Redis } from 'ioredis';
+import { createMemoryThrottleStore } from './guard/throttle/memory-throttle-store.js';
+import { createRedisThrottleStore } from './guard/throttle/redis-throttle-store.js';
+import { createThrottle } from './guard/throttle/throttle.js';
 
 export interface App {
   /** Starts listening; resolves with the base URL. */
@@ -55,9 +59,19 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     usage: { record: (call) => void usageBuffer.add(call) },
     logger,
   });
+  const redis = config.redisUrl ? createRedisClient(config.redisUrl, logger) : null;
+  const throttle = createThrottle({
+    store: redis ? createRedisThrottleStore(redis, config.redisKeyPrefix) : createMemoryThrottleStore(),
+    defaults: config.throttle.defaults,
+    accounts: config.throttle.accounts,
+    failMode: config.throttle.failMode,
+    leaseMs: config.routing.resilience.deadlineMs * 2 + 30_000,
+    logger,
+    onRejected: (accountId, reason) => metrics.throttled(accountId, reason),
+  });
   const hub = createDraftStreamHub({ store, logger });
   metrics.observe({ subscribers: () => hub.subscriberCount(), providers: () => manager.health() });
-  const generator = createDraftGenerator({ store, manager, hub, logger });
+  const generator = createDraftGenerator({ store, manager, hub, logger, throttle });
   const featureDependencies = { incidents, generator, store, logger };
   const services = {
     store,
@@ -111,12 +125,41 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     async stop() {
       stopping = true;
       const deadline = Date.now() + config.shutdownTimeoutMs;
-      await server?.stop();
-      await generator.drain();
-      await hub.flush();
-      await usageBuffer.flush(deadline);
-      await store.close();
-      await metrics.shutdown();
+      const step = async (name: string, work: () => Promise<unknown> | unknown): Promise<void> => {
+        const started = Date.now();
+        await work();
+        logger.debug({ step: name, ms: Date.now() - started }, 'shutdown step done');
+      };
+      await step('http', () => server?.stop());
+      await step('generations', () => generator.drain());
+      await step('chunks', () => hub.flush());
+      await step('usage', () => usageBuffer.flush(deadline));
+      await step('store', () => store.close());
+      await step('redis', () => redis?.disconnect());
+      await step('metrics', () => metrics.shutdown());
     },
   };
+}
+
+/**
+ * A Redis connection that fails fast while Redis is down (no offline queue, one retry per
+ * command) and reconnects by itself: throttles then follow THROTTLE_FAIL_MODE until it is back.
+ */
+function createRedisClient(url: string, logger: Logger): Redis {
+  const redis = new Redis(url, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 2_000,
+    retryStrategy: (times) => Math.min(times * 200, 2_000),
+  });
+  let down = false;
+  redis.on('error', (error: Error) => {
+    if (!down) logger.error({ err: error }, 'redis unavailable');
+    down = true;
+  });
+  redis.on('ready', () => {
+    if (down) logger.info('redis available again');
+    down = false;
+  });
+  return redis;
 }

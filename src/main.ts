@@ -36,7 +36,8 @@ async function main(): Promise<void> {
       logger.error({ timeoutMs: config.shutdownTimeoutMs }, 'shutdown timed out; exiting');
       process.exit(1);
     }, config.shutdownTimeoutMs);
-    forced.unref();
+    // Not unref'd: the process must not exit by running out of work before the records are
+    // flushed; it exits when stop() resolves, or here.
     app
       .stop()
       .then(() => tracing.shutdown())

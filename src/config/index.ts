@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import type { AccountLimits } from '../guard/throttle/throttle-store.js';
 import { defaultPrices, routingSchema, type RoutingConfig } from './llm-routing.js';
 
 const booleanFlag = z
@@ -61,6 +62,24 @@ const environmentSchema = z.object({
   AUTH_AUDIENCE: z.string().optional(),
   /** Claim holding the account id. */
   AUTH_ACCOUNT_CLAIM: z.string().min(1).default('account_id'),
+  /** Redis for throttles, budgets and draft streams shared by replicas; unset keeps them in-process. */
+  REDIS_URL: z.string().optional(),
+  /** Prefix of every Redis key, so deployments can share a Redis. */
+  REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/).default('incident-ai'),
+  /** AI operations per minute per account. */
+  RATE_LIMIT_RPM: z.coerce.number().int().positive().default(60),
+  /** Generations running at once per account. */
+  MAX_CONCURRENT_GENERATIONS: z.coerce.number().int().positive().default(10),
+  /** Tokens per UTC day per account; 0 = unlimited. */
+  TOKEN_BUDGET_DAILY: z.coerce.number().int().nonnegative().default(0),
+  /** Tokens per UTC month per account; 0 = unlimited. */
+  TOKEN_BUDGET_MONTHLY: z.coerce.number().int().nonnegative().default(0),
+  /** Share of rate and concurrency reserved for P1/P2 or high-urgency incidents. */
+  THROTTLE_RESERVED_SHARE: z.coerce.number().min(0).max(0.9).default(0.25),
+  /** When Redis cannot answer a throttle decision: `open` serves (and logs), `closed` refuses. */
+  THROTTLE_FAIL_MODE: z.enum(['open', 'closed']).default('open'),
+  /** Per-account overrides, JSON: {"acme": {"requestsPerMinute": 600, "tokensPerDay": 5000000}}. */
+  ACCOUNT_LIMITS: z.string().optional(),
   /** Standard OpenTelemetry switches (the SDK reads the other OTEL_* variables itself). */
   OTEL_SDK_DISABLED: booleanFlag.default(false),
   OTEL_SERVICE_NAME: z.string().default('incident-ai'),
@@ -90,6 +109,13 @@ export interface AppConfig {
     localKeys: boolean;
     jwks: { url: string; issuer: string | null; audience: string | null } | null;
     accountClaim: string;
+  };
+  redisUrl: string | null;
+  redisKeyPrefix: string;
+  throttle: {
+    defaults: AccountLimits;
+    accounts: Record<string, Partial<AccountLimits>>;
+    failMode: 'open' | 'closed';
   };
   telemetry: {
     sdkDisabled: boolean;
@@ -151,6 +177,19 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
         : null,
       accountClaim: variables.AUTH_ACCOUNT_CLAIM,
     },
+    redisUrl: variables.REDIS_URL || null,
+    redisKeyPrefix: variables.REDIS_KEY_PREFIX,
+    throttle: {
+      defaults: {
+        requestsPerMinute: variables.RATE_LIMIT_RPM,
+        concurrentGenerations: variables.MAX_CONCURRENT_GENERATIONS,
+        tokensPerDay: variables.TOKEN_BUDGET_DAILY,
+        tokensPerMonth: variables.TOKEN_BUDGET_MONTHLY,
+        reservedShare: variables.THROTTLE_RESERVED_SHARE,
+      },
+      accounts: parseAccountLimits(variables.ACCOUNT_LIMITS),
+      failMode: variables.THROTTLE_FAIL_MODE,
+    },
     telemetry: {
       sdkDisabled: variables.OTEL_SDK_DISABLED,
       serviceName: variables.OTEL_SERVICE_NAME,
@@ -182,6 +221,35 @@ function defaultRouting(variables: z.infer<typeof environmentSchema>): RoutingCo
     chain.push({ provider: 'bedrock', model: variables.BEDROCK_MODEL_ID });
   }
   return routingSchema.parse({ providers, defaultChain: chain.length > 0 ? chain : undefined });
+}
+
+const accountLimitsSchema = z.record(
+  z.string(),
+  z
+    .object({
+      requestsPerMinute: z.number().int().positive(),
+      concurrentGenerations: z.number().int().positive(),
+      tokensPerDay: z.number().int().nonnegative(),
+      tokensPerMonth: z.number().int().nonnegative(),
+      reservedShare: z.number().min(0).max(0.9),
+    })
+    .partial()
+    .strict(),
+);
+
+function parseAccountLimits(text: string | undefined): Record<string, Partial<AccountLimits>> {
+  if (!text) return {};
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new ConfigError('ACCOUNT_LIMITS: not valid JSON.');
+  }
+  const parsed = accountLimitsSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigError(`ACCOUNT_LIMITS: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+  }
+  return parsed.data;
 }
 
 function readRoutingFile(file: string): RoutingConfig {

@@ -53,6 +53,11 @@ export async function startHttpServer(options: HttpServerOptions, port: number, 
   const maxTokens = (options.limits ?? defaultGraphQLLimits).maxTokens;
   const app = express();
   app.disable('x-powered-by');
+  let stopping = false;
+  app.use((_request, response, next) => {
+    if (stopping) response.setHeader('connection', 'close');
+    next();
+  });
   const httpServer = http.createServer(app);
   httpServer.keepAliveTimeout = 65_000;
 
@@ -115,6 +120,9 @@ export async function startHttpServer(options: HttpServerOptions, port: number, 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     csrfPrevention: true,
+    // main.ts owns the signals: Apollo's own handler would stop the server a second time and
+    // re-raise the signal before our buffers are flushed.
+    stopOnTerminationSignals: false,
     logger: apolloLogger(logger),
     introspection: options.development,
     includeStacktraceInErrorResponses: false,
@@ -179,7 +187,13 @@ export async function startHttpServer(options: HttpServerOptions, port: number, 
     url: `http://${displayHost}:${address.port}`,
     port: address.port,
     httpServer,
-    stop: () => apollo.stop(),
+    async stop() {
+      // Keep-alive connections would hold Apollo's drain for its whole grace period: close
+      // the idle ones now, and ask clients to close the busy ones when their response ends.
+      stopping = true;
+      httpServer.closeIdleConnections();
+      await apollo.stop();
+    },
   };
 }
 

@@ -15,9 +15,12 @@ import type { DraftStreamHub } from '../../streams/draft-stream-hub.js';
 import type { Feature, FeatureContext } from './feature.js';
 import { verifyCitations } from './citation-check.js';
 import { createProgressiveRenderer } from './progressive-renderer.js';
+import { priorityOf, type Throttle, type ThrottlePermit } from '../../guard/throttle/throttle.js';
 
 export interface DraftGeneratorOptions {
   store: Store;
+  /** Rate, concurrency and token budgets per account; none = unlimited. */
+  throttle?: Throttle | null;
   manager: LlmManager;
   hub: DraftStreamHub;
   logger: Logger;
@@ -58,6 +61,7 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
     context: FeatureContext<Input>,
     draft: DraftRecord,
     stream: boolean,
+    permit: ThrottlePermit | null,
   ): Promise<DraftRecord> {
     const accountId = context.principal.accountId;
     const renderer = stream
@@ -134,27 +138,36 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
       if (renderer) hub.finish(draft.id, { error: { code: failure.code, message: failure.message } });
       if (stream) return failed ?? draft;
       throw failure;
+    } finally {
+      await permit?.release(sum(results, (result) => result.completion.usage.inputTokens + result.completion.usage.outputTokens));
     }
   }
 
   return {
     async generate(feature, context, target, { stream }) {
-      const draft = await store.drafts.insert({
-        id: newId(),
-        accountId: context.principal.accountId,
-        userId: context.principal.userId,
-        kind: feature.kind,
-        state: 'STREAMING',
-        incidentId: target.incidentId,
-        jobId: target.jobId,
-        executionId: target.executionId,
-        input: context.input,
-        createdAt: now().toISOString(),
-      });
-      if (!stream) return run(feature, context, draft, false);
+      const permit = options.throttle ? await options.throttle.enter(context.principal.accountId, priorityOf(context.incident)) : null;
+      let draft: DraftRecord;
+      try {
+        draft = await store.drafts.insert({
+          id: newId(),
+          accountId: context.principal.accountId,
+          userId: context.principal.userId,
+          kind: feature.kind,
+          state: 'STREAMING',
+          incidentId: target.incidentId,
+          jobId: target.jobId,
+          executionId: target.executionId,
+          input: context.input,
+          createdAt: now().toISOString(),
+        });
+      } catch (error) {
+        await permit?.release(0);
+        throw error;
+      }
+      if (!stream) return run(feature, context, draft, false, permit);
 
       hub.open(context.principal.accountId, draft.id);
-      const background = run(feature, context, draft, true).finally(() => running.delete(background));
+      const background = run(feature, context, draft, true, permit).finally(() => running.delete(background));
       running.add(background);
       return draft;
     },
