@@ -23,7 +23,9 @@ import { createProviders } from './llm/providers/create-providers.js';
 import { createStore } from './store/create-store.js';
 import { createRecordBuffer } from './store/record-buffer.js';
 import type { LlmCallRecord } from './store/types.js';
+import { createRedisChunkRelay } from './streams/chunk-relay.js';
 import { createDraftStreamHub } from './streams/draft-stream-hub.js';
+import { startOrphanSweeper } from './streams/orphan-sweeper.js';
 import { createMetrics } from './telemetry/metrics.js';
 import { Redis } from 'ioredis';
 import { createMemoryThrottleStore } from './guard/throttle/memory-throttle-store.js';
@@ -69,7 +71,10 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     logger,
     onRejected: (accountId, reason) => metrics.throttled(accountId, reason),
   });
-  const hub = createDraftStreamHub({ store, logger });
+  const relay = redis ? createRedisChunkRelay(redis, config.redisKeyPrefix, logger) : null;
+  const hub = createDraftStreamHub({ store, logger, relay });
+  // Past twice the generation deadline nothing legitimate is still streaming.
+  const sweeper = startOrphanSweeper({ store, logger, orphanAfterMs: config.routing.resilience.deadlineMs * 2 + 60_000, intervalMs: 60_000 });
   metrics.observe({ subscribers: () => hub.subscriberCount(), providers: () => manager.health() });
   const generator = createDraftGenerator({ store, manager, hub, logger, throttle });
   const featureDependencies = { incidents, generator, store, logger };
@@ -130,11 +135,15 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
         await work();
         logger.debug({ step: name, ms: Date.now() - started }, 'shutdown step done');
       };
+      sweeper.stop();
+      // Generations first, while subscribers are still connected to get their last chunk;
+      // new work is refused meanwhile and /readyz says not ready.
+      await step('generations', () => generator.drain(deadline - 5_000));
       await step('http', () => server?.stop());
-      await step('generations', () => generator.drain());
       await step('chunks', () => hub.flush());
       await step('usage', () => usageBuffer.flush(deadline));
       await step('store', () => store.close());
+      await step('relay', () => relay?.close());
       await step('redis', () => redis?.disconnect());
       await step('metrics', () => metrics.shutdown());
     },

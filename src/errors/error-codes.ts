@@ -25,6 +25,8 @@ export const ErrorCode = {
   DEADLINE_EXCEEDED: 'DEADLINE_EXCEEDED',
   /** The field's feature is declared in the contract but not built yet. */
   NOT_IMPLEMENTED: 'NOT_IMPLEMENTED',
+  /** The process producing a streamed draft went away before finishing it; generate again. */
+  GENERATION_INTERRUPTED: 'GENERATION_INTERRUPTED',
   /** The service is shutting down or not ready; retry on another replica. HTTP 503. */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   /** Anything unexpected; the message is masked and the details are in the logs. */
@@ -46,6 +48,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   INVALID_MODEL_OUTPUT: 502,
   DEADLINE_EXCEEDED: 504,
   NOT_IMPLEMENTED: 501,
+  GENERATION_INTERRUPTED: 503,
   SERVICE_UNAVAILABLE: 503,
   INTERNAL_SERVER_ERROR: 500,
 };

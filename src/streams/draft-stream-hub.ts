@@ -8,10 +8,12 @@ import type { Logger } from 'pino';
 import { notFound } from '../errors/app-error.js';
 import { ErrorCode } from '../errors/error-codes.js';
 import type { DraftRecord, Store } from '../store/types.js';
+import type { ChunkRelay } from './chunk-relay.js';
 import type { DraftChunkEvent } from './types.js';
 
 interface LiveStream {
   accountId: string;
+  heartbeat: NodeJS.Timeout | null;
   chunks: DraftChunkEvent[];
   finished: boolean;
   listeners: Set<() => void>;
@@ -26,6 +28,10 @@ export interface DraftStreamHubOptions {
   retainFinishedMs?: number;
   /** How often a subscriber polls the store for a stream this process does not produce (ms). */
   pollIntervalMs?: number;
+  /** Carries chunks between replicas (Redis); null keeps streams in this process. */
+  relay?: ChunkRelay | null;
+  /** How long a producer's liveness lasts without a heartbeat (ms); heartbeats come at a third of it. */
+  producerTtlMs?: number;
 }
 
 export interface DraftStreamHub {
@@ -43,18 +49,88 @@ export function createDraftStreamHub(options: DraftStreamHubOptions): DraftStrea
   const { store, logger } = options;
   const retainFinishedMs = options.retainFinishedMs ?? 60_000;
   const pollIntervalMs = options.pollIntervalMs ?? 1_000;
+  const relay = options.relay ?? null;
+  const producerTtlMs = options.producerTtlMs ?? 6_000;
   const streams = new Map<string, LiveStream>();
   let subscribers = 0;
 
   function push(draftId: string, stream: LiveStream, chunk: DraftChunkEvent): void {
     stream.chunks.push(chunk);
     for (const listener of stream.listeners) listener();
+    // Stored first, then relayed: a subscriber elsewhere that missed a relayed chunk finds it
+    // in the store, because the chunk was there before anyone could receive a later one.
     if (chunk.delta.length > 0) {
       stream.writes = stream.writes
         .then(() =>
           store.chunks.append({ draftId, sequence: chunk.sequence, delta: chunk.delta, createdAt: new Date().toISOString() }),
         )
         .catch((error: unknown) => logger.error({ err: error, draftId }, 'storing a draft chunk failed'));
+    }
+    if (relay) {
+      stream.writes = stream.writes
+        .then(() => relay.publish(chunk))
+        .catch((error: unknown) => logger.warn({ err: error, draftId }, 'relaying a draft chunk failed; other replicas read it from the store'));
+    }
+  }
+
+  /** Follows a stream produced by another replica: stored chunks, then relayed ones. */
+  async function* followRelayed(relayed: ChunkRelay, accountId: string, draftId: string, signal?: AbortSignal): AsyncGenerator<DraftChunkEvent> {
+    const queue: DraftChunkEvent[] = [];
+    let wake: (() => void) | null = null;
+    const unsubscribe = await relayed.subscribe(draftId, (chunk) => {
+      queue.push(chunk);
+      wake?.();
+    });
+    const onAbort = (): void => wake?.();
+    signal?.addEventListener('abort', onAbort);
+    subscribers += 1;
+    try {
+      const draft = await store.drafts.get(accountId, draftId);
+      if (!draft) throw notFound('Draft', draftId);
+      let sequence = 0;
+      const fromStore = async function* (): AsyncGenerator<DraftChunkEvent> {
+        for (const chunk of await store.chunks.list(accountId, draftId, sequence)) {
+          sequence = chunk.sequence;
+          yield { draftId, sequence, delta: chunk.delta, done: false, draft: null, error: null };
+        }
+      };
+      yield* fromStore();
+      if (draft.state !== 'STREAMING') {
+        yield finalChunk(draftId, sequence + 1, draft);
+        return;
+      }
+      for (;;) {
+        while (queue.length > 0) {
+          const chunk = queue.shift()!;
+          if (chunk.sequence <= sequence) continue;
+          if (chunk.sequence > sequence + 1) yield* fromStore();
+          sequence = chunk.sequence;
+          yield chunk;
+          if (chunk.done) return;
+        }
+        if (signal?.aborted) return;
+        const timer = setTimeout(() => wake?.(), producerTtlMs);
+        await new Promise<void>((resolve) => (wake = resolve));
+        clearTimeout(timer);
+        wake = null;
+        if (queue.length > 0 || signal?.aborted) continue;
+        if (await relayed.isProduced(draftId)) continue;
+        // Nobody produces it any more: it finished while we looked away, or its replica died.
+        yield* fromStore();
+        const current = (await store.drafts.get(accountId, draftId)) ?? draft;
+        if (current.state !== 'STREAMING') {
+          yield finalChunk(draftId, sequence + 1, current);
+          return;
+        }
+        const error = { code: ErrorCode.GENERATION_INTERRUPTED, message: 'The replica generating this draft stopped before finishing it; generate it again.' };
+        await store.drafts.fail(accountId, draftId, error).catch(() => undefined);
+        yield { draftId, sequence: sequence + 1, delta: '', done: true, draft: null, error };
+        return;
+      }
+    } finally {
+      subscribers -= 1;
+      signal?.removeEventListener('abort', onAbort);
+      await unsubscribe();
     }
   }
 
@@ -112,7 +188,14 @@ export function createDraftStreamHub(options: DraftStreamHubOptions): DraftStrea
 
   return {
     open(accountId, draftId) {
-      streams.set(draftId, { accountId, chunks: [], finished: false, listeners: new Set(), writes: Promise.resolve() });
+      const stream: LiveStream = { accountId, heartbeat: null, chunks: [], finished: false, listeners: new Set(), writes: Promise.resolve() };
+      if (relay) {
+        const beat = (): void => void relay.heartbeat(draftId, producerTtlMs).catch((error: unknown) => logger.warn({ err: error, draftId }, 'draft heartbeat failed'));
+        beat();
+        stream.heartbeat = setInterval(beat, Math.floor(producerTtlMs / 3));
+        stream.heartbeat.unref();
+      }
+      streams.set(draftId, stream);
     },
 
     append(draftId, delta) {
@@ -133,6 +216,8 @@ export function createDraftStreamHub(options: DraftStreamHubOptions): DraftStrea
           ? finalChunk(draftId, sequence, outcome.draft)
           : { draftId, sequence, delta: '', done: true, draft: null, error: outcome.error },
       );
+      if (stream.heartbeat) clearInterval(stream.heartbeat);
+      if (relay) stream.writes = stream.writes.then(() => relay.release(draftId)).catch(() => undefined);
       setTimeout(() => streams.delete(draftId), retainFinishedMs).unref();
     },
 
@@ -144,7 +229,7 @@ export function createDraftStreamHub(options: DraftStreamHubOptions): DraftStrea
         yield* followLive(live, 0, signal);
         return;
       }
-      yield* replayFromStore(accountId, draftId, signal);
+      yield* relay ? followRelayed(relay, accountId, draftId, signal) : replayFromStore(accountId, draftId, signal);
     },
 
     subscriberCount: () => subscribers,

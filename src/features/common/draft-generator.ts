@@ -46,8 +46,12 @@ export interface DraftGenerator {
     target: GenerationTarget,
     options: { stream: boolean },
   ): Promise<DraftRecord>;
-  /** Resolves when every background generation has ended (graceful shutdown). */
-  drain(): Promise<void>;
+  /**
+   * Graceful shutdown: refuses new generations (SERVICE_UNAVAILABLE), lets running ones
+   * finish until `deadline` (epoch ms), then aborts the rest: their drafts end FAILED and
+   * their streams with an error chunk.
+   */
+  drain(deadline?: number): Promise<void>;
 }
 
 export function createDraftGenerator(options: DraftGeneratorOptions): DraftGenerator {
@@ -55,6 +59,8 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
   const newId = options.newId ?? randomUUID;
   const now = options.now ?? (() => new Date());
   const running = new Set<Promise<unknown>>();
+  const shutdown = new AbortController();
+  let draining = false;
 
   async function run<Input extends Record<string, unknown>, Output>(
     feature: Feature<Input, Output>,
@@ -81,6 +87,7 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
         grounding: feature.grounding(context),
         maxOutputTokens: feature.maxOutputTokens,
         temperature: feature.temperature,
+        signal: shutdown.signal,
       };
       const messages = feature.buildPrompt(context);
       const first = await manager.generate({
@@ -127,8 +134,10 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
     } catch (error) {
       const failure = isAppError(error)
         ? error
-        : new AppError(ErrorCode.INTERNAL_SERVER_ERROR, 'The generation failed unexpectedly.', { cause: error });
-      if (!isAppError(error)) logger.error({ err: error, draftId: draft.id }, 'generation failed unexpectedly');
+        : shutdown.signal.aborted
+          ? new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The service shut down before the draft was finished; generate it again.', { retryable: true })
+          : new AppError(ErrorCode.INTERNAL_SERVER_ERROR, 'The generation failed unexpectedly.', { cause: error });
+      if (!isAppError(error) && !shutdown.signal.aborted) logger.error({ err: error, draftId: draft.id }, 'generation failed unexpectedly');
       const failed = await store.drafts
         .fail(accountId, draft.id, { code: failure.code, message: failure.message }, results.length > 0 ? generationOf(feature.promptVersion, results) : null)
         .catch((storeError: unknown) => {
@@ -145,6 +154,9 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
 
   return {
     async generate(feature, context, target, { stream }) {
+      if (shutdown.signal.aborted || draining) {
+        throw new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The service is shutting down; retry, another replica will answer.', { retryable: true });
+      }
       const permit = options.throttle ? await options.throttle.enter(context.principal.accountId, priorityOf(context.incident)) : null;
       let draft: DraftRecord;
       try {
@@ -172,8 +184,16 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
       return draft;
     },
 
-    async drain() {
-      await Promise.allSettled([...running]);
+    async drain(deadline = Number.POSITIVE_INFINITY) {
+      draining = true;
+      const all = Promise.allSettled([...running]);
+      if (Number.isFinite(deadline)) {
+        const timer = setTimeout(() => shutdown.abort(new Error('shutdown')), Math.max(0, deadline - Date.now()));
+        await all;
+        clearTimeout(timer);
+      } else {
+        await all;
+      }
     },
   };
 }
