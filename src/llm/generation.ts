@@ -23,6 +23,8 @@ export interface GenerateRequest {
    * mid-stream and the manager moved on to a retry or the next provider).
    */
   onStreamEvent?: (event: { type: 'delta'; text: string } | { type: 'reset' }) => void;
+  /** Providers not to ask this time (e.g. one whose answers failed validation twice). */
+  skipProviders?: readonly string[];
   /** Cancels the whole generation (client gone, shutdown). */
   signal?: AbortSignal;
 }

@@ -465,6 +465,7 @@ export function createLlmManager(options: LlmManagerOptions): LlmManager {
       for (const step of chain) {
         const provider = providers.get(step.provider);
         if (!provider) continue; // resolveChain already dropped unknown providers
+        if (request.skipProviders?.includes(provider.id)) continue;
         const report: StepReport = { step, events: [] };
         reports.push(report);
         const breaker = breakers.get(provider.id);

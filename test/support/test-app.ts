@@ -37,6 +37,8 @@ export interface TestApp {
     variables?: Record<string, unknown>,
     options?: { token?: string | null },
   ): Promise<GraphQLResponse<Data>>;
+  /** Stops the service (graceful: records flushed) but keeps the database for assertions. */
+  stopService(): Promise<void>;
   /** Rows of our tables, for assertions on what was stored. */
   sql<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
   close(): Promise<void>;
@@ -63,6 +65,8 @@ export async function startTestApp(environment: Record<string, string> = {}): Pr
   await client.connect();
   await client.query(`SET search_path TO ${schema}`);
   const url = `http://127.0.0.1:${server.port}`;
+  let stopped: Promise<void> | null = null;
+  const stopService = (): Promise<void> => (stopped ??= app.stop());
 
   return {
     app,
@@ -86,8 +90,9 @@ export async function startTestApp(environment: Record<string, string> = {}): Pr
     async sql(text, params = []) {
       return (await client.query(text, params)).rows;
     },
+    stopService,
     async close() {
-      await app.stop();
+      await stopService();
       await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
       await client.end();
       await rm(dataDir, { recursive: true, force: true });

@@ -109,6 +109,13 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
         const repaired = validate(feature, context, repair.completion.text);
         // A schema-valid first answer beats a repair that broke the schema.
         if (repaired.output !== null || verdict.output === null) verdict = repaired;
+        // Still no valid answer: the rest of the chain gets a chance, without this provider.
+        if (verdict.output === null) {
+          const fallback = await manager.generate({ ...base, messages, stream: false, skipProviders: [repair.providerId] });
+          results.push(fallback);
+          const fallbackVerdict = validate(feature, context, fallback.completion.text);
+          if (fallbackVerdict.output !== null) verdict = fallbackVerdict;
+        }
       }
       if (verdict.output === null) {
         throw new AppError(
