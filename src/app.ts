@@ -31,6 +31,7 @@ import { Redis } from 'ioredis';
 import { createMemoryThrottleStore } from './guard/throttle/memory-throttle-store.js';
 import { createRedisThrottleStore } from './guard/throttle/redis-throttle-store.js';
 import { createThrottle } from './guard/throttle/throttle.js';
+import { createDataPolicy } from './guard/data-policy.js';
 
 export interface App {
   /** Starts listening; resolves with the base URL. */
@@ -54,7 +55,9 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     logger,
   });
   const metrics = createMetrics();
+  const dataPolicy = createDataPolicy(config.dataPolicies);
   const manager = createLlmManager({
+    dataPolicy,
     metrics: metrics.llm,
     providers: createProviders(config),
     routing: config.routing,
@@ -76,7 +79,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   // Past twice the generation deadline nothing legitimate is still streaming.
   const sweeper = startOrphanSweeper({ store, logger, orphanAfterMs: config.routing.resilience.deadlineMs * 2 + 60_000, intervalMs: 60_000 });
   metrics.observe({ subscribers: () => hub.subscriberCount(), providers: () => manager.health() });
-  const generator = createDraftGenerator({ store, manager, hub, logger, throttle });
+  const generator = createDraftGenerator({ store, manager, hub, logger, throttle, dataPolicy });
   const featureDependencies = { incidents, generator, store, logger };
   const services = {
     store,

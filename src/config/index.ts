@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import type { AccountDataPolicy } from '../guard/data-policy.js';
 import type { AccountLimits } from '../guard/throttle/throttle-store.js';
 import { defaultPrices, routingSchema, type RoutingConfig } from './llm-routing.js';
 
@@ -78,6 +79,11 @@ const environmentSchema = z.object({
   THROTTLE_RESERVED_SHARE: z.coerce.number().min(0).max(0.9).default(0.25),
   /** When Redis cannot answer a throttle decision: `open` serves (and logs), `closed` refuses. */
   THROTTLE_FAIL_MODE: z.enum(['open', 'closed']).default('open'),
+  /**
+   * Data policy per account, JSON: {"acme": {"externalProviders": false, "retainText": false}}.
+   * Defaults: external providers allowed, text retained.
+   */
+  DATA_POLICIES: z.string().optional(),
   /** Per-account overrides, JSON: {"acme": {"requestsPerMinute": 600, "tokensPerDay": 5000000}}. */
   ACCOUNT_LIMITS: z.string().optional(),
   /** Standard OpenTelemetry switches (the SDK reads the other OTEL_* variables itself). */
@@ -111,6 +117,7 @@ export interface AppConfig {
     accountClaim: string;
   };
   redisUrl: string | null;
+  dataPolicies: Record<string, Partial<AccountDataPolicy>>;
   redisKeyPrefix: string;
   throttle: {
     defaults: AccountLimits;
@@ -178,6 +185,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
       accountClaim: variables.AUTH_ACCOUNT_CLAIM,
     },
     redisUrl: variables.REDIS_URL || null,
+    dataPolicies: parseJsonSetting('DATA_POLICIES', variables.DATA_POLICIES, dataPoliciesSchema),
     redisKeyPrefix: variables.REDIS_KEY_PREFIX,
     throttle: {
       defaults: {
@@ -187,7 +195,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
         tokensPerMonth: variables.TOKEN_BUDGET_MONTHLY,
         reservedShare: variables.THROTTLE_RESERVED_SHARE,
       },
-      accounts: parseAccountLimits(variables.ACCOUNT_LIMITS),
+      accounts: parseJsonSetting('ACCOUNT_LIMITS', variables.ACCOUNT_LIMITS, accountLimitsSchema),
       failMode: variables.THROTTLE_FAIL_MODE,
     },
     telemetry: {
@@ -237,17 +245,20 @@ const accountLimitsSchema = z.record(
     .strict(),
 );
 
-function parseAccountLimits(text: string | undefined): Record<string, Partial<AccountLimits>> {
+const dataPoliciesSchema = z.record(z.string(), z.object({ externalProviders: z.boolean(), retainText: z.boolean() }).partial().strict());
+
+/** A JSON-valued setting, validated; the error names the variable and the path. */
+function parseJsonSetting<T>(name: string, text: string | undefined, schema: z.ZodType<T>): T | Record<string, never> {
   if (!text) return {};
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
-    throw new ConfigError('ACCOUNT_LIMITS: not valid JSON.');
+    throw new ConfigError(`${name}: not valid JSON.`);
   }
-  const parsed = accountLimitsSchema.safeParse(raw);
+  const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    throw new ConfigError(`ACCOUNT_LIMITS: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+    throw new ConfigError(`${name}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
   }
   return parsed.data;
 }

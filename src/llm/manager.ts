@@ -10,6 +10,7 @@ import { costOf, type RoutingConfig } from '../config/llm-routing.js';
 import { AppError } from '../errors/app-error.js';
 import { ErrorCode } from '../errors/error-codes.js';
 import type { LlmCallRecord } from '../store/types.js';
+import type { DataPolicy } from '../guard/data-policy.js';
 import { retryDecision } from './backoff.js';
 import { createCircuitBreaker, type CircuitBreaker, type CircuitPermit } from './circuit-breaker.js';
 import type { GenerateRequest, GenerateResult, LlmManager, ProviderHealth, UsageSink } from './generation.js';
@@ -74,6 +75,8 @@ export interface LlmManagerOptions {
   generationDefaults?: Partial<GenerationDefaults>;
   /** Metric instruments (src/telemetry/metrics.ts); default: none. */
   metrics?: LlmMetricsRecorder;
+  /** Which providers may receive an account's data; default: every provider. */
+  dataPolicy?: DataPolicy;
 }
 
 /** What the manager reports to metrics; every method must be cheap and never throw. */
@@ -466,6 +469,11 @@ export function createLlmManager(options: LlmManagerOptions): LlmManager {
         const provider = providers.get(step.provider);
         if (!provider) continue; // resolveChain already dropped unknown providers
         if (request.skipProviders?.includes(provider.id)) continue;
+        const permitted = options.dataPolicy?.permits(request.accountId, provider, request.grounding);
+        if (permitted && !permitted.allowed) {
+          reports.push({ step, events: [`not tried: data policy (${permitted.reason})`] });
+          continue;
+        }
         const report: StepReport = { step, events: [] };
         reports.push(report);
         const breaker = breakers.get(provider.id);

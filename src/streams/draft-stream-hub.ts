@@ -13,6 +13,7 @@ import type { DraftChunkEvent } from './types.js';
 
 interface LiveStream {
   accountId: string;
+  persist: boolean;
   heartbeat: NodeJS.Timeout | null;
   chunks: DraftChunkEvent[];
   finished: boolean;
@@ -35,7 +36,8 @@ export interface DraftStreamHubOptions {
 }
 
 export interface DraftStreamHub {
-  open(accountId: string, draftId: string): void;
+  /** `persist: false` (zero retention): chunks are relayed but never stored. */
+  open(accountId: string, draftId: string, options?: { persist?: boolean }): void;
   append(draftId: string, delta: string): void;
   finish(draftId: string, outcome: { draft: DraftRecord } | { error: { code: string; message: string } }): void;
   subscribe(accountId: string, draftId: string, signal?: AbortSignal): AsyncGenerator<DraftChunkEvent>;
@@ -59,7 +61,7 @@ export function createDraftStreamHub(options: DraftStreamHubOptions): DraftStrea
     for (const listener of stream.listeners) listener();
     // Stored first, then relayed: a subscriber elsewhere that missed a relayed chunk finds it
     // in the store, because the chunk was there before anyone could receive a later one.
-    if (chunk.delta.length > 0) {
+    if (chunk.delta.length > 0 && stream.persist) {
       stream.writes = stream.writes
         .then(() =>
           store.chunks.append({ draftId, sequence: chunk.sequence, delta: chunk.delta, createdAt: new Date().toISOString() }),
@@ -187,8 +189,8 @@ export function createDraftStreamHub(options: DraftStreamHubOptions): DraftStrea
   }
 
   return {
-    open(accountId, draftId) {
-      const stream: LiveStream = { accountId, heartbeat: null, chunks: [], finished: false, listeners: new Set(), writes: Promise.resolve() };
+    open(accountId, draftId, openOptions = {}) {
+      const stream: LiveStream = { accountId, persist: openOptions.persist ?? true, heartbeat: null, chunks: [], finished: false, listeners: new Set(), writes: Promise.resolve() };
       if (relay) {
         const beat = (): void => void relay.heartbeat(draftId, producerTtlMs).catch((error: unknown) => logger.warn({ err: error, draftId }, 'draft heartbeat failed'));
         beat();

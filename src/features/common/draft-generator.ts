@@ -16,11 +16,14 @@ import type { Feature, FeatureContext } from './feature.js';
 import { verifyCitations } from './citation-check.js';
 import { createProgressiveRenderer } from './progressive-renderer.js';
 import { priorityOf, type Throttle, type ThrottlePermit } from '../../guard/throttle/throttle.js';
+import type { DataPolicy } from '../../guard/data-policy.js';
 
 export interface DraftGeneratorOptions {
   store: Store;
   /** Rate, concurrency and token budgets per account; none = unlimited. */
   throttle?: Throttle | null;
+  /** Zero retention: accounts whose text is not stored; default: stored. */
+  dataPolicy?: DataPolicy | null;
   manager: LlmManager;
   hub: DraftStreamHub;
   logger: Logger;
@@ -128,11 +131,15 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
       // should see the doubt rather than lose the draft.
       const output = { ...(verdict.marked as Record<string, unknown>), unverifiedCount: verdict.unverifiedCount };
       const text = feature.render(output as Parameters<typeof feature.render>[0], context.input);
-      const completed = await store.drafts.complete(accountId, draft.id, {
-        output,
-        text,
-        generation: generationOf(feature.promptVersion, results),
+      const generation = generationOf(feature.promptVersion, results);
+      // Zero retention: the caller gets the text; the store keeps only that it existed.
+      const retain = options.dataPolicy?.forAccount(accountId).retainText ?? true;
+      const stored = await store.drafts.complete(accountId, draft.id, {
+        output: retain ? output : { retained: false, unverifiedCount: verdict.unverifiedCount },
+        text: retain ? text : '',
+        generation,
       });
+      const completed = retain ? stored : { ...stored, output, text };
       if (renderer) {
         renderer.finish(text);
         hub.finish(draft.id, { draft: completed });
@@ -185,7 +192,7 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
       }
       if (!stream) return run(feature, context, draft, false, permit);
 
-      hub.open(context.principal.accountId, draft.id);
+      hub.open(context.principal.accountId, draft.id, { persist: options.dataPolicy?.forAccount(context.principal.accountId).retainText ?? true });
       const background = run(feature, context, draft, true, permit).finally(() => running.delete(background));
       running.add(background);
       return draft;
