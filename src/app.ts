@@ -122,6 +122,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
           readiness,
           development: config.env !== 'production',
           metricsHandler: metrics.handler,
+          subscriptionCallbackPrefixes: config.subscriptionCallbackPrefixes,
           extraRoutes: config.slack ? createSlackRoutes({ config: config.slack, services, logger }) : null,
         },
         config.http.port,

@@ -86,6 +86,11 @@ const environmentSchema = z.object({
   DATA_POLICIES: z.string().optional(),
   /** Per-account overrides, JSON: {"acme": {"requestsPerMinute": 600, "tokensPerDay": 5000000}}. */
   ACCOUNT_LIMITS: z.string().optional(),
+  /**
+   * Router callback URLs allowed for subscriptions in callback mode (comma-separated URL
+   * prefixes, e.g. http://router:4001/callback/). Unset: callback mode is off.
+   */
+  SUBSCRIPTION_CALLBACK_URL_PREFIXES: z.string().optional(),
   /** Standard OpenTelemetry switches (the SDK reads the other OTEL_* variables itself). */
   OTEL_SDK_DISABLED: booleanFlag.default(false),
   OTEL_SERVICE_NAME: z.string().default('incident-ai'),
@@ -117,6 +122,8 @@ export interface AppConfig {
     accountClaim: string;
   };
   redisUrl: string | null;
+  /** Allowed router callback URL prefixes; empty turns subscription callbacks off. */
+  subscriptionCallbackPrefixes: string[];
   dataPolicies: Record<string, Partial<AccountDataPolicy>>;
   redisKeyPrefix: string;
   throttle: {
@@ -185,6 +192,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
       accountClaim: variables.AUTH_ACCOUNT_CLAIM,
     },
     redisUrl: variables.REDIS_URL || null,
+    subscriptionCallbackPrefixes: (variables.SUBSCRIPTION_CALLBACK_URL_PREFIXES ?? '').split(',').map((prefix) => prefix.trim()).filter(Boolean),
     dataPolicies: parseJsonSetting('DATA_POLICIES', variables.DATA_POLICIES, dataPoliciesSchema),
     redisKeyPrefix: variables.REDIS_KEY_PREFIX,
     throttle: {

@@ -18,6 +18,7 @@ import { createErrorMasker } from '../errors/mask-error.js';
 import type { Authenticator } from '../guard/auth/authenticator.js';
 import { createContext, type GraphQLContext, type Services } from '../graphql/context.js';
 import { createArmor, defaultGraphQLLimits, type GraphQLLimits } from '../graphql/limits.js';
+import { subscriptionCallbackPlugin } from './subscription-callback.js';
 
 export interface HttpServerOptions {
   schema: GraphQLSchema;
@@ -32,6 +33,8 @@ export interface HttpServerOptions {
   extraRoutes?: ((app: express.Express) => void) | null;
   /** Show field suggestions and accept introspection (development). */
   development: boolean;
+  /** Router callback URL prefixes for subscriptions in callback mode; empty = off. */
+  subscriptionCallbackPrefixes?: readonly string[];
   /** Serves GET /metrics (Prometheus text). */
   metricsHandler?: (request: http.IncomingMessage, response: http.ServerResponse) => void;
   limits?: GraphQLLimits;
@@ -129,7 +132,23 @@ export async function startHttpServer(options: HttpServerOptions, port: number, 
     formatError: maskError,
     validationRules: armor.validationRules,
     parseOptions: { maxTokens },
-    plugins: [...armor.plugins, operationSpanPlugin, ApolloServerPluginDrainHttpServer({ httpServer }), wsPlugin, ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ...armor.plugins,
+      operationSpanPlugin,
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      wsPlugin,
+      ...(options.subscriptionCallbackPrefixes?.length
+        ? [
+            subscriptionCallbackPlugin({
+              logger,
+              formatError: maskError,
+              // The callback URL comes from the caller: only the routers we know may be called.
+              isAllowedCallbackUrl: (url) => options.subscriptionCallbackPrefixes!.some((prefix) => url.href.startsWith(prefix)),
+            }) as ApolloServerPlugin<GraphQLContext>,
+          ]
+        : []),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
   });
   await apollo.start();
 
