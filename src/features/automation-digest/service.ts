@@ -1,17 +1,45 @@
-import { notImplemented } from '../../errors/app-error.js';
+import { badInput, notFound } from '../../errors/app-error.js';
 import type { DigestJobExecutionInput } from '../../generated/graphql.js';
 import type { Principal } from '../../guard/auth/principal.js';
 import type { DraftRecord } from '../../store/types.js';
 import type { FeatureDependencies } from '../common/dependencies.js';
+import { automationDigestFeature } from './feature.js';
+
+/** Longest job or execution id accepted, in characters. */
+export const maxIdLength = 200;
 
 export interface AutomationDigestService {
+  /**
+   * Digests one execution of a runbook job. `NOT_FOUND` when the execution does not exist
+   * for the caller's account; the draft is attached to the execution's incident, if any.
+   */
   run(principal: Principal, input: DigestJobExecutionInput): Promise<DraftRecord>;
 }
 
-export function createAutomationDigestService(_dependencies: FeatureDependencies): AutomationDigestService {
+export function createAutomationDigestService(dependencies: FeatureDependencies): AutomationDigestService {
+  const { incidents, generator } = dependencies;
   return {
-    run: async () => {
-      throw notImplemented('digestJobExecution');
+    async run(principal, input) {
+      const jobId = checkedId(input.jobId, 'jobId');
+      const executionId = checkedId(input.executionId, 'executionId');
+      const [job, execution] = await Promise.all([
+        incidents.loadJob(principal.accountId, jobId),
+        incidents.loadExecution(principal.accountId, jobId, executionId),
+      ]);
+      if (!execution) throw notFound(`Execution of job "${jobId}"`, executionId);
+      return generator.generate(
+        automationDigestFeature,
+        { principal, input: { jobId, executionId }, incident: null, job, execution },
+        { incidentId: execution.incidentId, jobId, executionId },
+        { stream: input.stream ?? false },
+      );
     },
   };
+}
+
+function checkedId(value: string, field: string): string {
+  const id = value.trim();
+  if (id.length === 0) throw badInput(`${field} must not be empty.`, field);
+  if (id.length > maxIdLength) throw badInput(`${field} is ${id.length} characters long; the limit is ${maxIdLength}.`, field);
+  return id;
 }

@@ -1,17 +1,98 @@
-import { notImplemented } from '../../errors/app-error.js';
+import { randomUUID } from 'node:crypto';
+import { badInput, notFound } from '../../errors/app-error.js';
 import type { DraftFeedbackInput } from '../../generated/graphql.js';
 import type { Principal } from '../../guard/auth/principal.js';
-import type { FeedbackRecord } from '../../store/types.js';
+import type { FeatureName } from '../../llm/types.js';
+import type { DraftKind, FeedbackRating, FeedbackRecord } from '../../store/types.js';
 import type { FeatureDependencies } from '../common/dependencies.js';
+import { retainedRatio } from './retained-ratio.js';
+
+/** Longest comment accepted, in characters. */
+export const maxCommentLength = 2_000;
+/** Longest published text accepted, in characters. */
+export const maxPublishedTextLength = 50_000;
+
+const ratings: readonly FeedbackRating[] = ['UP', 'DOWN'];
+
+const featureOfKind: Record<DraftKind, FeatureName> = {
+  STATUS_UPDATE: 'statusUpdate',
+  POSTMORTEM: 'postmortem',
+  RUNBOOK_JOB: 'runbook',
+  AUTOMATION_DIGEST: 'automationDigest',
+  ASSISTANT_ANSWER: 'assistant',
+};
 
 export interface DraftFeedbackService {
+  /**
+   * Stores a responder's verdict on a COMPLETE draft of their account and, with
+   * `publishedText`, how much of the draft survived (`retainedRatio`); for a draft stored
+   * under zero retention neither the published text nor the ratio is kept. The row is written
+   * before this resolves: feedback is never buffered, so it is never lost. Each row belongs
+   * to a draft whose kind and generation (provider, model, prompt version, variant) say
+   * what produced it, so feedback is reported per feature, provider, model and prompt
+   * version by joining `draft_feedback` to `drafts`.
+   */
   run(principal: Principal, input: DraftFeedbackInput): Promise<FeedbackRecord>;
 }
 
-export function createDraftFeedbackService(_dependencies: FeatureDependencies): DraftFeedbackService {
+/** Options of {@link createDraftFeedbackService} beyond the shared dependencies. */
+export interface DraftFeedbackServiceOptions {
+  newId?: () => string;
+  now?: () => Date;
+}
+
+export function createDraftFeedbackService(dependencies: FeatureDependencies, options: DraftFeedbackServiceOptions = {}): DraftFeedbackService {
+  const { store, logger } = dependencies;
+  const newId = options.newId ?? randomUUID;
+  const now = options.now ?? (() => new Date());
+
   return {
-    run: async () => {
-      throw notImplemented('submitDraftFeedback');
+    async run(principal, input) {
+      if (!ratings.includes(input.rating)) throw badInput(`rating must be one of ${ratings.join(', ')}.`, 'rating');
+      const comment = input.comment?.trim() || null;
+      if (comment && comment.length > maxCommentLength) {
+        throw badInput(`comment is ${comment.length} characters long; the limit is ${maxCommentLength}.`, 'comment');
+      }
+      const publishedText = input.publishedText?.trim() ? input.publishedText : null;
+      if (publishedText && publishedText.length > maxPublishedTextLength) {
+        throw badInput(`publishedText is ${publishedText.length} characters long; the limit is ${maxPublishedTextLength}.`, 'publishedText');
+      }
+
+      const draft = await store.drafts.get(principal.accountId, input.draftId);
+      if (!draft) throw notFound('Draft', input.draftId);
+      if (draft.state !== 'COMPLETE') {
+        throw badInput(`Draft "${draft.id}" is ${draft.state}; feedback is taken on COMPLETE drafts only.`, 'draftId');
+      }
+
+      // A zero-retention account's draft kept no text: there is nothing to compare with, and
+      // the published text, mostly the draft's own words, must not be kept either.
+      const retained = draft.output?.retained !== false;
+      const kept = retained ? publishedText : null;
+      const record = await store.feedback.insert({
+        id: newId(),
+        draftId: draft.id,
+        accountId: principal.accountId,
+        userId: principal.userId,
+        rating: input.rating,
+        publishedText: kept,
+        comment,
+        retainedRatio: kept === null ? null : retainedRatio(draft.text, kept),
+        createdAt: now().toISOString(),
+      });
+      logger.info(
+        {
+          draftId: draft.id,
+          feature: featureOfKind[draft.kind],
+          provider: draft.generation?.provider ?? null,
+          model: draft.generation?.model ?? null,
+          promptVersion: draft.generation?.promptVersion ?? null,
+          variant: draft.generation?.variant ?? null,
+          rating: record.rating,
+          retainedRatio: record.retainedRatio,
+        },
+        'draft feedback stored',
+      );
+      return record;
     },
   };
 }
