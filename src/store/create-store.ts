@@ -2,6 +2,7 @@
  * The store's composition: pick the driver from configuration, migrate, build the repositories.
  */
 import path from 'node:path';
+import { createConversationRepository } from './conversation-repository.js';
 import type { Database } from './database.js';
 import { createDraftChunkRepository } from './draft-chunk-repository.js';
 import { createDraftRepository } from './draft-repository.js';
@@ -79,6 +80,7 @@ export function createStoreFromDatabase(database: Database, options: StoreFromDa
     chunks: createDraftChunkRepository(database),
     llmCalls: createLlmCallRepository(database),
     feedback: createFeedbackRepository(database),
+    conversations: createConversationRepository(database),
     async ping(): Promise<void> {
       await database.query('select 1');
     },

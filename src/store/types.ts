@@ -5,6 +5,7 @@
  * returned, it is "not found".
  */
 import type { FeatureName } from '../llm/types.js';
+import type { ConversationRepository } from './conversation-repository.js';
 
 export type DraftKind = 'STATUS_UPDATE' | 'POSTMORTEM' | 'RUNBOOK_JOB' | 'AUTOMATION_DIGEST' | 'ASSISTANT_ANSWER';
 export type DraftState = 'STREAMING' | 'COMPLETE' | 'FAILED';
@@ -168,6 +169,8 @@ export interface Store {
   readonly chunks: DraftChunkRepository;
   readonly llmCalls: LlmCallRepository;
   readonly feedback: FeedbackRepository;
+  /** Assistant conversations and the Slack channels linked to incidents. */
+  readonly conversations: ConversationRepository;
   /** Cheap liveness probe for /readyz. */
   ping(): Promise<void>;
   close(): Promise<void>;
