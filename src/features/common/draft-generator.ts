@@ -190,7 +190,14 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
         await permit?.release(0);
         throw error;
       }
-      if (!stream) return run(feature, context, draft, false, permit);
+      // Every generation is tracked, not only streamed ones: answers produced outside an HTTP
+      // request (Slack) must be drained on shutdown too.
+      if (!stream) {
+        const inline = run(feature, context, draft, false, permit);
+        const tracked = inline.catch(() => undefined).finally(() => running.delete(tracked));
+        running.add(tracked);
+        return inline;
+      }
 
       hub.open(context.principal.accountId, draft.id, { persist: options.dataPolicy?.forAccount(context.principal.accountId).retainText ?? true });
       const background = run(feature, context, draft, true, permit).finally(() => running.delete(background));
