@@ -1,17 +1,36 @@
-import { notImplemented } from '../../errors/app-error.js';
+import { badInput, notFound } from '../../errors/app-error.js';
 import type { GenerateRunbookJobInput } from '../../generated/graphql.js';
 import type { Principal } from '../../guard/auth/principal.js';
 import type { DraftRecord } from '../../store/types.js';
 import type { FeatureDependencies } from '../common/dependencies.js';
+import { runbookFeature } from './feature.js';
+
+/** Longest request accepted, in characters: a runbook request is a paragraph, not a document. */
+export const maxRunbookDescriptionLength = 4_000;
 
 export interface RunbookJobService {
+  /** Generates a runbook job draft for the request (streaming when `input.stream`). */
   run(principal: Principal, input: GenerateRunbookJobInput): Promise<DraftRecord>;
 }
 
-export function createRunbookJobService(_dependencies: FeatureDependencies): RunbookJobService {
+export function createRunbookJobService(dependencies: FeatureDependencies): RunbookJobService {
+  const { incidents, generator } = dependencies;
   return {
-    run: async () => {
-      throw notImplemented('generateRunbookJob');
+    async run(principal, input) {
+      const description = input.description.trim();
+      if (description.length === 0) throw badInput('description must say what the job should do; it is empty.', 'description');
+      if (description.length > maxRunbookDescriptionLength) {
+        throw badInput(`description is ${description.length} characters long; the limit is ${maxRunbookDescriptionLength}.`, 'description');
+      }
+      const incidentId = input.incidentId?.trim() || null;
+      const incident = incidentId ? ((await incidents.loadIncidents(principal.accountId, [incidentId]))[0] ?? null) : null;
+      if (incidentId && !incident) throw notFound('Incident', incidentId);
+      return generator.generate(
+        runbookFeature,
+        { principal, input: { description, incidentId }, incident, job: null, execution: null },
+        { incidentId, jobId: null, executionId: null },
+        { stream: input.stream ?? false },
+      );
     },
   };
 }

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { toProviderJsonSchema } from '../../llm/json-schema.js';
+import type { StructuredOutputSpec } from '../../llm/types.js';
+
+/** Rundeck option names: letters, digits, `_`, `.` and `-`, starting with a letter or `_`. */
+export const optionNamePattern = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+
+export const stepKinds = ['command', 'script'] as const;
+export type StepKind = (typeof stepKinds)[number];
+
+/** A job option: a value the operator can change when running the job. */
+export const runbookOptionSchema = z.object({
+  name: z
+    .string()
+    .regex(optionNamePattern)
+    .describe('Option name (letters, digits, _ . -). Referenced as ${option.NAME} in command steps and @option.NAME@ in script steps.'),
+  description: z.string().min(1).describe('What the value is, in one sentence.'),
+  required: z.boolean().describe('Whether the job cannot run without a value.'),
+  defaultValue: z.string().nullable().describe('Default value taken from the request or the incident, or null when there is none.'),
+});
+export type RunbookOption = z.infer<typeof runbookOptionSchema>;
+
+/** One step of the job, in order. */
+export const runbookStepSchema = z.object({
+  description: z.string().min(1).describe('What the step does and why, in one sentence.'),
+  kind: z.enum(stepKinds).describe('command: one shell command line (a Rundeck exec step); script: a multi-line shell script (a Rundeck script step).'),
+  command: z.string().min(1).describe('The command line, or the whole script body for a script step.'),
+});
+export type RunbookStep = z.infer<typeof runbookStepSchema>;
+
+/** The structured runbook job a provider must return. */
+export const runbookOutputSchema = z.object({
+  name: z.string().min(1).describe('Job name as listed in Rundeck, at most 12 words, naming the service it acts on.'),
+  description: z.string().min(1).describe('What the job does, when to run it and how to tell it worked; two to four sentences.'),
+  options: z.array(runbookOptionSchema).max(20).describe('Every value that varies between runs (service, namespace, region, thresholds), with defaults from the request.'),
+  steps: z.array(runbookStepSchema).min(1).max(30).describe('The steps in order: checks before changes, one change per step, a verification after each change.'),
+  nodeFilter: z.string().nullable().describe('Rundeck node filter of the nodes the steps run on, e.g. "tags: kubectl" or "name: db-replica-3"; null to run on the Rundeck server.'),
+  keepGoing: z.boolean().describe('Whether the job continues after a failed step; true only when every step only reads.'),
+});
+export type RunbookOutput = z.infer<typeof runbookOutputSchema>;
+
+export const runbookOutputSpec: StructuredOutputSpec = {
+  name: 'runbook_job',
+  description: 'A Rundeck job (runbook) that does what the request asks, step by step.',
+  jsonSchema: toProviderJsonSchema(runbookOutputSchema),
+};
