@@ -118,11 +118,6 @@ describe('errors are typed', () => {
     const badFirst = await service.graphql(`{ _entities(representations: [{__typename: "Incident", id: "PDEMO01"}]) { ... on Incident { aiDrafts(first: -1) { id } } } }`);
     expect(badFirst.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
-
-  it('features of later issues answer NOT_IMPLEMENTED', async () => {
-    const result = await service.graphql(`mutation { generatePostmortem(input: { incidentId: "PDEMO01" }) { id } }`);
-    expect(result.errors?.[0]?.extensions?.code).toBe('NOT_IMPLEMENTED');
-  });
 });
 
 describe('HTTP surface', () => {

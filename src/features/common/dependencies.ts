@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { IncidentSource } from '../../incidents/types.js';
+import type { LlmManager } from '../../llm/generation.js';
 import type { Store } from '../../store/types.js';
 import type { DraftGenerator } from './draft-generator.js';
 
@@ -9,4 +10,6 @@ export interface FeatureDependencies {
   generator: DraftGenerator;
   store: Store;
   logger: Logger;
+  /** The LLM Manager, for features that call it beyond their draft's generation (postmortem's map stage). */
+  manager?: LlmManager;
 }

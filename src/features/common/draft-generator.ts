@@ -77,6 +77,7 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
       ? createProgressiveRenderer(
           (partial) => feature.render(partial as Parameters<typeof feature.render>[0], context.input),
           (delta) => hub.append(draft.id, delta),
+          feature.streamGuard ? (textSoFar) => feature.streamGuard!(textSoFar, context) : undefined,
         )
       : null;
     const results: GenerateResult[] = [];
@@ -129,7 +130,8 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
       }
       // Citation problems left after the repair are kept and shown, not hidden: a responder
       // should see the doubt rather than lose the draft.
-      const output = { ...(verdict.marked as Record<string, unknown>), unverifiedCount: verdict.unverifiedCount };
+      const marked = verdict.marked as Output;
+      const output = { ...((feature.sanitize ? feature.sanitize(marked, context) : marked) as Record<string, unknown>), unverifiedCount: verdict.unverifiedCount };
       const text = feature.render(output as Parameters<typeof feature.render>[0], context.input);
       const generation = generationOf(feature.promptVersion, results);
       // Zero retention: the caller gets the text; the store keeps only that it existed.

@@ -42,6 +42,16 @@ export interface Feature<Input extends Record<string, unknown>, Output> {
   sourceIds(context: FeatureContext<Input>): KnownSources;
   /** Feature-specific problems of a schema-valid output, beyond citations; empty when fine. */
   check?(output: Output, context: FeatureContext<Input>): string[];
+  /**
+   * Last line of defence after the repair: neutralizes what `check` would still refuse
+   * (e.g. scrubs internal hostnames from a PUBLIC update) so it is never stored or shown.
+   */
+  sanitize?(output: Output, context: FeatureContext<Input>): Output;
+  /**
+   * Whether streamed text so far may reach subscribers. Once it returns false nothing more
+   * is streamed and subscribers get the sanitized draft whole in the final chunk.
+   */
+  streamGuard?(textSoFar: string, context: FeatureContext<Input>): boolean;
   /** Markdown of an output, complete or partial (streaming). Must not throw on partial input. */
   render(output: Partial<Output>, input: Input): string;
 }

@@ -20,6 +20,8 @@ export interface ProgressiveRenderer {
 export function createProgressiveRenderer(
   render: (partial: unknown) => string,
   emit: (markdownDelta: string) => void,
+  /** Output check on the text so far: a refusal stops the stream (nothing refused is ever emitted). */
+  guard: (textSoFar: string) => boolean = () => true,
 ): ProgressiveRenderer {
   let json = '';
   let emitted = '';
@@ -27,7 +29,7 @@ export function createProgressiveRenderer(
 
   function emitUpTo(text: string): void {
     if (diverged) return;
-    if (!text.startsWith(emitted)) {
+    if (!text.startsWith(emitted) || !guard(text)) {
       diverged = true;
       return;
     }

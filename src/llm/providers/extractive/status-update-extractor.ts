@@ -33,7 +33,7 @@ import {
   sentencesOf,
   type CitableRecord,
 } from './incident-facts.js';
-import { scrubPublicText } from './public-text.js';
+import { scrubPublicText } from '../../../guard/public-text.js';
 
 const maxTitleWords = 12;
 

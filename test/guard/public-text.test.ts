@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findNonPublicText, scrubPublicText } from '../../../../src/llm/providers/extractive/public-text.js';
+import { findNonPublicText, scrubPublicText } from '../../src/guard/public-text.js';
 
 const names = ['Priya Raman', 'Marcus Oyelaran', "Liam O'Connor", 'Elena Kovacs'];
 
