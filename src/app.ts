@@ -80,7 +80,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   const sweeper = startOrphanSweeper({ store, logger, orphanAfterMs: config.routing.resilience.deadlineMs * 2 + 60_000, intervalMs: 60_000 });
   metrics.observe({ subscribers: () => hub.subscriberCount(), providers: () => manager.health() });
   const generator = createDraftGenerator({ store, manager, hub, logger, throttle, dataPolicy });
-  const featureDependencies = { incidents, generator, store, logger };
+  const featureDependencies = { incidents, generator, store, logger, manager };
   const services = {
     store,
     manager,

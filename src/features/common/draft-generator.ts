@@ -115,10 +115,15 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
         if (repaired.output !== null || verdict.output === null) verdict = repaired;
         // Still no valid answer: the rest of the chain gets a chance, without this provider.
         if (verdict.output === null) {
-          const fallback = await manager.generate({ ...base, messages, stream: false, skipProviders: [repair.providerId] });
-          results.push(fallback);
-          const fallbackVerdict = validate(feature, context, fallback.completion.text);
-          if (fallbackVerdict.output !== null) verdict = fallbackVerdict;
+          try {
+            const fallback = await manager.generate({ ...base, messages, stream: false, skipProviders: [repair.providerId] });
+            results.push(fallback);
+            const fallbackVerdict = validate(feature, context, fallback.completion.text);
+            if (fallbackVerdict.output !== null) verdict = fallbackVerdict;
+          } catch (error) {
+            // No other provider could answer: the invalid output is the error to report.
+            if (!isAppError(error) || error.code !== ErrorCode.PROVIDER_UNAVAILABLE) throw error;
+          }
         }
       }
       if (verdict.output === null) {

@@ -1,17 +1,87 @@
-import { notImplemented } from '../../errors/app-error.js';
+import { badInput, notFound } from '../../errors/app-error.js';
 import type { GeneratePostmortemInput } from '../../generated/graphql.js';
 import type { Principal } from '../../guard/auth/principal.js';
+import type { Incident } from '../../incidents/types.js';
 import type { DraftRecord } from '../../store/types.js';
 import type { FeatureDependencies } from '../common/dependencies.js';
+import type { CondensedTimeline } from './condensed-timeline.js';
+import { createPostmortemFeature } from './feature.js';
+import { planFinalPrompt, type PostmortemInput } from './prompt.js';
+import { condenseTimeline, thinToFit } from './timeline-condenser.js';
+import { itemEvent, logEntryItems } from './timeline-selection.js';
+import { postmortemBudget, type PostmortemBudget } from './token-budget.js';
+
+/** Longest incident id accepted, in characters. */
+export const maxIncidentIdLength = 200;
+
+/** Map requests of one postmortem running at once, unless the service is built with another number. */
+export const defaultMapConcurrency = 4;
 
 export interface PostmortemService {
+  /**
+   * Generates the postmortem of an incident: `NOT_FOUND` when the incident does not exist
+   * for the caller's account. A long incident is summarized in stages first (see
+   * timeline-condenser.ts), before the draft is created, so even with `stream` the call
+   * returns once that stage is done. An open incident gets a preliminary postmortem.
+   */
   run(principal: Principal, input: GeneratePostmortemInput): Promise<DraftRecord>;
 }
 
-export function createPostmortemService(_dependencies: FeatureDependencies): PostmortemService {
+/** Options of {@link createPostmortemService}. */
+export interface PostmortemServiceOptions {
+  /** Default {@link postmortemBudget}. */
+  budget?: PostmortemBudget;
+  /** Default {@link defaultMapConcurrency}. */
+  mapConcurrency?: number;
+}
+
+export function createPostmortemService(dependencies: FeatureDependencies, options: PostmortemServiceOptions = {}): PostmortemService {
+  const { incidents, generator, manager, logger } = dependencies;
+  const budget = options.budget ?? postmortemBudget;
+  const concurrency = Math.max(1, options.mapConcurrency ?? defaultMapConcurrency);
+
+  async function timelineFor(principal: Principal, incident: Incident, input: PostmortemInput): Promise<CondensedTimeline | null> {
+    const plan = planFinalPrompt(incident, input, budget);
+    if (plan.kind === 'whole-log') return null;
+    if (manager) return condenseTimeline({ manager, principal, incident, budget, timelineTokens: plan.timelineTokens, concurrency, logger });
+    // Without the LLM Manager nothing can summarize: keep the most telling entries.
+    logger.warn({ incidentId: incident.id }, 'postmortem of a long incident without an LLM Manager: the timeline is thinned, not summarized');
+    const events = thinToFit(logEntryItems(incident).map(itemEvent), plan.timelineTokens);
+    return { events, condensation: { events: events.length, logEntries: incident.logEntries.length, rounds: 0, chunks: [], requests: 0, degraded: true } };
+  }
+
   return {
-    run: async () => {
-      throw notImplemented('generatePostmortem');
+    async run(principal, request) {
+      const incidentId = request.incidentId.trim();
+      if (incidentId.length === 0) throw badInput('incidentId must not be empty.', 'incidentId');
+      if (incidentId.length > maxIncidentIdLength) {
+        throw badInput(`incidentId is ${incidentId.length} characters long; the limit is ${maxIncidentIdLength}.`, 'incidentId');
+      }
+      const [incident] = await incidents.loadIncidents(principal.accountId, [incidentId]);
+      if (!incident) throw notFound('Incident', incidentId);
+
+      const input: PostmortemInput = {
+        preliminary: incident.status !== 'resolved',
+        incidentStatus: incident.status,
+        asOf: latestRecordAt(incident),
+        condensation: null,
+      };
+      const condensed = await timelineFor(principal, incident, input);
+      return generator.generate(
+        createPostmortemFeature(budget, condensed),
+        { principal, input: { ...input, condensation: condensed?.condensation ?? null }, incident, job: null, execution: null },
+        { incidentId: incident.id, jobId: null, executionId: null },
+        { stream: request.stream ?? false },
+      );
     },
   };
+}
+
+/** The time of the incident's latest record (log entry, note or alert), or its creation. */
+function latestRecordAt(incident: Incident): string {
+  let latest = incident.createdAt;
+  for (const record of [...incident.logEntries, ...incident.notes, ...incident.alerts]) {
+    if (Date.parse(record.at) > Date.parse(latest)) latest = record.at;
+  }
+  return latest;
 }

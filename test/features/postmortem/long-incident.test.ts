@@ -1,0 +1,219 @@
+/**
+ * Staged summarization of a long incident against the fake OpenAI server: a 5,000-entry log
+ * is cut into chunks, each condensed by its own request (map), until the events fit the final
+ * prompt (reduce). Counts the requests the fake receives and checks that none exceeds the
+ * context budget, repairs included.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { CondensedEvent, CondensedTimelineOutput, TimelineItem } from '../../../src/features/postmortem/condensed-timeline.js';
+import type { PostmortemOutput } from '../../../src/features/postmortem/output-schema.js';
+import { condensedEventsTokens, planFinalPrompt, type PostmortemInput } from '../../../src/features/postmortem/prompt.js';
+import { planChunks } from '../../../src/features/postmortem/timeline-condenser.js';
+import { eventItems, logEntryItems } from '../../../src/features/postmortem/timeline-selection.js';
+import { postmortemBudget } from '../../../src/features/postmortem/token-budget.js';
+import type { Incident } from '../../../src/incidents/types.js';
+import { extractPostmortem } from '../../../src/llm/providers/extractive/postmortem-extractor.js';
+import { contextTokensOf, startPostmortemHarness, type ChatBody, type PostmortemHarness } from './postmortem-harness.js';
+import { syntheticIncident, syntheticRootCause } from './synthetic-incident.js';
+
+const long = syntheticIncident();
+const medium = syntheticIncident({ id: 'PSYNTH02', entries: 1_500 });
+const open = syntheticIncident({ id: 'PSYNTH03', status: 'acknowledged' });
+const secret: Incident = { ...syntheticIncident({ id: 'PSYNTH04', entries: 1_500 }), private: true };
+const budget = postmortemBudget;
+
+const baseInput = (incident: Incident): PostmortemInput => ({
+  preliminary: incident.status !== 'resolved',
+  incidentStatus: incident.status,
+  asOf: incident.logEntries.at(-1)!.at,
+  condensation: null,
+});
+
+/** What a careful model answers for a chunk: `count` events spread over it, the root cause kept. */
+function chunkAnswer(items: readonly TimelineItem[], count: number, round: number): CondensedTimelineOutput {
+  const picks = new Set<number>();
+  for (let index = 0; index < count; index += 1) picks.add(Math.round((index * (items.length - 1)) / Math.max(1, count - 1)));
+  items.forEach((item, index) => {
+    if (item.text.includes('root cause')) picks.add(index);
+  });
+  const events: CondensedEvent[] = [...picks]
+    .sort((a, b) => a - b)
+    .map((index) => items[index]!)
+    .map((item) => ({ at: item.at, text: `Round ${round}: ${item.text.replace(/^Note added: /, '')}`, citations: item.citations.slice(0, 2) }));
+  return { events };
+}
+
+/**
+ * The map requests the service will make, round by round, with the answers a model gives:
+ * the same planning as the service, so the test can queue the answers in order.
+ */
+function planMapStage(incident: Incident, eventsPerChunk: number[]): { rounds: { chunks: TimelineItem[][]; answers: CondensedTimelineOutput[] }[]; events: CondensedEvent[] } {
+  const plan = planFinalPrompt(incident, baseInput(incident), budget);
+  if (plan.kind !== 'condensed') throw new Error('expected the incident to need condensing');
+  const rounds: { chunks: TimelineItem[][]; answers: CondensedTimelineOutput[] }[] = [];
+  let items = logEntryItems(incident);
+  for (let round = 1; ; round += 1) {
+    const chunks = planChunks(incident, items, round, budget);
+    const answers = chunks.map((chunk) => chunkAnswer(chunk, eventsPerChunk[round - 1] ?? 4, round));
+    rounds.push({ chunks, answers });
+    const events = answers.flatMap((answer) => answer.events);
+    if (condensedEventsTokens(events) <= plan.timelineTokens) return { rounds, events };
+    items = eventItems(events);
+  }
+}
+
+/** The final answer a model writes from the condensed timeline. */
+function finalAnswer(incident: Incident, events: readonly CondensedEvent[]): PostmortemOutput {
+  const offline = extractPostmortem({ incident, input: {} }) as PostmortemOutput;
+  return { ...offline, title: 'Checkout degraded for a day by a connection pool capped at 20', timeline: events.map((event) => ({ ...event })) };
+}
+
+const rowsOf = (body: ChatBody): unknown[][] => {
+  const user = body.messages[1]!.content;
+  const records = /<records>\n(.*)\n<\/records>/s.exec(user);
+  if (!records) throw new Error('no records block in a map request');
+  return (JSON.parse(records[1]!) as { rows: unknown[][] }).rows;
+};
+
+let harness: PostmortemHarness;
+beforeAll(async () => {
+  // One map request at a time, so the fake's queued answers meet their chunks in order.
+  harness = await startPostmortemHarness({ incidents: [long, medium, open, secret], service: { mapConcurrency: 1 } });
+});
+afterAll(() => harness?.close());
+beforeEach(() => harness.fake.reset());
+
+describe('a 5,000-entry incident', () => {
+  it('is condensed chunk by chunk, round by round, within the budget, and the final prompt gets the condensed timeline', async () => {
+    const { rounds, events } = planMapStage(long, [4, 6]);
+    expect(rounds.length).toBeGreaterThanOrEqual(2);
+    for (const round of rounds) harness.fake.enqueue(...round.answers.map((answer) => ({ kind: 'ok' as const, json: answer })));
+    harness.fake.enqueue({ kind: 'ok', json: finalAnswer(long, events) });
+
+    const draft = await harness.service.run(harness.principal, { incidentId: long.id });
+
+    const mapRequests = rounds.reduce((total, round) => total + round.chunks.length, 0);
+    const bodies = harness.bodies();
+    expect(bodies).toHaveLength(mapRequests + 1);
+    for (const body of bodies) expect(contextTokensOf(body)).toBeLessThanOrEqual(budget.contextTokens);
+
+    // Round 1 reads every log entry exactly once, in order, chunk after chunk.
+    const firstRound = bodies.slice(0, rounds[0]!.chunks.length);
+    const seen = firstRound.flatMap((body) => rowsOf(body).map((row) => row[0]));
+    expect(seen).toEqual(long.logEntries.map((entry) => entry.id));
+    for (const body of bodies.slice(0, mapRequests)) {
+      expect(body.response_format.json_schema.name).toBe('postmortem_timeline_chunk');
+      expect(body.max_tokens).toBe(budget.mapOutputTokens);
+      expect(body.messages[0]!.content).toContain(`Return at most ${budget.maxEventsPerChunk} events`);
+    }
+    // Later rounds read the events of the round before, with their citations to the log.
+    const secondRound = bodies.slice(rounds[0]!.chunks.length, rounds[0]!.chunks.length + rounds[1]!.chunks.length);
+    expect(secondRound.flatMap(rowsOf).map((row) => row[1])).toEqual(rounds[0]!.answers.flatMap((answer) => answer.events.map((event) => event.text)));
+
+    const final = bodies.at(-1)!;
+    expect(final.response_format.json_schema.name).toBe('postmortem');
+    const user = final.messages[1]!.content;
+    expect(user).toContain(`The incident log has 5000 entries, too many to show whole: it was condensed in ${rounds.length} round(s) into the ${events.length} events of condensedTimeline`);
+    expect(user).not.toContain('"logEntries"');
+    for (const event of events) expect(user).toContain(JSON.stringify(event.text).slice(1, -1));
+    expect(user).toContain('root cause identified');
+
+    expect(draft).toMatchObject({ state: 'COMPLETE', generation: { provider: 'openai', degraded: false, attempts: 1 } });
+    expect(draft.input.condensation).toEqual({
+      events: events.length,
+      logEntries: 5_000,
+      rounds: rounds.length,
+      chunks: rounds.map((round) => round.chunks.length),
+      requests: mapRequests,
+      degraded: false,
+    });
+    const output = draft.output as PostmortemOutput & { unverifiedCount: number };
+    expect(output.unverifiedCount).toBe(0);
+    const ids = new Set(long.logEntries.map((entry) => entry.id));
+    for (const event of output.timeline) for (const citation of event.citations) expect(ids.has(citation.sourceId)).toBe(true);
+    expect(draft.text).toContain('## Timeline');
+    expect(draft.text).toContain(syntheticRootCause.replace('Note added: ', ''));
+  });
+
+  it('on the extractive engine alone, condenses the same way, several chunks at once', async () => {
+    const offline = await startPostmortemHarness({ incidents: [long, open], providers: 'extractive-only' });
+    try {
+      const draft = await offline.service.run(offline.principal, { incidentId: open.id });
+      const condensation = draft.input.condensation as { requests: number; rounds: number; chunks: number[]; degraded: boolean; events: number };
+      expect(condensation.chunks[0]).toBe(planChunks(open, logEntryItems(open), 1, budget).length);
+      expect(condensation.requests).toBe(condensation.chunks.reduce((total, count) => total + count, 0));
+      expect(condensation.degraded).toBe(true);
+      // One usage record per map request, plus the final one.
+      expect(offline.calls).toHaveLength(condensation.requests + 1);
+      expect(offline.calls.every((call) => call.provider === 'extractive' && call.feature === 'postmortem')).toBe(true);
+      expect(draft).toMatchObject({ state: 'COMPLETE', generation: { provider: 'extractive', degraded: true }, output: { unverifiedCount: 0 } });
+      expect(draft.input).toMatchObject({ preliminary: true, incidentStatus: 'acknowledged' });
+      expect(draft.text.startsWith('> **Preliminary postmortem:** the incident is still acknowledged')).toBe(true);
+      expect(offline.fake.requests).toHaveLength(0);
+    } finally {
+      await offline.close();
+    }
+  });
+});
+
+describe('the map stage follows the data policy', () => {
+  it('sends no chunk of a private incident to an external model', async () => {
+    const draft = await harness.service.run(harness.principal, { incidentId: secret.id });
+    expect(harness.fake.requests).toHaveLength(0);
+    expect(draft.input.condensation).toMatchObject({ logEntries: 1_500, degraded: true });
+    expect(draft).toMatchObject({ state: 'COMPLETE', generation: { provider: 'extractive' } });
+  });
+});
+
+describe('the map stage validates each chunk like a draft', () => {
+  it('repairs a chunk answer that cites entries outside its chunk', async () => {
+    const { rounds, events } = planMapStage(medium, [5]);
+    expect(rounds).toHaveLength(1);
+    const [first, ...rest] = rounds[0]!.answers;
+    const stranger = rounds[0]!.chunks[1]![0]!;
+    const invented: CondensedTimelineOutput = { events: [...first!.events, { at: stranger.at, text: 'Something from elsewhere.', citations: stranger.citations }] };
+    harness.fake.enqueue({ kind: 'ok', json: invented }, { kind: 'ok', json: first }, ...rest.map((answer) => ({ kind: 'ok' as const, json: answer })));
+    harness.fake.enqueue({ kind: 'ok', json: finalAnswer(medium, events) });
+
+    const draft = await harness.service.run(harness.principal, { incidentId: medium.id });
+    const bodies = harness.bodies();
+    expect(bodies).toHaveLength(rounds[0]!.chunks.length + 2);
+    const repair = bodies[1]!.messages;
+    expect(repair.at(-2)).toEqual({ role: 'assistant', content: JSON.stringify(invented) });
+    expect(repair.at(-1)!.content).toContain(`cites LOG_ENTRY "${stranger.citations[0]!.sourceId}", which is not in the input`);
+    for (const body of bodies) expect(contextTokensOf(body)).toBeLessThanOrEqual(budget.contextTokens);
+    expect(draft.input.condensation).toMatchObject({ requests: rounds[0]!.chunks.length + 1, degraded: false, events: events.length });
+    expect(draft.output).toMatchObject({ unverifiedCount: 0 });
+  });
+
+  it('keeps only the verifiable events of a chunk whose repair still cites entries outside it, with their own times', async () => {
+    const { rounds } = planMapStage(medium, [5]);
+    const [first, ...rest] = rounds[0]!.answers;
+    const stranger = rounds[0]!.chunks[1]![0]!;
+    const shifted = { ...first!.events[1]!, at: '2030-01-01T00:00:00Z' };
+    const invented: CondensedTimelineOutput = {
+      events: [first!.events[0]!, shifted, { at: stranger.at, text: 'Something from elsewhere.', citations: stranger.citations }],
+    };
+    harness.fake.enqueue({ kind: 'ok', json: invented }, { kind: 'ok', json: invented }, ...rest.map((answer) => ({ kind: 'ok' as const, json: answer })));
+    harness.fake.setDefault({ kind: 'ok', json: { title: 'not a postmortem' } });
+
+    const draft = await harness.service.run(harness.principal, { incidentId: medium.id });
+    const final = harness.bodies()[rounds[0]!.chunks.length + 1]!.messages[1]!.content;
+    expect(final).not.toContain('Something from elsewhere.');
+    expect(final).toContain(`{"at":"${first!.events[1]!.at}","text":${JSON.stringify(shifted.text)}`);
+    // The final answer never matched its schema: the extractive engine wrote the postmortem.
+    expect(draft).toMatchObject({ state: 'COMPLETE', generation: { provider: 'extractive', degraded: true } });
+  });
+
+  it('falls back to the rest of the chain for a chunk whose answer and repair do not match the schema', async () => {
+    const { rounds, events } = planMapStage(medium, [5]);
+    const [, ...rest] = rounds[0]!.answers;
+    harness.fake.enqueue({ kind: 'ok', json: { events: 'none' } }, { kind: 'ok', json: { items: [] } }, ...rest.map((answer) => ({ kind: 'ok' as const, json: answer })));
+    harness.fake.enqueue({ kind: 'ok', json: finalAnswer(medium, events.slice(rounds[0]!.answers[0]!.events.length)) });
+
+    const draft = await harness.service.run(harness.principal, { incidentId: medium.id });
+    expect(harness.bodies()).toHaveLength(rounds[0]!.chunks.length + 2);
+    expect(draft.input.condensation).toMatchObject({ requests: rounds[0]!.chunks.length + 2, degraded: true });
+    expect(draft).toMatchObject({ state: 'COMPLETE', generation: { provider: 'openai' } });
+  });
+});

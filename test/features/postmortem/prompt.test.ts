@@ -1,0 +1,75 @@
+/**
+ * The final prompt's budget, without a model: which incidents are shown whole, which need
+ * their log condensed, and how notes and alerts are clipped when they alone crowd it.
+ */
+import { describe, expect, it } from 'vitest';
+import type { CondensedTimeline } from '../../../src/features/postmortem/condensed-timeline.js';
+import { createPostmortemFeature } from '../../../src/features/postmortem/feature.js';
+import { postmortemOutputSpec } from '../../../src/features/postmortem/output-schema.js';
+import { planFinalPrompt, type PostmortemInput } from '../../../src/features/postmortem/prompt.js';
+import { thinToFit } from '../../../src/features/postmortem/timeline-condenser.js';
+import { itemEvent, logEntryItems } from '../../../src/features/postmortem/timeline-selection.js';
+import { postmortemBudget, promptLimit, requestTokens } from '../../../src/features/postmortem/token-budget.js';
+import { scopes } from '../../../src/guard/auth/principal.js';
+import { sampleIncidents } from '../../../src/incidents/sample/index.js';
+import type { Incident } from '../../../src/incidents/types.js';
+import { syntheticIncident } from './synthetic-incident.js';
+
+const budget = postmortemBudget;
+const limit = promptLimit(budget, budget.finalOutputTokens);
+const principal = { accountId: 'demo', userId: 'u', scopes: new Set(scopes), method: 'jwt' as const };
+const inputOf = (incident: Incident): PostmortemInput => ({ preliminary: incident.status !== 'resolved', incidentStatus: incident.status, asOf: incident.createdAt, condensation: null });
+
+function promptTokens(incident: Incident, condensed: CondensedTimeline | null): { tokens: number; user: string } {
+  const messages = createPostmortemFeature(budget, condensed).buildPrompt({ principal, input: inputOf(incident), incident, job: null, execution: null });
+  return { tokens: requestTokens(messages, postmortemOutputSpec), user: messages[1]!.content };
+}
+
+describe('the final postmortem prompt', () => {
+  it('shows every sample incident whole, notes and alert payloads included', () => {
+    for (const incident of sampleIncidents) {
+      expect(planFinalPrompt(incident, inputOf(incident), budget), incident.id).toEqual({ kind: 'whole-log' });
+      const { tokens, user } = promptTokens(incident, null);
+      expect(tokens, incident.id).toBeLessThanOrEqual(limit);
+      expect(user).toContain('"details":{');
+      for (const note of incident.notes) expect(user).toContain(JSON.stringify(note.content).slice(1, -1).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026'));
+    }
+  });
+
+  it('asks for a condensed timeline when the log does not fit, and the condensed prompt fits', () => {
+    const incident = syntheticIncident();
+    const plan = planFinalPrompt(incident, inputOf(incident), budget);
+    expect(plan.kind).toBe('condensed');
+    if (plan.kind !== 'condensed') return;
+    expect(plan.timelineTokens).toBeGreaterThanOrEqual(budget.minTimelineTokens);
+    const events = thinToFit(logEntryItems(incident).map(itemEvent), plan.timelineTokens);
+    const condensed: CondensedTimeline = { events, condensation: { events: events.length, logEntries: 5_000, rounds: 0, chunks: [], requests: 0, degraded: true } };
+    const { tokens, user } = promptTokens(incident, condensed);
+    expect(tokens).toBeLessThanOrEqual(limit);
+    expect(tokens).toBeGreaterThan(limit * 0.8);
+    expect(user).toContain('"condensedTimeline":[');
+    expect(user).not.toContain('"logEntries"');
+  });
+
+  it('clips notes and alert payloads, never the log\'s place, when notes alone would crowd the prompt', () => {
+    const base = sampleIncidents[0]!;
+    const wordy: Incident = {
+      ...base,
+      id: 'PWORDY01',
+      notes: Array.from({ length: 30 }, (_, index) => ({
+        id: `PWORDY01-NOTE-${index + 1}`,
+        at: base.notes[0]!.at,
+        author: base.notes[0]!.author,
+        content: `Finding ${index + 1}: ${'the pool was exhausted again and again while the replica lagged behind. '.repeat(20)}`,
+      })),
+    };
+    const plan = planFinalPrompt(wordy, inputOf(wordy), budget);
+    expect(plan).toEqual({ kind: 'whole-log' });
+    const { tokens, user } = promptTokens(wordy, null);
+    expect(tokens).toBeLessThanOrEqual(limit);
+    expect(user).not.toContain('"details":{');
+    expect(user).toContain('"id":"PWORDY01-NOTE-30"');
+    expect(user).toContain('…');
+    expect(user).toContain('"logEntries":[');
+  });
+});
