@@ -79,7 +79,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   // Past twice the generation deadline nothing legitimate is still streaming.
   const sweeper = startOrphanSweeper({ store, logger, orphanAfterMs: config.routing.resilience.deadlineMs * 2 + 60_000, intervalMs: 60_000 });
   metrics.observe({ subscribers: () => hub.subscriberCount(), providers: () => manager.health() });
-  const generator = createDraftGenerator({ store, manager, hub, logger, throttle, dataPolicy });
+  const generator = createDraftGenerator({ store, manager, hub, logger, throttle, dataPolicy, onGuardHit: metrics.guardHit });
   const featureDependencies = { incidents, generator, store, logger, manager };
   const services = {
     store,

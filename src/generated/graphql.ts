@@ -20,35 +20,60 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** A follow-up that would prevent a recurrence or shorten the next incident. */
 export type ActionItem = {
   __typename?: 'ActionItem';
+  /** The records that call for it. */
+  citations: Array<Citation>;
+  /** The suggested owner: a team named in the incident data; null when none fits. */
   ownerTeam?: Maybe<Scalars['String']['output']>;
-  priority: Scalars['String']['output'];
+  priority: ActionItemPriority;
   title: Scalars['String']['output'];
+  /** True when its citations could not be verified against the incident. */
+  unverified: Scalars['Boolean']['output'];
 };
 
+export type ActionItemPriority =
+  | 'HIGH'
+  | 'LOW'
+  | 'MEDIUM';
+
 export type AskAssistantInput = {
-  /** Continue a conversation; omitted starts a new one. */
+  /** Continue a conversation (of your account); omitted starts a new one. */
   conversationId?: InputMaybe<Scalars['ID']['input']>;
+  /** The incident to answer about; may be left out when continuing a conversation about one. */
   incidentId?: InputMaybe<Scalars['ID']['input']>;
+  /** The question, 1 to 2,000 characters. */
   question: Scalars['String']['input'];
+  /** Return at once in state STREAMING and deliver the text through draftStream. */
   stream?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** An answer of the assistant to one question about an incident: cited statements, or what the incident data does not say. */
 export type AssistantAnswer = Draft & {
   __typename?: 'AssistantAnswer';
-  /** False when the incident data does not hold the answer. */
+  /** False when the incident data does not hold the answer. Null until the answer is COMPLETE. */
   answered?: Maybe<Scalars['Boolean']['output']>;
+  /** The conversation this answer is a turn of; pass it to askAssistant to ask a follow-up. */
   conversationId: Scalars['ID']['output'];
   createdAt: Scalars['DateTime']['output'];
   error?: Maybe<DraftError>;
   feedback: Array<DraftFeedback>;
   generation?: Maybe<Generation>;
   id: Scalars['ID']['output'];
+  /** The incident the question was about; null when none was named. */
   incidentId?: Maybe<Scalars['ID']['output']>;
   kind: DraftKind;
+  /** When answered is false: what the incident data does not say. Null otherwise. */
+  missing?: Maybe<Scalars['String']['output']>;
+  /** Inputs withheld from the model as possible prompt injection. */
+  quarantinedInputs: Array<QuarantinedInput>;
+  /** The question, as asked (trimmed). */
   question: Scalars['String']['output'];
+  /** The records the answer cites, each once, in the order first cited. Null until the answer is COMPLETE. */
+  sources?: Maybe<Array<Citation>>;
   state: DraftState;
+  /** The answer, one fact per statement, each with the records it rests on. Null until the answer is COMPLETE. */
   statements?: Maybe<Array<Statement>>;
   text: Scalars['String']['output'];
   unverifiedCount: Scalars['Int']['output'];
@@ -62,22 +87,34 @@ export type Audience =
   /** Impact, progress and the next update time for internal stakeholders. */
   | 'STAKEHOLDERS';
 
+/** A digest of one runbook job execution: how it ended, what failed, why, and what to do next. */
 export type AutomationDigest = Draft & {
   __typename?: 'AutomationDigest';
   createdAt: Scalars['DateTime']['output'];
   error?: Maybe<DraftError>;
+  /** The execution of that job digested. */
   executionId: Scalars['ID']['output'];
+  /** The step that failed; null when none failed or until the draft is COMPLETE. */
   failingStep?: Maybe<FailingStep>;
   feedback: Array<DraftFeedback>;
   generation?: Maybe<Generation>;
   id: Scalars['ID']['output'];
+  /** The incident the execution ran for, when it was started from one. */
   incidentId?: Maybe<Scalars['ID']['output']>;
+  /** The runbook job digested. */
   jobId: Scalars['ID']['output'];
   kind: DraftKind;
+  /** Concrete actions for the responder, most useful first. */
   nextSteps?: Maybe<Array<Statement>>;
+  /** How the execution ended; null until the draft is COMPLETE. */
   outcome?: Maybe<ExecutionOutcome>;
+  /** Why the step failed, as far as the log shows; null when nothing failed. */
   probableCause?: Maybe<Statement>;
+  /** Inputs withheld from the model as possible prompt injection. */
+  quarantinedInputs: Array<QuarantinedInput>;
   state: DraftState;
+  /** What the execution did and how it ended. */
+  summary?: Maybe<Statement>;
   text: Scalars['String']['output'];
   unverifiedCount: Scalars['Int']['output'];
 };
@@ -95,20 +132,30 @@ export type Citation = {
   sourceType: SourceType;
 };
 
+/** How dangerous a command is, as the command-safety policy classifies it. */
 export type CommandClass =
+  /** Changes state in an intended, recoverable way (restart, scale, rollout, UPDATE ... WHERE). */
   | 'CHANGES_STATE'
+  /** Loses data or availability (rm -rf, mkfs, DROP, kubectl delete namespace ...), or cannot be understood by the policy: destructive until reviewed. */
   | 'DESTRUCTIVE'
+  /** Only reads state (kubectl get, df, SELECT ...). */
   | 'READ_ONLY';
 
+/** The command-safety policy's verdict on a step. */
 export type CommandSafety = {
   __typename?: 'CommandSafety';
+  /** The most dangerous class among everything the step runs. */
   class: CommandClass;
+  /** Why, one sentence each. */
   reasons: Array<Scalars['String']['output']>;
 };
 
 export type DigestJobExecutionInput = {
+  /** The execution of that job to digest. */
   executionId: Scalars['ID']['input'];
+  /** The runbook job. */
   jobId: Scalars['ID']['input'];
+  /** Return at once in state STREAMING and deliver the text through draftStream. */
   stream?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
@@ -122,6 +169,8 @@ export type Draft = {
   id: Scalars['ID']['output'];
   incidentId?: Maybe<Scalars['ID']['output']>;
   kind: DraftKind;
+  /** Inputs withheld from the model as possible prompt injection. */
+  quarantinedInputs: Array<QuarantinedInput>;
   state: DraftState;
   /** Rendered markdown of the structured output (partial while STREAMING). */
   text: Scalars['String']['output'];
@@ -193,18 +242,28 @@ export type DraftStatusUpdateInput = {
   stream?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** How a runbook job execution ended. */
 export type ExecutionOutcome =
   | 'ABORTED'
   | 'FAILED'
+  /** Still running when it was digested. */
   | 'RUNNING'
   | 'SUCCEEDED'
   | 'TIMED_OUT';
 
+/** The step an execution failed in. */
 export type FailingStep = {
   __typename?: 'FailingStep';
+  /** The same lines as citations (sourceType LOG_LINE, sourceId L<n>). */
+  citations: Array<Citation>;
+  /** The step's description as the job defines it. */
   description: Scalars['String']['output'];
+  /** The log lines that show the failure. */
   logLines: Array<LogLineRef>;
+  /** The step's number as the job defines it (1-based). */
   number: Scalars['Int']['output'];
+  /** True when its citations could not be verified against the execution log. */
+  unverified: Scalars['Boolean']['output'];
 };
 
 export type FeedbackRating =
@@ -213,13 +272,16 @@ export type FeedbackRating =
 
 export type GeneratePostmortemInput = {
   incidentId: Scalars['ID']['input'];
+  /** Return at once in state STREAMING and deliver the text through draftStream (a long incident is condensed first). */
   stream?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 export type GenerateRunbookJobInput = {
-  /** What the job should do, in plain words. */
+  /** What the job should do, in plain words (at most 4,000 characters). */
   description: Scalars['String']['input'];
+  /** The incident the job is for: its services fill the job's options. */
   incidentId?: InputMaybe<Scalars['ID']['input']>;
+  /** Return at once in state STREAMING and deliver the text through draftStream. */
   stream?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
@@ -265,19 +327,25 @@ export type IncidentPhase =
   | 'MONITORING'
   | 'RESOLVED';
 
+/** A line of an execution log, as the digest quotes it. */
 export type LogLineRef = {
   __typename?: 'LogLineRef';
-  /** Position of the line in the execution log (1-based). */
+  /** Position of the line in the execution log (1-based); cited as L<line>. */
   line: Scalars['Int']['output'];
+  /** The line's text as quoted by the digest (a verbatim part of the line, possibly shortened). */
   text: Scalars['String']['output'];
 };
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Answers a question about an incident from its log entries, notes and alerts, with citations; keeps the conversation's history. */
   askAssistant: AssistantAnswer;
+  /** Digests the log of a runbook job execution: outcome, failing step, probable cause, next steps. */
   digestJobExecution: AutomationDigest;
   draftStatusUpdate: StatusUpdateDraft;
+  /** A blameless postmortem of an incident, every statement cited; preliminary while the incident is open. */
   generatePostmortem: PostmortemDraft;
+  /** Generates a Rundeck job from a request in plain words; every step is classified by the command-safety policy. */
   generateRunbookJob: RunbookJobDraft;
   submitDraftFeedback: DraftFeedback;
 };
@@ -314,7 +382,10 @@ export type MutationSubmitDraftFeedbackArgs = {
 
 export type PostmortemDraft = Draft & {
   __typename?: 'PostmortemDraft';
+  /** Most important first. */
   actionItems?: Maybe<Array<ActionItem>>;
+  /** How the log was condensed to fit the model's context; null when the model read it whole. */
+  condensation?: Maybe<TimelineCondensation>;
   contributingFactors?: Maybe<Array<Statement>>;
   createdAt: Scalars['DateTime']['output'];
   detection?: Maybe<Statement>;
@@ -322,17 +393,33 @@ export type PostmortemDraft = Draft & {
   feedback: Array<DraftFeedback>;
   generation?: Maybe<Generation>;
   id: Scalars['ID']['output'];
-  impact?: Maybe<Statement>;
+  impact?: Maybe<PostmortemImpact>;
   incidentId?: Maybe<Scalars['ID']['output']>;
   kind: DraftKind;
+  /** True when the incident was still open: the postmortem covers what is known so far. */
+  preliminary: Scalars['Boolean']['output'];
+  /** Inputs withheld from the model as possible prompt injection. */
+  quarantinedInputs: Array<QuarantinedInput>;
   resolution?: Maybe<Statement>;
   rootCause?: Maybe<RootCause>;
   state: DraftState;
   summary?: Maybe<Statement>;
   text: Scalars['String']['output'];
+  /** Oldest first. */
   timeline?: Maybe<Array<TimelineEvent>>;
   title?: Maybe<Scalars['String']['output']>;
   unverifiedCount: Scalars['Int']['output'];
+};
+
+/** What an incident did to the business. */
+export type PostmortemImpact = {
+  __typename?: 'PostmortemImpact';
+  /** What customers experienced. */
+  customerEffect: Statement;
+  /** How long the impact lasted, from when to when. */
+  duration: Statement;
+  /** The affected services, as the incident names them. */
+  services: Array<Scalars['String']['output']>;
 };
 
 export type ProviderHealth = {
@@ -343,6 +430,14 @@ export type ProviderHealth = {
   lastError?: Maybe<Scalars['String']['output']>;
   lastErrorAt?: Maybe<Scalars['DateTime']['output']>;
   providerId: Scalars['String']['output'];
+};
+
+/** An input record withheld from the model because it looked like a prompt injection. */
+export type QuarantinedInput = {
+  __typename?: 'QuarantinedInput';
+  reason: Scalars['String']['output'];
+  sourceId: Scalars['ID']['output'];
+  sourceType: SourceType;
 };
 
 export type Query = {
@@ -366,12 +461,15 @@ export type QueryLlmUsageArgs = {
   to: Scalars['DateTime']['input'];
 };
 
+/** The root cause of an incident, or the best hypothesis when the data does not establish it. */
 export type RootCause = {
   __typename?: 'RootCause';
   citations: Array<Citation>;
   /** True when the incident data does not establish the cause. */
   hypothesis: Scalars['Boolean']['output'];
   text: Scalars['String']['output'];
+  /** True when its citations could not be verified against the incident. */
+  unverified: Scalars['Boolean']['output'];
 };
 
 /**
@@ -394,8 +492,10 @@ export type RunbookJobAutomationDigestsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A runbook job generated from a request in plain words, ready to review and import into Rundeck. */
 export type RunbookJobDraft = Draft & {
   __typename?: 'RunbookJobDraft';
+  /** Why approval is required, one sentence per step concerned; empty when it is not. */
   approvalReasons?: Maybe<Array<Scalars['String']['output']>>;
   createdAt: Scalars['DateTime']['output'];
   error?: Maybe<DraftError>;
@@ -403,34 +503,68 @@ export type RunbookJobDraft = Draft & {
   generation?: Maybe<Generation>;
   id: Scalars['ID']['output'];
   incidentId?: Maybe<Scalars['ID']['output']>;
+  /** What the job does, when to run it and how to tell it worked (the Rundeck job description). */
   jobDescription?: Maybe<Scalars['String']['output']>;
+  /** Whether the job continues after a failed step. */
+  keepGoing?: Maybe<Scalars['Boolean']['output']>;
   kind: DraftKind;
+  /** Job name. Null until the draft is COMPLETE (as every field below). */
   name?: Maybe<Scalars['String']['output']>;
+  /** Rundeck node filter of the nodes the steps run on; null runs them on the Rundeck server. */
+  nodeFilter?: Maybe<Scalars['String']['output']>;
+  /** Values that vary between runs, with defaults. */
   options?: Maybe<Array<RunbookOption>>;
+  /** Inputs withheld from the model as possible prompt injection. */
+  quarantinedInputs: Array<QuarantinedInput>;
+  /** The request the job was generated from. */
+  request: Scalars['String']['output'];
+  /** The most the request asks for: READ_ONLY for diagnostics, CHANGES_STATE for a restart, DESTRUCTIVE for a wipe. */
+  requestedClass?: Maybe<CommandClass>;
+  /** True when a step is destructive or does more than the request asks: a person must approve the job before it runs. */
   requiresApproval?: Maybe<Scalars['Boolean']['output']>;
   /** The job as a Rundeck job definition (YAML), importable by Rundeck / PagerDuty Runbook Automation. */
   rundeckYaml?: Maybe<Scalars['String']['output']>;
   state: DraftState;
+  /** The steps in order, each with its safety class. */
   steps?: Maybe<Array<RunbookStep>>;
   text: Scalars['String']['output'];
   unverifiedCount: Scalars['Int']['output'];
 };
 
+/** A job option: a value the operator can change when running the job. */
 export type RunbookOption = {
   __typename?: 'RunbookOption';
+  /** Default value, taken from the request or the incident; null when there is none. */
   defaultValue?: Maybe<Scalars['String']['output']>;
+  /** What the value is. */
   description: Scalars['String']['output'];
+  /** Option name; steps reference it as ${option.NAME} (commands) or @option.NAME@ (scripts). */
   name: Scalars['String']['output'];
+  /** Whether the job cannot run without a value. */
   required: Scalars['Boolean']['output'];
 };
 
+/** One step of a runbook job, in order. */
 export type RunbookStep = {
   __typename?: 'RunbookStep';
+  /** True when the step does more than the request asks for (a change in a diagnostics job, a destructive step nobody asked for). */
+  beyondRequest: Scalars['Boolean']['output'];
+  /** The command line, or the whole script body for a script step. */
   command: Scalars['String']['output'];
+  /** What the step does and why. */
   description: Scalars['String']['output'];
+  kind: RunbookStepKind;
+  /** 1-based position in the job. */
   order: Scalars['Int']['output'];
   safety: CommandSafety;
 };
+
+/** How a step runs in Rundeck. */
+export type RunbookStepKind =
+  /** One command line (a Rundeck exec step). */
+  | 'COMMAND'
+  /** A multi-line shell script (a Rundeck script step). */
+  | 'SCRIPT';
 
 export type SourceType =
   | 'ALERT'
@@ -461,6 +595,8 @@ export type StatusUpdateDraft = Draft & {
   kind: DraftKind;
   nextUpdateMinutes?: Maybe<Scalars['Int']['output']>;
   phase?: Maybe<IncidentPhase>;
+  /** Inputs withheld from the model as possible prompt injection. */
+  quarantinedInputs: Array<QuarantinedInput>;
   state: DraftState;
   summary?: Maybe<Statement>;
   text: Scalars['String']['output'];
@@ -479,11 +615,30 @@ export type SubscriptionDraftStreamArgs = {
   draftId: Scalars['ID']['input'];
 };
 
+/** How a long incident's log was condensed (map stage) before the postmortem was written. */
+export type TimelineCondensation = {
+  __typename?: 'TimelineCondensation';
+  /** True when some part was condensed by the extractive engine or thinned without a model. */
+  degraded: Scalars['Boolean']['output'];
+  /** Events the condensed timeline held. */
+  events: Scalars['Int']['output'];
+  /** Log entries of the incident. */
+  logEntries: Scalars['Int']['output'];
+  /** Requests the map stage made to the LLM Manager, repairs included. */
+  requests: Scalars['Int']['output'];
+  /** Map rounds run; 0 when the log was thinned without a model. */
+  rounds: Scalars['Int']['output'];
+};
+
+/** One event of a postmortem's timeline. */
 export type TimelineEvent = {
   __typename?: 'TimelineEvent';
+  /** When it happened: the time of a record it cites. */
   at: Scalars['DateTime']['output'];
   citations: Array<Citation>;
   text: Scalars['String']['output'];
+  /** True when its citations could not be verified against the incident. */
+  unverified: Scalars['Boolean']['output'];
 };
 
 export type UsageReport = {
@@ -609,9 +764,10 @@ export type FederationReferenceTypes = {
 export type ResolversTypes = {
   ActionItem: ResolverTypeWrapper<ActionItem>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ActionItemPriority: ActionItemPriority;
   AskAssistantInput: AskAssistantInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   AssistantAnswer: ResolverTypeWrapper<DraftRecord>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Audience: Audience;
@@ -642,17 +798,21 @@ export type ResolversTypes = {
   LogLineRef: ResolverTypeWrapper<LogLineRef>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PostmortemDraft: ResolverTypeWrapper<DraftRecord>;
+  PostmortemImpact: ResolverTypeWrapper<PostmortemImpact>;
   ProviderHealth: ResolverTypeWrapper<ProviderHealthModel>;
+  QuarantinedInput: ResolverTypeWrapper<QuarantinedInput>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RootCause: ResolverTypeWrapper<RootCause>;
   RunbookJob: ResolverTypeWrapper<RunbookJobRef>;
   RunbookJobDraft: ResolverTypeWrapper<DraftRecord>;
   RunbookOption: ResolverTypeWrapper<RunbookOption>;
   RunbookStep: ResolverTypeWrapper<RunbookStep>;
+  RunbookStepKind: RunbookStepKind;
   SourceType: SourceType;
   Statement: ResolverTypeWrapper<Statement>;
   StatusUpdateDraft: ResolverTypeWrapper<DraftRecord>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  TimelineCondensation: ResolverTypeWrapper<TimelineCondensation>;
   TimelineEvent: ResolverTypeWrapper<TimelineEvent>;
   UsageReport: ResolverTypeWrapper<UsageReportModel>;
   UsageRow: ResolverTypeWrapper<UsageSummaryRow>;
@@ -662,9 +822,9 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   ActionItem: ActionItem;
   String: Scalars['String']['output'];
+  Boolean: Scalars['Boolean']['output'];
   AskAssistantInput: AskAssistantInput;
   ID: Scalars['ID']['output'];
-  Boolean: Scalars['Boolean']['output'];
   AssistantAnswer: DraftRecord;
   Int: Scalars['Int']['output'];
   AutomationDigest: DraftRecord;
@@ -687,7 +847,9 @@ export type ResolversParentTypes = {
   LogLineRef: LogLineRef;
   Mutation: Record<PropertyKey, never>;
   PostmortemDraft: DraftRecord;
+  PostmortemImpact: PostmortemImpact;
   ProviderHealth: ProviderHealthModel;
+  QuarantinedInput: QuarantinedInput;
   Query: Record<PropertyKey, never>;
   RootCause: RootCause;
   RunbookJob: RunbookJobRef;
@@ -697,15 +859,18 @@ export type ResolversParentTypes = {
   Statement: Statement;
   StatusUpdateDraft: DraftRecord;
   Subscription: Record<PropertyKey, never>;
+  TimelineCondensation: TimelineCondensation;
   TimelineEvent: TimelineEvent;
   UsageReport: UsageReportModel;
   UsageRow: UsageSummaryRow;
 };
 
 export type ActionItemResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ActionItem'] = ResolversParentTypes['ActionItem']> = {
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   ownerTeam?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  priority?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  priority?: Resolver<ResolversTypes['ActionItemPriority'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type AssistantAnswerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AssistantAnswer'] = ResolversParentTypes['AssistantAnswer']> = {
@@ -718,7 +883,10 @@ export type AssistantAnswerResolvers<ContextType = GraphQLContext, ParentType ex
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   incidentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['DraftKind'], ParentType, ContextType>;
+  missing?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  quarantinedInputs?: Resolver<Array<ResolversTypes['QuarantinedInput']>, ParentType, ContextType>;
   question?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sources?: Resolver<Maybe<Array<ResolversTypes['Citation']>>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['DraftState'], ParentType, ContextType>;
   statements?: Resolver<Maybe<Array<ResolversTypes['Statement']>>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -740,7 +908,9 @@ export type AutomationDigestResolvers<ContextType = GraphQLContext, ParentType e
   nextSteps?: Resolver<Maybe<Array<ResolversTypes['Statement']>>, ParentType, ContextType>;
   outcome?: Resolver<Maybe<ResolversTypes['ExecutionOutcome']>, ParentType, ContextType>;
   probableCause?: Resolver<Maybe<ResolversTypes['Statement']>, ParentType, ContextType>;
+  quarantinedInputs?: Resolver<Array<ResolversTypes['QuarantinedInput']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['DraftState'], ParentType, ContextType>;
+  summary?: Resolver<Maybe<ResolversTypes['Statement']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   unverifiedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -790,9 +960,11 @@ export type DraftFeedbackResolvers<ContextType = GraphQLContext, ParentType exte
 };
 
 export type FailingStepResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FailingStep'] = ResolversParentTypes['FailingStep']> = {
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   logLines?: Resolver<Array<ResolversTypes['LogLineRef']>, ParentType, ContextType>;
   number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type GenerationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Generation'] = ResolversParentTypes['Generation']> = {
@@ -831,6 +1003,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
 
 export type PostmortemDraftResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PostmortemDraft'] = ResolversParentTypes['PostmortemDraft']> = {
   actionItems?: Resolver<Maybe<Array<ResolversTypes['ActionItem']>>, ParentType, ContextType>;
+  condensation?: Resolver<Maybe<ResolversTypes['TimelineCondensation']>, ParentType, ContextType>;
   contributingFactors?: Resolver<Maybe<Array<ResolversTypes['Statement']>>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   detection?: Resolver<Maybe<ResolversTypes['Statement']>, ParentType, ContextType>;
@@ -838,9 +1011,11 @@ export type PostmortemDraftResolvers<ContextType = GraphQLContext, ParentType ex
   feedback?: Resolver<Array<ResolversTypes['DraftFeedback']>, ParentType, ContextType>;
   generation?: Resolver<Maybe<ResolversTypes['Generation']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  impact?: Resolver<Maybe<ResolversTypes['Statement']>, ParentType, ContextType>;
+  impact?: Resolver<Maybe<ResolversTypes['PostmortemImpact']>, ParentType, ContextType>;
   incidentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['DraftKind'], ParentType, ContextType>;
+  preliminary?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  quarantinedInputs?: Resolver<Array<ResolversTypes['QuarantinedInput']>, ParentType, ContextType>;
   resolution?: Resolver<Maybe<ResolversTypes['Statement']>, ParentType, ContextType>;
   rootCause?: Resolver<Maybe<ResolversTypes['RootCause']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['DraftState'], ParentType, ContextType>;
@@ -852,6 +1027,12 @@ export type PostmortemDraftResolvers<ContextType = GraphQLContext, ParentType ex
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type PostmortemImpactResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PostmortemImpact'] = ResolversParentTypes['PostmortemImpact']> = {
+  customerEffect?: Resolver<ResolversTypes['Statement'], ParentType, ContextType>;
+  duration?: Resolver<ResolversTypes['Statement'], ParentType, ContextType>;
+  services?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type ProviderHealthResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProviderHealth'] = ResolversParentTypes['ProviderHealth']> = {
   circuit?: Resolver<ResolversTypes['CircuitState'], ParentType, ContextType>;
   consecutiveFailures?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -859,6 +1040,12 @@ export type ProviderHealthResolvers<ContextType = GraphQLContext, ParentType ext
   lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   lastErrorAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   providerId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type QuarantinedInputResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['QuarantinedInput'] = ResolversParentTypes['QuarantinedInput']> = {
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sourceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sourceType?: Resolver<ResolversTypes['SourceType'], ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
@@ -871,6 +1058,7 @@ export type RootCauseResolvers<ContextType = GraphQLContext, ParentType extends 
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   hypothesis?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type RunbookJobResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RunbookJob'] = ResolversParentTypes['RunbookJob'], FederationReferenceType extends FederationReferenceTypes['RunbookJob'] = FederationReferenceTypes['RunbookJob']> = {
@@ -888,9 +1076,14 @@ export type RunbookJobDraftResolvers<ContextType = GraphQLContext, ParentType ex
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   incidentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   jobDescription?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  keepGoing?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['DraftKind'], ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nodeFilter?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   options?: Resolver<Maybe<Array<ResolversTypes['RunbookOption']>>, ParentType, ContextType>;
+  quarantinedInputs?: Resolver<Array<ResolversTypes['QuarantinedInput']>, ParentType, ContextType>;
+  request?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestedClass?: Resolver<Maybe<ResolversTypes['CommandClass']>, ParentType, ContextType>;
   requiresApproval?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   rundeckYaml?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['DraftState'], ParentType, ContextType>;
@@ -908,8 +1101,10 @@ export type RunbookOptionResolvers<ContextType = GraphQLContext, ParentType exte
 };
 
 export type RunbookStepResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RunbookStep'] = ResolversParentTypes['RunbookStep']> = {
+  beyondRequest?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   command?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['RunbookStepKind'], ParentType, ContextType>;
   order?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   safety?: Resolver<ResolversTypes['CommandSafety'], ParentType, ContextType>;
 };
@@ -933,6 +1128,7 @@ export type StatusUpdateDraftResolvers<ContextType = GraphQLContext, ParentType 
   kind?: Resolver<ResolversTypes['DraftKind'], ParentType, ContextType>;
   nextUpdateMinutes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   phase?: Resolver<Maybe<ResolversTypes['IncidentPhase']>, ParentType, ContextType>;
+  quarantinedInputs?: Resolver<Array<ResolversTypes['QuarantinedInput']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['DraftState'], ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['Statement']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -945,10 +1141,19 @@ export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType exten
   draftStream?: SubscriptionResolver<ResolversTypes['DraftChunk'], "draftStream", ParentType, ContextType, RequireFields<SubscriptionDraftStreamArgs, 'draftId'>>;
 };
 
+export type TimelineCondensationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TimelineCondensation'] = ResolversParentTypes['TimelineCondensation']> = {
+  degraded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  events?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  logEntries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  requests?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rounds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type TimelineEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TimelineEvent'] = ResolversParentTypes['TimelineEvent']> = {
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type UsageReportResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UsageReport'] = ResolversParentTypes['UsageReport']> = {
@@ -989,7 +1194,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   LogLineRef?: LogLineRefResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PostmortemDraft?: PostmortemDraftResolvers<ContextType>;
+  PostmortemImpact?: PostmortemImpactResolvers<ContextType>;
   ProviderHealth?: ProviderHealthResolvers<ContextType>;
+  QuarantinedInput?: QuarantinedInputResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RootCause?: RootCauseResolvers<ContextType>;
   RunbookJob?: RunbookJobResolvers<ContextType>;
@@ -999,6 +1206,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Statement?: StatementResolvers<ContextType>;
   StatusUpdateDraft?: StatusUpdateDraftResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  TimelineCondensation?: TimelineCondensationResolvers<ContextType>;
   TimelineEvent?: TimelineEventResolvers<ContextType>;
   UsageReport?: UsageReportResolvers<ContextType>;
   UsageRow?: UsageRowResolvers<ContextType>;

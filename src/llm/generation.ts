@@ -31,6 +31,8 @@ export interface GenerateRequest {
 
 export interface GenerateResult {
   completion: Completion;
+  /** Secrets and personal data replaced in the messages before any provider saw them (counts only). */
+  redactions: { type: string; count: number }[];
   providerId: string;
   providerKind: ProviderKind;
   model: string;

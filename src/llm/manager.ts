@@ -11,6 +11,7 @@ import { AppError } from '../errors/app-error.js';
 import { ErrorCode } from '../errors/error-codes.js';
 import type { LlmCallRecord } from '../store/types.js';
 import type { DataPolicy } from '../guard/data-policy.js';
+import { redact } from '../guard/redactor.js';
 import { retryDecision } from './backoff.js';
 import { createCircuitBreaker, type CircuitBreaker, type CircuitPermit } from './circuit-breaker.js';
 import type { GenerateRequest, GenerateResult, LlmManager, ProviderHealth, UsageSink } from './generation.js';
@@ -94,6 +95,8 @@ export interface LlmMetricsRecorder {
   }): void;
   retried(feature: FeatureName, providerId: string): void;
   fellBack(feature: FeatureName, fromProviderId: string, toProviderId: string): void;
+  /** Secrets were redacted from a request's messages. */
+  redacted?(feature: FeatureName, redactions: { type: string; count: number }[]): void;
 }
 
 /** Defaults of {@link GenerationDefaults}. */
@@ -324,6 +327,16 @@ export function createLlmManager(options: LlmManagerOptions): LlmManager {
     const parent: Context = otelContext.active();
     const callerSignal = request.signal;
     callerSignal?.throwIfAborted();
+    // Redaction happens here, at the single entry point, so no route and no fallback sends a
+    // secret to a provider.
+    const redactionCounts = new Map<string, number>();
+    const messages = request.messages.map((message) => {
+      const { text, redactions } = redact(message.content);
+      for (const { type, count } of redactions) redactionCounts.set(type, (redactionCounts.get(type) ?? 0) + count);
+      return text === message.content ? message : { ...message, content: text };
+    });
+    const redactions = [...redactionCounts].map(([type, count]) => ({ type, count }));
+    if (redactions.length > 0) options.metrics?.redacted?.(request.feature, redactions);
 
     const deadline = new AbortController();
     const deadlineTimer = setTimeout(
@@ -389,7 +402,7 @@ export function createLlmManager(options: LlmManagerOptions): LlmManager {
       const llmRequest: LlmRequest = {
         feature: request.feature,
         model: step.model,
-        messages: request.messages,
+        messages,
         maxOutputTokens,
         temperature,
         output: request.output,
@@ -496,6 +509,7 @@ export function createLlmManager(options: LlmManagerOptions): LlmManager {
             if (step.index > 0) options.metrics?.fellBack(request.feature, chain[0]!.provider, provider.id);
             return {
               completion: outcome.completion,
+              redactions,
               providerId: provider.id,
               providerKind: provider.kind,
               model: step.model,

@@ -6,6 +6,7 @@
  */
 import type { FeatureName } from '../llm/types.js';
 import type { ConversationRepository } from './conversation-repository.js';
+import type { EvaluationRepository } from './eval-repository.js';
 
 export type DraftKind = 'STATUS_UPDATE' | 'POSTMORTEM' | 'RUNBOOK_JOB' | 'AUTOMATION_DIGEST' | 'ASSISTANT_ANSWER';
 export type DraftState = 'STREAMING' | 'COMPLETE' | 'FAILED';
@@ -25,6 +26,8 @@ export interface GenerationRecord {
   traceId: string | null;
   /** Provider attempts it took, including failed ones and fallbacks. */
   attempts: number;
+  /** Secrets and personal data redacted before the text reached a provider (counts, never values). */
+  redactions?: { type: string; count: number }[];
 }
 
 export interface DraftRecord {
@@ -171,6 +174,8 @@ export interface Store {
   readonly feedback: FeedbackRepository;
   /** Assistant conversations and the Slack channels linked to incidents. */
   readonly conversations: ConversationRepository;
+  /** Offline evaluation runs and the feedback read for evaluation (src/eval). */
+  readonly evaluations: EvaluationRepository;
   /** Cheap liveness probe for /readyz. */
   ping(): Promise<void>;
   close(): Promise<void>;

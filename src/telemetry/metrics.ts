@@ -73,6 +73,9 @@ export function createMetrics(): Metrics {
     retried(feature, providerId) {
       retries.add(1, { 'incident_ai.feature': feature, 'incident_ai.provider.id': providerId });
     },
+    redacted(feature, redactions) {
+      for (const { type, count } of redactions) guardHits.add(count, { guard: 'redaction', 'incident_ai.feature': feature, verdict: type });
+    },
     fellBack(feature, fromProviderId, toProviderId) {
       fallbacks.add(1, { 'incident_ai.feature': feature, 'incident_ai.fallback.from': fromProviderId, 'incident_ai.provider.id': toProviderId });
     },

@@ -27,6 +27,7 @@ const fromInput =
 /** Fields every draft type shares (the Draft interface). */
 const draftFields = {
   unverifiedCount: (draft: DraftRecord) => Number(draft.output?.unverifiedCount ?? 0),
+  quarantinedInputs: (draft: DraftRecord) => (draft.output?.quarantined as { sourceType: 'NOTE' | 'ALERT' | 'LOG_ENTRY' | 'LOG_LINE'; sourceId: string; reason: string }[] | undefined) ?? [],
   feedback: (draft: DraftRecord, _: unknown, context: Parameters<typeof requirePrincipal>[0]) =>
     requirePrincipal(context).loaders.feedbackByDraft.load(draft.id),
 };
