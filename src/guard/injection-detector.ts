@@ -27,7 +27,13 @@ const signals: Signal[] = [
   { name: 'override', weight: 0.92, pattern: new RegExp(`\\b(?:ignore|disregard|forget|override|bypass|skip|drop)\\b[^.\\n]{0,40}\\b(?:previous|prior|above|earlier|preceding|system|all|any|your|original|initial)\\b[^.\\n]{0,20}\\b${instructionNouns}`) },
   { name: 'override-short', weight: 0.8, pattern: new RegExp(`\\b(?:ignore|disregard|forget)\\s+(?:everything|all)\\s+(?:above|before|previous)`) },
   { name: 'new-instructions', weight: 0.75, pattern: /\b(?:new|updated|real|actual|secret)\s+(?:system\s+)?instructions?\s*[:\-]|\bsystem\s+override\b|\bdeveloper\s+mode\b|\bjailbreak|\bdo anything now\b/ },
-  { name: 'role-change', weight: 0.65, pattern: /\byou are (?:now|no longer)\b|\bfrom now on,? you\b|\bact as (?:an? |the )?(?:unrestricted|unfiltered|jailbroken|evil|dan\b)|\bpretend (?:to be|you are)\b/ },
+  // "You are now the incident commander" is a normal handover: only a change of the AI's own
+  // role, or a request to pretend, counts.
+  {
+    name: 'role-change',
+    weight: 0.78,
+    pattern: /\byou are (?:now|no longer) (?:an? |the |in )?(?:unrestricted|unfiltered|uncensored|jailbroken|evil|dan\b|developer mode|free\b|not bound|ai\b|assistant|model\b|chatbot)|\bfrom now on,? you (?:will|must|are)\b|\bact as (?:an? |the )?(?:unrestricted|unfiltered|jailbroken|evil|dan\b)|\bpretend (?:to be|you are|that you)\b/,
+  },
   { name: 'prompt-exfiltration', weight: 0.85, pattern: /\b(?:reveal|print|show|repeat|output|leak|display|tell me|return)\b[^.\n]{0,30}\b(?:system prompt|your (?:instructions|prompt|rules)|hidden (?:prompt|instructions)|canary|initial prompt)/ },
   { name: 'chat-markup', weight: 0.85, pattern: /<\|im_start\|>|<\|im_end\|>|<\|system\|>|<\|assistant\|>|\[\/?inst\]|<<sys>>|###\s*(?:system|instruction|assistant)\s*:|<\/?(?:system|assistant)>|^\s*(?:system|assistant)\s*:/m },
   { name: 'tool-coercion', weight: 0.7, pattern: /\b(?:run|execute|call|invoke)\b[^.\n]{0,20}\b(?:the tool|this command|the following command|rm -rf|curl [^\s]+ ?\| ?(?:ba)?sh)\b|\binclude (?:the )?(?:step|command)\b[^.\n]{0,40}\b(?:rm -rf|drop table|curl)/ },
@@ -74,7 +80,8 @@ function decodedVariants(text: string): string[] {
   }
   for (const run of text.match(/(?:[0-9a-fA-F]{2}){12,}/g) ?? []) {
     const decoded = Buffer.from(run, 'hex').toString('utf8');
-    if (/^[\x20-\x7E\s]{12,}$/.test(decoded)) variants.push(decoded);
+    // Any script, as long as it decodes to text (no replacement characters, no control bytes).
+    if (decoded.length >= 8 && !decoded.includes('\uFFFD') && !/[\x00-\x08\x0E-\x1F]/.test(decoded)) variants.push(decoded);
   }
   if (/%[0-9a-f]{2}/i.test(text)) {
     try {
