@@ -76,6 +76,26 @@ export type Resilience = z.infer<typeof resilienceSchema>;
 
 const chainSchema = z.array(routeStepSchema).min(1);
 
+/** One arm of an experiment: a variant of a feature's preferred route step, with its share of traffic. */
+export const experimentArmSchema = z.object({
+  /** Label recorded as the draft's `generation.variant`; unique within the experiment. */
+  variant: z.string().min(1).max(64),
+  provider: providerId,
+  model: z.string().min(1),
+  /** Prompt version of the feature (e.g. `status-update/v2`); default: the feature's current one. */
+  promptVersion: z.string().min(1).optional(),
+  /** Relative share of the feature's traffic; weights need not add up to 1. */
+  weight: z.number().positive(),
+});
+export type ExperimentArm = z.infer<typeof experimentArmSchema>;
+
+/** The arms of one feature's experiment. */
+export const experimentSchema = z
+  .array(experimentArmSchema)
+  .min(1)
+  .refine((arms) => new Set(arms.map((arm) => arm.variant)).size === arms.length, 'variant labels must be unique within an experiment');
+export type Experiment = z.infer<typeof experimentSchema>;
+
 export const routingSchema = z.object({
   providers: z.record(providerId, providerConfigSchema).default({}),
   /** The chain used by features that have none of their own. */
@@ -84,6 +104,11 @@ export const routingSchema = z.object({
   /** Prices by model id. Models missing here cost 0 and are logged once. */
   prices: z.record(z.string(), priceSchema).default({}),
   resilience: resilienceSchema.default(resilienceSchema.parse({})),
+  /**
+   * A/B experiments: per feature, weighted variants that replace the first step of its chain
+   * for their share of traffic (the rest of the chain stays the fallback). See src/eval/experiments.ts.
+   */
+  experiments: z.partialRecord(z.enum(featureNames as [FeatureName, ...FeatureName[]]), experimentSchema).optional(),
 });
 export type RoutingConfig = z.infer<typeof routingSchema>;
 

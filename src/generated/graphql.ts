@@ -242,6 +242,57 @@ export type DraftStatusUpdateInput = {
   stream?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** A metric of an offline evaluation run (npm run eval), by name: factRecall, hallucinationRate... */
+export type EvaluationMetric = {
+  __typename?: 'EvaluationMetric';
+  name: Scalars['String']['output'];
+  /** Mean over the run's cases; null when the metric applied to none. */
+  value?: Maybe<Scalars['Float']['output']>;
+};
+
+/** How a feature's drafts fared with the people who used them, per route, in [from, to). */
+export type EvaluationSummary = {
+  __typename?: 'EvaluationSummary';
+  feature: Scalars['String']['output'];
+  from: Scalars['DateTime']['output'];
+  to: Scalars['DateTime']['output'];
+  /** Most feedback first. */
+  variants: Array<EvaluationVariantSummary>;
+};
+
+/**
+ * Implicit feedback on one route of a feature (provider, model, prompt version and routing
+ * variant), next to the route's latest offline evaluation. A draft's latest feedback counts.
+ */
+export type EvaluationVariantSummary = {
+  __typename?: 'EvaluationVariantSummary';
+  /** (acceptedAsIs + edited) / feedback; null without feedback. */
+  acceptanceRate?: Maybe<Scalars['Float']['output']>;
+  /** Published as-is, or with trivial edits (retained ratio at least 0.98). */
+  acceptedAsIs: Scalars['Int']['output'];
+  /** Rated down without publishing, or rewritten (retained ratio under 0.2). */
+  discarded: Scalars['Int']['output'];
+  /** COMPLETE drafts created in the window. */
+  drafts: Scalars['Int']['output'];
+  /** Published after edits that kept part of the draft (retained ratio from 0.2 to 0.98). */
+  edited: Scalars['Int']['output'];
+  /** Drafts with feedback in the window. */
+  feedback: Scalars['Int']['output'];
+  /** Mean retained ratio of the edited drafts; null when none was edited. */
+  meanEditedRatio?: Maybe<Scalars['Float']['output']>;
+  /** Mean retained ratio of every published draft; null when none was published. */
+  meanRetainedRatio?: Maybe<Scalars['Float']['output']>;
+  model: Scalars['String']['output'];
+  /** The latest offline evaluation of this provider, model and prompt version up to the window's end; null when none. */
+  offline?: Maybe<OfflineEvaluation>;
+  promptVersion: Scalars['String']['output'];
+  provider: Scalars['String']['output'];
+  ratedDown: Scalars['Int']['output'];
+  ratedUp: Scalars['Int']['output'];
+  /** Routing variant label: an experiment arm, or provider:model. */
+  variant: Scalars['String']['output'];
+};
+
 /** How a runbook job execution ended. */
 export type ExecutionOutcome =
   | 'ABORTED'
@@ -380,6 +431,19 @@ export type MutationSubmitDraftFeedbackArgs = {
   input: DraftFeedbackInput;
 };
 
+/** The latest offline evaluation of one provider, model and prompt version of a feature. */
+export type OfflineEvaluation = {
+  __typename?: 'OfflineEvaluation';
+  cases: Scalars['Int']['output'];
+  finishedAt: Scalars['DateTime']['output'];
+  metrics: Array<EvaluationMetric>;
+  /** Whether the run passed its regression gate; null when it had no baseline. */
+  passed?: Maybe<Scalars['Boolean']['output']>;
+  runId: Scalars['ID']['output'];
+  /** provider:model@promptVersion */
+  variant: Scalars['String']['output'];
+};
+
 export type PostmortemDraft = Draft & {
   __typename?: 'PostmortemDraft';
   /** Most important first. */
@@ -444,6 +508,13 @@ export type Query = {
   __typename?: 'Query';
   /** A stored draft of the caller's account, or null. */
   draft?: Maybe<Draft>;
+  /**
+   * Implicit feedback on the caller's account's drafts of one feature (statusUpdate, postmortem,
+   * runbook, assistant, automationDigest) in [from, to): accepted as-is, edited (with the mean
+   * retained ratio) and discarded, per provider, model, prompt version and variant, each next
+   * to its latest offline evaluation. Needs the admin scope.
+   */
+  evaluationSummary: EvaluationSummary;
   /** Token and cost usage of the caller's account in [from, to). Needs the admin scope. */
   llmUsage: UsageReport;
   /** How the LLM Manager sees each provider. Needs the admin scope. */
@@ -453,6 +524,13 @@ export type Query = {
 
 export type QueryDraftArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryEvaluationSummaryArgs = {
+  feature: Scalars['String']['input'];
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
 };
 
 
@@ -787,6 +865,9 @@ export type ResolversTypes = {
   DraftKind: DraftKind;
   DraftState: DraftState;
   DraftStatusUpdateInput: DraftStatusUpdateInput;
+  EvaluationMetric: ResolverTypeWrapper<EvaluationMetric>;
+  EvaluationSummary: ResolverTypeWrapper<EvaluationSummary>;
+  EvaluationVariantSummary: ResolverTypeWrapper<EvaluationVariantSummary>;
   ExecutionOutcome: ExecutionOutcome;
   FailingStep: ResolverTypeWrapper<FailingStep>;
   FeedbackRating: FeedbackRating;
@@ -797,6 +878,7 @@ export type ResolversTypes = {
   IncidentPhase: IncidentPhase;
   LogLineRef: ResolverTypeWrapper<LogLineRef>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  OfflineEvaluation: ResolverTypeWrapper<OfflineEvaluation>;
   PostmortemDraft: ResolverTypeWrapper<DraftRecord>;
   PostmortemImpact: ResolverTypeWrapper<PostmortemImpact>;
   ProviderHealth: ResolverTypeWrapper<ProviderHealthModel>;
@@ -839,6 +921,9 @@ export type ResolversParentTypes = {
   Float: Scalars['Float']['output'];
   DraftFeedbackInput: DraftFeedbackInput;
   DraftStatusUpdateInput: DraftStatusUpdateInput;
+  EvaluationMetric: EvaluationMetric;
+  EvaluationSummary: EvaluationSummary;
+  EvaluationVariantSummary: EvaluationVariantSummary;
   FailingStep: FailingStep;
   GeneratePostmortemInput: GeneratePostmortemInput;
   GenerateRunbookJobInput: GenerateRunbookJobInput;
@@ -846,6 +931,7 @@ export type ResolversParentTypes = {
   Incident: IncidentRef;
   LogLineRef: LogLineRef;
   Mutation: Record<PropertyKey, never>;
+  OfflineEvaluation: OfflineEvaluation;
   PostmortemDraft: DraftRecord;
   PostmortemImpact: PostmortemImpact;
   ProviderHealth: ProviderHealthModel;
@@ -959,6 +1045,36 @@ export type DraftFeedbackResolvers<ContextType = GraphQLContext, ParentType exte
   retainedRatio?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
+export type EvaluationMetricResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EvaluationMetric'] = ResolversParentTypes['EvaluationMetric']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type EvaluationSummaryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EvaluationSummary'] = ResolversParentTypes['EvaluationSummary']> = {
+  feature?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  variants?: Resolver<Array<ResolversTypes['EvaluationVariantSummary']>, ParentType, ContextType>;
+};
+
+export type EvaluationVariantSummaryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EvaluationVariantSummary'] = ResolversParentTypes['EvaluationVariantSummary']> = {
+  acceptanceRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  acceptedAsIs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  discarded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  drafts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  edited?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  feedback?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  meanEditedRatio?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  meanRetainedRatio?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  model?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  offline?: Resolver<Maybe<ResolversTypes['OfflineEvaluation']>, ParentType, ContextType>;
+  promptVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  provider?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ratedDown?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ratedUp?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  variant?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type FailingStepResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FailingStep'] = ResolversParentTypes['FailingStep']> = {
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -999,6 +1115,15 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   generatePostmortem?: Resolver<ResolversTypes['PostmortemDraft'], ParentType, ContextType, RequireFields<MutationGeneratePostmortemArgs, 'input'>>;
   generateRunbookJob?: Resolver<ResolversTypes['RunbookJobDraft'], ParentType, ContextType, RequireFields<MutationGenerateRunbookJobArgs, 'input'>>;
   submitDraftFeedback?: Resolver<ResolversTypes['DraftFeedback'], ParentType, ContextType, RequireFields<MutationSubmitDraftFeedbackArgs, 'input'>>;
+};
+
+export type OfflineEvaluationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OfflineEvaluation'] = ResolversParentTypes['OfflineEvaluation']> = {
+  cases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  finishedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  metrics?: Resolver<Array<ResolversTypes['EvaluationMetric']>, ParentType, ContextType>;
+  passed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  runId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  variant?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type PostmortemDraftResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PostmortemDraft'] = ResolversParentTypes['PostmortemDraft']> = {
@@ -1050,6 +1175,7 @@ export type QuarantinedInputResolvers<ContextType = GraphQLContext, ParentType e
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   draft?: Resolver<Maybe<ResolversTypes['Draft']>, ParentType, ContextType, RequireFields<QueryDraftArgs, 'id'>>;
+  evaluationSummary?: Resolver<ResolversTypes['EvaluationSummary'], ParentType, ContextType, RequireFields<QueryEvaluationSummaryArgs, 'feature' | 'from' | 'to'>>;
   llmUsage?: Resolver<ResolversTypes['UsageReport'], ParentType, ContextType, RequireFields<QueryLlmUsageArgs, 'from' | 'to'>>;
   providerHealth?: Resolver<Array<ResolversTypes['ProviderHealth']>, ParentType, ContextType>;
 };
@@ -1188,11 +1314,15 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DraftChunk?: DraftChunkResolvers<ContextType>;
   DraftError?: DraftErrorResolvers<ContextType>;
   DraftFeedback?: DraftFeedbackResolvers<ContextType>;
+  EvaluationMetric?: EvaluationMetricResolvers<ContextType>;
+  EvaluationSummary?: EvaluationSummaryResolvers<ContextType>;
+  EvaluationVariantSummary?: EvaluationVariantSummaryResolvers<ContextType>;
   FailingStep?: FailingStepResolvers<ContextType>;
   Generation?: GenerationResolvers<ContextType>;
   Incident?: IncidentResolvers<ContextType>;
   LogLineRef?: LogLineRefResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  OfflineEvaluation?: OfflineEvaluationResolvers<ContextType>;
   PostmortemDraft?: PostmortemDraftResolvers<ContextType>;
   PostmortemImpact?: PostmortemImpactResolvers<ContextType>;
   ProviderHealth?: ProviderHealthResolvers<ContextType>;

@@ -6,6 +6,7 @@ import { createConversationRepository } from './conversation-repository.js';
 import type { Database } from './database.js';
 import { createDraftChunkRepository } from './draft-chunk-repository.js';
 import { createDraftRepository } from './draft-repository.js';
+import { createEvaluationRepository } from './eval-repository.js';
 import { createFeedbackRepository } from './feedback-repository.js';
 import { createLlmCallRepository } from './llm-call-repository.js';
 import { migrate } from './migrate.js';
@@ -81,6 +82,7 @@ export function createStoreFromDatabase(database: Database, options: StoreFromDa
     llmCalls: createLlmCallRepository(database),
     feedback: createFeedbackRepository(database),
     conversations: createConversationRepository(database),
+    evaluations: createEvaluationRepository(database),
     async ping(): Promise<void> {
       await database.query('select 1');
     },

@@ -5,6 +5,9 @@ import type { Principal } from '../../guard/auth/principal.js';
 import type { FeatureName } from '../../llm/types.js';
 import type { DraftKind, FeedbackRating, FeedbackRecord } from '../../store/types.js';
 import type { FeatureDependencies } from '../common/dependencies.js';
+import { trace } from '@opentelemetry/api';
+import { emitEvaluationResult, feedbackEvaluations } from '../../eval/tracking.js';
+import { tracerName } from '../../llm/tracing.js';
 import { retainedRatio } from './retained-ratio.js';
 
 /** Longest comment accepted, in characters. */
@@ -92,6 +95,8 @@ export function createDraftFeedbackService(dependencies: FeatureDependencies, op
         },
         'draft feedback stored',
       );
+      // The signal also lands on the draft's trace as gen_ai.evaluation.result events.
+      for (const result of feedbackEvaluations(draft, record)) emitEvaluationResult(trace.getTracer(tracerName), result);
       return record;
     },
   };
