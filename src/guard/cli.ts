@@ -12,8 +12,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { classifyCommand } from './command-policy.js';
 import { evaluateInjection, evaluateRedaction } from './guard-evaluation.js';
-import { screenForInjection, type UntrustedSource } from './injection-detector.js';
-import { redact } from './redactor.js';
+import { createInjectionDetector, type InjectionSource as UntrustedSource } from './injection/index.js';
+import { redact } from './redaction/index.js';
+
+const detector = createInjectionDetector();
 
 const sources: UntrustedSource[] = ['question', 'description', 'guidance', 'note', 'alert', 'log'];
 const usage = 'usage: guard scan [--source question|description|guidance|note|alert|log] <file.jsonl> | redact <file.jsonl> | command <file.jsonl> | evaluate <folder>';
@@ -65,8 +67,9 @@ switch (command) {
     }
     if (!rest[0]) fail('scan needs a file');
     errors = eachLine(rest[0], (row) => {
-      const verdict = screenForInjection(textOf(row), (row.source as UntrustedSource | undefined) && sources.includes(row.source as UntrustedSource) && sourceFlag < 0 ? (row.source as UntrustedSource) : source);
-      return { blocked: verdict.verdict === 'block', score: verdict.data.score, reasons: verdict.data.signals };
+      const rowSource = sourceFlag < 0 && sources.includes(row.source as UntrustedSource) ? (row.source as UntrustedSource) : source;
+      const verdict = detector.screen(textOf(row), { source: rowSource });
+      return { blocked: verdict.verdict === 'block', score: verdict.score, reasons: verdict.reasons };
     });
     break;
   }

@@ -2,8 +2,11 @@
  * Detection and redaction figures over labeled JSONL sets: used by the tests and by the
  * guard CLI's `evaluate` command, so both report the same numbers.
  */
-import { screenForInjection, type UntrustedSource } from './injection-detector.js';
-import { redact } from './redactor.js';
+import { createInjectionDetector, type InjectionSource as UntrustedSource } from './injection/index.js';
+import { redact } from './redaction/index.js';
+
+const detector = createInjectionDetector();
+const screenForInjection = (text: string, source: UntrustedSource) => detector.screen(text, { source });
 
 export interface InjectionFigures {
   attacks: number;

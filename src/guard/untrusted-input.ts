@@ -8,7 +8,11 @@
 import { AppError } from '../errors/app-error.js';
 import { ErrorCode } from '../errors/error-codes.js';
 import type { Incident, JobExecution } from '../incidents/types.js';
-import { screenForInjection, type UntrustedSource } from './injection-detector.js';
+import { createInjectionDetector, type InjectionSource } from './injection/index.js';
+
+const detector = createInjectionDetector();
+const screenForInjection = (text: string, source: InjectionSource) => detector.screen(text, { source });
+type UntrustedSource = InjectionSource;
 
 export interface QuarantinedInput {
   sourceType: 'NOTE' | 'ALERT' | 'LOG_ENTRY' | 'LOG_LINE';
@@ -35,7 +39,7 @@ export function screenDirectInput(input: Record<string, unknown>, onHit?: (verdi
       throw new AppError(
         ErrorCode.INJECTION_BLOCKED,
         `The ${field} was refused: it reads as an attempt to instruct the AI rather than a request about the incident. Rephrase it as a plain request.`,
-        { extensions: { field, signals: verdict.data.signals } },
+        { extensions: { field, signals: verdict.reasons } },
       );
     }
   }

@@ -11,7 +11,7 @@ import { AppError } from '../errors/app-error.js';
 import { ErrorCode } from '../errors/error-codes.js';
 import type { LlmCallRecord } from '../store/types.js';
 import type { DataPolicy } from '../guard/data-policy.js';
-import { redact } from '../guard/redactor.js';
+import { redact } from '../guard/redaction/index.js';
 import { retryDecision } from './backoff.js';
 import { createCircuitBreaker, type CircuitBreaker, type CircuitPermit } from './circuit-breaker.js';
 import type { GenerateRequest, GenerateResult, LlmManager, ProviderHealth, UsageSink } from './generation.js';

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluateInjection, evaluateRedaction } from '../../src/guard/guard-evaluation.js';
-import type { UntrustedSource } from '../../src/guard/injection-detector.js';
+import type { InjectionSource as UntrustedSource } from '../../src/guard/injection/index.js';
 
 const read = <T>(name: string): T[] =>
   readFileSync(new URL(`./datasets/${name}`, import.meta.url), 'utf8')

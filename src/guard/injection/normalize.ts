@@ -1,0 +1,138 @@
+/**
+ * Normalization of untrusted text before screening: one canonical form, plus one "view" per
+ * obfuscation that could hide an instruction from a pattern but not from a model (lookalike
+ * letters, leetspeak, s p a c e d letters, invisible Unicode tag characters). Every step is a
+ * single linear pass.
+ */
+import type { TextView } from './types.js';
+
+/** A normalized form of the text and how it was obtained. */
+export interface View {
+  name: TextView;
+  text: string;
+}
+
+// Zero-width, joiners, bidi controls and isolates, soft hyphen, variation selectors, Hangul
+// fillers and the Unicode tag block: invisible to a reader, so removed before matching.
+const invisible =
+  /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\u{E0000}-\u{E007F}\u{E0100}-\u{E01EF}]/gu;
+const invisibleBetweenLetters = /\p{L}[\u00AD\u034F\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF]+\p{L}/u;
+const tagCharacters = /[\u{E0020}-\u{E007E}]/gu;
+
+/**
+ * Letters of other scripts that look like Latin ones (after the Unicode confusables list,
+ * restricted to those a reader would take for the Latin letter in running text).
+ */
+const homoglyphs: Readonly<Record<string, string>> = {
+  // Cyrillic
+  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X', У: 'Y', І: 'I', Ј: 'J', Ѕ: 'S', Ԛ: 'Q', Ԝ: 'W',
+  а: 'a', в: 'b', е: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', х: 'x', у: 'y', і: 'i', ј: 'j', ѕ: 's', һ: 'h', ԁ: 'd', ԛ: 'q', ԝ: 'w', ӏ: 'l', ү: 'y', г: 'r', ԍ: 'g', ɡ: 'g',
+  // Greek
+  Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
+  α: 'a', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ω: 'w', ϲ: 'c', ϳ: 'j',
+  // Armenian, Latin extensions and letter-like symbols NFKC keeps
+  օ: 'o', ո: 'n', ս: 'u', հ: 'h', ց: 'g', ɑ: 'a', ı: 'i', ȷ: 'j', ʏ: 'y', ɪ: 'i', ʀ: 'r', ᴀ: 'a', ᴄ: 'c', ᴅ: 'd', ᴇ: 'e', ᴍ: 'm', ɴ: 'n', ᴏ: 'o', ᴘ: 'p', ᴛ: 't', ᴜ: 'u', ᴠ: 'v', ᴡ: 'w', ᴢ: 'z', ꮃ: 'w',
+};
+const homoglyphPattern = new RegExp(`[${Object.keys(homoglyphs).join('')}]`, 'gu');
+const hasHomoglyph = new RegExp(homoglyphPattern.source, 'u');
+
+const leet: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '9': 'g', '@': 'a', $: 's', '!': 'i', '|': 'l', '€': 'e', '¡': 'i' };
+const leetToken = /[\p{L}\p{N}@$!|€¡]+/gu;
+const leetCharacter = /[01345789@$!|€¡]/u;
+
+// Four or more single letters, each followed by one to three separators: "i g n o r e",
+// "i.g.n.o.r.e", "i-g-n-o-r-e". Letters and separators are disjoint classes: no backtracking.
+const spacedRun = /(?<![\p{L}\p{N}])(?:\p{L}[ \t._*·•|/\\,~+-]{1,3}){3,}\p{L}(?![\p{L}\p{N}])/gu;
+
+/** NFKC, invisible characters removed, Latin accents folded, lower case, blanks collapsed. */
+export function canonicalize(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(invisible, '')
+    .normalize('NFKD')
+    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[ \t\f\v\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g, ' ');
+}
+
+/** Lookalike letters of other scripts mapped to Latin (on NFKC text, before case folding). */
+export function foldHomoglyphs(text: string): string {
+  return text.replace(homoglyphPattern, (character) => homoglyphs[character] ?? character);
+}
+
+/** Digits and symbols used as letters, inside words that have letters; `one` is what 1 becomes. */
+export function foldLeetspeak(text: string, one: 'i' | 'l' = 'i'): string {
+  return text.replace(leetToken, (token) => {
+    // Short and all-digit tokens too ("4n", "45"): this is a separate view, so folding a
+    // version number or a port there costs nothing.
+    if (!leetCharacter.test(token)) return token;
+    let folded = '';
+    for (const character of token) folded += character === '1' ? one : (leet[character] ?? character);
+    return folded;
+  });
+}
+
+/** "i g n o r e   a l l" -> "ignore all": the commonest separator joins letters, longer ones part words. */
+export function joinSpacedLetters(text: string): string {
+  return text.replace(spacedRun, (run) => {
+    const letters = run.match(/\p{L}/gu) ?? [];
+    const separators = run.split(/\p{L}/u).slice(1, -1);
+    const counts = new Map<string, number>();
+    for (const separator of separators) counts.set(separator, (counts.get(separator) ?? 0) + 1);
+    let common = '';
+    let best = 0;
+    for (const [separator, count] of counts) if (count > best) [common, best] = [separator, count];
+    let joined = letters[0] ?? '';
+    separators.forEach((separator, index) => {
+      joined += (separator === common ? '' : ' ') + (letters[index + 1] ?? '');
+    });
+    return joined;
+  });
+}
+
+/** The ASCII text smuggled in Unicode tag characters (U+E0020..U+E007E), or '' if none. */
+export function decodeUnicodeTags(text: string): string {
+  let hidden = '';
+  for (const match of text.matchAll(tagCharacters)) hidden += String.fromCharCode(match[0].codePointAt(0)! - 0xe0000);
+  return hidden;
+}
+
+/** Whether invisible characters sit inside words: text people type does not do that. */
+export function hasInvisibleInsideWords(text: string): boolean {
+  return invisibleBetweenLetters.test(text);
+}
+
+/**
+ * The canonical text and one view per obfuscation that changes it. Views that equal one
+ * already produced are dropped, so clean text costs one pass per signal.
+ */
+export function viewsOf(raw: string): View[] {
+  const nfkc = raw.normalize('NFKC');
+  const original = canonicalize(nfkc);
+  const views: View[] = [{ name: 'original', text: original }];
+  const seen = new Set([original]);
+  const add = (name: TextView, text: string): string => {
+    if (text.length > 0 && !seen.has(text)) {
+      seen.add(text);
+      views.push({ name, text });
+    }
+    return text;
+  };
+  let base = original;
+  if (hasHomoglyph.test(nfkc)) base = add('homoglyph', canonicalize(foldHomoglyphs(nfkc))) || original;
+  if (/[\p{L}][01345789@$!|€¡]|[01345789@$!|€¡][\p{L}]/u.test(base)) {
+    add('leetspeak', foldLeetspeak(base, 'i'));
+    if (/[\p{L}]1|1[\p{L}]/u.test(base)) add('leetspeak', foldLeetspeak(base, 'l'));
+  }
+  const joined = joinSpacedLetters(base);
+  if (joined !== base) {
+    add('spaced-letters', joined);
+    if (/[01345789@$!|€¡]/u.test(joined)) add('spaced-letters', foldLeetspeak(joined));
+    // Spaced words run together ("t e x t a b o v e"): the letters alone, for the compact signals.
+    add('spaced-letters', joined.replace(/[^\p{L}\n]+/gu, ''));
+  }
+  const tags = decodeUnicodeTags(raw);
+  if (tags.length >= 4) add('unicode-tags', canonicalize(tags));
+  return views;
+}

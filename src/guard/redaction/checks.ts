@@ -1,0 +1,79 @@
+/**
+ * The checks that tell a secret from a look-alike once a pattern has matched: Luhn for card
+ * numbers, Shannon entropy and character mix for unlabelled tokens.
+ */
+
+/** Luhn checksum over a string of digits. */
+export function passesLuhn(digits: string): boolean {
+  let sum = 0;
+  let double = false;
+  for (let index = digits.length - 1; index >= 0; index -= 1) {
+    let digit = digits.charCodeAt(index) - 48;
+    if (digit < 0 || digit > 9) return false;
+    if (double) {
+      digit *= 2;
+      if (digit > 9) digit -= 9;
+    }
+    sum += digit;
+    double = !double;
+  }
+  return sum % 10 === 0;
+}
+
+/** Shannon entropy in bits per character. */
+export function shannonEntropy(text: string): number {
+  if (text.length === 0) return 0;
+  const counts = new Map<string, number>();
+  for (const character of text) counts.set(character, (counts.get(character) ?? 0) + 1);
+  let bits = 0;
+  for (const count of counts.values()) {
+    const share = count / text.length;
+    bits -= share * Math.log2(share);
+  }
+  return bits;
+}
+
+type CharacterClass = 'upper' | 'lower' | 'digit' | 'symbol';
+const classOf = (character: string): CharacterClass =>
+  character >= 'A' && character <= 'Z' ? 'upper' : character >= 'a' && character <= 'z' ? 'lower' : character >= '0' && character <= '9' ? 'digit' : 'symbol';
+
+/**
+ * Entropy a random token of this length reaches. A short string cannot score high (20
+ * distinct characters at most give log2(20) = 4.3 bits), so the bar rises with length:
+ * 3.6 bits at 20 characters, 4.0 at 30, 4.4 at 40, at most 4.5.
+ */
+export const entropyThreshold = (length: number): number => Math.min(4.5, 2.8 + 0.04 * length);
+
+/**
+ * Whether an unlabelled token of base64/base62 characters is a random secret.
+ *
+ * Decisions (see docs/decisions/2026-11-28-injection-detector.md, "Redaction"):
+ * - Pure hex is never a secret here: git SHAs, digests, trace and span ids, UUIDs and
+ *   request ids are all hex and fill incident logs; hex secrets are caught by their label
+ *   (`token=`, `secret:`) instead.
+ * - A secret mixes upper case, lower case and digits and switches between those classes often
+ *   (random text switches on about 60% of characters, CamelCase and kebab-case names on 15%).
+ * - Paths, dotted or dashed names whose parts are lower-case words or numbers (Kubernetes pod
+ *   names, hostnames, package names) and SRI hashes (`sha512-...`) are not secrets.
+ */
+export function looksLikeRandomSecret(raw: string): boolean {
+  const token = raw.replace(/=+$/, '');
+  if (token.length < 20 || token.length > 4096) return false;
+  if (/^[0-9a-f-]+$/i.test(token)) return false;
+  if (/^sha(?:1|224|256|384|512)-/i.test(token)) return false;
+  const parts = token.split(/[-_./+]/).filter((part) => part.length > 0);
+  if (parts.length >= 2 && parts.every((part) => /^(?:[a-z0-9]+|[A-Z0-9]+|[A-Z][a-z0-9]+)$/.test(part) && !/^(?=.*[a-z])(?=.*\d)[a-z\d]{12,}$/.test(part))) return false;
+  if (token.startsWith('/') || (token.match(/\//g)?.length ?? 0) >= 2 && !/[A-Z]/.test(token)) return false;
+  const classes = new Set<CharacterClass>();
+  let switches = 0;
+  let previous: CharacterClass | null = null;
+  for (const character of token) {
+    const current = classOf(character);
+    classes.add(current);
+    if (previous !== null && current !== previous) switches += 1;
+    previous = current;
+  }
+  if (!classes.has('digit') || !classes.has('upper') || !classes.has('lower')) return false;
+  if (switches / (token.length - 1) < 0.3) return false;
+  return shannonEntropy(token) >= entropyThreshold(token.length);
+}

@@ -1,0 +1,159 @@
+/**
+ * One rule per kind of secret. Rules run in order, each in one pass over the text: specific
+ * formats first (a GitHub token must be reported as a GitHub token, not as a high-entropy
+ * string), generic ones last.
+ *
+ * Linearity: every pattern starts behind a lookbehind that allows one start per token, uses
+ * bounded or disjoint repetitions only, and leaves judgement (Luhn, entropy, placeholders) to
+ * code. No pattern can backtrack catastrophically; bench/guard-eval.ts checks 1 MB vs 4 MB.
+ */
+import { looksLikeRandomSecret, passesLuhn } from './checks.js';
+import { placeholder, type RedactionType } from './types.js';
+
+export interface RedactionRule {
+  type: RedactionType;
+  /** Replaces what the rule finds; calls `found` once per replacement. */
+  apply(text: string, found: () => void): string;
+}
+
+const isPlaceholder = (value: string): boolean => value.startsWith('[REDACTED:');
+
+// Values that stand for a secret without being one: templates, masks, variables, states.
+const notAValue =
+  /^(?:\*+|x{3,}|\.{3}|…|<[^>]*>|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\{\{[^}]*\}\}|%\([a-z_]+\)s|%s|\[redacted[^\]]*\]?|redacted|masked|hidden|null|none|nil|true|false|undefined|empty|unset|required|optional|string|str|int|bool|expired|invalid|missing|rotated|revoked|refreshed|present|absent|ok|yes|no|on|off|enabled|disabled|reset|set|valid|changed|wrong|incorrect|updated|needed|\?+)$/i;
+
+/** A rule from a global pattern; `group` is the capture holding the secret (0: the whole match). */
+function patternRule(type: RedactionType, pattern: RegExp, options: { group?: number; accept?: (secret: string, match: RegExpExecArray) => boolean } = {}): RedactionRule {
+  const group = options.group ?? 0;
+  return {
+    type,
+    apply(text, found) {
+      pattern.lastIndex = 0;
+      return text.replace(pattern, (...args: unknown[]) => {
+        // Callback arguments: the match, one per capture group, the offset, the whole input.
+        const offset = args[args.length - 2] as number;
+        const groups = args.slice(0, -2) as (string | undefined)[];
+        const whole = groups[0] ?? '';
+        const secret = groups[group];
+        if (secret === undefined || secret.length === 0 || isPlaceholder(secret)) return whole;
+        const match = Object.assign([...groups], { index: offset, input: text }) as unknown as RegExpExecArray;
+        if (options.accept && !options.accept(secret, match)) return whole;
+        found();
+        if (group === 0) return placeholder(type);
+        const start = whole.indexOf(secret, groups.slice(1, group).reduce((length, value) => length + (value?.length ?? 0), 0));
+        return `${whole.slice(0, start)}${placeholder(type)}${whole.slice(start + secret.length)}`;
+      });
+    },
+  };
+}
+
+/**
+ * PEM private keys, multi-line or with escaped `\n`, found by scanning rather than by a
+ * pattern: from BEGIN to the matching END, or to the end of the base64 body when a log cut
+ * the key short.
+ */
+const privateKeyRule: RedactionRule = {
+  type: 'private_key',
+  apply(text, found) {
+    const begin = /-----BEGIN ((?:[A-Z0-9]+ ){0,3})PRIVATE KEY( BLOCK)?-----/g;
+    let result = '';
+    let last = 0;
+    for (let match = begin.exec(text); match !== null; match = begin.exec(text)) {
+      if (match.index < last) continue;
+      const end = `-----END ${match[1] ?? ''}PRIVATE KEY${match[2] ?? ''}-----`;
+      const endIndex = text.indexOf(end, match.index + match[0].length);
+      let stop: number;
+      if (endIndex !== -1) {
+        stop = endIndex + end.length;
+      } else {
+        stop = match.index + match[0].length;
+        // Truncated key: consume the base64 body, headers and (escaped) line breaks.
+        while (stop < text.length) {
+          const rest = /^(?:[A-Za-z0-9+/=]|\s|\\n|\\r|Proc-Type:[^\n]*|DEK-Info:[^\n]*)/.exec(text.slice(stop, stop + 200));
+          if (!rest) break;
+          stop += rest[0].length;
+        }
+      }
+      result += text.slice(last, match.index) + placeholder('private_key');
+      last = stop;
+      begin.lastIndex = stop;
+      found();
+    }
+    return last === 0 ? text : result + text.slice(last);
+  },
+};
+
+const secretKeyNames = '(?:password|passwd|passwort|pwd|passphrase|secret|client[_-]?secret|secret[_-]?key|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|refresh[_-]?token|session[_-]?token|token|private[_-]?key|credentials?|x-api-key|db[_-]?pass|pgpassword|mysql_pwd|redis[_-]?password)';
+
+const awsContext = /aws|amazon|akia|asia|secret|\[REDACTED:aws_access_key\]/i;
+
+export const redactionRules: readonly RedactionRule[] = [
+  privateKeyRule,
+  patternRule('jwt', /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g),
+  patternRule('aws_access_key', /(?<![A-Za-z0-9])(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|APKA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])/g),
+  patternRule(
+    'aws_secret_key',
+    /(?<![A-Za-z0-9])((?:aws)?_?secret_?(?:access)?_?key(?:_?id)?|SecretAccessKey|aws_secret)(["']?\s*(?:[:=]|=>)\s*["']?|\s+)([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/gi,
+    { group: 3 },
+  ),
+  patternRule('aws_secret_key', /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g, {
+    // A bare 40-character base64 token is an AWS secret key only next to AWS words or a key id.
+    accept: (secret, match) => /[A-Z]/.test(secret) && /[a-z]/.test(secret) && /\d/.test(secret) && awsContext.test(match.input.slice(Math.max(0, match.index - 300), match.index)),
+  }),
+  patternRule('github_token', /(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})(?![A-Za-z0-9_])/g),
+  patternRule('slack_webhook', /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/-]{8,300}/g),
+  patternRule('slack_token', /(?<![A-Za-z0-9-])(?:xox[abposre]|xapp)-[A-Za-z0-9-]{10,250}/g),
+  patternRule('stripe_key', /(?<![A-Za-z0-9_])(?:(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{10,247}|whsec_[A-Za-z0-9]{20,100})(?![A-Za-z0-9])/g),
+  patternRule('anthropic_key', /(?<![A-Za-z0-9_-])sk-ant-[A-Za-z0-9_-]{20,400}(?![A-Za-z0-9_-])/g),
+  patternRule('openai_key', /(?<![A-Za-z0-9_-])sk-(?:proj-|svcacct-|admin-|None-)?[A-Za-z0-9_-]{20,400}(?![A-Za-z0-9_-])/g, {
+    accept: (secret) => /\d/.test(secret) && /[A-Za-z]/.test(secret) && !/^sk-[a-z]+(?:-[a-z]+)+$/.test(secret),
+  }),
+  patternRule('google_api_key', /(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])/g),
+  patternRule('bearer_token', /(?<![A-Za-z0-9])((?:authorization|proxy-authorization)\s*["']?\s*[:=]\s*["']?\s*(?:bearer|token|basic)\s+|bearer\s+)([A-Za-z0-9._~+/-]{12,4096}=*)/gi, {
+    group: 2,
+    accept: (secret) => /\d/.test(secret) || secret.length >= 24,
+  }),
+  patternRule('url_password', /(?<![A-Za-z0-9+.-])([a-z][a-z0-9+.-]{1,20}:\/\/)([^\s:/@'"<>]{1,128}):([^\s@/'"<>]{1,256})@/gi, {
+    group: 3,
+    accept: (secret) => !notAValue.test(secret),
+  }),
+  patternRule('password', new RegExp(`(?<![A-Za-z])(${secretKeyNames})((?:\\\\?["'])?\\s*(?:[:=]|=>|:=)\\s*(?:\\\\?["'])?)((?!\\[REDACTED:)(?:(?<=["'])[^"'\\n\\\\]{3,256}(?=\\\\?["'])|[^\\s'",;&}<>\\]\\\\]{3,256}))`, 'gi'), {
+    group: 3,
+    accept: (secret, match) =>
+      !notAValue.test(secret) &&
+      !/^\d{1,4}$/.test(secret) &&
+      // "secret: payments-db-credentials" names a Kubernetes Secret object, it is not one.
+      !(/^secrets?$/i.test(match[1] ?? '') && /^[a-z]+(?:-[a-z]+)+$/.test(secret)),
+  }),
+  patternRule('password', /(?<![A-Za-z])((?:password|passphrase|passcode|passwort)\s+(?:is|was|=|:)\s+["']?)([^\s'",;]{6,128})/gi, {
+    group: 2,
+    // Prose: "the password is hunter2!" but not "the password is rotated".
+    accept: (secret) => !notAValue.test(secret) && /[\d!@#$%^&*+=?_~-]/.test(secret),
+  }),
+  patternRule('card_number', /(?<![0-9A-Za-z.-])(?:\d[ -]?){12,18}\d(?![0-9A-Za-z-]|\.\d)/g, {
+    accept: (secret) => {
+      const digits = secret.replace(/[ -]/g, '');
+      if (digits.length < 13 || digits.length > 19 || !/^[2-6]/.test(digits) || /^(\d)\1+$/.test(digits)) return false;
+      const separators = secret.match(/[ -]/g) ?? [];
+      // Separated numbers come in groups of at least three digits with one kind of separator.
+      if (separators.length > 0 && (new Set(separators).size > 1 || secret.split(/[ -]/).some((part) => part.length < 3))) return false;
+      return passesLuhn(digits);
+    },
+  }),
+  patternRule('email', /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24}(?![A-Za-z0-9-])/g, {
+    accept: (secret, match) => {
+      if (/\.(?:png|jpe?g|gif|svg|webp|css|js|ts|map|ico)$/i.test(secret)) return false;
+      // git@github.com:org/repo is an SSH remote, not a person.
+      return !(/^(?:git|hg|ssh)@/i.test(secret) && match.input[match.index + secret.length] === ':');
+    },
+  }),
+  patternRule('phone_number', /(?<![\w+.])\+(?:\d[ .()-]{0,2}){7,14}\d(?![\w.]|-\d)/g, {
+    accept: (secret) => {
+      const digits = secret.replace(/\D/g, '');
+      return digits.length >= 8 && digits.length <= 15 && !/^(\d)\1+$/.test(digits);
+    },
+  }),
+  // National formats: US (555) 010-4477 / 555-010-4477, UK 020 7946 0958, FR 06 12 34 56 78.
+  patternRule('phone_number', /(?<![\w.+/-])(?:\(\d{3}\) ?\d{3}[-. ]\d{4}|\d{3}([-. ])\d{3}\1\d{4}|0\d{2,4} \d{3,4} \d{3,4}|0[1-9](?:([ .])\d{2})(?:\2\d{2}){3})(?![\w]|[-.:/]\d)/g),
+  patternRule('high_entropy_secret', /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/=_-]{20,}/g, { accept: (secret) => looksLikeRandomSecret(secret) }),
+];
