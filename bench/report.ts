@@ -67,6 +67,8 @@ export interface BenchResults {
   };
   schema: string;
   buildMs?: number;
+  /** CPU used by others just before the run (after waiting up to 45 s for a quiet machine), in cores. */
+  otherLoadBeforeStartCores: number;
   problems: string[];
   /** Facts about the run that do not make its figures suspect. */
   notes: string[];
@@ -390,7 +392,7 @@ function machineLoadLine(results: BenchResults): string {
   const worst = windows.reduce((max, entry) => (entry[1].otherProcessesCores > max[1].otherProcessesCores ? entry : max));
   const steal = Math.max(...windows.map(([, window]) => window.stealCores));
   const noisy = worst[1].otherProcessesCores > 0.1;
-  return `- Machine load: load average ${results.compiled.loadAverageAtStart.map((value) => value.toFixed(2)).join(' ')} at the start; CPU used by processes that are not the benchmark's: ${results.compiled.idleWindow.otherProcessesCores.toFixed(2)} cores while the service idled, at most ${worst[1].otherProcessesCores.toFixed(2)} cores (${worst[0]}); hypervisor steal at most ${steal.toFixed(2)} cores.${noisy ? ' **Others used the machine during this run: those windows are noisy (a process on CPU 1 competes with the service).**' : ''}`;
+  return `- Machine load: others share this machine (test runs of other work in the same checkout). Load average ${results.compiled.loadAverageAtStart.map((value) => value.toFixed(2)).join(' ')} at the start; ${results.otherLoadBeforeStartCores.toFixed(2)} cores used by others just before the first measurement (the run waits up to 45 s for less than 0.25); CPU used by processes that are not the benchmark's: ${results.compiled.idleWindow.otherProcessesCores.toFixed(2)} cores while the service idled, at most ${worst[1].otherProcessesCores.toFixed(2)} cores (${worst[0]}); hypervisor steal at most ${steal.toFixed(2)} cores.${noisy ? ' **Others used the machine during this run: those windows are noisy (a process on CPU 1 competes with the service).**' : ''}`;
 }
 
 function throughputRow(entry: ThroughputRow): string {

@@ -13,6 +13,9 @@ import { createRunbookJobService } from './features/runbook/service.js';
 import { createStatusUpdateService } from './features/status-update/service.js';
 import { buildSchema } from './graphql/schema.js';
 import { createAuthenticator, signLocalToken } from './guard/auth/authenticator.js';
+import { createApiKeyVerifier } from './guard/auth/api-keys.js';
+import { createAuditLog } from './guard/audit-log.js';
+import type { AuditEventRecord } from './store/audit-repository.js';
 import { loadOrCreateLocalSigningKey } from './guard/auth/local-signing-key.js';
 import { scopes } from './guard/auth/principal.js';
 import { startHttpServer, type RunningHttpServer } from './http/http-server.js';
@@ -54,6 +57,12 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     write: (batch) => store.llmCalls.insertMany(batch),
     logger,
   });
+  const auditBuffer = createRecordBuffer<AuditEventRecord>({
+    name: 'audit_events',
+    write: (batch) => store.auditEvents.insertMany(batch),
+    logger,
+  });
+  const audit = createAuditLog({ sink: auditBuffer });
   const metrics = createMetrics();
   const dataPolicy = createDataPolicy(config.dataPolicies);
   const manager = createLlmManager({
@@ -79,7 +88,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   // Past twice the generation deadline nothing legitimate is still streaming.
   const sweeper = startOrphanSweeper({ store, logger, orphanAfterMs: config.routing.resilience.deadlineMs * 2 + 60_000, intervalMs: 60_000 });
   metrics.observe({ subscribers: () => hub.subscriberCount(), providers: () => manager.health() });
-  const generator = createDraftGenerator({ store, manager, hub, logger, throttle, dataPolicy, onGuardHit: metrics.guardHit });
+  const generator = createDraftGenerator({ store, manager, hub, logger, throttle, dataPolicy, onGuardHit: metrics.guardHit, audit });
   const featureDependencies = { incidents, generator, store, logger, manager };
   const services = {
     store,
@@ -94,7 +103,12 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     draftFeedback: createDraftFeedbackService(featureDependencies),
   };
   const signingKey = config.auth.localKeys ? await loadOrCreateLocalSigningKey(config.dataDir) : null;
-  const authenticator = createAuthenticator({ localKey: signingKey, jwks: config.auth.jwks, accountClaim: config.auth.accountClaim });
+  const authenticator = createAuthenticator({
+    localKey: signingKey,
+    jwks: config.auth.jwks,
+    accountClaim: config.auth.accountClaim,
+    apiKeys: createApiKeyVerifier({ repository: store.apiKeys, logger }),
+  });
   const schema = buildSchema();
 
   let server: RunningHttpServer | null = null;
@@ -146,6 +160,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
       await step('http', () => server?.stop());
       await step('chunks', () => hub.flush());
       await step('usage', () => usageBuffer.flush(deadline));
+      await step('audit', () => auditBuffer.flush(deadline));
       await step('store', () => store.close());
       await step('relay', () => relay?.close());
       await step('redis', () => redis?.disconnect());

@@ -2,6 +2,8 @@
  * The store's composition: pick the driver from configuration, migrate, build the repositories.
  */
 import path from 'node:path';
+import { createApiKeyRepository } from './api-key-repository.js';
+import { createAuditEventRepository } from './audit-repository.js';
 import { createConversationRepository } from './conversation-repository.js';
 import type { Database } from './database.js';
 import { createDraftChunkRepository } from './draft-chunk-repository.js';
@@ -83,6 +85,8 @@ export function createStoreFromDatabase(database: Database, options: StoreFromDa
     feedback: createFeedbackRepository(database),
     conversations: createConversationRepository(database),
     evaluations: createEvaluationRepository(database),
+    apiKeys: createApiKeyRepository(database),
+    auditEvents: createAuditEventRepository(database),
     async ping(): Promise<void> {
       await database.query('select 1');
     },

@@ -5,6 +5,8 @@
  * returned, it is "not found".
  */
 import type { FeatureName } from '../llm/types.js';
+import type { ApiKeyRepository } from './api-key-repository.js';
+import type { AuditEventRepository } from './audit-repository.js';
 import type { ConversationRepository } from './conversation-repository.js';
 import type { EvaluationRepository } from './eval-repository.js';
 
@@ -176,6 +178,10 @@ export interface Store {
   readonly conversations: ConversationRepository;
   /** Offline evaluation runs and the feedback read for evaluation (src/eval). */
   readonly evaluations: EvaluationRepository;
+  /** API keys of services (hashes, never secrets); see src/guard/auth/api-keys.ts. */
+  readonly apiKeys: ApiKeyRepository;
+  /** The append-only security audit trail. */
+  readonly auditEvents: AuditEventRepository;
   /** Cheap liveness probe for /readyz. */
   ping(): Promise<void>;
   close(): Promise<void>;

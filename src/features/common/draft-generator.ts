@@ -20,6 +20,8 @@ import { createProgressiveRenderer } from './progressive-renderer.js';
 import { priorityOf, type Throttle, type ThrottlePermit } from '../../guard/throttle/throttle.js';
 import type { DataPolicy } from '../../guard/data-policy.js';
 import type { QuarantinedInput } from '../../guard/untrusted-input.js';
+import { actorOf, type AuditLog } from '../../guard/audit-log.js';
+import type { Principal } from '../../guard/auth/principal.js';
 
 export interface DraftGeneratorOptions {
   store: Store;
@@ -32,6 +34,8 @@ export interface DraftGeneratorOptions {
   manager: LlmManager;
   hub: DraftStreamHub;
   logger: Logger;
+  /** Security audit trail: one `draft.generate` event per generation; none = not audited. */
+  audit?: AuditLog | null;
   newId?: () => string;
   now?: () => Date;
 }
@@ -69,6 +73,22 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
   const running = new Set<Promise<unknown>>();
   const shutdown = new AbortController();
   let draining = false;
+
+  function auditGeneration(principal: Principal, feature: string, draftId: string | null, results: readonly GenerateResult[], failure: AppError | null, guards: string[]): void {
+    const last = results[results.length - 1];
+    options.audit?.record({
+      ...actorOf(principal),
+      action: 'draft.generate',
+      draftId,
+      feature,
+      provider: last?.providerId ?? null,
+      model: last?.model ?? null,
+      outcome: failure ? 'failure' : 'success',
+      errorCode: failure?.code ?? null,
+      guards,
+      traceId: last?.traceId ?? null,
+    });
+  }
 
   async function run<Input extends Record<string, unknown>, Output>(
     feature: Feature<Input, Output>,
@@ -164,6 +184,7 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
         renderer.finish(text);
         hub.finish(draft.id, { draft: completed });
       }
+      auditGeneration(context.principal, feature.name, draft.id, results, null, guardsFired(verdict.unverifiedCount, quarantined, results));
       return completed;
     } catch (error) {
       const failure = isAppError(error)
@@ -178,6 +199,7 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
           logger.error({ err: storeError, draftId: draft.id }, 'could not mark the draft FAILED');
           return null;
         });
+      auditGeneration(context.principal, feature.name, draft.id, results, failure, guardsFired(0, (context as { quarantined?: QuarantinedInput[] }).quarantined ?? [], results));
       if (renderer) hub.finish(draft.id, { error: { code: failure.code, message: failure.message } });
       if (stream) return failed ?? draft;
       throw failure;
@@ -191,7 +213,17 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
       if (shutdown.signal.aborted || draining) {
         throw new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The service is shutting down; retry, another replica will answer.', { retryable: true });
       }
-      screenDirectInput(rawContext.input, (verdict) => options.onGuardHit?.('injection', feature.name, verdict));
+      screenDirectInput(rawContext.input, (verdict) => {
+        options.onGuardHit?.('injection', feature.name, verdict);
+        options.audit?.record({
+          ...actorOf(rawContext.principal),
+          action: 'draft.generate',
+          feature: feature.name,
+          outcome: 'refused',
+          errorCode: ErrorCode.INJECTION_BLOCKED,
+          guards: ['injection_blocked'],
+        });
+      });
       const screened = screenIndirectInput(rawContext.incident, rawContext.execution);
       for (const _ of screened.quarantined) options.onGuardHit?.('injection', feature.name, 'quarantined');
       const context = { ...rawContext, incident: screened.incident, execution: screened.execution, quarantined: screened.quarantined };
@@ -320,6 +352,15 @@ function generationOf(promptVersion: string, results: GenerateResult[]): Generat
     attempts: sum(results, (result) => result.attempts),
     redactions: last.redactions,
   };
+}
+
+/** Names of the guards that fired on a generation, for the audit trail. */
+function guardsFired(unverifiedCount: number, quarantined: readonly QuarantinedInput[], results: readonly GenerateResult[]): string[] {
+  return [
+    ...(unverifiedCount > 0 ? ['citations_unverified'] : []),
+    ...(quarantined.length > 0 ? ['injection_quarantined'] : []),
+    ...(results.some((result) => result.redactions.length > 0) ? ['secrets_redacted'] : []),
+  ];
 }
 
 const sum = <T>(items: T[], pick: (item: T) => number): number => items.reduce((total, item) => total + pick(item), 0);

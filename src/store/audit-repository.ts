@@ -1,0 +1,170 @@
+/**
+ * The security audit trail: who did what, when, with which model, and which guards fired.
+ * Append-only twice over: this repository can only insert and list, and the database refuses
+ * UPDATE, DELETE and TRUNCATE on the table (a trigger, see 003_api_keys_and_audit.sql).
+ */
+import type { Queryable } from './database.js';
+
+/** How an audited action ended. `refused`: a guard or a check stopped it before it ran. */
+export type AuditOutcome = 'success' | 'failure' | 'refused';
+
+/** How the actor authenticated: a token, an API key, the operator CLI, or the service itself. */
+export type AuditAuthMethod = 'jwt' | 'api_key' | 'cli' | 'system';
+
+/** One audit event. */
+export interface AuditEventRecord {
+  /** Idempotency key: an event written twice is stored once. */
+  id: string;
+  /** When the action happened (ISO-8601). */
+  at: string;
+  accountId: string;
+  /** The principal's user id (`apikey:<keyId>` for API keys, `cli:<os user>` for the CLI). */
+  userId: string | null;
+  authMethod: AuditAuthMethod | null;
+  /** `<object>.<verb>`: `draft.generate`, `draft.feedback`, `apikey.create`, `apikey.revoke`. */
+  action: string;
+  draftId: string | null;
+  /** Feature name (`statusUpdate`...) for draft actions. */
+  feature: string | null;
+  /** Provider and model that answered (the last one, after fallbacks). */
+  provider: string | null;
+  model: string | null;
+  outcome: AuditOutcome;
+  /** The public error code when the outcome is not `success`. */
+  errorCode: string | null;
+  /** Names of the guards that fired (e.g. `citations_unverified`, `injection_blocked`). */
+  guards: string[];
+  /** What the action was about when it is not a draft (an API key id). */
+  target: string | null;
+  requestId: string | null;
+  traceId: string | null;
+}
+
+/** Filters of {@link AuditEventRepository.list}. */
+export interface AuditListOptions {
+  draftId?: string;
+  action?: string;
+  /** Only events strictly before this instant (paging backwards). */
+  before?: string;
+  /** At most this many, newest first. Default 100, at most 1000. */
+  limit?: number;
+}
+
+export interface AuditEventRepository {
+  /** Appends a batch; events whose id exists already are skipped (idempotent). */
+  insertMany(events: readonly AuditEventRecord[]): Promise<void>;
+  /** The account's events, newest first. */
+  list(accountId: string, options?: AuditListOptions): Promise<AuditEventRecord[]>;
+}
+
+interface AuditEventRow {
+  id: string;
+  at: string;
+  account_id: string;
+  user_id: string | null;
+  auth_method: AuditAuthMethod | null;
+  action: string;
+  draft_id: string | null;
+  feature: string | null;
+  provider: string | null;
+  model: string | null;
+  outcome: AuditOutcome;
+  error_code: string | null;
+  guards: string[];
+  target: string | null;
+  request_id: string | null;
+  trace_id: string | null;
+}
+
+const columns = [
+  'id',
+  'at',
+  'account_id',
+  'user_id',
+  'auth_method',
+  'action',
+  'draft_id',
+  'feature',
+  'provider',
+  'model',
+  'outcome',
+  'error_code',
+  'guards',
+  'target',
+  'request_id',
+  'trace_id',
+] as const;
+
+/** Rows per INSERT: PostgreSQL binds at most 65 535 parameters per statement. */
+const maxEventsPerInsert = Math.floor(65_535 / columns.length);
+
+/** Audit events over `database`; reads are scoped by account. */
+export function createAuditEventRepository(database: Queryable): AuditEventRepository {
+  return {
+    async insertMany(events: readonly AuditEventRecord[]): Promise<void> {
+      for (let start = 0; start < events.length; start += maxEventsPerInsert) {
+        const batch = events.slice(start, start + maxEventsPerInsert);
+        const params: unknown[] = [];
+        const tuples = batch.map((event) => {
+          const first = params.length + 1;
+          params.push(
+            event.id,
+            event.at,
+            event.accountId,
+            event.userId,
+            event.authMethod,
+            event.action,
+            event.draftId,
+            event.feature,
+            event.provider,
+            event.model,
+            event.outcome,
+            event.errorCode,
+            JSON.stringify(event.guards),
+            event.target,
+            event.requestId,
+            event.traceId,
+          );
+          return `(${columns.map((column, index) => `$${first + index}${column === 'guards' ? '::jsonb' : ''}`).join(', ')})`;
+        });
+        await database.query(`insert into audit_events (${columns.join(', ')}) values ${tuples.join(', ')} on conflict (id) do nothing`, params);
+      }
+    },
+
+    async list(accountId: string, options: AuditListOptions = {}): Promise<AuditEventRecord[]> {
+      const limit = Math.min(Math.max(Math.trunc(options.limit ?? 100), 0), 1000);
+      const rows = await database.query<AuditEventRow>(
+        `select ${columns.join(', ')} from audit_events
+          where account_id = $1
+            and ($2::text is null or draft_id = $2::text)
+            and ($3::text is null or action = $3::text)
+            and ($4::timestamptz is null or at < $4::timestamptz)
+          order by at desc, id desc
+          limit $5`,
+        [accountId, options.draftId ?? null, options.action ?? null, options.before ?? null, limit],
+      );
+      return rows.map(toRecord);
+    },
+  };
+}
+
+function toRecord(row: AuditEventRow): AuditEventRecord {
+  return {
+    id: row.id,
+    at: row.at,
+    accountId: row.account_id,
+    userId: row.user_id,
+    authMethod: row.auth_method,
+    action: row.action,
+    draftId: row.draft_id,
+    feature: row.feature,
+    provider: row.provider,
+    model: row.model,
+    outcome: row.outcome,
+    errorCode: row.error_code,
+    guards: row.guards,
+    target: row.target,
+    requestId: row.request_id,
+    traceId: row.trace_id,
+  };
+}
