@@ -40,7 +40,15 @@ export type LoadJob =
       /** Requests per second over all connections (fixed load); unset: as fast as possible. */
       overallRate?: number;
     }
-  | { kind: 'sequential'; service: HttpTarget; direct: HttpTarget; warmup: number; count: number }
+  | {
+      kind: 'sequential';
+      service: HttpTarget;
+      direct: HttpTarget;
+      warmup: number;
+      count: number;
+      /** Stops measuring after this long even if `count` is not reached (a slow service). */
+      maxSeconds: number;
+    }
   | {
       kind: 'stream';
       /** Base URL of the service, e.g. http://127.0.0.1:4000 */
@@ -51,6 +59,8 @@ export type LoadJob =
       direct: HttpTarget;
       warmup: number;
       count: number;
+      /** Stops measuring after this long even if `count` is not reached. */
+      maxSeconds: number;
     };
 
 export interface Percentiles {
@@ -260,8 +270,10 @@ async function runSequential(job: Extract<LoadJob, { kind: 'sequential' }>): Pro
     errorSample ??= `${kind} HTTP ${response.status}: ${response.body.slice(0, 600)}`;
     return false;
   };
-  for (let index = 0; index < job.warmup + job.count; index++) {
+  let measureDeadline = Number.POSITIVE_INFINITY;
+  for (let index = 0; index < job.warmup + job.count && performance.now() < measureDeadline; index++) {
     const measured = index >= job.warmup;
+    if (index === job.warmup) measureDeadline = performance.now() + job.maxSeconds * 1000;
     const toFake = await timedPost(job.direct, directAgent, directPayload);
     if (check(toFake, 'direct') && measured) direct.push(toFake.ms);
     const throughService = await timedPost(job.service, serviceAgent, servicePayload);
@@ -407,8 +419,10 @@ async function runStream(job: Extract<LoadJob, { kind: 'stream' }>): Promise<Str
     }
   };
 
-  for (let index = 0; index < job.warmup + job.count; index++) {
+  let measureDeadline = Number.POSITIVE_INFINITY;
+  for (let index = 0; index < job.warmup + job.count && performance.now() < measureDeadline; index++) {
     const measured = index >= job.warmup;
+    if (index === job.warmup) measureDeadline = performance.now() + job.maxSeconds * 1000;
     // Direct: time to the first SSE byte of the fake.
     const fake = await timedPost(job.direct, directAgent, directPayload);
     if (fake.status === 200 && fake.body.includes('data: [DONE]')) {

@@ -58,8 +58,10 @@ export interface BenchResults {
     durationSeconds: number;
     sequentialWarmup: number;
     sequentialCount: number;
+    sequentialMaxSeconds: number;
     streamWarmup: number;
     streamCount: number;
+    streamMaxSeconds: number;
     moderateRate: number;
     moderateConnections: number;
     profileSeconds: number;
@@ -192,7 +194,7 @@ export function renderReport(results: BenchResults): string {
     ]),
     row(['idle RSS with PostgreSQL (after start and a forced GC)', mb(compiled.idleRssAfterStartMb), '≤ 150 MB', verdict(compiled.idleRssAfterStartMb <= 150)]),
     '',
-    `### Added latency per mutation (${sequential.serviceMs.count} sequential mutations on one keep-alive connection, alternating with the same number of direct calls; ${settings.sequentialWarmup} pairs of warm-up)`,
+    `### Added latency per mutation (${sequential.serviceMs.count} sequential mutations on one keep-alive connection, alternating with the same number of direct calls; ${settings.sequentialWarmup} pairs of warm-up; at most ${settings.sequentialCount} or ${settings.sequentialMaxSeconds} s)`,
     '',
     row(['path', 'p50', 'p90', 'p99', 'mean', 'n']),
     row(['---', '---', '---', '---', '---', '---']),
@@ -202,7 +204,7 @@ export function renderReport(results: BenchResults): string {
     '',
     `Service CPU per mutation in these runs: ${ms(sequential.window.cpuPerRequestMs, 3)}; other processes used ${sequential.window.otherProcessesCores.toFixed(2)} cores meanwhile.`,
     '',
-    `### Time to the first streamed chunk (${stream.websocketMs.count} sequential runs per path, upstream 0 ms; the fake sends every SSE frame at once)`,
+    `### Time to the first streamed chunk (${stream.websocketMs.count} sequential runs per path, at most ${settings.streamCount} or ${settings.streamMaxSeconds} s; upstream 0 ms; the fake sends every SSE frame at once)`,
     '',
     'From sending the mutation (`stream: true`) to the first `draftStream` chunk, versus from sending the same request to the fake to its first SSE byte.',
     `Median ${stream.chunksPerDraft} chunks per streamed draft.`,

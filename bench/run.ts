@@ -60,8 +60,8 @@ const loadCore = 0;
 const quick = process.argv.includes('--quick');
 const skipBuild = process.argv.includes('--no-build');
 const settings = quick
-  ? { serviceWarmupSeconds: 4, warmupSeconds: 1, durationSeconds: 3, sequentialWarmup: 50, sequentialCount: 300, streamWarmup: 10, streamCount: 40, moderateRate: 200, profileSeconds: 3 }
-  : { serviceWarmupSeconds: 20, warmupSeconds: 3, durationSeconds: 10, sequentialWarmup: 300, sequentialCount: 2_000, streamWarmup: 100, streamCount: 200, moderateRate: 200, profileSeconds: 8 };
+  ? { serviceWarmupSeconds: 4, warmupSeconds: 1, durationSeconds: 3, sequentialWarmup: 50, sequentialCount: 300, sequentialMaxSeconds: 5, streamWarmup: 10, streamCount: 40, streamMaxSeconds: 4, moderateRate: 200, profileSeconds: 3 }
+  : { serviceWarmupSeconds: 20, warmupSeconds: 3, durationSeconds: 10, sequentialWarmup: 300, sequentialCount: 2_000, sequentialMaxSeconds: 25, streamWarmup: 100, streamCount: 200, streamMaxSeconds: 15, moderateRate: 200, profileSeconds: 8 };
 const moderateConnections = 16;
 
 const mutation = `mutation BenchDraft($input: DraftStatusUpdateInput!) {
@@ -581,6 +581,7 @@ async function main(): Promise<void> {
       direct: captured.json,
       warmup: settings.sequentialWarmup,
       count: settings.sequentialCount,
+      maxSeconds: settings.sequentialMaxSeconds,
     },
     sequentialProbe,
   );
@@ -598,6 +599,7 @@ async function main(): Promise<void> {
       direct: captured.stream,
       warmup: settings.streamWarmup,
       count: settings.streamCount,
+      maxSeconds: settings.streamMaxSeconds,
     },
     streamProbe,
   );

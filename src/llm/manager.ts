@@ -11,7 +11,11 @@ import { AppError } from '../errors/app-error.js';
 import { ErrorCode } from '../errors/error-codes.js';
 import type { LlmCallRecord } from '../store/types.js';
 import type { DataPolicy } from '../guard/data-policy.js';
-import { redact } from '../guard/redaction/index.js';
+import { memoizeText } from '../guard/memoize.js';
+import { redact as redactText } from '../guard/redaction/index.js';
+
+// Prompts repeat (the same incident, audience and prompt version): redact each text once.
+const redact = memoizeText(redactText, { maxEntries: 2_000, maxKeyLength: 200_000 });
 import { retryDecision } from './backoff.js';
 import { createCircuitBreaker, type CircuitBreaker, type CircuitPermit } from './circuit-breaker.js';
 import type { GenerateRequest, GenerateResult, LlmManager, ProviderHealth, UsageSink } from './generation.js';
