@@ -138,7 +138,8 @@ export async function summarizePerf(dataFile: string, pid: number): Promise<Perf
       frames = [];
       continue;
     }
-    if (!line.startsWith('\t') && !line.startsWith(' ')) {
+    // A sample starts with its thread id alone on a line (perf pads it with spaces to a width).
+    if (/^\s*\d+\s*$/.test(line)) {
       finish(tid, frames);
       frames = [];
       tid = Number.parseInt(line.trim(), 10);
