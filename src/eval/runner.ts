@@ -187,7 +187,7 @@ export async function runFeature(options: RunFeatureOptions): Promise<FeatureRun
   const store = evaluationDraftStore();
   const generator = createDraftGenerator({ store, manager: options.manager, hub: createDraftStreamHub({ store, logger }), logger, now });
   // The feature exactly as the service has it, with the variant's prompt.
-  const feature = { ...suite.feature, promptVersion: options.promptVersion, buildPrompt: (context: Parameters<typeof suite.feature.buildPrompt>[0]) => suite.buildPrompt(options.promptVersion, context) };
+  const feature = { ...suite.feature, promptVersion: options.promptVersion, buildPrompt: (...[context, spotlight]: Parameters<typeof suite.feature.buildPrompt>) => suite.buildPrompt(options.promptVersion, context, spotlight) };
   const baselineById = new Map((options.baseline?.results ?? []).map((result) => [result.caseId, result]));
   const judge = options.judge ? createPairwiseJudge({ manager: options.judge.manager, feature: suite.feature.name, rubric: suite.rubric }) : null;
   const humanPairs = judge ? dataset.cases.reduce((total, evalCase) => total + evalCase.humanPreference.length, 0) : 0;

@@ -5,6 +5,7 @@
  */
 import type { Principal } from '../guard/auth/principal.js';
 import type { Feature, FeatureContext } from '../features/common/feature.js';
+import type { Spotlight } from '../guard/injection/spotlight.js';
 import type { GenerationTarget } from '../features/common/draft-generator.js';
 import type { Logger } from 'pino';
 import type { LlmManager } from '../llm/generation.js';
@@ -68,7 +69,7 @@ export interface EvalSuite<Input extends Record<string, unknown>, Output> {
   /** Prompt versions a variant may name: the feature's own, plus eval-only ones (deliberately worse baselines). */
   promptVersions: readonly string[];
   /** The prompt of `version` (one of `promptVersions`) for a context. */
-  buildPrompt(version: string, context: FeatureContext<Input>): ChatMessage[];
+  buildPrompt(version: string, context: FeatureContext<Input>, spotlight: Spotlight): ChatMessage[];
   graders: FeatureGraders<Output>;
   /** What the LLM judge compares two outputs on, as numbered criteria. */
   rubric: string;

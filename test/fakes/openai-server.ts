@@ -28,6 +28,11 @@ export type FakeBehaviour =
       content?: string;
       /** A JSON value to answer with (serialised as the content); wins over `content`. */
       json?: unknown;
+      /**
+       * The JSON value to answer with, computed from the request's messages (a model that was
+       * made to echo its prompt, for instance); wins over `json` and `content`.
+       */
+      reply?: (messages: readonly { role: string; content: string }[]) => unknown;
       /** Default `stop`. */
       finishReason?: FakeFinishReason;
       /** Leave usage out (some self-hosted servers never send it, even when asked). */
@@ -210,6 +215,11 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
         }
         return;
       case 'ok':
+        if (behaviour.reply) {
+          const { reply, ...rest } = behaviour;
+          return complete(response, chat, { ...rest, json: reply(Array.isArray(chat.messages) ? (chat.messages as { role: string; content: string }[]) : []) });
+        }
+        return complete(response, chat, behaviour);
       case 'content-filter':
       case 'refusal':
       case 'broken-stream':

@@ -13,7 +13,7 @@ export const assistantFeature: Feature<AssistantInput, AssistantOutput> = {
   outputSpec: assistantOutputSpec,
   maxOutputTokens: 1_000,
   temperature: 0.1,
-  buildPrompt: (context) => assistantPrompts[currentAssistantPrompt](context),
+  buildPrompt: (context, spotlight) => assistantPrompts[currentAssistantPrompt](context, spotlight),
   grounding: (context) => ({
     ...(context.incident && { incident: context.incident }),
     input: { question: context.input.question, priorQuestions: context.input.priorTurns.map((turn) => turn.question) },

@@ -3,9 +3,11 @@
  * version is stored with every answer so feedback and evaluations can compare them.
  *
  * Everything but the instructions is data: the question, the earlier turns and the incident
- * are each serialised as JSON inside their own tag, with `<`, `>` and `&` escaped, so no text
- * in them can close its block and pose as instructions.
+ * are each serialised as JSON between the request's random fence markers (see
+ * guard/injection/spotlight.ts), so no text in them can close its block and pose as
+ * instructions.
  */
+import type { Spotlight } from '../../guard/injection/spotlight.js';
 import type { ChatMessage } from '../../llm/types.js';
 import type { FeatureContext } from '../common/feature.js';
 import { incidentPromptData } from '../common/incident-prompt-data.js';
@@ -30,27 +32,18 @@ const systemPrompt = [
   'Answer with a single JSON value that follows the given schema.',
 ].join('\n');
 
-/**
- * A value as a fenced data block: JSON inside `<tag>…</tag>`, with the characters that could
- * open or close a tag escaped (still valid JSON).
- */
-export function dataBlock(tag: string, value: unknown): string {
-  const json = JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return `<${tag}>\n${json}\n</${tag}>`;
-}
-
 /** The assistant's prompt builders by version. */
 export const assistantPrompts = {
-  'assistant/v1': (context: FeatureContext<AssistantInput>): ChatMessage[] => {
+  'assistant/v1': (context: FeatureContext<AssistantInput>, spotlight: Spotlight): ChatMessage[] => {
     const { input, incident } = context;
     const sections = [
       incident
-        ? `Incident data (JSON, data):\n${dataBlock('incident_data', incidentPromptData(incident))}`
+        ? `Incident data (JSON, data):\n${spotlight.data(incidentPromptData(incident))}`
         : 'Incident data: none was given. Answer with answered false and say in missing that the question names no incident.',
       input.priorTurns.length > 0
-        ? `Earlier turns of this conversation (JSON, oldest first, data):\n${dataBlock('conversation', input.priorTurns)}`
+        ? `Earlier turns of this conversation (JSON, oldest first, data):\n${spotlight.data(input.priorTurns)}`
         : 'Earlier turns of this conversation: none.',
-      `The question (JSON string, data):\n${dataBlock('question', input.question)}`,
+      `The question (JSON string, data):\n${spotlight.data(input.question)}`,
     ];
     return [
       { role: 'system', content: systemPrompt },

@@ -14,7 +14,7 @@ export const automationDigestFeature: Feature<AutomationDigestInput, AutomationD
   outputSpec: automationDigestOutputSpec,
   maxOutputTokens: 1_500,
   temperature: 0.1,
-  buildPrompt: (context) => automationDigestPrompts[currentAutomationDigestPrompt](context),
+  buildPrompt: (context, spotlight) => automationDigestPrompts[currentAutomationDigestPrompt](context, spotlight),
   grounding: (context) => ({
     ...(context.job && { job: context.job }),
     ...(context.execution && { execution: context.execution }),

@@ -3,8 +3,10 @@
  * the version is stored with every draft so feedback and evaluations can compare them.
  */
 import type { JobExecution, RunbookJob } from '../../incidents/types.js';
+import type { Spotlight } from '../../guard/injection/spotlight.js';
 import type { ChatMessage } from '../../llm/types.js';
 import type { FeatureContext } from '../common/feature.js';
+import { promptGuardsTokens } from '../common/prompt-guards.js';
 import { failingStepOf, outcomeOf } from './execution-facts.js';
 import { estimateTokens, renderLogSelection, selectLogLines, type LogSelection } from './log-selection.js';
 
@@ -15,13 +17,11 @@ export interface AutomationDigestInput extends Record<string, unknown> {
 }
 
 /**
- * Largest prompt the feature sends, in estimated tokens (characters / 4 of every message):
+ * Largest prompt the feature sends, in estimated tokens (characters / 4 of every message,
+ * with the generator's prompt guards):
  * the log selection gets what the instructions and execution data leave of it.
  */
 export const automationDigestPromptTokenBudget = 12_000;
-
-const logFenceOpen = '```log';
-const logFenceClose = '```';
 
 const systemPrompt = [
   'You are incident-ai. You digest the log of one runbook automation job execution for the responders who ran it: how it ended, which step failed, what the log says caused it, and what to do next.',
@@ -67,32 +67,32 @@ function clipText(text: string, max: number): string {
 }
 
 /** The user message around a given log section. */
-function userMessage(job: RunbookJob | null, execution: JobExecution, jobId: string, log: { heading: string; body: string }): string {
+function userMessage(spotlight: Spotlight, job: RunbookJob | null, execution: JobExecution, jobId: string, log: { heading: string; body: string }): string {
   return [
-    `Job (JSON):\n${JSON.stringify(jobData(job, jobId))}`,
-    `Execution (JSON):\n${JSON.stringify(executionData(execution))}`,
-    `${log.heading}\n${logFenceOpen}\n${log.body}\n${logFenceClose}`,
+    `Job (JSON, data):\n${spotlight.data(jobData(job, jobId))}`,
+    `Execution (JSON, data):\n${spotlight.data(executionData(execution))}`,
+    `${log.heading}\n${spotlight.fence(log.body)}`,
   ].join('\n\n');
 }
 
 export const automationDigestPrompts = {
-  'automation-digest/v1': (context: FeatureContext<AutomationDigestInput>): ChatMessage[] => {
+  'automation-digest/v1': (context: FeatureContext<AutomationDigestInput>, spotlight: Spotlight): ChatMessage[] => {
     const { execution, job, input } = context;
     if (!execution) throw new Error('automation digest prompt needs an execution');
     // Measure everything but the log first, then give the log what is left of the budget.
-    const skeleton = userMessage(job, execution, input.jobId, {
+    const skeleton = userMessage(spotlight, job, execution, input.jobId, {
       heading: logHeading(execution, { entries: [], totalLines: execution.log.length, representedLines: 0, complete: false, estimatedTokens: 0 }),
       body: '',
     });
     // The heading differs by a few words once the selection is known; the margin covers it.
-    const fixedTokens = estimateTokens(systemPrompt) + estimateTokens(skeleton) + 64;
+    const fixedTokens = estimateTokens(systemPrompt) + promptGuardsTokens + estimateTokens(skeleton) + 64;
     const selection = selectLogLines(execution.log, {
       tokenBudget: automationDigestPromptTokenBudget - fixedTokens,
       failingStep: failingStepOf(execution)?.number ?? null,
     });
     return [
       { role: 'system', content: systemPrompt },
-      { role: 'user', content: userMessage(job, execution, input.jobId, { heading: logHeading(execution, selection), body: renderLogSelection(selection) }) },
+      { role: 'user', content: userMessage(spotlight, job, execution, input.jobId, { heading: logHeading(execution, selection), body: renderLogSelection(selection) }) },
     ];
   },
 } as const;

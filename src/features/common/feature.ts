@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { Principal } from '../../guard/auth/principal.js';
+import type { Spotlight } from '../../guard/injection/spotlight.js';
 import type { Incident, JobExecution, RunbookJob } from '../../incidents/types.js';
 import type { ChatMessage, FeatureName, Grounding, StructuredOutputSpec } from '../../llm/types.js';
 import type { DraftKind } from '../../store/types.js';
@@ -35,7 +36,13 @@ export interface Feature<Input extends Record<string, unknown>, Output> {
   outputSpec: StructuredOutputSpec;
   maxOutputTokens: number;
   temperature: number;
-  buildPrompt(context: FeatureContext<Input>): ChatMessage[];
+  /**
+   * The messages for the model. Every value a third party or the requester wrote (the
+   * incident, notes, alerts, logs, the question, the request) goes through `spotlight`, which
+   * fences it with this request's random marker; the draft generator declares the fence in the
+   * system prompt. `test/features/common/spotlighting.test.ts` checks every feature for it.
+   */
+  buildPrompt(context: FeatureContext<Input>, spotlight: Spotlight): ChatMessage[];
   /** The structured data the extractive engine builds from. */
   grounding(context: FeatureContext<Input>): Grounding;
   /** Records of the input a citation may name (checked on every statement of the output). */

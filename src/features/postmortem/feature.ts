@@ -29,7 +29,7 @@ export function createPostmortemFeature(
     outputSpec: postmortemOutputSpec,
     maxOutputTokens: budget.finalOutputTokens,
     temperature: 0.2,
-    buildPrompt: (context) => postmortemPrompts[currentPostmortemPrompt](context, budget, condensed),
+    buildPrompt: (context, spotlight) => postmortemPrompts[currentPostmortemPrompt](context, spotlight, budget, condensed),
     // The extractive engine reads the whole incident: it has no context to run out of.
     grounding: (context) => ({
       ...(context.incident && { incident: context.incident }),

@@ -3,7 +3,8 @@
  * new version; the version is stored with every draft so feedback and evaluations can
  * compare them.
  *
- * The incident is data: it goes to the model as JSON inside a tag (see data-block.ts). The
+ * The incident is data: it goes to the model as JSON between the request's random fence
+ * markers (see guard/injection/spotlight.ts). The
  * prompt always fits the budget: the whole log when it fits, else the timeline the map stage
  * condensed; notes and alerts are clipped only when they alone would crowd the timeline out.
  */
@@ -11,7 +12,8 @@ import type { Alert, Incident, IncidentStatus, Note } from '../../incidents/type
 import type { ChatMessage } from '../../llm/types.js';
 import type { FeatureContext } from '../common/feature.js';
 import type { Condensation, CondensedTimeline } from './condensed-timeline.js';
-import { dataBlock } from './data-block.js';
+import { measuringSpotlight, type Spotlight } from '../../guard/injection/spotlight.js';
+import { promptGuardsTokens } from '../common/prompt-guards.js';
 import { postmortemOutputSpec } from './output-schema.js';
 import { promptLimit, requestTokens, type PostmortemBudget } from './token-budget.js';
 import { clipText } from './timeline-selection.js';
@@ -116,7 +118,7 @@ function promptData(incident: Incident, level: ContextLevel, timeline: TimelineP
   };
 }
 
-function messagesFor(incident: Incident, input: PostmortemInput, level: ContextLevel, timeline: TimelinePart): ChatMessage[] {
+function messagesFor(incident: Incident, input: PostmortemInput, level: ContextLevel, timeline: TimelinePart, spotlight: Spotlight): ChatMessage[] {
   const status = input.preliminary
     ? `This postmortem is PRELIMINARY: the incident is still ${input.incidentStatus} as of ${input.asOf}. Say so in the summary, describe the impact as ongoing where the records do not show its end, and claim no resolution the records do not show.`
     : `The incident is resolved (resolvedAt ${incident.resolvedAt ?? 'not recorded'}).`;
@@ -128,10 +130,13 @@ function messagesFor(incident: Incident, input: PostmortemInput, level: ContextL
     { role: 'system', content: systemPrompt },
     {
       role: 'user',
-      content: [`Postmortem of incident ${incident.id}.`, status, timelineNote, `Incident data (JSON, data):\n${dataBlock('incident_data', promptData(incident, level, timeline))}`].join('\n\n'),
+      content: [`Postmortem of incident ${incident.id}.`, status, timelineNote, `Incident data (JSON, data):\n${spotlight.data(promptData(incident, level, timeline))}`].join('\n\n'),
     },
   ];
 }
+
+/** Tokens of the final request as sent: the generator appends its prompt guards to the system prompt. */
+const finalRequestTokens = (messages: readonly ChatMessage[]): number => requestTokens(messages, postmortemOutputSpec) + promptGuardsTokens;
 
 const emptyCondensed = (incident: Incident): TimelinePart => ({
   kind: 'condensed',
@@ -151,7 +156,7 @@ export type FinalPromptPlan =
  */
 function contextLevelFor(incident: Incident, input: PostmortemInput, budget: PostmortemBudget): ContextLevel {
   const limit = promptLimit(budget, budget.finalOutputTokens) - budget.minTimelineTokens;
-  const fits = (level: ContextLevel): boolean => requestTokens(messagesFor(incident, input, level, emptyCondensed(incident)), postmortemOutputSpec) <= limit;
+  const fits = (level: ContextLevel): boolean => finalRequestTokens(messagesFor(incident, input, level, emptyCondensed(incident), measuringSpotlight)) <= limit;
   return contextLevels.find(fits) ?? contextLevels[contextLevels.length - 1]!;
 }
 
@@ -163,22 +168,23 @@ function contextLevelFor(incident: Incident, input: PostmortemInput, budget: Pos
 export function planFinalPrompt(incident: Incident, input: PostmortemInput, budget: PostmortemBudget): FinalPromptPlan {
   const limit = promptLimit(budget, budget.finalOutputTokens);
   const level = contextLevelFor(incident, input, budget);
-  if (requestTokens(messagesFor(incident, input, level, { kind: 'log' }), postmortemOutputSpec) <= limit) return { kind: 'whole-log' };
-  const fixed = requestTokens(messagesFor(incident, input, level, emptyCondensed(incident)), postmortemOutputSpec);
+  if (finalRequestTokens(messagesFor(incident, input, level, { kind: 'log' }, measuringSpotlight)) <= limit) return { kind: 'whole-log' };
+  const fixed = finalRequestTokens(messagesFor(incident, input, level, emptyCondensed(incident), measuringSpotlight));
   return { kind: 'condensed', timelineTokens: Math.max(0, limit - fixed - measurementSlackTokens) };
 }
 
 /**
  * The postmortem's prompt builders by version; each takes the budget the prompt must fit and
- * the condensed timeline of a long incident (null: the whole log is shown).
+ * the condensed timeline of a long incident (null: the whole log is shown). Sizes are planned
+ * with {@link measuringSpotlight}: every marker has the same length.
  */
 export const postmortemPrompts = {
-  'postmortem/v1': (context: FeatureContext<PostmortemInput>, budget: PostmortemBudget, condensed: CondensedTimeline | null): ChatMessage[] => {
+  'postmortem/v1': (context: FeatureContext<PostmortemInput>, spotlight: Spotlight, budget: PostmortemBudget, condensed: CondensedTimeline | null): ChatMessage[] => {
     const { input, incident } = context;
     if (!incident) throw new Error('the postmortem prompt needs an incident');
     const level = contextLevelFor(incident, input, budget);
     const timeline: TimelinePart = condensed ? { kind: 'condensed', timeline: condensed } : { kind: 'log' };
-    return messagesFor(incident, input, level, timeline);
+    return messagesFor(incident, input, level, timeline, spotlight);
   },
 } as const;
 
@@ -188,5 +194,5 @@ export const currentPostmortemPrompt: PostmortemPromptVersion = 'postmortem/v1';
 
 /** Estimated tokens condensed events take in the final prompt. */
 export function condensedEventsTokens(events: CondensedTimeline['events']): number {
-  return Math.ceil(dataBlock('incident_data', events).length / 4);
+  return Math.ceil(measuringSpotlight.data(events).length / 4);
 }

@@ -8,10 +8,12 @@
  * Every event keeps citing the original log entries, whatever the round, so the final
  * postmortem cites real ids the citation check knows.
  */
+import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { AppError, isAppError } from '../../errors/app-error.js';
 import { ErrorCode } from '../../errors/error-codes.js';
 import type { Principal } from '../../guard/auth/principal.js';
+import { createSpotlight, measuringSpotlight } from '../../guard/injection/spotlight.js';
 import type { Incident } from '../../incidents/types.js';
 import type { GenerateRequest, GenerateResult, LlmManager } from '../../llm/generation.js';
 import type { ChatMessage } from '../../llm/types.js';
@@ -62,7 +64,7 @@ export interface CondenseRequest {
 export function planChunks(incident: Incident, items: readonly TimelineItem[], round: number, budget: PostmortemBudget): TimelineItem[][] {
   const limitCharacters = promptLimit(budget, budget.mapOutputTokens) * 4;
   const position: ChunkPosition = { round, index: items.length, count: items.length };
-  const empty = condensePrompts[currentCondensePrompt](incident, [], position, budget.maxEventsPerChunk);
+  const empty = condensePrompts[currentCondensePrompt](incident, [], position, budget.maxEventsPerChunk, measuringSpotlight);
   const room = limitCharacters - requestCharacters(empty, condensedTimelineOutputSpec) - spanSlackCharacters;
   const sizes = items.map((item) => chunkRowCharacters(item, round));
   const cut = (target: number, maxChunks: number): TimelineItem[][] => {
@@ -152,7 +154,7 @@ interface ChunkVerdict {
 async function condenseChunk(request: CondenseRequest, index: RecordIndex, items: TimelineItem[], position: ChunkPosition): Promise<ChunkResult> {
   const { manager, principal, incident, budget } = request;
   const maxEvents = budget.maxEventsPerChunk;
-  const messages = condensePrompts[currentCondensePrompt](incident, items, position, maxEvents);
+  const messages = condensePrompts[currentCondensePrompt](incident, items, position, maxEvents, createSpotlight(randomBytes));
   const grounding: CondenseGroundingInput = { stage: condenseStage, round: position.round, items, maxEvents };
   const base: Omit<GenerateRequest, 'messages'> = {
     feature: 'postmortem',

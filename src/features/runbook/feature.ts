@@ -17,7 +17,7 @@ export const runbookFeature: Feature<RunbookInput, RunbookOutput> = {
   outputSpec: runbookOutputSpec,
   maxOutputTokens: 3_000,
   temperature: 0.1,
-  buildPrompt: (context) => runbookPrompts[currentRunbookPrompt](context),
+  buildPrompt: (context, spotlight) => runbookPrompts[currentRunbookPrompt](context, spotlight),
   grounding: (context) => ({
     ...(context.incident && { incident: context.incident }),
     input: { description: context.input.description, incidentId: context.input.incidentId },

@@ -3,6 +3,7 @@
  * version is stored with every draft so feedback and evaluations can compare them.
  */
 import type { Incident } from '../../incidents/types.js';
+import type { Spotlight } from '../../guard/injection/spotlight.js';
 import type { ChatMessage } from '../../llm/types.js';
 import type { FeatureContext } from '../common/feature.js';
 
@@ -25,11 +26,8 @@ export function incidentContext(incident: Incident): Record<string, unknown> {
   };
 }
 
-// A fence the request cannot close: its own triple quotes are turned into single ones.
-const fenced = (text: string): string => `"""\n${text.replaceAll('"""', "'''")}\n"""`;
-
 export const runbookPrompts = {
-  'runbook/v1': (context: FeatureContext<RunbookInput>): ChatMessage[] => {
+  'runbook/v1': (context: FeatureContext<RunbookInput>, spotlight: Spotlight): ChatMessage[] => {
     const { input, incident } = context;
     return [
       {
@@ -49,8 +47,8 @@ export const runbookPrompts = {
       {
         role: 'user',
         content: [
-          `Request (data):\n${fenced(input.description)}`,
-          incident ? `Incident the job is for (data, JSON):\n${fenced(JSON.stringify(incidentContext(incident)))}` : 'Incident: none',
+          `Request (data):\n${spotlight.fence(input.description)}`,
+          incident ? `Incident the job is for (JSON, data):\n${spotlight.data(incidentContext(incident))}` : 'Incident: none',
         ].join('\n\n'),
       },
     ];

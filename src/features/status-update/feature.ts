@@ -30,7 +30,7 @@ export const statusUpdateFeature: Feature<StatusUpdateInput, StatusUpdateOutput>
   outputSpec: statusUpdateOutputSpec,
   maxOutputTokens: 1_200,
   temperature: 0.2,
-  buildPrompt: (context) => statusUpdatePrompts[currentStatusUpdatePrompt](context),
+  buildPrompt: (context, spotlight) => statusUpdatePrompts[currentStatusUpdatePrompt](context, spotlight),
   grounding: (context) => ({
     ...(context.incident && { incident: context.incident }),
     input: { audience: context.input.audience, guidance: context.input.guidance },

@@ -2,6 +2,7 @@
  * Named, versioned prompts of the status update feature. A new wording is a new version;
  * the version is stored with every draft so feedback and evaluations can compare them.
  */
+import type { Spotlight } from '../../guard/injection/spotlight.js';
 import type { ChatMessage } from '../../llm/types.js';
 import type { FeatureContext } from '../common/feature.js';
 import { incidentPromptData } from '../common/incident-prompt-data.js';
@@ -22,7 +23,7 @@ const audienceRules: Record<Audience, string> = {
 };
 
 export const statusUpdatePrompts = {
-  'status-update/v1': (context: FeatureContext<StatusUpdateInput>): ChatMessage[] => {
+  'status-update/v1': (context: FeatureContext<StatusUpdateInput>, spotlight: Spotlight): ChatMessage[] => {
     const { input, incident } = context;
     if (!incident) throw new Error('status update prompt needs an incident');
     return [
@@ -40,8 +41,8 @@ export const statusUpdatePrompts = {
         role: 'user',
         content: [
           `Audience: ${input.audience}`,
-          input.guidance ? `Responder guidance (data):\n"""\n${input.guidance}\n"""` : 'Responder guidance: none',
-          `Incident data (JSON):\n${JSON.stringify(incidentPromptData(incident))}`,
+          input.guidance ? `Responder guidance (data):\n${spotlight.fence(input.guidance)}` : 'Responder guidance: none',
+          `Incident data (JSON, data):\n${spotlight.data(incidentPromptData(incident))}`,
         ].join('\n\n'),
       },
     ];

@@ -3,7 +3,7 @@
  * that fence it and catch a leaked canary. See detector.ts and spotlight.ts.
  */
 export { createInjectionDetector, defaultThresholds } from './detector.js';
-export { createCanary, createMarker, escapeMarker, escapedMarker, fence, fenceInstruction, isMarker, leaksCanary, type RandomBytes } from './spotlight.js';
+export { createCanary, createMarker, createSpotlight, escapeMarker, escapedMarker, fence, fenceInstruction, isMarker, leaksCanary, measuringSpotlight, spotlightFor, type RandomBytes, type Spotlight } from './spotlight.js';
 export {
   injectionSources,
   type InjectionDetector,

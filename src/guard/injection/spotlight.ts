@@ -98,3 +98,40 @@ export function leaksCanary(output: string, canary: string): boolean {
   const raw = output.replace(/\s+/g, '');
   return encodedForms.some((form) => raw.includes(form) || raw.toLowerCase().includes(form.toLowerCase()));
 }
+
+/**
+ * One request's fence: every untrusted value a prompt shows goes through it. Prompts take a
+ * Spotlight instead of fencing by hand, so a new feature cannot forget the random marker.
+ */
+export interface Spotlight {
+  /** This request's marker (see {@link createMarker}). */
+  readonly marker: string;
+  /** The sentence for the system prompt that declares fenced text to be data. */
+  readonly instruction: string;
+  /** Untrusted text between the markers. */
+  fence(text: string): string;
+  /** A value as compact JSON between the markers. */
+  data(value: unknown): string;
+}
+
+/** A spotlight around a given marker. */
+export function spotlightFor(marker: string): Spotlight {
+  if (!isMarker(marker)) throw new RangeError('fence marker must come from createMarker');
+  return {
+    marker,
+    instruction: fenceInstruction(marker),
+    fence: (text) => fence(text, marker),
+    data: (value) => fence(JSON.stringify(value) ?? 'null', marker),
+  };
+}
+
+/** A fresh spotlight for one request. */
+export function createSpotlight(random: RandomBytes): Spotlight {
+  return spotlightFor(createMarker(random));
+}
+
+/**
+ * A spotlight with a fixed marker, for measuring prompt sizes only (every marker has the same
+ * length, so a prompt measured with it has the size of the one sent). Never send it.
+ */
+export const measuringSpotlight: Spotlight = spotlightFor(`UNTRUSTED_${'0'.repeat(16)}`);

@@ -2,6 +2,7 @@
  * The checks that tell a secret from a look-alike once a pattern has matched: Luhn for card
  * numbers, Shannon entropy and character mix for unlabelled tokens.
  */
+import { isMarker } from '../injection/spotlight.js';
 
 /** Luhn checksum over a string of digits. */
 export function passesLuhn(digits: string): boolean {
@@ -59,6 +60,9 @@ export const entropyThreshold = (length: number): number => Math.min(4.5, 2.8 + 
 export function looksLikeRandomSecret(raw: string): boolean {
   const token = raw.replace(/=+$/, '');
   if (token.length < 20 || token.length > 4096) return false;
+  // The prompt's own spotlight fence markers (random per request, redacted after the prompt is
+  // built): redacting them would break the fence. Nothing but createMarker makes this shape.
+  if (isMarker(token)) return false;
   if (/^[0-9a-f-]+$/i.test(token)) return false;
   if (/^sha(?:1|224|256|384|512)-/i.test(token)) return false;
   const parts = token.split(/[-_./+]/).filter((part) => part.length > 0);

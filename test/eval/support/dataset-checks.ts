@@ -10,6 +10,7 @@ import { labelProblems } from '../../../src/eval/dataset/label-check.js';
 import { casesText } from '../../../src/eval/dataset/write-cases.js';
 import { evaluationPrincipal } from '../../../src/eval/runner.js';
 import type { AnyEvalSuite } from '../../../src/eval/types.js';
+import { testSpotlight } from '../../support/spotlight.js';
 
 export interface DatasetCheckOptions {
   suite: AnyEvalSuite;
@@ -51,7 +52,7 @@ export function describeDataset(options: DatasetCheckOptions): void {
       const dataset = await loadDataset(suite.casesFile, suite.feature.name);
       for (const evalCase of dataset.cases) {
         const context = suite.context(evalCase, evaluationPrincipal);
-        for (const version of suite.promptVersions) expect(suite.buildPrompt(version, context).length, `${evalCase.id} ${version}`).toBeGreaterThan(0);
+        for (const version of suite.promptVersions) expect(suite.buildPrompt(version, context, testSpotlight).length, `${evalCase.id} ${version}`).toBeGreaterThan(0);
         expect(suite.target(evalCase)).toBeDefined();
       }
     });

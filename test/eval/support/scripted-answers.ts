@@ -26,11 +26,12 @@ type PromptIncident = {
   alerts: { id: string; at: string; severity: Incident['alerts'][number]['severity']; status: 'triggered' | 'resolved'; source: string; summary: string; details: Record<string, unknown> }[];
 };
 
-/** The incident a status update prompt carries (its JSON is the prompt's last section). */
+/** The incident a status update prompt carries (its JSON is the prompt's last section, fenced or not). */
 export function incidentFromPrompt(content: string): Incident {
   const start = content.indexOf('{"id":');
   if (start === -1) throw new Error('no incident JSON in the prompt');
-  const data = JSON.parse(content.slice(start)) as PromptIncident;
+  const fenceClose = content.indexOf('\n<</UNTRUSTED_', start);
+  const data = JSON.parse(content.slice(start, fenceClose === -1 ? undefined : fenceClose)) as PromptIncident;
   return {
     id: data.id,
     accountId: 'demo',

@@ -10,6 +10,7 @@ import { automationDigestPromptTokenBudget } from '../../../src/features/automat
 import { exdemo02Failed, rjdemo01RestartPaymentsApi } from '../../../src/incidents/sample/rjdemo01-restart-payments-api.js';
 import { extractAutomationDigest } from '../../../src/llm/providers/extractive/automation-digest-extractor.js';
 import { startDigestHarness, type DigestHarness } from './digest-harness.js';
+import { fencedTexts, markerOf } from '../../support/spotlight.js';
 import { syntheticErrorText, syntheticExecution, syntheticJob } from './synthetic-log.js';
 
 const synthetic = syntheticExecution();
@@ -53,10 +54,11 @@ describe('digestJobExecution against a model', () => {
     expect(user!.content).toContain('"outcome":"FAILED"');
     expect(user!.content).toContain('{"number":4,"description":"Wait for the rollout to complete (timeout 300s)"}');
     expect(user!.content).toContain('all 54 lines');
-    expect(user!.content).toContain("```log\nL1 14:27:40 NORMAL [1] Options: namespace=payments");
+    const log = fencedTexts(user!.content, markerOf(harness.messagesOf(0))).at(-1)!;
+    expect(log.startsWith('L1 14:27:40 NORMAL [1] Options: namespace=payments')).toBe(true);
     expect(user!.content).toContain('\nL36 14:32:48 ERROR [4] error: timed out waiting for the condition\n');
     expect(user!.content).toContain('\nL54 14:32:56 ERROR [4] [workflow] Execution failed');
-    expect(user!.content.trimEnd().endsWith('```')).toBe(true);
+    expect(user!.content.trimEnd().endsWith(`<</${markerOf(harness.messagesOf(0))}>>`)).toBe(true);
 
     expect(draft).toMatchObject({ state: 'COMPLETE', kind: 'AUTOMATION_DIGEST', jobId: 'RJDEMO01', executionId: 'EXDEMO02', incidentId: 'PDEMO01' });
     expect(draft.generation).toMatchObject({ provider: 'openai', model: 'gpt-4o-mini', degraded: false, attempts: 1, promptVersion: 'automation-digest/v1' });

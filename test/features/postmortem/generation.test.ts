@@ -11,6 +11,7 @@ import { sampleIncidents } from '../../../src/incidents/sample/index.js';
 import type { Incident } from '../../../src/incidents/types.js';
 import { extractPostmortem } from '../../../src/llm/providers/extractive/postmortem-extractor.js';
 import type { DraftChunkEvent } from '../../../src/streams/types.js';
+import { fencedTexts, markerOf } from '../../support/spotlight.js';
 import { contextTokensOf, startPostmortemHarness, type PostmortemHarness } from './postmortem-harness.js';
 
 const incidentOf = (id: string): Incident => sampleIncidents.find((incident) => incident.id === id)!;
@@ -78,9 +79,10 @@ describe('generatePostmortem against a model', () => {
     expect(user!.role).toBe('user');
     expect(user!.content).toContain('The incident is resolved (resolvedAt 2025-03-11T15:14:40Z).');
     expect(user!.content).toContain('The incident data holds the whole incident log (logEntries).');
-    const fenced = /<incident_data>\n(.*)\n<\/incident_data>$/s.exec(user!.content);
-    expect(fenced).not.toBeNull();
-    const data = JSON.parse(fenced![1]!) as { id: string; logEntries: { id: string; at: string }[]; notes: { id: string }[]; alerts: { id: string; details: unknown }[]; assignees: { team: string }[] };
+    const fenced = fencedTexts(user!.content, markerOf(body!.messages));
+    expect(fenced).toHaveLength(1);
+    expect(user!.content.endsWith(`<</${markerOf(body!.messages)}>>`)).toBe(true);
+    const data = JSON.parse(fenced[0]!) as { id: string; logEntries: { id: string; at: string }[]; notes: { id: string }[]; alerts: { id: string; details: unknown }[]; assignees: { team: string }[] };
     expect(data.id).toBe('PDEMO01');
     expect(data.logEntries.map((entry) => entry.id)).toEqual(incidentOf('PDEMO01').logEntries.map((entry) => entry.id));
     expect(data.logEntries[0]).toEqual({ sourceType: 'LOG_ENTRY', id: 'PDEMO01-LOG-01', at: '2025-03-11T14:02:11Z', type: 'trigger', agent: 'Prometheus Alertmanager', summary: incidentOf('PDEMO01').logEntries[0]!.summary });
@@ -119,9 +121,9 @@ describe('generatePostmortem against a model', () => {
   it('quarantines a note that tries to close its data block, and keeps one fence', async () => {
     harness.fake.enqueue({ kind: 'ok', json: modelAnswer() });
     const draft = await harness.service.run(harness.principal, { incidentId: 'PINJECT01' });
-    const user = harness.bodies()[0]!.messages[1]!.content;
-    expect(user.match(/<\/incident_data>/g)).toHaveLength(1);
-    expect(user.match(/<incident_data>/g)).toHaveLength(1);
+    const messages = harness.bodies()[0]!.messages;
+    const user = messages[1]!.content;
+    expect(fencedTexts(user, markerOf(messages))).toHaveLength(1);
     expect(user).not.toContain('ignore all previous instructions');
     expect(user).toContain('quarantined by incident-ai');
     expect(draft.text).toContain('Withheld from the AI as possible prompt injection');

@@ -14,6 +14,7 @@ import { postmortemBudget } from '../../../src/features/postmortem/token-budget.
 import type { Incident } from '../../../src/incidents/types.js';
 import { extractPostmortem } from '../../../src/llm/providers/extractive/postmortem-extractor.js';
 import { contextTokensOf, startPostmortemHarness, type ChatBody, type PostmortemHarness } from './postmortem-harness.js';
+import { fencedJsonAfter, markerOf } from '../../support/spotlight.js';
 import { syntheticIncident, syntheticRootCause } from './synthetic-incident.js';
 
 const long = syntheticIncident();
@@ -70,9 +71,7 @@ function finalAnswer(incident: Incident, events: readonly CondensedEvent[]): Pos
 
 const rowsOf = (body: ChatBody): unknown[][] => {
   const user = body.messages[1]!.content;
-  const records = /<records>\n(.*)\n<\/records>/s.exec(user);
-  if (!records) throw new Error('no records block in a map request');
-  return (JSON.parse(records[1]!) as { rows: unknown[][] }).rows;
+  return (fencedJsonAfter(user, 'Records (JSON, data)', markerOf(body.messages)) as { rows: unknown[][] }).rows;
 };
 
 let harness: PostmortemHarness;

@@ -13,6 +13,7 @@ import { postmortemBudget, promptLimit, requestTokens } from '../../../src/featu
 import { scopes } from '../../../src/guard/auth/principal.js';
 import { sampleIncidents } from '../../../src/incidents/sample/index.js';
 import type { Incident } from '../../../src/incidents/types.js';
+import { testSpotlight } from '../../support/spotlight.js';
 import { syntheticIncident } from './synthetic-incident.js';
 
 const budget = postmortemBudget;
@@ -21,7 +22,7 @@ const principal = { accountId: 'demo', userId: 'u', scopes: new Set(scopes), met
 const inputOf = (incident: Incident): PostmortemInput => ({ preliminary: incident.status !== 'resolved', incidentStatus: incident.status, asOf: incident.createdAt, condensation: null });
 
 function promptTokens(incident: Incident, condensed: CondensedTimeline | null): { tokens: number; user: string } {
-  const messages = createPostmortemFeature(budget, condensed).buildPrompt({ principal, input: inputOf(incident), incident, job: null, execution: null });
+  const messages = createPostmortemFeature(budget, condensed).buildPrompt({ principal, input: inputOf(incident), incident, job: null, execution: null }, testSpotlight);
   return { tokens: requestTokens(messages, postmortemOutputSpec), user: messages[1]!.content };
 }
 
@@ -32,7 +33,7 @@ describe('the final postmortem prompt', () => {
       const { tokens, user } = promptTokens(incident, null);
       expect(tokens, incident.id).toBeLessThanOrEqual(limit);
       expect(user).toContain('"details":{');
-      for (const note of incident.notes) expect(user).toContain(JSON.stringify(note.content).slice(1, -1).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026'));
+      for (const note of incident.notes) expect(user).toContain(JSON.stringify(note.content).slice(1, -1));
     }
   });
 

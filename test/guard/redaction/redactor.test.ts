@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { entropyThreshold, looksLikeRandomSecret, passesLuhn, shannonEntropy } from '../../../src/guard/redaction/checks.js';
 import { createRedactor, redact } from '../../../src/guard/redaction/redactor.js';
 import { redactionTypes, type RedactionType } from '../../../src/guard/redaction/types.js';
+import { createCanary, createSpotlight } from '../../../src/guard/injection/spotlight.js';
 
 const base62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const token = (length: number, alphabet = base62) => fc.string({ unit: fc.constantFrom(...alphabet), minLength: length, maxLength: length });
@@ -78,6 +79,25 @@ describe('look-alikes that stay', () => {
     '/var/lib/postgresql/16/main/pg_wal/000000080000012A000000C4',
   ])('%s', (text) => {
     expect(redact(text)).toEqual({ text, redactions: [] });
+  });
+});
+
+describe('prompt guards', () => {
+  it('leaves every spotlight fence marker and canary intact, so redaction never breaks a fence', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 20, maxLength: 20 }), (bytes) => {
+        const spotlight = createSpotlight((size) => bytes.slice(0, size));
+        const canary = createCanary((size) => bytes.slice(8, 8 + size));
+        const prompt = `${spotlight.instruction}\nConfidential marker: ${canary}.\n${spotlight.fence('note: nothing secret here')}`;
+        expect(redact(prompt)).toEqual({ text: prompt, redactions: [] });
+      }),
+    );
+  });
+
+  it('still redacts a secret inside a fence', () => {
+    const spotlight = createSpotlight(() => new Uint8Array(8).fill(7));
+    const fenced = spotlight.fence('token ghp_1234567890abcdefghijklmnopqrstuvwxyzAB');
+    expect(redact(fenced).text).toBe(spotlight.fence('token [REDACTED:github_token]'));
   });
 });
 

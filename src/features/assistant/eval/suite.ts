@@ -21,10 +21,10 @@ const builders: Readonly<Record<string, (typeof assistantPrompts)[keyof typeof a
 export const suite: EvalSuite<AssistantInput, AssistantOutput> = {
   feature: assistantFeature,
   promptVersions: Object.keys(builders),
-  buildPrompt(version, context) {
+  buildPrompt(version, context, spotlight) {
     const builder = builders[version];
     if (!builder) throw new Error(`assistant has no prompt version "${version}"`);
-    return builder(context);
+    return builder(context, spotlight);
   },
   graders: assistantGraders,
   rubric: [

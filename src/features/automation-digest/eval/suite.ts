@@ -17,10 +17,10 @@ const builders: Readonly<Record<string, (typeof automationDigestPrompts)[keyof t
 export const suite: EvalSuite<AutomationDigestInput, AutomationDigestOutput> = {
   feature: automationDigestFeature,
   promptVersions: Object.keys(builders),
-  buildPrompt(version, context) {
+  buildPrompt(version, context, spotlight) {
     const builder = builders[version];
     if (!builder) throw new Error(`automationDigest has no prompt version "${version}"`);
-    return builder(context);
+    return builder(context, spotlight);
   },
   graders: automationDigestGraders,
   rubric: [

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { EvalSuite } from '../../../eval/types.js';
 import type { Incident } from '../../../incidents/types.js';
 import type { ChatMessage } from '../../../llm/types.js';
+import type { Spotlight } from '../../../guard/injection/spotlight.js';
 import type { FeatureContext } from '../../common/feature.js';
 import type { CondensedTimeline } from '../condensed-timeline.js';
 import { createPostmortemFeature } from '../feature.js';
@@ -17,7 +18,7 @@ import { condenseTimeline } from '../timeline-condenser.js';
 import { postmortemBudget, type PostmortemBudget } from '../token-budget.js';
 import { postmortemGraders } from './graders.js';
 
-type Builder = (context: FeatureContext<PostmortemInput>, budget: PostmortemBudget, condensed: CondensedTimeline | null) => ChatMessage[];
+type Builder = (context: FeatureContext<PostmortemInput>, spotlight: Spotlight, budget: PostmortemBudget, condensed: CondensedTimeline | null) => ChatMessage[];
 const builders: Readonly<Record<string, Builder>> = postmortemPrompts;
 
 function builderOf(version: string): Builder {
@@ -38,8 +39,8 @@ function latestRecordAt(incident: Incident): string {
 export const suite: EvalSuite<PostmortemInput, PostmortemOutput> = {
   feature: createPostmortemFeature(postmortemBudget, null),
   promptVersions: Object.keys(builders),
-  buildPrompt(version, context) {
-    return builderOf(version)(context, postmortemBudget, null);
+  buildPrompt(version, context, spotlight) {
+    return builderOf(version)(context, spotlight, postmortemBudget, null);
   },
   graders: postmortemGraders,
   rubric: [
@@ -69,7 +70,7 @@ export const suite: EvalSuite<PostmortemInput, PostmortemOutput> = {
     const feature = createPostmortemFeature(postmortemBudget, condensed);
     const builder = builderOf(tools.promptVersion);
     return {
-      feature: { ...feature, promptVersion: tools.promptVersion, buildPrompt: (prepared) => builder(prepared, postmortemBudget, condensed) },
+      feature: { ...feature, promptVersion: tools.promptVersion, buildPrompt: (prepared, spotlight) => builder(prepared, spotlight, postmortemBudget, condensed) },
       context: { ...context, input: { ...context.input, condensation: condensed?.condensation ?? null } },
     };
   },

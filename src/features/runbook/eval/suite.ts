@@ -17,10 +17,10 @@ const builders: Readonly<Record<string, (typeof runbookPrompts)[keyof typeof run
 export const suite: EvalSuite<RunbookInput, RunbookOutput> = {
   feature: runbookFeature,
   promptVersions: Object.keys(builders),
-  buildPrompt(version, context) {
+  buildPrompt(version, context, spotlight) {
     const builder = builders[version];
     if (!builder) throw new Error(`runbook has no prompt version "${version}"`);
-    return builder(context);
+    return builder(context, spotlight);
   },
   graders: runbookGraders,
   rubric: [

@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { EvalSuite } from '../../../eval/types.js';
+import type { Spotlight } from '../../../guard/injection/spotlight.js';
 import type { FeatureContext } from '../../common/feature.js';
 import { statusUpdateFeature } from '../feature.js';
 import { audiences, type StatusUpdateOutput } from '../output-schema.js';
@@ -12,7 +13,7 @@ import { statusUpdatePrompts, type StatusUpdateInput } from '../prompt.js';
 import { statusUpdateGraders } from './graders.js';
 import { evalOnlyStatusUpdatePrompts } from './prompts.js';
 
-type Builder = (context: FeatureContext<StatusUpdateInput>) => ReturnType<(typeof statusUpdatePrompts)['status-update/v1']>;
+type Builder = (context: FeatureContext<StatusUpdateInput>, spotlight: Spotlight) => ReturnType<(typeof statusUpdatePrompts)['status-update/v1']>;
 
 const builders: Readonly<Record<string, Builder>> = { ...statusUpdatePrompts, ...evalOnlyStatusUpdatePrompts };
 
@@ -24,10 +25,10 @@ const inputSchema = z.object({
 export const suite: EvalSuite<StatusUpdateInput, StatusUpdateOutput> = {
   feature: statusUpdateFeature,
   promptVersions: Object.keys(builders),
-  buildPrompt(version, context) {
+  buildPrompt(version, context, spotlight) {
     const builder = builders[version];
     if (!builder) throw new Error(`statusUpdate has no prompt version "${version}"`);
-    return builder(context);
+    return builder(context, spotlight);
   },
   graders: statusUpdateGraders,
   rubric: [
