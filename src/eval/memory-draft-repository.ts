@@ -40,7 +40,8 @@ export function createMemoryDraftRepository(now: () => Date = () => new Date()):
       return structuredClone(record);
     },
     async complete(accountId, id, completion) {
-      return transition(accountId, id, 'complete', (draft) => ({ ...draft, state: 'COMPLETE', ...structuredClone(completion) }));
+      const { input, ...rest } = structuredClone(completion);
+      return transition(accountId, id, 'complete', (draft) => ({ ...draft, state: 'COMPLETE', ...rest, ...(input !== undefined && { input }) }));
     },
     async fail(accountId, id, error, generation = null) {
       return transition(accountId, id, 'fail', (draft) => ({ ...draft, state: 'FAILED', error: { ...error }, generation: generation && { ...generation } }));

@@ -118,7 +118,8 @@ export function createDraftRepository(database: Queryable, options: DraftReposit
     async complete(accountId: string, id: string, completion: DraftCompletion): Promise<DraftRecord> {
       const [row] = await database.query<DraftRow>(
         `update drafts
-            set state = 'COMPLETE', output = $3::jsonb, text = $4, generation = $5::jsonb, error = null, updated_at = $6
+            set state = 'COMPLETE', output = $3::jsonb, text = $4, generation = $5::jsonb, error = null, updated_at = $6,
+                input = coalesce($7::jsonb, input)
           where account_id = $1 and id = $2 and state = 'STREAMING'
           returning ${draftColumns}`,
         [
@@ -128,6 +129,7 @@ export function createDraftRepository(database: Queryable, options: DraftReposit
           completion.text,
           JSON.stringify(completion.generation),
           now().toISOString(),
+          completion.input === undefined ? null : JSON.stringify(completion.input),
         ],
       );
       if (row === undefined) throw await transitionFailure(accountId, id, 'complete');

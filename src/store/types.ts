@@ -70,6 +70,11 @@ export interface DraftCompletion {
   output: Record<string, unknown>;
   text: string;
   generation: GenerationRecord;
+  /**
+   * The feature input as finally used, when preparing the prompt changed it (a postmortem
+   * records how its long log was condensed); absent: the input stored at insert stays.
+   */
+  input?: Record<string, unknown>;
 }
 
 export interface DraftChunkRecord {

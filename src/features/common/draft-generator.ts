@@ -48,17 +48,39 @@ export interface GenerationTarget {
   executionId: string | null;
 }
 
+/** What a {@link PrepareStep} may use: model calls that belong to the draft. */
+export interface PrepareTools {
+  /**
+   * The LLM Manager, for requests that belong to the draft: each carries its id, is cancelled
+   * with the generation, and its tokens are charged to the account's budget with the rest.
+   */
+  manager: LlmManager;
+  draftId: string;
+  signal: AbortSignal;
+}
+
+/**
+ * Work a feature does before its prompt can be built, with the draft already created, under
+ * the same throttle permit and on the screened context (a postmortem condenses a long log in
+ * stages). Returns the feature and context to generate with; a changed `input` is stored
+ * with the completed draft.
+ */
+export type PrepareStep<Input extends Record<string, unknown>, Output> = (
+  context: FeatureContext<Input>,
+  tools: PrepareTools,
+) => Promise<{ feature: Feature<Input, Output>; context: FeatureContext<Input> }>;
+
 export interface DraftGenerator {
   /**
    * Generates a draft. Without `stream` it resolves with the finished draft (or throws a
    * typed error after storing the draft as FAILED). With `stream` it resolves at once with
-   * the STREAMING draft and continues in the background.
+   * the STREAMING draft and continues in the background (the prepare step included).
    */
   generate<Input extends Record<string, unknown>, Output>(
     feature: Feature<Input, Output>,
     context: FeatureContext<Input>,
     target: GenerationTarget,
-    options: { stream: boolean },
+    options: { stream: boolean; prepare?: PrepareStep<Input, Output> },
   ): Promise<DraftRecord>;
   /**
    * Graceful shutdown: refuses new generations (SERVICE_UNAVAILABLE), lets running ones
@@ -75,6 +97,18 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
   const running = new Set<Promise<unknown>>();
   const shutdown = new AbortController();
   let draining = false;
+
+  /** The manager for a prepare step's requests: tied to the draft, cancelled with it, charged with it. */
+  function draftManager(draftId: string, charged: GenerateResult[]): LlmManager {
+    return {
+      async generate(request) {
+        const result = await manager.generate({ ...request, draftId, signal: request.signal ?? shutdown.signal });
+        charged.push(result);
+        return result;
+      },
+      health: () => manager.health(),
+    };
+  }
 
   function auditGeneration(principal: Principal, feature: string, draftId: string | null, results: readonly GenerateResult[], failure: AppError | null, guards: string[]): void {
     const last = results[results.length - 1];
@@ -93,13 +127,18 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
   }
 
   async function run<Input extends Record<string, unknown>, Output>(
-    feature: Feature<Input, Output>,
-    context: FeatureContext<Input>,
+    plannedFeature: Feature<Input, Output>,
+    screenedContext: FeatureContext<Input>,
     draft: DraftRecord,
     stream: boolean,
     permit: ThrottlePermit | null,
+    prepare: PrepareStep<Input, Output> | undefined,
   ): Promise<DraftRecord> {
-    const accountId = context.principal.accountId;
+    const accountId = screenedContext.principal.accountId;
+    // Requests of the prepare step: not part of the draft's generation record, but charged.
+    const preparation: GenerateResult[] = [];
+    let feature = plannedFeature;
+    let context = screenedContext;
     const renderer = stream
       ? createProgressiveRenderer(
           (partial) => feature.render(partial as Parameters<typeof feature.render>[0], context.input),
@@ -109,6 +148,11 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
       : null;
     const results: GenerateResult[] = [];
     try {
+      if (prepare) {
+        const prepared = await prepare(context, { manager: draftManager(draft.id, preparation), draftId: draft.id, signal: shutdown.signal });
+        feature = prepared.feature;
+        context = prepared.context;
+      }
       const base: Omit<GenerateRequest, 'messages' | 'stream'> = {
         feature: feature.name,
         accountId,
@@ -182,6 +226,7 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
         output: retain ? output : { retained: false, unverifiedCount: verdict.unverifiedCount },
         text: retain ? text : '',
         generation,
+        ...(prepare && { input: context.input }),
       });
       const completed = retain ? stored : { ...stored, output, text };
       if (renderer) {
@@ -208,12 +253,12 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
       if (stream) return failed ?? draft;
       throw failure;
     } finally {
-      await permit?.release(sum(results, (result) => result.completion.usage.inputTokens + result.completion.usage.outputTokens));
+      await permit?.release(sum([...preparation, ...results], (result) => result.completion.usage.inputTokens + result.completion.usage.outputTokens));
     }
   }
 
   return {
-    async generate(feature, rawContext, target, { stream }) {
+    async generate(feature, rawContext, target, { stream, prepare }) {
       if (shutdown.signal.aborted || draining) {
         throw new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The service is shutting down; retry, another replica will answer.', { retryable: true });
       }
@@ -253,14 +298,14 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
       // Every generation is tracked, not only streamed ones: answers produced outside an HTTP
       // request (Slack) must be drained on shutdown too.
       if (!stream) {
-        const inline = run(feature, context, draft, false, permit);
+        const inline = run(feature, context, draft, false, permit, prepare);
         const tracked = inline.catch(() => undefined).finally(() => running.delete(tracked));
         running.add(tracked);
         return inline;
       }
 
       hub.open(context.principal.accountId, draft.id, { persist: options.dataPolicy?.forAccount(context.principal.accountId).retainText ?? true });
-      const background = run(feature, context, draft, true, permit).finally(() => running.delete(background));
+      const background = run(feature, context, draft, true, permit, prepare).finally(() => running.delete(background));
       running.add(background);
       return draft;
     },

@@ -4,6 +4,8 @@ import type { Principal } from '../../guard/auth/principal.js';
 import type { Incident } from '../../incidents/types.js';
 import type { DraftRecord } from '../../store/types.js';
 import type { FeatureDependencies } from '../common/dependencies.js';
+import type { PrepareStep, PrepareTools } from '../common/draft-generator.js';
+import type { PostmortemOutput } from './output-schema.js';
 import type { CondensedTimeline } from './condensed-timeline.js';
 import { createPostmortemFeature } from './feature.js';
 import { planFinalPrompt, type PostmortemInput } from './prompt.js';
@@ -21,8 +23,10 @@ export interface PostmortemService {
   /**
    * Generates the postmortem of an incident: `NOT_FOUND` when the incident does not exist
    * for the caller's account. A long incident is summarized in stages first (see
-   * timeline-condenser.ts), before the draft is created, so even with `stream` the call
-   * returns once that stage is done. An open incident gets a preliminary postmortem.
+   * timeline-condenser.ts) as the generation's prepare step: after the draft is created, under
+   * the account's throttle permit, on the screened incident, with every map request recorded
+   * against the draft (with `stream` the call returns at once). An open incident gets a
+   * preliminary postmortem.
    */
   run(principal: Principal, input: GeneratePostmortemInput): Promise<DraftRecord>;
 }
@@ -40,10 +44,12 @@ export function createPostmortemService(dependencies: FeatureDependencies, optio
   const budget = options.budget ?? postmortemBudget;
   const concurrency = Math.max(1, options.mapConcurrency ?? defaultMapConcurrency);
 
-  async function timelineFor(principal: Principal, incident: Incident, input: PostmortemInput): Promise<CondensedTimeline | null> {
+  async function timelineFor(principal: Principal, incident: Incident, input: PostmortemInput, tools: PrepareTools): Promise<CondensedTimeline | null> {
     const plan = planFinalPrompt(incident, input, budget);
     if (plan.kind === 'whole-log') return null;
-    if (manager) return condenseTimeline({ manager, principal, incident, budget, timelineTokens: plan.timelineTokens, concurrency, logger });
+    if (manager) {
+      return condenseTimeline({ manager: tools.manager, principal, incident, budget, timelineTokens: plan.timelineTokens, concurrency, logger, signal: tools.signal });
+    }
     // Without the LLM Manager nothing can summarize: keep the most telling entries.
     logger.warn({ incidentId: incident.id }, 'postmortem of a long incident without an LLM Manager: the timeline is thinned, not summarized');
     const events = thinToFit(logEntryItems(incident).map(itemEvent), plan.timelineTokens);
@@ -66,12 +72,18 @@ export function createPostmortemService(dependencies: FeatureDependencies, optio
         asOf: latestRecordAt(incident),
         condensation: null,
       };
-      const condensed = await timelineFor(principal, incident, input);
+      const prepare: PrepareStep<PostmortemInput, PostmortemOutput> = async (context, tools) => {
+        const condensed = await timelineFor(principal, context.incident!, context.input, tools);
+        return {
+          feature: createPostmortemFeature(budget, condensed),
+          context: { ...context, input: { ...context.input, condensation: condensed?.condensation ?? null } },
+        };
+      };
       return generator.generate(
-        createPostmortemFeature(budget, condensed),
-        { principal, input: { ...input, condensation: condensed?.condensation ?? null }, incident, job: null, execution: null },
+        createPostmortemFeature(budget, null),
+        { principal, input, incident, job: null, execution: null },
         { incidentId: incident.id, jobId: null, executionId: null },
-        { stream: request.stream ?? false },
+        { stream: request.stream ?? false, prepare },
       );
     },
   };

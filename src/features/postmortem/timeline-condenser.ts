@@ -160,7 +160,7 @@ async function condenseChunk(request: CondenseRequest, index: RecordIndex, items
     feature: 'postmortem',
     accountId: principal.accountId,
     userId: principal.userId,
-    // The draft does not exist yet: the final request creates it.
+    // The manager of the draft generator's prepare step fills in the draft (the evaluation has none).
     draftId: null,
     output: condensedTimelineOutputSpec,
     // The incident goes along for the data policy (a private incident stays on self-hosted providers).

@@ -70,6 +70,16 @@ export function describeStoreContract(label: string, openDatabase: TestDatabaseF
         expect((await store.drafts.get(accountId, draft.id))?.state).toBe('COMPLETE');
       });
 
+      it('replaces the input on completion only when one is given', async () => {
+        const accountId = uniqueId('account');
+        const draft = await store.drafts.insert(newDraft({ accountId }));
+        const completed = await store.drafts.complete(accountId, draft.id, { output: {}, text: 't', generation: generation(), input: { prepared: true, rounds: 2 } });
+        expect(completed.input).toEqual({ prepared: true, rounds: 2 });
+        expect((await store.drafts.get(accountId, draft.id))?.input).toEqual({ prepared: true, rounds: 2 });
+        const other = await store.drafts.insert(newDraft({ accountId }));
+        expect((await store.drafts.complete(accountId, other.id, { output: {}, text: 't', generation: generation() })).input).toEqual(other.input);
+      });
+
       it('fails a STREAMING draft, keeping or setting its generation, then refuses to complete it', async () => {
         const accountId = uniqueId('account');
         const withoutGeneration = await store.drafts.insert(newDraft({ accountId }));
