@@ -1,6 +1,7 @@
 /**
- * The subgraph composes with a reference incidents subgraph, and a query through
- * @apollo/gateway goes from an Incident (owned by the other subgraph) into our aiDrafts.
+ * The subgraph composes with a reference incidents subgraph, its @authenticated and
+ * @requiresScopes reach the supergraph (for Apollo Router), and a query through @apollo/gateway
+ * goes from an Incident (owned by the other subgraph) into our aiDrafts.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,7 +12,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import express from 'express';
 import { gql } from 'graphql-tag';
-import { print } from 'graphql';
+import { Kind, parse, print, visit, type ConstDirectiveNode, type DocumentNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTypeDefs } from '../../src/graphql/type-defs.js';
 import { sampleIncidents } from '../../src/incidents/sample/index.js';
@@ -34,6 +35,50 @@ const incidentById = (id: string) => {
   const incident = sampleIncidents.find((item) => item.id === id);
   return incident ? { id: incident.id, title: incident.title, status: incident.status } : null;
 };
+
+/**
+ * The access requirements of our root and entity fields, as src/graphql/permissions.ts checks
+ * them (each needs a principal and the scope): the supergraph must carry the same.
+ */
+const requiredScopeByField: Record<string, string> = {
+  'Query.draft': 'ai:read',
+  'Query.llmUsage': 'ai:admin',
+  'Query.providerHealth': 'ai:admin',
+  'Query.evaluationSummary': 'ai:admin',
+  'Mutation.draftStatusUpdate': 'ai:write',
+  'Mutation.generatePostmortem': 'ai:write',
+  'Mutation.generateRunbookJob': 'ai:write',
+  'Mutation.digestJobExecution': 'ai:write',
+  'Mutation.askAssistant': 'ai:write',
+  'Mutation.submitDraftFeedback': 'ai:write',
+  'Subscription.draftStream': 'ai:read',
+  'Incident.aiDrafts': 'ai:read',
+  'RunbookJob.automationDigests': 'ai:read',
+};
+
+/** Apollo Router enforces these; @apollo/gateway refuses a supergraph that has them. */
+const securityDirectives = new Set(['authenticated', 'requiresScopes']);
+
+/** The SDL without any use of @authenticated or @requiresScopes (the @link import stays). */
+function withoutSecurityDirectives(document: DocumentNode): DocumentNode {
+  return visit(document, { Directive: (node) => (securityDirectives.has(node.name.value) ? null : undefined) });
+}
+
+/** Directives of every object type ("Type") and field ("Type.field") of an SDL, `extend type` included. */
+function directivesByCoordinate(sdl: string): Map<string, readonly ConstDirectiveNode[]> {
+  const result = new Map<string, readonly ConstDirectiveNode[]>();
+  for (const definition of parse(sdl).definitions) {
+    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
+    const type = definition.name.value;
+    result.set(type, [...(result.get(type) ?? []), ...(definition.directives ?? [])]);
+    for (const field of definition.fields ?? []) result.set(`${type}.${field.name.value}`, field.directives ?? []);
+  }
+  return result;
+}
+
+/** "@authenticated" and "@requiresScopes(...)" as applied, in order, e.g. to compare. */
+const securityOf = (directives: readonly ConstDirectiveNode[] | undefined): string[] =>
+  (directives ?? []).filter((directive) => securityDirectives.has(directive.name.value)).map((directive) => print(directive));
 
 let service: TestApp;
 let incidentsServer: http.Server;
@@ -74,15 +119,42 @@ afterAll(async () => {
 });
 
 describe('federation', () => {
-  it('composes with an incidents subgraph', () => {
+  it('composes with an incidents subgraph, keeping @authenticated and @requiresScopes for Apollo Router', () => {
     const result = composeServices([
       { name: 'incidents', typeDefs: incidentsTypeDefs, url: incidentsUrl },
       { name: 'incident-ai', typeDefs: loadTypeDefs(), url: service.graphqlUrl },
     ]);
     expect(result.errors ?? []).toEqual([]);
-    expect(result.supergraphSdl).toContain('aiDrafts');
-    // the scope requirements reach the supergraph, so a router enforces them too
-    expect(result.supergraphSdl).toContain('@requiresScopes(scopes: [["ai:write"]])');
+    const supergraphSdl = result.supergraphSdl!;
+    expect(supergraphSdl).toContain('aiDrafts');
+    // both are SECURITY features of the supergraph: Apollo Router enforces them
+    expect(supergraphSdl).toContain('@link(url: "https://specs.apollo.dev/authenticated/v0.1", for: SECURITY)');
+    expect(supergraphSdl).toContain('@link(url: "https://specs.apollo.dev/requiresScopes/v0.1", for: SECURITY)');
+
+    const directives = directivesByCoordinate(supergraphSdl);
+    for (const [coordinate, scope] of Object.entries(requiredScopeByField)) {
+      expect(directives.has(coordinate), coordinate).toBe(true);
+      expect(securityOf(directives.get(coordinate)), coordinate).toEqual(['@authenticated', `@requiresScopes(scopes: [["${scope}"]])`]);
+    }
+    // every root field of the supergraph that we serve is in the list above
+    const ourRootFields = [...directives.keys()].filter(
+      (coordinate) => /^(Query|Mutation|Subscription)\./.test(coordinate) && !['Query.incident', 'Query.incidents'].includes(coordinate),
+    );
+    expect(ourRootFields.sort()).toEqual(Object.keys(requiredScopeByField).filter((coordinate) => /^(Query|Mutation|Subscription)\./.test(coordinate)).sort());
+
+    // field-level only: the incidents subgraph's Incident and its fields stay as that team declares them
+    for (const coordinate of ['Incident', 'RunbookJob', 'Incident.id', 'Incident.title', 'Incident.status', 'Query.incident', 'Query.incidents']) {
+      expect(securityOf(directives.get(coordinate)), coordinate).toEqual([]);
+    }
+  });
+
+  it('serves the directives in _service.sdl, which Rover composes from (deploy/router/supergraph.yaml)', async () => {
+    const response = await service.graphql<{ _service: { sdl: string } }>('{ _service { sdl } }', undefined, { token: null });
+    expect(response.errors).toBeUndefined();
+    const directives = directivesByCoordinate(response.data!._service.sdl);
+    for (const [coordinate, scope] of Object.entries(requiredScopeByField)) {
+      expect(securityOf(directives.get(coordinate)), coordinate).toEqual(['@authenticated', `@requiresScopes(scopes: [["${scope}"]])`]);
+    }
   });
 
   it('answers a query that goes from an Incident into aiDrafts through the gateway, forwarding the Authorization header', async () => {
@@ -92,14 +164,16 @@ describe('federation', () => {
     expect(created.errors).toBeUndefined();
 
     // @apollo/gateway refuses supergraphs that use SECURITY features it cannot enforce
-    // (@requiresScopes is enforced by Apollo Router): the gateway gets our SDL without them.
-    // The subgraph enforces the same scopes itself either way (graphql-shield).
-    const withoutScopes = gql(print(loadTypeDefs()).replace(/ @requiresScopes\(scopes: \[\["ai:\w+"\]\]\)/g, ''));
+    // (@authenticated and @requiresScopes are enforced by Apollo Router): the gateway gets our
+    // SDL without them. The subgraph enforces the same itself either way (graphql-shield).
+    const forGateway = withoutSecurityDirectives(loadTypeDefs());
+    expect(print(forGateway)).not.toMatch(/@authenticated\b(?!")|@requiresScopes\b(?!")/);
     const composed = composeServices([
       { name: 'incidents', typeDefs: incidentsTypeDefs, url: incidentsUrl },
-      { name: 'incident_ai', typeDefs: withoutScopes, url: service.graphqlUrl },
+      { name: 'incident_ai', typeDefs: forGateway, url: service.graphqlUrl },
     ]);
     expect(composed.errors ?? []).toEqual([]);
+    expect(composed.supergraphSdl).not.toContain('for: SECURITY');
     gateway = new ApolloGateway({
       supergraphSdl: composed.supergraphSdl!,
       buildService: ({ url }) =>
