@@ -67,5 +67,28 @@ describe('data policy through the LLM Manager', () => {
     const [row] = await zero.sql<{ text: string; output: Record<string, unknown> }>('SELECT text, output FROM drafts WHERE id = $1', [result.data!.draftStatusUpdate.id]);
     expect(row!.text).toBe('');
     expect(JSON.stringify(row!.output)).not.toContain('summary');
+
+    // What the requester wrote is not kept either; the caller still sees it in the answer.
+    const question = 'Which replication slot filled the WAL volume on the old primary?';
+    const asked = await zero.graphql<{ askAssistant: { id: string; question: string; text: string } }>(
+      `mutation($q: String!) { askAssistant(input: { incidentId: "PDEMO01", question: $q }) { id question text } }`,
+      { q: question },
+    );
+    expect(asked.errors).toBeUndefined();
+    expect(asked.data!.askAssistant.question).toBe(question);
+    const guidance = 'Mention the ledger reconciliation for finance.';
+    const guided = await zero.graphql<{ draftStatusUpdate: { id: string } }>(
+      `mutation($g: String!) { draftStatusUpdate(input: { incidentId: "PDEMO01", audience: STAKEHOLDERS, guidance: $g }) { id } }`,
+      { g: guidance },
+    );
+    expect(guided.errors).toBeUndefined();
+    const rows = await zero.sql<{ input: Record<string, unknown>; text: string }>('SELECT input, text FROM drafts WHERE id = ANY($1)', [[asked.data!.askAssistant.id, guided.data!.draftStatusUpdate.id]]);
+    expect(rows).toHaveLength(2);
+    for (const stored of rows) {
+      expect(stored.text).toBe('');
+      expect(JSON.stringify(stored.input)).not.toContain('replication slot');
+      expect(JSON.stringify(stored.input)).not.toContain('ledger');
+    }
+    expect(rows.map((stored) => stored.input).find((input) => 'audience' in input)).toMatchObject({ audience: 'STAKEHOLDERS', guidance: '' });
   });
 });

@@ -8,6 +8,7 @@ import { renderAssistantAnswer } from './render.js';
 export const assistantFeature: Feature<AssistantInput, AssistantOutput> = {
   name: 'assistant',
   kind: 'ASSISTANT_ANSWER',
+  freeTextInput: ['question', 'priorTurns'],
   promptVersion: currentAssistantPrompt,
   outputSchema: assistantOutputSchema,
   outputSpec: assistantOutputSpec,

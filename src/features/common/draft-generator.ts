@@ -98,6 +98,11 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
   const shutdown = new AbortController();
   let draining = false;
 
+  /** Zero retention: whether the account's prompt and completion text may be stored. */
+  function retainsText(accountId: string): boolean {
+    return options.dataPolicy?.forAccount(accountId).retainText ?? true;
+  }
+
   /** The manager for a prepare step's requests: tied to the draft, cancelled with it, charged with it. */
   function draftManager(draftId: string, charged: GenerateResult[]): LlmManager {
     return {
@@ -221,14 +226,14 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
       const text = feature.render(output as Parameters<typeof feature.render>[0], context.input) + quarantineNote(quarantined);
       const generation = generationOf(feature.promptVersion, results);
       // Zero retention: the caller gets the text; the store keeps only that it existed.
-      const retain = options.dataPolicy?.forAccount(accountId).retainText ?? true;
+      const retain = retainsText(accountId);
       const stored = await store.drafts.complete(accountId, draft.id, {
         output: retain ? output : { retained: false, unverifiedCount: verdict.unverifiedCount },
         text: retain ? text : '',
         generation,
-        ...(prepare && { input: context.input }),
+        ...(prepare && { input: retain ? context.input : withoutFreeText(context.input, feature.freeTextInput) }),
       });
-      const completed = retain ? stored : { ...stored, output, text };
+      const completed = retain ? stored : { ...stored, output, text, input: context.input };
       if (renderer) {
         renderer.finish(text);
         hub.finish(draft.id, { draft: completed });
@@ -288,7 +293,7 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
           incidentId: target.incidentId,
           jobId: target.jobId,
           executionId: target.executionId,
-          input: context.input,
+          input: retainsText(context.principal.accountId) ? context.input : withoutFreeText(context.input, feature.freeTextInput),
           createdAt: now().toISOString(),
         });
       } catch (error) {
@@ -304,7 +309,7 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
         return inline;
       }
 
-      hub.open(context.principal.accountId, draft.id, { persist: options.dataPolicy?.forAccount(context.principal.accountId).retainText ?? true });
+      hub.open(context.principal.accountId, draft.id, { persist: retainsText(context.principal.accountId) });
       const background = run(feature, context, draft, true, permit, prepare).finally(() => running.delete(background));
       running.add(background);
       return draft;
@@ -359,6 +364,17 @@ function validate<Input extends Record<string, unknown>, Output>(
     unverifiedCount: citations.unverifiedCount,
     problems: [...citations.problems, ...(feature.check?.(parsed.data, context) ?? [])],
   };
+}
+
+/** The input with its free-text fields emptied (same types, so resolvers still answer). */
+function withoutFreeText<Input extends Record<string, unknown>>(input: Input, fields: readonly string[] | undefined): Record<string, unknown> {
+  const kept: Record<string, unknown> = { ...input };
+  for (const field of fields ?? []) {
+    const value = kept[field];
+    if (value === undefined || value === null) continue;
+    kept[field] = typeof value === 'string' ? '' : Array.isArray(value) ? [] : null;
+  }
+  return kept;
 }
 
 /** The draft says which inputs were withheld from the model, and why. */

@@ -30,6 +30,11 @@ export type Partial<T> = T extends readonly (infer Item)[]
 export interface Feature<Input extends Record<string, unknown>, Output> {
   name: FeatureName;
   kind: DraftKind;
+  /**
+   * Input fields holding text a person wrote (a question, a request, guidance, earlier turns):
+   * not stored for an account under zero retention (stored empty instead).
+   */
+  freeTextInput?: readonly (keyof Input & string)[];
   /** Version of the prompt in use, recorded with every draft (e.g. `status-update/v1`). */
   promptVersion: string;
   outputSchema: z.ZodType<Output>;

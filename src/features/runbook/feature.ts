@@ -12,6 +12,7 @@ import { reviewRunbook } from './safety-review.js';
 export const runbookFeature: Feature<RunbookInput, RunbookOutput> = {
   name: 'runbook',
   kind: 'RUNBOOK_JOB',
+  freeTextInput: ['description'],
   promptVersion: currentRunbookPrompt,
   outputSchema: runbookOutputSchema,
   outputSpec: runbookOutputSpec,

@@ -25,6 +25,7 @@ function renderWithExcerpts(output: StatusUpdateOutput): string {
 export const statusUpdateFeature: Feature<StatusUpdateInput, StatusUpdateOutput> = {
   name: 'statusUpdate',
   kind: 'STATUS_UPDATE',
+  freeTextInput: ['guidance'],
   promptVersion: currentStatusUpdatePrompt,
   outputSchema: statusUpdateOutputSchema,
   outputSpec: statusUpdateOutputSpec,
