@@ -26,7 +26,7 @@ export const evaluationPrincipal: Principal = {
   accountId: 'eval',
   userId: 'eval-runner',
   scopes: new Set(['ai:read', 'ai:write']),
-  method: 'api_key',
+  method: 'system',
 };
 
 /** The judge of a run. */

@@ -77,7 +77,7 @@ export function createSlackAssistant(options: SlackAssistantOptions): SlackAssis
     userId: `slack:${user ?? 'unknown'}`,
     // Slack users may ask and link, nothing else; the signing secret authenticated the workspace.
     scopes: new Set(['ai:read', 'ai:write']),
-    method: 'api_key',
+    method: 'slack',
   });
 
   return {

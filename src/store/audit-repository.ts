@@ -9,7 +9,7 @@ import type { Queryable } from './database.js';
 export type AuditOutcome = 'success' | 'failure' | 'refused';
 
 /** How the actor authenticated: a token, an API key, the operator CLI, or the service itself. */
-export type AuditAuthMethod = 'jwt' | 'api_key' | 'cli' | 'system';
+export type AuditAuthMethod = 'jwt' | 'api_key' | 'slack' | 'cli' | 'system';
 
 /** One audit event. */
 export interface AuditEventRecord {

@@ -153,6 +153,15 @@ describe('/slack/events', () => {
     expect(turns[1]!.input.priorTurns.map((turn) => turn.question)).toEqual(['which replication slot filled the WAL volume?']);
     const conversations = await service.sql('select account_id, incident_id, source, channel_id, thread_ts from conversations where id = $1', [`slack:C0ANSWER:${mention.ts}`]);
     expect(conversations).toEqual([{ account_id: 'demo', incident_id: 'PDEMO01', source: 'slack', channel_id: 'C0ANSWER', thread_ts: mention.ts }]);
+    // Audited as Slack users (the audit buffer flushes in the background).
+    const auditOf = () => service.sql<{ auth_method: string }>(`select auth_method from audit_events where action = 'draft.generate' and user_id like 'slack:%'`);
+    let audited = await auditOf();
+    for (let waited = 0; audited.length < 2 && waited < 10_000; waited += 100) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      audited = await auditOf();
+    }
+    expect(audited.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(audited.map((row) => row.auth_method))).toEqual(new Set(['slack']));
   });
 
   it('asks for a link in a channel that has none, without asking the assistant', async () => {

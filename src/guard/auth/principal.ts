@@ -8,8 +8,11 @@ export interface Principal {
   /** The token's `sub`; for API keys, the key's id. */
   userId: string;
   scopes: ReadonlySet<string>;
-  /** How the caller authenticated. */
-  method: 'jwt' | 'api_key';
+  /**
+   * How the caller authenticated: a bearer JWT, an API key, a Slack workspace (request signed
+   * with its signing secret), or the service itself (evaluation runs).
+   */
+  method: 'jwt' | 'api_key' | 'slack' | 'system';
 }
 
 export const hasScope = (principal: Principal, scope: Scope): boolean => principal.scopes.has(scope);
