@@ -38,23 +38,29 @@ describe('sample incident source', () => {
     expect((await source.loadIncidents('acme', ['PFOREIGN']))[0]?.id).toBe('PFOREIGN');
   });
 
-  it('returns deep copies, so callers cannot change the samples', async () => {
+  it('returns frozen copies, so callers cannot change the samples', async () => {
     const source = createSampleIncidentSource();
     const [first] = await source.loadIncidents(sampleAccountId, ['PDEMO01']);
     expect(first).toEqual(sampleIncidents[0]);
     expect(first).not.toBe(sampleIncidents[0]);
-    first!.title = 'changed';
-    first!.logEntries[0]!.summary = 'changed';
-    first!.assignees[0]!.name = 'changed';
-    (first!.alerts[0]!.body as Record<string, unknown>).value = 'changed';
+    expect(() => {
+      first!.title = 'changed';
+    }).toThrow(TypeError);
+    expect(() => {
+      first!.logEntries[0]!.summary = 'changed';
+    }).toThrow(TypeError);
+    expect(() => {
+      (first!.alerts[0]!.body as Record<string, unknown>).value = 'changed';
+    }).toThrow(TypeError);
     const execution = await source.loadExecution(sampleAccountId, 'RJDEMO01', 'EXDEMO02');
-    execution!.log[0]!.text = 'changed';
+    expect(() => {
+      execution!.log[0]!.text = 'changed';
+    }).toThrow(TypeError);
 
     const [again] = await source.loadIncidents(sampleAccountId, ['PDEMO01']);
     expect(again).toEqual(sampleIncidents[0]);
-    expect(again!.title).not.toBe('changed');
+    expect(Object.isFrozen(sampleIncidents[0])).toBe(false);
     expect(sampleIncidents[0]!.assignees[0]!.name).toBe('Priya Raman');
-    expect((await source.loadExecution(sampleAccountId, 'RJDEMO01', 'EXDEMO02'))!.log[0]!.text).not.toBe('changed');
   });
 });
 
