@@ -5,6 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { versionedPrompts } from '../../../eval/prompt-versions.js';
 import type { EvalSuite } from '../../../eval/types.js';
 import { assistantFeature } from '../feature.js';
 import type { AssistantOutput } from '../output-schema.js';
@@ -16,16 +17,9 @@ const inputSchema = z.object({
   priorTurns: z.array(z.object({ question: z.string(), answer: z.string() })).default([]),
 });
 
-const builders: Readonly<Record<string, (typeof assistantPrompts)[keyof typeof assistantPrompts]>> = assistantPrompts;
-
 export const suite: EvalSuite<AssistantInput, AssistantOutput> = {
   feature: assistantFeature,
-  promptVersions: Object.keys(builders),
-  buildPrompt(version, context, spotlight) {
-    const builder = builders[version];
-    if (!builder) throw new Error(`assistant has no prompt version "${version}"`);
-    return builder(context, spotlight);
-  },
+  ...versionedPrompts('assistant', assistantPrompts),
   graders: assistantGraders,
   rubric: [
     '1. Correct: answers the question asked, using only the incident data; every statement is supported by the records it cites.',

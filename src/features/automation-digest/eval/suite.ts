@@ -4,6 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { versionedPrompts } from '../../../eval/prompt-versions.js';
 import type { EvalSuite } from '../../../eval/types.js';
 import { automationDigestFeature } from '../feature.js';
 import type { AutomationDigestOutput } from '../output-schema.js';
@@ -12,16 +13,9 @@ import { automationDigestGraders } from './graders.js';
 
 const inputSchema = z.object({ jobId: z.string().min(1), executionId: z.string().min(1) });
 
-const builders: Readonly<Record<string, (typeof automationDigestPrompts)[keyof typeof automationDigestPrompts]>> = automationDigestPrompts;
-
 export const suite: EvalSuite<AutomationDigestInput, AutomationDigestOutput> = {
   feature: automationDigestFeature,
-  promptVersions: Object.keys(builders),
-  buildPrompt(version, context, spotlight) {
-    const builder = builders[version];
-    if (!builder) throw new Error(`automationDigest has no prompt version "${version}"`);
-    return builder(context, spotlight);
-  },
+  ...versionedPrompts('automationDigest', automationDigestPrompts),
   graders: automationDigestGraders,
   rubric: [
     "1. Correct outcome and failing step: matches the execution's recorded status and names the step that actually failed.",

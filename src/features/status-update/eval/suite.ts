@@ -4,18 +4,15 @@
  */
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { versionedPrompts, type PromptBuilder } from '../../../eval/prompt-versions.js';
 import type { EvalSuite } from '../../../eval/types.js';
-import type { Spotlight } from '../../../guard/injection/spotlight.js';
-import type { FeatureContext } from '../../common/feature.js';
 import { statusUpdateFeature } from '../feature.js';
 import { audiences, type StatusUpdateOutput } from '../output-schema.js';
 import { statusUpdatePrompts, type StatusUpdateInput } from '../prompt.js';
 import { statusUpdateGraders } from './graders.js';
 import { evalOnlyStatusUpdatePrompts } from './prompts.js';
 
-type Builder = (context: FeatureContext<StatusUpdateInput>, spotlight: Spotlight) => ReturnType<(typeof statusUpdatePrompts)['status-update/v1']>;
-
-const builders: Readonly<Record<string, Builder>> = { ...statusUpdatePrompts, ...evalOnlyStatusUpdatePrompts };
+const builders: Readonly<Record<string, PromptBuilder<StatusUpdateInput>>> = { ...statusUpdatePrompts, ...evalOnlyStatusUpdatePrompts };
 
 const inputSchema = z.object({
   audience: z.enum(audiences),
@@ -24,12 +21,7 @@ const inputSchema = z.object({
 
 export const suite: EvalSuite<StatusUpdateInput, StatusUpdateOutput> = {
   feature: statusUpdateFeature,
-  promptVersions: Object.keys(builders),
-  buildPrompt(version, context, spotlight) {
-    const builder = builders[version];
-    if (!builder) throw new Error(`statusUpdate has no prompt version "${version}"`);
-    return builder(context, spotlight);
-  },
+  ...versionedPrompts('statusUpdate', builders),
   graders: statusUpdateGraders,
   rubric: [
     '1. Faithful: every statement is supported by the incident data; nothing is invented (causes, numbers, times, actions).',
