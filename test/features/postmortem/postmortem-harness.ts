@@ -4,12 +4,6 @@
  * source that also serves extra incidents (a synthetic long one), with the OpenAI provider
  * pointed at the fake OpenAI server. startTestApp cannot serve data other than the samples.
  */
-import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
-import { loadConfig } from '../../../src/config/index.js';
 import { routingSchema } from '../../../src/config/llm-routing.js';
 import { createDraftGenerator } from '../../../src/features/common/draft-generator.js';
 import { createPostmortemService, type PostmortemService, type PostmortemServiceOptions } from '../../../src/features/postmortem/service.js';
@@ -21,12 +15,10 @@ import { createLlmManager } from '../../../src/llm/manager.js';
 import { createProviders } from '../../../src/llm/providers/create-providers.js';
 import { createOpenAiProvider } from '../../../src/llm/providers/openai-provider.js';
 import type { ChatMessage } from '../../../src/llm/types.js';
-import { createStore } from '../../../src/store/create-store.js';
 import type { LlmCallRecord, Store } from '../../../src/store/types.js';
 import { createDraftStreamHub, type DraftStreamHub } from '../../../src/streams/draft-stream-hub.js';
-import { createLogger } from '../../../src/telemetry/logger.js';
-import { startFakeOpenAi, type FakeOpenAi } from '../../fakes/openai-server.js';
-import { testDatabaseUrl } from '../../support/test-app.js';
+import type { FakeOpenAi } from '../../fakes/openai-server.js';
+import { startServiceParts } from '../../support/service-parts.js';
 
 /** Options of {@link startPostmortemHarness}. */
 export interface PostmortemHarnessOptions {
@@ -64,20 +56,8 @@ export interface PostmortemHarness {
 }
 
 export async function startPostmortemHarness(options: PostmortemHarnessOptions = {}): Promise<PostmortemHarness> {
-  const fake = await startFakeOpenAi();
-  const schema = `postmortem_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'incident-ai-postmortem-'));
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DATABASE_URL: testDatabaseUrl,
-    DATABASE_SCHEMA: schema,
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'silent',
-    OPENAI_API_KEY: 'test-key',
-    OPENAI_BASE_URL: fake.url,
-  });
-  const logger = createLogger('silent');
-  const store = await createStore({ dataDir, databaseUrl: testDatabaseUrl, schema });
+  const parts = await startServiceParts('postmortem');
+  const { fake, config, store, logger } = parts;
   const which = options.providers ?? 'model-and-extractive';
   const calls: LlmCallRecord[] = [];
   const usage = { record: (call: LlmCallRecord) => void calls.push(call) };
@@ -121,13 +101,7 @@ export async function startPostmortemHarness(options: PostmortemHarnessOptions =
     async close() {
       await generator.drain();
       await hub.flush();
-      await store.close();
-      await fake.close();
-      const client = new pg.Client({ connectionString: testDatabaseUrl });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await client.end();
-      await rm(dataDir, { recursive: true, force: true });
+      await parts.close();
     },
   };
 }
