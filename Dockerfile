@@ -10,6 +10,7 @@ RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY schema ./schema
 COPY src ./src
+COPY web ./web
 RUN npm run build
 
 FROM node:20-bookworm-slim AS runtime

@@ -19,6 +19,7 @@ import type { AuditEventRecord } from './store/audit-repository.js';
 import { loadOrCreateLocalSigningKey } from './guard/auth/local-signing-key.js';
 import { scopes } from './guard/auth/principal.js';
 import { startHttpServer, type RunningHttpServer } from './http/http-server.js';
+import { createPlayground } from './http/playground.js';
 import { createSampleIncidentSource } from './incidents/sample-source.js';
 import { createSlackRoutes } from './slack/slack-routes.js';
 import { createLlmManager } from './llm/manager.js';
@@ -89,7 +90,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   const sweeper = startOrphanSweeper({ store, logger, orphanAfterMs: config.routing.resilience.deadlineMs * 2 + 60_000, intervalMs: 60_000 });
   metrics.observe({ subscribers: () => hub.subscriberCount(), providers: () => manager.health() });
   const generator = createDraftGenerator({ store, manager, hub, logger, throttle, dataPolicy, onGuardHit: metrics.guardHit, audit });
-  const featureDependencies = { incidents, generator, store, logger, manager };
+  const featureDependencies = { incidents, generator, store, logger, manager, audit };
   const services = {
     store,
     manager,
@@ -107,9 +108,12 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     localKey: signingKey,
     jwks: config.auth.jwks,
     accountClaim: config.auth.accountClaim,
-    apiKeys: createApiKeyVerifier({ repository: store.apiKeys, logger }),
+    apiKeys: createApiKeyVerifier({ repository: store.apiKeys, pepper: config.auth.apiKeyPepper, logger }),
   });
   const schema = buildSchema();
+  const demoToken = async () => (signingKey ? signLocalToken(signingKey, { accountId: 'demo', userId: 'demo-user', scopes }) : null);
+  // The page gets the demo token only in the embedded/development mode, never in production.
+  const playground = config.playgroundEnabled ? createPlayground({ demoToken: config.env !== 'production' ? await demoToken() : null }) : null;
 
   let server: RunningHttpServer | null = null;
   let stopping = false;
@@ -136,6 +140,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
           readiness,
           development: config.env !== 'production',
           metricsHandler: metrics.handler,
+          playground,
           subscriptionCallbackPrefixes: config.subscriptionCallbackPrefixes,
           extraRoutes: config.slack ? createSlackRoutes({ config: config.slack, services, logger }) : null,
         },
@@ -144,7 +149,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
       );
       return server;
     },
-    demoToken: async () => (signingKey ? signLocalToken(signingKey, { accountId: 'demo', userId: 'demo-user', scopes }) : null),
+    demoToken,
     async stop() {
       stopping = true;
       const deadline = Date.now() + config.shutdownTimeoutMs;

@@ -3,6 +3,7 @@
  */
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config/index.js';
+import { DatabaseInUseError } from './store/store-errors.js';
 import { createLogger } from './telemetry/logger.js';
 import { startTracing } from './telemetry/tracing-sdk.js';
 
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
   const providers = Object.keys(config.routing.providers).join(', ');
   logger.info({ url: `${server.url}/graphql`, providers, database: config.databaseUrl ? 'postgres' : 'pglite' }, 'incident-ai listening');
   console.log(`incident-ai listening on ${server.url}/graphql`);
+  if (config.playgroundEnabled) console.log(`playground: ${server.url}/playground`);
   const demoToken = await app.demoToken();
   if (demoToken) console.log(`demo token: ${demoToken}`);
 
@@ -52,6 +54,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error('incident-ai failed to start:', error);
+  // A known start-up refusal (the embedded database in use) is a message, not a stack trace.
+  if (error instanceof DatabaseInUseError) console.error(`incident-ai: ${error.message}`);
+  else console.error('incident-ai failed to start:', error);
   process.exit(1);
 });

@@ -91,6 +91,14 @@ const environmentSchema = z.object({
    * prefixes, e.g. http://router:4001/callback/). Unset: callback mode is off.
    */
   SUBSCRIPTION_CALLBACK_URL_PREFIXES: z.string().optional(),
+  /**
+   * Serve the playground page at /playground. Unset or empty: on, except with NODE_ENV=production;
+   * true/false overrides.
+   */
+  PLAYGROUND_ENABLED: z
+    .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+    .optional()
+    .transform((value) => (value === undefined || value === '' ? undefined : value === 'true' || value === '1' || value === 'yes')),
   /** Standard OpenTelemetry switches (the SDK reads the other OTEL_* variables itself). */
   OTEL_SDK_DISABLED: booleanFlag.default(false),
   OTEL_SERVICE_NAME: z.string().default('incident-ai'),
@@ -101,7 +109,15 @@ const environmentSchema = z.object({
   OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT: booleanFlag.default(false),
   /** Use the local signing key even in production (explicit opt-in). */
   AUTH_LOCAL_KEYS: booleanFlag.default(false),
+  /**
+   * HMAC key ("pepper") of stored API key hashes, at least 32 characters; required in production.
+   * Unset: a built-in default (development and tests). Changing it invalidates every issued key.
+   */
+  API_KEY_PEPPER: z.string().optional(),
 });
+
+/** Shortest API_KEY_PEPPER accepted: 32 characters (about 192 bits as base64). */
+export const minApiKeyPepperLength = 32;
 
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
@@ -120,10 +136,14 @@ export interface AppConfig {
     localKeys: boolean;
     jwks: { url: string; issuer: string | null; audience: string | null } | null;
     accountClaim: string;
+    /** HMAC key of API key hashes (API_KEY_PEPPER); null uses the built-in default (never in production). */
+    apiKeyPepper: string | null;
   };
   redisUrl: string | null;
   /** Allowed router callback URL prefixes; empty turns subscription callbacks off. */
   subscriptionCallbackPrefixes: string[];
+  /** Whether GET /playground serves the playground page (PLAYGROUND_ENABLED). */
+  playgroundEnabled: boolean;
   dataPolicies: Record<string, Partial<AccountDataPolicy>>;
   redisKeyPrefix: string;
   throttle: {
@@ -163,6 +183,17 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
   if (variables.AUTH_JWKS_URL && (!variables.AUTH_ISSUER || !variables.AUTH_AUDIENCE)) {
     throw new ConfigError('AUTH_JWKS_URL is set: AUTH_ISSUER and AUTH_AUDIENCE are required too, so tokens meant for other services are refused.');
   }
+  const apiKeyPepper = variables.API_KEY_PEPPER || null;
+  if (apiKeyPepper !== null && apiKeyPepper.length < minApiKeyPepperLength) {
+    throw new ConfigError(
+      `API_KEY_PEPPER must be at least ${minApiKeyPepperLength} characters (it has ${apiKeyPepper.length}); generate one with \`openssl rand -base64 48\`.`,
+    );
+  }
+  if (variables.NODE_ENV === 'production' && apiKeyPepper === null) {
+    throw new ConfigError(
+      `NODE_ENV=production needs API_KEY_PEPPER (at least ${minApiKeyPepperLength} random characters, e.g. \`openssl rand -base64 48\`, kept in a secret store): the key of stored API key hashes must be this deployment's secret, not the built-in default.`,
+    );
+  }
   const routing = variables.LLM_CONFIG ? readRoutingFile(variables.LLM_CONFIG) : defaultRouting(variables);
   routing.providers.extractive ??= { kind: 'extractive' };
   routing.prices = { ...defaultPrices, ...routing.prices };
@@ -190,9 +221,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
         ? { url: variables.AUTH_JWKS_URL, issuer: variables.AUTH_ISSUER ?? null, audience: variables.AUTH_AUDIENCE ?? null }
         : null,
       accountClaim: variables.AUTH_ACCOUNT_CLAIM,
+      apiKeyPepper,
     },
     redisUrl: variables.REDIS_URL || null,
     subscriptionCallbackPrefixes: (variables.SUBSCRIPTION_CALLBACK_URL_PREFIXES ?? '').split(',').map((prefix) => prefix.trim()).filter(Boolean),
+    playgroundEnabled: variables.PLAYGROUND_ENABLED ?? variables.NODE_ENV !== 'production',
     dataPolicies: parseJsonSetting('DATA_POLICIES', variables.DATA_POLICIES, dataPoliciesSchema),
     redisKeyPrefix: variables.REDIS_KEY_PREFIX,
     throttle: {

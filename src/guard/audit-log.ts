@@ -25,7 +25,10 @@ export interface AuditEvent {
   errorCode?: string | null;
   /** Names of the guards that fired. */
   guards?: readonly string[];
-  /** What the action was about when it is not a draft (an API key id). */
+  /**
+   * What the action was about when it is not a draft (an API key id); for `draft.feedback`, the
+   * verdict (see {@link feedbackAuditTarget}).
+   */
   target?: string | null;
   requestId?: string | null;
   traceId?: string | null;
@@ -65,6 +68,16 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
 /** The actor fields of an event done by `principal`. */
 export function actorOf(principal: Principal): Pick<AuditEvent, 'accountId' | 'userId' | 'authMethod'> {
   return { accountId: principal.accountId, userId: principal.userId, authMethod: principal.method };
+}
+
+/**
+ * The `target` of a `draft.feedback` event: the rating, whether a published text was given and
+ * the share of the draft it kept (`none` when no ratio was computed: no text, or a draft under
+ * zero retention), e.g. `rating=DOWN;publishedText=yes;retainedRatio=0.8125`. Never the comment
+ * nor the text itself.
+ */
+export function feedbackAuditTarget(rating: string, publishedTextGiven: boolean, retainedRatio: number | null): string {
+  return `rating=${rating};publishedText=${publishedTextGiven ? 'yes' : 'no'};retainedRatio=${retainedRatio ?? 'none'}`;
 }
 
 /** A complete record from a reported event (also for writers that bypass the buffer, like the CLI). */

@@ -1,6 +1,6 @@
 /**
  * The HTTP surface on one port: POST /graphql (Apollo Server 5 through express 5),
- * graphql-ws subscriptions on the same path, /healthz and /readyz.
+ * graphql-ws subscriptions on the same path, /healthz, /readyz, /metrics and the /playground page.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -35,6 +35,8 @@ export interface HttpServerOptions {
   development: boolean;
   /** Router callback URL prefixes for subscriptions in callback mode; empty = off. */
   subscriptionCallbackPrefixes?: readonly string[];
+  /** Mounts GET /playground and its files (src/http/playground.ts); null = 404. */
+  playground?: ((app: express.Express) => void) | null;
   /** Serves GET /metrics (Prometheus text). */
   metricsHandler?: (request: http.IncomingMessage, response: http.ServerResponse) => void;
   limits?: GraphQLLimits;
@@ -179,6 +181,7 @@ export async function startHttpServer(options: HttpServerOptions, port: number, 
     const { ready, reason } = await options.readiness();
     response.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', ...(reason && { reason }) });
   });
+  options.playground?.(app);
   options.extraRoutes?.(app);
   app.use(
     '/graphql',

@@ -1,9 +1,12 @@
 /**
  * The embedded driver: PGlite (PostgreSQL compiled to WebAssembly) in this process. One session,
- * so statements run one at a time; fine for `npm start`, tests and a single replica.
+ * so statements run one at a time; fine for `npm start`, tests and a single replica. A folder is
+ * opened by one process at a time (see data-dir-lock.ts): a second opener gets
+ * DatabaseInUseError instead of corrupting it.
  */
 import { mkdir } from 'node:fs/promises';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
 import type { Database, Queryable } from './database.js';
 import { rowParsers } from './row-parsers.js';
 
@@ -23,21 +26,33 @@ export interface PgliteDatabaseOptions {
 
 const MEMORY_PREFIX = 'memory://';
 
-/** Opens (or creates) the embedded database and waits until it is ready. */
+/**
+ * Opens (or creates) the embedded database and waits until it is ready. Throws
+ * DatabaseInUseError when another process (or this one) has the folder open.
+ */
 export async function createPgliteDatabase(options: PgliteDatabaseOptions): Promise<Database> {
-  if (!options.dataDir.startsWith(MEMORY_PREFIX)) await mkdir(options.dataDir, { recursive: true });
-  const engine = await PGlite.create(options.dataDir, {
-    parsers: rowParsers,
-    ...(options.loadDataDir === undefined ? {} : { loadDataDir: options.loadDataDir }),
-  });
+  let lock: DataDirLock | null = null;
+  if (!options.dataDir.startsWith(MEMORY_PREFIX)) {
+    await mkdir(options.dataDir, { recursive: true });
+    lock = await acquireDataDirLock(options.dataDir);
+  }
+  let engine: PGlite | undefined;
   try {
+    engine = await PGlite.create(options.dataDir, {
+      parsers: rowParsers,
+      ...(options.loadDataDir === undefined ? {} : { loadDataDir: options.loadDataDir }),
+    });
     // Same session time zone as the pg driver, so SQL date arithmetic agrees on both.
     await engine.exec(`set time zone 'UTC'`);
   } catch (error) {
-    await engine.close();
+    try {
+      await engine?.close();
+    } finally {
+      await lock?.release();
+    }
     throw error;
   }
-  return wrapEngine(engine);
+  return wrapEngine(engine, lock);
 }
 
 function executorOf(target: PGlite | Transaction): Queryable {
@@ -53,7 +68,7 @@ function executorOf(target: PGlite | Transaction): Queryable {
   };
 }
 
-function wrapEngine(engine: PGlite): Database {
+function wrapEngine(engine: PGlite, lock: DataDirLock | null): Database {
   let closing: Promise<void> | undefined;
   return {
     ...executorOf(engine),
@@ -61,7 +76,8 @@ function wrapEngine(engine: PGlite): Database {
       return engine.transaction((transaction) => fn(executorOf(transaction)));
     },
     close(): Promise<void> {
-      closing ??= engine.closed ? Promise.resolve() : engine.close();
+      // The lock goes only once the engine has written its last page.
+      closing ??= (engine.closed ? Promise.resolve() : engine.close()).finally(() => lock?.release());
       return closing;
     },
   };

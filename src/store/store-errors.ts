@@ -65,6 +65,26 @@ export class StoreConfigurationError extends AppError {
   }
 }
 
+/**
+ * The embedded database's folder is open in another process (or already in this one): two
+ * PGlite instances writing the same folder corrupt it. `holderPid` is the process holding it.
+ * Raised at start-up (service, CLI), never by a request.
+ */
+export class DatabaseInUseError extends AppError {
+  readonly dataDir: string;
+  readonly holderPid: number;
+
+  constructor(dataDir: string, holderPid: number) {
+    super(
+      ErrorCode.SERVICE_UNAVAILABLE,
+      `The embedded database in ${dataDir} is in use by process ${holderPid}${holderPid === process.pid ? ' (this process)' : ''}; stop it first or set DATABASE_URL.`,
+    );
+    this.name = 'DatabaseInUseError';
+    this.dataDir = dataDir;
+    this.holderPid = holderPid;
+  }
+}
+
 /** SQLSTATE of the PostgreSQL error `error`, if it is one (both drivers expose `code`). */
 export function sqlStateOf(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;

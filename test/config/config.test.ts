@@ -46,10 +46,29 @@ describe('loadConfig', () => {
 });
 
 describe('authentication settings', () => {
+  const pepper = 'p'.repeat(32);
+  const productionWithIdp = { NODE_ENV: 'production', AUTH_JWKS_URL: 'https://idp.example/jwks', AUTH_ISSUER: 'https://idp.example', AUTH_AUDIENCE: 'incident-ai' };
+
+  it('refuses to start in production without API_KEY_PEPPER, or with one shorter than 32 characters', () => {
+    for (const environment of [productionWithIdp, { ...productionWithIdp, API_KEY_PEPPER: '' }, { NODE_ENV: 'production', AUTH_LOCAL_KEYS: 'true' }]) {
+      expect(() => loadConfig(environment)).toThrow(ConfigError);
+      expect(() => loadConfig(environment)).toThrow(/NODE_ENV=production needs API_KEY_PEPPER/);
+    }
+    expect(() => loadConfig({ ...productionWithIdp, API_KEY_PEPPER: 'p'.repeat(31) })).toThrow(/API_KEY_PEPPER must be at least 32 characters \(it has 31\)/);
+    expect(() => loadConfig({ API_KEY_PEPPER: 'short' })).toThrow(/API_KEY_PEPPER/);
+    expect(loadConfig({ ...productionWithIdp, API_KEY_PEPPER: pepper }).auth.apiKeyPepper).toBe(pepper);
+  });
+
+  it('keeps the built-in pepper outside production when API_KEY_PEPPER is unset', () => {
+    expect(loadConfig({}).auth.apiKeyPepper).toBeNull();
+    expect(loadConfig({ NODE_ENV: 'test', API_KEY_PEPPER: '' }).auth.apiKeyPepper).toBeNull();
+    expect(loadConfig({ API_KEY_PEPPER: pepper }).auth.apiKeyPepper).toBe(pepper);
+  });
+
   it('refuses to start in production without an identity provider unless local keys are asked for', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_JWKS_URL/);
-    expect(loadConfig({ NODE_ENV: 'production', AUTH_LOCAL_KEYS: 'true' }).auth.localKeys).toBe(true);
-    const withIdp = loadConfig({ NODE_ENV: 'production', AUTH_JWKS_URL: 'https://idp.example/jwks', AUTH_ISSUER: 'https://idp.example', AUTH_AUDIENCE: 'incident-ai' });
+    expect(() => loadConfig({ NODE_ENV: 'production', API_KEY_PEPPER: pepper })).toThrow(/AUTH_JWKS_URL/);
+    expect(loadConfig({ NODE_ENV: 'production', AUTH_LOCAL_KEYS: 'true', API_KEY_PEPPER: pepper }).auth.localKeys).toBe(true);
+    const withIdp = loadConfig({ NODE_ENV: 'production', AUTH_JWKS_URL: 'https://idp.example/jwks', AUTH_ISSUER: 'https://idp.example', AUTH_AUDIENCE: 'incident-ai', API_KEY_PEPPER: pepper });
     expect(withIdp.auth).toMatchObject({ localKeys: false, jwks: { url: 'https://idp.example/jwks' } });
     expect(() => loadConfig({ AUTH_JWKS_URL: 'https://idp.example/jwks' })).toThrow(/AUTH_ISSUER/);
   });

@@ -60,7 +60,7 @@ describe('GraphQL limits', () => {
   it('hides field suggestions only outside development', async () => {
     const typo = await service.graphql(`{ providerHealt { providerId } }`);
     expect(typo.errors?.[0]?.message).toContain('Did you mean');
-    const production = await startTestApp({ NODE_ENV: 'production', AUTH_LOCAL_KEYS: 'true' });
+    const production = await startTestApp({ NODE_ENV: 'production', AUTH_LOCAL_KEYS: 'true', API_KEY_PEPPER: 'p'.repeat(48) });
     try {
       const hidden = await production.graphql(`{ providerHealt { providerId } }`);
       expect(hidden.errors?.[0]?.message).not.toContain('Did you mean');

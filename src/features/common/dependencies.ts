@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { AuditLog } from '../../guard/audit-log.js';
 import type { IncidentSource } from '../../incidents/types.js';
 import type { LlmManager } from '../../llm/generation.js';
 import type { Store } from '../../store/types.js';
@@ -12,4 +13,6 @@ export interface FeatureDependencies {
   logger: Logger;
   /** The LLM Manager, for features that call it beyond their draft's generation (postmortem's map stage). */
   manager?: LlmManager;
+  /** The security audit trail, for actions recorded outside a generation (feedback); none = not audited. */
+  audit?: AuditLog | null;
 }

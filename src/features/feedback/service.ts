@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { badInput, notFound } from '../../errors/app-error.js';
 import type { DraftFeedbackInput } from '../../generated/graphql.js';
+import { actorOf, feedbackAuditTarget } from '../../guard/audit-log.js';
 import type { Principal } from '../../guard/auth/principal.js';
 import type { FeatureName } from '../../llm/types.js';
 import type { DraftKind, FeedbackRating, FeedbackRecord } from '../../store/types.js';
@@ -95,6 +96,20 @@ export function createDraftFeedbackService(dependencies: FeatureDependencies, op
         },
         'draft feedback stored',
       );
+      // The audit trail says who rated which draft and how, never what they wrote: neither the
+      // comment nor the published text (only whether one was given, and the share of the draft
+      // it kept) leaves the feedback row.
+      dependencies.audit?.record({
+        ...actorOf(principal),
+        action: 'draft.feedback',
+        outcome: 'success',
+        draftId: draft.id,
+        feature: featureOfKind[draft.kind],
+        provider: draft.generation?.provider ?? null,
+        model: draft.generation?.model ?? null,
+        target: feedbackAuditTarget(record.rating, publishedText !== null, record.retainedRatio),
+        at: record.createdAt,
+      });
       // The signal also lands on the draft's trace as gen_ai.evaluation.result events.
       for (const result of feedbackEvaluations(draft, record)) emitEvaluationResult(trace.getTracer(tracerName), result);
       return record;

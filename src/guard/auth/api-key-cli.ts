@@ -1,13 +1,15 @@
 /**
  * API keys from the command line, against the service's own database and environment
- * (DATABASE_URL and DATABASE_SCHEMA, or PGlite in DATA_DIR):
+ * (DATABASE_URL and DATABASE_SCHEMA, or PGlite in DATA_DIR; API_KEY_PEPPER, which must be the
+ * service's for the keys to verify there):
  *   npm run apikey -- create --account acme --name ci-bot --scopes ai:read,ai:write [--expires-in 90d] [--json]
  *   npm run apikey -- list --account acme [--json]
  *   npm run apikey -- revoke <keyId> [--account acme]
  *   npm run apikey -- token --account demo --scopes ai:read [--user alice] [--expires-in 24h]
  * `create` prints the key once: only its hash is stored. `token` prints a JWT signed by the
  * local key in DATA_DIR (embedded mode). Creations and revocations are audited.
- * Exit codes: 0 done, 1 failed (unknown key, database), 2 wrong arguments or environment.
+ * Exit codes: 0 done, 1 failed (unknown key, database; the embedded database in use by a running
+ * service), 2 wrong arguments or environment.
  */
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -81,8 +83,8 @@ async function withDatabase<T>(config: AppConfig, work: (database: Database) => 
   });
   try {
     if (database.driver === 'pglite') {
-      // PGlite does not lock its folder: two processes writing it would corrupt it.
-      console.error(`note: embedded database in ${config.dataDir}; run this while the service using it is stopped.`);
+      // The folder is locked while this runs (a running service makes the open fail instead).
+      console.error(`note: embedded database in ${config.dataDir} (locked until this command ends).`);
     }
     await migrate(database);
     return await work(database);
@@ -119,7 +121,16 @@ async function main(argv: string[]): Promise<number> {
       const { key, record } = await withDatabase(config, (database) =>
         // The key and its audit event are stored together or not at all.
         database.transaction(async (transaction) => {
-          const issued = await issueApiKey(createApiKeyRepository(transaction), { accountId, name, scopes, expiresAt, createdBy, now: () => now });
+          const issued = await issueApiKey(createApiKeyRepository(transaction), {
+            accountId,
+            name,
+            scopes,
+            expiresAt,
+            createdBy,
+            // The service's own pepper (API_KEY_PEPPER), or the key would never verify there.
+            pepper: config.auth.apiKeyPepper,
+            now: () => now,
+          });
           await createAuditEventRepository(transaction).insertMany([
             toAuditRecord({ accountId, userId: createdBy, authMethod: 'cli', action: 'apikey.create', outcome: 'success', target: issued.record.id, at: now.toISOString() }),
           ]);

@@ -66,7 +66,7 @@ export interface IssueApiKeyOptions {
   expiresAt: Date | null;
   /** Who asked for it (`cli:<os user>`). */
   createdBy: string | null;
-  /** The deployment's pepper; must be the verifier's. */
+  /** The deployment's pepper (API_KEY_PEPPER); must be the verifier's. Default: the built-in one. */
   pepper?: string | null;
   now?: () => Date;
 }
@@ -115,7 +115,10 @@ export async function issueApiKey(
 /** Options of {@link createApiKeyVerifier}. */
 export interface ApiKeyVerifierOptions {
   repository: Pick<ApiKeyRepository, 'findForVerification' | 'touch'>;
-  /** The deployment's pepper; must be the one keys were issued with. Default: none. */
+  /**
+   * The deployment's pepper (API_KEY_PEPPER); must be the one keys were issued with. Default:
+   * the built-in one, which the configuration allows outside production only.
+   */
   pepper?: string | null;
   now?: () => Date;
   /** Logs a failed `last_used_at` write (it never fails the request). */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createRemoteJWKSet, decodeJwt, errors as joseErrors, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { AppError } from '../../errors/app-error.js';
 import { ErrorCode } from '../../errors/error-codes.js';
@@ -28,6 +29,11 @@ export interface AuthenticatorOptions {
   accountClaim?: string;
   /** Verified tokens kept to skip re-verification (bounded). */
   cacheSize?: number;
+  /**
+   * Refused API keys remembered (by a hash of the key), so repeating one does not reach the
+   * database again until the entry expires. Default 10,000 entries for 5 s, the oldest evicted.
+   */
+  negativeCache?: { size?: number; ttlMs?: number };
   now?: () => number;
 }
 
@@ -50,11 +56,37 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticato
   const now = options.now ?? Date.now;
   const cache = new Map<string, { principal: Principal; expiresAt: number }>();
   const remoteKeys = options.jwksResolver ?? (options.jwks ? createRemoteJWKSet(new URL(options.jwks.url)) : null);
+  const refusedKeys = createRefusedKeyCache(options.negativeCache?.size ?? 10_000, options.negativeCache?.ttlMs ?? 5_000, now);
+  // Checks of the same API key in progress: a burst of one key costs one database lookup.
+  const pendingKeys = new Map<string, Promise<Principal>>();
 
   function remember(credential: string, principal: Principal, expiresAt: number): Principal {
     if (cache.size >= cacheSize) cache.delete(cache.keys().next().value!);
     cache.set(credential, { principal, expiresAt });
     return principal;
+  }
+
+  async function verifyApiKey(verifier: ApiKeyVerifier, credential: string): Promise<Principal> {
+    const digest = credentialDigest(credential);
+    if (refusedKeys.has(digest)) throw invalidApiKey();
+    let pending = pendingKeys.get(digest);
+    if (!pending) {
+      pending = verifier.verify(credential).then(
+        (principal) => remember(credential, principal, now() + 5_000),
+        (error: unknown) => {
+          // Only a refusal is remembered: a database outage (SERVICE_UNAVAILABLE) must not
+          // lock a valid key out once the database is back.
+          if (error instanceof AppError && error.code === ErrorCode.UNAUTHENTICATED) refusedKeys.add(digest);
+          throw error;
+        },
+      );
+      pendingKeys.set(digest, pending);
+      void pending.then(
+        () => pendingKeys.delete(digest),
+        () => pendingKeys.delete(digest),
+      );
+    }
+    return pending;
   }
 
   async function verifyJwt(token: string): Promise<{ payload: JWTPayload }> {
@@ -91,7 +123,7 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticato
 
       if (options.apiKeys?.matches(credential)) {
         // Revocation must take effect quickly: API keys are cached for a few seconds only.
-        return remember(credential, await options.apiKeys.verify(credential), now() + 5_000);
+        return verifyApiKey(options.apiKeys, credential);
       }
 
       let payload: JWTPayload;
@@ -111,6 +143,38 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticato
       }
       const principal = principalFrom(payload, accountClaim);
       return remember(credential, principal, (payload.exp ?? 0) * 1000);
+    },
+  };
+}
+
+// The verifier's own answer for every refused key (see api-keys.ts).
+const invalidApiKey = (): AppError => new AppError(ErrorCode.UNAUTHENTICATED, 'Invalid API key.');
+
+/** The cache key of a credential: its SHA-256, so the refused keys are not kept in memory as text. */
+function credentialDigest(credential: string): string {
+  return createHash('sha256').update(credential).digest('base64url');
+}
+
+/**
+ * Digests of refused API keys, each for `ttlMs`; at most `size`, the oldest evicted first. A
+ * key created after it was refused works once its entry expires.
+ */
+function createRefusedKeyCache(size: number, ttlMs: number, now: () => number) {
+  const expiries = new Map<string, number>();
+  return {
+    has(digest: string): boolean {
+      const expiresAt = expiries.get(digest);
+      if (expiresAt === undefined) return false;
+      if (expiresAt > now()) return true;
+      expiries.delete(digest);
+      return false;
+    },
+    add(digest: string): void {
+      if (size <= 0) return;
+      // Re-inserted, so the Map's order stays the order of expiry.
+      expiries.delete(digest);
+      while (expiries.size >= size) expiries.delete(expiries.keys().next().value!);
+      expiries.set(digest, now() + ttlMs);
     },
   };
 }

@@ -1,0 +1,145 @@
+/**
+ * The playground page at GET /playground: a static page (web/) for trying the AI features
+ * against this service, plus the graphql-ws browser client it imports. Every file is read once,
+ * when the playground is created; requests never touch the file system.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type express from 'express';
+
+export interface PlaygroundOptions {
+  /**
+   * Pre-filled into the page (a `<meta name="demo-token">`) so a developer can try it at once.
+   * Pass it only in the embedded/development mode; null leaves the token field empty.
+   */
+  demoToken: string | null;
+  /** The folder holding playground.html; default: the `web/` folder found above this module. */
+  webDirectory?: string;
+}
+
+/** Mounts the playground's routes on the express app. */
+export type PlaygroundRoutes = (app: express.Express) => void;
+
+/**
+ * Strict policy: scripts, styles and images from this service only, no inline code; fetch and
+ * graphql-ws back to this service only.
+ */
+export const playgroundContentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const securityHeaders: Record<string, string> = {
+  'content-security-policy': playgroundContentSecurityPolicy,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+};
+
+const tokenPlaceholder = '{{DEMO_TOKEN}}';
+const tokenMeta = /[ \t]*<meta name="demo-token" content="\{\{DEMO_TOKEN\}\}">\r?\n?/;
+
+/** The page's own files, served under /playground/<name>. */
+const pageFiles = {
+  'playground.js': 'text/javascript; charset=utf-8',
+  'playground.css': 'text/css; charset=utf-8',
+  'favicon.svg': 'image/svg+xml',
+} as const;
+
+interface Asset {
+  body: Buffer | string;
+  contentType: string;
+  /** The HTML may hold a token: never cached. The other files are revalidated (ETag). */
+  cacheControl: string;
+}
+
+/** The playground's routes, with every file read now. Throws when web/ or graphql-ws is missing. */
+export function createPlayground(options: PlaygroundOptions): PlaygroundRoutes {
+  const webDirectory = options.webDirectory ?? findWebDirectory();
+  const assets = new Map<string, Asset>();
+  const html = renderPlaygroundHtml(readFileSync(path.join(webDirectory, 'playground.html'), 'utf8'), options.demoToken);
+  assets.set('/playground', { body: html, contentType: 'text/html; charset=utf-8', cacheControl: 'no-store' });
+  for (const [name, contentType] of Object.entries(pageFiles)) {
+    assets.set(`/playground/${name}`, { body: readFileSync(path.join(webDirectory, name)), contentType, cacheControl: 'no-cache' });
+  }
+  for (const [name, body] of graphqlWsClientFiles()) {
+    assets.set(`/playground/vendor/${name}`, { body, contentType: 'text/javascript; charset=utf-8', cacheControl: 'no-cache' });
+  }
+
+  return (app) => {
+    for (const [route, asset] of assets) {
+      app.get(route, (_request, response) => {
+        response.set(securityHeaders);
+        response.set({ 'content-type': asset.contentType, 'cache-control': asset.cacheControl });
+        response.send(asset.body);
+      });
+    }
+  };
+}
+
+/**
+ * Fills the demo-token meta of the page with the token, HTML-escaped, or removes the meta
+ * when there is none (so a production page holds no token at all).
+ */
+export function renderPlaygroundHtml(template: string, demoToken: string | null): string {
+  if (!template.includes(tokenPlaceholder)) throw new Error(`playground.html has no ${tokenPlaceholder} placeholder`);
+  if (demoToken) return template.replace(tokenPlaceholder, () => escapeHtml(demoToken));
+  const withoutToken = template.replace(tokenMeta, '');
+  if (withoutToken.includes(tokenPlaceholder)) throw new Error('playground.html: the demo-token meta is not in the expected form');
+  return withoutToken;
+}
+
+/** Escapes text for an HTML attribute value or element content. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+}
+
+/** The `web/` folder, found from this file whether it runs from src/ (tsx) or dist/src/ (the build copies web/ to dist/web/). */
+export function findWebDirectory(): string {
+  let folder = path.dirname(fileURLToPath(import.meta.url));
+  for (let depth = 0; depth < 5; depth += 1) {
+    const candidate = path.join(folder, 'web');
+    if (existsSync(path.join(candidate, 'playground.html'))) return candidate;
+    folder = path.dirname(folder);
+  }
+  throw new Error('web/playground.html not found above ' + fileURLToPath(import.meta.url));
+}
+
+/**
+ * graphql-ws's browser client (its package's `browser` export of `./client`: an ES module
+ * without dependencies outside the package) as `graphql-ws.mjs`, with the chunks it imports
+ * relatively (`./common-<hash>.js`) under their own names, so the browser resolves them next to it.
+ */
+export function graphqlWsClientFiles(): Map<string, string> {
+  const require = createRequire(import.meta.url);
+  const packageJson = require.resolve('graphql-ws/package.json');
+  const manifest = JSON.parse(readFileSync(packageJson, 'utf8')) as { exports?: Record<string, { browser?: string }> };
+  const entry = manifest.exports?.['./client']?.browser;
+  if (!entry) throw new Error('graphql-ws has no browser export of ./client');
+  const files = new Map<string, string>();
+  const read = (file: string, servedAs: string): void => {
+    const source = readFileSync(file, 'utf8');
+    files.set(servedAs, source);
+    // Module specifiers of the static import/export statements (each starts a line in a build).
+    const specifiers = [...source.matchAll(/^(?:import\s*['"]([^'"]+)['"]|(?:import|export)\b[^;'"]*?\bfrom\s*['"]([^'"]+)['"])/gm)].map((match) => (match[1] ?? match[2])!);
+    for (const specifier of specifiers) {
+      const name = specifier.startsWith('./') ? specifier.slice(2) : null;
+      // Only sibling files: anything else (a package, a parent folder) would not resolve in the browser.
+      if (!name || !/^[A-Za-z0-9_.-]+\.js$/.test(name)) throw new Error(`graphql-ws client ${file} imports ${specifier}: not a sibling file`);
+      if (!files.has(name)) read(path.join(path.dirname(file), name), name);
+    }
+  };
+  read(path.join(path.dirname(packageJson), entry), 'graphql-ws.mjs');
+  return files;
+}

@@ -1,0 +1,457 @@
+// The playground page: runs the AI mutations over HTTP (POST /graphql, JSON, which passes the
+// server's CSRF prevention) and follows streamed drafts over graphql-ws (draftStream, same path).
+// Model output is untrusted: it is only ever written with textContent, never as HTML.
+import { createClient } from '/playground/vendor/graphql-ws.mjs';
+
+const tokenStorageKey = 'incident-ai.playground.token';
+const graphqlPath = '/graphql';
+
+const draftFields = /* GraphQL */ `
+  fragment PlaygroundDraft on Draft {
+    __typename id kind state incidentId text unverifiedCount createdAt
+    generation { provider model promptVersion variant degraded attempts inputTokens outputTokens costUsd latencyMs traceId }
+    error { code message }
+    quarantinedInputs { sourceType sourceId reason }
+    ... on StatusUpdateDraft { audience }
+    ... on PostmortemDraft { preliminary }
+    ... on RunbookJobDraft { name requiresApproval approvalReasons rundeckYaml }
+    ... on AssistantAnswer { conversationId answered }
+    ... on AutomationDigest { outcome }
+  }
+`;
+
+/** Per feature: the mutation field, its input type and how the form becomes the input. */
+const features = {
+  statusUpdate: {
+    field: 'draftStatusUpdate',
+    inputType: 'DraftStatusUpdateInput',
+    input: (values) => ({ incidentId: values.incidentId, audience: values.audience, ...(values.guidance && { guidance: values.guidance }) }),
+  },
+  postmortem: {
+    field: 'generatePostmortem',
+    inputType: 'GeneratePostmortemInput',
+    input: (values) => ({ incidentId: values.incidentId }),
+  },
+  runbook: {
+    field: 'generateRunbookJob',
+    inputType: 'GenerateRunbookJobInput',
+    input: (values) => ({ description: values.description, ...(values.incidentId && { incidentId: values.incidentId }) }),
+  },
+  assistant: {
+    field: 'askAssistant',
+    inputType: 'AskAssistantInput',
+    input: (values) => ({
+      question: values.question,
+      ...(values.incidentId && { incidentId: values.incidentId }),
+      ...(values.conversationId && { conversationId: values.conversationId }),
+    }),
+  },
+  automationDigest: {
+    field: 'digestJobExecution',
+    inputType: 'DigestJobExecutionInput',
+    input: (values) => ({ jobId: values.jobId, executionId: values.executionId }),
+  },
+};
+
+const streamSubscription = /* GraphQL */ `
+  subscription PlaygroundDraftStream($draftId: ID!) {
+    draftStream(draftId: $draftId) { sequence delta done error { code message } draft { ...PlaygroundDraft } }
+  }
+  ${draftFields}
+`;
+
+const feedbackMutation = /* GraphQL */ `
+  mutation PlaygroundFeedback($input: DraftFeedbackInput!) {
+    submitDraftFeedback(input: $input) { id draftId rating createdAt }
+  }
+`;
+
+/** An error to show: a GraphQL `extensions.code` (or a local one) with its message. */
+class PlaygroundError extends Error {
+  constructor(code, message, extensions = {}, more = []) {
+    super(message);
+    this.code = code;
+    this.extensions = extensions;
+    this.more = more;
+  }
+}
+
+const element = (id) => {
+  const found = document.getElementById(id);
+  if (!found) throw new Error(`#${id} is missing from the page`);
+  return found;
+};
+
+const ui = {
+  token: element('token'),
+  tokenShow: element('token-show'),
+  tokenDemo: element('token-demo'),
+  form: element('request-form'),
+  feature: element('feature'),
+  stream: element('stream'),
+  generate: element('generate'),
+  conversation: element('assistant-conversation'),
+  newConversation: element('assistant-new-conversation'),
+  status: element('status'),
+  error: element('error'),
+  errorCode: element('error-code'),
+  errorMessage: element('error-message'),
+  errorDetail: element('error-detail'),
+  draftText: element('draft-text'),
+  metadataSection: element('metadata-section'),
+  metadata: element('metadata'),
+  quarantineSection: element('quarantine-section'),
+  quarantined: element('quarantined'),
+  approvalSection: element('approval-section'),
+  approvalReasons: element('approval-reasons'),
+  yamlSection: element('yaml-section'),
+  yaml: element('rundeck-yaml'),
+  feedbackSection: element('feedback-section'),
+  feedbackComment: element('feedback-comment'),
+  feedbackButtons: [element('feedback-up'), element('feedback-down')],
+  feedbackStatus: element('feedback-status'),
+};
+
+// --- token -------------------------------------------------------------------------------
+
+const demoToken = (() => {
+  const value = document.querySelector('meta[name="demo-token"]')?.getAttribute('content') ?? '';
+  return value.includes('{{') ? '' : value.trim();
+})();
+
+function currentToken() {
+  return ui.token.value.trim();
+}
+
+ui.token.value = sessionStorage.getItem(tokenStorageKey) ?? demoToken;
+ui.token.addEventListener('input', () => sessionStorage.setItem(tokenStorageKey, currentToken()));
+ui.tokenShow.addEventListener('click', () => {
+  const show = ui.token.type === 'password';
+  ui.token.type = show ? 'text' : 'password';
+  ui.tokenShow.textContent = show ? 'Hide' : 'Show';
+  ui.tokenShow.setAttribute('aria-pressed', String(show));
+});
+if (demoToken) {
+  ui.tokenDemo.hidden = false;
+  ui.tokenDemo.addEventListener('click', () => {
+    ui.token.value = demoToken;
+    sessionStorage.setItem(tokenStorageKey, demoToken);
+  });
+}
+
+// --- transport ---------------------------------------------------------------------------
+
+function authorizationHeaders() {
+  const token = currentToken();
+  return token ? { authorization: `Bearer ${token}` } : {};
+}
+
+/** POST /graphql as JSON; resolves with `data`, throws a PlaygroundError for GraphQL or HTTP errors. */
+async function graphql(query, variables) {
+  let response;
+  try {
+    response = await fetch(graphqlPath, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...authorizationHeaders() },
+      body: JSON.stringify({ query, variables }),
+    });
+  } catch (error) {
+    throw new PlaygroundError('NETWORK_ERROR', `The service did not answer: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  let body;
+  try {
+    body = await response.json();
+  } catch {
+    throw new PlaygroundError(`HTTP_${response.status}`, `The service answered HTTP ${response.status} without a GraphQL result.`);
+  }
+  if (Array.isArray(body?.errors) && body.errors.length > 0) throw fromGraphQLErrors(body.errors, response.status);
+  if (!body?.data) throw new PlaygroundError(`HTTP_${response.status}`, 'The service answered without data.');
+  return body.data;
+}
+
+function fromGraphQLErrors(errors, httpStatus) {
+  const [first, ...more] = errors;
+  const extensions = { ...(first?.extensions ?? {}) };
+  if (httpStatus && httpStatus !== 200) extensions.httpStatus = httpStatus;
+  return new PlaygroundError(String(extensions.code ?? 'GRAPHQL_ERROR'), String(first?.message ?? 'Unknown error.'), extensions, more);
+}
+
+let wsClient = null;
+let wsClientToken = null;
+
+/** One graphql-ws client per token; it connects when a subscription starts (lazy). */
+function subscriptionClient() {
+  const token = currentToken();
+  if (wsClient && wsClientToken === token) return wsClient;
+  wsClient?.dispose();
+  wsClientToken = token;
+  const url = `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}${graphqlPath}`;
+  wsClient = createClient({
+    url,
+    connectionParams: () => authorizationHeaders(),
+    lazy: true,
+    lazyCloseTimeout: 30_000,
+    retryAttempts: 2,
+  });
+  return wsClient;
+}
+
+/** Follows draftStream until its last chunk; appends each delta to the page; resolves with the final draft. */
+async function followStream(draftId, run) {
+  let lastSequence = 0;
+  let text = '';
+  try {
+    for await (const result of subscriptionClient().iterate({ query: streamSubscription, variables: { draftId } })) {
+      if (run !== currentRun) return null;
+      if (result.errors?.length) throw fromGraphQLErrors(result.errors);
+      const chunk = result.data?.draftStream;
+      // A resubscription replays stored chunks: keep each sequence once.
+      if (!chunk || chunk.sequence <= lastSequence) continue;
+      lastSequence = chunk.sequence;
+      text += chunk.delta;
+      ui.draftText.textContent = text;
+      if (chunk.done) {
+        if (chunk.error) throw new PlaygroundError(chunk.error.code, chunk.error.message);
+        if (!chunk.draft) throw new PlaygroundError('STREAM_ENDED', 'The stream ended without a draft.');
+        return chunk.draft;
+      }
+    }
+  } catch (error) {
+    throw fromStreamError(error);
+  }
+  throw new PlaygroundError('STREAM_ENDED', 'The stream ended before its last chunk.');
+}
+
+function fromStreamError(error) {
+  if (error instanceof PlaygroundError) return error;
+  if (Array.isArray(error)) return fromGraphQLErrors(error);
+  if (error && typeof error === 'object' && 'code' in error && 'reason' in error) {
+    return new PlaygroundError('WEBSOCKET_CLOSED', `The subscription connection closed (${error.code}${error.reason ? `: ${error.reason}` : ''}).`);
+  }
+  return new PlaygroundError('WEBSOCKET_ERROR', error instanceof Error ? error.message : 'The subscription connection failed.');
+}
+
+// --- the form ----------------------------------------------------------------------------
+
+function selectedFeature() {
+  return ui.feature.value in features ? ui.feature.value : 'statusUpdate';
+}
+
+function showFeature(feature) {
+  for (const fieldset of ui.form.querySelectorAll('fieldset[data-feature]')) {
+    const active = fieldset.dataset.feature === feature;
+    fieldset.hidden = !active;
+    fieldset.disabled = !active;
+  }
+}
+
+ui.feature.addEventListener('change', () => {
+  showFeature(selectedFeature());
+  history.replaceState(null, '', `#${selectedFeature()}`);
+});
+const fromHash = location.hash.slice(1);
+if (fromHash in features) ui.feature.value = fromHash;
+showFeature(selectedFeature());
+
+ui.newConversation.addEventListener('click', () => {
+  ui.conversation.value = '';
+  ui.conversation.focus();
+});
+
+/** The visible fieldset's values by name, trimmed; null (and focus) when a required one is empty. */
+function formValues(feature) {
+  const fieldset = ui.form.querySelector(`fieldset[data-feature="${feature}"]`);
+  const values = {};
+  for (const control of fieldset.querySelectorAll('input[name], select[name], textarea[name]')) {
+    const value = control.value.trim();
+    if (control.required && !value) {
+      const label = fieldset.querySelector(`label[for="${control.id}"]`)?.textContent ?? control.name;
+      control.focus();
+      throw new PlaygroundError('BAD_USER_INPUT', `${label} is required.`);
+    }
+    values[control.name] = value;
+  }
+  return values;
+}
+
+let currentRun = 0;
+let currentDraft = null;
+
+ui.form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  void generate();
+});
+
+async function generate() {
+  const run = ++currentRun;
+  const feature = selectedFeature();
+  const { field, inputType, input } = features[feature];
+  const stream = ui.stream.checked;
+  resetResult();
+  let variables;
+  try {
+    variables = { input: { ...input(formValues(feature)), stream } };
+  } catch (error) {
+    showError(error);
+    return;
+  }
+  ui.generate.disabled = true;
+  setStatus(stream ? 'Starting the generation…' : 'Generating…');
+  ui.draftText.setAttribute('aria-busy', 'true');
+  const started = performance.now();
+  try {
+    const mutation = `mutation PlaygroundGenerate($input: ${inputType}!) { draft: ${field}(input: $input) { ...PlaygroundDraft } } ${draftFields}`;
+    let draft = (await graphql(mutation, variables)).draft;
+    if (run !== currentRun) return;
+    if (draft.conversationId) ui.conversation.value = draft.conversationId;
+    if (draft.state === 'STREAMING') {
+      setStatus('Streaming the draft…');
+      const final = await followStream(draft.id, run);
+      if (!final) return;
+      draft = final;
+    }
+    if (run !== currentRun) return;
+    showDraft(draft);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    if (draft.state === 'FAILED') {
+      setStatus(`The generation failed after ${seconds} s.`);
+      showError(new PlaygroundError(draft.error?.code ?? 'FAILED', draft.error?.message ?? 'The generation failed.'));
+    } else {
+      setStatus(`Draft ${draft.state === 'COMPLETE' ? 'complete' : draft.state.toLowerCase()} in ${seconds} s.`);
+    }
+  } catch (error) {
+    if (run !== currentRun) return;
+    setStatus('The request failed.');
+    showError(error);
+  } finally {
+    if (run === currentRun) {
+      ui.generate.disabled = false;
+      ui.draftText.setAttribute('aria-busy', 'false');
+    }
+  }
+}
+
+// --- output ------------------------------------------------------------------------------
+
+function setStatus(text) {
+  ui.status.textContent = text;
+}
+
+function resetResult() {
+  currentDraft = null;
+  ui.error.hidden = true;
+  ui.draftText.textContent = '';
+  ui.metadataSection.hidden = true;
+  ui.metadata.replaceChildren();
+  ui.feedbackSection.hidden = true;
+  ui.feedbackStatus.textContent = '';
+  delete ui.feedbackStatus.dataset.feedbackId;
+  for (const button of ui.feedbackButtons) button.disabled = false;
+}
+
+function showError(error) {
+  const problem = error instanceof PlaygroundError ? error : new PlaygroundError('CLIENT_ERROR', error instanceof Error ? error.message : String(error));
+  ui.errorCode.textContent = problem.code;
+  ui.errorMessage.textContent = problem.message;
+  const details = [];
+  if (typeof problem.extensions.retryAfter === 'number') details.push(`Retry after ${problem.extensions.retryAfter} s.`);
+  if (problem.extensions.httpStatus) details.push(`HTTP ${problem.extensions.httpStatus}.`);
+  for (const [key, value] of Object.entries(problem.extensions)) {
+    if (['code', 'retryAfter', 'httpStatus', 'stacktrace'].includes(key)) continue;
+    details.push(`${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`);
+  }
+  for (const other of problem.more) details.push(`Also ${other.extensions?.code ?? 'ERROR'}: ${other.message}`);
+  ui.errorDetail.textContent = details.join(' ');
+  ui.errorDetail.hidden = details.length === 0;
+  ui.error.dataset.code = problem.code;
+  ui.error.hidden = false;
+}
+
+function showDraft(draft) {
+  currentDraft = draft;
+  ui.draftText.textContent = draft.text;
+  const generation = draft.generation;
+  const rows = [
+    ['state', 'State', draft.state],
+    ['id', 'Draft id', draft.id],
+    ['kind', 'Kind', draft.kind],
+    ['incidentId', 'Incident', draft.incidentId],
+    ['provider', 'Provider', generation?.provider],
+    ['model', 'Model', generation?.model],
+    ['promptVersion', 'Prompt version', generation?.promptVersion],
+    ['variant', 'Variant', generation?.variant],
+    ['degraded', 'Degraded', generation ? yesNo(generation.degraded) : undefined],
+    ['attempts', 'Attempts', generation?.attempts],
+    ['tokens', 'Tokens (in / out)', generation ? `${generation.inputTokens} / ${generation.outputTokens}` : undefined],
+    ['costUsd', 'Cost', generation ? `$${generation.costUsd.toFixed(6)}` : undefined],
+    ['latencyMs', 'Latency', generation ? `${generation.latencyMs} ms` : undefined],
+    ['traceId', 'Trace id', generation?.traceId],
+    ['unverifiedCount', 'Unverified statements', draft.unverifiedCount],
+    ['quarantinedCount', 'Quarantined inputs', draft.quarantinedInputs.length],
+    ['audience', 'Audience', draft.audience],
+    ['preliminary', 'Preliminary', typeof draft.preliminary === 'boolean' ? yesNo(draft.preliminary) : undefined],
+    ['name', 'Job name', draft.name],
+    ['requiresApproval', 'Requires approval', typeof draft.requiresApproval === 'boolean' ? yesNo(draft.requiresApproval) : undefined],
+    ['conversationId', 'Conversation id', draft.conversationId],
+    ['answered', 'Answered', typeof draft.answered === 'boolean' ? yesNo(draft.answered) : undefined],
+    ['outcome', 'Outcome', draft.outcome],
+  ];
+  const items = [];
+  for (const [key, label, value] of rows) {
+    if (value === undefined || value === null || value === '') continue;
+    const term = document.createElement('dt');
+    term.textContent = label;
+    const description = document.createElement('dd');
+    description.dataset.key = key;
+    description.textContent = String(value);
+    items.push(term, description);
+  }
+  ui.metadata.replaceChildren(...items);
+
+  ui.quarantined.replaceChildren(
+    ...draft.quarantinedInputs.map((item) => listItem(`${item.sourceType} ${item.sourceId}: ${item.reason}`)),
+  );
+  ui.quarantineSection.hidden = draft.quarantinedInputs.length === 0;
+  const reasons = draft.approvalReasons ?? [];
+  ui.approvalReasons.replaceChildren(...reasons.map((reason) => listItem(reason)));
+  ui.approvalSection.hidden = reasons.length === 0;
+  ui.yaml.textContent = draft.rundeckYaml ?? '';
+  ui.yamlSection.hidden = !draft.rundeckYaml;
+  ui.metadataSection.hidden = false;
+  ui.feedbackSection.hidden = draft.state !== 'COMPLETE';
+}
+
+function listItem(text) {
+  const item = document.createElement('li');
+  item.textContent = text;
+  return item;
+}
+
+function yesNo(value) {
+  return value ? 'yes' : 'no';
+}
+
+// --- feedback ----------------------------------------------------------------------------
+
+for (const button of ui.feedbackButtons) {
+  button.addEventListener('click', () => void sendFeedback(button.dataset.rating));
+}
+
+async function sendFeedback(rating) {
+  const draft = currentDraft;
+  if (!draft) return;
+  for (const button of ui.feedbackButtons) button.disabled = true;
+  ui.feedbackStatus.textContent = 'Sending…';
+  const comment = ui.feedbackComment.value.trim();
+  try {
+    const { submitDraftFeedback: stored } = await graphql(feedbackMutation, { input: { draftId: draft.id, rating, ...(comment && { comment }) } });
+    if (currentDraft !== draft) return;
+    ui.feedbackStatus.dataset.feedbackId = stored.id;
+    ui.feedbackStatus.textContent = `Thanks: ${stored.rating === 'UP' ? 'thumbs up' : 'thumbs down'} recorded.`;
+  } catch (error) {
+    const problem = error instanceof PlaygroundError ? error : new PlaygroundError('CLIENT_ERROR', String(error));
+    ui.feedbackStatus.textContent = `Feedback not recorded: ${problem.code}: ${problem.message}`;
+  } finally {
+    for (const button of ui.feedbackButtons) button.disabled = false;
+  }
+}
