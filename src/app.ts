@@ -68,6 +68,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   const dataPolicy = createDataPolicy(config.dataPolicies);
   const manager = createLlmManager({
     dataPolicy,
+    captureMessageContent: config.telemetry.captureMessageContent,
     metrics: metrics.llm,
     providers: createProviders(config),
     routing: config.routing,

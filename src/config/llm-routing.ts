@@ -3,7 +3,8 @@
  * feature tries in order, prices, and the resilience settings of the manager. It comes
  * from the JSON file named by `LLM_CONFIG`, or is derived from the environment (see
  * {@link defaultRouting} in ./index.ts). The `extractive` provider is always appended as the
- * last step of every chain.
+ * last step of every chain. `normalPriority` may send work that is not urgent to other
+ * (cheaper) chains; see {@link normalPriorityRoutingSchema}.
  */
 import { z } from 'zod';
 import { featureNames, type FeatureName } from '../llm/types.js';
@@ -96,11 +97,33 @@ export const experimentSchema = z
   .refine((arms) => new Set(arms.map((arm) => arm.variant)).size === arms.length, 'variant labels must be unique within an experiment');
 export type Experiment = z.infer<typeof experimentSchema>;
 
+const featureNameSchema = z.enum(featureNames as [FeatureName, ...FeatureName[]]);
+
+/**
+ * Chains for normal-priority work: generations whose incident is neither P1/P2 nor
+ * high-urgency (`priorityOf` in src/guard/throttle/throttle.ts; the throttle calls the two
+ * levels `high` and `normal`). A normal-priority generation of a feature uses
+ * `normalPriority.features[feature]`, else `normalPriority.defaultChain`, else the usual chain
+ * (`features[feature]`, else `defaultChain`). High-priority work, and requests that state no
+ * priority, always use the usual chain. The chosen chain is not followed by the usual one:
+ * list the usual model as a later step to fall back to it; the extractive engine is still
+ * appended as the last resort.
+ */
+export const normalPriorityRoutingSchema = z.strictObject({
+  /** The chain of normal-priority work for features that have none of their own here. */
+  defaultChain: chainSchema.optional(),
+  /** Per feature: its chain for normal-priority work. */
+  features: z.partialRecord(featureNameSchema, chainSchema).default({}),
+});
+export type NormalPriorityRouting = z.infer<typeof normalPriorityRoutingSchema>;
+
 export const routingSchema = z.object({
   providers: z.record(providerId, providerConfigSchema).default({}),
   /** The chain used by features that have none of their own. */
   defaultChain: chainSchema.optional(),
-  features: z.partialRecord(z.enum(featureNames as [FeatureName, ...FeatureName[]]), chainSchema).default({}),
+  features: z.partialRecord(featureNameSchema, chainSchema).default({}),
+  /** Optional cheaper chains for work that is not urgent; absent: every generation uses the chains above. */
+  normalPriority: normalPriorityRoutingSchema.optional(),
   /** Prices by model id. Models missing here cost 0 and are logged once. */
   prices: z.record(z.string(), priceSchema).default({}),
   resilience: resilienceSchema.default(resilienceSchema.parse({})),
@@ -108,7 +131,7 @@ export const routingSchema = z.object({
    * A/B experiments: per feature, weighted variants that replace the first step of its chain
    * for their share of traffic (the rest of the chain stays the fallback). See src/eval/experiments.ts.
    */
-  experiments: z.partialRecord(z.enum(featureNames as [FeatureName, ...FeatureName[]]), experimentSchema).optional(),
+  experiments: z.partialRecord(featureNameSchema, experimentSchema).optional(),
 });
 export type RoutingConfig = z.infer<typeof routingSchema>;
 

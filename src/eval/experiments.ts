@@ -1,16 +1,23 @@
 /**
  * A/B experiments on live traffic. The routing config's `experiments` give a feature weighted
- * arms (`variant`, `provider`, `model`, optional `promptVersion`, `weight`); each generation
- * picks one arm, which replaces the first step of the feature's chain (the rest of the chain
- * stays the fallback), and records the arm's label as the draft's `generation.variant` and its
- * prompt version as `generation.promptVersion`. Feedback (`evaluationSummary`) and offline
- * runs (`npm run eval -- --variant provider:model@promptVersion`) then compare the arms.
+ * arms (`variant`, `provider`, `model`, optional `promptVersion`, `weight`). The LLM Manager
+ * (src/llm/manager.ts) picks one arm per generation with {@link assignExperimentArm}: from the
+ * request's `experimentKey` (sticky: the same key always gets the same arm) or, without a key,
+ * at random by weight. The arm replaces the first step of the feature's usual chain
+ * ({@link chainWithArm}); the rest of the chain stays the fallback. When the arm answers, its
+ * label is the result's `variant`, which drafts record as `generation.variant`. Feedback
+ * (`evaluationSummary`) and offline runs (`npm run eval -- --variant provider:model@promptVersion`)
+ * then compare the arms.
+ *
+ * Not applied by the manager: an arm's `promptVersion`. The feature builds its prompt before
+ * the manager picks the arm, so drafts record the feature's own prompt version.
  *
  * Everything here is pure: the caller brings the random number, so a pick can be sticky
- * (derived from an incident or a user with {@link stableUnitInterval}) or plain random.
+ * (derived from a draft, an incident or a user with {@link stableUnitInterval}) or plain random.
  */
 import { createHash } from 'node:crypto';
 import type { ExperimentArm, RoutingConfig } from '../config/llm-routing.js';
+import type { ResolvedRouteStep } from '../llm/route.js';
 import type { FeatureName } from '../llm/types.js';
 
 /** A routing config names a provider, or a prompt version, that does not exist. */
@@ -61,6 +68,43 @@ export function stableUnitInterval(key: string): number {
 export function experimentArmFor(routing: Pick<RoutingConfig, 'experiments'>, feature: FeatureName, random: number): ExperimentArm | null {
   const experiment = routing.experiments?.[feature];
   return experiment && experiment.length > 0 ? pickVariant(experiment, random) : null;
+}
+
+/** Where the number that picks an arm comes from: a sticky key, else a random source. */
+export interface ArmDraw {
+  /** Sticky assignment key (e.g. a draft id); empty or undefined means "draw at random". */
+  key?: string | undefined;
+  /** Uniform [0, 1), used only without a key. */
+  random: () => number;
+}
+
+/**
+ * The arm a generation of `feature` uses, or null when the feature runs no experiment. With a
+ * key, the number is {@link stableUnitInterval} of `<feature>/<key>`: the same key always gets
+ * the same arm of a feature's experiment (while its arms and weights stay the same), and the
+ * features' experiments split one key independently. Without a key, `random()` draws it.
+ */
+export function assignExperimentArm(routing: Pick<RoutingConfig, 'experiments'>, feature: FeatureName, draw: ArmDraw): ExperimentArm | null {
+  const experiment = routing.experiments?.[feature];
+  if (!experiment || experiment.length === 0) return null;
+  const point = draw.key ? stableUnitInterval(`${feature}/${draw.key}`) : draw.random();
+  return pickVariant(experiment, point);
+}
+
+/**
+ * `chain` with `arm` as its preferred step: the arm replaces the first step and the rest stays
+ * the fallback, renumbered from 0. When the first step is an extractive provider (a feature
+ * with no configured chain has only the extractive last resort), the arm is put before it
+ * instead, so the offline last resort is never lost.
+ */
+export function chainWithArm(
+  chain: readonly ResolvedRouteStep[],
+  arm: Pick<ExperimentArm, 'provider' | 'model' | 'variant'>,
+  isExtractive: (providerId: string) => boolean,
+): ResolvedRouteStep[] {
+  const first = chain[0];
+  const rest = first !== undefined && !isExtractive(first.provider) ? chain.slice(1) : chain;
+  return [{ provider: arm.provider, model: arm.model, variant: arm.variant, index: 0 }, ...rest].map((step, index) => ({ ...step, index }));
 }
 
 /**

@@ -71,6 +71,9 @@ export function createSingleStepManager(options: SingleStepManagerOptions): LlmM
     ...options.routing,
     defaultChain: [{ provider: provider.id, model: options.step.model, variant: options.label }],
     features: {},
+    // The variant under evaluation answers every case: no cheaper chain, no experiment arm.
+    normalPriority: undefined,
+    experiments: undefined,
   };
   // Only this provider is known to the manager, so the implicit extractive last step is left
   // out of the chain (unless it is the variant itself).

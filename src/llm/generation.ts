@@ -2,6 +2,7 @@
  * What features ask of the LLM Manager and what they get back. Features never see a
  * provider: they describe the generation, the manager picks the route.
  */
+import type { WorkPriority } from '../guard/throttle/throttle-store.js';
 import type { LlmCallRecord } from '../store/types.js';
 import type { ChatMessage, Completion, FeatureName, Grounding, ProviderKind, StructuredOutputSpec } from './types.js';
 
@@ -23,6 +24,18 @@ export interface GenerateRequest {
    * mid-stream and the manager moved on to a retry or the next provider).
    */
   onStreamEvent?: (event: { type: 'delta'; text: string } | { type: 'reset' }) => void;
+  /**
+   * The incident's priority (`priorityOf(incident)` in src/guard/throttle/throttle.ts). `normal`
+   * uses the routing config's `normalPriority` chain for the feature when it has one; `high`,
+   * and a request without a priority, use the usual chain.
+   */
+  priority?: WorkPriority;
+  /**
+   * Sticky key of the routing config's experiment for the feature (e.g. the draft id): the same
+   * key always gets the same arm. Without it the arm is drawn at random by weight. Unused when
+   * the feature runs no experiment. See src/eval/experiments.ts.
+   */
+  experimentKey?: string;
   /** Providers not to ask this time (e.g. one whose answers failed validation twice). */
   skipProviders?: readonly string[];
   /** Cancels the whole generation (client gone, shutdown). */
@@ -36,7 +49,10 @@ export interface GenerateResult {
   providerId: string;
   providerKind: ProviderKind;
   model: string;
-  /** Variant label of the route step that answered. */
+  /**
+   * Variant label of the route step that answered: the step's `variant` or `provider:model`,
+   * or the experiment arm's label when an arm answered.
+   */
   variant: string;
   degraded: boolean;
   /** Attempts made, failed ones included. */

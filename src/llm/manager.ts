@@ -1,6 +1,6 @@
 /**
  * The LLM Manager: the only caller of providers. For one generation it walks the feature's
- * route chain, retries retryable failures with backoff, falls back to the next step, skips
+ * route chain (the `normalPriority` one for normal-priority requests, when configured), retries retryable failures with backoff, falls back to the next step, skips
  * providers whose circuit is open, enforces per-attempt timeouts and an overall deadline,
  * traces every attempt and writes one usage record per attempt.
  */
@@ -19,8 +19,10 @@ const redact = memoizeText(redactText, { maxEntries: 2_000, maxKeyLength: 200_00
 import { retryDecision } from './backoff.js';
 import { createCircuitBreaker, type CircuitBreaker, type CircuitPermit } from './circuit-breaker.js';
 import type { GenerateRequest, GenerateResult, LlmManager, ProviderHealth, UsageSink } from './generation.js';
-import { resolveChain, validateRouting, type ResolvedRouteStep } from './route.js';
+import { configuredChain, resolveChain, validateRouting, type ResolvedRouteStep } from './route.js';
+import { inputContentAttributes, outputContentAttributes } from './message-capture.js';
 import { startAttemptSpan, tracerName } from './tracing.js';
+import { assignExperimentArm, chainWithArm } from '../eval/experiments.js';
 import {
   featureNames,
   isProviderError,
@@ -82,6 +84,12 @@ export interface LlmManagerOptions {
   metrics?: LlmMetricsRecorder;
   /** Which providers may receive an account's data; default: every provider. */
   dataPolicy?: DataPolicy;
+  /**
+   * Record the (redacted) prompt and completion text on provider-call spans
+   * (`OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT`), never for a zero-retention
+   * account; default false.
+   */
+  captureMessageContent?: boolean;
 }
 
 /** What the manager reports to metrics; every method must be cheap and never throw. */
@@ -134,6 +142,13 @@ interface AttemptSuccess {
 }
 
 type AttemptOutcome = AttemptSuccess | (AttemptFailure & { costUsd: number; traceId: string | null });
+
+/** A feature's resolved chain at one priority, with its place in the routing config. */
+interface FeatureRoute {
+  /** `configuredChain(...).source`: e.g. `features.postmortem`, `normalPriority.defaultChain`. */
+  source: string;
+  steps: ResolvedRouteStep[];
+}
 
 /** What one route step did, for the error message when the chain is exhausted. */
 interface StepReport {
@@ -198,6 +213,18 @@ const describeFailure = (failure: Pick<AttemptFailure, 'kind' | 'status'>): stri
  * provider is `extractive` still gets one attempt: it is local and instant, and a degraded
  * draft beats none. Only if no such step answers does `generate` throw DEADLINE_EXCEEDED.
  *
+ * Priority: a request with `priority: 'normal'` walks the feature's `normalPriority` chain
+ * when the routing config has one (its own, else `normalPriority.defaultChain`); `high` and
+ * no priority walk the usual chain. Every attempt span carries `incident_ai.priority` (when
+ * stated) and `incident_ai.route` (the chain's place in the config).
+ *
+ * Experiments: when the routing config has `experiments` for the feature, each generation on
+ * the usual chain picks an arm (from `request.experimentKey`, sticky; without a key at random
+ * by weight, with `random`) that replaces the chain's first step; the rest stays the fallback,
+ * and the result's `variant` is the arm's label when the arm answers. Normal-priority work
+ * routed to a `normalPriority` chain runs no experiment. The arm's span has
+ * `incident_ai.route` = `experiments.<feature>`.
+ *
  * Caller abort (`request.signal`): the attempt in flight is aborted and recorded as
  * `aborted`, nothing else is tried, and the caller's abort reason is rethrown.
  *
@@ -226,9 +253,14 @@ export function createLlmManager(options: LlmManagerOptions): LlmManager {
 
   const knownProviders = new Set(providers.keys());
   const extractiveProviders = new Set(options.providers.filter((p) => p.kind === 'extractive').map((p) => p.id));
-  const chains = new Map<FeatureName, ResolvedRouteStep[]>(
-    featureNames.map((feature) => [feature, resolveChain(routing, feature, { knownProviders, extractiveProviders })]),
-  );
+  const routeOf = (feature: FeatureName, priority: 'normal' | undefined): FeatureRoute => ({
+    source: configuredChain(routing, feature, priority).source,
+    steps: resolveChain(routing, feature, { knownProviders, extractiveProviders, priority }),
+  });
+  // Resolved once: the usual chains (high priority, or no priority stated) and the chains of
+  // normal-priority work (the same as the usual ones where `normalPriority` names none).
+  const usualRoutes = new Map<FeatureName, FeatureRoute>(featureNames.map((feature) => [feature, routeOf(feature, undefined)]));
+  const normalRoutes = new Map<FeatureName, FeatureRoute>(featureNames.map((feature) => [feature, routeOf(feature, 'normal')]));
   if (extractiveProviders.size === 0) {
     logger.warn({}, 'LLM Manager: no extractive provider is registered, so chains have no offline last resort.');
   }
@@ -341,6 +373,7 @@ export function createLlmManager(options: LlmManagerOptions): LlmManager {
     });
     const redactions = [...redactionCounts].map(([type, count]) => ({ type, count }));
     if (redactions.length > 0) options.metrics?.redacted?.(request.feature, redactions);
+    const captureContent = (options.captureMessageContent ?? false) && (options.dataPolicy?.forAccount(request.accountId).retainText ?? true);
 
     const deadline = new AbortController();
     const deadlineTimer = setTimeout(
@@ -360,7 +393,13 @@ export function createLlmManager(options: LlmManagerOptions): LlmManager {
 
     const maxOutputTokens = request.maxOutputTokens ?? defaults.maxOutputTokens;
     const temperature = request.temperature ?? defaults.temperature;
-    const chain = chains.get(request.feature) ?? [];
+    const route = (request.priority === 'normal' ? normalRoutes : usualRoutes).get(request.feature);
+    const routeSource = route?.source ?? 'none';
+    // Experiments run on the usual chain only: normal-priority work that `normalPriority` sends
+    // to another chain is not experimented on. The arm replaces the chain's first step.
+    const onUsualChain = routeSource === (usualRoutes.get(request.feature)?.source ?? 'none');
+    const arm = onUsualChain ? assignExperimentArm(routing, request.feature, { key: request.experimentKey, random }) : null;
+    const chain = arm ? chainWithArm(route?.steps ?? [], arm, (id) => extractiveProviders.has(id)) : (route?.steps ?? []);
     const reports: StepReport[] = [];
     let attempts = 0;
     let costUsd = 0;
@@ -402,7 +441,10 @@ export function createLlmManager(options: LlmManagerOptions): LlmManager {
         temperature,
         attempt: attemptNumber,
         fallback: step.index > 0,
+        priority: request.priority,
+        route: arm !== null && step.index === 0 ? `experiments.${request.feature}` : routeSource,
       });
+      if (captureContent) span.span.setAttributes(inputContentAttributes(messages));
       const llmRequest: LlmRequest = {
         feature: request.feature,
         model: step.model,
@@ -474,6 +516,7 @@ export function createLlmManager(options: LlmManagerOptions): LlmManager {
 
       permit?.success();
       noteResult(provider.id, null);
+      if (captureContent) span.span.setAttributes(outputContentAttributes(completion.text, completion.finishReason));
       span.succeed(completion);
       const { inputTokens, outputTokens } = completion.usage;
       const cost = costFor(provider, step.model, inputTokens, outputTokens);

@@ -13,6 +13,7 @@ import {
   type Span,
   type Tracer,
 } from '@opentelemetry/api';
+import type { WorkPriority } from '../guard/throttle/throttle-store.js';
 import type { Completion, FeatureName, ProviderKind } from './types.js';
 
 /** The instrumentation scope name of every span the service creates. */
@@ -47,6 +48,13 @@ export const IncidentAiAttribute = {
   /** Whether the attempt's route step is a fallback (step index > 0). */
   fallback: 'incident_ai.fallback',
   providerId: 'incident_ai.provider.id',
+  /** The priority the request stated (`high` / `normal`); absent when it stated none. */
+  priority: 'incident_ai.priority',
+  /**
+   * The routing-config chain the attempt's step belongs to (see `configuredChain` in route.ts):
+   * e.g. `features.postmortem`, `defaultChain`, `normalPriority.defaultChain`, or `none`.
+   */
+  route: 'incident_ai.route',
 } as const;
 
 const providerNames: Record<ProviderKind, string> = {
@@ -69,6 +77,10 @@ export interface AttemptSpanStart {
   temperature: number;
   attempt: number;
   fallback: boolean;
+  /** The request's priority; undefined leaves `incident_ai.priority` out. */
+  priority?: WorkPriority;
+  /** Where the chain came from in the routing config (`incident_ai.route`). */
+  route: string;
 }
 
 /** An open attempt span; end it exactly once through `succeed` or `fail`. */
@@ -96,7 +108,9 @@ export function startAttemptSpan(tracer: Tracer, parent: Context, start: Attempt
     [IncidentAiAttribute.attempt]: start.attempt,
     [IncidentAiAttribute.fallback]: start.fallback,
     [IncidentAiAttribute.providerId]: start.providerId,
+    [IncidentAiAttribute.route]: start.route,
   };
+  if (start.priority !== undefined) attributes[IncidentAiAttribute.priority] = start.priority;
   const span = tracer.startSpan(`${genAiOperation} ${start.model}`, { kind: SpanKind.CLIENT, attributes }, parent);
   const spanContext = span.spanContext();
   return {

@@ -43,6 +43,37 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ LLM_CONFIG: bad })).toThrow(/features\.statusUpdate/);
     expect(() => loadConfig({ LLM_CONFIG: path.join(folder, 'missing.json') })).toThrow(/cannot read/);
   });
+
+  it('reads the normalPriority section of a routing file and reports its errors by path', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'incident-ai-config-'));
+    const good = path.join(folder, 'routing.yaml');
+    await writeFile(
+      good,
+      [
+        'providers: { openai: { kind: openai } }',
+        'defaultChain: [{ provider: openai, model: gpt-4.1 }]',
+        'normalPriority:',
+        '  defaultChain: [{ provider: openai, model: gpt-4o-mini }]',
+        '  features:',
+        '    postmortem: [{ provider: openai, model: gpt-4.1-mini }]',
+        '',
+      ].join('\n'),
+    );
+    const config = loadConfig({ LLM_CONFIG: good, OPENAI_API_KEY: 'sk-test' });
+    expect(config.routing.normalPriority).toEqual({
+      defaultChain: [{ provider: 'openai', model: 'gpt-4o-mini' }],
+      features: { postmortem: [{ provider: 'openai', model: 'gpt-4.1-mini' }] },
+    });
+    expect(Object.isFrozen(config.routing.normalPriority)).toBe(true);
+    expect(loadConfig({}).routing.normalPriority).toBeUndefined();
+
+    const empty = path.join(folder, 'empty.json');
+    await writeFile(empty, JSON.stringify({ normalPriority: { features: { runbook: [] } } }));
+    expect(() => loadConfig({ LLM_CONFIG: empty })).toThrow(/normalPriority\.features\.runbook/);
+    const typo = path.join(folder, 'typo.json');
+    await writeFile(typo, JSON.stringify({ normalPriority: { chain: [{ provider: 'openai', model: 'gpt-4o-mini' }] } }));
+    expect(() => loadConfig({ LLM_CONFIG: typo })).toThrow(/normalPriority: .*"chain"/);
+  });
 });
 
 describe('authentication settings', () => {

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { routingSchema } from '../../src/config/llm-routing.js';
-import { ExperimentConfigError, expectedShares, experimentArmFor, pickVariant, stableUnitInterval, validateExperiments } from '../../src/eval/experiments.js';
+import {
+  assignExperimentArm,
+  chainWithArm,
+  ExperimentConfigError,
+  expectedShares,
+  experimentArmFor,
+  pickVariant,
+  stableUnitInterval,
+  validateExperiments,
+} from '../../src/eval/experiments.js';
 
 const arms = [
   { variant: 'control', provider: 'openai', model: 'gpt-4o-mini', weight: 3 },
@@ -71,5 +80,52 @@ describe('stable assignment and validation', () => {
     expect(() => validateExperiments(routing, ['openai', 'extractive'], { statusUpdate: ['status-update/v1', 'status-update/v2'] })).not.toThrow();
     expect(() => validateExperiments(routing, ['extractive'])).toThrow(/arm "control" uses provider "openai", which is not configured/);
     expect(() => validateExperiments(routing, ['openai'], { statusUpdate: ['status-update/v1'] })).toThrow(/prompt version "status-update\/v2"/);
+  });
+});
+
+describe('assignExperimentArm', () => {
+  const routing = routingSchema.parse({ experiments: { statusUpdate: arms } });
+  const never = () => {
+    throw new Error('random() must not be called when a key is given');
+  };
+
+  it('derives the arm from <feature>/<key> when a key is given', () => {
+    for (const key of ['draft-1', 'draft-2', 'draft-3', 'draft-4']) {
+      const expected = pickVariant(arms, stableUnitInterval(`statusUpdate/${key}`)).variant;
+      expect(assignExperimentArm(routing, 'statusUpdate', { key, random: never })?.variant).toBe(expected);
+    }
+  });
+
+  it('draws with random() without a key (an empty key counts as none)', () => {
+    expect(assignExperimentArm(routing, 'statusUpdate', { random: () => 0.1 })?.variant).toBe('control');
+    expect(assignExperimentArm(routing, 'statusUpdate', { key: '', random: () => 0.9 })?.variant).toBe('prompt-v2');
+  });
+
+  it('gives no arm to a feature without an experiment', () => {
+    expect(assignExperimentArm(routing, 'runbook', { key: 'draft-1', random: () => 0.5 })).toBeNull();
+    expect(assignExperimentArm({}, 'statusUpdate', { random: () => 0.5 })).toBeNull();
+  });
+});
+
+describe('chainWithArm', () => {
+  const step = (provider: string, model: string, index: number) => ({ provider, model, variant: `${provider}:${model}`, index });
+  const isExtractive = (id: string) => id === 'extractive';
+  const arm = { variant: 'candidate', provider: 'bedrock', model: 'nova' };
+
+  it('replaces the first step and keeps the rest as the fallback, renumbered', () => {
+    const chain = [step('openai', 'gpt-4o-mini', 0), step('bedrock', 'haiku', 1), step('extractive', 'extractive', 2)];
+    expect(chainWithArm(chain, arm, isExtractive)).toEqual([
+      { provider: 'bedrock', model: 'nova', variant: 'candidate', index: 0 },
+      step('bedrock', 'haiku', 1),
+      step('extractive', 'extractive', 2),
+    ]);
+  });
+
+  it('puts the arm before an extractive first step instead of replacing it', () => {
+    expect(chainWithArm([step('extractive', 'extractive', 0)], arm, isExtractive)).toEqual([
+      { provider: 'bedrock', model: 'nova', variant: 'candidate', index: 0 },
+      step('extractive', 'extractive', 1),
+    ]);
+    expect(chainWithArm([], arm, isExtractive)).toEqual([{ provider: 'bedrock', model: 'nova', variant: 'candidate', index: 0 }]);
   });
 });

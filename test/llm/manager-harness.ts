@@ -23,6 +23,8 @@ export interface HarnessOptions {
   resilience?: Partial<RoutingConfig['resilience']>;
   sleep?: LlmManagerOptions['sleep'];
   tracer?: LlmManagerOptions['tracer'];
+  captureMessageContent?: boolean;
+  dataPolicy?: LlmManagerOptions['dataPolicy'];
 }
 
 export const startTime = Date.parse('2025-03-01T12:00:00.000Z');
@@ -75,6 +77,8 @@ export function createHarness(options: HarnessOptions): Harness {
     random: () => 0.5,
     logger,
     ...(options.tracer ? { tracer: options.tracer } : {}),
+    ...(options.captureMessageContent !== undefined && { captureMessageContent: options.captureMessageContent }),
+    ...(options.dataPolicy && { dataPolicy: options.dataPolicy }),
   });
   return { manager, records, sleeps, logged, clock };
 }

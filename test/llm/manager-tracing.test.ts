@@ -2,6 +2,7 @@ import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createDataPolicy } from '../../src/guard/data-policy.js';
 import { genAiProviderName } from '../../src/llm/tracing.js';
 import { baseRequest, createHarness } from './manager-harness.js';
 import { createScriptedProvider, providerError } from './scripted-provider.js';
@@ -55,8 +56,11 @@ describe('LLM Manager: tracing', () => {
       'incident_ai.attempt': 1,
       'incident_ai.fallback': false,
       'incident_ai.provider.id': 'openai',
+      'incident_ai.route': 'defaultChain',
       'error.type': 'rate_limited',
     });
+    // No priority in the request: no priority attribute.
+    expect(failed?.attributes).not.toHaveProperty('incident_ai.priority');
     expect(failed?.status.code).toBe(SpanStatusCode.ERROR);
 
     expect(succeeded?.attributes).toMatchObject({
@@ -76,6 +80,28 @@ describe('LLM Manager: tracing', () => {
 
     expect(result.traceId).toBe(parentContext.traceId);
     expect(h.records.map((r) => r.traceId)).toEqual([parentContext.traceId, parentContext.traceId]);
+  });
+
+  it('records the priority and the routing-config chain that was used', async () => {
+    const openai = createScriptedProvider({ id: 'openai', script: [{ reply: 'ok' }] });
+    const routing = {
+      defaultChain: [{ provider: 'openai', model: 'gpt-4.1' }],
+      features: { postmortem: [{ provider: 'openai', model: 'gpt-4o' }] },
+      normalPriority: { defaultChain: [{ provider: 'openai', model: 'gpt-4o-mini' }] },
+    };
+    const h = createHarness({ providers: [openai], tracer, routing });
+
+    await h.manager.generate({ ...baseRequest, priority: 'normal' });
+    await h.manager.generate({ ...baseRequest, priority: 'high' });
+    await h.manager.generate({ ...baseRequest, feature: 'postmortem', priority: 'high' });
+
+    expect(
+      exporter.getFinishedSpans().map((s) => [s.attributes['gen_ai.request.model'], s.attributes['incident_ai.priority'], s.attributes['incident_ai.route']]),
+    ).toEqual([
+      ['gpt-4o-mini', 'normal', 'normalPriority.defaultChain'],
+      ['gpt-4.1', 'high', 'defaultChain'],
+      ['gpt-4o', 'high', 'features.postmortem'],
+    ]);
   });
 
   it('makes the attempt span active while the provider runs', async () => {
@@ -118,5 +144,45 @@ describe('LLM Manager: tracing', () => {
     const [span] = exporter.getFinishedSpans();
     expect(span?.parentSpanContext).toBeUndefined();
     expect(result.traceId).toBe(span?.spanContext().traceId);
+  });
+});
+
+describe('LLM Manager: message content capture', () => {
+  const request = {
+    ...baseRequest,
+    messages: [
+      { role: 'system' as const, content: 'You draft status updates.' },
+      { role: 'user' as const, content: 'Key AKIAIOSFODNN7EXAMPLE leaked; write the update.' },
+    ],
+  };
+  const content = (attributes: Record<string, unknown>) => Object.keys(attributes).filter((key) => key.startsWith('gen_ai.') && key.endsWith('messages') || key === 'gen_ai.system_instructions');
+
+  it('records nothing by default', async () => {
+    const openai = createScriptedProvider({ id: 'openai', script: [{ reply: '{"ok":true}' }] });
+    await createHarness({ providers: [openai], tracer }).manager.generate(request);
+    const [span] = exporter.getFinishedSpans();
+    expect(content(span!.attributes)).toEqual([]);
+  });
+
+  it('when enabled, records the redacted prompt and the completion in the GenAI shape', async () => {
+    const openai = createScriptedProvider({ id: 'openai', script: [{ reply: '{"ok":true}' }] });
+    await createHarness({ providers: [openai], tracer, captureMessageContent: true }).manager.generate(request);
+    const [span] = exporter.getFinishedSpans();
+    expect(JSON.parse(span!.attributes['gen_ai.system_instructions'] as string)).toEqual([{ type: 'text', content: 'You draft status updates.' }]);
+    const input = JSON.parse(span!.attributes['gen_ai.input.messages'] as string) as { role: string; parts: { content: string }[] }[];
+    expect(input).toEqual([{ role: 'user', parts: [{ type: 'text', content: 'Key [REDACTED:aws_access_key] leaked; write the update.' }] }]);
+    expect(JSON.stringify(span!.attributes)).not.toContain('AKIAIOSFODNN7EXAMPLE');
+    expect(JSON.parse(span!.attributes['gen_ai.output.messages'] as string)).toEqual([
+      { role: 'assistant', parts: [{ type: 'text', content: '{"ok":true}' }], finish_reason: 'stop' },
+    ]);
+  });
+
+  it('never records the text of a zero-retention account', async () => {
+    const openai = createScriptedProvider({ id: 'openai', script: [{ reply: '{"ok":true}' }] });
+    const dataPolicy = createDataPolicy({ 'acct-1': { retainText: false } });
+    await createHarness({ providers: [openai], tracer, captureMessageContent: true, dataPolicy }).manager.generate(request);
+    const [span] = exporter.getFinishedSpans();
+    expect(content(span!.attributes)).toEqual([]);
+    expect(span!.attributes['gen_ai.request.model']).toBe('gpt-4o-mini');
   });
 });

@@ -498,3 +498,90 @@ describe('LLM Manager: exhaustion, health and configuration', () => {
     expect(h.logged.filter((l) => l.fields.model === 'my-finetune')).toHaveLength(1);
   });
 });
+
+describe('LLM Manager: priority routing', () => {
+  // The usual chain is the expensive model; normal-priority work may go to the cheaper one.
+  const tiered = {
+    defaultChain: [{ provider: 'openai', model: 'gpt-4.1' }],
+    normalPriority: { defaultChain: [{ provider: 'openai', model: 'gpt-4o-mini' }] },
+    prices: {
+      'gpt-4.1': { inputPerMillion: 2, outputPerMillion: 8 },
+      'gpt-4o-mini': { inputPerMillion: 0.15, outputPerMillion: 0.6 },
+    },
+  };
+  const usage = { inputTokens: 1_000, outputTokens: 100 };
+  const openaiReplying = () => createScriptedProvider({ id: 'openai', script: [{ reply: 'ok', usage }] });
+
+  it('sends normal-priority work to the cheaper model of the normalPriority chain', async () => {
+    const openai = openaiReplying();
+    const h = createHarness({ providers: [openai, extractive()], routing: tiered });
+
+    const result = await h.manager.generate({ ...baseRequest, priority: 'normal' });
+
+    expect(openai.calls.map((c) => c.request.model)).toEqual(['gpt-4o-mini']);
+    expect(result).toMatchObject({ providerId: 'openai', model: 'gpt-4o-mini', variant: 'openai:gpt-4o-mini', fellBack: false });
+    expect(h.records.map((r) => r.model)).toEqual(['gpt-4o-mini']);
+    expect(result.costUsd).toBeCloseTo((1_000 * 0.15 + 100 * 0.6) / 1e6, 12);
+  });
+
+  it('keeps high-priority work, and requests without a priority, on the usual chain', async () => {
+    const openai = openaiReplying();
+    const h = createHarness({ providers: [openai, extractive()], routing: tiered });
+
+    const high = await h.manager.generate({ ...baseRequest, priority: 'high' });
+    const unstated = await h.manager.generate(baseRequest);
+
+    expect(openai.calls.map((c) => c.request.model)).toEqual(['gpt-4.1', 'gpt-4.1']);
+    expect([high.model, unstated.model]).toEqual(['gpt-4.1', 'gpt-4.1']);
+    expect(high.costUsd).toBeCloseTo((1_000 * 2 + 100 * 8) / 1e6, 12);
+  });
+
+  it('uses the usual chain for both priorities without a normalPriority section', async () => {
+    const openai = openaiReplying();
+    const h = createHarness({ providers: [openai, extractive()], routing: { defaultChain: tiered.defaultChain, prices: tiered.prices } });
+
+    await h.manager.generate({ ...baseRequest, priority: 'normal' });
+    await h.manager.generate({ ...baseRequest, priority: 'high' });
+
+    expect(openai.calls.map((c) => c.request.model)).toEqual(['gpt-4.1', 'gpt-4.1']);
+  });
+
+  it("prefers the feature's own normal-priority chain, on another provider, over the section's default chain", async () => {
+    const openai = openaiReplying();
+    const vllm = createScriptedProvider({ id: 'vllm', script: [{ reply: 'local', usage }] });
+    const routing = {
+      ...tiered,
+      normalPriority: { ...tiered.normalPriority, features: { postmortem: [{ provider: 'vllm', model: 'llama-3.1-8b' }] } },
+    };
+    const h = createHarness({ providers: [openai, vllm, extractive()], routing });
+
+    const postmortem = await h.manager.generate({ ...baseRequest, feature: 'postmortem', priority: 'normal' });
+    const statusUpdate = await h.manager.generate({ ...baseRequest, feature: 'statusUpdate', priority: 'normal' });
+
+    expect(postmortem).toMatchObject({ providerId: 'vllm', model: 'llama-3.1-8b' });
+    expect(vllm.calls.map((c) => c.request.feature)).toEqual(['postmortem']);
+    expect(statusUpdate).toMatchObject({ providerId: 'openai', model: 'gpt-4o-mini' });
+    expect(openai.calls.map((c) => c.request.model)).toEqual(['gpt-4o-mini']);
+  });
+
+  it('falls back along the normal-priority chain to the extractive engine, not to the usual chain', async () => {
+    const openai = openaiReplying();
+    const vllm = createScriptedProvider({ id: 'vllm', script: [{ fail: providerError('vllm', 'bad_request', { status: 400 }) }] });
+    const ext = extractive();
+    const routing = { ...tiered, normalPriority: { defaultChain: [{ provider: 'vllm', model: 'llama-3.1-8b' }] } };
+    const h = createHarness({ providers: [openai, vllm, ext], routing });
+
+    const result = await h.manager.generate({ ...baseRequest, priority: 'normal' });
+
+    expect(result).toMatchObject({ providerId: 'extractive', degraded: true, fellBack: true });
+    expect(vllm.calls).toHaveLength(1);
+    expect(openai.calls).toHaveLength(0);
+  });
+
+  it('refuses at creation a normalPriority chain that names an unknown provider', () => {
+    const openai = openaiReplying();
+    const routing = { ...tiered, normalPriority: { features: { statusUpdate: [{ provider: 'vllm', model: 'llama' }] } } };
+    expect(() => createHarness({ providers: [openai, extractive()], routing })).toThrow(RoutingConfigError);
+    expect(() => createHarness({ providers: [openai, extractive()], routing })).toThrow(/"normalPriority\.features\.statusUpdate" uses provider "vllm"/);
+  });
+});

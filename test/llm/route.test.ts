@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { routingSchema } from '../../src/config/llm-routing.js';
-import { resolveChain, RoutingConfigError, validateRouting } from '../../src/llm/route.js';
+import { configuredChain, resolveChain, RoutingConfigError, validateRouting } from '../../src/llm/route.js';
 
 const routing = routingSchema.parse({
   providers: { openai: { kind: 'openai' }, bedrock: { kind: 'bedrock' }, offline: { kind: 'extractive' } },
@@ -80,5 +80,90 @@ describe('validateRouting', () => {
 
   it('checks the default chain too', () => {
     expect(() => validateRouting(routing, ['bedrock', 'offline', 'extractive'])).toThrow(/defaultChain.*"openai"/);
+  });
+});
+
+describe('normal-priority routing', () => {
+  const tiered = routingSchema.parse({
+    providers: { openai: { kind: 'openai' }, vllm: { kind: 'openai', selfHosted: true } },
+    defaultChain: [{ provider: 'openai', model: 'gpt-4.1' }],
+    features: { postmortem: [{ provider: 'openai', model: 'gpt-4o' }] },
+    normalPriority: {
+      defaultChain: [{ provider: 'openai', model: 'gpt-4o-mini' }],
+      features: { runbook: [{ provider: 'vllm', model: 'llama-3.1-8b' }, { provider: 'openai', model: 'gpt-4o-mini' }] },
+    },
+  });
+  const models = (steps: { model: string }[]) => steps.map((s) => s.model);
+
+  it("uses the feature's own normal-priority chain first, with the extractive step appended", () => {
+    expect(resolveChain(tiered, 'runbook', { priority: 'normal' })).toEqual([
+      { provider: 'vllm', model: 'llama-3.1-8b', variant: 'vllm:llama-3.1-8b', index: 0 },
+      { provider: 'openai', model: 'gpt-4o-mini', variant: 'openai:gpt-4o-mini', index: 1 },
+      { provider: 'extractive', model: 'extractive', variant: 'extractive:extractive', index: 2 },
+    ]);
+    expect(configuredChain(tiered, 'runbook', 'normal').source).toBe('normalPriority.features.runbook');
+  });
+
+  it("then the normal-priority default chain, even over a feature's own usual chain", () => {
+    expect(models(resolveChain(tiered, 'statusUpdate', { priority: 'normal' }))).toEqual(['gpt-4o-mini', 'extractive']);
+    expect(models(resolveChain(tiered, 'postmortem', { priority: 'normal' }))).toEqual(['gpt-4o-mini', 'extractive']);
+    expect(configuredChain(tiered, 'postmortem', 'normal').source).toBe('normalPriority.defaultChain');
+  });
+
+  it('keeps high-priority work and requests without a priority on the usual chain', () => {
+    for (const priority of ['high', undefined] as const) {
+      expect(models(resolveChain(tiered, 'runbook', { priority }))).toEqual(['gpt-4.1', 'extractive']);
+      expect(models(resolveChain(tiered, 'postmortem', { priority }))).toEqual(['gpt-4o', 'extractive']);
+      expect(configuredChain(tiered, 'postmortem', priority).source).toBe('features.postmortem');
+      expect(configuredChain(tiered, 'statusUpdate', priority).source).toBe('defaultChain');
+    }
+  });
+
+  it('falls back to the usual chain for a feature the section does not cover', () => {
+    const featuresOnly = routingSchema.parse({
+      defaultChain: [{ provider: 'openai', model: 'gpt-4.1' }],
+      normalPriority: { features: { runbook: [{ provider: 'openai', model: 'gpt-4o-mini' }] } },
+    });
+    expect(models(resolveChain(featuresOnly, 'runbook', { priority: 'normal' }))).toEqual(['gpt-4o-mini', 'extractive']);
+    expect(models(resolveChain(featuresOnly, 'assistant', { priority: 'normal' }))).toEqual(['gpt-4.1', 'extractive']);
+    expect(configuredChain(featuresOnly, 'assistant', 'normal').source).toBe('defaultChain');
+  });
+
+  it('changes nothing without a normalPriority section', () => {
+    for (const feature of ['statusUpdate', 'postmortem', 'runbook'] as const) {
+      expect(resolveChain(routing, feature, { priority: 'normal' })).toEqual(resolveChain(routing, feature));
+      expect(resolveChain(routing, feature, { priority: 'high' })).toEqual(resolveChain(routing, feature));
+    }
+    expect(configuredChain(routingSchema.parse({}), 'assistant', 'normal')).toEqual({ source: 'none', steps: [] });
+  });
+
+  it('does not append a second extractive step to a normal-priority chain', () => {
+    const config = routingSchema.parse({ normalPriority: { defaultChain: [{ provider: 'offline', model: 'extractive' }] }, providers: { offline: { kind: 'extractive' } } });
+    expect(resolveChain(config, 'assistant', { priority: 'normal' }).map((s) => s.provider)).toEqual(['offline']);
+  });
+
+  it('validates the normal-priority chains and names the bad one', () => {
+    expect(() => validateRouting(tiered, ['openai', 'vllm'])).not.toThrow();
+    let caught: unknown;
+    try {
+      validateRouting(tiered, ['openai']);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(RoutingConfigError);
+    expect((caught as RoutingConfigError).chain).toBe('normalPriority.features.runbook');
+    expect((caught as RoutingConfigError).provider).toBe('vllm');
+    expect((caught as RoutingConfigError).message).toContain('"normalPriority.features.runbook" uses provider "vllm"');
+
+    const badDefault = routingSchema.parse({ normalPriority: { defaultChain: [{ provider: 'cheap', model: 'm' }] } });
+    expect(() => validateRouting(badDefault, ['openai'])).toThrow(/"normalPriority\.defaultChain" uses provider "cheap"/);
+  });
+
+  it('refuses an empty chain, an unknown feature and an unknown key in the section', () => {
+    expect(routingSchema.safeParse({ normalPriority: { defaultChain: [] } }).success).toBe(false);
+    expect(routingSchema.safeParse({ normalPriority: { features: { chat: [{ provider: 'openai', model: 'm' }] } } }).success).toBe(false);
+    const typo = routingSchema.safeParse({ normalPriority: { defaultchain: [{ provider: 'openai', model: 'm' }] } });
+    expect(typo.success).toBe(false);
+    expect(typo.error?.issues[0]?.path).toEqual(['normalPriority']);
   });
 });

@@ -20,6 +20,7 @@ import { createCanary, createSpotlight, leaksCanary } from '../../guard/injectio
 import { withPromptGuards } from './prompt-guards.js';
 import { createProgressiveRenderer } from './progressive-renderer.js';
 import { priorityOf, type Throttle, type ThrottlePermit } from '../../guard/throttle/throttle.js';
+import type { WorkPriority } from '../../guard/throttle/throttle-store.js';
 import type { DataPolicy } from '../../guard/data-policy.js';
 import type { QuarantinedInput } from '../../guard/untrusted-input.js';
 import { actorOf, type AuditLog } from '../../guard/audit-log.js';
@@ -104,10 +105,10 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
   }
 
   /** The manager for a prepare step's requests: tied to the draft, cancelled with it, charged with it. */
-  function draftManager(draftId: string, charged: GenerateResult[]): LlmManager {
+  function draftManager(draftId: string, priority: WorkPriority, charged: GenerateResult[]): LlmManager {
     return {
       async generate(request) {
-        const result = await manager.generate({ ...request, draftId, signal: request.signal ?? shutdown.signal });
+        const result = await manager.generate({ ...request, draftId, signal: request.signal ?? shutdown.signal, priority: request.priority ?? priority, experimentKey: request.experimentKey ?? draftId });
         charged.push(result);
         return result;
       },
@@ -154,7 +155,7 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
     const results: GenerateResult[] = [];
     try {
       if (prepare) {
-        const prepared = await prepare(context, { manager: draftManager(draft.id, preparation), draftId: draft.id, signal: shutdown.signal });
+        const prepared = await prepare(context, { manager: draftManager(draft.id, priorityOf(context.incident), preparation), draftId: draft.id, signal: shutdown.signal });
         feature = prepared.feature;
         context = prepared.context;
       }
@@ -168,6 +169,9 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
         maxOutputTokens: feature.maxOutputTokens,
         temperature: feature.temperature,
         signal: shutdown.signal,
+        // Routing: non-urgent work may take a cheaper chain; a draft stays in one experiment arm.
+        priority: priorityOf(context.incident),
+        experimentKey: draft.id,
       };
       // Spotlighting: untrusted text enters the prompt between markers random per request,
       // declared data in the system prompt. A canary there too: an answer that leaks it is
