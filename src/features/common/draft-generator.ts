@@ -5,6 +5,7 @@
  * feature gets the same validation, streaming and persistence.
  */
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import type { Logger } from 'pino';
 import { AppError, isAppError } from '../../errors/app-error.js';
 import { ErrorCode } from '../../errors/error-codes.js';
@@ -97,6 +98,8 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
   const now = options.now ?? (() => new Date());
   const running = new Set<Promise<unknown>>();
   const shutdown = new AbortController();
+  // Every running generation listens on it: no listener limit (Node warns past 10).
+  setMaxListeners(0, shutdown.signal);
   let draining = false;
 
   /** Zero retention: whether the account's prompt and completion text may be stored. */
