@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,29 +10,9 @@ import type { ApiKeyRecord } from '../../../src/store/api-key-repository.js';
 import { createStore, openDatabase } from '../../../src/store/create-store.js';
 import type { Store } from '../../../src/store/types.js';
 import { seedPgliteDataDir } from '../../store/support/pglite-test-database.js';
+import { apikey, type CliResult } from './run-apikey-cli.js';
 import { testDatabaseUrl } from '../../support/test-app.js';
 
-interface CliResult {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI as `npm run apikey` does, with only the environment given (plus PATH and HOME). */
-function apikey(environment: Record<string, string>, ...args: string[]): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/guard/auth/api-key-cli.ts', ...args], {
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'test', ...environment },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
 
 interface CreatedKey extends ApiKeyRecord {
   key: string;

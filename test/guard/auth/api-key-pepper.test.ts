@@ -3,7 +3,6 @@
  * with it, a key issued under one pepper is refused under another, and a production start
  * without one is refused.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,6 +13,7 @@ import type { ApiKeyRecord, NewApiKey, StoredApiKey } from '../../../src/store/a
 import { createStore } from '../../../src/store/create-store.js';
 import type { Store } from '../../../src/store/types.js';
 import { seedPgliteDataDir } from '../../store/support/pglite-test-database.js';
+import { apikey } from './run-apikey-cli.js';
 import { startTestApp, testDatabaseUrl, type TestApp } from '../../support/test-app.js';
 
 const pepperA = 'pepper-A-0123456789abcdefghijklmnopqrstuvwxyz';
@@ -28,27 +28,6 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
   }
 }
 
-interface CliResult {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI as `npm run apikey` does, with only the environment given (plus PATH and HOME). */
-function apikey(environment: Record<string, string>, ...args: string[]): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/guard/auth/api-key-cli.ts', ...args], {
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'test', ...environment },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
 
 describe('the service verifies API keys with API_KEY_PEPPER', () => {
   let service: TestApp;
