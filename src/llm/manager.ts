@@ -1,6 +1,7 @@
 /**
  * The LLM Manager: the only caller of providers. For one generation it walks the feature's
- * route chain (the `normalPriority` one for normal-priority requests, when configured), retries retryable failures with backoff, falls back to the next step, skips
+ * route chain (the `normalPriority` one for normal-priority requests, when configured),
+ * retries retryable failures with backoff, falls back to the next step, skips
  * providers whose circuit is open, enforces per-attempt timeouts and an overall deadline,
  * traces every attempt and writes one usage record per attempt.
  */
