@@ -21,7 +21,7 @@ export interface DraftRepositoryOptions {
 }
 
 /** A `drafts` row as both drivers return it. */
-interface DraftRow {
+export interface DraftRow {
   id: string;
   account_id: string;
   user_id: string | null;
@@ -195,7 +195,8 @@ function expectRow<Row>(row: Row | undefined): Row {
   return row;
 }
 
-function toDraftRecord(row: DraftRow): DraftRecord {
+/** A `drafts` row as a record (also used by queries that join drafts to other tables). */
+export function toDraftRecord(row: DraftRow): DraftRecord {
   return {
     id: row.id,
     accountId: row.account_id,

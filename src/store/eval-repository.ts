@@ -5,6 +5,7 @@
  * feedback is scoped by account, like every other repository.
  */
 import type { Database, Queryable } from './database.js';
+import { toDraftRecord } from './draft-repository.js';
 import type { DraftKind, DraftRecord, FeedbackRating, FeedbackRecord, GenerationRecord } from './types.js';
 
 /** One stored evaluation run of one feature. */
@@ -377,23 +378,7 @@ export function createEvaluationRepository(database: Database): EvaluationReposi
           retainedRatio: row.retained_ratio,
           createdAt: row.feedback_created_at,
         },
-        draft: {
-          id: row.draft_id,
-          accountId: row.account_id,
-          userId: row.draft_user_id,
-          kind: row.kind,
-          state: row.state,
-          incidentId: row.incident_id,
-          jobId: row.job_id,
-          executionId: row.execution_id,
-          input: row.input,
-          output: row.output,
-          text: row.text,
-          generation: row.generation,
-          error: row.error,
-          createdAt: row.created_at,
-          updatedAt: row.updated_at,
-        },
+        draft: toDraftRecord({ ...row, id: row.draft_id, user_id: row.draft_user_id }),
       }));
     },
   };
