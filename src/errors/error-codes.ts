@@ -17,6 +17,12 @@ export const ErrorCode = {
   BUDGET_EXCEEDED: 'BUDGET_EXCEEDED',
   /** A direct prompt injection was detected in the caller's own text. */
   INJECTION_BLOCKED: 'INJECTION_BLOCKED',
+  /**
+   * The incident source (PagerDuty, Runbook Automation, the supergraph) is down, too slow,
+   * refused our credentials or answered something we cannot read. Retryable; `extensions.retryAfter`
+   * (seconds) when the source said when.
+   */
+  INCIDENT_SOURCE_UNAVAILABLE: 'INCIDENT_SOURCE_UNAVAILABLE',
   /** Every provider in the feature's chain failed. */
   PROVIDER_UNAVAILABLE: 'PROVIDER_UNAVAILABLE',
   /** The model's answer did not match the output schema, even after the repair attempt. */
@@ -44,6 +50,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   RATE_LIMITED: 429,
   BUDGET_EXCEEDED: 429,
   INJECTION_BLOCKED: 400,
+  INCIDENT_SOURCE_UNAVAILABLE: 503,
   PROVIDER_UNAVAILABLE: 503,
   INVALID_MODEL_OUTPUT: 502,
   DEADLINE_EXCEEDED: 504,
