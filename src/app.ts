@@ -11,6 +11,8 @@ import { createDraftFeedbackService } from './features/feedback/service.js';
 import { createPostmortemService } from './features/postmortem/service.js';
 import { createRunbookJobService } from './features/runbook/service.js';
 import { createStatusUpdateService } from './features/status-update/service.js';
+import { createPublishStatusUpdateService } from './features/status-update/publish-service.js';
+import { createStatusUpdateTargets } from './incidents/status-update-targets.js';
 import { buildSchema } from './graphql/schema.js';
 import { createAuthenticator, signLocalToken } from './guard/auth/authenticator.js';
 import { createApiKeyVerifier } from './guard/auth/api-keys.js';
@@ -79,10 +81,11 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     logger,
   });
   const redis = config.redisUrl ? createRedisClient(config.redisUrl, logger) : null;
+  const samples = createSampleIncidentSource();
   const incidentSources = createSourceRegistry({
     config: config.incidentSources,
     factories: incidentDriverFactories,
-    samples: createSampleIncidentSource(),
+    samples,
     cacheStore: redis ? createRedisCacheStore(redis, config.redisKeyPrefix, logger) : createMemoryCacheStore(),
     upstream: createUpstreamResources({ maxConcurrentPerToken: config.incidentSources.maxConcurrentPerToken, failureThreshold: 5, cooldownMs: 30_000 }),
     logger,
@@ -104,6 +107,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   metrics.observe({ subscribers: () => hub.subscriberCount(), providers: () => manager.health() });
   const generator = createDraftGenerator({ store, manager, hub, logger, throttle, dataPolicy, onGuardHit: metrics.guardHit, audit });
   const featureDependencies = { incidents, generator, store, logger, manager, audit };
+  const draftFeedback = createDraftFeedbackService(featureDependencies);
   const services = {
     store,
     manager,
@@ -114,7 +118,13 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     runbookJob: createRunbookJobService(featureDependencies),
     assistant: createAssistantService(featureDependencies),
     automationDigest: createAutomationDigestService(featureDependencies),
-    draftFeedback: createDraftFeedbackService(featureDependencies),
+    draftFeedback,
+    publishStatusUpdate: createPublishStatusUpdateService({
+      store,
+      targets: createStatusUpdateTargets({ registry: incidentSources, samples: config.incidentSources.samples ? samples : null }),
+      feedback: draftFeedback,
+      audit,
+    }),
   };
   const signingKey = config.auth.localKeys ? await loadOrCreateLocalSigningKey(config.dataDir) : null;
   const authenticator = createAuthenticator({
