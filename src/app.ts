@@ -13,6 +13,7 @@ import { createRunbookJobService } from './features/runbook/service.js';
 import { createStatusUpdateService } from './features/status-update/service.js';
 import { createPublishStatusUpdateService } from './features/status-update/publish-service.js';
 import { createStatusUpdateTargets } from './incidents/status-update-targets.js';
+import { createPagerDutyWebhookRoutes } from './incidents/pagerduty/webhook-routes.js';
 import { buildSchema } from './graphql/schema.js';
 import { createAuthenticator, signLocalToken } from './guard/auth/authenticator.js';
 import { createApiKeyVerifier } from './guard/auth/api-keys.js';
@@ -165,7 +166,20 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
           metricsHandler: metrics.handler,
           playground,
           subscriptionCallbackPrefixes: config.subscriptionCallbackPrefixes,
-          extraRoutes: config.slack ? createSlackRoutes({ config: config.slack, services, logger }) : null,
+          extraRoutes: combineRoutes(
+            config.slack ? createSlackRoutes({ config: config.slack, services, logger }) : null,
+            config.incidentSources.pagerDutyWebhookSecret
+              ? createPagerDutyWebhookRoutes({
+                  secret: config.incidentSources.pagerDutyWebhookSecret,
+                  registry: incidentSources,
+                  accounts: Object.entries(config.incidentSources.accounts).flatMap(([accountId, sources]) =>
+                    sources.pagerduty ? [{ accountId, autoPostmortem: sources.pagerduty.autoPostmortem }] : [],
+                  ),
+                  startPostmortem: (principal, incidentId) => services.postmortem.run(principal, { incidentId, stream: true }),
+                  logger,
+                })
+              : null,
+          ),
         },
         config.http.port,
         config.http.host,
@@ -195,6 +209,12 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
       await step('metrics', () => metrics.shutdown());
     },
   };
+}
+
+/** Mounts every given set of extra routes (Slack, PagerDuty webhooks); null when none. */
+function combineRoutes(...routes: (((app: import('express').Express) => void) | null)[]): ((app: import('express').Express) => void) | null {
+  const present = routes.filter((mount) => mount !== null);
+  return present.length === 0 ? null : (app) => present.forEach((mount) => mount(app));
 }
 
 /**
