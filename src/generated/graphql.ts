@@ -398,6 +398,14 @@ export type Mutation = {
   generatePostmortem: PostmortemDraft;
   /** Generates a Rundeck job from a request in plain words; every step is classified by the command-safety policy. */
   generateRunbookJob: RunbookJobDraft;
+  /**
+   * Sends the (edited) text of a status update draft where the incident lives: a PagerDuty
+   * status update (From: the caller's email claim, else PAGERDUTY_FROM_EMAIL), or nowhere for a
+   * sample incident (publication.target NONE). Records the text as the draft's feedback
+   * (retainedRatio), audits it (draft.publish) and returns the draft with its publication.
+   * A second publication is refused with ALREADY_PUBLISHED unless force is true.
+   */
+  publishStatusUpdate: StatusUpdateDraft;
   submitDraftFeedback: DraftFeedback;
 };
 
@@ -424,6 +432,11 @@ export type MutationGeneratePostmortemArgs = {
 
 export type MutationGenerateRunbookJobArgs = {
   input: GenerateRunbookJobInput;
+};
+
+
+export type MutationPublishStatusUpdateArgs = {
+  input: PublishStatusUpdateInput;
 };
 
 
@@ -494,6 +507,35 @@ export type ProviderHealth = {
   lastError?: Maybe<Scalars['String']['output']>;
   lastErrorAt?: Maybe<Scalars['DateTime']['output']>;
   providerId: Scalars['String']['output'];
+};
+
+/** One publication of a draft. */
+export type Publication = {
+  __typename?: 'Publication';
+  /** The id the target gave what was created (PagerDuty's status update id); null for NONE. */
+  externalId?: Maybe<Scalars['ID']['output']>;
+  publishedAt: Scalars['DateTime']['output'];
+  /** 0 for the first publication, then 1, 2… for each forced re-publication. */
+  sequence: Scalars['Int']['output'];
+  target: PublicationTarget;
+};
+
+/** Where a published draft went. */
+export type PublicationTarget =
+  /** Published nowhere: the incident is a built-in sample. The text is still recorded as the draft's feedback. */
+  | 'NONE'
+  /** A PagerDuty status update on the incident (POST /incidents/{id}/status_updates). */
+  | 'PAGERDUTY'
+  /** A Rundeck / Runbook Automation job import. */
+  | 'RUNDECK';
+
+export type PublishStatusUpdateInput = {
+  /** A COMPLETE status update draft of your account. */
+  draftId: Scalars['ID']['input'];
+  /** Publish even though the draft was published already (otherwise ALREADY_PUBLISHED). */
+  force?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The text to send, as the responder edited it; recorded as the draft's published text. */
+  text: Scalars['String']['input'];
 };
 
 /** An input record withheld from the model because it looked like a prompt injection. */
@@ -673,6 +715,8 @@ export type StatusUpdateDraft = Draft & {
   kind: DraftKind;
   nextUpdateMinutes?: Maybe<Scalars['Int']['output']>;
   phase?: Maybe<IncidentPhase>;
+  /** Where this draft was last published; null until publishStatusUpdate sends it. */
+  publication?: Maybe<Publication>;
   /** Inputs withheld from the model as possible prompt injection. */
   quarantinedInputs: Array<QuarantinedInput>;
   state: DraftState;
@@ -882,6 +926,9 @@ export type ResolversTypes = {
   PostmortemDraft: ResolverTypeWrapper<DraftRecord>;
   PostmortemImpact: ResolverTypeWrapper<PostmortemImpact>;
   ProviderHealth: ResolverTypeWrapper<ProviderHealthModel>;
+  Publication: ResolverTypeWrapper<Publication>;
+  PublicationTarget: PublicationTarget;
+  PublishStatusUpdateInput: PublishStatusUpdateInput;
   QuarantinedInput: ResolverTypeWrapper<QuarantinedInput>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RootCause: ResolverTypeWrapper<RootCause>;
@@ -935,6 +982,8 @@ export type ResolversParentTypes = {
   PostmortemDraft: DraftRecord;
   PostmortemImpact: PostmortemImpact;
   ProviderHealth: ProviderHealthModel;
+  Publication: Publication;
+  PublishStatusUpdateInput: PublishStatusUpdateInput;
   QuarantinedInput: QuarantinedInput;
   Query: Record<PropertyKey, never>;
   RootCause: RootCause;
@@ -1114,6 +1163,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   draftStatusUpdate?: Resolver<ResolversTypes['StatusUpdateDraft'], ParentType, ContextType, RequireFields<MutationDraftStatusUpdateArgs, 'input'>>;
   generatePostmortem?: Resolver<ResolversTypes['PostmortemDraft'], ParentType, ContextType, RequireFields<MutationGeneratePostmortemArgs, 'input'>>;
   generateRunbookJob?: Resolver<ResolversTypes['RunbookJobDraft'], ParentType, ContextType, RequireFields<MutationGenerateRunbookJobArgs, 'input'>>;
+  publishStatusUpdate?: Resolver<ResolversTypes['StatusUpdateDraft'], ParentType, ContextType, RequireFields<MutationPublishStatusUpdateArgs, 'input'>>;
   submitDraftFeedback?: Resolver<ResolversTypes['DraftFeedback'], ParentType, ContextType, RequireFields<MutationSubmitDraftFeedbackArgs, 'input'>>;
 };
 
@@ -1165,6 +1215,13 @@ export type ProviderHealthResolvers<ContextType = GraphQLContext, ParentType ext
   lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   lastErrorAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   providerId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PublicationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Publication'] = ResolversParentTypes['Publication']> = {
+  externalId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  publishedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  sequence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['PublicationTarget'], ParentType, ContextType>;
 };
 
 export type QuarantinedInputResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['QuarantinedInput'] = ResolversParentTypes['QuarantinedInput']> = {
@@ -1254,6 +1311,7 @@ export type StatusUpdateDraftResolvers<ContextType = GraphQLContext, ParentType 
   kind?: Resolver<ResolversTypes['DraftKind'], ParentType, ContextType>;
   nextUpdateMinutes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   phase?: Resolver<Maybe<ResolversTypes['IncidentPhase']>, ParentType, ContextType>;
+  publication?: Resolver<Maybe<ResolversTypes['Publication']>, ParentType, ContextType>;
   quarantinedInputs?: Resolver<Array<ResolversTypes['QuarantinedInput']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['DraftState'], ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['Statement']>, ParentType, ContextType>;
@@ -1326,6 +1384,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PostmortemDraft?: PostmortemDraftResolvers<ContextType>;
   PostmortemImpact?: PostmortemImpactResolvers<ContextType>;
   ProviderHealth?: ProviderHealthResolvers<ContextType>;
+  Publication?: PublicationResolvers<ContextType>;
   QuarantinedInput?: QuarantinedInputResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RootCause?: RootCauseResolvers<ContextType>;

@@ -5,6 +5,7 @@ import type { DraftFeedbackService } from '../features/feedback/service.js';
 import type { PostmortemService } from '../features/postmortem/service.js';
 import type { RunbookJobService } from '../features/runbook/service.js';
 import type { StatusUpdateService } from '../features/status-update/service.js';
+import type { PublishStatusUpdateService } from '../features/status-update/publish-service.js';
 import type { Authenticator } from '../guard/auth/authenticator.js';
 import type { Principal } from '../guard/auth/principal.js';
 import type { IncidentSource } from '../incidents/types.js';
@@ -20,6 +21,7 @@ export interface Services {
   hub: DraftStreamHub;
   incidents: IncidentSource;
   statusUpdate: StatusUpdateService;
+  publishStatusUpdate: PublishStatusUpdateService;
   postmortem: PostmortemService;
   runbookJob: RunbookJobService;
   assistant: AssistantService;
