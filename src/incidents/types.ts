@@ -107,6 +107,11 @@ export interface ExecutionLogLine {
   /** The step context, e.g. "1" or "2/1" for a sub-step. */
   step: string;
   text: string;
+  /**
+   * The line's 1-based number in the whole log at the source, when the driver holds only part
+   * of a long log (see {@link JobExecution.logLineCount}); absent, the line's position in `log`.
+   */
+  number?: number;
 }
 
 export interface JobExecution {
@@ -122,7 +127,10 @@ export interface JobExecution {
   nodes: string[];
   /** The incident the execution ran for, when it was started from one. */
   incidentId: string | null;
+  /** The log, whole or (for a long log) a bounded selection of its lines in order, each with its `number`. */
   log: ExecutionLogLine[];
+  /** Lines of the whole log at the source, when `log` holds only some of them; absent: `log.length`. */
+  logLineCount?: number;
 }
 
 /**
