@@ -21,6 +21,10 @@ import { scopes } from './guard/auth/principal.js';
 import { startHttpServer, type RunningHttpServer } from './http/http-server.js';
 import { createPlayground } from './http/playground.js';
 import { createSampleIncidentSource } from './incidents/sample-source.js';
+import { createSourceRegistry } from './incidents/source-registry.js';
+import { incidentDriverFactories } from './incidents/driver-factories.js';
+import { createMemoryCacheStore, createRedisCacheStore } from './incidents/upstream/cache-store.js';
+import { createUpstreamResources } from './incidents/upstream/upstream-resources.js';
 import { createSlackRoutes } from './slack/slack-routes.js';
 import { createLlmManager } from './llm/manager.js';
 import { createProviders } from './llm/providers/create-providers.js';
@@ -52,7 +56,6 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     ...(config.databaseUrl && { databaseUrl: config.databaseUrl }),
     ...(config.databaseSchema && { schema: config.databaseSchema }),
   });
-  const incidents = createSampleIncidentSource();
   const usageBuffer = createRecordBuffer<LlmCallRecord>({
     name: 'llm_calls',
     write: (batch) => store.llmCalls.insertMany(batch),
@@ -76,6 +79,15 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     logger,
   });
   const redis = config.redisUrl ? createRedisClient(config.redisUrl, logger) : null;
+  const incidentSources = createSourceRegistry({
+    config: config.incidentSources,
+    factories: incidentDriverFactories,
+    samples: createSampleIncidentSource(),
+    cacheStore: redis ? createRedisCacheStore(redis, config.redisKeyPrefix, logger) : createMemoryCacheStore(),
+    upstream: createUpstreamResources({ maxConcurrentPerToken: config.incidentSources.maxConcurrentPerToken, failureThreshold: 5, cooldownMs: 30_000 }),
+    logger,
+  });
+  const incidents = incidentSources.source;
   const throttle = createThrottle({
     store: redis ? createRedisThrottleStore(redis, config.redisKeyPrefix) : createMemoryThrottleStore(),
     defaults: config.throttle.defaults,

@@ -1,0 +1,7 @@
+/**
+ * The incident drivers this build includes, by the name the sources file uses. Adding a
+ * driver is one line here plus its folder under src/incidents/.
+ */
+import type { DriverFactories } from './incident-driver.js';
+
+export const incidentDriverFactories: DriverFactories = {};
