@@ -3,5 +3,8 @@
  * driver is one line here plus its folder under src/incidents/.
  */
 import type { DriverFactories } from './incident-driver.js';
+import { createRundeckDriver } from './rundeck/rundeck-driver.js';
 
-export const incidentDriverFactories: DriverFactories = {};
+export const incidentDriverFactories: DriverFactories = {
+  rundeck: (settings, context) => createRundeckDriver(settings, context),
+};
