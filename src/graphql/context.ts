@@ -1,3 +1,4 @@
+import { rememberAuthorization } from '../guard/auth/caller-authorization.js';
 import type { AppError } from '../errors/app-error.js';
 import type { AssistantService } from '../features/assistant/service.js';
 import type { AutomationDigestService } from '../features/automation-digest/service.js';
@@ -47,6 +48,7 @@ export async function createContext(
 ): Promise<GraphQLContext> {
   try {
     const principal = await authenticator.authenticate(authorization);
+    rememberAuthorization(principal, authorization);
     return { principal, authError: null, services, loaders: createLoaders(services.store, principal.accountId) };
   } catch (error) {
     return { principal: null, authError: error as AppError, services, loaders: null };

@@ -134,12 +134,23 @@ export interface JobExecution {
 }
 
 /**
+ * Who asks, for the sources that act with the caller's own credentials (the supergraph
+ * driver forwards `authorization` to the router). Other sources ignore it. Secret: never
+ * logged or stored.
+ */
+export interface SourceCaller {
+  /** The caller's `Authorization` header, when they came with one. */
+  authorization: string | null;
+}
+
+/**
  * Where incidents come from. `accountId` is the caller's account: a driver returns `null`
  * for anything the account may not see, exactly as for an unknown id, so nothing leaks.
+ * `caller` is optional: sources with credentials of their own never need it.
  */
 export interface IncidentSource {
   /** Loads many incidents at once, in the order of `ids` (DataLoader contract). */
-  loadIncidents(accountId: string, ids: readonly string[]): Promise<(Incident | null)[]>;
-  loadJob(accountId: string, jobId: string): Promise<RunbookJob | null>;
-  loadExecution(accountId: string, jobId: string, executionId: string): Promise<JobExecution | null>;
+  loadIncidents(accountId: string, ids: readonly string[], caller?: SourceCaller): Promise<(Incident | null)[]>;
+  loadJob(accountId: string, jobId: string, caller?: SourceCaller): Promise<RunbookJob | null>;
+  loadExecution(accountId: string, jobId: string, executionId: string, caller?: SourceCaller): Promise<JobExecution | null>;
 }
