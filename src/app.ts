@@ -8,6 +8,8 @@ import { createDraftGenerator } from './features/common/draft-generator.js';
 import { createAssistantService } from './features/assistant/service.js';
 import { createAutomationDigestService } from './features/automation-digest/service.js';
 import { createDraftFeedbackService } from './features/feedback/service.js';
+import { createRunbookPublishService } from './features/runbook/publish-service.js';
+import type { RundeckDriver } from './incidents/rundeck/rundeck-driver.js';
 import { createPostmortemService } from './features/postmortem/service.js';
 import { createRunbookJobService } from './features/runbook/service.js';
 import { createStatusUpdateService } from './features/status-update/service.js';
@@ -104,6 +106,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   metrics.observe({ subscribers: () => hub.subscriberCount(), providers: () => manager.health() });
   const generator = createDraftGenerator({ store, manager, hub, logger, throttle, dataPolicy, onGuardHit: metrics.guardHit, audit });
   const featureDependencies = { incidents, generator, store, logger, manager, audit };
+  const draftFeedback = createDraftFeedbackService(featureDependencies);
   const services = {
     store,
     manager,
@@ -114,7 +117,17 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     runbookJob: createRunbookJobService(featureDependencies),
     assistant: createAssistantService(featureDependencies),
     automationDigest: createAutomationDigestService(featureDependencies),
-    draftFeedback: createDraftFeedbackService(featureDependencies),
+    draftFeedback,
+    runbookPublish: createRunbookPublishService({
+      store,
+      audit,
+      logger,
+      feedback: draftFeedback,
+      rundeckFor: (accountId) => {
+        const driver = incidentSources.driverFor(accountId, 'rundeck');
+        return driver && 'importJob' in driver ? (driver as RundeckDriver) : null;
+      },
+    }),
   };
   const signingKey = config.auth.localKeys ? await loadOrCreateLocalSigningKey(config.dataDir) : null;
   const authenticator = createAuthenticator({

@@ -3,6 +3,7 @@ import type { AppError } from '../errors/app-error.js';
 import type { AssistantService } from '../features/assistant/service.js';
 import type { AutomationDigestService } from '../features/automation-digest/service.js';
 import type { DraftFeedbackService } from '../features/feedback/service.js';
+import type { RunbookPublishService } from '../features/runbook/publish-service.js';
 import type { PostmortemService } from '../features/postmortem/service.js';
 import type { RunbookJobService } from '../features/runbook/service.js';
 import type { StatusUpdateService } from '../features/status-update/service.js';
@@ -26,6 +27,7 @@ export interface Services {
   assistant: AssistantService;
   automationDigest: AutomationDigestService;
   draftFeedback: DraftFeedbackService;
+  runbookPublish: RunbookPublishService;
 }
 
 /**

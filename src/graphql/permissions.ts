@@ -40,6 +40,7 @@ const rootRules: IRules = {
     draftStatusUpdate: canWrite,
     generatePostmortem: canWrite,
     generateRunbookJob: canWrite,
+    publishRunbookJob: isAdmin,
     digestJobExecution: canWrite,
     askAssistant: canWrite,
     submitDraftFeedback: canWrite,
