@@ -13,6 +13,9 @@ import type { RundeckDriver } from './incidents/rundeck/rundeck-driver.js';
 import { createPostmortemService } from './features/postmortem/service.js';
 import { createRunbookJobService } from './features/runbook/service.js';
 import { createStatusUpdateService } from './features/status-update/service.js';
+import { createPublishStatusUpdateService } from './features/status-update/publish-service.js';
+import { createStatusUpdateTargets } from './incidents/status-update-targets.js';
+import { createPagerDutyWebhookRoutes } from './incidents/pagerduty/webhook-routes.js';
 import { buildSchema } from './graphql/schema.js';
 import { createAuthenticator, signLocalToken } from './guard/auth/authenticator.js';
 import { createApiKeyVerifier } from './guard/auth/api-keys.js';
@@ -81,10 +84,11 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     logger,
   });
   const redis = config.redisUrl ? createRedisClient(config.redisUrl, logger) : null;
+  const samples = createSampleIncidentSource();
   const incidentSources = createSourceRegistry({
     config: config.incidentSources,
     factories: incidentDriverFactories,
-    samples: createSampleIncidentSource(),
+    samples,
     cacheStore: redis ? createRedisCacheStore(redis, config.redisKeyPrefix, logger) : createMemoryCacheStore(),
     upstream: createUpstreamResources({ maxConcurrentPerToken: config.incidentSources.maxConcurrentPerToken, failureThreshold: 5, cooldownMs: 30_000 }),
     logger,
@@ -128,6 +132,12 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
         return driver && 'importJob' in driver ? (driver as RundeckDriver) : null;
       },
     }),
+    publishStatusUpdate: createPublishStatusUpdateService({
+      store,
+      targets: createStatusUpdateTargets({ registry: incidentSources, samples: config.incidentSources.samples ? samples : null }),
+      feedback: draftFeedback,
+      audit,
+    }),
   };
   const signingKey = config.auth.localKeys ? await loadOrCreateLocalSigningKey(config.dataDir) : null;
   const authenticator = createAuthenticator({
@@ -168,7 +178,20 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
           metricsHandler: metrics.handler,
           playground,
           subscriptionCallbackPrefixes: config.subscriptionCallbackPrefixes,
-          extraRoutes: config.slack ? createSlackRoutes({ config: config.slack, services, logger }) : null,
+          extraRoutes: combineRoutes(
+            config.slack ? createSlackRoutes({ config: config.slack, services, logger }) : null,
+            config.incidentSources.pagerDutyWebhookSecret
+              ? createPagerDutyWebhookRoutes({
+                  secret: config.incidentSources.pagerDutyWebhookSecret,
+                  registry: incidentSources,
+                  accounts: Object.entries(config.incidentSources.accounts).flatMap(([accountId, sources]) =>
+                    sources.pagerduty ? [{ accountId, autoPostmortem: sources.pagerduty.autoPostmortem }] : [],
+                  ),
+                  startPostmortem: (principal, incidentId) => services.postmortem.run(principal, { incidentId, stream: true }),
+                  logger,
+                })
+              : null,
+          ),
         },
         config.http.port,
         config.http.host,
@@ -198,6 +221,12 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
       await step('metrics', () => metrics.shutdown());
     },
   };
+}
+
+/** Mounts every given set of extra routes (Slack, PagerDuty webhooks); null when none. */
+function combineRoutes(...routes: (((app: import('express').Express) => void) | null)[]): ((app: import('express').Express) => void) | null {
+  const present = routes.filter((mount) => mount !== null);
+  return present.length === 0 ? null : (app) => present.forEach((mount) => mount(app));
 }
 
 /**

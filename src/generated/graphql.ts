@@ -404,6 +404,14 @@ export type Mutation = {
    * approve: true (else BAD_USER_INPUT); every publication is audited with the caller.
    */
   publishRunbookJob: RunbookJobDraft;
+  /**
+   * Sends the (edited) text of a status update draft where the incident lives: a PagerDuty
+   * status update (From: the caller's email claim, else PAGERDUTY_FROM_EMAIL), or nowhere for a
+   * sample incident (publication.target NONE). Records the text as the draft's feedback
+   * (retainedRatio), audits it (draft.publish) and returns the draft with its publication.
+   * A second publication is refused with ALREADY_PUBLISHED unless force is true.
+   */
+  publishStatusUpdate: StatusUpdateDraft;
   submitDraftFeedback: DraftFeedback;
 };
 
@@ -435,6 +443,11 @@ export type MutationGenerateRunbookJobArgs = {
 
 export type MutationPublishRunbookJobArgs = {
   input: PublishRunbookJobInput;
+};
+
+
+export type MutationPublishStatusUpdateArgs = {
+  input: PublishStatusUpdateInput;
 };
 
 
@@ -507,11 +520,40 @@ export type ProviderHealth = {
   providerId: Scalars['String']['output'];
 };
 
+/** One publication of a draft. */
+export type Publication = {
+  __typename?: 'Publication';
+  /** The id the target gave what was created (PagerDuty's status update id); null for NONE. */
+  externalId?: Maybe<Scalars['ID']['output']>;
+  publishedAt: Scalars['DateTime']['output'];
+  /** 0 for the first publication, then 1, 2… for each forced re-publication. */
+  sequence: Scalars['Int']['output'];
+  target: PublicationTarget;
+};
+
+/** Where a published draft went. */
+export type PublicationTarget =
+  /** Published nowhere: the incident is a built-in sample. The text is still recorded as the draft's feedback. */
+  | 'NONE'
+  /** A PagerDuty status update on the incident (POST /incidents/{id}/status_updates). */
+  | 'PAGERDUTY'
+  /** A Rundeck / Runbook Automation job import. */
+  | 'RUNDECK';
+
 export type PublishRunbookJobInput = {
   /** Must be true for a draft with requiresApproval: the caller approves the job, and the audit log records it. */
   approve?: InputMaybe<Scalars['Boolean']['input']>;
   /** The COMPLETE runbook job draft to import. */
   draftId: Scalars['ID']['input'];
+};
+
+export type PublishStatusUpdateInput = {
+  /** A COMPLETE status update draft of your account. */
+  draftId: Scalars['ID']['input'];
+  /** Publish even though the draft was published already (otherwise ALREADY_PUBLISHED). */
+  force?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The text to send, as the responder edited it; recorded as the draft's published text. */
+  text: Scalars['String']['input'];
 };
 
 /** A runbook job imported into Rundeck / Runbook Automation by publishRunbookJob. It is always imported with executions disabled: a person enables it in Rundeck. */
@@ -708,6 +750,8 @@ export type StatusUpdateDraft = Draft & {
   kind: DraftKind;
   nextUpdateMinutes?: Maybe<Scalars['Int']['output']>;
   phase?: Maybe<IncidentPhase>;
+  /** Where this draft was last published; null until publishStatusUpdate sends it. */
+  publication?: Maybe<Publication>;
   /** Inputs withheld from the model as possible prompt injection. */
   quarantinedInputs: Array<QuarantinedInput>;
   state: DraftState;
@@ -917,7 +961,10 @@ export type ResolversTypes = {
   PostmortemDraft: ResolverTypeWrapper<DraftRecord>;
   PostmortemImpact: ResolverTypeWrapper<PostmortemImpact>;
   ProviderHealth: ResolverTypeWrapper<ProviderHealthModel>;
+  Publication: ResolverTypeWrapper<Publication>;
+  PublicationTarget: PublicationTarget;
   PublishRunbookJobInput: PublishRunbookJobInput;
+  PublishStatusUpdateInput: PublishStatusUpdateInput;
   PublishedRundeckJob: ResolverTypeWrapper<PublishedRundeckJob>;
   QuarantinedInput: ResolverTypeWrapper<QuarantinedInput>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -972,7 +1019,9 @@ export type ResolversParentTypes = {
   PostmortemDraft: DraftRecord;
   PostmortemImpact: PostmortemImpact;
   ProviderHealth: ProviderHealthModel;
+  Publication: Publication;
   PublishRunbookJobInput: PublishRunbookJobInput;
+  PublishStatusUpdateInput: PublishStatusUpdateInput;
   PublishedRundeckJob: PublishedRundeckJob;
   QuarantinedInput: QuarantinedInput;
   Query: Record<PropertyKey, never>;
@@ -1154,6 +1203,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   generatePostmortem?: Resolver<ResolversTypes['PostmortemDraft'], ParentType, ContextType, RequireFields<MutationGeneratePostmortemArgs, 'input'>>;
   generateRunbookJob?: Resolver<ResolversTypes['RunbookJobDraft'], ParentType, ContextType, RequireFields<MutationGenerateRunbookJobArgs, 'input'>>;
   publishRunbookJob?: Resolver<ResolversTypes['RunbookJobDraft'], ParentType, ContextType, RequireFields<MutationPublishRunbookJobArgs, 'input'>>;
+  publishStatusUpdate?: Resolver<ResolversTypes['StatusUpdateDraft'], ParentType, ContextType, RequireFields<MutationPublishStatusUpdateArgs, 'input'>>;
   submitDraftFeedback?: Resolver<ResolversTypes['DraftFeedback'], ParentType, ContextType, RequireFields<MutationSubmitDraftFeedbackArgs, 'input'>>;
 };
 
@@ -1205,6 +1255,13 @@ export type ProviderHealthResolvers<ContextType = GraphQLContext, ParentType ext
   lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   lastErrorAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   providerId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PublicationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Publication'] = ResolversParentTypes['Publication']> = {
+  externalId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  publishedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  sequence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['PublicationTarget'], ParentType, ContextType>;
 };
 
 export type PublishedRundeckJobResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublishedRundeckJob'] = ResolversParentTypes['PublishedRundeckJob']> = {
@@ -1303,6 +1360,7 @@ export type StatusUpdateDraftResolvers<ContextType = GraphQLContext, ParentType 
   kind?: Resolver<ResolversTypes['DraftKind'], ParentType, ContextType>;
   nextUpdateMinutes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   phase?: Resolver<Maybe<ResolversTypes['IncidentPhase']>, ParentType, ContextType>;
+  publication?: Resolver<Maybe<ResolversTypes['Publication']>, ParentType, ContextType>;
   quarantinedInputs?: Resolver<Array<ResolversTypes['QuarantinedInput']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['DraftState'], ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['Statement']>, ParentType, ContextType>;
@@ -1375,6 +1433,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PostmortemDraft?: PostmortemDraftResolvers<ContextType>;
   PostmortemImpact?: PostmortemImpactResolvers<ContextType>;
   ProviderHealth?: ProviderHealthResolvers<ContextType>;
+  Publication?: PublicationResolvers<ContextType>;
   PublishedRundeckJob?: PublishedRundeckJobResolvers<ContextType>;
   QuarantinedInput?: QuarantinedInputResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

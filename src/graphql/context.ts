@@ -7,6 +7,7 @@ import type { RunbookPublishService } from '../features/runbook/publish-service.
 import type { PostmortemService } from '../features/postmortem/service.js';
 import type { RunbookJobService } from '../features/runbook/service.js';
 import type { StatusUpdateService } from '../features/status-update/service.js';
+import type { PublishStatusUpdateService } from '../features/status-update/publish-service.js';
 import type { Authenticator } from '../guard/auth/authenticator.js';
 import type { Principal } from '../guard/auth/principal.js';
 import type { IncidentSource } from '../incidents/types.js';
@@ -22,6 +23,7 @@ export interface Services {
   hub: DraftStreamHub;
   incidents: IncidentSource;
   statusUpdate: StatusUpdateService;
+  publishStatusUpdate: PublishStatusUpdateService;
   postmortem: PostmortemService;
   runbookJob: RunbookJobService;
   assistant: AssistantService;

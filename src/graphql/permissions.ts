@@ -38,6 +38,7 @@ const rootRules: IRules = {
   },
   Mutation: {
     draftStatusUpdate: canWrite,
+    publishStatusUpdate: canWrite,
     generatePostmortem: canWrite,
     generateRunbookJob: canWrite,
     publishRunbookJob: isAdmin,

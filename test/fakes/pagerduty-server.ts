@@ -244,7 +244,8 @@ export function fakePagerDutyIncident(id: string, options: { logEntryCount?: num
       priority: options.priority === null ? null : { id: 'PPRIO01', type: 'priority', summary: options.priority ?? 'P1', name: options.priority ?? 'P1' },
       body: { type: 'incident_body', details: 'Checkout requests fail with HTTP 503.' },
     },
-    logEntries: logEntries.reverse(),
+    // Oldest first, so the finding (the newest entry) is on the last page; the driver sorts by time either way.
+    logEntries,
     notes: [{ id: `${id}-N1`, user: agentUser, content: 'Rollback started.', created_at: at(2), channel: { summary: 'The PagerDuty website' } }],
     alerts: Array.from({ length: alertCount }, (_, index) => ({
       id: `${id}-A${index + 1}`,
