@@ -3,6 +3,7 @@
  * A driver implements the parts of {@link IncidentSource} its upstream holds; the registry
  * composes drivers per account, adds the per-account cache, and keeps the samples beside.
  */
+import type { Tracer } from '@opentelemetry/api';
 import type { Logger } from 'pino';
 import type {
   AccountSourcesConfig,
@@ -34,6 +35,8 @@ export interface DriverContext {
   requestTimeoutMs: number;
   deadlineMs: number;
   logger: Logger;
+  /** Tracer of the upstream request spans; default the global one. */
+  tracer?: Tracer;
 }
 
 /** Settings of each driver, by name. */

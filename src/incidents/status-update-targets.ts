@@ -27,7 +27,8 @@ export function createStatusUpdateTargets(options: { registry: SourceRegistry; s
       if (options.samples && (await options.samples.loadIncidents(accountId, [incidentId]))[0]) return { target: 'NONE' };
       const driver = options.registry.driverFor(accountId, 'pagerduty') as PagerDutyDriver | null;
       if (!driver) return null;
-      const [incident] = await driver.loadIncidents!(accountId, [incidentId]);
+      // Through the composed source, so a recently read incident comes from the cache.
+      const [incident] = await options.registry.source.loadIncidents(accountId, [incidentId]);
       if (!incident) return null;
       return {
         target: 'PAGERDUTY',

@@ -58,6 +58,7 @@ export function createPagerDutyDriver(settings: PagerDutySourceSettings, context
     backoff: { baseMs: 200, maxMs: 2_000 },
     maxAttempts: 4,
     logger: context.logger,
+    ...(context.tracer && { tracer: context.tracer }),
   });
 
   const loadIncident = async (accountId: string, id: string, deadline: Deadline): Promise<Incident | null> => {

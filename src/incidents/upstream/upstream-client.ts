@@ -8,9 +8,11 @@
  * Credentials live only in the `headers` given at creation: they are sent, never logged,
  * never put in an error (messages name the source; the log names the setting to fix).
  */
+import { SpanKind, SpanStatusCode, trace, type Span, type Tracer } from '@opentelemetry/api';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import { backoffDelay } from '../../llm/backoff.js';
+import { tracerName } from '../../llm/tracing.js';
 import type { CircuitBreaker } from '../../llm/circuit-breaker.js';
 import { createDeadline, sleep, type Deadline } from './deadline.js';
 import { retryAfterMs } from './retry-after.js';
@@ -40,6 +42,8 @@ export interface UpstreamClientOptions {
   /** Attempts per request, the first included. */
   maxAttempts: number;
   logger: Logger;
+  /** One CLIENT span per attempt (method, path, status, attempt; never a header). Default: the global tracer. */
+  tracer?: Tracer;
   clock?: { now(): number };
   random?: () => number;
 }
@@ -81,6 +85,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
   const random = options.random ?? Math.random;
   const { source, logger, gate, breaker } = options;
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const tracer = options.tracer ?? trace.getTracer(tracerName);
 
   const urlOf = (request: UpstreamRequest<unknown>): string => {
     const search = new URLSearchParams();
@@ -93,7 +98,30 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     return `${baseUrl}${request.path}${query ? `?${query}` : ''}`;
   };
 
-  async function attempt<T>(request: UpstreamRequest<T>, deadline: Deadline): Promise<AttemptOutcome<T>> {
+  async function attempt<T>(request: UpstreamRequest<T>, deadline: Deadline, attemptNumber: number): Promise<AttemptOutcome<T>> {
+    const method = request.method ?? 'GET';
+    return tracer.startActiveSpan(
+      `${method} ${source}`,
+      {
+        kind: SpanKind.CLIENT,
+        attributes: { 'http.request.method': method, 'url.path': request.path, 'incident_ai.source': source, 'incident_ai.attempt': attemptNumber },
+      },
+      async (span) => {
+        try {
+          const outcome = await attemptInSpan(request, deadline, span);
+          if (outcome.kind === 'retry') span.setStatus({ code: SpanStatusCode.ERROR, message: outcome.reason });
+          return outcome;
+        } catch (error) {
+          span.setStatus({ code: SpanStatusCode.ERROR, message: (error as { extensions?: { reason?: string } }).extensions?.reason ?? 'error' });
+          throw error;
+        } finally {
+          span.end();
+        }
+      },
+    );
+  }
+
+  async function attemptInSpan<T>(request: UpstreamRequest<T>, deadline: Deadline, span: Span): Promise<AttemptOutcome<T>> {
     let leave: () => void;
     try {
       leave = await gate.enter(deadline);
@@ -131,6 +159,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
         return { kind: 'retry', reason: timedOut ? 'timeout' : 'unreachable', waitMs: null, cause: describeCause(error) };
       }
       const status = response.status;
+      span.setAttribute('http.response.status_code', status);
       if (status === 404) {
         permit.success();
         return { kind: 'done', value: null };
@@ -183,7 +212,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       const retries = request.retry ?? (request.method ?? 'GET') === 'GET';
       for (let attemptNumber = 1; ; attemptNumber += 1) {
         if (deadline.signal.aborted) throw sourceUnavailable(source, 'timeout');
-        const outcome = await attempt(request, deadline);
+        const outcome = await attempt(request, deadline, attemptNumber);
         if (outcome.kind === 'done') return outcome.value;
         const delay = Math.max(outcome.waitMs ?? 0, backoffDelay(attemptNumber - 1, options.backoff, random));
         const last = !retries || attemptNumber >= options.maxAttempts || delay >= deadline.remainingMs();
