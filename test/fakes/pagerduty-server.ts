@@ -58,6 +58,9 @@ export interface FakePagerDuty {
   close(): Promise<void>;
 }
 
+// Documented error codes: 2100 Not Found (OpenAPI example), 2020 Rate Limit Exceeded (REST API Rate Limits page).
+const errorCodes: Record<number, number> = { 404: 2100, 429: 2020 };
+// Classic pagination: default 25, at most 100, and offset + limit at most 10,000 (else 400).
 const defaultPageSize = 25;
 const maxPageSize = 100;
 
@@ -86,7 +89,7 @@ export async function startFakePagerDuty(): Promise<FakePagerDuty> {
     response.end(JSON.stringify(body));
   };
   const sendError = (response: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void =>
-    sendJson(response, status, { error: { message, code: status === 404 ? 2100 : status } }, headers);
+    sendJson(response, status, { error: { message, code: errorCodes[status] ?? status } }, headers);
 
   async function answer(request: IncomingMessage, response: ServerResponse, raw: string): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -159,6 +162,7 @@ export async function startFakePagerDuty(): Promise<FakePagerDuty> {
     const all = part === 'log_entries' ? incident.logEntries : incident.alerts;
     const limit = Math.min(maxPageSize, Math.max(1, Number(url.searchParams.get('limit') ?? defaultPageSize) || defaultPageSize));
     const offset = Math.max(0, Number(url.searchParams.get('offset') ?? 0) || 0);
+    if (offset + limit > 10_000) return sendError(response, 400, 'Offset must be less than 10000');
     const page = all.slice(offset, offset + limit);
     return sendJson(response, 200, { [part]: page, limit, offset, more: offset + limit < all.length, total: url.searchParams.get('total') === 'true' ? all.length : null });
   }

@@ -49,6 +49,15 @@ describe('pagerduty driver against the fake PagerDuty', () => {
     expect(fake.requestsTo(/^\/users\/PUSER01$/)[0]!.query.getAll('include[]')).toEqual(['teams']);
   });
 
+  it('stops at the classic pagination ceiling (offset + limit <= 10,000) instead of getting a 400', async () => {
+    fake.addIncident(token, fakePagerDutyIncident('PHUGE1', { logEntryCount: 10_050, alertCount: 1 }));
+    const { source } = setUp({ deadlineMs: 20_000 });
+    const [incident] = await source.loadIncidents('acme', ['PHUGE1']);
+    expect(incident!.logEntries).toHaveLength(10_000);
+    const offsets = fake.requestsTo(/PHUGE1\/log_entries$/).map((request) => Number(request.query.get('offset')) + Number(request.query.get('limit')));
+    expect(Math.max(...offsets)).toBe(10_000);
+  });
+
   it('maps times with an offset to UTC, priorities, types, alert details and the assignee team', async () => {
     const { source } = setUp();
     const [incident] = await source.loadIncidents('acme', ['PSMALL1']);
