@@ -8,6 +8,8 @@ import { createDraftGenerator } from './features/common/draft-generator.js';
 import { createAssistantService } from './features/assistant/service.js';
 import { createAutomationDigestService } from './features/automation-digest/service.js';
 import { createDraftFeedbackService } from './features/feedback/service.js';
+import { createRunbookPublishService } from './features/runbook/publish-service.js';
+import type { RundeckDriver } from './incidents/rundeck/rundeck-driver.js';
 import { createPostmortemService } from './features/postmortem/service.js';
 import { createRunbookJobService } from './features/runbook/service.js';
 import { createStatusUpdateService } from './features/status-update/service.js';
@@ -120,6 +122,16 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     assistant: createAssistantService(featureDependencies),
     automationDigest: createAutomationDigestService(featureDependencies),
     draftFeedback,
+    runbookPublish: createRunbookPublishService({
+      store,
+      audit,
+      logger,
+      feedback: draftFeedback,
+      rundeckFor: (accountId) => {
+        const driver = incidentSources.driverFor(accountId, 'rundeck');
+        return driver && 'importJob' in driver ? (driver as RundeckDriver) : null;
+      },
+    }),
     publishStatusUpdate: createPublishStatusUpdateService({
       store,
       targets: createStatusUpdateTargets({ registry: incidentSources, samples: config.incidentSources.samples ? samples : null }),

@@ -399,6 +399,12 @@ export type Mutation = {
   /** Generates a Rundeck job from a request in plain words; every step is classified by the command-safety policy. */
   generateRunbookJob: RunbookJobDraft;
   /**
+   * Imports the draft's job into the account's Rundeck project (RUNDECK_PROJECT), disabled
+   * (executionEnabled: false) and under a fresh UUID. A draft with requiresApproval needs
+   * approve: true (else BAD_USER_INPUT); every publication is audited with the caller.
+   */
+  publishRunbookJob: RunbookJobDraft;
+  /**
    * Sends the (edited) text of a status update draft where the incident lives: a PagerDuty
    * status update (From: the caller's email claim, else PAGERDUTY_FROM_EMAIL), or nowhere for a
    * sample incident (publication.target NONE). Records the text as the draft's feedback
@@ -432,6 +438,11 @@ export type MutationGeneratePostmortemArgs = {
 
 export type MutationGenerateRunbookJobArgs = {
   input: GenerateRunbookJobInput;
+};
+
+
+export type MutationPublishRunbookJobArgs = {
+  input: PublishRunbookJobInput;
 };
 
 
@@ -529,6 +540,13 @@ export type PublicationTarget =
   /** A Rundeck / Runbook Automation job import. */
   | 'RUNDECK';
 
+export type PublishRunbookJobInput = {
+  /** Must be true for a draft with requiresApproval: the caller approves the job, and the audit log records it. */
+  approve?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The COMPLETE runbook job draft to import. */
+  draftId: Scalars['ID']['input'];
+};
+
 export type PublishStatusUpdateInput = {
   /** A COMPLETE status update draft of your account. */
   draftId: Scalars['ID']['input'];
@@ -536,6 +554,21 @@ export type PublishStatusUpdateInput = {
   force?: InputMaybe<Scalars['Boolean']['input']>;
   /** The text to send, as the responder edited it; recorded as the draft's published text. */
   text: Scalars['String']['input'];
+};
+
+/** A runbook job imported into Rundeck / Runbook Automation by publishRunbookJob. It is always imported with executions disabled: a person enables it in Rundeck. */
+export type PublishedRundeckJob = {
+  __typename?: 'PublishedRundeckJob';
+  /** Whether the caller approved a job that requires approval. */
+  approved: Scalars['Boolean']['output'];
+  /** The UUID Rundeck gave the job (never the draft's). */
+  id: Scalars['ID']['output'];
+  /** The Rundeck project it was imported into. */
+  project: Scalars['String']['output'];
+  /** Who published it (user id of the caller). */
+  publishedBy?: Maybe<Scalars['String']['output']>;
+  /** The job's page in Rundeck, when Rundeck gave one. */
+  url?: Maybe<Scalars['String']['output']>;
 };
 
 /** An input record withheld from the model because it looked like a prompt injection. */
@@ -642,6 +675,8 @@ export type RunbookJobDraft = Draft & {
   requestedClass?: Maybe<CommandClass>;
   /** True when a step is destructive or does more than the request asks: a person must approve the job before it runs. */
   requiresApproval?: Maybe<Scalars['Boolean']['output']>;
+  /** Where the job was imported by publishRunbookJob; null until it is. */
+  rundeckJob?: Maybe<PublishedRundeckJob>;
   /** The job as a Rundeck job definition (YAML), importable by Rundeck / PagerDuty Runbook Automation. */
   rundeckYaml?: Maybe<Scalars['String']['output']>;
   state: DraftState;
@@ -928,7 +963,9 @@ export type ResolversTypes = {
   ProviderHealth: ResolverTypeWrapper<ProviderHealthModel>;
   Publication: ResolverTypeWrapper<Publication>;
   PublicationTarget: PublicationTarget;
+  PublishRunbookJobInput: PublishRunbookJobInput;
   PublishStatusUpdateInput: PublishStatusUpdateInput;
+  PublishedRundeckJob: ResolverTypeWrapper<PublishedRundeckJob>;
   QuarantinedInput: ResolverTypeWrapper<QuarantinedInput>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RootCause: ResolverTypeWrapper<RootCause>;
@@ -983,7 +1020,9 @@ export type ResolversParentTypes = {
   PostmortemImpact: PostmortemImpact;
   ProviderHealth: ProviderHealthModel;
   Publication: Publication;
+  PublishRunbookJobInput: PublishRunbookJobInput;
   PublishStatusUpdateInput: PublishStatusUpdateInput;
+  PublishedRundeckJob: PublishedRundeckJob;
   QuarantinedInput: QuarantinedInput;
   Query: Record<PropertyKey, never>;
   RootCause: RootCause;
@@ -1163,6 +1202,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   draftStatusUpdate?: Resolver<ResolversTypes['StatusUpdateDraft'], ParentType, ContextType, RequireFields<MutationDraftStatusUpdateArgs, 'input'>>;
   generatePostmortem?: Resolver<ResolversTypes['PostmortemDraft'], ParentType, ContextType, RequireFields<MutationGeneratePostmortemArgs, 'input'>>;
   generateRunbookJob?: Resolver<ResolversTypes['RunbookJobDraft'], ParentType, ContextType, RequireFields<MutationGenerateRunbookJobArgs, 'input'>>;
+  publishRunbookJob?: Resolver<ResolversTypes['RunbookJobDraft'], ParentType, ContextType, RequireFields<MutationPublishRunbookJobArgs, 'input'>>;
   publishStatusUpdate?: Resolver<ResolversTypes['StatusUpdateDraft'], ParentType, ContextType, RequireFields<MutationPublishStatusUpdateArgs, 'input'>>;
   submitDraftFeedback?: Resolver<ResolversTypes['DraftFeedback'], ParentType, ContextType, RequireFields<MutationSubmitDraftFeedbackArgs, 'input'>>;
 };
@@ -1224,6 +1264,14 @@ export type PublicationResolvers<ContextType = GraphQLContext, ParentType extend
   target?: Resolver<ResolversTypes['PublicationTarget'], ParentType, ContextType>;
 };
 
+export type PublishedRundeckJobResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublishedRundeckJob'] = ResolversParentTypes['PublishedRundeckJob']> = {
+  approved?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  project?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  publishedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type QuarantinedInputResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['QuarantinedInput'] = ResolversParentTypes['QuarantinedInput']> = {
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sourceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1268,6 +1316,7 @@ export type RunbookJobDraftResolvers<ContextType = GraphQLContext, ParentType ex
   request?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   requestedClass?: Resolver<Maybe<ResolversTypes['CommandClass']>, ParentType, ContextType>;
   requiresApproval?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  rundeckJob?: Resolver<Maybe<ResolversTypes['PublishedRundeckJob']>, ParentType, ContextType>;
   rundeckYaml?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['DraftState'], ParentType, ContextType>;
   steps?: Resolver<Maybe<Array<ResolversTypes['RunbookStep']>>, ParentType, ContextType>;
@@ -1385,6 +1434,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PostmortemImpact?: PostmortemImpactResolvers<ContextType>;
   ProviderHealth?: ProviderHealthResolvers<ContextType>;
   Publication?: PublicationResolvers<ContextType>;
+  PublishedRundeckJob?: PublishedRundeckJobResolvers<ContextType>;
   QuarantinedInput?: QuarantinedInputResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RootCause?: RootCauseResolvers<ContextType>;

@@ -1,7 +1,9 @@
+import { rememberAuthorization } from '../guard/auth/caller-authorization.js';
 import type { AppError } from '../errors/app-error.js';
 import type { AssistantService } from '../features/assistant/service.js';
 import type { AutomationDigestService } from '../features/automation-digest/service.js';
 import type { DraftFeedbackService } from '../features/feedback/service.js';
+import type { RunbookPublishService } from '../features/runbook/publish-service.js';
 import type { PostmortemService } from '../features/postmortem/service.js';
 import type { RunbookJobService } from '../features/runbook/service.js';
 import type { StatusUpdateService } from '../features/status-update/service.js';
@@ -27,6 +29,7 @@ export interface Services {
   assistant: AssistantService;
   automationDigest: AutomationDigestService;
   draftFeedback: DraftFeedbackService;
+  runbookPublish: RunbookPublishService;
 }
 
 /**
@@ -49,6 +52,7 @@ export async function createContext(
 ): Promise<GraphQLContext> {
   try {
     const principal = await authenticator.authenticate(authorization);
+    rememberAuthorization(principal, authorization);
     return { principal, authError: null, services, loaders: createLoaders(services.store, principal.accountId) };
   } catch (error) {
     return { principal: null, authError: error as AppError, services, loaders: null };

@@ -41,6 +41,7 @@ const rootRules: IRules = {
     publishStatusUpdate: canWrite,
     generatePostmortem: canWrite,
     generateRunbookJob: canWrite,
+    publishRunbookJob: isAdmin,
     digestJobExecution: canWrite,
     askAssistant: canWrite,
     submitDraftFeedback: canWrite,

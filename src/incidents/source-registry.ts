@@ -71,7 +71,7 @@ export function createSourceRegistry(options: SourceRegistryOptions): SourceRegi
             loadJob: driver.loadJob?.bind(driver) ?? (async () => null),
             loadExecution: driver.loadExecution?.bind(driver) ?? (async () => null),
           },
-          { store: options.cacheStore, ttlMs: config.cacheTtlMs, namespace: name },
+          { store: options.cacheStore, ttlMs: config.cacheTtlMs, namespace: name, perCaller: name === 'graphql' },
         ),
       );
     }
@@ -88,12 +88,12 @@ export function createSourceRegistry(options: SourceRegistryOptions): SourceRegi
   };
 
   const source: IncidentSource = {
-    async loadIncidents(accountId, ids) {
+    async loadIncidents(accountId, ids, caller) {
       const results: (Incident | null)[] = ids.map(() => null);
       for (const next of sourcesOf(accountId, 'loadIncidents')) {
         const missing = [...new Set(ids.filter((_, index) => results[index] === null))];
         if (missing.length === 0) break;
-        const loaded = await next.loadIncidents(accountId, missing);
+        const loaded = await next.loadIncidents(accountId, missing, caller);
         const byId = new Map(missing.map((id, index) => [id, loaded[index] ?? null]));
         ids.forEach((id, index) => {
           const incident = byId.get(id);
@@ -103,16 +103,16 @@ export function createSourceRegistry(options: SourceRegistryOptions): SourceRegi
       }
       return results;
     },
-    async loadJob(accountId, jobId) {
+    async loadJob(accountId, jobId, caller) {
       for (const next of sourcesOf(accountId, 'loadJob')) {
-        const job = await next.loadJob(accountId, jobId);
+        const job = await next.loadJob(accountId, jobId, caller);
         if (job && job.accountId === accountId) return job;
       }
       return null;
     },
-    async loadExecution(accountId, jobId, executionId) {
+    async loadExecution(accountId, jobId, executionId, caller) {
       for (const next of sourcesOf(accountId, 'loadExecution')) {
-        const execution = await next.loadExecution(accountId, jobId, executionId);
+        const execution = await next.loadExecution(accountId, jobId, executionId, caller);
         if (execution && execution.accountId === accountId) return execution;
       }
       return null;

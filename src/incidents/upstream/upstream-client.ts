@@ -54,6 +54,10 @@ export interface UpstreamRequest<T> {
   path: string;
   query?: Record<string, string | number | boolean | readonly string[] | undefined>;
   body?: unknown;
+  /** A body sent as is with its content type (e.g. Rundeck's YAML job import), instead of `body`. */
+  rawBody?: { text: string; contentType: string };
+  /** Reads a 2xx body's text (default `JSON.parse`); a throw makes the answer malformed. */
+  parse?: (text: string) => unknown;
   /** Extra headers of this request (e.g. PagerDuty's `From`). */
   headers?: Record<string, string>;
   /** The documented shape of a 2xx body. */
@@ -143,8 +147,10 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
             ...options.headers,
             ...request.headers,
             ...(request.body !== undefined && { 'Content-Type': 'application/json' }),
+            ...(request.rawBody && { 'Content-Type': request.rawBody.contentType }),
           },
           ...(request.body !== undefined && { body: JSON.stringify(request.body) }),
+          ...(request.rawBody && { body: request.rawBody.text }),
         });
         text = await response.text();
       } catch (error) {
@@ -181,7 +187,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       permit.success();
       let json: unknown;
       try {
-        json = text === '' ? null : JSON.parse(text);
+        json = text === '' ? null : (request.parse ?? JSON.parse)(text);
       } catch {
         logger.warn({ source, path: request.path, status }, `${source} answered a body that is not JSON`);
         throw sourceUnavailable(source, 'malformed_response');
