@@ -253,7 +253,9 @@ export class Analyzer {
     else if (isCriticalFile(path) && !append) this.add('destructive', `overwrites the system file ${shown(path)}`);
     else if (/^\/(?:proc|sys)\//.test(path)) this.add('changes-state', `changes kernel settings through ${shown(path)}`);
     else if (isScratchPath(path)) this.add('read-only', `only writes the scratch file ${shown(path)}`);
-    else this.add('changes-state', `${append ? 'appends to' : 'writes'} the file ${shown(path)}`);
+    else if (append) this.add('changes-state', `appends to the file ${shown(path)}`);
+    // `>` empties the file before writing: whatever it held is lost, so it is a deletion.
+    else this.add('destructive', `overwrites the file ${shown(path)}; what it held is lost`);
   }
 }
 

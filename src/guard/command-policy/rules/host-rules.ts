@@ -26,8 +26,9 @@ const serviceRule: Rule = (call) => {
 };
 
 const journalctlRule: Rule = (call) => {
-  if (call.args.some((arg) => /^--(?:vacuum-size|vacuum-time|vacuum-files|rotate|flush|sync|relinquish-var|setup-keys|update-catalog)/.test(arg.text))) {
-    return changesState(call, 'rotates or deletes journal files');
+  if (call.args.some((arg) => /^--vacuum-(?:size|time|files)/.test(arg.text))) return destructive(call, 'deletes archived journal files; the logs in them are lost');
+  if (call.args.some((arg) => /^--(?:rotate|flush|sync|relinquish-var|setup-keys|update-catalog)/.test(arg.text))) {
+    return changesState(call, 'rotates or flushes journal files');
   }
   readOnly(call, 'only reads logs');
 };
