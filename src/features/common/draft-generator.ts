@@ -20,6 +20,7 @@ import { randomBytes } from 'node:crypto';
 import { createCanary, createSpotlight, leaksCanary } from '../../guard/injection/spotlight.js';
 import { withPromptGuards } from './prompt-guards.js';
 import { createProgressiveRenderer } from './progressive-renderer.js';
+import { redactContext } from './redacted-context.js';
 import { priorityOf, type Throttle, type ThrottlePermit } from '../../guard/throttle/throttle.js';
 import type { WorkPriority } from '../../guard/throttle/throttle-store.js';
 import type { DataPolicy } from '../../guard/data-policy.js';
@@ -285,6 +286,8 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
           guards: ['injection_blocked'],
         });
       });
+      // Secrets never reach an engine (the offline one included), the store, a stream or a log.
+      rawContext = redactContext(rawContext);
       const screened = screenIndirectInput(rawContext.incident, rawContext.execution);
       for (const _ of screened.quarantined) options.onGuardHit?.('injection', feature.name, 'quarantined');
       const context = { ...rawContext, incident: screened.incident, execution: screened.execution, quarantined: screened.quarantined };
