@@ -95,6 +95,7 @@ const copyRule: Rule = (call) => {
   const paths = parsed.positionals;
   const destination = optionValue(parsed, 't', 'target-directory') ?? paths[paths.length - 1]?.text ?? '';
   if (isBlockDevice(destination)) return destructive(call, `writes over the device ${shown(destination)}, erasing it`);
+  if (paths.slice(0, -1).some((source) => /^\/dev\/(?:null|zero)$/.test(source.text))) return destructive(call, `empties ${shown(destination)}; what it held is lost`);
   if (call.name === 'mv') {
     if (destination === '/dev/null') return destructive(call, 'moves files to /dev/null, destroying them');
     const system = paths.slice(0, -1).find((source) => source.known && isSystemPath(source.text));
@@ -168,7 +169,8 @@ const mkfsRule = destructiveRule('formats a device, erasing everything on it');
 export const fileRules: Record<string, Rule> = {
   rm: rmRule,
   unlink: (call) => destructive(call, 'deletes a file; deleted data is lost'),
-  rmdir: (call) => changesState(call, 'removes empty directories'),
+  // Conservative: a removed directory may be a mount point or a path a service expects.
+  rmdir: (call) => destructive(call, 'removes directories'),
   find: findRule,
   dd: ddRule,
   mkfs: mkfsRule,

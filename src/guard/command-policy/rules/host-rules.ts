@@ -2,7 +2,7 @@
  * The host: services, power, firewall, processes, kernel, packages, users and the read-only
  * tools of a diagnosis (ps, free, ss, dig...).
  */
-import { hasOption, parseOptions, shown } from '../arguments.js';
+import { hasOption, optionValue, parseOptions, shown } from '../arguments.js';
 import { fieldsOf, type Rule } from '../call.js';
 import { changesState, changesStateRule, destructive, destructiveRule, readOnly, readOnlyRule, words } from './helpers.js';
 
@@ -31,6 +31,23 @@ const journalctlRule: Rule = (call) => {
     return changesState(call, 'rotates or flushes journal files');
   }
   readOnly(call, 'only reads logs');
+};
+
+/** Ansible ad-hoc commands: the module's arguments say what happens on every host targeted. */
+const ansibleRule: Rule = (call) => {
+  const parsed = parseOptions(call.args, {
+    withValue: ['m', 'module-name', 'a', 'args', 'i', 'inventory', 'u', 'user', 'l', 'limit', 'f', 'forks', 'e', 'extra-vars', 'become-user', 'c', 'connection', 'T', 'timeout', 'B', 'background', 'P', 'poll', 't', 'tree', 'M', 'module-path', 'vault-password-file', 'private-key', 'key-file'],
+  });
+  if (hasOption(parsed, 'C', 'check', 'list-hosts', 'h', 'help', 'version')) return readOnly(call, 'only checks or lists hosts');
+  const module = (optionValue(parsed, 'm', 'module-name') ?? 'command').replace(/^ansible\.(?:builtin|posix)\./, '');
+  const moduleArgs = optionValue(parsed, 'a', 'args') ?? '';
+  if (/^(?:shell|command|raw)$/.test(module)) {
+    call.analyzer.reviewCode(moduleArgs, new Map(call.environment), `${shown(call.display)} on every host it targets`);
+    return;
+  }
+  if (/\bstate=absent\b/.test(moduleArgs)) return destructive(call, 'removes files, packages or resources on every host it targets (state=absent)');
+  if (/^(?:ping|setup|stat|debug|slurp|find|gather_facts|service_facts|package_facts|wait_for)$/.test(module)) return readOnly(call, 'only reads host state');
+  changesState(call, `changes every host it targets (module ${module})`);
 };
 
 const shutdownRule: Rule = (call) => {
@@ -146,7 +163,10 @@ export const hostRules: Record<string, Rule> = {
   insmod: changesStateRule('loads a kernel module'),
   rmmod: changesStateRule('unloads a kernel module'),
   useradd: changesStateRule('adds a user'),
-  userdel: changesStateRule('deletes a user'),
+  userdel: (call) => (call.args.some((arg) => /^(?:-[a-zA-Z]*r[a-zA-Z]*|--remove|--remove-all-files)$/.test(arg.text)) ? destructive(call, 'deletes a user and their home directory') : changesState(call, 'deletes a user')),
+  ansible: ansibleRule,
+  dropdb: destructiveRule('drops a PostgreSQL database and its data'),
+  dropuser: destructiveRule('drops a PostgreSQL role'),
   usermod: changesStateRule('changes a user'),
   groupadd: changesStateRule('adds a group'),
   groupdel: changesStateRule('deletes a group'),

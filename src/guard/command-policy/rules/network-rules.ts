@@ -12,7 +12,7 @@ const curlRule: Rule = (call) => {
   });
   const method = (optionValue(parsed, 'X', 'request') ?? '').toUpperCase();
   const sends = hasOption(parsed, 'd', 'data', 'data-raw', 'data-binary', 'data-urlencode', 'data-ascii', 'json', 'F', 'form', 'form-string', 'T', 'upload-file');
-  if (method === 'DELETE') changesState(call, 'sends an HTTP DELETE request');
+  if (method === 'DELETE') destructive(call, 'sends an HTTP DELETE request, deleting what the URL names');
   else if ((method && !/^(?:GET|HEAD|OPTIONS)$/.test(method)) || sends) changesState(call, `sends data with an HTTP ${method || 'POST'} request`);
   const output = optionValue(parsed, 'o', 'output');
   const writes = (output !== null && output !== '-' && output !== '/dev/null' && !isScratchPath(output)) || hasOption(parsed, 'O', 'remote-name', 'remote-name-all', 'c', 'cookie-jar', 'D', 'dump-header');
@@ -26,7 +26,8 @@ const wgetRule: Rule = (call) => {
     withValue: ['O', 'output-document', 'o', 'output-file', 'a', 'append-output', 'i', 'input-file', 't', 'tries', 'T', 'timeout', 'w', 'wait', 'P', 'directory-prefix', 'U', 'user-agent', 'header', 'post-data', 'post-file', 'method', 'body-data', 'body-file', 'e', 'execute', 'Q', 'quota', 'l', 'level', 'A', 'accept', 'R', 'reject', 'user', 'password', 'ca-certificate', 'certificate', 'private-key'],
   });
   const method = (optionValue(parsed, 'method') ?? '').toUpperCase();
-  if (hasOption(parsed, 'post-data', 'post-file', 'body-data', 'body-file') || (method && !/^(?:GET|HEAD)$/.test(method))) changesState(call, 'sends data with an HTTP request');
+  if (method === 'DELETE') destructive(call, 'sends an HTTP DELETE request, deleting what the URL names');
+  else if (hasOption(parsed, 'post-data', 'post-file', 'body-data', 'body-file') || (method && !/^(?:GET|HEAD)$/.test(method))) changesState(call, 'sends data with an HTTP request');
   const document = optionValue(parsed, 'O', 'output-document');
   if (hasOption(parsed, 'spider') || document === '-' || document === '/dev/null' || (document !== null && isScratchPath(document))) {
     if (!hasOption(parsed, 'post-data', 'post-file', 'body-data', 'body-file') && (!method || /^(?:GET|HEAD)$/.test(method))) readOnly(call, 'only fetches a URL to its output');
@@ -77,7 +78,11 @@ const gitRule: Rule = (call) => {
     return changesState(call, force ? 'force-pushes a branch, rewriting its history' : 'pushes commits');
   }
   if (verb === 'clean' && hasOption(sub, 'f', 'force')) return hasOption(sub, 'd', 'x') ? destructive(call, 'deletes every untracked file and directory') : changesState(call, 'deletes untracked files');
-  if (verb === 'reset' && hasOption(sub, 'hard')) return changesState(call, 'discards local changes');
+  if (verb === 'reset' && hasOption(sub, 'hard')) return destructive(call, 'discards uncommitted changes; they cannot be recovered');
+  if (verb === 'branch' && hasOption(sub, 'd', 'D', 'delete')) return destructive(call, 'deletes branches; unmerged commits on them are lost');
+  if (verb === 'tag' && hasOption(sub, 'd', 'delete')) return destructive(call, 'deletes tags');
+  if (verb === 'stash' && /^(?:drop|clear)$/.test(targets[0] ?? '')) return destructive(call, 'deletes stashed changes');
+  if ((verb === 'checkout' && sub.rest.length > 0) || (verb === 'restore' && !hasOption(sub, 'S', 'staged'))) return destructive(call, 'overwrites files with the committed version, discarding their changes');
   if (verb === 'branch' && !hasOption(sub, 'd', 'D', 'delete', 'm', 'M', 'move', 'c', 'C', 'copy', 'u', 'set-upstream-to') && targets.length === 0) return readOnly(call, 'only lists branches');
   if (verb === 'tag' && (targets.length === 0 || hasOption(sub, 'l', 'list'))) return readOnly(call, 'only lists tags');
   if (verb === 'config' && (hasOption(sub, 'get', 'get-all', 'list', 'l', 'get-regexp') || targets.length <= 1)) return readOnly(call, 'only reads configuration');
@@ -110,7 +115,7 @@ const vaultRule: Rule = (call) => {
 const etcdctlRule: Rule = (call) => {
   const parsed = parseOptions(call.args, { withValue: ['endpoints', 'cacert', 'cert', 'key', 'user', 'password', 'w', 'write-out', 'dial-timeout', 'command-timeout'] });
   const [verb = '', key] = parsed.positionals.map((arg) => arg.text);
-  if (verb === 'del') return (hasOption(parsed, 'prefix', 'from-key') && (key === '' || key === '/' || key === undefined)) ? destructive(call, 'deletes every key of the cluster store') : changesState(call, 'deletes keys');
+  if (verb === 'del') return destructive(call, (hasOption(parsed, 'prefix', 'from-key') && (key === '' || key === '/' || key === undefined)) ? 'deletes every key of the cluster store' : 'deletes keys; their values are lost');
   if (/^(?:get|endpoint|member|version|check|watch|alarm|user|role|lease)$/.test(verb) && !/^(?:add|remove|delete|revoke|grant|disarm)$/.test(parsed.positionals[1]?.text ?? '')) return readOnly(call, 'only reads the store');
   changesState(call, `changes the store (${verb})`);
 };
