@@ -8,9 +8,9 @@
  * code. No pattern can backtrack catastrophically; bench/guard-eval.ts checks 1 MB vs 4 MB.
  */
 import { looksLikeRandomSecret, passesLuhn } from './checks.js';
-import { commandLineSecrets, isSecretKey, keyValueAssignment, netrcPassword, pgpassLine, phpDefine, registryToken } from './config-secrets.js';
+import { commandLineSecrets, isSecretKey, keyValueAssignment, netrcPassword, pgpassLine, phpDefine, prosePassword, registryToken, urlPathToken } from './config-secrets.js';
 import { isAllocatableNino, isIssuableSsn, isValidIban, ssnContext } from './national-ids.js';
-import { isPhoneNumber, phoneCandidate } from './phone-numbers.js';
+import { findPhoneNumbers } from './phone-numbers.js';
 import { placeholder, type RedactionType } from './types.js';
 
 export interface RedactionRule {
@@ -137,11 +137,12 @@ export const redactionRules: readonly RedactionRule[] = [
   patternRule('password', pgpassLine, { group: 2, accept: (secret) => !notAValue.test(secret) }),
   ...commandLineSecrets.map((pattern) => patternRule('password', pattern, { group: pattern.source.includes('curl') ? 4 : 3, accept: (secret) => !notAValue.test(secret) })),
   patternRule('api_token', registryToken),
-  patternRule('password', /(?<![A-Za-z])((?:password|passphrase|passcode|passwort)\s+(?:is|was|=|:)\s+["']?)([^\s'",;]{6,128})/gi, {
+  patternRule('password', prosePassword, {
     group: 2,
     // Prose: "the password is hunter2!" but not "the password is rotated".
-    accept: (secret) => !notAValue.test(secret) && /[\d!@#$%^&*+=?_~-]/.test(secret),
+    accept: (secret) => !notAValue.test(secret.replace(/[.)]+$/, '')) && /[\d!@#$%^&*+=?_~]/.test(secret) && !/^\d{1,4}$/.test(secret),
   }),
+  patternRule('url_token', urlPathToken, { group: 1, accept: (secret) => /\d/.test(secret) && /[A-Za-z]/.test(secret) && !/^[a-z]+(?:-[a-z]+)*$/.test(secret) }),
   patternRule('iban', /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}(?:[ -]?[A-Z0-9]{1,4})?(?![A-Za-z0-9])/g, {
     accept: (secret) => /^[A-Z]{2}/.test(secret) && isValidIban(secret),
   }),
@@ -172,6 +173,23 @@ export const redactionRules: readonly RedactionRule[] = [
       return !(/^(?:git|hg|ssh)@/i.test(secret) && match.input[match.index + secret.length] === ':');
     },
   }),
-  patternRule('phone_number', phoneCandidate, { accept: (secret, match) => isPhoneNumber(secret, match.input, match.index) }),
-  patternRule('high_entropy_secret', /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/=_-]{20,}/g, { accept: (secret) => looksLikeRandomSecret(secret) }),
+  {
+    type: 'phone_number',
+    apply(text, found) {
+      const spans = findPhoneNumbers(text);
+      if (spans.length === 0) return text;
+      let result = '';
+      let last = 0;
+      for (const span of spans) {
+        result += text.slice(last, span.start) + placeholder('phone_number');
+        last = span.end;
+        found();
+      }
+      return result + text.slice(last);
+    },
+  },
+  patternRule('high_entropy_secret', /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/=_-]{20,}/g, {
+    // Key fingerprints (`SHA256:Bc8z…` in sshd logs) are public digests, not secrets.
+    accept: (secret, match) => looksLikeRandomSecret(secret) && !/(?:SHA(?:1|256|384|512)|MD5):$/i.test(match.input.slice(Math.max(0, match.index - 7), match.index)),
+  }),
 ];

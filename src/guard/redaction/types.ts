@@ -19,6 +19,7 @@ export const redactionTypes = [
   'api_token',
   'bearer_token',
   'url_password',
+  'url_token',
   'password',
   'iban',
   'ssn',
