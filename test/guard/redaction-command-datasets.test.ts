@@ -31,12 +31,12 @@ describe('personal data (pii.jsonl)', () => {
     expect(line(rows, 'frozen', '(all)').positives).toBeGreaterThan(100);
   });
 
-  it.each(types)('dev: ≥ 95%% of %s values removed', (type) => {
+  it.each(types)('dev: at least 95 percent of %s values removed', (type) => {
     expect(recall(line(rows, 'dev', type))).toBeGreaterThanOrEqual(0.95);
   });
 
   // Frozen, measured once after the last tuning commit: 100% for every type but UK NINOs (9/11).
-  it.each(types.filter((type) => type !== 'uk_nino'))('frozen: ≥ 95%% of %s values removed', (type) => {
+  it.each(types.filter((type) => type !== 'uk_nino'))('frozen: at least 95 percent of %s values removed', (type) => {
     expect(recall(line(rows, 'frozen', type))).toBeGreaterThanOrEqual(0.95);
   });
 
@@ -44,7 +44,7 @@ describe('personal data (pii.jsonl)', () => {
     expect(recall(line(rows, 'frozen', 'uk_nino'))).toBeGreaterThanOrEqual(0.8);
   });
 
-  it.each(['dev', 'frozen'])('%s: mixed rows ≥ 95%%, and no clean look-alike altered', (split) => {
+  it.each(['dev', 'frozen'])('%s: mixed rows at least 95 percent, and no clean look-alike altered', (split) => {
     expect(recall(line(rows, split, 'mixed'))).toBeGreaterThanOrEqual(0.95);
     expect(line(rows, split, '(benign)').falsePositives).toBe(0);
   });

@@ -47,7 +47,8 @@ describe('offline engine', () => {
     const draft = await generate(service, { description: deletePods });
     expect(draft).toMatchObject({ matched: false, requestedClass: 'DESTRUCTIVE', requiresApproval: true });
     expect(draft.text.split('\n')[0]).toMatch(notMatchedLine);
-    expect(draft.approvalReasons!.join(' ')).toMatch(/request asks for destructive work \("delete"\)/);
+    expect(draft.approvalReasons!.join(' ')).toMatch(/The request asks for destructive work \("delete"\): a person approves the job whatever its steps/);
+    expect(draft.approvalReasons!.join(' ')).toMatch(/does not do what the request asks/);
     expect(executionEnabled(draft)).toBe(false);
   });
 
@@ -105,6 +106,7 @@ describe('with a model, the policy reviews the steps, not the model\'s word', ()
     const draft = await generate(service, { description: rmEverywhere });
     expect(draft).toMatchObject({ matched: false, requestedClass: 'DESTRUCTIVE', requiresApproval: true });
     expect(draft.steps!.map((step) => step.safety.class)).toEqual(['READ_ONLY']);
+    expect(draft.approvalReasons!.join(' ')).toMatch(/The request asks for destructive work \("rm -rf"\): a person approves the job whatever its steps/);
     expect(draft.text).toMatch(notMatchedLine);
     expect(executionEnabled(draft)).toBe(false);
   });
