@@ -48,5 +48,5 @@ export const containerRules: Record<string, Rule> = {
   podman: containerRule,
   nerdctl: containerRule,
   'docker-compose': (call) => containerRule({ ...call, args: [{ text: 'compose', known: true, field: { segments: [{ text: 'compose', known: true }], origins: new Set(), process: null } }, ...call.args] }),
-  crictl: (call) => (/^(?:ps|pods|images|img|logs|inspect|inspectp|inspecti|stats|statsp|info|version)$/.test(call.args[0]?.text ?? '') ? readOnly(call, 'only reads container state') : /^(?:rmp|rm|rmi)$/.test(call.args[0]?.text ?? '') ? changesState(call, 'removes containers or images') : changesState(call, 'changes containers')),
+  crictl: (call) => (/^(?:ps|pods|images|img|logs|inspect|inspectp|inspecti|stats|statsp|info|version)$/.test(call.args[0]?.text ?? '') ? readOnly(call, 'only reads container state') : /^(?:rmp|rm|rmi)$/.test(call.args[0]?.text ?? '') ? destructive(call, 'deletes containers, pods or images') : changesState(call, 'changes containers')),
 };

@@ -102,6 +102,7 @@ const copyRule: Rule = (call) => {
     if (system) return destructive(call, `moves ${shown(system.text)}, a system path, away`);
   }
   if (isCriticalFile(destination)) return destructive(call, `overwrites the system file ${shown(destination)}`);
+  if (call.name === 'rsync' && call.args.some((arg) => /^-[a-zA-Z]*n[a-zA-Z]*$|^--dry-run$/.test(arg.text))) return readOnly(call, 'is a dry run that changes nothing');
   if (call.name === 'rsync' && call.args.some((arg) => /^--(?:delete|remove-source-files)/.test(arg.text))) {
     return destructive(call, 'copies files and deletes files (at the destination that the source lacks, or the sources); deleted data is lost');
   }
@@ -179,6 +180,9 @@ export const fileRules: Record<string, Rule> = {
   mkdosfs: mkfsRule,
   mkntfs: mkfsRule,
   shred: destructiveRule('overwrites files so that they cannot be recovered'),
+  tmpwatch: (call) => (call.args.some((arg) => /^(?:-t|--test)$/.test(arg.text)) ? readOnly(call, 'is a dry run that deletes nothing') : destructive(call, 'deletes files not accessed for a while')),
+  tmpreaper: (call) => (call.args.some((arg) => /^(?:-t|--test)$/.test(arg.text)) ? readOnly(call, 'is a dry run that deletes nothing') : destructive(call, 'deletes files not accessed for a while')),
+  'systemd-tmpfiles': (call) => (call.args.some((arg) => /^--(?:clean|remove|purge)$/.test(arg.text)) ? destructive(call, 'deletes files its configuration marks as old or temporary') : call.args.some((arg) => /^--(?:cat-config|help|version)$/.test(arg.text)) ? readOnly(call, 'only prints') : changesState(call, 'creates files and directories')),
   srm: destructiveRule('securely deletes files so that they cannot be recovered'),
   wipe: destructiveRule('overwrites and deletes files so that they cannot be recovered'),
   wipefs: wipefsRule,

@@ -117,6 +117,7 @@ const packageRule: Rule = (call) => {
   if (/^(?:list|show|search|info|policy|depends|rdepends|madison|check|outdated|freeze|view|ls|why|audit|history|provides|repolist|whatprovides|query|-q.*)$/.test(verb)) {
     return readOnly(call, 'only reads package information');
   }
+  if (/^(?:purge|autopurge)$/.test(verb) || call.args.some((arg) => arg.text === '--purge')) return destructive(call, 'purges packages with their configuration and data files');
   changesState(call, 'installs, removes or updates packages');
 };
 
@@ -182,7 +183,7 @@ export const hostRules: Record<string, Rule> = {
   apt: packageRule,
   'apt-get': packageRule,
   'apt-cache': readOnlyRule('only reads package information'),
-  dpkg: (call) => (call.args.some((arg) => /^-[lLsSp]$|^--(?:list|status|search|listfiles|print)/.test(arg.text)) ? readOnly(call, 'only reads package information') : changesState(call, 'installs or removes packages')),
+  dpkg: (call) => (call.args.some((arg) => /^-[lLsSp]$|^--(?:list|status|search|listfiles|print)/.test(arg.text)) ? readOnly(call, 'only reads package information') : call.args.some((arg) => /^(?:-P|--purge)$/.test(arg.text)) ? destructive(call, 'purges packages with their configuration files') : changesState(call, 'installs or removes packages')),
   rpm: (call) => (call.args.some((arg) => /^-q/.test(arg.text)) ? readOnly(call, 'only queries packages') : changesState(call, 'installs or removes packages')),
   yum: packageRule,
   dnf: packageRule,
