@@ -136,7 +136,7 @@ export type Citation = {
 export type CommandClass =
   /** Changes state in an intended, recoverable way (restart, scale, rollout, UPDATE ... WHERE). */
   | 'CHANGES_STATE'
-  /** Loses data or availability (rm -rf, mkfs, DROP, kubectl delete namespace ...), or cannot be understood by the policy: destructive until reviewed. */
+  /** Loses data or availability (rm -rf, mkfs, DROP, kubectl delete namespace ...), or cannot be understood by the policy: destructive until reviewed. Deleting or emptying files loses data, so it is destructive and needs approval even in a log clean-up: rm (any flags), unlink, find -delete, find -exec rm, xargs rm, truncate, shred, > file, rsync --delete, journalctl --vacuum-*, also through sudo, ssh, sh -c and pipelines. */
   | 'DESTRUCTIVE'
   /** Only reads state (kubectl get, df, SELECT ...). */
   | 'READ_ONLY';
@@ -661,11 +661,13 @@ export type RunbookJobDraft = Draft & {
   /** Whether the job continues after a failed step. */
   keepGoing?: Maybe<Scalars['Boolean']['output']>;
   kind: DraftKind;
+  /** False when the job does not do what the request asks: no library runbook matches it, or a destructive request got no destructive step (the command policy judges the steps, not the model's word). The draft's first line says so too. False until the draft is COMPLETE. */
+  matched: Scalars['Boolean']['output'];
   /** Job name. Null until the draft is COMPLETE (as every field below). */
   name?: Maybe<Scalars['String']['output']>;
   /** Rundeck node filter of the nodes the steps run on; null runs them on the Rundeck server. */
   nodeFilter?: Maybe<Scalars['String']['output']>;
-  /** Values that vary between runs, with defaults. */
+  /** Values that vary between runs. A value the request (or, for non-destructive work, the incident) did not give has no default and is required at run time: nothing is invented. */
   options?: Maybe<Array<RunbookOption>>;
   /** Inputs withheld from the model as possible prompt injection. */
   quarantinedInputs: Array<QuarantinedInput>;
@@ -673,7 +675,7 @@ export type RunbookJobDraft = Draft & {
   request: Scalars['String']['output'];
   /** The most the request asks for: READ_ONLY for diagnostics, CHANGES_STATE for a restart, DESTRUCTIVE for a wipe. */
   requestedClass?: Maybe<CommandClass>;
-  /** True when a step is destructive or does more than the request asks: a person must approve the job before it runs. */
+  /** True when a step is destructive (deleting files included), a step does more than the request asks, the request itself asks for destructive work (whatever the steps), or the job does not do what was asked: a person must approve the job before it runs, and its Rundeck YAML has executionEnabled: false. */
   requiresApproval?: Maybe<Scalars['Boolean']['output']>;
   /** Where the job was imported by publishRunbookJob; null until it is. */
   rundeckJob?: Maybe<PublishedRundeckJob>;
@@ -1309,6 +1311,7 @@ export type RunbookJobDraftResolvers<ContextType = GraphQLContext, ParentType ex
   jobDescription?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   keepGoing?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['DraftKind'], ParentType, ContextType>;
+  matched?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   nodeFilter?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   options?: Resolver<Maybe<Array<ResolversTypes['RunbookOption']>>, ParentType, ContextType>;

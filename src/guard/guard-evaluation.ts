@@ -66,3 +66,6 @@ export function evaluateRedaction(cases: { text: string; secret: string | null; 
     falselyRedacted,
   };
 }
+
+// Figures of the v2 redaction and command sets (pii, config-secrets, commands): see that module.
+export { commandSetFigures, devMisses, guardFileFigures, redactionSetFigures, type GuardFigureRow } from './redaction-command-figures.js';

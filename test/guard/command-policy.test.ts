@@ -5,6 +5,11 @@ type Row = [command: string, expected: CommandClass];
 
 /** Destructive commands in plain form. */
 const destructive: Row[] = [
+  // Deleting or emptying files loses data: destructive even for a log clean-up (issue 11).
+  ['journalctl --vacuum-time=7d', 'destructive'],
+  ["find /var/log -name '*.gz' -mtime +7 -delete", 'destructive'],
+  ['rm /tmp/payments.lock', 'destructive'],
+  ['kubectl get pods > /var/lib/app/pods.txt', 'destructive'],
   ['rm -rf /', 'destructive'],
   ['rm -fr /tmp/build', 'destructive'],
   ['rm -Rf ./cache', 'destructive'],
@@ -158,13 +163,9 @@ const changesState: Row[] = [
   ['psql -c "UPDATE users SET active = false WHERE id = 7"', 'changes-state'],
   ['psql -c "DELETE FROM sessions WHERE expires_at < now()"', 'changes-state'],
   ['UPDATE accounts SET plan = \'pro\' WHERE id = 42', 'changes-state'],
-  ['journalctl --vacuum-time=7d', 'changes-state'],
-  ["find /var/log -name '*.gz' -mtime +7 -delete", 'changes-state'],
-  ['rm /tmp/payments.lock', 'changes-state'],
   ['sed -i s/debug/info/ /etc/app/app.conf', 'changes-state'],
   ['curl -X POST https://api.example.com/v1/cache/flush', 'changes-state'],
   ['curl -s -o /srv/app/out.json https://api.example.com/status', 'changes-state'],
-  ['kubectl get pods > /var/lib/app/pods.txt', 'changes-state'],
   ['nginx -s reload', 'changes-state'],
   ['git push origin feature/x', 'changes-state'],
   ['sh ./deploy.sh', 'changes-state'],

@@ -8,6 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import type { DestinationStream } from 'pino';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config/index.js';
 import { signLocalToken } from '../../src/guard/auth/authenticator.js';
@@ -44,7 +45,8 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(environment: Record<string, string> = {}): Promise<TestApp> {
+/** `logDestination` receives the service's log lines (pino JSON), for tests that read them. */
+export async function startTestApp(environment: Record<string, string> = {}, options: { logDestination?: DestinationStream } = {}): Promise<TestApp> {
   const schema = `test_app_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
   const dataDir = await mkdtemp(path.join(tmpdir(), 'incident-ai-app-'));
   const config = loadConfig({
@@ -57,7 +59,7 @@ export async function startTestApp(environment: Record<string, string> = {}): Pr
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...environment,
   });
-  const app = await createApp(config, createLogger(config.logLevel));
+  const app = await createApp(config, createLogger(config.logLevel, options.logDestination));
   const server = await app.start();
   const key = await loadOrCreateLocalSigningKey(dataDir);
   const token = (await app.demoToken()) ?? '';

@@ -20,6 +20,7 @@ import { randomBytes } from 'node:crypto';
 import { createCanary, createSpotlight, leaksCanary } from '../../guard/injection/spotlight.js';
 import { withPromptGuards } from './prompt-guards.js';
 import { createProgressiveRenderer } from './progressive-renderer.js';
+import { contextRedactions, mergeRedactions, redactContext, type RedactionCount } from './redacted-context.js';
 import { priorityOf, type Throttle, type ThrottlePermit } from '../../guard/throttle/throttle.js';
 import type { WorkPriority } from '../../guard/throttle/throttle-store.js';
 import type { DataPolicy } from '../../guard/data-policy.js';
@@ -231,7 +232,7 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
         quarantined,
       };
       const text = feature.render(output as Parameters<typeof feature.render>[0], context.input) + quarantineNote(quarantined);
-      const generation = generationOf(feature.promptVersion, results);
+      const generation = generationOf(feature.promptVersion, results, contextRedactions(context));
       // Zero retention: the caller gets the text; the store keeps only that it existed.
       const retain = retainsText(accountId);
       const stored = await store.drafts.complete(accountId, draft.id, {
@@ -245,7 +246,7 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
         renderer.finish(text);
         hub.finish(draft.id, { draft: completed });
       }
-      auditGeneration(context.principal, feature.name, draft.id, results, null, guardsFired(verdict.unverifiedCount, quarantined, results));
+      auditGeneration(context.principal, feature.name, draft.id, results, null, guardsFired(verdict.unverifiedCount, quarantined, results, contextRedactions(context)));
       return completed;
     } catch (error) {
       const failure = isAppError(error)
@@ -255,12 +256,12 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
           : new AppError(ErrorCode.INTERNAL_SERVER_ERROR, 'The generation failed unexpectedly.', { cause: error });
       if (!isAppError(error) && !shutdown.signal.aborted) logger.error({ err: error, draftId: draft.id }, 'generation failed unexpectedly');
       const failed = await store.drafts
-        .fail(accountId, draft.id, { code: failure.code, message: failure.message }, results.length > 0 ? generationOf(feature.promptVersion, results) : null)
+        .fail(accountId, draft.id, { code: failure.code, message: failure.message }, results.length > 0 ? generationOf(feature.promptVersion, results, contextRedactions(context)) : null)
         .catch((storeError: unknown) => {
           logger.error({ err: storeError, draftId: draft.id }, 'could not mark the draft FAILED');
           return null;
         });
-      auditGeneration(context.principal, feature.name, draft.id, results, failure, guardsFired(0, (context as { quarantined?: QuarantinedInput[] }).quarantined ?? [], results));
+      auditGeneration(context.principal, feature.name, draft.id, results, failure, guardsFired(0, (context as { quarantined?: QuarantinedInput[] }).quarantined ?? [], results, contextRedactions(context)));
       if (renderer) hub.finish(draft.id, { error: { code: failure.code, message: failure.message } });
       if (stream) return failed ?? draft;
       throw failure;
@@ -285,6 +286,8 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
           guards: ['injection_blocked'],
         });
       });
+      // Secrets never reach an engine (the offline one included), the store, a stream or a log.
+      rawContext = redactContext(rawContext);
       const screened = screenIndirectInput(rawContext.incident, rawContext.execution);
       for (const _ of screened.quarantined) options.onGuardHit?.('injection', feature.name, 'quarantined');
       const context = { ...rawContext, incident: screened.incident, execution: screened.execution, quarantined: screened.quarantined };
@@ -402,7 +405,7 @@ function repairMessages(messages: ChatMessage[], answer: string, problems: strin
   ];
 }
 
-function generationOf(promptVersion: string, results: GenerateResult[]): GenerationRecord {
+function generationOf(promptVersion: string, results: GenerateResult[], inputRedactions: readonly RedactionCount[] = []): GenerationRecord {
   const last = results[results.length - 1]!;
   return {
     provider: last.providerId,
@@ -416,16 +419,17 @@ function generationOf(promptVersion: string, results: GenerateResult[]): Generat
     degraded: last.degraded,
     traceId: last.traceId,
     attempts: sum(results, (result) => result.attempts),
-    redactions: last.redactions,
+    // What was redacted from the input before the prompt was built, and from the prompt after.
+    redactions: mergeRedactions(inputRedactions, last.redactions),
   };
 }
 
 /** Names of the guards that fired on a generation, for the audit trail. */
-function guardsFired(unverifiedCount: number, quarantined: readonly QuarantinedInput[], results: readonly GenerateResult[]): string[] {
+function guardsFired(unverifiedCount: number, quarantined: readonly QuarantinedInput[], results: readonly GenerateResult[], inputRedactions: readonly RedactionCount[] = []): string[] {
   return [
     ...(unverifiedCount > 0 ? ['citations_unverified'] : []),
     ...(quarantined.length > 0 ? ['injection_quarantined'] : []),
-    ...(results.some((result) => result.redactions.length > 0) ? ['secrets_redacted'] : []),
+    ...(inputRedactions.length > 0 || results.some((result) => result.redactions.length > 0) ? ['secrets_redacted'] : []),
   ];
 }
 

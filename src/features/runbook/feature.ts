@@ -1,6 +1,7 @@
 import type { Feature } from '../common/feature.js';
 import { runbookOutputSchema, runbookOutputSpec, type RunbookOutput } from './output-schema.js';
 import { currentRunbookPrompt, runbookPrompts, type RunbookInput } from './prompt.js';
+import { withoutInventedDefaults } from './given-values.js';
 import { renderRunbook } from './render.js';
 import { reviewRunbook } from './safety-review.js';
 
@@ -25,5 +26,6 @@ export const runbookFeature: Feature<RunbookInput, RunbookOutput> = {
   }),
   sourceIds: () => new Map(),
   check: (output, context) => reviewRunbook(output, context.input.description).problems,
+  sanitize: (output, context) => withoutInventedDefaults(output, context.input.description, context.incident),
   render: (output, input) => renderRunbook(output, input),
 };

@@ -30,6 +30,12 @@ export type RunbookStep = z.infer<typeof runbookStepSchema>;
 
 /** The structured runbook job a provider must return. */
 export const runbookOutputSchema = z.object({
+  // First, so a streamed draft that answers something else says so from its first line.
+  matched: z
+    .boolean()
+    .nullable()
+    .default(null)
+    .describe('false when the steps cannot do what the request asks (say why in description); null otherwise. The command policy checks the steps either way.'),
   name: z.string().min(1).describe('Job name as listed in Rundeck, at most 12 words, naming the service it acts on.'),
   description: z.string().min(1).describe('What the job does, when to run it and how to tell it worked; two to four sentences.'),
   options: z.array(runbookOptionSchema).max(20).describe('Every value that varies between runs (service, namespace, region, thresholds), with defaults from the request.'),
@@ -38,6 +44,9 @@ export const runbookOutputSchema = z.object({
   keepGoing: z.boolean().describe('Whether the job continues after a failed step; true only when every step only reads.'),
 });
 export type RunbookOutput = z.infer<typeof runbookOutputSchema>;
+
+/** A runbook as the offline library writes it, before the engine says whether it matched. */
+export type LibraryRunbookOutput = Omit<RunbookOutput, 'matched'>;
 
 export const runbookOutputSpec: StructuredOutputSpec = {
   name: 'runbook_job',

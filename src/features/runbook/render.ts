@@ -2,7 +2,7 @@ import type { CommandSafety } from '../../guard/command-policy.js';
 import type { Partial } from '../common/feature.js';
 import type { RunbookOption, RunbookOutput, RunbookStep } from './output-schema.js';
 import type { RunbookInput } from './prompt.js';
-import { reviewRunbook, stepSafety } from './safety-review.js';
+import { reviewRunbook, stepSafety, type RunbookReview } from './safety-review.js';
 
 /**
  * Markdown of a runbook job. Works on partial output while streaming: fields render in the
@@ -12,6 +12,11 @@ import { reviewRunbook, stepSafety } from './safety-review.js';
  */
 export function renderRunbook(output: Partial<RunbookOutput>, input: RunbookInput): string {
   const lines: string[] = [];
+  // A streamed offline draft says it early (matched comes first); a model's draft once its steps are reviewed.
+  const review = typeof output.keepGoing === 'boolean' ? reviewOf(output, input) : null;
+  if (output.matched === false || (review && !review.match.matched)) {
+    lines.push(`**No runbook matches this request**${review?.match.reason ? `: ${review.match.reason}` : ''}. The job below does not do what was asked; do not run it as is.`, '');
+  }
   if (output.name) lines.push(`## ${output.name}`, '');
   if (output.description) lines.push(output.description.replace(/\s*\n\s*/g, ' '), '');
   const options = (output.options ?? []).filter((option): option is Partial<RunbookOption> & { name: string } => Boolean(option?.name));
@@ -29,7 +34,7 @@ export function renderRunbook(output: Partial<RunbookOutput>, input: RunbookInpu
   }
   if (typeof output.keepGoing === 'boolean') {
     lines.push(`**If a step fails:** ${output.keepGoing ? 'the job runs the remaining steps, then fails.' : 'the job stops there.'}`, '');
-    lines.push(...approvalLines(output, input));
+    lines.push(...approvalLines(review!));
   }
   return lines.join('\n');
 }
@@ -58,11 +63,12 @@ function safetyText(safety: CommandSafety): string {
   return `${safety.class}: ${safety.reasons.join('; ')}`;
 }
 
-function approvalLines(output: Partial<RunbookOutput>, input: RunbookInput): string[] {
+function reviewOf(output: Partial<RunbookOutput>, input: RunbookInput): RunbookReview {
   const steps = (output.steps ?? []).filter((step): step is RunbookStep => typeof step?.command === 'string' && typeof step.kind === 'string');
   const options = (output.options ?? []).filter((option): option is RunbookOption => typeof option?.name === 'string');
-  const review = reviewRunbook(
+  return reviewRunbook(
     {
+      matched: output.matched ?? null,
       name: output.name ?? '',
       description: output.description ?? '',
       options: options.map((option) => ({ ...option, description: option.description ?? '', required: option.required ?? false, defaultValue: option.defaultValue ?? null })),
@@ -72,6 +78,9 @@ function approvalLines(output: Partial<RunbookOutput>, input: RunbookInput): str
     },
     input.description,
   );
+}
+
+function approvalLines(review: RunbookReview): string[] {
   if (!review.requiresApproval) return ['**Approval:** not required: no step is destructive and every step stays within what the request asks.', ''];
   return ['**Approval required before running:**', ...review.approvalReasons.map((reason) => `- ${reason}`), ''];
 }

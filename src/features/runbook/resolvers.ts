@@ -70,6 +70,7 @@ export const runbookJobResolvers: Resolvers = {
       const view = viewOf(draft);
       return view ? toRundeckJobYaml(view.output, { uuid: draft.id, request: requestOf(draft), review: view.review }) : null;
     },
+    matched: (draft) => viewOf(draft)?.review.match.matched ?? false,
     requiresApproval: (draft) => viewOf(draft)?.review.requiresApproval ?? null,
     approvalReasons: (draft) => viewOf(draft)?.review.approvalReasons ?? null,
     rundeckJob: (draft, _, context) => context.services.runbookPublish.publishedJobOf(draft),

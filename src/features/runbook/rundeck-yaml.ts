@@ -27,7 +27,8 @@ export function toRundeckJobYaml(output: RunbookOutput, options: RundeckYamlOpti
     group: rundeckJobGroup,
     description: extendedDescription(output, options),
     loglevel: 'INFO',
-    executionEnabled: true,
+    // A job that needs approval is imported disabled: enabling it is the approval.
+    executionEnabled: !options.review.requiresApproval,
     scheduleEnabled: false,
     multipleExecutions: false,
     nodeFilterEditable: false,

@@ -6,6 +6,7 @@
 import { classifyCommand, exceedsClass, type CommandClass, type CommandSafety } from '../../guard/command-policy.js';
 import type { Partial } from '../common/feature.js';
 import type { RunbookOutput, RunbookStep } from './output-schema.js';
+import { reachesRequest, type RequestMatch } from './request-match.js';
 import { requestedScope, scopeLabel, type RequestedScope } from './requested-scope.js';
 
 /** The review of one step. */
@@ -20,7 +21,12 @@ export interface StepReview {
 export interface RunbookReview {
   steps: StepReview[];
   requested: RequestedScope;
-  /** True when a step is destructive or does more than the request asks. */
+  /** Whether the job does what the request asks (the engine's word can only lower it). */
+  match: RequestMatch;
+  /**
+   * True when a step is destructive, a step does more than the request asks, the request
+   * itself asks for destructive work, or the job does not do what was asked.
+   */
   requiresApproval: boolean;
   /** One sentence per reason, for the approver. */
   approvalReasons: string[];
@@ -43,6 +49,12 @@ export function reviewRunbook(output: RunbookOutput, request: string): RunbookRe
   });
   const approvalReasons: string[] = [];
   const problems: string[] = [];
+  const reached = reachesRequest(requested, steps.map((step) => step.safety.class));
+  const match: RequestMatch = output.matched === false && reached.matched ? { matched: false, reason: 'the engine found no runbook that does what the request asks' } : reached;
+  // The request's own class counts whatever the steps are: a job answering "wipe the disk" is
+  // approved by a person even if its steps came out harmless.
+  if (requested.limit === 'destructive' && !steps.some((step) => step.safety.class === 'destructive')) approvalReasons.push(`The request asks for destructive work ("${requested.evidence ?? ''}"): a person approves the job whatever its steps.`);
+  if (!match.matched) approvalReasons.push(`The job does not do what the request asks (${match.reason}): a person checks it before it runs.`);
   for (const step of steps) {
     const command = shortCommand(output.steps[step.order - 1]!);
     if (step.safety.class === 'destructive') approvalReasons.push(`Step ${step.order} is destructive: ${step.safety.reasons.join('; ')}`);
@@ -57,7 +69,7 @@ export function reviewRunbook(output: RunbookOutput, request: string): RunbookRe
   if (output.keepGoing && steps.some((step) => step.safety.class !== 'read-only')) {
     problems.push('keepGoing must be false when a step changes state: a failed change must stop the job');
   }
-  return { steps, requested, requiresApproval: approvalReasons.length > 0, approvalReasons, problems };
+  return { steps, requested, match, requiresApproval: approvalReasons.length > 0, approvalReasons, problems };
 }
 
 /** The class of a single step, or null while its command is still incomplete. */

@@ -86,6 +86,13 @@ export class Analyzer {
     const call: Call = { name, args: argFields.map(argOf), display: [name, ...argFields.map(fieldDisplay)].join(' '), stdin, environment, analyzer: this };
     const rule = rules.get(name) ?? (/^mkfs(?:\..+)?$/.test(name) ? rules.get('mkfs') : undefined);
     if (!rule) {
+      // A subcommand that says it deletes (`influx delete`, `rclone purge`, `borg delete`,
+      // `rabbitmqctl delete_queue`) is taken at its word: deleted data is lost.
+      const deletion = deletionVerbOf(call.args.map((arg) => arg.text)) ?? (/(?:^|[-_.])(?:delete|drop|purge|destroy|wipe|erase)|[a-z](?:delete|destroy)(?:[-_.]|$)/i.test(name) ? name : null);
+      if (deletion) {
+        this.add('destructive', `${shown(name)} is not a program the policy knows, and its \`${deletion}\` deletes data`);
+        return { output: null, traits: new Set(stdin.traits) };
+      }
       this.add('changes-state', `${shown(name)} is not a program the policy knows, so it is assumed to change state`);
       return { output: null, traits: new Set(stdin.traits) };
     }
@@ -253,7 +260,9 @@ export class Analyzer {
     else if (isCriticalFile(path) && !append) this.add('destructive', `overwrites the system file ${shown(path)}`);
     else if (/^\/(?:proc|sys)\//.test(path)) this.add('changes-state', `changes kernel settings through ${shown(path)}`);
     else if (isScratchPath(path)) this.add('read-only', `only writes the scratch file ${shown(path)}`);
-    else this.add('changes-state', `${append ? 'appends to' : 'writes'} the file ${shown(path)}`);
+    else if (append) this.add('changes-state', `appends to the file ${shown(path)}`);
+    // `>` empties the file before writing: whatever it held is lost, so it is a deletion.
+    else this.add('destructive', `overwrites the file ${shown(path)}; what it held is lost`);
   }
 }
 
@@ -286,4 +295,15 @@ function isForkBomb(name: string, body: Command): boolean {
     return false;
   };
   return visit(body);
+}
+
+/** Subcommands that delete, as CLIs name them (`delete`, `rm`, `purge`, `delete_queue`, `batch-delete-image`, `forget`). */
+const deletionVerb = /^(?:delete|del|rm|rmi|remove|destroy|purge|drop|prune|terminate|wipe|erase|truncate|flush|forget|reset|clean|cleanup|clear|(?:[a-z]+[-_])*(?:delete|destroy|purge|drop|remove|truncate|wipe|erase|clear)(?:[-_][a-z]+)*|clear[a-z]+)$/i;
+const dryRunOption = /^(?:-n|--dry-?run(?:=.*)?|--check|--list|--help|-h|--simulate|--what-if|--noop)$/i;
+
+/** The first of a command's first four words that names a deletion, unless it is a dry run. */
+export function deletionVerbOf(args: readonly string[]): string | null {
+  if (args.some((arg) => dryRunOption.test(arg))) return null;
+  const words = args.filter((arg) => !arg.startsWith('-')).slice(0, 4);
+  return words.find((word) => deletionVerb.test(word)) ?? null;
 }

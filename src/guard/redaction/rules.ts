@@ -8,6 +8,9 @@
  * code. No pattern can backtrack catastrophically; bench/guard-eval.ts checks 1 MB vs 4 MB.
  */
 import { looksLikeRandomSecret, passesLuhn } from './checks.js';
+import { commandLineSecrets, isSecretKey, keyValueAssignment, netrcPassword, pgpassLine, phpDefine, prosePassword, registryToken, urlPathToken } from './config-secrets.js';
+import { isAllocatableNino, isIssuableSsn, isValidIban, ssnContext } from './national-ids.js';
+import { findPhoneNumbers } from './phone-numbers.js';
 import { placeholder, type RedactionType } from './types.js';
 
 export interface RedactionRule {
@@ -40,7 +43,9 @@ function patternRule(type: RedactionType, pattern: RegExp, options: { group?: nu
         if (options.accept && !options.accept(secret, match)) return whole;
         found();
         if (group === 0) return placeholder(type);
-        const start = whole.indexOf(secret, groups.slice(1, group).reduce((length, value) => length + (value?.length ?? 0), 0));
+        // Nested groups make the sum of the earlier groups overshoot; the secret is then the last copy.
+        let start = whole.indexOf(secret, groups.slice(1, group).reduce((length, value) => length + (value?.length ?? 0), 0));
+        if (start === -1) start = whole.lastIndexOf(secret);
         return `${whole.slice(0, start)}${placeholder(type)}${whole.slice(start + secret.length)}`;
       });
     },
@@ -83,7 +88,6 @@ const privateKeyRule: RedactionRule = {
   },
 };
 
-const secretKeyNames = '(?:password|passwd|passwort|pwd|passphrase|secret|client[_-]?secret|secret[_-]?key|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|refresh[_-]?token|session[_-]?token|token|private[_-]?key|credentials?|x-api-key|db[_-]?pass|pgpassword|mysql_pwd|redis[_-]?password)';
 
 const awsContext = /aws|amazon|akia|asia|secret|\[REDACTED:aws_access_key\]/i;
 
@@ -113,22 +117,44 @@ export const redactionRules: readonly RedactionRule[] = [
     group: 2,
     accept: (secret) => /\d/.test(secret) || secret.length >= 24,
   }),
-  patternRule('url_password', /(?<![A-Za-z0-9+.-])([a-z][a-z0-9+.-]{1,20}:\/\/)([^\s:/@'"<>]{1,128}):([^\s@/'"<>]{1,256})@/gi, {
+  patternRule('url_password', /(?<![A-Za-z0-9+.-])([a-z][a-z0-9+.-]{1,20}:\/\/)([^\s:/@'"<>]{0,128}):([^\s@/'"<>]{1,256})@/gi, {
     group: 3,
     accept: (secret) => !notAValue.test(secret),
   }),
-  patternRule('password', new RegExp(`(?<![A-Za-z])(${secretKeyNames})((?:\\\\?["'])?\\s*(?:[:=]|=>|:=)\\s*(?:\\\\?["'])?)((?!\\[REDACTED:)(?:(?<=["'])[^"'\\n\\\\]{3,256}(?=\\\\?["'])|[^\\s'",;&}<>\\]\\\\]{3,256}))`, 'gi'), {
-    group: 3,
-    accept: (secret, match) =>
-      !notAValue.test(secret) &&
-      !/^\d{1,4}$/.test(secret) &&
+  patternRule('password', phpDefine, { group: 4, accept: (secret) => !notAValue.test(secret) }),
+  patternRule('password', keyValueAssignment, {
+    group: 4,
+    accept: (secret, match) => {
+      const key = match[2] ?? '';
+      if (!isSecretKey(key) || notAValue.test(secret) || secret.length < 3) return false;
+      // A number is a password only under a password key ("token_count=5", "auth=1" are settings).
+      if (/^\d+$/.test(secret) && !(/pass|pwd|pin/i.test(key) && secret.length >= 4)) return false;
       // "secret: payments-db-credentials" names a Kubernetes Secret object, it is not one.
-      !(/^secrets?$/i.test(match[1] ?? '') && /^[a-z]+(?:-[a-z]+)+$/.test(secret)),
+      return !(/^["']?secrets?["']?$/i.test(key) && /^[a-z]+(?:-[a-z0-9]+)+$/.test(secret));
+    },
   }),
-  patternRule('password', /(?<![A-Za-z])((?:password|passphrase|passcode|passwort)\s+(?:is|was|=|:)\s+["']?)([^\s'",;]{6,128})/gi, {
+  patternRule('password', netrcPassword, { group: 2, accept: (secret) => !notAValue.test(secret) }),
+  patternRule('password', pgpassLine, { group: 2, accept: (secret) => !notAValue.test(secret) }),
+  ...commandLineSecrets.map((pattern) => patternRule('password', pattern, { group: pattern.source.includes('curl') ? 4 : 3, accept: (secret) => !notAValue.test(secret) })),
+  patternRule('api_token', registryToken),
+  patternRule('password', prosePassword, {
     group: 2,
     // Prose: "the password is hunter2!" but not "the password is rotated".
-    accept: (secret) => !notAValue.test(secret) && /[\d!@#$%^&*+=?_~-]/.test(secret),
+    accept: (secret) => !notAValue.test(secret.replace(/[.)]+$/, '')) && /[\d!@#$%^&*+=?_~]/.test(secret) && !/^\d{1,4}$/.test(secret),
+  }),
+  patternRule('url_token', urlPathToken, { group: 1, accept: (secret) => /\d/.test(secret) && /[A-Za-z]/.test(secret) && !/^[a-z]+(?:-[a-z]+)*$/.test(secret) }),
+  patternRule('iban', /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}(?:[ -]?[A-Z0-9]{1,4})?(?![A-Za-z0-9])/g, {
+    accept: (secret) => /^[A-Z]{2}/.test(secret) && isValidIban(secret),
+  }),
+  patternRule('ssn', /(?<![\w.-])(\d{3})([- ])(\d{2})\2(\d{4})(?![\w]|[.-]\d)/g, {
+    accept: (_secret, match) => isIssuableSsn(match[1]!, match[3]!, match[4]!),
+  }),
+  patternRule('ssn', /(?<![\w.-])(\d{3})(\d{2})(\d{4})(?![\w]|[.-]\d)/g, {
+    // Nine bare digits are an id or a counter unless the words before them say SSN.
+    accept: (_secret, match) => isIssuableSsn(match[1]!, match[2]!, match[3]!) && ssnContext.test(match.input.slice(Math.max(0, match.index - 40), match.index)),
+  }),
+  patternRule('uk_nino', /(?<![A-Za-z0-9])([A-Za-z]{2}) ?\d{2} ?\d{2} ?\d{2} ?[A-Da-d](?![A-Za-z0-9])/g, {
+    accept: (secret, match) => isAllocatableNino(match[1]!) && (secret === secret.toUpperCase() || /\b(?:nino|ni\s+(?:number|no)|national\s+insurance)\b/i.test(match.input.slice(Math.max(0, match.index - 40), match.index))),
   }),
   patternRule('card_number', /(?<![0-9A-Za-z.-])(?:\d[ -]?){12,18}\d(?![0-9A-Za-z-]|\.\d)/g, {
     accept: (secret) => {
@@ -147,13 +173,23 @@ export const redactionRules: readonly RedactionRule[] = [
       return !(/^(?:git|hg|ssh)@/i.test(secret) && match.input[match.index + secret.length] === ':');
     },
   }),
-  patternRule('phone_number', /(?<![\w+.])\+(?:\d[ .()-]{0,2}){7,14}\d(?![\w.]|-\d)/g, {
-    accept: (secret) => {
-      const digits = secret.replace(/\D/g, '');
-      return digits.length >= 8 && digits.length <= 15 && !/^(\d)\1+$/.test(digits);
+  {
+    type: 'phone_number',
+    apply(text, found) {
+      const spans = findPhoneNumbers(text);
+      if (spans.length === 0) return text;
+      let result = '';
+      let last = 0;
+      for (const span of spans) {
+        result += text.slice(last, span.start) + placeholder('phone_number');
+        last = span.end;
+        found();
+      }
+      return result + text.slice(last);
     },
+  },
+  patternRule('high_entropy_secret', /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/=_-]{20,}/g, {
+    // Key fingerprints (`SHA256:Bc8z…` in sshd logs) are public digests, not secrets.
+    accept: (secret, match) => looksLikeRandomSecret(secret) && !/(?:SHA(?:1|256|384|512)|MD5):$/i.test(match.input.slice(Math.max(0, match.index - 7), match.index)),
   }),
-  // National formats: US (555) 010-4477 / 555-010-4477, UK 020 7946 0958, FR 06 12 34 56 78.
-  patternRule('phone_number', /(?<![\w.+/-])(?:\(\d{3}\) ?\d{3}[-. ]\d{4}|\d{3}([-. ])\d{3}\1\d{4}|0\d{2,4} \d{3,4} \d{3,4}|0[1-9](?:([ .])\d{2})(?:\2\d{2}){3})(?![\w]|[-.:/]\d)/g),
-  patternRule('high_entropy_secret', /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/=_-]{20,}/g, { accept: (secret) => looksLikeRandomSecret(secret) }),
 ];

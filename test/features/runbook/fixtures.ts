@@ -2,6 +2,7 @@ import type { RunbookOutput } from '../../../src/features/runbook/output-schema.
 
 /** A clean rolling-restart job, as a model would answer. */
 export const restartJob: RunbookOutput = {
+  matched: null,
   name: 'Restart payments-api pods (rolling)',
   description: 'Rolling restart of the payments-api Deployment. It worked when the rollout completes and /healthz answers.',
   options: [
@@ -24,6 +25,7 @@ export const restartJob: RunbookOutput = {
 
 /** A job that wipes a disk: destructive on purpose. */
 export const wipeJob: RunbookOutput = {
+  matched: null,
   name: 'Wipe /dev/sdb on db-replica-3',
   description: 'Erases the data disk before it is decommissioned.',
   options: [{ name: 'device', description: 'Device to erase.', required: true, defaultValue: '/dev/sdb' }],
@@ -38,6 +40,7 @@ export const wipeJob: RunbookOutput = {
 
 /** A "diagnostics" job that deletes the namespace: a step nobody asked for. */
 export const diagnosticsWithDeletion: RunbookOutput = {
+  matched: null,
   name: 'Collect payments diagnostics',
   description: 'Collects the state and logs of payments-api.',
   options: [{ name: 'namespace', description: 'Namespace.', required: true, defaultValue: 'payments' }],

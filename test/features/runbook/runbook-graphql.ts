@@ -1,7 +1,7 @@
 /** The GraphQL documents and result shapes the runbook integration tests share. */
 
 export const runbookFields = /* GraphQL */ `
-  id kind state incidentId text request name jobDescription requestedClass requiresApproval approvalReasons rundeckYaml keepGoing nodeFilter unverifiedCount
+  id kind state incidentId text request name jobDescription requestedClass requiresApproval matched approvalReasons rundeckYaml keepGoing nodeFilter unverifiedCount
   options { name description required defaultValue }
   steps { order description kind command beyondRequest safety { class reasons } }
   generation { provider model promptVersion degraded attempts }
@@ -30,6 +30,7 @@ export interface RunbookDraft {
   jobDescription: string | null;
   requestedClass: string | null;
   requiresApproval: boolean | null;
+  matched: boolean;
   approvalReasons: string[] | null;
   rundeckYaml: string | null;
   keepGoing: boolean | null;

@@ -100,6 +100,6 @@ describe('runbook output schema', () => {
     expect(schema.properties.steps!.items).toMatchObject({ required: ['description', 'kind', 'command'], additionalProperties: false });
     expect(schema.properties.options!.items).toMatchObject({ required: ['name', 'description', 'required', 'defaultValue'], additionalProperties: false });
     // The order the model writes in is the order the renderer relies on while streaming.
-    expect(Object.keys(schema.properties)).toEqual(['name', 'description', 'options', 'steps', 'nodeFilter', 'keepGoing']);
+    expect(Object.keys(schema.properties)).toEqual(['matched', 'name', 'description', 'options', 'steps', 'nodeFilter', 'keepGoing']);
   });
 });

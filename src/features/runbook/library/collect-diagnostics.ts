@@ -12,7 +12,7 @@ export const collectDiagnostics: LibraryRunbook = {
       description: `Collects, without changing anything, the state, warning events, recent logs and resource use of the ${workloadName(facts)} pods for the incident record. Use it at the start of an investigation. Every step only reads, so the job goes on when one fails.`,
       options: [
         ...kubernetesOptions(facts),
-        option('selector', 'Label selector of the pods.', `app=${facts.service ?? '<deployment>'}`),
+        option('selector', 'Label selector of the pods.', facts.service ? `app=${facts.service}` : null),
         option('since', 'How far back to read logs (kubectl duration).', '30m'),
         option('tail', 'Log lines to read per container.', 200),
       ],

@@ -5,7 +5,7 @@ export const freeDiskSpace: LibraryRunbook = {
   id: 'free-disk-space',
   title: 'Free disk space on a host',
   keywords:
-    'free disk space full disk disk full out of space no space left on device filesystem file system usage volume filling up cleanup clean up old logs rotated logs log files journal vacuum docker images prune inode',
+    'free disk space full disk disk full out of space no space left on device filesystem file system usage volume filling up cleanup clean up delete remove old logs rotated logs log files journal vacuum docker images prune inode',
   build(facts) {
     const steps = [
       { description: 'Show how full the file system is.', kind: 'command' as const, command: 'df -h ${option.path}' },
@@ -20,7 +20,7 @@ export const freeDiskSpace: LibraryRunbook = {
       description: `Frees disk space on ${facts.host ?? 'the chosen host'} by vacuuming the systemd journal and deleting rotated logs older than the retention period${facts.docker ? ', and dangling container images' : ''}. Use it when a file system fills up. It worked when df shows the usage back under the alert threshold.`,
       options: [
         option('host', 'Rundeck node name of the host to clean up.', facts.host),
-        option('path', 'Mount point of the file system that is filling up.', facts.path ?? '/var'),
+        option('path', 'Mount point of the file system that is filling up.', facts.path),
         option('days', 'Retention: logs older than this many days are deleted.', facts.days ?? 7),
       ],
       steps,

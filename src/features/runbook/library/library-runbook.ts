@@ -2,7 +2,7 @@
  * A runbook of the offline library: common operations written once with real commands, filled
  * with the values of a request. The extractive engine answers with the closest one.
  */
-import type { RunbookOption, RunbookOutput } from '../output-schema.js';
+import type { LibraryRunbookOutput, RunbookOption } from '../output-schema.js';
 import type { RequestFacts } from './request-facts.js';
 
 export interface LibraryRunbook {
@@ -12,7 +12,7 @@ export interface LibraryRunbook {
   /** What the runbook is for, with the words people use for it; retrieval scores requests against it. */
   keywords: string;
   /** The job filled with the request's facts; unknown values become required options without defaults. */
-  build(facts: RequestFacts): RunbookOutput;
+  build(facts: RequestFacts): LibraryRunbookOutput;
 }
 
 export function option(name: string, description: string, defaultValue: string | number | null, required = true): RunbookOption {
@@ -30,7 +30,8 @@ export function kubernetesOptions(facts: RequestFacts): RunbookOption[] {
   const context = facts.cluster ?? facts.region;
   return [
     option('context', `kubectl context of the target cluster${!facts.cluster && facts.region ? ' (the request names the region; contexts here are named after it)' : ''}.`, context),
-    option('namespace', 'Kubernetes namespace of the workload.', facts.namespace ?? (facts.service ? facts.service.split('-')[0]! : null)),
+    // A namespace nobody named is asked at run time, never guessed from the service name.
+    option('namespace', 'Kubernetes namespace of the workload.', facts.namespace),
     option('deployment', 'Name of the Deployment.', facts.service),
   ];
 }

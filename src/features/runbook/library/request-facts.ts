@@ -1,7 +1,8 @@
 /**
  * The values a library runbook is filled with, read from the request ("restart the payments
  * pods in us-east-1") and, when the job is for an incident, from its services and the
- * details of its alerts (cluster, namespace, deployment, host, device...). The request wins.
+ * details of its alerts (cluster, namespace, deployment, host, device...). The request wins;
+ * for destructive work only the request names the host, device and path acted on.
  */
 import type { Incident } from '../../../incidents/types.js';
 
@@ -133,7 +134,7 @@ export function factsOfIncident(incident: Incident): Partial<Record<keyof Reques
  * The request's facts completed with the incident's: the request wins, and a service named
  * loosely in the request ("payments") takes the incident's full name ("payments-api").
  */
-export function requestFacts(description: string, incident: Incident | null): RequestFacts {
+export function requestFacts(description: string, incident: Incident | null, options: { targetsFromRequestOnly?: boolean } = {}): RequestFacts {
   const facts = factsOfRequest(description);
   if (!incident) return facts;
   const fromIncident = factsOfIncident(incident);
@@ -147,8 +148,10 @@ export function requestFacts(description: string, incident: Incident | null): Re
     namespace: facts.namespace ?? fromIncident.namespace ?? null,
     cluster: facts.cluster ?? fromIncident.cluster ?? null,
     region: facts.region ?? fromIncident.region ?? null,
-    host: facts.host ?? fromIncident.host ?? null,
-    device: facts.device ?? fromIncident.device ?? null,
-    path: facts.path ?? fromIncident.path ?? null,
+    ...(!options.targetsFromRequestOnly && {
+      host: facts.host ?? fromIncident.host ?? null,
+      device: facts.device ?? fromIncident.device ?? null,
+      path: facts.path ?? fromIncident.path ?? null,
+    }),
   };
 }

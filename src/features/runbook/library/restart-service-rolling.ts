@@ -9,7 +9,7 @@ export const restartServiceRolling: LibraryRunbook = {
   build(facts) {
     const options = [
       ...kubernetesOptions(facts),
-      option('selector', 'Label selector of the pods of the Deployment.', `app=${facts.service ?? '<deployment>'}`),
+      option('selector', 'Label selector of the pods of the Deployment.', facts.service ? `app=${facts.service}` : null),
       option('port', 'Port the health endpoint listens on inside the pod.', facts.port ?? 8080),
       option('health_path', 'Path of the health endpoint.', facts.healthPath ?? '/healthz'),
       option('timeout', 'Seconds to wait for the Deployment to become ready again.', 300),

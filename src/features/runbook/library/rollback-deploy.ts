@@ -14,7 +14,7 @@ export const rollbackDeploy: LibraryRunbook = {
         description: `Rolls the ${workloadName(facts)} Helm release back to an earlier revision after showing its history. Use it when a release broke the service. It worked when the release status is deployed at the chosen revision and the pods are ready.`,
         options: [
           option('context', 'kubectl context of the target cluster.', facts.cluster ?? facts.region),
-          option('namespace', 'Namespace of the release.', facts.namespace ?? (facts.service ? facts.service.split('-')[0]! : null)),
+          option('namespace', 'Namespace of the release.', facts.namespace),
           option('release', 'Name of the Helm release.', facts.service),
           option('revision', 'Release revision to roll back to (0 = the previous one).', facts.revision ?? 0),
           option('timeout', 'Seconds to wait for the rollback.', 300),

@@ -13,7 +13,7 @@ export const scaleOut: LibraryRunbook = {
       options: [
         ...kubernetesOptions(facts),
         option('replicas', 'Number of replicas to scale to.', facts.replicas),
-        option('selector', 'Label selector of the pods of the Deployment.', `app=${facts.service ?? '<deployment>'}`),
+        option('selector', 'Label selector of the pods of the Deployment.', facts.service ? `app=${facts.service}` : null),
         option('timeout', 'Seconds to wait for the new replicas to be ready.', 300),
       ],
       steps: [

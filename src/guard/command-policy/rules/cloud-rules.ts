@@ -46,7 +46,7 @@ const awsRule: Rule = (call) => {
   const [service = '', operation = ''] = words(parsed.positionals);
   if (service === 's3') {
     if (operation === 'rb') return hasOption(parsed, 'force') ? destructive(call, 'deletes a bucket and every object in it') : changesState(call, 'deletes an empty bucket');
-    if (operation === 'rm') return hasOption(parsed, 'recursive') ? destructive(call, 'deletes every object under a prefix') : changesState(call, 'deletes an object');
+    if (operation === 'rm') return hasOption(parsed, 'dryrun') ? readOnly(call, 'is a dry run that deletes nothing') : destructive(call, hasOption(parsed, 'recursive') ? 'deletes every object under a prefix' : 'deletes an object; its data is lost');
     if (operation === 'sync' && hasOption(parsed, 'delete')) return destructive(call, 'deletes destination objects missing from the source');
     if (/^(?:ls|presign)$/.test(operation)) return readOnly(call, 'only reads buckets');
     return changesState(call, 'copies or moves objects');
@@ -61,7 +61,7 @@ const awsRule: Rule = (call) => {
   }
   if (/^(?:sts|configure)$/.test(service) && /^(?:get-|list)/.test(operation)) return readOnly(call, 'only reads identity or configuration');
   if (readOperation.test(operation) || operation === '') return readOnly(call, `only reads ${service || 'AWS'} state`);
-  if (/^(?:delete|terminate|purge|destroy)-/.test(operation) && !/^delete-(?:tags|alarms|log-stream|message|change-set)$/.test(operation)) {
+  if (/^(?:(?:batch-)?delete|terminate|purge|destroy|deregister)-/.test(operation) && !/^delete-(?:tags|alarms|change-set)$/.test(operation)) {
     return destructive(call, `deletes ${service} resources (${operation})`);
   }
   changesState(call, `changes ${service} resources (${operation})`);
@@ -103,7 +103,7 @@ const terraformRule: Rule = (call) => {
     if (verb === 'fmt' && !hasOption(parsed, 'check', 'diff')) return changesState(call, 'rewrites configuration files');
     return readOnly(call, 'only reads or plans');
   }
-  if (verb === 'state') return /^(?:list|show|pull)$/.test(second) ? readOnly(call, 'only reads the state') : changesState(call, `changes the Terraform state (${second})`);
+  if (verb === 'state') return /^(?:list|show|pull)$/.test(second) ? readOnly(call, 'only reads the state') : second === 'rm' ? destructive(call, 'removes resources from the Terraform state; Terraform forgets them') : changesState(call, `changes the Terraform state (${second})`);
   if (verb === 'workspace') return /^(?:list|show)$/.test(second) ? readOnly(call, 'only reads workspaces') : changesState(call, `changes workspaces (${second})`);
   changesState(call, `changes infrastructure or state (${verb || 'terraform'})`);
 };
@@ -113,7 +113,7 @@ const gsutilRule: Rule = (call) => {
   const [verb = ''] = words(parsed.positionals);
   if (verb === 'rm' || verb === 'rb') {
     const recursive = call.args.some((arg: Arg) => /^-[a-zA-Z]*r/i.test(arg.text));
-    return recursive || verb === 'rb' ? destructive(call, 'deletes buckets or every object under a prefix') : changesState(call, 'deletes objects');
+    return destructive(call, recursive || verb === 'rb' ? 'deletes buckets or every object under a prefix' : 'deletes objects; their data is lost');
   }
   if (/^(?:ls|cat|du|stat|hash|version|help|ver)$/.test(verb)) return readOnly(call, 'only reads objects');
   changesState(call, `changes objects (${verb})`);

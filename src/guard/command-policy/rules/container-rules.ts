@@ -23,6 +23,8 @@ function containerRule(call: Call): ReturnType<Rule> {
 
   if (verb === 'system' && sub === 'prune') return all || hasOption(parsed, 'volumes') ? destructive(call, 'deletes every unused image, container, network (and volume)') : changesState(call, 'deletes stopped containers and dangling images');
   if (verb === 'volume' && /^(?:prune|rm|remove)$/.test(sub)) return destructive(call, 'deletes volumes and the data in them');
+  if (verb === 'rm' || (verb === 'container' && /^(?:rm|remove|prune)$/.test(sub)) || (verb === 'compose' && sub === 'rm')) return destructive(call, 'deletes containers and whatever they wrote outside volumes');
+  if (verb === 'rmi' || (verb === 'image' && /^(?:rm|remove|prune)$/.test(sub))) return destructive(call, 'deletes images');
   if (verb === 'compose' && sub === 'down' && hasOption(parsed, 'v', 'volumes')) return destructive(call, 'deletes the volumes of the stack');
   if (isManagement && (readVerbs.test(sub) || sub === '')) return readOnly(call, 'only reads container state');
   if (!isManagement && readVerbs.test(verb)) return readOnly(call, 'only reads container state');
@@ -46,5 +48,5 @@ export const containerRules: Record<string, Rule> = {
   podman: containerRule,
   nerdctl: containerRule,
   'docker-compose': (call) => containerRule({ ...call, args: [{ text: 'compose', known: true, field: { segments: [{ text: 'compose', known: true }], origins: new Set(), process: null } }, ...call.args] }),
-  crictl: (call) => (/^(?:ps|pods|images|img|logs|inspect|inspectp|inspecti|stats|statsp|info|version)$/.test(call.args[0]?.text ?? '') ? readOnly(call, 'only reads container state') : /^(?:rmp|rm|rmi)$/.test(call.args[0]?.text ?? '') ? changesState(call, 'removes containers or images') : changesState(call, 'changes containers')),
+  crictl: (call) => (/^(?:ps|pods|images|img|logs|inspect|inspectp|inspecti|stats|statsp|info|version)$/.test(call.args[0]?.text ?? '') ? readOnly(call, 'only reads container state') : /^(?:rmp|rm|rmi)$/.test(call.args[0]?.text ?? '') ? destructive(call, 'deletes containers, pods or images') : changesState(call, 'changes containers')),
 };

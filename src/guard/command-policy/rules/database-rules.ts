@@ -49,6 +49,7 @@ const redisRule: Rule = (call) => {
   const [command = '', ...rest] = parsed.positionals.map((arg) => arg.text.toUpperCase());
   if (!command) return changesState(call, 'reads Redis commands from its input');
   if (/^(?:FLUSHALL|FLUSHDB|SHUTDOWN)$/.test(command) || (command === 'DEBUG' && /^(?:SEGFAULT|RELOAD|CRASH-AND-RECOVER)$/.test(rest[0] ?? ''))) return destructive(call, 'erases the data set or stops the server');
+  if (/^(?:DEL|UNLINK|HDEL|XDEL|LTRIM|XTRIM|ZREMRANGEBYSCORE|ZREMRANGEBYRANK|ZREMRANGEBYLEX|SREM|ZREM|LREM|GETDEL)$/.test(command)) return destructive(call, `deletes data (${command})`);
   if (/^(?:GET|MGET|KEYS|SCAN|HGET|HGETALL|HKEYS|HLEN|LLEN|LRANGE|SMEMBERS|SCARD|ZRANGE|ZCARD|ZSCORE|TTL|PTTL|TYPE|EXISTS|INFO|PING|DBSIZE|MONITOR|STRLEN|XLEN|XINFO|XRANGE|TIME|ROLE|LASTSAVE|MEMORY|OBJECT|RANDOMKEY|ECHO)$/.test(command)) return readOnly(call, 'only reads data');
   if (/^(?:CONFIG|SLOWLOG|CLIENT|CLUSTER|ACL|LATENCY|COMMAND|MODULE)$/.test(command) && /^(?:GET|LIST|INFO|NODES|SLOTS|LEN|WHOAMI|USERS|LATEST|HISTORY|DOCS|COUNT|MYID)$/.test(rest[0] ?? '')) return readOnly(call, 'only reads server state');
   changesState(call, `writes to Redis (${command})`);

@@ -6,17 +6,19 @@ import { hasOption, isBlockDevice, isCriticalFile, isSystemPath, optionValue, pa
 import { fieldsOf, type Call, type Rule } from '../call.js';
 import { changesState, destructive, destructiveRule, readOnly, readOnlyRule, unreviewable } from './helpers.js';
 
+/** Deleting files loses what they held: every deletion is destructive, a log clean-up included. */
 const rmRule: Rule = (call) => {
   const parsed = parseOptions(call.args, { withValue: ['interactive'] });
   const recursive = hasOption(parsed, 'r', 'R', 'recursive');
   const force = hasOption(parsed, 'f', 'force');
   const targets = [...parsed.positionals, ...parsed.rest];
+  if (targets.length === 0 && call.args.some((arg) => arg.text === '--help' || arg.text === '--version')) return readOnly(call, 'only prints help');
   const system = targets.find((target) => target.known && isSystemPath(target.text));
   if (hasOption(parsed, 'no-preserve-root')) destructive(call, 'disables the protection of / (--no-preserve-root)');
   if (system) destructive(call, `deletes ${shown(system.text)}, a system path`);
   else if (recursive) destructive(call, `deletes directory trees recursively${force ? ' without asking' : ''}`);
-  else if (targets.some((target) => target.field.origins.has('glob'))) changesState(call, 'deletes the files a pattern matches');
-  else changesState(call, 'deletes files');
+  else if (targets.some((target) => target.field.origins.has('glob'))) destructive(call, 'deletes the files a pattern matches; deleted data is lost');
+  else destructive(call, `deletes files${force ? ' without asking' : ''}; deleted data is lost`);
 };
 
 const findRule: Rule = (call) => {
@@ -32,7 +34,7 @@ const findRule: Rule = (call) => {
       acted = true;
       const rootsText = roots.map((root) => root.text).join(' ') || '.';
       if (roots.some((root) => root.known && isSystemPath(root.text)) && !filtered) destructive(call, `deletes everything under ${shown(rootsText)}`);
-      else changesState(call, 'deletes the files it matches');
+      else destructive(call, `deletes the files it matches under ${shown(rootsText)}; deleted data is lost`);
     } else if (['-exec', '-execdir', '-ok', '-okdir'].includes(text)) {
       acted = true;
       const end = expression.findIndex((arg, at) => at > position && (arg.text === ';' || arg.text === '+'));
@@ -93,14 +95,16 @@ const copyRule: Rule = (call) => {
   const paths = parsed.positionals;
   const destination = optionValue(parsed, 't', 'target-directory') ?? paths[paths.length - 1]?.text ?? '';
   if (isBlockDevice(destination)) return destructive(call, `writes over the device ${shown(destination)}, erasing it`);
+  if (paths.slice(0, -1).some((source) => /^\/dev\/(?:null|zero)$/.test(source.text))) return destructive(call, `empties ${shown(destination)}; what it held is lost`);
   if (call.name === 'mv') {
     if (destination === '/dev/null') return destructive(call, 'moves files to /dev/null, destroying them');
     const system = paths.slice(0, -1).find((source) => source.known && isSystemPath(source.text));
     if (system) return destructive(call, `moves ${shown(system.text)}, a system path, away`);
   }
   if (isCriticalFile(destination)) return destructive(call, `overwrites the system file ${shown(destination)}`);
+  if (call.name === 'rsync' && call.args.some((arg) => /^-[a-zA-Z]*n[a-zA-Z]*$|^--dry-run$/.test(arg.text))) return readOnly(call, 'is a dry run that changes nothing');
   if (call.name === 'rsync' && call.args.some((arg) => /^--(?:delete|remove-source-files)/.test(arg.text))) {
-    return changesState(call, 'copies files and deletes files at the destination that the source lacks');
+    return destructive(call, 'copies files and deletes files (at the destination that the source lacks, or the sources); deleted data is lost');
   }
   changesState(call, call.name === 'mv' ? 'moves files' : 'copies files');
 };
@@ -109,7 +113,7 @@ const truncateRule: Rule = (call) => {
   const parsed = parseOptions(call.args, { withValue: ['s', 'size', 'r', 'reference', 'o'] });
   const critical = parsed.positionals.find((target) => target.known && isCriticalFile(target.text));
   if (critical) return destructive(call, `truncates the system file ${shown(critical.text)}`);
-  changesState(call, 'truncates files');
+  destructive(call, 'truncates files, losing what they held');
 };
 
 const sedRule: Rule = (call) => {
@@ -165,8 +169,9 @@ const mkfsRule = destructiveRule('formats a device, erasing everything on it');
 /** File, disk and text programs, by program name. */
 export const fileRules: Record<string, Rule> = {
   rm: rmRule,
-  unlink: (call) => changesState(call, 'deletes a file'),
-  rmdir: (call) => changesState(call, 'removes empty directories'),
+  unlink: (call) => destructive(call, 'deletes a file; deleted data is lost'),
+  // Conservative: a removed directory may be a mount point or a path a service expects.
+  rmdir: (call) => destructive(call, 'removes directories'),
   find: findRule,
   dd: ddRule,
   mkfs: mkfsRule,
@@ -175,6 +180,11 @@ export const fileRules: Record<string, Rule> = {
   mkdosfs: mkfsRule,
   mkntfs: mkfsRule,
   shred: destructiveRule('overwrites files so that they cannot be recovered'),
+  tmpwatch: (call) => (call.args.some((arg) => /^(?:-t|--test)$/.test(arg.text)) ? readOnly(call, 'is a dry run that deletes nothing') : destructive(call, 'deletes files not accessed for a while')),
+  tmpreaper: (call) => (call.args.some((arg) => /^(?:-t|--test)$/.test(arg.text)) ? readOnly(call, 'is a dry run that deletes nothing') : destructive(call, 'deletes files not accessed for a while')),
+  'systemd-tmpfiles': (call) => (call.args.some((arg) => /^--(?:clean|remove|purge)$/.test(arg.text)) ? destructive(call, 'deletes files its configuration marks as old or temporary') : call.args.some((arg) => /^--(?:cat-config|help|version)$/.test(arg.text)) ? readOnly(call, 'only prints') : changesState(call, 'creates files and directories')),
+  srm: destructiveRule('securely deletes files so that they cannot be recovered'),
+  wipe: destructiveRule('overwrites and deletes files so that they cannot be recovered'),
   wipefs: wipefsRule,
   blkdiscard: destructiveRule('discards every block of the device, erasing it'),
   fdisk: partitionRule,

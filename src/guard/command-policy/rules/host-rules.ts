@@ -2,7 +2,7 @@
  * The host: services, power, firewall, processes, kernel, packages, users and the read-only
  * tools of a diagnosis (ps, free, ss, dig...).
  */
-import { hasOption, parseOptions, shown } from '../arguments.js';
+import { hasOption, optionValue, parseOptions, shown } from '../arguments.js';
 import { fieldsOf, type Rule } from '../call.js';
 import { changesState, changesStateRule, destructive, destructiveRule, readOnly, readOnlyRule, words } from './helpers.js';
 
@@ -26,10 +26,28 @@ const serviceRule: Rule = (call) => {
 };
 
 const journalctlRule: Rule = (call) => {
-  if (call.args.some((arg) => /^--(?:vacuum-size|vacuum-time|vacuum-files|rotate|flush|sync|relinquish-var|setup-keys|update-catalog)/.test(arg.text))) {
-    return changesState(call, 'rotates or deletes journal files');
+  if (call.args.some((arg) => /^--vacuum-(?:size|time|files)/.test(arg.text))) return destructive(call, 'deletes archived journal files; the logs in them are lost');
+  if (call.args.some((arg) => /^--(?:rotate|flush|sync|relinquish-var|setup-keys|update-catalog)/.test(arg.text))) {
+    return changesState(call, 'rotates or flushes journal files');
   }
   readOnly(call, 'only reads logs');
+};
+
+/** Ansible ad-hoc commands: the module's arguments say what happens on every host targeted. */
+const ansibleRule: Rule = (call) => {
+  const parsed = parseOptions(call.args, {
+    withValue: ['m', 'module-name', 'a', 'args', 'i', 'inventory', 'u', 'user', 'l', 'limit', 'f', 'forks', 'e', 'extra-vars', 'become-user', 'c', 'connection', 'T', 'timeout', 'B', 'background', 'P', 'poll', 't', 'tree', 'M', 'module-path', 'vault-password-file', 'private-key', 'key-file'],
+  });
+  if (hasOption(parsed, 'C', 'check', 'list-hosts', 'h', 'help', 'version')) return readOnly(call, 'only checks or lists hosts');
+  const module = (optionValue(parsed, 'm', 'module-name') ?? 'command').replace(/^ansible\.(?:builtin|posix)\./, '');
+  const moduleArgs = optionValue(parsed, 'a', 'args') ?? '';
+  if (/^(?:shell|command|raw)$/.test(module)) {
+    call.analyzer.reviewCode(moduleArgs, new Map(call.environment), `${shown(call.display)} on every host it targets`);
+    return;
+  }
+  if (/\bstate=absent\b/.test(moduleArgs)) return destructive(call, 'removes files, packages or resources on every host it targets (state=absent)');
+  if (/^(?:ping|setup|stat|debug|slurp|find|gather_facts|service_facts|package_facts|wait_for)$/.test(module)) return readOnly(call, 'only reads host state');
+  changesState(call, `changes every host it targets (module ${module})`);
 };
 
 const shutdownRule: Rule = (call) => {
@@ -99,6 +117,7 @@ const packageRule: Rule = (call) => {
   if (/^(?:list|show|search|info|policy|depends|rdepends|madison|check|outdated|freeze|view|ls|why|audit|history|provides|repolist|whatprovides|query|-q.*)$/.test(verb)) {
     return readOnly(call, 'only reads package information');
   }
+  if (/^(?:purge|autopurge)$/.test(verb) || call.args.some((arg) => arg.text === '--purge')) return destructive(call, 'purges packages with their configuration and data files');
   changesState(call, 'installs, removes or updates packages');
 };
 
@@ -145,7 +164,10 @@ export const hostRules: Record<string, Rule> = {
   insmod: changesStateRule('loads a kernel module'),
   rmmod: changesStateRule('unloads a kernel module'),
   useradd: changesStateRule('adds a user'),
-  userdel: changesStateRule('deletes a user'),
+  userdel: (call) => (call.args.some((arg) => /^(?:-[a-zA-Z]*r[a-zA-Z]*|--remove|--remove-all-files)$/.test(arg.text)) ? destructive(call, 'deletes a user and their home directory') : changesState(call, 'deletes a user')),
+  ansible: ansibleRule,
+  dropdb: destructiveRule('drops a PostgreSQL database and its data'),
+  dropuser: destructiveRule('drops a PostgreSQL role'),
   usermod: changesStateRule('changes a user'),
   groupadd: changesStateRule('adds a group'),
   groupdel: changesStateRule('deletes a group'),
@@ -161,7 +183,7 @@ export const hostRules: Record<string, Rule> = {
   apt: packageRule,
   'apt-get': packageRule,
   'apt-cache': readOnlyRule('only reads package information'),
-  dpkg: (call) => (call.args.some((arg) => /^-[lLsSp]$|^--(?:list|status|search|listfiles|print)/.test(arg.text)) ? readOnly(call, 'only reads package information') : changesState(call, 'installs or removes packages')),
+  dpkg: (call) => (call.args.some((arg) => /^-[lLsSp]$|^--(?:list|status|search|listfiles|print)/.test(arg.text)) ? readOnly(call, 'only reads package information') : call.args.some((arg) => /^(?:-P|--purge)$/.test(arg.text)) ? destructive(call, 'purges packages with their configuration files') : changesState(call, 'installs or removes packages')),
   rpm: (call) => (call.args.some((arg) => /^-q/.test(arg.text)) ? readOnly(call, 'only queries packages') : changesState(call, 'installs or removes packages')),
   yum: packageRule,
   dnf: packageRule,

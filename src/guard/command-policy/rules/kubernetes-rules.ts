@@ -17,7 +17,8 @@ const kubectlValueOptions = [
 
 const readVerbs = /^(?:get|describe|logs|log|top|explain|api-resources|api-versions|version|cluster-info|diff|events|wait|proxy|port-forward|completion|kustomize|options|attach)$/;
 /** Kinds whose objects a controller recreates, or that are disposable. */
-const disposableKinds = /^(?:po|pod|pods|job|jobs|ev|event|events|rs|replicaset|replicasets|ep|endpoints|lease|leases)$/;
+// Jobs are not here: a deleted Job takes its pods' logs and its history with it.
+const disposableKinds = /^(?:po|pod|pods|ev|event|events|rs|replicaset|replicasets|ep|endpoints|lease|leases)$/;
 const namespaceKinds = /^(?:ns|namespace|namespaces)$/;
 
 function kubectlRule(call: Call): ReturnType<Rule> {
@@ -57,7 +58,10 @@ function kubectlRule(call: Call): ReturnType<Rule> {
   }
   if (verb === 'apply' && [...parsed.options.keys()].some((name) => name === 'prune')) return destructive(call, 'deletes every resource missing from the manifests (--prune)');
   if (verb === 'replace' && hasOption(parsed, 'force')) return changesState(call, 'deletes and recreates resources');
-  if (verb === 'drain') return changesState(call, 'evicts every pod from a node');
+  if (verb === 'drain') {
+    if (hasOption(parsed, 'delete-emptydir-data', 'delete-local-data')) return destructive(call, 'evicts every pod from a node and deletes their emptyDir data');
+    return changesState(call, 'evicts every pod from a node');
+  }
   if (verb === 'certificate') return changesState(call, `${second === 'deny' ? 'denies' : 'approves'} certificate signing requests`);
   if (verb === 'create' && second === 'namespace') return changesState(call, 'creates a namespace');
   changesState(call, verb ? `changes cluster state (${verb})` : 'runs kubectl without a command');
@@ -75,7 +79,7 @@ function kubectlDelete(call: Call, targets: string[], parsed: ReturnType<typeof 
   if (kinds.some((kind) => namespaceKinds.test(kind))) return destructive(call, 'deletes a namespace and everything in it');
   if (lasting.length > 0) return destructive(call, `deletes ${shown(lasting.join(', '))}, which nothing recreates`);
   const selector = hasOption(parsed, 'l', 'selector', 'field-selector');
-  changesState(call, `deletes ${selector ? 'every matching pod or job' : 'pods or jobs'}; their controllers recreate what they manage`);
+  changesState(call, `deletes ${selector ? 'every matching pod' : 'pods'}; their controllers recreate them and no data is lost`);
 }
 
 const helmRule: Rule = (call) => {

@@ -12,7 +12,9 @@ const curlRule: Rule = (call) => {
   });
   const method = (optionValue(parsed, 'X', 'request') ?? '').toUpperCase();
   const sends = hasOption(parsed, 'd', 'data', 'data-raw', 'data-binary', 'data-urlencode', 'data-ascii', 'json', 'F', 'form', 'form-string', 'T', 'upload-file');
-  if (method === 'DELETE') changesState(call, 'sends an HTTP DELETE request');
+  const deletesByPath = call.args.some((arg) => /^(?:https?:\/\/)?[^\s]*\/(?:_delete_by_query|[^/?\s]*(?:delete|purge|truncate|drop)[^/?\s]*)(?:[/?]|$)/i.test(arg.text));
+  if (method === 'DELETE') destructive(call, 'sends an HTTP DELETE request, deleting what the URL names');
+  else if (deletesByPath && (sends || (method && !/^(?:GET|HEAD|OPTIONS)$/.test(method)))) destructive(call, 'calls an endpoint that deletes data');
   else if ((method && !/^(?:GET|HEAD|OPTIONS)$/.test(method)) || sends) changesState(call, `sends data with an HTTP ${method || 'POST'} request`);
   const output = optionValue(parsed, 'o', 'output');
   const writes = (output !== null && output !== '-' && output !== '/dev/null' && !isScratchPath(output)) || hasOption(parsed, 'O', 'remote-name', 'remote-name-all', 'c', 'cookie-jar', 'D', 'dump-header');
@@ -26,7 +28,8 @@ const wgetRule: Rule = (call) => {
     withValue: ['O', 'output-document', 'o', 'output-file', 'a', 'append-output', 'i', 'input-file', 't', 'tries', 'T', 'timeout', 'w', 'wait', 'P', 'directory-prefix', 'U', 'user-agent', 'header', 'post-data', 'post-file', 'method', 'body-data', 'body-file', 'e', 'execute', 'Q', 'quota', 'l', 'level', 'A', 'accept', 'R', 'reject', 'user', 'password', 'ca-certificate', 'certificate', 'private-key'],
   });
   const method = (optionValue(parsed, 'method') ?? '').toUpperCase();
-  if (hasOption(parsed, 'post-data', 'post-file', 'body-data', 'body-file') || (method && !/^(?:GET|HEAD)$/.test(method))) changesState(call, 'sends data with an HTTP request');
+  if (method === 'DELETE') destructive(call, 'sends an HTTP DELETE request, deleting what the URL names');
+  else if (hasOption(parsed, 'post-data', 'post-file', 'body-data', 'body-file') || (method && !/^(?:GET|HEAD)$/.test(method))) changesState(call, 'sends data with an HTTP request');
   const document = optionValue(parsed, 'O', 'output-document');
   if (hasOption(parsed, 'spider') || document === '-' || document === '/dev/null' || (document !== null && isScratchPath(document))) {
     if (!hasOption(parsed, 'post-data', 'post-file', 'body-data', 'body-file') && (!method || /^(?:GET|HEAD)$/.test(method))) readOnly(call, 'only fetches a URL to its output');
@@ -60,6 +63,38 @@ const sshRule: Rule = (call) => {
   call.analyzer.reviewCode(command.map((arg) => arg.text).join(' '), new Map(call.environment), `the remote command of ${shown(call.display)}`, call.stdin);
 };
 
+/**
+ * Programs that run one command on many hosts (pdsh, pssh, clush, salt, knife ssh): the command
+ * is reviewed like ssh's, so `pdsh -w web[1-5] "rm -rf /var/cache/app/*"` is as destructive as the rm.
+ */
+function remoteRunner(valueOptions: string[], commandOf: (positionals: string[]) => string[]): Rule {
+  return (call) => {
+    const parsed = parseOptions(call.args, { withValue: valueOptions });
+    const command = commandOf([...parsed.positionals, ...parsed.rest].map((arg) => arg.text));
+    if (command.length === 0) return changesState(call, 'runs commands on many hosts');
+    call.analyzer.reviewCode(command.join(' '), new Map(call.environment), `the command ${shown(call.display)} runs on every host`, call.stdin);
+  };
+}
+
+// Options that take a value, per tool (flags such as pssh -i or clush -a take none).
+const pdshOptions = ['w', 'x', 'g', 'X', 'l', 'R', 'f', 't', 'u'];
+const psshOptions = ['h', 'H', 'l', 'p', 'o', 'e', 't', 'O', 'x', 'X', 'hosts', 'host', 'user', 'par', 'outdir', 'errdir', 'timeout', 'option', 'extra-args'];
+const clushOptions = ['w', 'x', 'g', 'X', 'l', 'f', 't', 'u', 'o', 'R', 'E', 'nodes', 'group', 'fanout', 'options'];
+const lastOne = (positionals: string[]): string[] => positionals.slice(-1);
+
+/** salt TARGET MODULE ARGS: cmd.run runs a shell command; a module named for removal deletes. */
+const saltRule: Rule = (call) => {
+  const parsed = parseOptions(call.args, { withValue: ['t', 'timeout', 'l', 'log-level', 'out', 'c', 'config-dir', 'batch-size', 'b', 'E', 'G', 'L', 'N', 'C'] });
+  const [, module = '', ...rest] = [...parsed.positionals, ...parsed.rest].map((arg) => arg.text);
+  if (/^cmd\.(?:run|shell|script)$/.test(module)) {
+    call.analyzer.reviewCode(rest.join(' '), new Map(call.environment), `the command ${shown(call.display)} runs on every minion`, call.stdin);
+    return;
+  }
+  if (/(?:remove|delete|absent|purge|wipe|destroy)/.test(module)) return destructive(call, `runs ${shown(module)}, which deletes, on every minion`);
+  if (/\.(?:ping|version|items|item|get|ls|list|status|show|info)$|^test\./.test(module)) return readOnly(call, 'only reads minion state');
+  changesState(call, `runs ${shown(module || 'a module')} on every minion`);
+};
+
 const gitRule: Rule = (call) => {
   const parsed = parseOptions(call.args, { withValue: ['C', 'c', 'git-dir', 'work-tree', 'namespace'], stopAtPositional: true });
   const [verbArg, ...rest] = [...parsed.positionals, ...parsed.rest];
@@ -71,13 +106,18 @@ const gitRule: Rule = (call) => {
     const refspecs = targets.slice(1);
     const touchesMain = refspecs.length === 0 || refspecs.some((ref) => /(?:^|[+:/])(?:main|master)$/.test(ref));
     if (hasOption(sub, 'd', 'delete') || refspecs.some((ref) => /^:(?:refs\/heads\/)?(?:main|master)$/.test(ref))) {
-      return refspecs.some((ref) => /(?:main|master)$/.test(ref)) ? destructive(call, 'deletes the main branch on the remote') : changesState(call, 'deletes remote branches');
+      return destructive(call, refspecs.some((ref) => /(?:main|master)$/.test(ref)) ? 'deletes the main branch on the remote' : 'deletes remote branches; commits only they hold are lost');
     }
     if (force && touchesMain) return destructive(call, 'force-pushes to the main branch, rewriting its history');
     return changesState(call, force ? 'force-pushes a branch, rewriting its history' : 'pushes commits');
   }
+  if (verb === 'clean' && hasOption(sub, 'n', 'dry-run')) return readOnly(call, 'only lists what it would delete');
   if (verb === 'clean' && hasOption(sub, 'f', 'force')) return hasOption(sub, 'd', 'x') ? destructive(call, 'deletes every untracked file and directory') : changesState(call, 'deletes untracked files');
-  if (verb === 'reset' && hasOption(sub, 'hard')) return changesState(call, 'discards local changes');
+  if (verb === 'reset' && hasOption(sub, 'hard')) return destructive(call, 'discards uncommitted changes; they cannot be recovered');
+  if (verb === 'branch' && hasOption(sub, 'd', 'D', 'delete')) return destructive(call, 'deletes branches; unmerged commits on them are lost');
+  if (verb === 'tag' && hasOption(sub, 'd', 'delete')) return destructive(call, 'deletes tags');
+  if (verb === 'stash' && /^(?:drop|clear)$/.test(targets[0] ?? '')) return destructive(call, 'deletes stashed changes');
+  if ((verb === 'checkout' && sub.rest.length > 0) || (verb === 'restore' && !hasOption(sub, 'S', 'staged'))) return destructive(call, 'overwrites files with the committed version, discarding their changes');
   if (verb === 'branch' && !hasOption(sub, 'd', 'D', 'delete', 'm', 'M', 'move', 'c', 'C', 'copy', 'u', 'set-upstream-to') && targets.length === 0) return readOnly(call, 'only lists branches');
   if (verb === 'tag' && (targets.length === 0 || hasOption(sub, 'l', 'list'))) return readOnly(call, 'only lists tags');
   if (verb === 'config' && (hasOption(sub, 'get', 'get-all', 'list', 'l', 'get-regexp') || targets.length <= 1)) return readOnly(call, 'only reads configuration');
@@ -98,7 +138,7 @@ const opensslRule: Rule = (call) => {
 const vaultRule: Rule = (call) => {
   const verbs = words(parseOptions(call.args, { withValue: ['address', 'namespace', 'format', 'field', 'mount', 'path', 'method'] }).positionals);
   const [verb = '', sub = ''] = verbs;
-  if ((verb === 'kv' && /^(?:destroy)$/.test(sub)) || (verb === 'kv' && sub === 'metadata' && verbs[2] === 'delete') || (verb === 'secrets' && sub === 'disable') || verb === 'delete') {
+  if ((verb === 'kv' && /^(?:destroy|delete)$/.test(sub)) || (verb === 'kv' && sub === 'metadata' && verbs[2] === 'delete') || (verb === 'secrets' && sub === 'disable') || verb === 'delete') {
     return destructive(call, 'permanently deletes secrets or a secrets engine');
   }
   if (/^(?:read|list|status|version|print|path-help|login)$/.test(verb) || (verb === 'kv' && /^(?:get|list)$/.test(sub)) || (verb === 'kv' && sub === 'metadata' && verbs[2] === 'get') || (verb === 'token' && sub === 'lookup')) {
@@ -110,7 +150,7 @@ const vaultRule: Rule = (call) => {
 const etcdctlRule: Rule = (call) => {
   const parsed = parseOptions(call.args, { withValue: ['endpoints', 'cacert', 'cert', 'key', 'user', 'password', 'w', 'write-out', 'dial-timeout', 'command-timeout'] });
   const [verb = '', key] = parsed.positionals.map((arg) => arg.text);
-  if (verb === 'del') return (hasOption(parsed, 'prefix', 'from-key') && (key === '' || key === '/' || key === undefined)) ? destructive(call, 'deletes every key of the cluster store') : changesState(call, 'deletes keys');
+  if (verb === 'del') return destructive(call, (hasOption(parsed, 'prefix', 'from-key') && (key === '' || key === '/' || key === undefined)) ? 'deletes every key of the cluster store' : 'deletes keys; their values are lost');
   if (/^(?:get|endpoint|member|version|check|watch|alarm|user|role|lease)$/.test(verb) && !/^(?:add|remove|delete|revoke|grant|disarm)$/.test(parsed.positionals[1]?.text ?? '')) return readOnly(call, 'only reads the store');
   changesState(call, `changes the store (${verb})`);
 };
@@ -128,6 +168,12 @@ export const networkRules: Record<string, Rule> = {
   http: httpieRule,
   https: httpieRule,
   ssh: sshRule,
+  pdsh: remoteRunner(pdshOptions, lastOne),
+  pssh: remoteRunner(psshOptions, lastOne),
+  'parallel-ssh': remoteRunner(psshOptions, lastOne),
+  clush: remoteRunner(clushOptions, lastOne),
+  salt: saltRule,
+  knife: remoteRunner(['x', 'ssh-user', 'P', 'ssh-password', 'i', 'identity-file', 'a', 'attribute', 'C', 'concurrency', 'p', 'ssh-port'], (positionals) => (positionals[0] === 'ssh' ? positionals.slice(2) : [])),
   git: gitRule,
   openssl: opensslRule,
   vault: vaultRule,

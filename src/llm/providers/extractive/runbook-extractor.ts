@@ -5,32 +5,42 @@
  * out when the rest still does the job; the safety review flags whatever remains.
  */
 import { classifyCommand, exceedsClass } from '../../../guard/command-policy.js';
-import type { RunbookOutput } from '../../../features/runbook/output-schema.js';
+import type { LibraryRunbookOutput, RunbookOutput } from '../../../features/runbook/output-schema.js';
+import { libraryCovers, reachesRequest } from '../../../features/runbook/request-match.js';
 import { requestedScope } from '../../../features/runbook/requested-scope.js';
 import { requestFacts } from '../../../features/runbook/library/request-facts.js';
 import { closestRunbook } from '../../../features/runbook/library/retrieval.js';
 import type { Grounding } from '../../types.js';
 import { GroundingError, type Extractor } from './extractor.js';
 
-/** Builds a runbook job for `grounding.input.description` (and `grounding.incident`, if any). */
+/**
+ * Builds a runbook job for `grounding.input.description` (and `grounding.incident`, if any).
+ * When no library runbook does what the request asks, the job says so (`matched: false`) and
+ * the draft's first line repeats it; it never passes another job off as the one asked for.
+ */
 export function extractRunbook(grounding: Grounding): RunbookOutput {
   const description = grounding.input.description;
   if (typeof description !== 'string' || description.trim().length === 0) {
     throw new GroundingError('runbook', 'a runbook needs grounding.input.description');
   }
-  const facts = requestFacts(description, grounding.incident ?? null);
+  const requested = requestedScope(description);
+  // What a destructive job acts on (host, device, path) must be named by the request: an
+  // incident's alert may name another host's disk.
+  const facts = requestFacts(description, grounding.incident ?? null, { targetsFromRequestOnly: requested.limit === 'destructive' });
   const retrieval = closestRunbook(description);
-  const output = retrieval.runbook.build(facts);
-  const scoped = withinRequest(output, description);
-  if (retrieval.score > 0) return scoped;
+  const scoped = withinRequest(retrieval.runbook.build(facts), description);
+  const library = libraryCovers(description, requested, retrieval);
+  const match = library.matched ? reachesRequest(requested, scoped.steps.map((step) => classifyCommand(step.command).class)) : library;
+  if (match.matched) return { matched: true, ...scoped };
   return {
+    matched: false,
     ...scoped,
-    description: `${scoped.description} No library runbook matched the request closely, so this one only collects diagnostics; edit it to do what was asked.`,
+    description: `No runbook matches the request: ${match.reason}. The steps below are "${scoped.name}" from the library, not what was asked; edit the job or write it by hand. ${scoped.description}`,
   };
 }
 
 /** The runbook without the steps beyond the request, unless nothing would be left. */
-function withinRequest(output: RunbookOutput, description: string): RunbookOutput {
+function withinRequest(output: LibraryRunbookOutput, description: string): LibraryRunbookOutput {
   const { limit } = requestedScope(description);
   const steps = output.steps.filter((step) => !exceedsClass(classifyCommand(step.command).class, limit));
   if (steps.length === output.steps.length || steps.length === 0) return output;

@@ -13,6 +13,7 @@ const evalCase = caseOf({
 });
 
 const job = (steps: RunbookOutput['steps'], keepGoing = true): RunbookOutput => ({
+  matched: null,
   name: 'Collect notification-dispatcher diagnostics',
   description: 'Reads the pod status and recent logs of notification-dispatcher in the orders namespace without changing anything.',
   options: [{ name: 'namespace', description: 'Kubernetes namespace.', required: true, defaultValue: 'orders' }],

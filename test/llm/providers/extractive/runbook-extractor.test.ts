@@ -23,7 +23,8 @@ const cases = [
   {
     id: 'restart-service-rolling',
     request: 'restart the payments pods in us-east-1 one at a time and check the health endpoint after each',
-    defaults: { deployment: 'payments', namespace: 'payments', context: 'us-east-1', health_path: '/healthz' },
+    // No namespace is named: it is asked at run time, never guessed from the service (issue 11).
+    defaults: { deployment: 'payments', namespace: null, context: 'us-east-1', health_path: '/healthz' },
     worst: 'changes-state',
   },
   {
@@ -42,7 +43,8 @@ const cases = [
     id: 'free-disk-space',
     request: 'the /var/lib/docker volume on web-7 is full: free disk space by cleaning old logs older than 3 days',
     defaults: { host: 'web-7', path: '/var/lib/docker', days: '3' },
-    worst: 'changes-state',
+    // Deleting old logs loses data: destructive, approved by a person (issue 11).
+    worst: 'destructive',
   },
   {
     id: 'rotate-certificate',
@@ -53,7 +55,7 @@ const cases = [
   {
     id: 'collect-diagnostics',
     request: 'collect diagnostics for the recommendations-api pods, they keep getting OOM killed',
-    defaults: { deployment: 'recommendations-api', namespace: 'recommendations', since: '30m' },
+    defaults: { deployment: 'recommendations-api', namespace: null, since: '30m' },
     worst: 'read-only',
   },
   {
@@ -81,7 +83,8 @@ describe('runbook retrieval', () => {
     expect(retrieval.score).toBe(0);
     expect(retrieval.runbook.id).toBe('collect-diagnostics');
     const output = runbook('make me a sandwich');
-    expect(output.description).toMatch(/No library runbook matched/);
+    expect(output.description).toMatch(/^No runbook matches the request: no runbook of the library is close to the request/);
+    expect(output.matched).toBe(false);
     expect(output.steps.every((step) => classifyCommand(step.command).class === 'read-only')).toBe(true);
   });
 });

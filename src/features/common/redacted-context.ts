@@ -1,0 +1,62 @@
+/**
+ * Secrets never stored or shown (issue 11): a feature's context with every free-text field
+ * redacted, taken before any engine sees it (the offline extractive engine included, which
+ * builds drafts from the raw data) and before the draft's input is stored. The request's own
+ * fields (a question, earlier turns, a runbook request, guidance) and the data it is about
+ * (the incident, the job, the execution log) are all covered.
+ */
+import { memoizeText } from '../../guard/memoize.js';
+import { redact, redactionTypes, type RedactionResult } from '../../guard/redaction/index.js';
+import { redactFields } from '../../guard/redaction/redact-fields.js';
+import type { FeatureContext } from './feature.js';
+
+/** How many of one kind were redacted. */
+export interface RedactionCount {
+  type: string;
+  count: number;
+}
+
+// Incidents, job logs and conversation turns repeat from one generation to the next.
+const redactOnce = memoizeText(redact, { maxEntries: 5_000, maxKeyLength: 200_000 });
+
+// What was redacted, carried on the context itself (a symbol key: spreads of the context keep it,
+// features never see it), for the generation record and the audit trail.
+const redactedCounts = Symbol('redactedCounts');
+
+/** The context with its input, incident, job and execution redacted; the principal is kept. */
+export function redactContext<Input extends Record<string, unknown>>(context: FeatureContext<Input>): FeatureContext<Input> {
+  const counts = new Map<string, number>();
+  const counting = (text: string): RedactionResult => {
+    const result = redactOnce(text);
+    for (const { type, count } of result.redactions) counts.set(type, (counts.get(type) ?? 0) + count);
+    return result;
+  };
+  const redacted: FeatureContext<Input> & { [redactedCounts]?: RedactionCount[] } = {
+    ...context,
+    input: redactFields(context.input, counting),
+    incident: redactFields(context.incident, counting),
+    job: redactFields(context.job, counting),
+    execution: redactFields(context.execution, counting),
+  };
+  redacted[redactedCounts] = orderedCounts(counts);
+  return redacted;
+}
+
+/** What {@link redactContext} redacted from this context (or from the one it was spread from); empty otherwise. */
+export function contextRedactions(context: object): RedactionCount[] {
+  return (context as { [redactedCounts]?: RedactionCount[] })[redactedCounts] ?? [];
+}
+
+/** Two lists of counts added up by type, in the redactor's order. */
+export function mergeRedactions(first: readonly RedactionCount[], second: readonly RedactionCount[]): RedactionCount[] {
+  const counts = new Map<string, number>();
+  for (const { type, count } of [...first, ...second]) counts.set(type, (counts.get(type) ?? 0) + count);
+  return orderedCounts(counts);
+}
+
+const orderedCounts = (counts: ReadonlyMap<string, number>): RedactionCount[] =>
+  [...counts].sort(([left], [right]) => rank(left) - rank(right)).map(([type, count]) => ({ type, count }));
+const rank = (type: string): number => {
+  const index = (redactionTypes as readonly string[]).indexOf(type);
+  return index === -1 ? redactionTypes.length : index;
+};
