@@ -242,6 +242,19 @@ export type DraftStatusUpdateInput = {
   stream?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** Implicit feedback on a feature's drafts given on one UTC day. A draft's latest feedback in the window counts. */
+export type EvaluationDaySummary = {
+  __typename?: 'EvaluationDaySummary';
+  acceptedAsIs: Scalars['Int']['output'];
+  /** UTC day, YYYY-MM-DD. */
+  day: Scalars['String']['output'];
+  discarded: Scalars['Int']['output'];
+  edited: Scalars['Int']['output'];
+  feedback: Scalars['Int']['output'];
+  /** Mean retained ratio of the drafts published that day, rounded to 4 decimals; null when none was. */
+  meanRetainedRatio?: Maybe<Scalars['Float']['output']>;
+};
+
 /** A metric of an offline evaluation run (npm run eval), by name: factRecall, hallucinationRate... */
 export type EvaluationMetric = {
   __typename?: 'EvaluationMetric';
@@ -253,6 +266,8 @@ export type EvaluationMetric = {
 /** How a feature's drafts fared with the people who used them, per route, in [from, to). */
 export type EvaluationSummary = {
   __typename?: 'EvaluationSummary';
+  /** The same implicit feedback per UTC day of the feedback (all routes together), oldest first. */
+  days: Array<EvaluationDaySummary>;
   feature: Scalars['String']['output'];
   from: Scalars['DateTime']['output'];
   to: Scalars['DateTime']['output'];
@@ -355,6 +370,17 @@ export type Generation = {
   traceId?: Maybe<Scalars['String']['output']>;
   /** The routing variant label (provider:model unless configured). */
   variant: Scalars['String']['output'];
+};
+
+/** How often one guard fired in a day. */
+export type GuardHitCount = {
+  __typename?: 'GuardHitCount';
+  count: Scalars['Int']['output'];
+  /** UTC day, YYYY-MM-DD. */
+  day: Scalars['String']['output'];
+  feature: Scalars['String']['output'];
+  /** e.g. injection_blocked, injection_quarantined, citations_unverified, secrets_redacted. */
+  guard: Scalars['String']['output'];
 };
 
 /** An incident, owned by the incidents subgraph. This subgraph adds its AI drafts. */
@@ -693,6 +719,17 @@ export type SubscriptionDraftStreamArgs = {
   draftId: Scalars['ID']['input'];
 };
 
+/** How many generations the throttle refused in a day. */
+export type ThrottleRejectionCount = {
+  __typename?: 'ThrottleRejectionCount';
+  /** RATE_LIMITED or BUDGET_EXCEEDED. */
+  code: Scalars['String']['output'];
+  count: Scalars['Int']['output'];
+  /** UTC day, YYYY-MM-DD. */
+  day: Scalars['String']['output'];
+  feature: Scalars['String']['output'];
+};
+
 /** How a long incident's log was condensed (map stage) before the postmortem was written. */
 export type TimelineCondensation = {
   __typename?: 'TimelineCondensation';
@@ -719,15 +756,68 @@ export type TimelineEvent = {
   unverified: Scalars['Boolean']['output'];
 };
 
+/** Provider calls of one group of UsageReport.breakdown; the dimensions not grouped by are null. */
+export type UsageBreakdownRow = {
+  __typename?: 'UsageBreakdownRow';
+  calls: Scalars['Int']['output'];
+  costUsd: Scalars['Float']['output'];
+  /** UTC day, YYYY-MM-DD. */
+  day?: Maybe<Scalars['String']['output']>;
+  /** Of those drafts, the ones answered by the offline extractive engine (degraded). */
+  degraded: Scalars['Int']['output'];
+  /** degraded / generations, rounded to 4 decimals; null without generations. */
+  degradedShare?: Maybe<Scalars['Float']['output']>;
+  errors: Scalars['Int']['output'];
+  /** Of those drafts, the ones whose calls went to more than one provider (a fallback happened). */
+  fallbacks: Scalars['Int']['output'];
+  feature?: Maybe<Scalars['String']['output']>;
+  /** Distinct drafts the calls belong to. */
+  generations: Scalars['Int']['output'];
+  inputTokens: Scalars['Int']['output'];
+  /** Median latency of the calls, in milliseconds (continuous percentile, rounded). */
+  latencyP50Ms: Scalars['Int']['output'];
+  latencyP95Ms: Scalars['Int']['output'];
+  latencyP99Ms: Scalars['Int']['output'];
+  model?: Maybe<Scalars['String']['output']>;
+  outputTokens: Scalars['Int']['output'];
+  promptVersion?: Maybe<Scalars['String']['output']>;
+  provider?: Maybe<Scalars['String']['output']>;
+};
+
+/** A dimension of UsageReport.breakdown. */
+export type UsageDimension =
+  /** The UTC day the call started, YYYY-MM-DD. */
+  | 'DAY'
+  | 'FEATURE'
+  | 'MODEL'
+  /** The prompt version of the draft the call belongs to. */
+  | 'PROMPT_VERSION'
+  | 'PROVIDER';
+
 export type UsageReport = {
   __typename?: 'UsageReport';
+  /**
+   * Provider calls grouped by the dimensions named in groupBy (every one by default), with
+   * latency percentiles, fallbacks and degraded generations. A dimension left out is null in
+   * the rows. Calls that belong to no draft have a null promptVersion.
+   */
+  breakdown: Array<UsageBreakdownRow>;
   calls: Scalars['Int']['output'];
   costUsd: Scalars['Float']['output'];
   from: Scalars['DateTime']['output'];
+  /** Guards that fired on generations (from the audit trail), per day, feature and guard. */
+  guardHits: Array<GuardHitCount>;
   inputTokens: Scalars['Int']['output'];
   outputTokens: Scalars['Int']['output'];
   rows: Array<UsageRow>;
+  /** Generations refused by the throttle (RATE_LIMITED, BUDGET_EXCEEDED), per day, feature and code. */
+  throttleRejections: Array<ThrottleRejectionCount>;
   to: Scalars['DateTime']['output'];
+};
+
+
+export type UsageReportBreakdownArgs = {
+  groupBy?: InputMaybe<Array<UsageDimension>>;
 };
 
 export type UsageRow = {
@@ -865,6 +955,7 @@ export type ResolversTypes = {
   DraftKind: DraftKind;
   DraftState: DraftState;
   DraftStatusUpdateInput: DraftStatusUpdateInput;
+  EvaluationDaySummary: ResolverTypeWrapper<EvaluationDaySummary>;
   EvaluationMetric: ResolverTypeWrapper<EvaluationMetric>;
   EvaluationSummary: ResolverTypeWrapper<EvaluationSummary>;
   EvaluationVariantSummary: ResolverTypeWrapper<EvaluationVariantSummary>;
@@ -874,6 +965,7 @@ export type ResolversTypes = {
   GeneratePostmortemInput: GeneratePostmortemInput;
   GenerateRunbookJobInput: GenerateRunbookJobInput;
   Generation: ResolverTypeWrapper<GenerationRecord>;
+  GuardHitCount: ResolverTypeWrapper<GuardHitCount>;
   Incident: ResolverTypeWrapper<IncidentRef>;
   IncidentPhase: IncidentPhase;
   LogLineRef: ResolverTypeWrapper<LogLineRef>;
@@ -894,8 +986,11 @@ export type ResolversTypes = {
   Statement: ResolverTypeWrapper<Statement>;
   StatusUpdateDraft: ResolverTypeWrapper<DraftRecord>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ThrottleRejectionCount: ResolverTypeWrapper<ThrottleRejectionCount>;
   TimelineCondensation: ResolverTypeWrapper<TimelineCondensation>;
   TimelineEvent: ResolverTypeWrapper<TimelineEvent>;
+  UsageBreakdownRow: ResolverTypeWrapper<UsageBreakdownRow>;
+  UsageDimension: UsageDimension;
   UsageReport: ResolverTypeWrapper<UsageReportModel>;
   UsageRow: ResolverTypeWrapper<UsageSummaryRow>;
 };
@@ -921,6 +1016,7 @@ export type ResolversParentTypes = {
   Float: Scalars['Float']['output'];
   DraftFeedbackInput: DraftFeedbackInput;
   DraftStatusUpdateInput: DraftStatusUpdateInput;
+  EvaluationDaySummary: EvaluationDaySummary;
   EvaluationMetric: EvaluationMetric;
   EvaluationSummary: EvaluationSummary;
   EvaluationVariantSummary: EvaluationVariantSummary;
@@ -928,6 +1024,7 @@ export type ResolversParentTypes = {
   GeneratePostmortemInput: GeneratePostmortemInput;
   GenerateRunbookJobInput: GenerateRunbookJobInput;
   Generation: GenerationRecord;
+  GuardHitCount: GuardHitCount;
   Incident: IncidentRef;
   LogLineRef: LogLineRef;
   Mutation: Record<PropertyKey, never>;
@@ -945,8 +1042,10 @@ export type ResolversParentTypes = {
   Statement: Statement;
   StatusUpdateDraft: DraftRecord;
   Subscription: Record<PropertyKey, never>;
+  ThrottleRejectionCount: ThrottleRejectionCount;
   TimelineCondensation: TimelineCondensation;
   TimelineEvent: TimelineEvent;
+  UsageBreakdownRow: UsageBreakdownRow;
   UsageReport: UsageReportModel;
   UsageRow: UsageSummaryRow;
 };
@@ -1045,12 +1144,22 @@ export type DraftFeedbackResolvers<ContextType = GraphQLContext, ParentType exte
   retainedRatio?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
+export type EvaluationDaySummaryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EvaluationDaySummary'] = ResolversParentTypes['EvaluationDaySummary']> = {
+  acceptedAsIs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  day?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  discarded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  edited?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  feedback?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  meanRetainedRatio?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
 export type EvaluationMetricResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EvaluationMetric'] = ResolversParentTypes['EvaluationMetric']> = {
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
 export type EvaluationSummaryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EvaluationSummary'] = ResolversParentTypes['EvaluationSummary']> = {
+  days?: Resolver<Array<ResolversTypes['EvaluationDaySummary']>, ParentType, ContextType>;
   feature?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1095,6 +1204,13 @@ export type GenerationResolvers<ContextType = GraphQLContext, ParentType extends
   provider?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   traceId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   variant?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type GuardHitCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GuardHitCount'] = ResolversParentTypes['GuardHitCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  day?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  feature?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  guard?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type IncidentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Incident'] = ResolversParentTypes['Incident'], FederationReferenceType extends FederationReferenceTypes['Incident'] = FederationReferenceTypes['Incident']> = {
@@ -1267,6 +1383,13 @@ export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType exten
   draftStream?: SubscriptionResolver<ResolversTypes['DraftChunk'], "draftStream", ParentType, ContextType, RequireFields<SubscriptionDraftStreamArgs, 'draftId'>>;
 };
 
+export type ThrottleRejectionCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ThrottleRejectionCount'] = ResolversParentTypes['ThrottleRejectionCount']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  day?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  feature?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type TimelineCondensationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TimelineCondensation'] = ResolversParentTypes['TimelineCondensation']> = {
   degraded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   events?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1282,13 +1405,36 @@ export type TimelineEventResolvers<ContextType = GraphQLContext, ParentType exte
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type UsageBreakdownRowResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UsageBreakdownRow'] = ResolversParentTypes['UsageBreakdownRow']> = {
+  calls?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  costUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  day?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  degraded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  degradedShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  errors?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fallbacks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  feature?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  generations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  inputTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  latencyP50Ms?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  latencyP95Ms?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  latencyP99Ms?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  model?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  outputTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  promptVersion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  provider?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type UsageReportResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UsageReport'] = ResolversParentTypes['UsageReport']> = {
+  breakdown?: Resolver<Array<ResolversTypes['UsageBreakdownRow']>, ParentType, ContextType, RequireFields<UsageReportBreakdownArgs, 'groupBy'>>;
   calls?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   costUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  guardHits?: Resolver<Array<ResolversTypes['GuardHitCount']>, ParentType, ContextType>;
   inputTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   outputTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rows?: Resolver<Array<ResolversTypes['UsageRow']>, ParentType, ContextType>;
+  throttleRejections?: Resolver<Array<ResolversTypes['ThrottleRejectionCount']>, ParentType, ContextType>;
   to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
@@ -1314,11 +1460,13 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DraftChunk?: DraftChunkResolvers<ContextType>;
   DraftError?: DraftErrorResolvers<ContextType>;
   DraftFeedback?: DraftFeedbackResolvers<ContextType>;
+  EvaluationDaySummary?: EvaluationDaySummaryResolvers<ContextType>;
   EvaluationMetric?: EvaluationMetricResolvers<ContextType>;
   EvaluationSummary?: EvaluationSummaryResolvers<ContextType>;
   EvaluationVariantSummary?: EvaluationVariantSummaryResolvers<ContextType>;
   FailingStep?: FailingStepResolvers<ContextType>;
   Generation?: GenerationResolvers<ContextType>;
+  GuardHitCount?: GuardHitCountResolvers<ContextType>;
   Incident?: IncidentResolvers<ContextType>;
   LogLineRef?: LogLineRefResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
@@ -1336,8 +1484,10 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Statement?: StatementResolvers<ContextType>;
   StatusUpdateDraft?: StatusUpdateDraftResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  ThrottleRejectionCount?: ThrottleRejectionCountResolvers<ContextType>;
   TimelineCondensation?: TimelineCondensationResolvers<ContextType>;
   TimelineEvent?: TimelineEventResolvers<ContextType>;
+  UsageBreakdownRow?: UsageBreakdownRowResolvers<ContextType>;
   UsageReport?: UsageReportResolvers<ContextType>;
   UsageRow?: UsageRowResolvers<ContextType>;
 };

@@ -269,6 +269,18 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
     }
   }
 
+  /** A throttle permit; a refusal (RATE_LIMITED, BUDGET_EXCEEDED) is audited (the usage dashboard counts them) and rethrown. */
+  async function enterThrottle(throttle: Throttle, principal: Principal, feature: string, priority: WorkPriority): Promise<ThrottlePermit> {
+    try {
+      return await throttle.enter(principal.accountId, priority);
+    } catch (error) {
+      if (isAppError(error)) {
+        options.audit?.record({ ...actorOf(principal), action: 'draft.generate', feature, outcome: 'refused', errorCode: error.code, guards: [] });
+      }
+      throw error;
+    }
+  }
+
   return {
     async generate(feature, rawContext, target, { stream, prepare }) {
       if (shutdown.signal.aborted || draining) {
@@ -288,7 +300,7 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
       const screened = screenIndirectInput(rawContext.incident, rawContext.execution);
       for (const _ of screened.quarantined) options.onGuardHit?.('injection', feature.name, 'quarantined');
       const context = { ...rawContext, incident: screened.incident, execution: screened.execution, quarantined: screened.quarantined };
-      const permit = options.throttle ? await options.throttle.enter(context.principal.accountId, priorityOf(context.incident)) : null;
+      const permit = options.throttle ? await enterThrottle(options.throttle, context.principal, feature.name, priorityOf(context.incident)) : null;
       let draft: DraftRecord;
       try {
         draft = await store.drafts.insert({
