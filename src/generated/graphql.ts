@@ -47,6 +47,13 @@ export type AskAssistantInput = {
   question: Scalars['String']['input'];
   /** Return at once in state STREAMING and deliver the text through draftStream. */
   stream?: InputMaybe<Scalars['Boolean']['input']>;
+  /**
+   * Admin only (ai:admin): the routing variant to generate with, one of llmVariants(feature):
+   * an experiment arm's label or a step of the feature's chain (provider:model unless the
+   * config labels it). It answers first; the rest of the chain stays the fallback. For
+   * side-by-side comparisons (the console's Compare). Unset: routing as usual.
+   */
+  variant?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** An answer of the assistant to one question about an incident: cited statements, or what the incident data does not say. */
@@ -157,6 +164,13 @@ export type DigestJobExecutionInput = {
   jobId: Scalars['ID']['input'];
   /** Return at once in state STREAMING and deliver the text through draftStream. */
   stream?: InputMaybe<Scalars['Boolean']['input']>;
+  /**
+   * Admin only (ai:admin): the routing variant to generate with, one of llmVariants(feature):
+   * an experiment arm's label or a step of the feature's chain (provider:model unless the
+   * config labels it). It answers first; the rest of the chain stays the fallback. For
+   * side-by-side comparisons (the console's Compare). Unset: routing as usual.
+   */
+  variant?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type Draft = {
@@ -240,6 +254,13 @@ export type DraftStatusUpdateInput = {
   incidentId: Scalars['ID']['input'];
   /** Return at once in state STREAMING and deliver the text through draftStream. */
   stream?: InputMaybe<Scalars['Boolean']['input']>;
+  /**
+   * Admin only (ai:admin): the routing variant to generate with, one of llmVariants(feature):
+   * an experiment arm's label or a step of the feature's chain (provider:model unless the
+   * config labels it). It answers first; the rest of the chain stays the fallback. For
+   * side-by-side comparisons (the console's Compare). Unset: routing as usual.
+   */
+  variant?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Implicit feedback on a feature's drafts given on one UTC day. A draft's latest feedback in the window counts. */
@@ -340,6 +361,13 @@ export type GeneratePostmortemInput = {
   incidentId: Scalars['ID']['input'];
   /** Return at once in state STREAMING and deliver the text through draftStream (a long incident is condensed first). */
   stream?: InputMaybe<Scalars['Boolean']['input']>;
+  /**
+   * Admin only (ai:admin): the routing variant to generate with, one of llmVariants(feature):
+   * an experiment arm's label or a step of the feature's chain (provider:model unless the
+   * config labels it). It answers first; the rest of the chain stays the fallback. For
+   * side-by-side comparisons (the console's Compare). Unset: routing as usual.
+   */
+  variant?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type GenerateRunbookJobInput = {
@@ -349,6 +377,13 @@ export type GenerateRunbookJobInput = {
   incidentId?: InputMaybe<Scalars['ID']['input']>;
   /** Return at once in state STREAMING and deliver the text through draftStream. */
   stream?: InputMaybe<Scalars['Boolean']['input']>;
+  /**
+   * Admin only (ai:admin): the routing variant to generate with, one of llmVariants(feature):
+   * an experiment arm's label or a step of the feature's chain (provider:model unless the
+   * config labels it). It answers first; the rest of the chain stays the fallback. For
+   * side-by-side comparisons (the console's Compare). Unset: routing as usual.
+   */
+  variant?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** How a draft was generated. */
@@ -543,6 +578,12 @@ export type Query = {
   evaluationSummary: EvaluationSummary;
   /** Token and cost usage of the caller's account in [from, to). Needs the admin scope. */
   llmUsage: UsageReport;
+  /**
+   * The routing variants a generation of the feature (statusUpdate, postmortem, runbook,
+   * assistant, automationDigest) may pin with its input's variant: its experiment arms, then
+   * the steps of its chain, the offline extractive engine last. Needs the admin scope.
+   */
+  llmVariants: Array<Scalars['String']['output']>;
   /** How the LLM Manager sees each provider. Needs the admin scope. */
   providerHealth: Array<ProviderHealth>;
 };
@@ -563,6 +604,11 @@ export type QueryEvaluationSummaryArgs = {
 export type QueryLlmUsageArgs = {
   from: Scalars['DateTime']['input'];
   to: Scalars['DateTime']['input'];
+};
+
+
+export type QueryLlmVariantsArgs = {
+  feature: Scalars['String']['input'];
 };
 
 /** The root cause of an incident, or the best hypothesis when the data does not establish it. */
@@ -1293,6 +1339,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   draft?: Resolver<Maybe<ResolversTypes['Draft']>, ParentType, ContextType, RequireFields<QueryDraftArgs, 'id'>>;
   evaluationSummary?: Resolver<ResolversTypes['EvaluationSummary'], ParentType, ContextType, RequireFields<QueryEvaluationSummaryArgs, 'feature' | 'from' | 'to'>>;
   llmUsage?: Resolver<ResolversTypes['UsageReport'], ParentType, ContextType, RequireFields<QueryLlmUsageArgs, 'from' | 'to'>>;
+  llmVariants?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, RequireFields<QueryLlmVariantsArgs, 'feature'>>;
   providerHealth?: Resolver<Array<ResolversTypes['ProviderHealth']>, ParentType, ContextType>;
 };
 

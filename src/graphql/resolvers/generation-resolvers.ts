@@ -1,4 +1,6 @@
 import type { Resolvers } from '../../generated/graphql.js';
+import { badInput } from '../../errors/app-error.js';
+import { featureNames, type FeatureName } from '../../llm/types.js';
 import { requirePrincipal } from '../require-principal.js';
 
 export const generationResolvers: Resolvers = {
@@ -19,6 +21,10 @@ export const generationResolvers: Resolvers = {
       return { accountId: principal.accountId, from, to, rows };
     },
     providerHealth: (_, __, context) => context.services.manager.health(),
+    llmVariants: (_, { feature }, context) => {
+      if (!(featureNames as readonly string[]).includes(feature)) throw badInput(`feature must be one of ${featureNames.join(', ')}.`, 'feature');
+      return context.services.manager.variants?.(feature as FeatureName) ?? [];
+    },
   },
   UsageReport: {
     calls: (report) => report.rows.reduce((total, row) => total + row.calls, 0),
