@@ -274,6 +274,8 @@ export type EvaluationDaySummary = {
   feedback: Scalars['Int']['output'];
   /** Mean retained ratio of the drafts published that day, rounded to 4 decimals; null when none was. */
   meanRetainedRatio?: Maybe<Scalars['Float']['output']>;
+  /** Of those, the drafts with a published text (the ones the mean retained ratio is over). */
+  published: Scalars['Int']['output'];
 };
 
 /** A metric of an offline evaluation run (npm run eval), by name: factRecall, hallucinationRate... */
@@ -1197,6 +1199,7 @@ export type EvaluationDaySummaryResolvers<ContextType = GraphQLContext, ParentTy
   edited?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   feedback?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   meanRetainedRatio?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  published?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type EvaluationMetricResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EvaluationMetric'] = ResolversParentTypes['EvaluationMetric']> = {

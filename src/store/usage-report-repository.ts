@@ -65,6 +65,8 @@ export interface ThrottleRejectionCount {
 export interface FeedbackDayRow {
   day: string;
   feedback: number;
+  /** Drafts with a published text (what the mean retained ratio is over). */
+  published: number;
   acceptedAsIs: number;
   edited: number;
   discarded: number;
@@ -173,7 +175,7 @@ export function createUsageReportRepository(database: Queryable): UsageReportRep
 
     async feedbackByDay(accountId, kind, from, to) {
       // The same verdicts as summarizeFeedback (eval-repository): the latest feedback of a draft.
-      const rows = await database.query<{ day: string; feedback: number; accepted_as_is: number; edited: number; discarded: number; mean_retained_ratio: number | null }>(
+      const rows = await database.query<{ day: string; feedback: number; published: number; accepted_as_is: number; edited: number; discarded: number; mean_retained_ratio: number | null }>(
         `with latest as (
            select distinct on (f.draft_id) f.draft_id, f.rating, f.retained_ratio, f.created_at
              from draft_feedback f
@@ -182,6 +184,7 @@ export function createUsageReportRepository(database: Queryable): UsageReportRep
          )
          select to_char(l.created_at at time zone 'UTC', 'YYYY-MM-DD') as day,
                 count(*)::int as feedback,
+                (count(l.retained_ratio))::int as published,
                 (count(*) filter (where l.retained_ratio >= $5))::int as accepted_as_is,
                 (count(*) filter (where l.retained_ratio < $5 and l.retained_ratio >= $6))::int as edited,
                 (count(*) filter (where l.retained_ratio < $6 or (l.retained_ratio is null and l.rating = 'DOWN')))::int as discarded,
@@ -197,6 +200,7 @@ export function createUsageReportRepository(database: Queryable): UsageReportRep
         return {
           day: row.day,
           feedback: Number(row.feedback),
+          published: Number(row.published),
           acceptedAsIs: Number(row.accepted_as_is),
           edited: Number(row.edited),
           discarded: Number(row.discarded),

@@ -143,7 +143,7 @@ describe('feedback summary', () => {
     const resolved = await resolver({}, { feature: 'statusUpdate', from: '2030-02-01T00:00:00Z', to: '2030-02-02T00:00:00Z' }, context, {});
     expect(resolved.variants).toHaveLength(2);
     // The same verdicts per day: every route together, the mean retained ratio rounded.
-    expect(resolved.days).toEqual([{ day: '2030-02-01', feedback: 6, acceptedAsIs: 2, edited: 2, discarded: 1, meanRetainedRatio: 0.7725 }]);
+    expect(resolved.days).toEqual([{ day: '2030-02-01', feedback: 6, published: 4, acceptedAsIs: 2, edited: 2, discarded: 1, meanRetainedRatio: 0.7725 }]);
     await expect(evaluationSummary(store.evaluations, account, 'nope', '2030-02-01T00:00:00Z', '2030-02-02T00:00:00Z')).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
     await expect(evaluationSummary(store.evaluations, account, 'statusUpdate', '2030-02-02T00:00:00Z', '2030-02-01T00:00:00Z')).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
   });

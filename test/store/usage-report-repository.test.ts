@@ -125,11 +125,11 @@ function describeUsageReports(label: string, open: TestDatabaseFactory): void {
 
     it('counts feedback per day, a draft by its latest verdict, for one kind', async () => {
       expect(await store.usageReports.feedbackByDay(account, 'STATUS_UPDATE', from, to)).toEqual([
-        { day: '2030-03-01', feedback: 1, acceptedAsIs: 1, edited: 0, discarded: 0, meanRetainedRatio: 1 },
-        { day: '2030-03-02', feedback: 1, acceptedAsIs: 0, edited: 0, discarded: 1, meanRetainedRatio: 0.1 },
+        { day: '2030-03-01', feedback: 1, published: 1, acceptedAsIs: 1, edited: 0, discarded: 0, meanRetainedRatio: 1 },
+        { day: '2030-03-02', feedback: 1, published: 1, acceptedAsIs: 0, edited: 0, discarded: 1, meanRetainedRatio: 0.1 },
       ]);
       expect(await store.usageReports.feedbackByDay(account, 'RUNBOOK_JOB', from, to)).toEqual([
-        { day: '2030-03-02', feedback: 1, acceptedAsIs: 1, edited: 0, discarded: 0, meanRetainedRatio: 1 },
+        { day: '2030-03-02', feedback: 1, published: 1, acceptedAsIs: 1, edited: 0, discarded: 0, meanRetainedRatio: 1 },
       ]);
       expect(await store.usageReports.feedbackByDay(other, 'STATUS_UPDATE', from, to)).toEqual([]);
     });
