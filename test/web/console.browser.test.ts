@@ -271,43 +271,6 @@ describe.skipIf(!chromiumInstalled && !inCi)('the console in Chromium', () => {
     await page.close();
   });
 
-  it('shows the usage dashboard with charts and every breakdown, and filters by time range', async () => {
-    const page = await openPage('/console/usage');
-    await page.locator('#status', { hasText: 'provider calls' }).waitFor({ timeout: 20_000 });
-    // Four uPlot charts, drawn on canvases.
-    expect(await page.locator('.chart canvas').count()).toBe(4);
-    const total = async (name: string) => (await page.locator(`[data-total="${name}"] strong`).textContent())!;
-    expect(Number(await total('calls'))).toBeGreaterThan(5);
-    expect(Number(await total('fallbacks'))).toBeGreaterThan(0);
-    expect(Number(await total('guard-hits'))).toBeGreaterThan(0);
-    expect(Number(await total('mean-retained-ratio'))).toBeGreaterThan(0);
-    for (const caption of ['By feature', 'By provider', 'By model', 'By prompt version', 'By day', 'Acceptance by feature', 'Acceptance by provider, model and prompt version', 'Guard hits', 'Throttle refusals']) {
-      expect(await page.locator('caption', { hasText: caption }).count(), caption).toBeGreaterThan(0);
-    }
-    const postmortemRow = page.locator('table', { has: page.locator('caption', { hasText: 'Acceptance by feature' }) }).locator('tr', { hasText: 'postmortem' });
-    expect(await postmortemRow.locator('td').nth(4).textContent()).toBe('1'); // edited
-    await screenshot(page, 'console-usage');
-
-    // A window in the past holds nothing.
-    await page.getByLabel('Time range').selectOption('custom');
-    await page.getByLabel('From (UTC)').fill('2020-01-01');
-    await page.getByLabel('To (UTC, exclusive)').fill('2020-01-08');
-    await page.locator('#refresh').click();
-    await page.locator('#status', { hasText: '0 provider calls from 2020-01-01' }).waitFor();
-    expect(await total('calls')).toBe('0');
-    await page.close();
-  });
-
-  it('refuses the dashboard to a token without the admin scope', async () => {
-    const page = await openPage('/console/usage');
-    await page.locator('#status', { hasText: 'provider calls' }).waitFor({ timeout: 20_000 });
-    await page.locator('details.auth summary').click();
-    await page.getByLabel('Bearer token').fill(await service.tokenFor('demo', ['ai:read', 'ai:write']));
-    await page.locator('#refresh').click();
-    await page.locator('#error[data-code="FORBIDDEN"]').waitFor();
-    await page.close();
-  });
-
   it('works from the keyboard alone: choose a feature, generate, open a citation, rate the draft', async () => {
     const page = await openPage('/console');
     const focused = () => page.evaluate(() => {
@@ -336,6 +299,51 @@ describe.skipIf(!chromiumInstalled && !inCi)('the console in Chromium', () => {
     await page.keyboard.press('Space');
     await page.locator('#feedback-status', { hasText: 'thumbs up recorded' }).waitFor();
     await screenshot(page, 'console-keyboard');
+    await page.close();
+  });
+
+  it('shows the usage dashboard with charts and every breakdown, and filters by time range', async () => {
+    // Past the account's rate limit (RATE_LIMIT_RPM, 60 a minute by default): the throttle refuses, the dashboard counts it.
+    let refused = 0;
+    for (let attempt = 0; attempt < 80 && refused === 0; attempt += 1) {
+      const result = await service.graphql('mutation { generatePostmortem(input: { incidentId: "PDEMO03" }) { id } }');
+      if (result.errors?.some((error) => error.extensions?.code === 'RATE_LIMITED')) refused += 1;
+    }
+    expect(refused).toBe(1);
+    const page = await openPage('/console/usage');
+    await page.locator('#status', { hasText: 'provider calls' }).waitFor({ timeout: 20_000 });
+    // Four uPlot charts, drawn on canvases.
+    expect(await page.locator('.chart canvas').count()).toBe(4);
+    const total = async (name: string) => (await page.locator(`[data-total="${name}"] strong`).textContent())!;
+    expect(Number(await total('calls'))).toBeGreaterThan(5);
+    expect(Number(await total('fallbacks'))).toBeGreaterThan(0);
+    expect(Number(await total('guard-hits'))).toBeGreaterThan(0);
+    expect(Number(await total('mean-retained-ratio'))).toBeGreaterThan(0);
+    await page.locator('[data-total="throttle-refusals"] strong', { hasText: /^[1-9]/ }).waitFor();
+    for (const caption of ['By feature', 'By provider', 'By model', 'By prompt version', 'By day', 'Acceptance by feature', 'Acceptance by provider, model and prompt version', 'Guard hits', 'Throttle refusals']) {
+      expect(await page.locator('caption', { hasText: caption }).count(), caption).toBeGreaterThan(0);
+    }
+    const postmortemRow = page.locator('table', { has: page.locator('caption', { hasText: 'Acceptance by feature' }) }).locator('tr', { hasText: 'postmortem' });
+    expect(await postmortemRow.locator('td').nth(4).textContent()).toBe('1'); // edited
+    await screenshot(page, 'console-usage');
+
+    // A window in the past holds nothing.
+    await page.getByLabel('Time range').selectOption('custom');
+    await page.getByLabel('From (UTC)').fill('2020-01-01');
+    await page.getByLabel('To (UTC, exclusive)').fill('2020-01-08');
+    await page.locator('#refresh').click();
+    await page.locator('#status', { hasText: '0 provider calls from 2020-01-01' }).waitFor();
+    expect(await total('calls')).toBe('0');
+    await page.close();
+  });
+
+  it('refuses the dashboard to a token without the admin scope', async () => {
+    const page = await openPage('/console/usage');
+    await page.locator('#status', { hasText: 'provider calls' }).waitFor({ timeout: 20_000 });
+    await page.locator('details.auth summary').click();
+    await page.getByLabel('Bearer token').fill(await service.tokenFor('demo', ['ai:read', 'ai:write']));
+    await page.locator('#refresh').click();
+    await page.locator('#error[data-code="FORBIDDEN"]').waitFor();
     await page.close();
   });
 

@@ -65,6 +65,11 @@ export function renderMarkdown(text) {
   });
 }
 
+/** One line of Markdown (a policy reason quoting a command) -> sanitized inline fragment. */
+export function renderInlineMarkdown(text) {
+  return DOMPurify.sanitize(markdown.parseInline(text ?? ''), { ALLOWED_TAGS: ['strong', 'em', 'code', 'del'], ALLOWED_ATTR: [], RETURN_DOM_FRAGMENT: true });
+}
+
 const sourceLabels = { LOG_ENTRY: 'Log entry', NOTE: 'Note', ALERT: 'Alert', LOG_LINE: 'Log line' };
 
 /** Every statement of a draft with its citations, in reading order. */
@@ -186,9 +191,10 @@ export function renderApprovalWarning(container, draft) {
       step.beyondRequest ? h('span', { className: 'safety safety-beyond' }, 'Beyond the request') : null,
       ` Step ${step.order}: ${step.description} `,
       h('code', {}, step.command),
-      step.safety.reasons.length > 0 ? h('div', { className: 'help' }, step.safety.reasons.join(' ')) : null,
+      ...step.safety.reasons.map((reason) => h('div', { className: 'help' }, renderInlineMarkdown(reason))),
     ))),
-    ...(draft.approvalReasons ?? []).length > 0 ? [h('ul', { className: 'approval-reasons' }, ...draft.approvalReasons.map((reason) => h('li', {}, reason)))] : [],
+    // The reasons are per step above; listed on their own only when no step carries them.
+    ...(concerned.length === 0 ? [h('ul', { className: 'approval-reasons' }, ...(draft.approvalReasons ?? []).map((reason) => h('li', {}, renderInlineMarkdown(reason))))] : []),
   );
   container.hidden = false;
 }

@@ -99,16 +99,28 @@ function render(data, window) {
   const days = daysOf(window);
   const xs = days.map((day) => Date.parse(`${day}T00:00:00Z`) / 1000);
   const byDay = new Map(usage.byDay.map((row) => [row.day, row]));
-  const perDay = (pick) => days.map((day) => (byDay.has(day) ? pick(byDay.get(day)) : null));
+  // Counts are 0 on a day without calls; latencies have no value then.
+  const perDay = (pick, empty = 0) => days.map((day) => (byDay.has(day) ? pick(byDay.get(day)) : empty));
   const countPerDay = (rows) => days.map((day) => rows.filter((row) => row.day === day).reduce((sum, row) => sum + row.count, 0));
   const acceptanceDays = new Map();
   for (const entry of acceptance) {
     for (const day of entry.days) {
-      const sum = acceptanceDays.get(day.day) ?? { asIs: 0, edited: 0, discarded: 0 };
-      acceptanceDays.set(day.day, { asIs: sum.asIs + day.acceptedAsIs, edited: sum.edited + day.edited, discarded: sum.discarded + day.discarded });
+      const sum = acceptanceDays.get(day.day) ?? { asIs: 0, edited: 0, discarded: 0, published: 0, retained: 0 };
+      acceptanceDays.set(day.day, {
+        asIs: sum.asIs + day.acceptedAsIs,
+        edited: sum.edited + day.edited,
+        discarded: sum.discarded + day.discarded,
+        published: sum.published + day.published,
+        retained: sum.retained + (day.meanRetainedRatio ?? 0) * day.published,
+      });
     }
   }
   const acceptancePerDay = (key) => days.map((day) => acceptanceDays.get(day)?.[key] ?? 0);
+  const sumPerDay = (keys) => days.map((day) => keys.reduce((total, key) => total + (acceptanceDays.get(day)?.[key] ?? 0), 0));
+  const retainedPerDay = days.map((day) => {
+    const sum = acceptanceDays.get(day);
+    return sum && sum.published > 0 ? sum.retained / sum.published : null;
+  });
 
   drawChart('chart-cost', xs, [
     { label: 'Calls', stroke: '#0b5cad', values: perDay((row) => row.calls), scale: 'count' },
@@ -116,9 +128,9 @@ function render(data, window) {
     { label: 'Cost (USD)', stroke: '#8a5a00', values: perDay((row) => row.costUsd), scale: 'usd', axisRight: true },
   ]);
   drawChart('chart-latency', xs, [
-    { label: 'p50', stroke: '#1a7f37', values: perDay((row) => row.latencyP50Ms) },
-    { label: 'p95', stroke: '#8a5a00', values: perDay((row) => row.latencyP95Ms) },
-    { label: 'p99', stroke: '#b42318', values: perDay((row) => row.latencyP99Ms) },
+    { label: 'p50', stroke: '#1a7f37', values: perDay((row) => row.latencyP50Ms, null) },
+    { label: 'p95', stroke: '#8a5a00', values: perDay((row) => row.latencyP95Ms, null) },
+    { label: 'p99', stroke: '#b42318', values: perDay((row) => row.latencyP99Ms, null) },
   ]);
   drawChart('chart-quality', xs, [
     { label: 'Fallbacks', stroke: '#8250df', values: perDay((row) => row.fallbacks) },
@@ -127,9 +139,11 @@ function render(data, window) {
     { label: 'Throttle refusals', stroke: '#b42318', values: countPerDay(usage.throttleRejections) },
   ]);
   drawChart('chart-acceptance', xs, [
+    // Stacked by drawing the running totals, largest first: the visible bands are discarded, edited and as-is.
+    { label: 'Discarded + edited + as-is', stroke: '#b42318', values: sumPerDay(['discarded', 'edited', 'asIs']), bars: true },
+    { label: 'Edited + as-is', stroke: '#8a5a00', values: sumPerDay(['edited', 'asIs']), bars: true },
     { label: 'As-is', stroke: '#1a7f37', values: acceptancePerDay('asIs'), bars: true },
-    { label: 'Edited', stroke: '#8a5a00', values: acceptancePerDay('edited'), bars: true },
-    { label: 'Discarded', stroke: '#b42318', values: acceptancePerDay('discarded'), bars: true },
+    { label: 'Mean retained ratio', stroke: '#0b5cad', values: retainedPerDay, scale: 'ratio', axisRight: true },
   ]);
 
   ui.tables.replaceChildren(
@@ -150,7 +164,8 @@ function drawChart(id, xs, series) {
   charts.get(id)?.destroy();
   figure.querySelector('.chart-empty')?.remove();
   const width = Math.max(280, figure.clientWidth - 12);
-  const scales = { x: { time: true } };
+  // Half a day of room on each side, so the first and last days' bars are whole.
+  const scales = { x: { time: true, range: (_, min, max) => [min - 43_200, max + 43_200] } };
   const axes = [{}, { scale: series[0].scale ?? 'y' }];
   for (const entry of series) {
     const scale = entry.scale ?? 'y';
@@ -168,7 +183,7 @@ function drawChart(id, xs, series) {
       width: 2,
       scale: entry.scale ?? 'y',
       spanGaps: true,
-      ...(entry.bars && { fill: `${entry.stroke}55`, paths: uPlot.paths.bars({ size: [0.25, 40] }) }),
+      ...(entry.bars && { fill: entry.stroke, paths: uPlot.paths.bars({ size: [0.3, 28] }) }),
       points: { show: true },
     }))],
   }, [xs, ...series.map((entry) => entry.values)], figure);
