@@ -61,6 +61,13 @@ export type AssistantAnswer = Draft & {
   __typename?: 'AssistantAnswer';
   /** False when the incident data does not hold the answer. Null until the answer is COMPLETE. */
   answered?: Maybe<Scalars['Boolean']['output']>;
+  /**
+   * The records this draft's citations name (log entries, notes, alerts of its incident; log
+   * lines of its job execution), once each, in the order first cited, as the incident source
+   * has them now, secrets redacted. A citation naming no record of the input (unverified) has
+   * none. Null when the source could not be reached (the error says why).
+   */
+  citedRecords?: Maybe<Array<CitedRecord>>;
   /** The conversation this answer is a turn of; pass it to askAssistant to ask a follow-up. */
   conversationId: Scalars['ID']['output'];
   createdAt: Scalars['DateTime']['output'];
@@ -97,6 +104,13 @@ export type Audience =
 /** A digest of one runbook job execution: how it ended, what failed, why, and what to do next. */
 export type AutomationDigest = Draft & {
   __typename?: 'AutomationDigest';
+  /**
+   * The records this draft's citations name (log entries, notes, alerts of its incident; log
+   * lines of its job execution), once each, in the order first cited, as the incident source
+   * has them now, secrets redacted. A citation naming no record of the input (unverified) has
+   * none. Null when the source could not be reached (the error says why).
+   */
+  citedRecords?: Maybe<Array<CitedRecord>>;
   createdAt: Scalars['DateTime']['output'];
   error?: Maybe<DraftError>;
   /** The execution of that job digested. */
@@ -139,6 +153,19 @@ export type Citation = {
   sourceType: SourceType;
 };
 
+/** An input record a draft cites, as its source has it: what a citation's excerpt quotes. */
+export type CitedRecord = {
+  __typename?: 'CitedRecord';
+  /** When it happened; null for a log line without a time. */
+  at?: Maybe<Scalars['DateTime']['output']>;
+  /** Who or what wrote it: a log entry's agent, a note's author, an alert's source, a log line's node. */
+  author?: Maybe<Scalars['String']['output']>;
+  sourceId: Scalars['ID']['output'];
+  sourceType: SourceType;
+  /** The record's text (a log entry's summary, a note's content, an alert's summary, a log line's text), secrets redacted. */
+  text: Scalars['String']['output'];
+};
+
 /** How dangerous a command is, as the command-safety policy classifies it. */
 export type CommandClass =
   /** Changes state in an intended, recoverable way (restart, scale, rollout, UPDATE ... WHERE). */
@@ -174,6 +201,13 @@ export type DigestJobExecutionInput = {
 };
 
 export type Draft = {
+  /**
+   * The records this draft's citations name (log entries, notes, alerts of its incident; log
+   * lines of its job execution), once each, in the order first cited, as the incident source
+   * has them now, secrets redacted. A citation naming no record of the input (unverified) has
+   * none. Null when the source could not be reached (the error says why).
+   */
+  citedRecords?: Maybe<Array<CitedRecord>>;
   createdAt: Scalars['DateTime']['output'];
   /** Set when state is FAILED. */
   error?: Maybe<DraftError>;
@@ -511,6 +545,13 @@ export type PostmortemDraft = Draft & {
   __typename?: 'PostmortemDraft';
   /** Most important first. */
   actionItems?: Maybe<Array<ActionItem>>;
+  /**
+   * The records this draft's citations name (log entries, notes, alerts of its incident; log
+   * lines of its job execution), once each, in the order first cited, as the incident source
+   * has them now, secrets redacted. A citation naming no record of the input (unverified) has
+   * none. Null when the source could not be reached (the error says why).
+   */
+  citedRecords?: Maybe<Array<CitedRecord>>;
   /** How the log was condensed to fit the model's context; null when the model read it whole. */
   condensation?: Maybe<TimelineCondensation>;
   contributingFactors?: Maybe<Array<Statement>>;
@@ -649,6 +690,13 @@ export type RunbookJobDraft = Draft & {
   __typename?: 'RunbookJobDraft';
   /** Why approval is required, one sentence per step concerned; empty when it is not. */
   approvalReasons?: Maybe<Array<Scalars['String']['output']>>;
+  /**
+   * The records this draft's citations name (log entries, notes, alerts of its incident; log
+   * lines of its job execution), once each, in the order first cited, as the incident source
+   * has them now, secrets redacted. A citation naming no record of the input (unverified) has
+   * none. Null when the source could not be reached (the error says why).
+   */
+  citedRecords?: Maybe<Array<CitedRecord>>;
   createdAt: Scalars['DateTime']['output'];
   error?: Maybe<DraftError>;
   feedback: Array<DraftFeedback>;
@@ -737,6 +785,13 @@ export type StatusUpdateDraft = Draft & {
   __typename?: 'StatusUpdateDraft';
   actions?: Maybe<Array<Statement>>;
   audience: Audience;
+  /**
+   * The records this draft's citations name (log entries, notes, alerts of its incident; log
+   * lines of its job execution), once each, in the order first cited, as the incident source
+   * has them now, secrets redacted. A citation naming no record of the input (unverified) has
+   * none. Null when the source could not be reached (the error says why).
+   */
+  citedRecords?: Maybe<Array<CitedRecord>>;
   createdAt: Scalars['DateTime']['output'];
   error?: Maybe<DraftError>;
   feedback: Array<DraftFeedback>;
@@ -990,6 +1045,7 @@ export type ResolversTypes = {
   AutomationDigest: ResolverTypeWrapper<DraftRecord>;
   CircuitState: CircuitState;
   Citation: ResolverTypeWrapper<Citation>;
+  CitedRecord: ResolverTypeWrapper<CitedRecord>;
   CommandClass: CommandClass;
   CommandSafety: ResolverTypeWrapper<CommandSafety>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -1054,6 +1110,7 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   AutomationDigest: DraftRecord;
   Citation: Citation;
+  CitedRecord: CitedRecord;
   CommandSafety: CommandSafety;
   DateTime: Scalars['DateTime']['output'];
   DigestJobExecutionInput: DigestJobExecutionInput;
@@ -1108,6 +1165,7 @@ export type ActionItemResolvers<ContextType = GraphQLContext, ParentType extends
 
 export type AssistantAnswerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AssistantAnswer'] = ResolversParentTypes['AssistantAnswer']> = {
   answered?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  citedRecords?: Resolver<Maybe<Array<ResolversTypes['CitedRecord']>>, ParentType, ContextType>;
   conversationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['DraftError']>, ParentType, ContextType>;
@@ -1128,6 +1186,7 @@ export type AssistantAnswerResolvers<ContextType = GraphQLContext, ParentType ex
 };
 
 export type AutomationDigestResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AutomationDigest'] = ResolversParentTypes['AutomationDigest']> = {
+  citedRecords?: Resolver<Maybe<Array<ResolversTypes['CitedRecord']>>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['DraftError']>, ParentType, ContextType>;
   executionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1153,6 +1212,14 @@ export type CitationResolvers<ContextType = GraphQLContext, ParentType extends R
   excerpt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sourceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   sourceType?: Resolver<ResolversTypes['SourceType'], ParentType, ContextType>;
+};
+
+export type CitedRecordResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CitedRecord'] = ResolversParentTypes['CitedRecord']> = {
+  at?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  author?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sourceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sourceType?: Resolver<ResolversTypes['SourceType'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type CommandSafetyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CommandSafety'] = ResolversParentTypes['CommandSafety']> = {
@@ -1293,6 +1360,7 @@ export type OfflineEvaluationResolvers<ContextType = GraphQLContext, ParentType 
 
 export type PostmortemDraftResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PostmortemDraft'] = ResolversParentTypes['PostmortemDraft']> = {
   actionItems?: Resolver<Maybe<Array<ResolversTypes['ActionItem']>>, ParentType, ContextType>;
+  citedRecords?: Resolver<Maybe<Array<ResolversTypes['CitedRecord']>>, ParentType, ContextType>;
   condensation?: Resolver<Maybe<ResolversTypes['TimelineCondensation']>, ParentType, ContextType>;
   contributingFactors?: Resolver<Maybe<Array<ResolversTypes['Statement']>>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1361,6 +1429,7 @@ export type RunbookJobResolvers<ContextType = GraphQLContext, ParentType extends
 
 export type RunbookJobDraftResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RunbookJobDraft'] = ResolversParentTypes['RunbookJobDraft']> = {
   approvalReasons?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  citedRecords?: Resolver<Maybe<Array<ResolversTypes['CitedRecord']>>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['DraftError']>, ParentType, ContextType>;
   feedback?: Resolver<Array<ResolversTypes['DraftFeedback']>, ParentType, ContextType>;
@@ -1410,6 +1479,7 @@ export type StatementResolvers<ContextType = GraphQLContext, ParentType extends 
 export type StatusUpdateDraftResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StatusUpdateDraft'] = ResolversParentTypes['StatusUpdateDraft']> = {
   actions?: Resolver<Maybe<Array<ResolversTypes['Statement']>>, ParentType, ContextType>;
   audience?: Resolver<ResolversTypes['Audience'], ParentType, ContextType>;
+  citedRecords?: Resolver<Maybe<Array<ResolversTypes['CitedRecord']>>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['DraftError']>, ParentType, ContextType>;
   feedback?: Resolver<Array<ResolversTypes['DraftFeedback']>, ParentType, ContextType>;
@@ -1504,6 +1574,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   AssistantAnswer?: AssistantAnswerResolvers<ContextType>;
   AutomationDigest?: AutomationDigestResolvers<ContextType>;
   Citation?: CitationResolvers<ContextType>;
+  CitedRecord?: CitedRecordResolvers<ContextType>;
   CommandSafety?: CommandSafetyResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Draft?: DraftResolvers<ContextType>;

@@ -129,13 +129,16 @@ describe.skipIf(!chromiumInstalled && !inCi)('the console in Chromium', () => {
     await first.click();
     const detail = page.locator(`#${(await first.getAttribute('aria-controls'))!}`);
     expect(await detail.isVisible()).toBe(true);
-    // The excerpt shown is the stored citation of that statement.
-    const stored = await service.graphql<{ draft: { summary: { citations: { sourceId: string; excerpt: string }[] } } }>(
-      'query($id: ID!) { draft(id: $id) { ... on StatusUpdateDraft { summary { citations { sourceId excerpt } } } } }',
+    // It shows the record as the incident has it (author, text) and the excerpt the draft quoted.
+    const stored = await service.graphql<{ draft: { summary: { citations: { sourceId: string; excerpt: string }[] }; citedRecords: { sourceId: string; author: string; text: string }[] } }>(
+      'query($id: ID!) { draft(id: $id) { citedRecords { sourceId author text } ... on StatusUpdateDraft { summary { citations { sourceId excerpt } } } } }',
       { id: await draftIdOf(page) },
     );
     const cited = stored.data!.draft.summary.citations.find((citation) => citation.sourceId === sourceId)!;
-    expect(await detail.textContent()).toContain(cited.excerpt);
+    const record = stored.data!.draft.citedRecords.find((candidate) => candidate.sourceId === sourceId)!;
+    expect(await detail.locator('.record-text').textContent()).toBe(record.text);
+    expect(await detail.locator('.record-meta').textContent()).toContain(record.author);
+    expect(await detail.locator('.record-quote').textContent()).toBe(`Quoted: ${cited.excerpt}`);
     expect(await page.locator('#metadata dd[data-key="provider"]').textContent()).toBe('extractive');
     await screenshot(page, 'console-drafts');
     await page.close();
@@ -160,6 +163,10 @@ describe.skipIf(!chromiumInstalled && !inCi)('the console in Chromium', () => {
     expect(await unverified.count()).toBeGreaterThan(0);
     expect(await unverified.first().textContent()).toContain('About a third of checkout attempts');
     expect(await draft.locator('.unverified-badge').first().isVisible()).toBe(true);
+    // Its citation names no record of the incident, and says so when opened.
+    const madeUp = draft.locator('button.citation[data-source-id="NOTE-DOES-NOT-EXIST"]');
+    await madeUp.click();
+    expect(await page.locator(`#${(await madeUp.getAttribute('aria-controls'))!}`).textContent()).toContain('not found in the incident');
     await screenshot(page, 'console-inert-model-text');
     await page.close();
   });

@@ -17,6 +17,7 @@ export const draftFragment = /* GraphQL */ `
     error { code message }
     quarantinedInputs { sourceType sourceId reason }
     feedback { id rating publishedText retainedRatio createdAt }
+    citedRecords { sourceType sourceId at author text }
     ... on StatusUpdateDraft { audience summary { ${statementFields} } impact { ${statementFields} } actions { ${statementFields} } }
     ... on PostmortemDraft {
       preliminary summary { ${statementFields} } detection { ${statementFields} } resolution { ${statementFields} }
@@ -97,12 +98,22 @@ const normalize = (text) => text.replace(/\s+/g, ' ').replace(/[*_`]/g, '').trim
 
 let citationSerial = 0;
 
-/** An inline citation: a button that shows (and expands to) the record the statement quotes. */
-function citationChip(citation, number) {
+const timeOf = (at) => (at ? `${at.slice(0, 16).replace('T', ' ')} UTC` : null);
+
+/**
+ * An inline citation: a button that expands to the record it names, as the incident source has
+ * it (Draft.citedRecords), with the excerpt the draft quoted; a citation naming no record of the
+ * incident says so.
+ */
+function citationChip(citation, number, records) {
   const id = `citation-${++citationSerial}`;
   const label = sourceLabels[citation.sourceType] ?? citation.sourceType;
-  const detail = h('span', { id, className: 'citation-detail', role: 'note', hidden: true },
-    h('strong', {}, `${label} ${citation.sourceId}`), ': ', h('q', {}, citation.excerpt));
+  const record = records.get(`${citation.sourceType}\u0000${citation.sourceId}`);
+  const detail = h('span', { id, className: `citation-detail${record ? '' : ' citation-missing'}`, role: 'note', hidden: true },
+    h('strong', {}, `${label} ${citation.sourceId}`),
+    record ? h('span', { className: 'record-meta' }, [timeOf(record.at), record.author].filter(Boolean).join(' · ')) : h('span', { className: 'record-meta' }, 'not found in the incident: unverified'),
+    record ? h('span', { className: 'record-text' }, record.text) : null,
+    h('span', { className: 'record-quote' }, 'Quoted: ', h('q', {}, citation.excerpt)));
   const button = h('button', {
     type: 'button',
     className: 'citation',
@@ -135,6 +146,7 @@ function markUnverified(root) {
  */
 export function renderDraftText(container, draft) {
   const fragment = renderMarkdown(draft.text);
+  const records = new Map((draft.citedRecords ?? []).map((record) => [`${record.sourceType}\u0000${record.sourceId}`, record]));
   const blocks = [...fragment.querySelectorAll('p, li, h1, h2, h3, h4, td, blockquote')];
   const unmatched = [];
   let number = 0;
@@ -149,7 +161,7 @@ export function renderDraftText(container, draft) {
     if (statement.unverified) block.classList.add('unverified');
     if (statement.citations.length > 0) {
       const chips = h('span', { className: 'citations' });
-      for (const citation of statement.citations) chips.append(...citationChip(citation, ++number));
+      for (const citation of statement.citations) chips.append(...citationChip(citation, ++number, records));
       block.append(' ', chips);
     }
   }
@@ -159,7 +171,7 @@ export function renderDraftText(container, draft) {
   if (unmatched.length > 0) {
     const list = h('ol', { className: 'sources' });
     for (const statement of unmatched) {
-      for (const citation of statement.citations) list.append(h('li', {}, ...citationChip(citation, ++number)));
+      for (const citation of statement.citations) list.append(h('li', {}, ...citationChip(citation, ++number, records)));
     }
     container.append(h('h4', {}, 'Sources'), list);
   }
