@@ -46,7 +46,7 @@ export function citationsOf(output: Record<string, unknown> | null): CitationKey
   return [...seen.values()];
 }
 
-const cleaned = (text: string): string => text && redact("").text + text;
+const cleaned = (text: string): string => redact(text).text;
 
 function fromIncident(incident: Incident, key: CitationKey): CitedRecordModel | null {
   if (key.sourceType === 'LOG_ENTRY') {
