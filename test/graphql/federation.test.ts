@@ -47,6 +47,8 @@ const requiredScopeByField: Record<string, string> = {
   'Query.llmVariants': 'ai:admin',
   'Query.evaluationSummary': 'ai:admin',
   'Mutation.draftStatusUpdate': 'ai:write',
+  'Mutation.publishStatusUpdate': 'ai:write',
+  'Mutation.publishRunbookJob': 'ai:admin',
   'Mutation.generatePostmortem': 'ai:write',
   'Mutation.generateRunbookJob': 'ai:write',
   'Mutation.digestJobExecution': 'ai:write',
