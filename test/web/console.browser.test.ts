@@ -18,6 +18,7 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeOpenAi, type FakeOpenAi } from '../fakes/openai-server.js';
+import { startFakeRundeck, type FakeRundeck } from '../fakes/rundeck-server.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -55,6 +56,7 @@ const hostileAnswer = {
 
 describe.skipIf(!chromiumInstalled && !inCi)('the console in Chromium', () => {
   let openai: FakeOpenAi;
+  let rundeck: FakeRundeck;
   let service: TestApp;
   let browser: Browser;
   let context: BrowserContext;
@@ -92,7 +94,9 @@ describe.skipIf(!chromiumInstalled && !inCi)('the console in Chromium', () => {
     mkdirSync(artifacts, { recursive: true });
     openai = await startFakeOpenAi();
     openai.setDefault({ kind: 'error', status: 400 });
-    service = await startTestApp({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: openai.url });
+    // Runbook jobs are published to a fake Rundeck (real HTTP, its documented import API).
+    rundeck = await startFakeRundeck({ projects: ['ops'] });
+    service = await startTestApp({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: openai.url, RUNDECK_URL: rundeck.url, RUNDECK_API_TOKEN: rundeck.token, RUNDECK_PROJECT: 'ops' });
     browser = await chromium.launch({ executablePath: chromiumPath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: service.url });
@@ -109,6 +113,7 @@ describe.skipIf(!chromiumInstalled && !inCi)('the console in Chromium', () => {
     await browser?.close();
     await service?.close();
     await openai?.close();
+    await rundeck?.close();
   });
 
   it('renders a streamed status update as Markdown with its citations inline, each expanding to the record it quotes', async () => {
@@ -193,6 +198,17 @@ describe.skipIf(!chromiumInstalled && !inCi)('the console in Chromium', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download YAML' }).click()]);
     expect(download.suggestedFilename()).toMatch(/\.yaml$/);
     expect(await readFile((await download.path())!, 'utf8')).toBe(yaml);
+
+    // Publishing: refused without the approval, imported (disabled) with it.
+    await page.getByRole('button', { name: 'Publish job to Rundeck' }).click();
+    await page.locator('#publish-status', { hasText: 'Not published: BAD_USER_INPUT' }).waitFor();
+    expect(rundeck.imports).toHaveLength(0);
+    await page.getByLabel('I approve this job (its destructive steps included)').check();
+    await page.getByRole('button', { name: 'Publish job to Rundeck' }).click();
+    await page.locator('#publish-status', { hasText: 'Imported into Rundeck project ops' }).waitFor();
+    expect(rundeck.imports).toHaveLength(1);
+    expect(rundeck.imports[0]!.document).toContain('executionEnabled: false');
+    expect(await page.locator('#publish-status').textContent()).toContain(`as job ${rundeck.imports[0]!.jobIds[0]}, disabled, approved by you.`);
     await screenshot(page, 'console-runbook');
     await page.close();
   });
@@ -236,11 +252,35 @@ describe.skipIf(!chromiumInstalled && !inCi)('the console in Chromium', () => {
     await page.close();
   });
 
-  it('says, for a sample incident, that publishing a status update only records feedback', async () => {
+  it('publishes an edited status update of a sample incident as feedback only, says so, shows the retained ratio, and publishes again only on purpose', async () => {
     const page = await openPage('/console');
     await generate(page, 'statusUpdate');
     expect(await page.locator('#publish-help').textContent()).toContain('PDEMO01 is a sample incident');
-    expect(await page.locator('#publish-help').textContent()).toContain('recorded as feedback only');
+    await page.getByRole('button', { name: 'Edit text' }).click();
+    const editor = page.getByLabel('Edit the draft (Markdown)');
+    const edited = `${await editor.inputValue()}\nNext update at 16:00 UTC from the incident commander.`;
+    await editor.fill(edited);
+    await page.getByRole('button', { name: 'Publish status update' }).click();
+    const status = page.locator('#publish-status', { hasText: 'Retained ratio' });
+    await status.waitFor();
+    expect(await status.textContent()).toContain('Recorded as feedback only: PDEMO01 is a sample incident, so nothing was posted anywhere.');
+    const stored = await service.graphql<{ draft: { publication: { target: string } | null; feedback: { publishedText: string | null; retainedRatio: number | null }[] } }>(
+      'query($id: ID!) { draft(id: $id) { feedback { publishedText retainedRatio } ... on StatusUpdateDraft { publication { target } } } }',
+      { id: await draftIdOf(page) },
+    );
+    expect(stored.data!.draft.publication).toEqual({ target: 'NONE' });
+    const published = stored.data!.draft.feedback.find((entry) => entry.publishedText === edited)!;
+    expect(Number(await status.getAttribute('data-retained-ratio'))).toBe(published.retainedRatio);
+    expect(published.retainedRatio).toBeGreaterThan(0.5);
+    expect(published.retainedRatio).toBeLessThan(1);
+    await screenshot(page, 'console-publish-status-update');
+
+    // Again: refused as already published, until "publish again anyway" is ticked.
+    await page.getByRole('button', { name: 'Publish status update' }).click();
+    await page.locator('#publish-status', { hasText: 'ALREADY_PUBLISHED' }).waitFor();
+    await page.getByLabel('Publish again anyway').check();
+    await page.getByRole('button', { name: 'Publish status update' }).click();
+    await page.locator('#publish-status', { hasText: 'Recorded as feedback only' }).waitFor();
     await page.close();
   });
 

@@ -4,7 +4,7 @@
 import { ConsoleError, element, followStream, formatUsd, graphql, h, setUpToken, showError } from './common.js';
 import { draftFragment, renderApprovalWarning, renderDraftText, renderQuarantine, renderStreamingText } from './render-draft.js';
 
-/** Sample incidents of the embedded source: publishing them goes nowhere, it is recorded as feedback only. */
+/** Sample incidents of the embedded source: publishing them goes nowhere (publication target NONE), it is recorded as feedback only. */
 const sampleIncidents = new Set(['PDEMO01', 'PDEMO02', 'PDEMO03', 'PDEMO04', 'PDEMO05', 'PDEMO06']);
 
 /** Per feature: the mutation, its input type, the fields it reads. */
@@ -36,6 +36,8 @@ const ui = {
   edit: element('edit'),
   approveField: element('approve-field'),
   approve: element('approve'),
+  forceField: element('force-field'),
+  force: element('force'),
   publish: element('publish'),
   publishHelp: element('publish-help'),
   publishStatus: element('publish-status'),
@@ -148,6 +150,8 @@ function resetResult() {
   ui.edit.setAttribute('aria-pressed', 'false');
   ui.edit.textContent = 'Edit text';
   ui.approve.checked = false;
+  ui.force.checked = false;
+  ui.forceField.hidden = true;
   ui.publish.disabled = false;
   ui.publishStatus.textContent = '';
   ui.yaml.textContent = '';
@@ -256,6 +260,8 @@ ui.edit.addEventListener('click', () => {
 });
 
 const publishedFields = 'id feedback { id rating publishedText retainedRatio createdAt }';
+const publicationFields = 'publication { target externalId sequence }';
+const rundeckJobFields = 'rundeckJob { id project url approved }';
 
 ui.publish.addEventListener('click', () => void publish());
 
@@ -267,25 +273,42 @@ async function publish() {
   ui.publishStatus.textContent = 'Publishing…';
   try {
     let feedback;
+    let outcome;
     if (draft.kind === 'STATUS_UPDATE') {
-      const data = await graphql(`mutation ConsolePublishStatus($input: PublishStatusUpdateInput!) { publishStatusUpdate(input: $input) { ${publishedFields} } }`, { input: { draftId: draft.id, text, force: false } });
+      const data = await graphql(
+        `mutation ConsolePublishStatus($input: PublishStatusUpdateInput!) { publishStatusUpdate(input: $input) { ${publishedFields} ${publicationFields} } }`,
+        { input: { draftId: draft.id, text, force: ui.force.checked } },
+      );
       feedback = latest(data.publishStatusUpdate.feedback);
+      const publication = data.publishStatusUpdate.publication;
+      outcome = publication?.target === 'NONE'
+        ? `Recorded as feedback only: ${draft.incidentId} is a sample incident, so nothing was posted anywhere.`
+        : `Published to PagerDuty as status update ${publication?.externalId ?? ''}${publication?.sequence ? ` (re-publication ${publication.sequence})` : ''}.`;
     } else if (draft.kind === 'RUNBOOK_JOB') {
-      const data = await graphql(`mutation ConsolePublishRunbook($input: PublishRunbookJobInput!) { publishRunbookJob(input: $input) { ${publishedFields} } }`, { input: { draftId: draft.id, approve: ui.approve.checked } });
+      const data = await graphql(
+        `mutation ConsolePublishRunbook($input: PublishRunbookJobInput!) { publishRunbookJob(input: $input) { ${publishedFields} ${rundeckJobFields} } }`,
+        { input: { draftId: draft.id, approve: ui.approve.checked } },
+      );
       feedback = latest(data.publishRunbookJob.feedback);
+      const job = data.publishRunbookJob.rundeckJob;
+      outcome = `Imported into Rundeck project ${job?.project ?? '?'} as job ${job?.id ?? '?'}, disabled${job?.approved ? ', approved by you' : ''}.`;
     } else {
       const data = await graphql(`mutation ConsoleRecordPublished($input: DraftFeedbackInput!) { submitDraftFeedback(input: $input) { id rating publishedText retainedRatio createdAt } }`, { input: { draftId: draft.id, rating: 'UP', publishedText: text } });
       feedback = data.submitDraftFeedback;
+      outcome = 'Recorded as published.';
     }
     if (currentDraft !== draft) return;
     const ratio = feedback?.retainedRatio;
     const kept = typeof ratio === 'number' ? `Retained ratio: ${ratio.toFixed(2)} (${Math.round(ratio * 100)}% of the draft kept).` : 'Retained ratio: not computed.';
-    const sample = draft.kind === 'STATUS_UPDATE' && draft.incidentId !== null && sampleIncidents.has(draft.incidentId);
     ui.publishStatus.dataset.retainedRatio = typeof ratio === 'number' ? String(ratio) : '';
-    ui.publishStatus.textContent = `${sample ? 'Recorded as feedback only (sample incident: nothing was posted).' : draft.kind === 'STATUS_UPDATE' || draft.kind === 'RUNBOOK_JOB' ? 'Published.' : 'Recorded as published.'} ${kept}`;
+    ui.publishStatus.textContent = `${outcome} ${kept}`;
+    ui.forceField.hidden = true;
+    ui.force.checked = false;
   } catch (error) {
     const problem = error instanceof ConsoleError ? error : new ConsoleError('CLIENT_ERROR', String(error));
     ui.publishStatus.textContent = `Not published: ${problem.code}: ${problem.message}`;
+    // Published before: offer to publish again on purpose.
+    if (problem.code === 'ALREADY_PUBLISHED') ui.forceField.hidden = false;
   } finally {
     ui.publish.disabled = false;
   }
