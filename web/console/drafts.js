@@ -230,7 +230,7 @@ function setUpPublish(draft) {
     ui.publish.textContent = 'Publish status update';
     ui.publishHelp.textContent = sample
       ? `${draft.incidentId} is a sample incident: publishing posts nothing anywhere; the text is recorded as feedback only.`
-      : 'Posts the text (as edited) as a status update of the incident in PagerDuty.';
+      : 'Posts the text (as edited) as a status update where the incident lives (PagerDuty).';
   } else if (draft.kind === 'RUNBOOK_JOB') {
     ui.publish.textContent = 'Publish job to Rundeck';
     ui.publishHelp.textContent = draft.requiresApproval
