@@ -24,6 +24,7 @@ import type { AuditEventRecord } from './store/audit-repository.js';
 import { loadOrCreateLocalSigningKey } from './guard/auth/local-signing-key.js';
 import { scopes } from './guard/auth/principal.js';
 import { startHttpServer, type RunningHttpServer } from './http/http-server.js';
+import { createConsole } from './http/console.js';
 import { createPlayground } from './http/playground.js';
 import { createSampleIncidentSource } from './incidents/sample-source.js';
 import { createSourceRegistry } from './incidents/source-registry.js';
@@ -149,7 +150,11 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   const schema = buildSchema();
   const demoToken = async () => (signingKey ? signLocalToken(signingKey, { accountId: 'demo', userId: 'demo-user', scopes }) : null);
   // The page gets the demo token only in the embedded/development mode, never in production.
-  const playground = config.playgroundEnabled ? createPlayground({ demoToken: config.env !== 'production' ? await demoToken() : null }) : null;
+  const pageToken = config.playgroundEnabled && config.env !== 'production' ? await demoToken() : null;
+  const playgroundRoutes = config.playgroundEnabled ? createPlayground({ demoToken: pageToken }) : null;
+  // The console (/console, /console/compare, /console/usage) is served with the playground.
+  const consoleRoutes = config.playgroundEnabled ? createConsole({ demoToken: pageToken }) : null;
+  const playground = playgroundRoutes && consoleRoutes ? (app: Parameters<typeof playgroundRoutes>[0]) => { playgroundRoutes(app); consoleRoutes(app); } : null;
 
   let server: RunningHttpServer | null = null;
   let stopping = false;

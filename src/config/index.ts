@@ -129,7 +129,7 @@ const environmentSchema = z.object({
    */
   SUBSCRIPTION_CALLBACK_URL_PREFIXES: z.string().optional(),
   /**
-   * Serve the playground page at /playground. Unset or empty: on, except with NODE_ENV=production;
+   * Serve the playground page at /playground and the console at /console. Unset or empty: on, except with NODE_ENV=production;
    * true/false overrides.
    */
   PLAYGROUND_ENABLED: z

@@ -4,11 +4,16 @@
  */
 import type { Resolvers } from '../generated/graphql.js';
 import { requirePrincipal } from '../graphql/require-principal.js';
-import { evaluationSummary } from './summary.js';
+import { evaluationSummary, kindOfFeature } from './summary.js';
 
 export const evaluationResolvers: Resolvers = {
   Query: {
-    evaluationSummary: (_, { feature, from, to }, context) =>
-      evaluationSummary(context.services.store.evaluations, requirePrincipal(context).principal.accountId, feature, from, to),
+    evaluationSummary: async (_, { feature, from, to }, context) => {
+      const { accountId } = requirePrincipal(context).principal;
+      const summary = await evaluationSummary(context.services.store.evaluations, accountId, feature, from, to);
+      // The window and the feature are checked (and normalized) by evaluationSummary.
+      const days = await context.services.store.usageReports.feedbackByDay(accountId, kindOfFeature[summary.feature], summary.from, summary.to);
+      return { ...summary, days };
+    },
   },
 };

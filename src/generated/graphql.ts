@@ -47,6 +47,13 @@ export type AskAssistantInput = {
   question: Scalars['String']['input'];
   /** Return at once in state STREAMING and deliver the text through draftStream. */
   stream?: InputMaybe<Scalars['Boolean']['input']>;
+  /**
+   * Admin only (ai:admin): the routing variant to generate with, one of llmVariants(feature):
+   * an experiment arm's label or a step of the feature's chain (provider:model unless the
+   * config labels it). It answers first; the rest of the chain stays the fallback. For
+   * side-by-side comparisons (the console's Compare). Unset: routing as usual.
+   */
+  variant?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** An answer of the assistant to one question about an incident: cited statements, or what the incident data does not say. */
@@ -54,6 +61,13 @@ export type AssistantAnswer = Draft & {
   __typename?: 'AssistantAnswer';
   /** False when the incident data does not hold the answer. Null until the answer is COMPLETE. */
   answered?: Maybe<Scalars['Boolean']['output']>;
+  /**
+   * The records this draft's citations name (log entries, notes, alerts of its incident; log
+   * lines of its job execution), once each, in the order first cited, as the incident source
+   * has them now, secrets redacted. A citation naming no record of the input (unverified) has
+   * none. Null when the source could not be reached (the error says why).
+   */
+  citedRecords?: Maybe<Array<CitedRecord>>;
   /** The conversation this answer is a turn of; pass it to askAssistant to ask a follow-up. */
   conversationId: Scalars['ID']['output'];
   createdAt: Scalars['DateTime']['output'];
@@ -90,6 +104,13 @@ export type Audience =
 /** A digest of one runbook job execution: how it ended, what failed, why, and what to do next. */
 export type AutomationDigest = Draft & {
   __typename?: 'AutomationDigest';
+  /**
+   * The records this draft's citations name (log entries, notes, alerts of its incident; log
+   * lines of its job execution), once each, in the order first cited, as the incident source
+   * has them now, secrets redacted. A citation naming no record of the input (unverified) has
+   * none. Null when the source could not be reached (the error says why).
+   */
+  citedRecords?: Maybe<Array<CitedRecord>>;
   createdAt: Scalars['DateTime']['output'];
   error?: Maybe<DraftError>;
   /** The execution of that job digested. */
@@ -132,6 +153,19 @@ export type Citation = {
   sourceType: SourceType;
 };
 
+/** An input record a draft cites, as its source has it: what a citation's excerpt quotes. */
+export type CitedRecord = {
+  __typename?: 'CitedRecord';
+  /** When it happened; null for a log line without a time. */
+  at?: Maybe<Scalars['DateTime']['output']>;
+  /** Who or what wrote it: a log entry's agent, a note's author, an alert's source, a log line's node. */
+  author?: Maybe<Scalars['String']['output']>;
+  sourceId: Scalars['ID']['output'];
+  sourceType: SourceType;
+  /** The record's text (a log entry's summary, a note's content, an alert's summary, a log line's text), secrets redacted. */
+  text: Scalars['String']['output'];
+};
+
 /** How dangerous a command is, as the command-safety policy classifies it. */
 export type CommandClass =
   /** Changes state in an intended, recoverable way (restart, scale, rollout, UPDATE ... WHERE). */
@@ -157,9 +191,23 @@ export type DigestJobExecutionInput = {
   jobId: Scalars['ID']['input'];
   /** Return at once in state STREAMING and deliver the text through draftStream. */
   stream?: InputMaybe<Scalars['Boolean']['input']>;
+  /**
+   * Admin only (ai:admin): the routing variant to generate with, one of llmVariants(feature):
+   * an experiment arm's label or a step of the feature's chain (provider:model unless the
+   * config labels it). It answers first; the rest of the chain stays the fallback. For
+   * side-by-side comparisons (the console's Compare). Unset: routing as usual.
+   */
+  variant?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type Draft = {
+  /**
+   * The records this draft's citations name (log entries, notes, alerts of its incident; log
+   * lines of its job execution), once each, in the order first cited, as the incident source
+   * has them now, secrets redacted. A citation naming no record of the input (unverified) has
+   * none. Null when the source could not be reached (the error says why).
+   */
+  citedRecords?: Maybe<Array<CitedRecord>>;
   createdAt: Scalars['DateTime']['output'];
   /** Set when state is FAILED. */
   error?: Maybe<DraftError>;
@@ -240,6 +288,28 @@ export type DraftStatusUpdateInput = {
   incidentId: Scalars['ID']['input'];
   /** Return at once in state STREAMING and deliver the text through draftStream. */
   stream?: InputMaybe<Scalars['Boolean']['input']>;
+  /**
+   * Admin only (ai:admin): the routing variant to generate with, one of llmVariants(feature):
+   * an experiment arm's label or a step of the feature's chain (provider:model unless the
+   * config labels it). It answers first; the rest of the chain stays the fallback. For
+   * side-by-side comparisons (the console's Compare). Unset: routing as usual.
+   */
+  variant?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Implicit feedback on a feature's drafts given on one UTC day. A draft's latest feedback in the window counts. */
+export type EvaluationDaySummary = {
+  __typename?: 'EvaluationDaySummary';
+  acceptedAsIs: Scalars['Int']['output'];
+  /** UTC day, YYYY-MM-DD. */
+  day: Scalars['String']['output'];
+  discarded: Scalars['Int']['output'];
+  edited: Scalars['Int']['output'];
+  feedback: Scalars['Int']['output'];
+  /** Mean retained ratio of the drafts published that day, rounded to 4 decimals; null when none was. */
+  meanRetainedRatio?: Maybe<Scalars['Float']['output']>;
+  /** Of those, the drafts with a published text (the ones the mean retained ratio is over). */
+  published: Scalars['Int']['output'];
 };
 
 /** A metric of an offline evaluation run (npm run eval), by name: factRecall, hallucinationRate... */
@@ -253,6 +323,8 @@ export type EvaluationMetric = {
 /** How a feature's drafts fared with the people who used them, per route, in [from, to). */
 export type EvaluationSummary = {
   __typename?: 'EvaluationSummary';
+  /** The same implicit feedback per UTC day of the feedback (all routes together), oldest first. */
+  days: Array<EvaluationDaySummary>;
   feature: Scalars['String']['output'];
   from: Scalars['DateTime']['output'];
   to: Scalars['DateTime']['output'];
@@ -325,6 +397,13 @@ export type GeneratePostmortemInput = {
   incidentId: Scalars['ID']['input'];
   /** Return at once in state STREAMING and deliver the text through draftStream (a long incident is condensed first). */
   stream?: InputMaybe<Scalars['Boolean']['input']>;
+  /**
+   * Admin only (ai:admin): the routing variant to generate with, one of llmVariants(feature):
+   * an experiment arm's label or a step of the feature's chain (provider:model unless the
+   * config labels it). It answers first; the rest of the chain stays the fallback. For
+   * side-by-side comparisons (the console's Compare). Unset: routing as usual.
+   */
+  variant?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type GenerateRunbookJobInput = {
@@ -334,6 +413,13 @@ export type GenerateRunbookJobInput = {
   incidentId?: InputMaybe<Scalars['ID']['input']>;
   /** Return at once in state STREAMING and deliver the text through draftStream. */
   stream?: InputMaybe<Scalars['Boolean']['input']>;
+  /**
+   * Admin only (ai:admin): the routing variant to generate with, one of llmVariants(feature):
+   * an experiment arm's label or a step of the feature's chain (provider:model unless the
+   * config labels it). It answers first; the rest of the chain stays the fallback. For
+   * side-by-side comparisons (the console's Compare). Unset: routing as usual.
+   */
+  variant?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** How a draft was generated. */
@@ -355,6 +441,17 @@ export type Generation = {
   traceId?: Maybe<Scalars['String']['output']>;
   /** The routing variant label (provider:model unless configured). */
   variant: Scalars['String']['output'];
+};
+
+/** How often one guard fired in a day. */
+export type GuardHitCount = {
+  __typename?: 'GuardHitCount';
+  count: Scalars['Int']['output'];
+  /** UTC day, YYYY-MM-DD. */
+  day: Scalars['String']['output'];
+  feature: Scalars['String']['output'];
+  /** e.g. injection_blocked, injection_quarantined, citations_unverified, secrets_redacted. */
+  guard: Scalars['String']['output'];
 };
 
 /** An incident, owned by the incidents subgraph. This subgraph adds its AI drafts. */
@@ -472,6 +569,13 @@ export type PostmortemDraft = Draft & {
   __typename?: 'PostmortemDraft';
   /** Most important first. */
   actionItems?: Maybe<Array<ActionItem>>;
+  /**
+   * The records this draft's citations name (log entries, notes, alerts of its incident; log
+   * lines of its job execution), once each, in the order first cited, as the incident source
+   * has them now, secrets redacted. A citation naming no record of the input (unverified) has
+   * none. Null when the source could not be reached (the error says why).
+   */
+  citedRecords?: Maybe<Array<CitedRecord>>;
   /** How the log was condensed to fit the model's context; null when the model read it whole. */
   condensation?: Maybe<TimelineCondensation>;
   contributingFactors?: Maybe<Array<Statement>>;
@@ -592,6 +696,12 @@ export type Query = {
   evaluationSummary: EvaluationSummary;
   /** Token and cost usage of the caller's account in [from, to). Needs the admin scope. */
   llmUsage: UsageReport;
+  /**
+   * The routing variants a generation of the feature (statusUpdate, postmortem, runbook,
+   * assistant, automationDigest) may pin with its input's variant: its experiment arms, then
+   * the steps of its chain, the offline extractive engine last. Needs the admin scope.
+   */
+  llmVariants: Array<Scalars['String']['output']>;
   /** How the LLM Manager sees each provider. Needs the admin scope. */
   providerHealth: Array<ProviderHealth>;
 };
@@ -612,6 +722,11 @@ export type QueryEvaluationSummaryArgs = {
 export type QueryLlmUsageArgs = {
   from: Scalars['DateTime']['input'];
   to: Scalars['DateTime']['input'];
+};
+
+
+export type QueryLlmVariantsArgs = {
+  feature: Scalars['String']['input'];
 };
 
 /** The root cause of an incident, or the best hypothesis when the data does not establish it. */
@@ -650,6 +765,13 @@ export type RunbookJobDraft = Draft & {
   __typename?: 'RunbookJobDraft';
   /** Why approval is required, one sentence per step concerned; empty when it is not. */
   approvalReasons?: Maybe<Array<Scalars['String']['output']>>;
+  /**
+   * The records this draft's citations name (log entries, notes, alerts of its incident; log
+   * lines of its job execution), once each, in the order first cited, as the incident source
+   * has them now, secrets redacted. A citation naming no record of the input (unverified) has
+   * none. Null when the source could not be reached (the error says why).
+   */
+  citedRecords?: Maybe<Array<CitedRecord>>;
   createdAt: Scalars['DateTime']['output'];
   error?: Maybe<DraftError>;
   feedback: Array<DraftFeedback>;
@@ -742,6 +864,13 @@ export type StatusUpdateDraft = Draft & {
   __typename?: 'StatusUpdateDraft';
   actions?: Maybe<Array<Statement>>;
   audience: Audience;
+  /**
+   * The records this draft's citations name (log entries, notes, alerts of its incident; log
+   * lines of its job execution), once each, in the order first cited, as the incident source
+   * has them now, secrets redacted. A citation naming no record of the input (unverified) has
+   * none. Null when the source could not be reached (the error says why).
+   */
+  citedRecords?: Maybe<Array<CitedRecord>>;
   createdAt: Scalars['DateTime']['output'];
   error?: Maybe<DraftError>;
   feedback: Array<DraftFeedback>;
@@ -774,6 +903,17 @@ export type SubscriptionDraftStreamArgs = {
   draftId: Scalars['ID']['input'];
 };
 
+/** How many generations the throttle refused in a day. */
+export type ThrottleRejectionCount = {
+  __typename?: 'ThrottleRejectionCount';
+  /** RATE_LIMITED or BUDGET_EXCEEDED. */
+  code: Scalars['String']['output'];
+  count: Scalars['Int']['output'];
+  /** UTC day, YYYY-MM-DD. */
+  day: Scalars['String']['output'];
+  feature: Scalars['String']['output'];
+};
+
 /** How a long incident's log was condensed (map stage) before the postmortem was written. */
 export type TimelineCondensation = {
   __typename?: 'TimelineCondensation';
@@ -800,15 +940,68 @@ export type TimelineEvent = {
   unverified: Scalars['Boolean']['output'];
 };
 
+/** Provider calls of one group of UsageReport.breakdown; the dimensions not grouped by are null. */
+export type UsageBreakdownRow = {
+  __typename?: 'UsageBreakdownRow';
+  calls: Scalars['Int']['output'];
+  costUsd: Scalars['Float']['output'];
+  /** UTC day, YYYY-MM-DD. */
+  day?: Maybe<Scalars['String']['output']>;
+  /** Of those drafts, the ones answered by the offline extractive engine (degraded). */
+  degraded: Scalars['Int']['output'];
+  /** degraded / generations, rounded to 4 decimals; null without generations. */
+  degradedShare?: Maybe<Scalars['Float']['output']>;
+  errors: Scalars['Int']['output'];
+  /** Of those drafts, the ones whose calls went to more than one provider (a fallback happened). */
+  fallbacks: Scalars['Int']['output'];
+  feature?: Maybe<Scalars['String']['output']>;
+  /** Distinct drafts the calls belong to. */
+  generations: Scalars['Int']['output'];
+  inputTokens: Scalars['Int']['output'];
+  /** Median latency of the calls, in milliseconds (continuous percentile, rounded). */
+  latencyP50Ms: Scalars['Int']['output'];
+  latencyP95Ms: Scalars['Int']['output'];
+  latencyP99Ms: Scalars['Int']['output'];
+  model?: Maybe<Scalars['String']['output']>;
+  outputTokens: Scalars['Int']['output'];
+  promptVersion?: Maybe<Scalars['String']['output']>;
+  provider?: Maybe<Scalars['String']['output']>;
+};
+
+/** A dimension of UsageReport.breakdown. */
+export type UsageDimension =
+  /** The UTC day the call started, YYYY-MM-DD. */
+  | 'DAY'
+  | 'FEATURE'
+  | 'MODEL'
+  /** The prompt version of the draft the call belongs to. */
+  | 'PROMPT_VERSION'
+  | 'PROVIDER';
+
 export type UsageReport = {
   __typename?: 'UsageReport';
+  /**
+   * Provider calls grouped by the dimensions named in groupBy (every one by default), with
+   * latency percentiles, fallbacks and degraded generations. A dimension left out is null in
+   * the rows. Calls that belong to no draft have a null promptVersion.
+   */
+  breakdown: Array<UsageBreakdownRow>;
   calls: Scalars['Int']['output'];
   costUsd: Scalars['Float']['output'];
   from: Scalars['DateTime']['output'];
+  /** Guards that fired on generations (from the audit trail), per day, feature and guard. */
+  guardHits: Array<GuardHitCount>;
   inputTokens: Scalars['Int']['output'];
   outputTokens: Scalars['Int']['output'];
   rows: Array<UsageRow>;
+  /** Generations refused by the throttle (RATE_LIMITED, BUDGET_EXCEEDED), per day, feature and code. */
+  throttleRejections: Array<ThrottleRejectionCount>;
   to: Scalars['DateTime']['output'];
+};
+
+
+export type UsageReportBreakdownArgs = {
+  groupBy?: InputMaybe<Array<UsageDimension>>;
 };
 
 export type UsageRow = {
@@ -933,6 +1126,7 @@ export type ResolversTypes = {
   AutomationDigest: ResolverTypeWrapper<DraftRecord>;
   CircuitState: CircuitState;
   Citation: ResolverTypeWrapper<Citation>;
+  CitedRecord: ResolverTypeWrapper<CitedRecord>;
   CommandClass: CommandClass;
   CommandSafety: ResolverTypeWrapper<CommandSafety>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -946,6 +1140,7 @@ export type ResolversTypes = {
   DraftKind: DraftKind;
   DraftState: DraftState;
   DraftStatusUpdateInput: DraftStatusUpdateInput;
+  EvaluationDaySummary: ResolverTypeWrapper<EvaluationDaySummary>;
   EvaluationMetric: ResolverTypeWrapper<EvaluationMetric>;
   EvaluationSummary: ResolverTypeWrapper<EvaluationSummary>;
   EvaluationVariantSummary: ResolverTypeWrapper<EvaluationVariantSummary>;
@@ -955,6 +1150,7 @@ export type ResolversTypes = {
   GeneratePostmortemInput: GeneratePostmortemInput;
   GenerateRunbookJobInput: GenerateRunbookJobInput;
   Generation: ResolverTypeWrapper<GenerationRecord>;
+  GuardHitCount: ResolverTypeWrapper<GuardHitCount>;
   Incident: ResolverTypeWrapper<IncidentRef>;
   IncidentPhase: IncidentPhase;
   LogLineRef: ResolverTypeWrapper<LogLineRef>;
@@ -980,8 +1176,11 @@ export type ResolversTypes = {
   Statement: ResolverTypeWrapper<Statement>;
   StatusUpdateDraft: ResolverTypeWrapper<DraftRecord>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ThrottleRejectionCount: ResolverTypeWrapper<ThrottleRejectionCount>;
   TimelineCondensation: ResolverTypeWrapper<TimelineCondensation>;
   TimelineEvent: ResolverTypeWrapper<TimelineEvent>;
+  UsageBreakdownRow: ResolverTypeWrapper<UsageBreakdownRow>;
+  UsageDimension: UsageDimension;
   UsageReport: ResolverTypeWrapper<UsageReportModel>;
   UsageRow: ResolverTypeWrapper<UsageSummaryRow>;
 };
@@ -997,6 +1196,7 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   AutomationDigest: DraftRecord;
   Citation: Citation;
+  CitedRecord: CitedRecord;
   CommandSafety: CommandSafety;
   DateTime: Scalars['DateTime']['output'];
   DigestJobExecutionInput: DigestJobExecutionInput;
@@ -1007,6 +1207,7 @@ export type ResolversParentTypes = {
   Float: Scalars['Float']['output'];
   DraftFeedbackInput: DraftFeedbackInput;
   DraftStatusUpdateInput: DraftStatusUpdateInput;
+  EvaluationDaySummary: EvaluationDaySummary;
   EvaluationMetric: EvaluationMetric;
   EvaluationSummary: EvaluationSummary;
   EvaluationVariantSummary: EvaluationVariantSummary;
@@ -1014,6 +1215,7 @@ export type ResolversParentTypes = {
   GeneratePostmortemInput: GeneratePostmortemInput;
   GenerateRunbookJobInput: GenerateRunbookJobInput;
   Generation: GenerationRecord;
+  GuardHitCount: GuardHitCount;
   Incident: IncidentRef;
   LogLineRef: LogLineRef;
   Mutation: Record<PropertyKey, never>;
@@ -1035,8 +1237,10 @@ export type ResolversParentTypes = {
   Statement: Statement;
   StatusUpdateDraft: DraftRecord;
   Subscription: Record<PropertyKey, never>;
+  ThrottleRejectionCount: ThrottleRejectionCount;
   TimelineCondensation: TimelineCondensation;
   TimelineEvent: TimelineEvent;
+  UsageBreakdownRow: UsageBreakdownRow;
   UsageReport: UsageReportModel;
   UsageRow: UsageSummaryRow;
 };
@@ -1051,6 +1255,7 @@ export type ActionItemResolvers<ContextType = GraphQLContext, ParentType extends
 
 export type AssistantAnswerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AssistantAnswer'] = ResolversParentTypes['AssistantAnswer']> = {
   answered?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  citedRecords?: Resolver<Maybe<Array<ResolversTypes['CitedRecord']>>, ParentType, ContextType>;
   conversationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['DraftError']>, ParentType, ContextType>;
@@ -1071,6 +1276,7 @@ export type AssistantAnswerResolvers<ContextType = GraphQLContext, ParentType ex
 };
 
 export type AutomationDigestResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AutomationDigest'] = ResolversParentTypes['AutomationDigest']> = {
+  citedRecords?: Resolver<Maybe<Array<ResolversTypes['CitedRecord']>>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['DraftError']>, ParentType, ContextType>;
   executionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1096,6 +1302,14 @@ export type CitationResolvers<ContextType = GraphQLContext, ParentType extends R
   excerpt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sourceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   sourceType?: Resolver<ResolversTypes['SourceType'], ParentType, ContextType>;
+};
+
+export type CitedRecordResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CitedRecord'] = ResolversParentTypes['CitedRecord']> = {
+  at?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  author?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sourceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sourceType?: Resolver<ResolversTypes['SourceType'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type CommandSafetyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CommandSafety'] = ResolversParentTypes['CommandSafety']> = {
@@ -1135,12 +1349,23 @@ export type DraftFeedbackResolvers<ContextType = GraphQLContext, ParentType exte
   retainedRatio?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
+export type EvaluationDaySummaryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EvaluationDaySummary'] = ResolversParentTypes['EvaluationDaySummary']> = {
+  acceptedAsIs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  day?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  discarded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  edited?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  feedback?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  meanRetainedRatio?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  published?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type EvaluationMetricResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EvaluationMetric'] = ResolversParentTypes['EvaluationMetric']> = {
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
 export type EvaluationSummaryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EvaluationSummary'] = ResolversParentTypes['EvaluationSummary']> = {
+  days?: Resolver<Array<ResolversTypes['EvaluationDaySummary']>, ParentType, ContextType>;
   feature?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1187,6 +1412,13 @@ export type GenerationResolvers<ContextType = GraphQLContext, ParentType extends
   variant?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type GuardHitCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GuardHitCount'] = ResolversParentTypes['GuardHitCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  day?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  feature?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  guard?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type IncidentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Incident'] = ResolversParentTypes['Incident'], FederationReferenceType extends FederationReferenceTypes['Incident'] = FederationReferenceTypes['Incident']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Incident']> | FederationReferenceType, FederationReferenceType, ContextType>;
   aiDrafts?: Resolver<Array<ResolversTypes['Draft']>, ParentType, ContextType, RequireFields<IncidentAiDraftsArgs, 'first'>>;
@@ -1220,6 +1452,7 @@ export type OfflineEvaluationResolvers<ContextType = GraphQLContext, ParentType 
 
 export type PostmortemDraftResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PostmortemDraft'] = ResolversParentTypes['PostmortemDraft']> = {
   actionItems?: Resolver<Maybe<Array<ResolversTypes['ActionItem']>>, ParentType, ContextType>;
+  citedRecords?: Resolver<Maybe<Array<ResolversTypes['CitedRecord']>>, ParentType, ContextType>;
   condensation?: Resolver<Maybe<ResolversTypes['TimelineCondensation']>, ParentType, ContextType>;
   contributingFactors?: Resolver<Maybe<Array<ResolversTypes['Statement']>>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1284,6 +1517,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   draft?: Resolver<Maybe<ResolversTypes['Draft']>, ParentType, ContextType, RequireFields<QueryDraftArgs, 'id'>>;
   evaluationSummary?: Resolver<ResolversTypes['EvaluationSummary'], ParentType, ContextType, RequireFields<QueryEvaluationSummaryArgs, 'feature' | 'from' | 'to'>>;
   llmUsage?: Resolver<ResolversTypes['UsageReport'], ParentType, ContextType, RequireFields<QueryLlmUsageArgs, 'from' | 'to'>>;
+  llmVariants?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, RequireFields<QueryLlmVariantsArgs, 'feature'>>;
   providerHealth?: Resolver<Array<ResolversTypes['ProviderHealth']>, ParentType, ContextType>;
 };
 
@@ -1302,6 +1536,7 @@ export type RunbookJobResolvers<ContextType = GraphQLContext, ParentType extends
 
 export type RunbookJobDraftResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RunbookJobDraft'] = ResolversParentTypes['RunbookJobDraft']> = {
   approvalReasons?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  citedRecords?: Resolver<Maybe<Array<ResolversTypes['CitedRecord']>>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['DraftError']>, ParentType, ContextType>;
   feedback?: Resolver<Array<ResolversTypes['DraftFeedback']>, ParentType, ContextType>;
@@ -1353,6 +1588,7 @@ export type StatementResolvers<ContextType = GraphQLContext, ParentType extends 
 export type StatusUpdateDraftResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StatusUpdateDraft'] = ResolversParentTypes['StatusUpdateDraft']> = {
   actions?: Resolver<Maybe<Array<ResolversTypes['Statement']>>, ParentType, ContextType>;
   audience?: Resolver<ResolversTypes['Audience'], ParentType, ContextType>;
+  citedRecords?: Resolver<Maybe<Array<ResolversTypes['CitedRecord']>>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['DraftError']>, ParentType, ContextType>;
   feedback?: Resolver<Array<ResolversTypes['DraftFeedback']>, ParentType, ContextType>;
@@ -1377,6 +1613,13 @@ export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType exten
   draftStream?: SubscriptionResolver<ResolversTypes['DraftChunk'], "draftStream", ParentType, ContextType, RequireFields<SubscriptionDraftStreamArgs, 'draftId'>>;
 };
 
+export type ThrottleRejectionCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ThrottleRejectionCount'] = ResolversParentTypes['ThrottleRejectionCount']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  day?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  feature?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type TimelineCondensationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TimelineCondensation'] = ResolversParentTypes['TimelineCondensation']> = {
   degraded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   events?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1392,13 +1635,36 @@ export type TimelineEventResolvers<ContextType = GraphQLContext, ParentType exte
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type UsageBreakdownRowResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UsageBreakdownRow'] = ResolversParentTypes['UsageBreakdownRow']> = {
+  calls?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  costUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  day?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  degraded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  degradedShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  errors?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fallbacks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  feature?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  generations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  inputTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  latencyP50Ms?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  latencyP95Ms?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  latencyP99Ms?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  model?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  outputTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  promptVersion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  provider?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type UsageReportResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UsageReport'] = ResolversParentTypes['UsageReport']> = {
+  breakdown?: Resolver<Array<ResolversTypes['UsageBreakdownRow']>, ParentType, ContextType, RequireFields<UsageReportBreakdownArgs, 'groupBy'>>;
   calls?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   costUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  guardHits?: Resolver<Array<ResolversTypes['GuardHitCount']>, ParentType, ContextType>;
   inputTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   outputTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rows?: Resolver<Array<ResolversTypes['UsageRow']>, ParentType, ContextType>;
+  throttleRejections?: Resolver<Array<ResolversTypes['ThrottleRejectionCount']>, ParentType, ContextType>;
   to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
@@ -1418,17 +1684,20 @@ export type Resolvers<ContextType = GraphQLContext> = {
   AssistantAnswer?: AssistantAnswerResolvers<ContextType>;
   AutomationDigest?: AutomationDigestResolvers<ContextType>;
   Citation?: CitationResolvers<ContextType>;
+  CitedRecord?: CitedRecordResolvers<ContextType>;
   CommandSafety?: CommandSafetyResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Draft?: DraftResolvers<ContextType>;
   DraftChunk?: DraftChunkResolvers<ContextType>;
   DraftError?: DraftErrorResolvers<ContextType>;
   DraftFeedback?: DraftFeedbackResolvers<ContextType>;
+  EvaluationDaySummary?: EvaluationDaySummaryResolvers<ContextType>;
   EvaluationMetric?: EvaluationMetricResolvers<ContextType>;
   EvaluationSummary?: EvaluationSummaryResolvers<ContextType>;
   EvaluationVariantSummary?: EvaluationVariantSummaryResolvers<ContextType>;
   FailingStep?: FailingStepResolvers<ContextType>;
   Generation?: GenerationResolvers<ContextType>;
+  GuardHitCount?: GuardHitCountResolvers<ContextType>;
   Incident?: IncidentResolvers<ContextType>;
   LogLineRef?: LogLineRefResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
@@ -1448,8 +1717,10 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Statement?: StatementResolvers<ContextType>;
   StatusUpdateDraft?: StatusUpdateDraftResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  ThrottleRejectionCount?: ThrottleRejectionCountResolvers<ContextType>;
   TimelineCondensation?: TimelineCondensationResolvers<ContextType>;
   TimelineEvent?: TimelineEventResolvers<ContextType>;
+  UsageBreakdownRow?: UsageBreakdownRowResolvers<ContextType>;
   UsageReport?: UsageReportResolvers<ContextType>;
   UsageRow?: UsageRowResolvers<ContextType>;
 };

@@ -11,6 +11,8 @@ export interface RunbookJobRef {
 }
 
 export interface UsageReportModel {
+  /** The caller's account: the report's grouped fields (breakdown, guard hits...) read it. */
+  accountId: string;
   from: string;
   to: string;
   rows: UsageSummaryRow[];

@@ -34,6 +34,7 @@ const rootRules: IRules = {
     draft: canRead,
     llmUsage: isAdmin,
     providerHealth: isAdmin,
+    llmVariants: isAdmin,
     evaluationSummary: isAdmin,
   },
   Mutation: {

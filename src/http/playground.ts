@@ -38,7 +38,8 @@ export const playgroundContentSecurityPolicy = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const securityHeaders: Record<string, string> = {
+/** Headers of every playground and console response (the console reuses them). */
+export const securityHeaders: Readonly<Record<string, string>> = {
   'content-security-policy': playgroundContentSecurityPolicy,
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',

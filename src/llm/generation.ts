@@ -36,6 +36,13 @@ export interface GenerateRequest {
    * the feature runs no experiment. See src/eval/experiments.ts.
    */
   experimentKey?: string;
+  /**
+   * Pins the route: the variant label (one of {@link LlmManager.variants} for the feature) of
+   * an experiment arm or a step of the feature's usual chain answers first; the rest of the
+   * usual chain stays the fallback and no experiment arm is drawn. For side-by-side comparisons
+   * (the console's Compare). Unset: routing as usual.
+   */
+  variant?: string;
   /** Providers not to ask this time (e.g. one whose answers failed validation twice). */
   skipProviders?: readonly string[];
   /** Cancels the whole generation (client gone, shutdown). */
@@ -82,4 +89,10 @@ export interface UsageSink {
 export interface LlmManager {
   generate(request: GenerateRequest): Promise<GenerateResult>;
   health(): ProviderHealth[];
+  /**
+   * The variant labels a request of `feature` may pin (`GenerateRequest.variant`): the
+   * feature's experiment arms, then the steps of its usual chain, extractive last. Managers
+   * that route to a single step (evaluation runs) may leave it out.
+   */
+  variants?(feature: FeatureName): string[];
 }

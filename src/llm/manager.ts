@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { context as otelContext, trace, type Context, type Tracer } from '@opentelemetry/api';
 import { costOf, type RoutingConfig } from '../config/llm-routing.js';
-import { AppError } from '../errors/app-error.js';
+import { AppError, badInput } from '../errors/app-error.js';
 import { ErrorCode } from '../errors/error-codes.js';
 import type { LlmCallRecord } from '../store/types.js';
 import type { DataPolicy } from '../guard/data-policy.js';
@@ -364,6 +364,7 @@ export function createLlmManager(options: LlmManagerOptions): LlmManager {
     const parent: Context = otelContext.active();
     const callerSignal = request.signal;
     callerSignal?.throwIfAborted();
+    const pinned = request.variant === undefined ? null : pinnedChain(request.feature, request.variant);
     // Redaction happens here, at the single entry point, so no route and no fallback sends a
     // secret to a provider.
     const redactionCounts = new Map<string, number>();
@@ -399,8 +400,8 @@ export function createLlmManager(options: LlmManagerOptions): LlmManager {
     // Experiments run on the usual chain only: normal-priority work that `normalPriority` sends
     // to another chain is not experimented on. The arm replaces the chain's first step.
     const onUsualChain = routeSource === (usualRoutes.get(request.feature)?.source ?? 'none');
-    const arm = onUsualChain ? assignExperimentArm(routing, request.feature, { key: request.experimentKey, random }) : null;
-    const chain = arm ? chainWithArm(route?.steps ?? [], arm, (id) => extractiveProviders.has(id)) : (route?.steps ?? []);
+    const arm = onUsualChain && !pinned ? assignExperimentArm(routing, request.feature, { key: request.experimentKey, random }) : null;
+    const chain = pinned ?? (arm ? chainWithArm(route?.steps ?? [], arm, (id) => extractiveProviders.has(id)) : (route?.steps ?? []));
     const reports: StepReport[] = [];
     let attempts = 0;
     let costUsd = 0;
@@ -619,6 +620,25 @@ export function createLlmManager(options: LlmManagerOptions): LlmManager {
     }
   }
 
+  /** The pinnable steps of a feature: its experiment arms, then its usual chain's steps. */
+  function pinnableSteps(feature: FeatureName): ResolvedRouteStep[] {
+    const arms = (routing.experiments?.[feature] ?? []).filter((arm) => knownProviders.has(arm.provider));
+    const steps = [...arms.map((arm) => ({ provider: arm.provider, model: arm.model, variant: arm.variant, index: 0 })), ...(usualRoutes.get(feature)?.steps ?? [])];
+    return steps.filter((step, index) => steps.findIndex((other) => other.variant === step.variant) === index);
+  }
+
+  function variants(feature: FeatureName): string[] {
+    return pinnableSteps(feature).map((step) => step.variant);
+  }
+
+  /** The usual chain with the pinned variant first (see GenerateRequest.variant). */
+  function pinnedChain(feature: FeatureName, variant: string): ResolvedRouteStep[] {
+    const step = pinnableSteps(feature).find((candidate) => candidate.variant === variant);
+    if (!step) throw badInput(`variant "${variant}" is not one of ${feature}'s: ${variants(feature).join(', ')}.`, 'variant');
+    const rest = (usualRoutes.get(feature)?.steps ?? []).filter((other) => other.variant !== variant);
+    return [step, ...rest].map((entry, index) => ({ ...entry, index }));
+  }
+
   function health(): ProviderHealth[] {
     return options.providers.map((provider) => {
       const entry = stats.get(provider.id);
@@ -634,5 +654,5 @@ export function createLlmManager(options: LlmManagerOptions): LlmManager {
     });
   }
 
-  return { generate, health };
+  return { generate, health, variants };
 }

@@ -16,6 +16,7 @@ import { migrate } from './migrate.js';
 import { createPgliteDatabase } from './pglite-database.js';
 import { createPostgresDatabase } from './postgres-database.js';
 import type { Store } from './types.js';
+import { createUsageReportRepository } from './usage-report-repository.js';
 
 /** Options of {@link openDatabase}. */
 export interface OpenDatabaseOptions {
@@ -89,6 +90,7 @@ export function createStoreFromDatabase(database: Database, options: StoreFromDa
     evaluations: createEvaluationRepository(database),
     apiKeys: createApiKeyRepository(database),
     auditEvents: createAuditEventRepository(database),
+    usageReports: createUsageReportRepository(database),
     async ping(): Promise<void> {
       await database.query('select 1');
     },

@@ -10,6 +10,7 @@ import type { AuditEventRepository } from './audit-repository.js';
 import type { ConversationRepository } from './conversation-repository.js';
 import type { EvaluationRepository } from './eval-repository.js';
 import type { PublicationRepository } from './publication-repository.js';
+import type { UsageReportRepository } from './usage-report-repository.js';
 
 export type DraftKind = 'STATUS_UPDATE' | 'POSTMORTEM' | 'RUNBOOK_JOB' | 'AUTOMATION_DIGEST' | 'ASSISTANT_ANSWER';
 export type DraftState = 'STREAMING' | 'COMPLETE' | 'FAILED';
@@ -190,6 +191,8 @@ export interface Store {
   readonly apiKeys: ApiKeyRepository;
   /** The append-only security audit trail. */
   readonly auditEvents: AuditEventRepository;
+  /** The usage dashboard's grouped reads (llmUsage.breakdown, guard hits, feedback per day). */
+  readonly usageReports: UsageReportRepository;
   /** Cheap liveness probe for /readyz. */
   ping(): Promise<void>;
   close(): Promise<void>;

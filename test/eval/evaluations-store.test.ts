@@ -139,8 +139,11 @@ describe('feedback summary', () => {
     expect(summary.variants[0]).toMatchObject({ promptVersion: 'status-update/v1', acceptanceRate: 0.75 });
     expect(summary.variants[1]?.offline).toMatchObject({ variant: 'openai:gpt-test@status-update/v1', passed: false, cases: 2, metrics: expect.arrayContaining([{ name: 'factRecall', value: 0.8 }, { name: 'readingGrade', value: null }]) });
     const context = { principal: { accountId: account, userId: 'u', scopes: new Set(['ai:admin']), method: 'jwt' as const }, loaders: {}, authError: null, services: { store } };
-    const resolver = evaluationResolvers.Query!.evaluationSummary as (parent: unknown, args: Record<string, string>, context: unknown, info: unknown) => Promise<typeof summary>;
-    expect((await resolver({}, { feature: 'statusUpdate', from: '2030-02-01T00:00:00Z', to: '2030-02-02T00:00:00Z' }, context, {})).variants).toHaveLength(2);
+    const resolver = evaluationResolvers.Query!.evaluationSummary as unknown as (parent: unknown, args: Record<string, string>, context: unknown, info: unknown) => Promise<typeof summary & { days: unknown[] }>;
+    const resolved = await resolver({}, { feature: 'statusUpdate', from: '2030-02-01T00:00:00Z', to: '2030-02-02T00:00:00Z' }, context, {});
+    expect(resolved.variants).toHaveLength(2);
+    // The same verdicts per day: every route together, the mean retained ratio rounded.
+    expect(resolved.days).toEqual([{ day: '2030-02-01', feedback: 6, published: 4, acceptedAsIs: 2, edited: 2, discarded: 1, meanRetainedRatio: 0.7725 }]);
     await expect(evaluationSummary(store.evaluations, account, 'nope', '2030-02-01T00:00:00Z', '2030-02-02T00:00:00Z')).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
     await expect(evaluationSummary(store.evaluations, account, 'statusUpdate', '2030-02-02T00:00:00Z', '2030-02-01T00:00:00Z')).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
   });

@@ -44,6 +44,7 @@ const requiredScopeByField: Record<string, string> = {
   'Query.draft': 'ai:read',
   'Query.llmUsage': 'ai:admin',
   'Query.providerHealth': 'ai:admin',
+  'Query.llmVariants': 'ai:admin',
   'Query.evaluationSummary': 'ai:admin',
   'Mutation.draftStatusUpdate': 'ai:write',
   'Mutation.publishStatusUpdate': 'ai:write',

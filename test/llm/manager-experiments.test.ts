@@ -183,3 +183,29 @@ describe('experiment arms at start-up', () => {
     expect(() => createHarness({ providers: [openai(), extractive()], routing: { experiments: arms } })).toThrow(/"experiments\.statusUpdate".*"vllm"/);
   });
 });
+
+describe('LLM Manager: a pinned variant (the console\'s Compare)', () => {
+  it('lists the arms, then the chain, extractive last, and routes a pinned variant first whatever the key', async () => {
+    const o = openai();
+    const b = bedrock();
+    const h = createHarness({ providers: [o, b, extractive()], routing: { experiments: halfAndHalf } });
+    expect(h.manager.variants?.('statusUpdate')).toEqual(['control', 'nova-lite', 'openai:gpt-4o-mini', 'bedrock:amazon.nova-lite-v1:0', 'extractive:extractive']);
+    expect(h.manager.variants?.('postmortem')).toEqual(['openai:gpt-4o-mini', 'bedrock:amazon.nova-lite-v1:0', 'extractive:extractive']);
+
+    for (const key of ['draft-1', 'draft-2', 'draft-3', 'draft-4']) {
+      const pinned = await h.manager.generate({ ...baseRequest, experimentKey: key, variant: 'nova-lite' });
+      expect(pinned).toMatchObject({ providerId: 'bedrock', variant: 'nova-lite', fellBack: false });
+    }
+    const fromChain = await h.manager.generate({ ...baseRequest, variant: 'bedrock:amazon.nova-lite-v1:0' });
+    expect(fromChain).toMatchObject({ providerId: 'bedrock', model: 'amazon.nova-lite-v1:0', variant: 'bedrock:amazon.nova-lite-v1:0' });
+    const offline = await h.manager.generate({ ...baseRequest, variant: 'extractive:extractive' });
+    expect(offline).toMatchObject({ providerId: 'extractive', degraded: true });
+  });
+
+  it('refuses an unknown variant with BAD_USER_INPUT naming the known ones, before any call', async () => {
+    const o = openai();
+    const h = createHarness({ providers: [o, extractive()] });
+    await expect(h.manager.generate({ ...baseRequest, variant: 'gpt-5' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringContaining('openai:gpt-4o-mini') });
+    expect(o.calls).toHaveLength(0);
+  });
+});

@@ -93,7 +93,7 @@ export function createAssistantService(dependencies: FeatureDependencies, option
           execution: null,
         },
         { incidentId: incident?.id ?? null, jobId: null, executionId: null },
-        { stream: input.stream ?? false },
+        { stream: input.stream ?? false, variant: input.variant ?? null },
       );
     },
   };

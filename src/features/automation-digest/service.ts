@@ -32,7 +32,7 @@ export function createAutomationDigestService(dependencies: FeatureDependencies)
         automationDigestFeature,
         { principal, input: { jobId, executionId }, incident: null, job, execution },
         { incidentId: execution.incidentId, jobId, executionId },
-        { stream: input.stream ?? false },
+        { stream: input.stream ?? false, variant: input.variant ?? null },
       );
     },
   };

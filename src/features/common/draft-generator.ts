@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import type { Logger } from 'pino';
-import { AppError, isAppError } from '../../errors/app-error.js';
+import { AppError, badInput, isAppError } from '../../errors/app-error.js';
 import { ErrorCode } from '../../errors/error-codes.js';
 import type { GenerateRequest, GenerateResult, LlmManager } from '../../llm/generation.js';
 import type { ChatMessage } from '../../llm/types.js';
@@ -73,6 +73,17 @@ export type PrepareStep<Input extends Record<string, unknown>, Output> = (
   tools: PrepareTools,
 ) => Promise<{ feature: Feature<Input, Output>; context: FeatureContext<Input> }>;
 
+/** Options of {@link DraftGenerator.generate}. */
+export interface GenerateOptions<Input extends Record<string, unknown>, Output> {
+  stream: boolean;
+  prepare?: PrepareStep<Input, Output>;
+  /**
+   * Admin only (`ai:admin`): the routing variant to generate with (one of the manager's
+   * `variants(feature)`), for side-by-side comparisons. Null or undefined: routing as usual.
+   */
+  variant?: string | null;
+}
+
 export interface DraftGenerator {
   /**
    * Generates a draft. Without `stream` it resolves with the finished draft (or throws a
@@ -83,7 +94,7 @@ export interface DraftGenerator {
     feature: Feature<Input, Output>,
     context: FeatureContext<Input>,
     target: GenerationTarget,
-    options: { stream: boolean; prepare?: PrepareStep<Input, Output> },
+    options: GenerateOptions<Input, Output>,
   ): Promise<DraftRecord>;
   /**
    * Graceful shutdown: refuses new generations (SERVICE_UNAVAILABLE), lets running ones
@@ -143,6 +154,7 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
     stream: boolean,
     permit: ThrottlePermit | null,
     prepare: PrepareStep<Input, Output> | undefined,
+    variant: string | null,
   ): Promise<DraftRecord> {
     const accountId = screenedContext.principal.accountId;
     // Requests of the prepare step: not part of the draft's generation record, but charged.
@@ -176,6 +188,7 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
         // Routing: non-urgent work may take a cheaper chain; a draft stays in one experiment arm.
         priority: priorityOf(context.incident),
         experimentKey: draft.id,
+        ...(variant !== null && { variant }),
       };
       // Spotlighting: untrusted text enters the prompt between markers random per request,
       // declared data in the system prompt. A canary there too: an answer that leaks it is
@@ -270,11 +283,33 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
     }
   }
 
+  /** The requested variant, checked: admins only, and one the manager can route to. */
+  function checkedVariant(feature: Feature<Record<string, unknown>, unknown>['name'], principal: Principal, variant: string | null): string | null {
+    if (variant === null) return null;
+    if (!principal.scopes.has('ai:admin')) throw new AppError(ErrorCode.FORBIDDEN, 'Choosing the variant of a generation needs the ai:admin scope.');
+    const known = manager.variants?.(feature) ?? [];
+    if (!known.includes(variant)) throw badInput(`variant "${variant}" is not one of ${feature}'s variants: ${known.join(', ') || 'none'}.`, 'variant');
+    return variant;
+  }
+
+  /** A throttle permit; a refusal (RATE_LIMITED, BUDGET_EXCEEDED) is audited (the usage dashboard counts them) and rethrown. */
+  async function enterThrottle(throttle: Throttle, principal: Principal, feature: string, priority: WorkPriority): Promise<ThrottlePermit> {
+    try {
+      return await throttle.enter(principal.accountId, priority);
+    } catch (error) {
+      if (isAppError(error)) {
+        options.audit?.record({ ...actorOf(principal), action: 'draft.generate', feature, outcome: 'refused', errorCode: error.code, guards: [] });
+      }
+      throw error;
+    }
+  }
+
   return {
-    async generate(feature, rawContext, target, { stream, prepare }) {
+    async generate(feature, rawContext, target, { stream, prepare, variant: requestedVariant }) {
       if (shutdown.signal.aborted || draining) {
         throw new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The service is shutting down; retry, another replica will answer.', { retryable: true });
       }
+      const variant = checkedVariant(feature.name, rawContext.principal, requestedVariant ?? null);
       screenDirectInput(rawContext.input, (verdict) => {
         options.onGuardHit?.('injection', feature.name, verdict);
         options.audit?.record({
@@ -291,7 +326,7 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
       const screened = screenIndirectInput(rawContext.incident, rawContext.execution);
       for (const _ of screened.quarantined) options.onGuardHit?.('injection', feature.name, 'quarantined');
       const context = { ...rawContext, incident: screened.incident, execution: screened.execution, quarantined: screened.quarantined };
-      const permit = options.throttle ? await options.throttle.enter(context.principal.accountId, priorityOf(context.incident)) : null;
+      const permit = options.throttle ? await enterThrottle(options.throttle, context.principal, feature.name, priorityOf(context.incident)) : null;
       let draft: DraftRecord;
       try {
         draft = await store.drafts.insert({
@@ -313,14 +348,14 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
       // Every generation is tracked, not only streamed ones: answers produced outside an HTTP
       // request (Slack) must be drained on shutdown too.
       if (!stream) {
-        const inline = run(feature, context, draft, false, permit, prepare);
+        const inline = run(feature, context, draft, false, permit, prepare, variant);
         const tracked = inline.catch(() => undefined).finally(() => running.delete(tracked));
         running.add(tracked);
         return inline;
       }
 
       hub.open(context.principal.accountId, draft.id, { persist: retainsText(context.principal.accountId) });
-      const background = run(feature, context, draft, true, permit, prepare).finally(() => running.delete(background));
+      const background = run(feature, context, draft, true, permit, prepare, variant).finally(() => running.delete(background));
       running.add(background);
       return draft;
     },

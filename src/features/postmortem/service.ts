@@ -84,7 +84,7 @@ export function createPostmortemService(dependencies: FeatureDependencies, optio
         createPostmortemFeature(budget, null),
         { principal, input, incident, job: null, execution: null },
         { incidentId: incident.id, jobId: null, executionId: null },
-        { stream: request.stream ?? false, prepare },
+        { stream: request.stream ?? false, variant: request.variant ?? null, prepare },
       );
     },
   };

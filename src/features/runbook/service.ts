@@ -30,7 +30,7 @@ export function createRunbookJobService(dependencies: FeatureDependencies): Runb
         runbookFeature,
         { principal, input: { description, incidentId }, incident, job: null, execution: null },
         { incidentId, jobId: null, executionId: null },
-        { stream: input.stream ?? false },
+        { stream: input.stream ?? false, variant: input.variant ?? null },
       );
     },
   };

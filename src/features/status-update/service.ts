@@ -15,6 +15,8 @@ export interface DraftStatusUpdateRequest {
   audience: Audience;
   guidance?: string | null;
   stream?: boolean | null;
+  /** Admin only: the routing variant to generate with (see GenerateOptions in common/draft-generator.ts). */
+  variant?: string | null;
 }
 
 export interface StatusUpdateService {
@@ -35,7 +37,7 @@ export function createStatusUpdateService(options: { incidents: IncidentSource; 
         statusUpdateFeature,
         { principal, input: { audience: request.audience, guidance }, incident, job: null, execution: null },
         { incidentId: incident.id, jobId: null, executionId: null },
-        { stream: request.stream ?? false },
+        { stream: request.stream ?? false, variant: request.variant ?? null },
       );
     },
   };

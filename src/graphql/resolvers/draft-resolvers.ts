@@ -1,6 +1,7 @@
 import { badInput } from '../../errors/app-error.js';
 import type { DraftKind, DraftRecord } from '../../store/types.js';
 import type { Resolvers } from '../../generated/graphql.js';
+import { citedRecords } from '../cited-records.js';
 import { requirePrincipal } from '../require-principal.js';
 
 const typeOfKind: Record<DraftKind, 'StatusUpdateDraft' | 'PostmortemDraft' | 'RunbookJobDraft' | 'AutomationDigest' | 'AssistantAnswer'> = {
@@ -30,6 +31,8 @@ const draftFields = {
   quarantinedInputs: (draft: DraftRecord) => (draft.output?.quarantined as { sourceType: 'NOTE' | 'ALERT' | 'LOG_ENTRY' | 'LOG_LINE'; sourceId: string; reason: string }[] | undefined) ?? [],
   feedback: (draft: DraftRecord, _: unknown, context: Parameters<typeof requirePrincipal>[0]) =>
     requirePrincipal(context).loaders.feedbackByDraft.load(draft.id),
+  citedRecords: (draft: DraftRecord, _: unknown, context: Parameters<typeof requirePrincipal>[0]) =>
+    citedRecords(draft, requirePrincipal(context).principal.accountId, context.services.incidents),
 };
 
 export const draftResolvers: Resolvers = {

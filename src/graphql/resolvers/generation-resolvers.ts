@@ -1,4 +1,6 @@
 import type { Resolvers } from '../../generated/graphql.js';
+import { badInput } from '../../errors/app-error.js';
+import { featureNames, type FeatureName } from '../../llm/types.js';
 import { requirePrincipal } from '../require-principal.js';
 
 export const generationResolvers: Resolvers = {
@@ -16,15 +18,23 @@ export const generationResolvers: Resolvers = {
     llmUsage: async (_, { from, to }, context) => {
       const { principal } = requirePrincipal(context);
       const rows = await context.services.store.llmCalls.summarize(principal.accountId, from, to);
-      return { from, to, rows };
+      return { accountId: principal.accountId, from, to, rows };
     },
     providerHealth: (_, __, context) => context.services.manager.health(),
+    llmVariants: (_, { feature }, context) => {
+      if (!(featureNames as readonly string[]).includes(feature)) throw badInput(`feature must be one of ${featureNames.join(', ')}.`, 'feature');
+      return context.services.manager.variants?.(feature as FeatureName) ?? [];
+    },
   },
   UsageReport: {
     calls: (report) => report.rows.reduce((total, row) => total + row.calls, 0),
     inputTokens: (report) => report.rows.reduce((total, row) => total + row.inputTokens, 0),
     outputTokens: (report) => report.rows.reduce((total, row) => total + row.outputTokens, 0),
     costUsd: (report) => report.rows.reduce((total, row) => total + row.costUsd, 0),
+    breakdown: (report, { groupBy }, context) =>
+      context.services.store.usageReports.breakdown(report.accountId, report.from, report.to, groupBy ?? ['DAY', 'FEATURE', 'PROVIDER', 'MODEL', 'PROMPT_VERSION']),
+    guardHits: (report, _, context) => context.services.store.usageReports.guardHits(report.accountId, report.from, report.to),
+    throttleRejections: (report, _, context) => context.services.store.usageReports.throttleRejections(report.accountId, report.from, report.to),
   },
   ProviderHealth: {
     circuit: (health) => health.circuit.toUpperCase() as 'CLOSED' | 'OPEN' | 'HALF_OPEN',
