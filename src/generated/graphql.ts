@@ -180,7 +180,11 @@ export type Draft = {
 
 export type DraftChunk = {
   __typename?: 'DraftChunk';
-  /** Markdown appended to the text so far. */
+  /**
+   * A piece of the draft's Markdown text. A client appends each delta to the text so far, or,
+   * when `replace` is true, replaces the text so far with it; after the last chunk (done: true)
+   * the text so far equals `draft.text` exactly, for every provider.
+   */
   delta: Scalars['String']['output'];
   done: Scalars['Boolean']['output'];
   /** The final draft, on the last chunk. */
@@ -188,6 +192,12 @@ export type DraftChunk = {
   draftId: Scalars['ID']['output'];
   /** Why the stream ended without a draft, on the last chunk. */
   error?: Maybe<DraftError>;
+  /**
+   * True when `delta` replaces the text so far instead of being appended. Only the last chunk
+   * may set it: with a model, the final text is rendered after validation (statements marked
+   * unverified, a repaired or fallback answer) and may differ from what was streamed.
+   */
+  replace: Scalars['Boolean']['output'];
   /** 1-based, gapless; a late subscriber first receives the chunks stored so far. */
   sequence: Scalars['Int']['output'];
 };
@@ -1027,6 +1037,7 @@ export type DraftChunkResolvers<ContextType = GraphQLContext, ParentType extends
   draft?: Resolver<Maybe<ResolversTypes['Draft']>, ParentType, ContextType>;
   draftId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['DraftError']>, ParentType, ContextType>;
+  replace?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sequence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
