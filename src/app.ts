@@ -111,7 +111,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     accountClaim: config.auth.accountClaim,
     apiKeys: createApiKeyVerifier({ repository: store.apiKeys, pepper: config.auth.apiKeyPepper, logger }),
   });
-  const schema = buildSchema();
+  const schema = buildSchema({ authDirectives: config.federationAuthDirectives });
   const demoToken = async () => (signingKey ? signLocalToken(signingKey, { accountId: 'demo', userId: 'demo-user', scopes }) : null);
   // The page gets the demo token only in the embedded/development mode, never in production.
   const playground = config.playgroundEnabled ? createPlayground({ demoToken: config.env !== 'production' ? await demoToken() : null }) : null;

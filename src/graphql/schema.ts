@@ -29,7 +29,7 @@ function mergeResolvers(...maps: Resolvers[]): Resolvers {
  * The executable subgraph schema. Shield is applied after buildSubgraphSchema (STACK-NOTES
  * item 3): reference resolvers live in type extensions and survive the middleware.
  */
-export function buildSchema(): GraphQLSchema {
+export function buildSchema(options: { authDirectives?: boolean } = {}): GraphQLSchema {
   const resolvers = mergeResolvers(
     draftResolvers,
     generationResolvers,
@@ -43,6 +43,6 @@ export function buildSchema(): GraphQLSchema {
     { DateTime: dateTimeScalar } as Resolvers,
   );
   // The generated types are stricter than @apollo/subgraph's resolver map type.
-  const schema = buildSubgraphSchema([{ typeDefs: loadTypeDefs(), resolvers: resolvers as unknown as GraphQLResolverMap<unknown> }]);
+  const schema = buildSubgraphSchema([{ typeDefs: loadTypeDefs({ authDirectives: options.authDirectives ?? false }), resolvers: resolvers as unknown as GraphQLResolverMap<unknown> }]);
   return applyMiddleware(schema, permissions(schema));
 }
