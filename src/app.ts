@@ -20,6 +20,7 @@ import { loadOrCreateLocalSigningKey } from './guard/auth/local-signing-key.js';
 import { scopes } from './guard/auth/principal.js';
 import { startHttpServer, type RunningHttpServer } from './http/http-server.js';
 import { createPlayground } from './http/playground.js';
+import { createRootPage } from './http/root-page.js';
 import { createSampleIncidentSource } from './incidents/sample-source.js';
 import { createSlackRoutes } from './slack/slack-routes.js';
 import { createLlmManager } from './llm/manager.js';
@@ -142,6 +143,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
           development: config.env !== 'production',
           metricsHandler: metrics.handler,
           playground,
+          rootPage: createRootPage(config.playgroundEnabled ? [{ path: '/playground', title: 'Playground: try every feature in the browser' }] : []),
           subscriptionCallbackPrefixes: config.subscriptionCallbackPrefixes,
           extraRoutes: config.slack ? createSlackRoutes({ config: config.slack, services, logger }) : null,
         },
