@@ -15,6 +15,7 @@ import { draftResolvers } from './resolvers/draft-resolvers.js';
 import { generationResolvers } from './resolvers/generation-resolvers.js';
 import { dateTimeScalar } from './scalars.js';
 import { loadTypeDefs } from './type-defs.js';
+import { withKnownEntityTypes } from './entity-types.js';
 
 /** Merges resolver maps type by type (later maps add fields, never replace a type). */
 function mergeResolvers(...maps: Resolvers[]): Resolvers {
@@ -44,5 +45,5 @@ export function buildSchema(options: { authDirectives?: boolean } = {}): GraphQL
   );
   // The generated types are stricter than @apollo/subgraph's resolver map type.
   const schema = buildSubgraphSchema([{ typeDefs: loadTypeDefs({ authDirectives: options.authDirectives ?? false }), resolvers: resolvers as unknown as GraphQLResolverMap<unknown> }]);
-  return applyMiddleware(schema, permissions(schema));
+  return applyMiddleware(withKnownEntityTypes(schema), permissions(schema));
 }

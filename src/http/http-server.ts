@@ -17,7 +17,7 @@ import { WebSocketServer } from 'ws';
 import { createErrorMasker } from '../errors/mask-error.js';
 import type { Authenticator } from '../guard/auth/authenticator.js';
 import { createContext, type GraphQLContext, type Services } from '../graphql/context.js';
-import { createArmor, defaultGraphQLLimits, type GraphQLLimits } from '../graphql/limits.js';
+import { createArmor, defaultGraphQLLimits, describeTokenLimit, type GraphQLLimits } from '../graphql/limits.js';
 import { subscriptionCallbackPlugin } from './subscription-callback.js';
 
 export interface HttpServerOptions {
@@ -106,7 +106,9 @@ export async function startHttpServer(options: HttpServerOptions, port: number, 
         try {
           document = parse(payload.query, { maxTokens });
         } catch (error) {
-          return [new GraphQLError(error instanceof Error ? error.message : String(error), { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
+          const message = error instanceof Error ? error.message : String(error);
+          const tokenLimit = describeTokenLimit(message);
+          return [new GraphQLError(tokenLimit ?? message, { extensions: { code: 'GRAPHQL_PARSE_FAILED', ...(tokenLimit && { limit: 'maxTokens' }) } })];
         }
         const errors = validate(schema, document, wsValidationRules);
         if (errors.length > 0) {

@@ -1,4 +1,5 @@
 import type { Resolvers } from '../../generated/graphql.js';
+import { badInput } from '../../errors/app-error.js';
 import { requirePrincipal } from '../require-principal.js';
 
 export const generationResolvers: Resolvers = {
@@ -15,6 +16,7 @@ export const generationResolvers: Resolvers = {
   Query: {
     llmUsage: async (_, { from, to }, context) => {
       const { principal } = requirePrincipal(context);
+      if (Date.parse(from) > Date.parse(to)) throw badInput(`llmUsage: from (${from}) is after to (${to}); give the earlier instant first.`, 'from');
       const rows = await context.services.store.llmCalls.summarize(principal.accountId, from, to);
       return { from, to, rows };
     },
