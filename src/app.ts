@@ -21,6 +21,8 @@ import { scopes } from './guard/auth/principal.js';
 import { startHttpServer, type RunningHttpServer } from './http/http-server.js';
 import { createPlayground } from './http/playground.js';
 import { createRootPage } from './http/root-page.js';
+import { removeServiceFile, writeServiceFile } from './http/service-file.js';
+import { createApiKeyAdmin } from './guard/auth/api-key-admin.js';
 import { createSampleIncidentSource } from './incidents/sample-source.js';
 import { createSlackRoutes } from './slack/slack-routes.js';
 import { createLlmManager } from './llm/manager.js';
@@ -104,6 +106,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     assistant: createAssistantService(featureDependencies),
     automationDigest: createAutomationDigestService(featureDependencies),
     draftFeedback: createDraftFeedbackService(featureDependencies),
+    apiKeys: createApiKeyAdmin({ store, pepper: config.auth.apiKeyPepper }),
   };
   const signingKey = config.auth.localKeys ? await loadOrCreateLocalSigningKey(config.dataDir) : null;
   const authenticator = createAuthenticator({
@@ -150,6 +153,8 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
         config.http.port,
         config.http.host,
       );
+      // Where CLIs reach this service while it holds the embedded database (npm run apikey).
+      await writeServiceFile(config.dataDir, server.url.replace('://localhost:', '://127.0.0.1:')).catch((error: unknown) => logger.warn({ err: error }, 'could not write DATA_DIR/service.json'));
       return server;
     },
     demoToken,
@@ -166,6 +171,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
       // new work is refused meanwhile and /readyz says not ready.
       await step('generations', () => generator.drain(deadline - 5_000));
       await step('http', () => server?.stop());
+      await step('service file', () => removeServiceFile(config.dataDir).catch(() => undefined));
       await step('chunks', () => hub.flush());
       await step('usage', () => usageBuffer.flush(deadline));
       await step('audit', () => auditBuffer.flush(deadline));

@@ -38,6 +38,22 @@ export type ActionItemPriority =
   | 'LOW'
   | 'MEDIUM';
 
+/** An API key as an administrator sees it: never its secret, which is shown once at creation. */
+export type ApiKey = {
+  __typename?: 'ApiKey';
+  createdAt: Scalars['DateTime']['output'];
+  /** Who created it (`cli:<os user>`, or the administrator's user id). */
+  createdBy?: Maybe<Scalars['String']['output']>;
+  /** Null: the key does not expire. */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  /** Last successful authentication, at most a minute stale. */
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  name: Scalars['String']['output'];
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  scopes: Array<Scalars['String']['output']>;
+};
+
 export type AskAssistantInput = {
   /** Continue a conversation (of your account); omitted starts a new one. */
   conversationId?: InputMaybe<Scalars['ID']['input']>;
@@ -148,6 +164,22 @@ export type CommandSafety = {
   class: CommandClass;
   /** Why, one sentence each. */
   reasons: Array<Scalars['String']['output']>;
+};
+
+export type CreateApiKeyInput = {
+  /** Null: the key does not expire. */
+  expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** What the key is for (`ci-bot`), 1 to 200 characters. */
+  name: Scalars['String']['input'];
+  /** One or more of ai:read, ai:write, ai:admin. */
+  scopes: Array<Scalars['String']['input']>;
+};
+
+/** A new key: `key` is the only copy of its secret (only a hash is stored). */
+export type CreatedApiKey = {
+  __typename?: 'CreatedApiKey';
+  apiKey: ApiKey;
+  key: Scalars['String']['output'];
 };
 
 export type DigestJobExecutionInput = {
@@ -401,6 +433,8 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Answers a question about an incident from its log entries, notes and alerts, with citations; keeps the conversation's history. */
   askAssistant: AssistantAnswer;
+  /** Creates an API key in the caller's account (audited). The service's own path for `npm run apikey -- create`. */
+  createApiKey: CreatedApiKey;
   /** Digests the log of a runbook job execution: outcome, failing step, probable cause, next steps. */
   digestJobExecution: AutomationDigest;
   draftStatusUpdate: StatusUpdateDraft;
@@ -408,12 +442,19 @@ export type Mutation = {
   generatePostmortem: PostmortemDraft;
   /** Generates a Rundeck job from a request in plain words; every step is classified by the command-safety policy. */
   generateRunbookJob: RunbookJobDraft;
+  /** Revokes a key of the caller's account (audited, idempotent); running replicas refuse it within seconds. */
+  revokeApiKey: ApiKey;
   submitDraftFeedback: DraftFeedback;
 };
 
 
 export type MutationAskAssistantArgs = {
   input: AskAssistantInput;
+};
+
+
+export type MutationCreateApiKeyArgs = {
+  input: CreateApiKeyInput;
 };
 
 
@@ -434,6 +475,11 @@ export type MutationGeneratePostmortemArgs = {
 
 export type MutationGenerateRunbookJobArgs = {
   input: GenerateRunbookJobInput;
+};
+
+
+export type MutationRevokeApiKeyArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -516,6 +562,8 @@ export type QuarantinedInput = {
 
 export type Query = {
   __typename?: 'Query';
+  /** The caller's account's API keys, newest first. */
+  apiKeys: Array<ApiKey>;
   /** A stored draft of the caller's account, or null. */
   draft?: Maybe<Draft>;
   /**
@@ -854,8 +902,9 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ActionItemPriority: ActionItemPriority;
-  AskAssistantInput: AskAssistantInput;
+  ApiKey: ResolverTypeWrapper<ApiKey>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AskAssistantInput: AskAssistantInput;
   AssistantAnswer: ResolverTypeWrapper<DraftRecord>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Audience: Audience;
@@ -864,6 +913,8 @@ export type ResolversTypes = {
   Citation: ResolverTypeWrapper<Citation>;
   CommandClass: CommandClass;
   CommandSafety: ResolverTypeWrapper<CommandSafety>;
+  CreateApiKeyInput: CreateApiKeyInput;
+  CreatedApiKey: ResolverTypeWrapper<CreatedApiKey>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DigestJobExecutionInput: DigestJobExecutionInput;
   Draft: ResolverTypeWrapper<DraftRecord>;
@@ -915,13 +966,16 @@ export type ResolversParentTypes = {
   ActionItem: ActionItem;
   String: Scalars['String']['output'];
   Boolean: Scalars['Boolean']['output'];
-  AskAssistantInput: AskAssistantInput;
+  ApiKey: ApiKey;
   ID: Scalars['ID']['output'];
+  AskAssistantInput: AskAssistantInput;
   AssistantAnswer: DraftRecord;
   Int: Scalars['Int']['output'];
   AutomationDigest: DraftRecord;
   Citation: Citation;
   CommandSafety: CommandSafety;
+  CreateApiKeyInput: CreateApiKeyInput;
+  CreatedApiKey: CreatedApiKey;
   DateTime: Scalars['DateTime']['output'];
   DigestJobExecutionInput: DigestJobExecutionInput;
   Draft: DraftRecord;
@@ -967,6 +1021,17 @@ export type ActionItemResolvers<ContextType = GraphQLContext, ParentType extends
   priority?: Resolver<ResolversTypes['ActionItemPriority'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ApiKeyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  scopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type AssistantAnswerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AssistantAnswer'] = ResolversParentTypes['AssistantAnswer']> = {
@@ -1021,6 +1086,11 @@ export type CitationResolvers<ContextType = GraphQLContext, ParentType extends R
 export type CommandSafetyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CommandSafety'] = ResolversParentTypes['CommandSafety']> = {
   class?: Resolver<ResolversTypes['CommandClass'], ParentType, ContextType>;
   reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type CreatedApiKeyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreatedApiKey'] = ResolversParentTypes['CreatedApiKey']> = {
+  apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -1121,10 +1191,12 @@ export type LogLineRefResolvers<ContextType = GraphQLContext, ParentType extends
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   askAssistant?: Resolver<ResolversTypes['AssistantAnswer'], ParentType, ContextType, RequireFields<MutationAskAssistantArgs, 'input'>>;
+  createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
   digestJobExecution?: Resolver<ResolversTypes['AutomationDigest'], ParentType, ContextType, RequireFields<MutationDigestJobExecutionArgs, 'input'>>;
   draftStatusUpdate?: Resolver<ResolversTypes['StatusUpdateDraft'], ParentType, ContextType, RequireFields<MutationDraftStatusUpdateArgs, 'input'>>;
   generatePostmortem?: Resolver<ResolversTypes['PostmortemDraft'], ParentType, ContextType, RequireFields<MutationGeneratePostmortemArgs, 'input'>>;
   generateRunbookJob?: Resolver<ResolversTypes['RunbookJobDraft'], ParentType, ContextType, RequireFields<MutationGenerateRunbookJobArgs, 'input'>>;
+  revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   submitDraftFeedback?: Resolver<ResolversTypes['DraftFeedback'], ParentType, ContextType, RequireFields<MutationSubmitDraftFeedbackArgs, 'input'>>;
 };
 
@@ -1185,6 +1257,7 @@ export type QuarantinedInputResolvers<ContextType = GraphQLContext, ParentType e
 };
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType>;
   draft?: Resolver<Maybe<ResolversTypes['Draft']>, ParentType, ContextType, RequireFields<QueryDraftArgs, 'id'>>;
   evaluationSummary?: Resolver<ResolversTypes['EvaluationSummary'], ParentType, ContextType, RequireFields<QueryEvaluationSummaryArgs, 'feature' | 'from' | 'to'>>;
   llmUsage?: Resolver<ResolversTypes['UsageReport'], ParentType, ContextType, RequireFields<QueryLlmUsageArgs, 'from' | 'to'>>;
@@ -1316,10 +1389,12 @@ export type UsageRowResolvers<ContextType = GraphQLContext, ParentType extends R
 
 export type Resolvers<ContextType = GraphQLContext> = {
   ActionItem?: ActionItemResolvers<ContextType>;
+  ApiKey?: ApiKeyResolvers<ContextType>;
   AssistantAnswer?: AssistantAnswerResolvers<ContextType>;
   AutomationDigest?: AutomationDigestResolvers<ContextType>;
   Citation?: CitationResolvers<ContextType>;
   CommandSafety?: CommandSafetyResolvers<ContextType>;
+  CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Draft?: DraftResolvers<ContextType>;
   DraftChunk?: DraftChunkResolvers<ContextType>;

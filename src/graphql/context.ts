@@ -1,3 +1,4 @@
+import type { ApiKeyAdmin } from '../guard/auth/api-key-admin.js';
 import type { AppError } from '../errors/app-error.js';
 import type { AssistantService } from '../features/assistant/service.js';
 import type { AutomationDigestService } from '../features/automation-digest/service.js';
@@ -25,6 +26,8 @@ export interface Services {
   assistant: AssistantService;
   automationDigest: AutomationDigestService;
   draftFeedback: DraftFeedbackService;
+  /** API key administration (ai:admin). */
+  apiKeys: ApiKeyAdmin;
 }
 
 /**

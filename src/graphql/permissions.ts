@@ -35,6 +35,7 @@ const rootRules: IRules = {
     llmUsage: isAdmin,
     providerHealth: isAdmin,
     evaluationSummary: isAdmin,
+    apiKeys: isAdmin,
   },
   Mutation: {
     draftStatusUpdate: canWrite,
@@ -43,6 +44,8 @@ const rootRules: IRules = {
     digestJobExecution: canWrite,
     askAssistant: canWrite,
     submitDraftFeedback: canWrite,
+    createApiKey: isAdmin,
+    revokeApiKey: isAdmin,
   },
   Subscription: {
     draftStream: canRead,

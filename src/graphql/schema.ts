@@ -3,6 +3,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import type { GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { evaluationResolvers } from '../eval/resolvers.js';
+import { apiKeyResolvers } from '../guard/auth/api-key-resolvers.js';
 import { assistantResolvers } from '../features/assistant/resolvers.js';
 import { automationDigestResolvers } from '../features/automation-digest/resolvers.js';
 import { draftFeedbackResolvers } from '../features/feedback/resolvers.js';
@@ -41,6 +42,7 @@ export function buildSchema(options: { authDirectives?: boolean } = {}): GraphQL
     automationDigestResolvers,
     draftFeedbackResolvers,
     evaluationResolvers,
+    apiKeyResolvers,
     { DateTime: dateTimeScalar } as Resolvers,
   );
   // The generated types are stricter than @apollo/subgraph's resolver map type.
