@@ -25,6 +25,7 @@ import { createAuditEventRepository } from '../../store/audit-repository.js';
 import { openDatabase } from '../../store/create-store.js';
 import type { Database } from '../../store/database.js';
 import { migrate } from '../../store/migrate.js';
+import { DatabaseInUseError } from '../../store/store-errors.js';
 import { toAuditRecord } from '../audit-log.js';
 import { issueApiKey } from './api-keys.js';
 import { adminToken, findRemoteService, remoteCreate, remoteList, remoteRevoke } from './api-key-remote.js';
@@ -240,6 +241,7 @@ try {
     (isAppError(error) && error.code === ErrorCode.BAD_USER_INPUT) ||
     // node:util parseArgs refusing an option or its value
     String((error as NodeJS.ErrnoException | null)?.code).startsWith('ERR_PARSE_ARGS_');
-  console.error(`apikey: ${error instanceof Error ? error.message : String(error)}${isUsage ? `\n${usage}` : ''}`);
+  const hint = error instanceof DatabaseInUseError ? '\nTo go through a running service instead: --url <its URL> --token <an ai:admin token>.' : '';
+  console.error(`apikey: ${error instanceof Error ? error.message : String(error)}${isUsage ? `\n${usage}` : hint}`);
   process.exitCode = isUsage ? 2 : 1;
 }

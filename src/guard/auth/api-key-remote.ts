@@ -27,9 +27,8 @@ export async function findRemoteService(config: AppConfig, url: string | undefin
   const holder = await liveLockHolder(path.join(config.dataDir, 'pglite'));
   if (holder === null) return null;
   const running = await readServiceFile(config.dataDir);
-  if (running?.pid !== holder) {
-    throw new Error(`the embedded database in ${config.dataDir} is in use by process ${holder}, which is not a service this CLI can reach; stop it, or pass --url of the service and --token of an ai:admin principal`);
-  }
+  // Held by a process that is not a reachable service (another CLI): the direct path refuses it.
+  if (running?.pid !== holder) return null;
   return { url: graphqlUrl(running.url), why: `the service (pid ${holder}) holds the embedded database in ${config.dataDir}` };
 }
 
