@@ -26,6 +26,9 @@ import { scopes } from './guard/auth/principal.js';
 import { startHttpServer, type RunningHttpServer } from './http/http-server.js';
 import { createConsole } from './http/console.js';
 import { createPlayground } from './http/playground.js';
+import { createRootPage } from './http/root-page.js';
+import { removeServiceFile, writeServiceFile } from './http/service-file.js';
+import { createApiKeyAdmin } from './guard/auth/api-key-admin.js';
 import { createSampleIncidentSource } from './incidents/sample-source.js';
 import { createSourceRegistry } from './incidents/source-registry.js';
 import { incidentDriverFactories } from './incidents/driver-factories.js';
@@ -139,6 +142,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
       feedback: draftFeedback,
       audit,
     }),
+    apiKeys: createApiKeyAdmin({ store, pepper: config.auth.apiKeyPepper }),
   };
   const signingKey = config.auth.localKeys ? await loadOrCreateLocalSigningKey(config.dataDir) : null;
   const authenticator = createAuthenticator({
@@ -147,7 +151,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     accountClaim: config.auth.accountClaim,
     apiKeys: createApiKeyVerifier({ repository: store.apiKeys, pepper: config.auth.apiKeyPepper, logger }),
   });
-  const schema = buildSchema();
+  const schema = buildSchema({ authDirectives: config.federationAuthDirectives });
   const demoToken = async () => (signingKey ? signLocalToken(signingKey, { accountId: 'demo', userId: 'demo-user', scopes }) : null);
   // The page gets the demo token only in the embedded/development mode, never in production.
   const pageToken = config.playgroundEnabled && config.env !== 'production' ? await demoToken() : null;
@@ -182,6 +186,14 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
           development: config.env !== 'production',
           metricsHandler: metrics.handler,
           playground,
+          rootPage: createRootPage(
+            config.playgroundEnabled
+              ? [
+                  { path: '/console', title: 'Console: drafts with citations, edit and publish, compare, usage dashboard' },
+                  { path: '/playground', title: 'Playground: try every feature in the browser' },
+                ]
+              : [],
+          ),
           subscriptionCallbackPrefixes: config.subscriptionCallbackPrefixes,
           extraRoutes: combineRoutes(
             config.slack ? createSlackRoutes({ config: config.slack, services, logger }) : null,
@@ -201,6 +213,8 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
         config.http.port,
         config.http.host,
       );
+      // Where CLIs reach this service while it holds the embedded database (npm run apikey).
+      await writeServiceFile(config.dataDir, server.url.replace('://localhost:', '://127.0.0.1:')).catch((error: unknown) => logger.warn({ err: error }, 'could not write DATA_DIR/service.json'));
       return server;
     },
     demoToken,
@@ -217,6 +231,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
       // new work is refused meanwhile and /readyz says not ready.
       await step('generations', () => generator.drain(deadline - 5_000));
       await step('http', () => server?.stop());
+      await step('service file', () => removeServiceFile(config.dataDir).catch(() => undefined));
       await step('chunks', () => hub.flush());
       await step('usage', () => usageBuffer.flush(deadline));
       await step('audit', () => auditBuffer.flush(deadline));

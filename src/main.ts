@@ -3,6 +3,7 @@
  */
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config/index.js';
+import { PortUnavailableError } from './http/http-server.js';
 import { DatabaseInUseError } from './store/store-errors.js';
 import { createLogger } from './telemetry/logger.js';
 import { startTracing } from './telemetry/tracing-sdk.js';
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // A known start-up refusal (the embedded database in use) is a message, not a stack trace.
-  if (error instanceof DatabaseInUseError) console.error(`incident-ai: ${error.message}`);
+  if (error instanceof DatabaseInUseError || error instanceof PortUnavailableError) console.error(`incident-ai: ${error.message}`);
   else console.error('incident-ai failed to start:', error);
   process.exit(1);
 });

@@ -55,7 +55,7 @@ const features = {
 
 const streamSubscription = /* GraphQL */ `
   subscription PlaygroundDraftStream($draftId: ID!) {
-    draftStream(draftId: $draftId) { sequence delta done error { code message } draft { ...PlaygroundDraft } }
+    draftStream(draftId: $draftId) { sequence delta replace done error { code message } draft { ...PlaygroundDraft } }
   }
   ${draftFields}
 `;
@@ -219,7 +219,7 @@ async function followStream(draftId, run) {
       // A resubscription replays stored chunks: keep each sequence once.
       if (!chunk || chunk.sequence <= lastSequence) continue;
       lastSequence = chunk.sequence;
-      text += chunk.delta;
+      text = chunk.replace ? chunk.delta : text + chunk.delta;
       ui.draftText.textContent = text;
       if (chunk.done) {
         if (chunk.error) throw new PlaygroundError(chunk.error.code, chunk.error.message);

@@ -151,6 +151,36 @@ const environmentSchema = z.object({
    * Unset: a built-in default (development and tests). Changing it invalidates every issued key.
    */
   API_KEY_PEPPER: z.string().optional(),
+  /**
+   * Declare `@authenticated`/`@requiresScopes` in the subgraph SDL, for a gateway that enforces
+   * them (Apollo Router with an enterprise licence, Hive Gateway, Cosmo). Default false: the
+   * supergraph then loads in `@apollo/gateway` and Apollo Router without a licence. The subgraph
+   * checks every field itself either way.
+   */
+  FEDERATION_AUTH_DIRECTIVES: booleanFlag.default(false),
+});
+
+/**
+ * Settings that do nothing without a partner: setting one alone is refused, naming the missing
+ * variable, instead of silently leaving the feature off.
+ */
+const partnerSettings: { set: keyof z.infer<typeof environmentSchema>; needs: keyof z.infer<typeof environmentSchema>; why: string; withoutLlmConfigOnly?: boolean }[] = [
+  { set: 'SLACK_SIGNING_SECRET', needs: 'SLACK_BOT_TOKEN', why: '/slack/events is served only with both' },
+  { set: 'SLACK_BOT_TOKEN', needs: 'SLACK_SIGNING_SECRET', why: '/slack/events is served only with both' },
+  { set: 'AUTH_ISSUER', needs: 'AUTH_JWKS_URL', why: 'identity-provider tokens are verified only with a JWKS URL' },
+  { set: 'AUTH_AUDIENCE', needs: 'AUTH_JWKS_URL', why: 'identity-provider tokens are verified only with a JWKS URL' },
+  { set: 'OPENAI_BASE_URL', needs: 'OPENAI_API_KEY', why: 'the openai provider is enabled by its key (any value for a server without keys)', withoutLlmConfigOnly: true },
+  { set: 'BEDROCK_ENDPOINT', needs: 'BEDROCK_MODEL_ID', why: 'the bedrock provider is enabled by its model id', withoutLlmConfigOnly: true },
+];
+
+const checkedEnvironmentSchema = environmentSchema.superRefine((variables, context) => {
+  for (const { set, needs, why, withoutLlmConfigOnly } of partnerSettings) {
+    // With LLM_CONFIG the routing file names the providers; these variables only shape the default routing.
+    if (withoutLlmConfigOnly && variables.LLM_CONFIG) continue;
+    if (variables[set] && !variables[needs]) {
+      context.addIssue({ code: 'custom', path: [needs], message: `${set} is set but ${needs} is not; set ${needs} too (${why}), or unset ${set}` });
+    }
+  }
 });
 
 /** Shortest API_KEY_PEPPER accepted: 32 characters (about 192 bits as base64). */
@@ -196,6 +226,8 @@ export interface AppConfig {
     exportTraces: boolean;
     captureMessageContent: boolean;
   };
+  /** Whether the subgraph SDL declares @authenticated/@requiresScopes (FEDERATION_AUTH_DIRECTIVES). */
+  federationAuthDirectives: boolean;
   /** Null when Slack is not configured. */
   slack: { signingSecret: string; botToken: string; apiUrl: string; accountId: string } | null;
 }
@@ -207,7 +239,7 @@ export class ConfigError extends Error {
 
 /** Parses the environment (default: process.env) into the frozen configuration. */
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppConfig {
-  const parsed = environmentSchema.safeParse(environment);
+  const parsed = checkedEnvironmentSchema.safeParse(environment);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Invalid environment: ${problems.join('; ')}`);
@@ -285,6 +317,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
         Boolean(variables.OTEL_EXPORTER_OTLP_ENDPOINT || variables.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT),
       captureMessageContent: variables.OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT,
     },
+    federationAuthDirectives: variables.FEDERATION_AUTH_DIRECTIVES,
     slack:
       variables.SLACK_SIGNING_SECRET && variables.SLACK_BOT_TOKEN
         ? { signingSecret: variables.SLACK_SIGNING_SECRET, botToken: variables.SLACK_BOT_TOKEN, apiUrl: variables.SLACK_API_URL, accountId: variables.SLACK_ACCOUNT_ID }

@@ -3,6 +3,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from 'pino';
 import { isAppError } from './app-error.js';
 import { ErrorCode } from './error-codes.js';
+import { describeTokenLimit } from '../graphql/limits.js';
 
 /**
  * Apollo `formatError`: our typed errors keep their message and code; errors that already
@@ -18,7 +19,8 @@ export function createErrorMasker(logger: Logger) {
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
+      const tokenLimit = code === 'GRAPHQL_PARSE_FAILED' ? describeTokenLimit(formatted.message) : null;
+      return tokenLimit ? { ...formatted, message: tokenLimit, extensions: { ...extensions, limit: 'maxTokens' } } : { ...formatted, extensions };
     }
     logger.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL operation');
     return {

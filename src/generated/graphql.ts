@@ -38,6 +38,22 @@ export type ActionItemPriority =
   | 'LOW'
   | 'MEDIUM';
 
+/** An API key as an administrator sees it: never its secret, which is shown once at creation. */
+export type ApiKey = {
+  __typename?: 'ApiKey';
+  createdAt: Scalars['DateTime']['output'];
+  /** Who created it (`cli:<os user>`, or the administrator's user id). */
+  createdBy?: Maybe<Scalars['String']['output']>;
+  /** Null: the key does not expire. */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  /** Last successful authentication, at most a minute stale. */
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  name: Scalars['String']['output'];
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  scopes: Array<Scalars['String']['output']>;
+};
+
 export type AskAssistantInput = {
   /** Continue a conversation (of your account); omitted starts a new one. */
   conversationId?: InputMaybe<Scalars['ID']['input']>;
@@ -184,6 +200,22 @@ export type CommandSafety = {
   reasons: Array<Scalars['String']['output']>;
 };
 
+export type CreateApiKeyInput = {
+  /** Null: the key does not expire. */
+  expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** What the key is for (`ci-bot`), 1 to 200 characters. */
+  name: Scalars['String']['input'];
+  /** One or more of ai:read, ai:write, ai:admin. */
+  scopes: Array<Scalars['String']['input']>;
+};
+
+/** A new key: `key` is the only copy of its secret (only a hash is stored). */
+export type CreatedApiKey = {
+  __typename?: 'CreatedApiKey';
+  apiKey: ApiKey;
+  key: Scalars['String']['output'];
+};
+
 export type DigestJobExecutionInput = {
   /** The execution of that job to digest. */
   executionId: Scalars['ID']['input'];
@@ -228,7 +260,11 @@ export type Draft = {
 
 export type DraftChunk = {
   __typename?: 'DraftChunk';
-  /** Markdown appended to the text so far. */
+  /**
+   * A piece of the draft's Markdown text. A client appends each delta to the text so far, or,
+   * when `replace` is true, replaces the text so far with it; after the last chunk (done: true)
+   * the text so far equals `draft.text` exactly, for every provider.
+   */
   delta: Scalars['String']['output'];
   done: Scalars['Boolean']['output'];
   /** The final draft, on the last chunk. */
@@ -236,6 +272,12 @@ export type DraftChunk = {
   draftId: Scalars['ID']['output'];
   /** Why the stream ended without a draft, on the last chunk. */
   error?: Maybe<DraftError>;
+  /**
+   * True when `delta` replaces the text so far instead of being appended. Only the last chunk
+   * may set it: with a model, the final text is rendered after validation (statements marked
+   * unverified, a repaired or fallback answer) and may differ from what was streamed.
+   */
+  replace: Scalars['Boolean']['output'];
   /** 1-based, gapless; a late subscriber first receives the chunks stored so far. */
   sequence: Scalars['Int']['output'];
 };
@@ -488,6 +530,8 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Answers a question about an incident from its log entries, notes and alerts, with citations; keeps the conversation's history. */
   askAssistant: AssistantAnswer;
+  /** Creates an API key in the caller's account (audited). The service's own path for `npm run apikey -- create`. */
+  createApiKey: CreatedApiKey;
   /** Digests the log of a runbook job execution: outcome, failing step, probable cause, next steps. */
   digestJobExecution: AutomationDigest;
   draftStatusUpdate: StatusUpdateDraft;
@@ -509,12 +553,19 @@ export type Mutation = {
    * A second publication is refused with ALREADY_PUBLISHED unless force is true.
    */
   publishStatusUpdate: StatusUpdateDraft;
+  /** Revokes a key of the caller's account (audited, idempotent); running replicas refuse it within seconds. */
+  revokeApiKey: ApiKey;
   submitDraftFeedback: DraftFeedback;
 };
 
 
 export type MutationAskAssistantArgs = {
   input: AskAssistantInput;
+};
+
+
+export type MutationCreateApiKeyArgs = {
+  input: CreateApiKeyInput;
 };
 
 
@@ -545,6 +596,11 @@ export type MutationPublishRunbookJobArgs = {
 
 export type MutationPublishStatusUpdateArgs = {
   input: PublishStatusUpdateInput;
+};
+
+
+export type MutationRevokeApiKeyArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -685,6 +741,8 @@ export type QuarantinedInput = {
 
 export type Query = {
   __typename?: 'Query';
+  /** The caller's account's API keys, newest first. */
+  apiKeys: Array<ApiKey>;
   /** A stored draft of the caller's account, or null. */
   draft?: Maybe<Draft>;
   /**
@@ -1118,8 +1176,9 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ActionItemPriority: ActionItemPriority;
-  AskAssistantInput: AskAssistantInput;
+  ApiKey: ResolverTypeWrapper<ApiKey>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AskAssistantInput: AskAssistantInput;
   AssistantAnswer: ResolverTypeWrapper<DraftRecord>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Audience: Audience;
@@ -1129,6 +1188,8 @@ export type ResolversTypes = {
   CitedRecord: ResolverTypeWrapper<CitedRecord>;
   CommandClass: CommandClass;
   CommandSafety: ResolverTypeWrapper<CommandSafety>;
+  CreateApiKeyInput: CreateApiKeyInput;
+  CreatedApiKey: ResolverTypeWrapper<CreatedApiKey>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DigestJobExecutionInput: DigestJobExecutionInput;
   Draft: ResolverTypeWrapper<DraftRecord>;
@@ -1190,14 +1251,17 @@ export type ResolversParentTypes = {
   ActionItem: ActionItem;
   String: Scalars['String']['output'];
   Boolean: Scalars['Boolean']['output'];
-  AskAssistantInput: AskAssistantInput;
+  ApiKey: ApiKey;
   ID: Scalars['ID']['output'];
+  AskAssistantInput: AskAssistantInput;
   AssistantAnswer: DraftRecord;
   Int: Scalars['Int']['output'];
   AutomationDigest: DraftRecord;
   Citation: Citation;
   CitedRecord: CitedRecord;
   CommandSafety: CommandSafety;
+  CreateApiKeyInput: CreateApiKeyInput;
+  CreatedApiKey: CreatedApiKey;
   DateTime: Scalars['DateTime']['output'];
   DigestJobExecutionInput: DigestJobExecutionInput;
   Draft: DraftRecord;
@@ -1251,6 +1315,17 @@ export type ActionItemResolvers<ContextType = GraphQLContext, ParentType extends
   priority?: Resolver<ResolversTypes['ActionItemPriority'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ApiKeyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  scopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type AssistantAnswerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AssistantAnswer'] = ResolversParentTypes['AssistantAnswer']> = {
@@ -1317,6 +1392,11 @@ export type CommandSafetyResolvers<ContextType = GraphQLContext, ParentType exte
   reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type CreatedApiKeyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreatedApiKey'] = ResolversParentTypes['CreatedApiKey']> = {
+  apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
@@ -1331,6 +1411,7 @@ export type DraftChunkResolvers<ContextType = GraphQLContext, ParentType extends
   draft?: Resolver<Maybe<ResolversTypes['Draft']>, ParentType, ContextType>;
   draftId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['DraftError']>, ParentType, ContextType>;
+  replace?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sequence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -1432,12 +1513,14 @@ export type LogLineRefResolvers<ContextType = GraphQLContext, ParentType extends
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   askAssistant?: Resolver<ResolversTypes['AssistantAnswer'], ParentType, ContextType, RequireFields<MutationAskAssistantArgs, 'input'>>;
+  createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
   digestJobExecution?: Resolver<ResolversTypes['AutomationDigest'], ParentType, ContextType, RequireFields<MutationDigestJobExecutionArgs, 'input'>>;
   draftStatusUpdate?: Resolver<ResolversTypes['StatusUpdateDraft'], ParentType, ContextType, RequireFields<MutationDraftStatusUpdateArgs, 'input'>>;
   generatePostmortem?: Resolver<ResolversTypes['PostmortemDraft'], ParentType, ContextType, RequireFields<MutationGeneratePostmortemArgs, 'input'>>;
   generateRunbookJob?: Resolver<ResolversTypes['RunbookJobDraft'], ParentType, ContextType, RequireFields<MutationGenerateRunbookJobArgs, 'input'>>;
   publishRunbookJob?: Resolver<ResolversTypes['RunbookJobDraft'], ParentType, ContextType, RequireFields<MutationPublishRunbookJobArgs, 'input'>>;
   publishStatusUpdate?: Resolver<ResolversTypes['StatusUpdateDraft'], ParentType, ContextType, RequireFields<MutationPublishStatusUpdateArgs, 'input'>>;
+  revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   submitDraftFeedback?: Resolver<ResolversTypes['DraftFeedback'], ParentType, ContextType, RequireFields<MutationSubmitDraftFeedbackArgs, 'input'>>;
 };
 
@@ -1514,6 +1597,7 @@ export type QuarantinedInputResolvers<ContextType = GraphQLContext, ParentType e
 };
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType>;
   draft?: Resolver<Maybe<ResolversTypes['Draft']>, ParentType, ContextType, RequireFields<QueryDraftArgs, 'id'>>;
   evaluationSummary?: Resolver<ResolversTypes['EvaluationSummary'], ParentType, ContextType, RequireFields<QueryEvaluationSummaryArgs, 'feature' | 'from' | 'to'>>;
   llmUsage?: Resolver<ResolversTypes['UsageReport'], ParentType, ContextType, RequireFields<QueryLlmUsageArgs, 'from' | 'to'>>;
@@ -1681,11 +1765,13 @@ export type UsageRowResolvers<ContextType = GraphQLContext, ParentType extends R
 
 export type Resolvers<ContextType = GraphQLContext> = {
   ActionItem?: ActionItemResolvers<ContextType>;
+  ApiKey?: ApiKeyResolvers<ContextType>;
   AssistantAnswer?: AssistantAnswerResolvers<ContextType>;
   AutomationDigest?: AutomationDigestResolvers<ContextType>;
   Citation?: CitationResolvers<ContextType>;
   CitedRecord?: CitedRecordResolvers<ContextType>;
   CommandSafety?: CommandSafetyResolvers<ContextType>;
+  CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Draft?: DraftResolvers<ContextType>;
   DraftChunk?: DraftChunkResolvers<ContextType>;

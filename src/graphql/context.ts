@@ -1,4 +1,5 @@
 import { rememberAuthorization } from '../guard/auth/caller-authorization.js';
+import type { ApiKeyAdmin } from '../guard/auth/api-key-admin.js';
 import type { AppError } from '../errors/app-error.js';
 import type { AssistantService } from '../features/assistant/service.js';
 import type { AutomationDigestService } from '../features/automation-digest/service.js';
@@ -30,6 +31,8 @@ export interface Services {
   automationDigest: AutomationDigestService;
   draftFeedback: DraftFeedbackService;
   runbookPublish: RunbookPublishService;
+  /** API key administration (ai:admin). */
+  apiKeys: ApiKeyAdmin;
 }
 
 /**

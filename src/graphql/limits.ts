@@ -5,7 +5,7 @@
  */
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { ValidationRule } from 'graphql';
+import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
 
 /** The limits in force; every one is a documented default (see README). */
 export interface GraphQLLimits {
@@ -31,17 +31,44 @@ export interface ArmorProtection {
   validationRules: ValidationRule[];
 }
 
+/**
+ * armor reports a limit as "Syntax Error: Aliases limit of 30 exceeded, found 31." (a thrown
+ * error): reported instead as a validation error that names the limit, with the limit's name
+ * in `extensions.limit`.
+ */
+function refusal(limit: keyof GraphQLLimits, what: string, max: number) {
+  return {
+    propagateOnRejection: false,
+    onReject: [
+      (context: ValidationContext | null, error: GraphQLError) => {
+        const found = /found (\d+)/.exec(error.message)?.[1];
+        const refused = new GraphQLError(`${what} (max ${max}${found ? `, found ${found}` : ''}).`, {
+          extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit },
+        });
+        if (context) context.reportError(refused);
+        else throw refused;
+      },
+    ],
+  };
+}
+
+/** The parser's token-limit message in the same words as the other limits; null for other messages. */
+export function describeTokenLimit(message: string): string | null {
+  const max = /more tha[nt] (\d+) tokens/.exec(message)?.[1];
+  return max ? `Too many tokens in the document (max ${max}).` : null;
+}
+
 export function createArmor(limits: GraphQLLimits, development: boolean): ArmorProtection {
   const config: ConstructorParameters<typeof ApolloArmor>[0] = {
     // Inline fragments count as a level: our schema has no recursion, so nested fragments are
     // the only way to build a deep query, and they must not be free.
-    maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: false },
-    maxAliases: { n: limits.maxAliases },
-    costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true },
+    maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: false, ...refusal('maxDepth', 'Query too deep', limits.maxDepth) },
+    maxAliases: { n: limits.maxAliases, ...refusal('maxAliases', 'Too many aliases', limits.maxAliases) },
+    costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true, ...refusal('maxCost', 'Query too costly', limits.maxCost) },
     // Tokens are limited by the parser itself (Apollo `parseOptions`, graphql-ws `parse`):
     // armor's plugin turns a token overflow into an HTTP 500 (STACK-NOTES item 6).
     maxTokens: { enabled: false },
-    maxDirectives: { n: limits.maxDirectives },
+    maxDirectives: { n: limits.maxDirectives, ...refusal('maxDirectives', 'Too many directives', limits.maxDirectives) },
     blockFieldSuggestion: { enabled: !development },
   };
   const protection = new ApolloArmor(config).protect();

@@ -36,6 +36,7 @@ const rootRules: IRules = {
     providerHealth: isAdmin,
     llmVariants: isAdmin,
     evaluationSummary: isAdmin,
+    apiKeys: isAdmin,
   },
   Mutation: {
     draftStatusUpdate: canWrite,
@@ -46,6 +47,8 @@ const rootRules: IRules = {
     digestJobExecution: canWrite,
     askAssistant: canWrite,
     submitDraftFeedback: canWrite,
+    createApiKey: isAdmin,
+    revokeApiKey: isAdmin,
   },
   Subscription: {
     draftStream: canRead,

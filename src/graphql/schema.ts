@@ -3,6 +3,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import type { GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { evaluationResolvers } from '../eval/resolvers.js';
+import { apiKeyResolvers } from '../guard/auth/api-key-resolvers.js';
 import { assistantResolvers } from '../features/assistant/resolvers.js';
 import { automationDigestResolvers } from '../features/automation-digest/resolvers.js';
 import { draftFeedbackResolvers } from '../features/feedback/resolvers.js';
@@ -15,6 +16,7 @@ import { draftResolvers } from './resolvers/draft-resolvers.js';
 import { generationResolvers } from './resolvers/generation-resolvers.js';
 import { dateTimeScalar } from './scalars.js';
 import { loadTypeDefs } from './type-defs.js';
+import { withKnownEntityTypes } from './entity-types.js';
 
 /** Merges resolver maps type by type (later maps add fields, never replace a type). */
 function mergeResolvers(...maps: Resolvers[]): Resolvers {
@@ -29,7 +31,7 @@ function mergeResolvers(...maps: Resolvers[]): Resolvers {
  * The executable subgraph schema. Shield is applied after buildSubgraphSchema (STACK-NOTES
  * item 3): reference resolvers live in type extensions and survive the middleware.
  */
-export function buildSchema(): GraphQLSchema {
+export function buildSchema(options: { authDirectives?: boolean } = {}): GraphQLSchema {
   const resolvers = mergeResolvers(
     draftResolvers,
     generationResolvers,
@@ -40,9 +42,10 @@ export function buildSchema(): GraphQLSchema {
     automationDigestResolvers,
     draftFeedbackResolvers,
     evaluationResolvers,
+    apiKeyResolvers,
     { DateTime: dateTimeScalar } as Resolvers,
   );
   // The generated types are stricter than @apollo/subgraph's resolver map type.
-  const schema = buildSubgraphSchema([{ typeDefs: loadTypeDefs(), resolvers: resolvers as unknown as GraphQLResolverMap<unknown> }]);
-  return applyMiddleware(schema, permissions(schema));
+  const schema = buildSubgraphSchema([{ typeDefs: loadTypeDefs({ authDirectives: options.authDirectives ?? false }), resolvers: resolvers as unknown as GraphQLResolverMap<unknown> }]);
+  return applyMiddleware(withKnownEntityTypes(schema), permissions(schema));
 }

@@ -17,7 +17,7 @@ import { WebSocketServer } from 'ws';
 import { createErrorMasker } from '../errors/mask-error.js';
 import type { Authenticator } from '../guard/auth/authenticator.js';
 import { createContext, type GraphQLContext, type Services } from '../graphql/context.js';
-import { createArmor, defaultGraphQLLimits, type GraphQLLimits } from '../graphql/limits.js';
+import { createArmor, defaultGraphQLLimits, describeTokenLimit, type GraphQLLimits } from '../graphql/limits.js';
 import { subscriptionCallbackPlugin } from './subscription-callback.js';
 
 export interface HttpServerOptions {
@@ -40,6 +40,20 @@ export interface HttpServerOptions {
   /** Serves GET /metrics (Prometheus text). */
   metricsHandler?: (request: http.IncomingMessage, response: http.ServerResponse) => void;
   limits?: GraphQLLimits;
+  /** Mounts GET / (src/http/root-page.ts); null = 404. */
+  rootPage?: ((app: express.Express) => void) | null;
+}
+
+/** The port is taken (EADDRINUSE) or not ours to take (EACCES): a start-up refusal, not a crash. */
+export class PortUnavailableError extends Error {
+  override name = 'PortUnavailableError';
+  constructor(
+    readonly port: number,
+    readonly host: string,
+    readonly reason: 'in use' | 'not permitted',
+  ) {
+    super(`port ${port} on ${host} is ${reason === 'in use' ? 'already in use' : 'not permitted'}; set PORT to another port (e.g. PORT=${port === 4000 ? 4001 : 4000})`);
+  }
 }
 
 export interface RunningHttpServer {
@@ -66,7 +80,17 @@ export async function startHttpServer(options: HttpServerOptions, port: number, 
   const httpServer = http.createServer(app);
   httpServer.keepAliveTimeout = 65_000;
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  // Upgrades are routed here rather than with `server: httpServer`: attached that way, the
+  // WebSocket server re-emits the HTTP server's errors (a taken port), and graphql-ws prints them
+  // as its own internal error. They are handled once, where the server listens.
+  const wsServer = new WebSocketServer({ noServer: true, path: '/graphql' });
+  httpServer.on('upgrade', (request, socket, head) => {
+    if (!wsServer.shouldHandle(request)) {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    wsServer.handleUpgrade(request, socket, head, (websocket) => wsServer.emit('connection', websocket, request));
+  });
   const wsCleanup = useServer<Record<string, unknown>, { context?: GraphQLContext }>(
     {
       schema,
@@ -82,7 +106,9 @@ export async function startHttpServer(options: HttpServerOptions, port: number, 
         try {
           document = parse(payload.query, { maxTokens });
         } catch (error) {
-          return [new GraphQLError(error instanceof Error ? error.message : String(error), { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
+          const message = error instanceof Error ? error.message : String(error);
+          const tokenLimit = describeTokenLimit(message);
+          return [new GraphQLError(tokenLimit ?? message, { extensions: { code: 'GRAPHQL_PARSE_FAILED', ...(tokenLimit && { limit: 'maxTokens' }) } })];
         }
         const errors = validate(schema, document, wsValidationRules);
         if (errors.length > 0) {
@@ -181,6 +207,7 @@ export async function startHttpServer(options: HttpServerOptions, port: number, 
     const { ready, reason } = await options.readiness();
     response.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', ...(reason && { reason }) });
   });
+  options.rootPage?.(app);
   options.playground?.(app);
   options.extraRoutes?.(app);
   app.use(
@@ -197,10 +224,18 @@ export async function startHttpServer(options: HttpServerOptions, port: number, 
     response.status(error.status).json({ errors: [{ message: error.message ?? 'Bad request.', extensions: { code } }] });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(port, host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(port, host, () => resolve());
+    });
+  } catch (error) {
+    await apollo.stop().catch(() => undefined);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new PortUnavailableError(port, host, 'in use');
+    if (code === 'EACCES') throw new PortUnavailableError(port, host, 'not permitted');
+    throw error;
+  }
   const address = httpServer.address() as AddressInfo;
   const displayHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   logger.debug({ port: address.port }, 'http server listening');

@@ -185,3 +185,9 @@ export async function acquireDataDirLock(dataDir: string, options: DataDirLockOp
     },
   };
 }
+
+/** The pid of the live process holding the lock of `dataDir` (another process), else null. */
+export async function liveLockHolder(dataDir: string): Promise<number | null> {
+  const holder = await readHolder(dataDirLockPath(path.resolve(dataDir))).catch(() => null);
+  return typeof holder === 'number' && holder !== process.pid && processIsAlive(holder) ? holder : null;
+}

@@ -193,6 +193,9 @@ const routeColumns = `coalesce(d.generation ->> 'provider', 'unknown') as provid
        coalesce(d.generation ->> 'promptVersion', 'unknown') as prompt_version,
        coalesce(d.generation ->> 'variant', 'unknown') as variant`;
 
+/** A mean of ratios as a reader wants it: 3 decimals (the database's average has ~16). */
+const roundRatio = (value: number): number => Math.round(value * 1000) / 1000;
+
 const json = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
 
 /** Evaluations over `database`. */
@@ -340,8 +343,8 @@ export function createEvaluationRepository(database: Database): EvaluationReposi
           feedback: row.feedback,
           acceptedAsIs: row.accepted_as_is,
           edited: row.edited,
-          meanEditedRatio: row.mean_edited_ratio === null ? null : Number(row.mean_edited_ratio),
-          meanRetainedRatio: row.mean_retained_ratio === null ? null : Number(row.mean_retained_ratio),
+          meanEditedRatio: row.mean_edited_ratio === null ? null : roundRatio(Number(row.mean_edited_ratio)),
+          meanRetainedRatio: row.mean_retained_ratio === null ? null : roundRatio(Number(row.mean_retained_ratio)),
           discarded: row.discarded,
           ratedUp: row.rated_up,
           ratedDown: row.rated_down,

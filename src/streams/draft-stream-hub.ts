@@ -10,6 +10,7 @@ import { ErrorCode } from '../errors/error-codes.js';
 import type { DraftRecord, Store } from '../store/types.js';
 import type { ChunkRelay } from './chunk-relay.js';
 import type { DraftChunkEvent } from './types.js';
+import { withTextContract } from './text-contract.js';
 
 interface LiveStream {
   accountId: string;
@@ -93,7 +94,7 @@ export function createDraftStreamHub(options: DraftStreamHubOptions): DraftStrea
       const fromStore = async function* (): AsyncGenerator<DraftChunkEvent> {
         for (const chunk of await store.chunks.list(accountId, draftId, sequence)) {
           sequence = chunk.sequence;
-          yield { draftId, sequence, delta: chunk.delta, done: false, draft: null, error: null };
+          yield { draftId, sequence, delta: chunk.delta, replace: false, done: false, draft: null, error: null };
         }
       };
       yield* fromStore();
@@ -126,7 +127,7 @@ export function createDraftStreamHub(options: DraftStreamHubOptions): DraftStrea
         }
         const error = { code: ErrorCode.GENERATION_INTERRUPTED, message: 'The replica generating this draft stopped before finishing it; generate it again.' };
         await store.drafts.fail(accountId, draftId, error).catch(() => undefined);
-        yield { draftId, sequence: sequence + 1, delta: '', done: true, draft: null, error };
+        yield { draftId, sequence: sequence + 1, delta: '', replace: false, done: true, draft: null, error };
         return;
       }
     } finally {
@@ -149,7 +150,7 @@ export function createDraftStreamHub(options: DraftStreamHubOptions): DraftStrea
       }
       for (const chunk of await store.chunks.list(accountId, draftId, sequence)) {
         sequence = chunk.sequence;
-        yield { draftId, sequence, delta: chunk.delta, done: false, draft: null, error: null };
+        yield { draftId, sequence, delta: chunk.delta, replace: false, done: false, draft: null, error: null };
       }
       if (draft.state !== 'STREAMING') {
         yield finalChunk(draftId, sequence + 1, draft);
@@ -203,7 +204,7 @@ export function createDraftStreamHub(options: DraftStreamHubOptions): DraftStrea
     append(draftId, delta) {
       const stream = streams.get(draftId);
       if (!stream || stream.finished || delta.length === 0) return;
-      push(draftId, stream, { draftId, sequence: stream.chunks.length + 1, delta, done: false, draft: null, error: null });
+      push(draftId, stream, { draftId, sequence: stream.chunks.length + 1, delta, replace: false, done: false, draft: null, error: null });
     },
 
     finish(draftId, outcome) {
@@ -216,22 +217,15 @@ export function createDraftStreamHub(options: DraftStreamHubOptions): DraftStrea
         stream,
         'draft' in outcome
           ? finalChunk(draftId, sequence, outcome.draft)
-          : { draftId, sequence, delta: '', done: true, draft: null, error: outcome.error },
+          : { draftId, sequence, delta: '', replace: false, done: true, draft: null, error: outcome.error },
       );
       if (stream.heartbeat) clearInterval(stream.heartbeat);
       if (relay) stream.writes = stream.writes.then(() => relay.release(draftId)).catch(() => undefined);
       setTimeout(() => streams.delete(draftId), retainFinishedMs).unref();
     },
 
-    async *subscribe(accountId, draftId, signal) {
-      const live = streams.get(draftId);
-      if (live) {
-        // Same answer as for an unknown id: a draft of another account does not exist here.
-        if (live.accountId !== accountId) throw notFound('Draft', draftId);
-        yield* followLive(live, 0, signal);
-        return;
-      }
-      yield* relay ? followRelayed(relay, accountId, draftId, signal) : replayFromStore(accountId, draftId, signal);
+    subscribe(accountId, draftId, signal) {
+      return withTextContract(follow(accountId, draftId, signal));
     },
 
     subscriberCount: () => subscribers,
@@ -240,6 +234,17 @@ export function createDraftStreamHub(options: DraftStreamHubOptions): DraftStrea
       await Promise.all([...streams.values()].map((stream) => stream.writes));
     },
   };
+
+  async function* follow(accountId: string, draftId: string, signal?: AbortSignal): AsyncGenerator<DraftChunkEvent> {
+    const live = streams.get(draftId);
+    if (live) {
+      // Same answer as for an unknown id: a draft of another account does not exist here.
+      if (live.accountId !== accountId) throw notFound('Draft', draftId);
+      yield* followLive(live, 0, signal);
+      return;
+    }
+    yield* relay ? followRelayed(relay, accountId, draftId, signal) : replayFromStore(accountId, draftId, signal);
+  }
 }
 
 function finalChunk(draftId: string, sequence: number, draft: DraftRecord): DraftChunkEvent {
@@ -247,6 +252,7 @@ function finalChunk(draftId: string, sequence: number, draft: DraftRecord): Draf
     draftId,
     sequence,
     delta: '',
+    replace: false,
     done: true,
     draft: draft.state === 'FAILED' ? null : draft,
     error: draft.state === 'FAILED' ? (draft.error ?? { code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'The generation failed.' }) : null,

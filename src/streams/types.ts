@@ -5,6 +5,8 @@ export interface DraftChunkEvent {
   draftId: string;
   sequence: number;
   delta: string;
+  /** The delta replaces the text so far instead of being appended (see `text-contract.ts`). */
+  replace: boolean;
   done: boolean;
   draft: DraftRecord | null;
   error: { code: string; message: string } | null;

@@ -108,4 +108,23 @@ describe('authentication settings', () => {
     expect(loadConfig({}).auth.localKeys).toBe(true);
     expect(loadConfig({ AUTH_JWKS_URL: 'https://idp.example/jwks', AUTH_ISSUER: 'i', AUTH_AUDIENCE: 'a' }).auth.localKeys).toBe(false);
   });
+
+  it.each([
+    [{ SLACK_SIGNING_SECRET: 's' }, 'SLACK_BOT_TOKEN'],
+    [{ SLACK_BOT_TOKEN: 'xoxb-1' }, 'SLACK_SIGNING_SECRET'],
+    [{ AUTH_ISSUER: 'https://idp.example' }, 'AUTH_JWKS_URL'],
+    [{ AUTH_AUDIENCE: 'incident-ai' }, 'AUTH_JWKS_URL'],
+    [{ OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1' }, 'OPENAI_API_KEY'],
+    [{ BEDROCK_ENDPOINT: 'http://127.0.0.1:9000' }, 'BEDROCK_MODEL_ID'],
+  ])('refuses a setting without its partner (%o), naming the missing variable', (environment, missing) => {
+    const set = Object.keys(environment)[0]!;
+    expect(() => loadConfig(environment)).toThrow(ConfigError);
+    expect(() => loadConfig(environment)).toThrow(new RegExp(`${missing}: ${set} is set but ${missing} is not`));
+  });
+
+  it('accepts the partners together, and OPENAI_BASE_URL alone when LLM_CONFIG names the providers', () => {
+    expect(loadConfig({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1' }).slack).not.toBeNull();
+    expect(loadConfig({ OPENAI_BASE_URL: 'http://127.0.0.1:1/v1', OPENAI_API_KEY: 'k' }).routing.providers.openai).toBeDefined();
+    expect(() => loadConfig({ OPENAI_BASE_URL: 'http://127.0.0.1:1/v1', LLM_CONFIG: '/nonexistent.json' })).toThrow(/LLM_CONFIG: cannot read/);
+  });
 });

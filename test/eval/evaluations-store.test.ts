@@ -128,7 +128,7 @@ describe('feedback summary', () => {
 
     const rows = await store.evaluations.summarizeFeedback(account, 'STATUS_UPDATE', '2030-02-01T00:00:00.000Z', '2030-02-02T00:00:00.000Z');
     expect(rows).toEqual([
-      { provider: 'openai', model: 'gpt-test', promptVersion: 'status-update/v1', variant: 'openai:gpt-test', drafts: 5, feedback: 4, acceptedAsIs: 2, edited: 1, meanEditedRatio: 0.6, meanRetainedRatio: expect.closeTo((1 + 0.6 + 0.99) / 3, 6), discarded: 1, ratedUp: 3, ratedDown: 1 },
+      { provider: 'openai', model: 'gpt-test', promptVersion: 'status-update/v1', variant: 'openai:gpt-test', drafts: 5, feedback: 4, acceptedAsIs: 2, edited: 1, meanEditedRatio: 0.6, meanRetainedRatio: 0.863 /* (1 + 0.6 + 0.99) / 3, rounded to 3 decimals */, discarded: 1, ratedUp: 3, ratedDown: 1 },
       { provider: 'openai', model: 'gpt-test', promptVersion: 'status-update/v2', variant: 'arm-b', drafts: 2, feedback: 2, acceptedAsIs: 0, edited: 1, meanEditedRatio: 0.5, meanRetainedRatio: 0.5, discarded: 0, ratedUp: 2, ratedDown: 0 },
     ]);
     expect(await store.evaluations.summarizeFeedback(account, 'STATUS_UPDATE', '2031-01-01T00:00:00.000Z', '2031-01-02T00:00:00.000Z')).toEqual([]);

@@ -30,9 +30,15 @@ export type FakeBehaviour =
       json?: unknown;
       /**
        * The JSON value to answer with, computed from the request's messages (a model that was
-       * made to echo its prompt, for instance); wins over `json` and `content`.
+       * made to echo its prompt, for instance) and the requested JSON Schema (structured output,
+       * else undefined); wins over `json` and `content`.
        */
-      reply?: (messages: readonly { role: string; content: string }[]) => unknown;
+      reply?: (messages: readonly { role: string; content: string }[], schema?: Record<string, unknown>) => unknown;
+      /**
+       * When streaming, the size of each content delta in characters (a model streaming in
+       * small pieces); default: a few deltas of about 24 characters or more.
+       */
+      pieceSize?: number;
       /** Default `stop`. */
       finishReason?: FakeFinishReason;
       /** Leave usage out (some self-hosted servers never send it, even when asked). */
@@ -217,7 +223,8 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
       case 'ok':
         if (behaviour.reply) {
           const { reply, ...rest } = behaviour;
-          return complete(response, chat, { ...rest, json: reply(Array.isArray(chat.messages) ? (chat.messages as { role: string; content: string }[]) : []) });
+          const schema = chat.response_format?.type === 'json_schema' ? chat.response_format.json_schema?.schema : undefined;
+          return complete(response, chat, { ...rest, json: reply(Array.isArray(chat.messages) ? (chat.messages as { role: string; content: string }[]) : [], schema) });
         }
         return complete(response, chat, behaviour);
       case 'content-filter':
@@ -291,11 +298,12 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
     const schema = chat.response_format?.type === 'json_schema' ? chat.response_format.json_schema?.schema : undefined;
     // OpenAI writes `"usage":null` into every chunk when usage was asked for; so do we.
     const usageRequested = chat.stream === true && chat.stream_options?.include_usage === true;
-    const key = `${usageRequested ? 'u' : '-'}${templateKey(model, behaviour, schema)}`;
+    const pieceSize = behaviour.kind === 'ok' ? behaviour.pieceSize : undefined;
+    const key = `${usageRequested ? 'u' : '-'}${pieceSize ?? ''}\u0000${templateKey(model, behaviour, schema)}`;
     let template = templates.get(key);
     if (template === undefined) {
       if (templates.size >= templateCacheLimit) templates.clear();
-      template = buildTemplate(model, answerOf(behaviour, schema, defaultText), usageRequested);
+      template = buildTemplate(model, answerOf(behaviour, schema, defaultText), usageRequested, pieceSize);
       templates.set(key, template);
     }
     return template;
@@ -476,7 +484,7 @@ function render(pieces: Compiled, fill: Fill): string {
   return out;
 }
 
-function buildTemplate(model: string, answer: Answer, usageRequested: boolean): Template {
+function buildTemplate(model: string, answer: Answer, usageRequested: boolean, pieceSize?: number): Template {
   const created = Math.floor(Date.now() / 1000);
   const id = idPlaceholder;
   const completionTokens = estimateTokens(answer.content ?? answer.refusal ?? '');
@@ -513,7 +521,7 @@ function buildTemplate(model: string, answer: Answer, usageRequested: boolean): 
       ...(usageRequested ? { usage: null } : {}),
     })}\n\n`;
   const frames: Compiled[] = [compile(chunk({ role: 'assistant', content: '', refusal: null }, null))];
-  if (answer.content !== null) for (const piece of splitDeltas(answer.content)) frames.push(compile(chunk({ content: piece }, null)));
+  if (answer.content !== null) for (const piece of splitDeltas(answer.content, pieceSize)) frames.push(compile(chunk({ content: piece }, null)));
   if (answer.refusal !== null) for (const piece of splitDeltas(answer.refusal)) frames.push(compile(chunk({ refusal: piece }, null)));
   frames.push(compile(chunk({}, answer.finishReason)));
   const usageFrame = usage
@@ -524,11 +532,14 @@ function buildTemplate(model: string, answer: Answer, usageRequested: boolean): 
   return { json, frames, usageFrame, completionTokens };
 }
 
-/** Splits an answer into a few deltas (at least two when the text allows), as a model would stream it. */
-function splitDeltas(text: string): string[] {
+/**
+ * Splits an answer into deltas as a model would stream it: pieces of `pieceSize` characters,
+ * or by default a few (at least two when the text allows).
+ */
+function splitDeltas(text: string, pieceSize?: number): string[] {
   if (text.length < 2) return [text];
   const count = Math.min(8, Math.max(2, Math.ceil(text.length / 24)));
-  const size = Math.ceil(text.length / count);
+  const size = pieceSize !== undefined && pieceSize > 0 ? pieceSize : Math.ceil(text.length / count);
   const pieces: string[] = [];
   for (let start = 0; start < text.length; start += size) pieces.push(text.slice(start, start + size));
   return pieces;

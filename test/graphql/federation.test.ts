@@ -46,6 +46,9 @@ const requiredScopeByField: Record<string, string> = {
   'Query.providerHealth': 'ai:admin',
   'Query.llmVariants': 'ai:admin',
   'Query.evaluationSummary': 'ai:admin',
+  'Query.apiKeys': 'ai:admin',
+  'Mutation.createApiKey': 'ai:admin',
+  'Mutation.revokeApiKey': 'ai:admin',
   'Mutation.draftStatusUpdate': 'ai:write',
   'Mutation.publishStatusUpdate': 'ai:write',
   'Mutation.publishRunbookJob': 'ai:admin',
@@ -61,11 +64,6 @@ const requiredScopeByField: Record<string, string> = {
 
 /** Apollo Router enforces these; @apollo/gateway refuses a supergraph that has them. */
 const securityDirectives = new Set(['authenticated', 'requiresScopes']);
-
-/** The SDL without any use of @authenticated or @requiresScopes (the @link import stays). */
-function withoutSecurityDirectives(document: DocumentNode): DocumentNode {
-  return visit(document, { Directive: (node) => (securityDirectives.has(node.name.value) ? null : undefined) });
-}
 
 /** Directives of every object type ("Type") and field ("Type.field") of an SDL, `extend type` included. */
 function directivesByCoordinate(sdl: string): Map<string, readonly ConstDirectiveNode[]> {
@@ -122,10 +120,10 @@ afterAll(async () => {
 });
 
 describe('federation', () => {
-  it('composes with an incidents subgraph, keeping @authenticated and @requiresScopes for Apollo Router', () => {
+  it('composes with an incidents subgraph, keeping @authenticated and @requiresScopes for Apollo Router (FEDERATION_AUTH_DIRECTIVES=true)', () => {
     const result = composeServices([
       { name: 'incidents', typeDefs: incidentsTypeDefs, url: incidentsUrl },
-      { name: 'incident-ai', typeDefs: loadTypeDefs(), url: service.graphqlUrl },
+      { name: 'incident-ai', typeDefs: loadTypeDefs({ authDirectives: true }), url: service.graphqlUrl },
     ]);
     expect(result.errors ?? []).toEqual([]);
     const supergraphSdl = result.supergraphSdl!;
@@ -151,12 +149,14 @@ describe('federation', () => {
     }
   });
 
-  it('serves the directives in _service.sdl, which Rover composes from (deploy/router/supergraph.yaml)', async () => {
+  it('serves _service.sdl, which Rover composes from (deploy/router/supergraph.yaml), without the directives by default', async () => {
+    // With FEDERATION_AUTH_DIRECTIVES=true the served SDL carries them: test/graphql/gateways.test.ts.
     const response = await service.graphql<{ _service: { sdl: string } }>('{ _service { sdl } }', undefined, { token: null });
     expect(response.errors).toBeUndefined();
     const directives = directivesByCoordinate(response.data!._service.sdl);
-    for (const [coordinate, scope] of Object.entries(requiredScopeByField)) {
-      expect(securityOf(directives.get(coordinate)), coordinate).toEqual(['@authenticated', `@requiresScopes(scopes: [["${scope}"]])`]);
+    for (const coordinate of Object.keys(requiredScopeByField)) {
+      expect(directives.has(coordinate), coordinate).toBe(true);
+      expect(securityOf(directives.get(coordinate)), coordinate).toEqual([]);
     }
   });
 
@@ -167,9 +167,9 @@ describe('federation', () => {
     expect(created.errors).toBeUndefined();
 
     // @apollo/gateway refuses supergraphs that use SECURITY features it cannot enforce
-    // (@authenticated and @requiresScopes are enforced by Apollo Router): the gateway gets our
-    // SDL without them. The subgraph enforces the same itself either way (graphql-shield).
-    const forGateway = withoutSecurityDirectives(loadTypeDefs());
+    // (@authenticated and @requiresScopes are enforced by Apollo Router): by default our SDL
+    // has none. The subgraph enforces the same itself either way (graphql-shield).
+    const forGateway = loadTypeDefs();
     expect(print(forGateway)).not.toMatch(/@authenticated\b(?!")|@requiresScopes\b(?!")/);
     const composed = composeServices([
       { name: 'incidents', typeDefs: incidentsTypeDefs, url: incidentsUrl },

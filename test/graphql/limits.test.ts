@@ -34,6 +34,9 @@ describe('GraphQL limits', () => {
     const refused = await service.graphql(aliases(defaultGraphQLLimits.maxAliases + 1));
     expect(refused.status).toBe(400);
     expect(refused.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    // It says which limit, not "Syntax Error".
+    expect(refused.errors?.[0]?.message).toBe(`Too many aliases (max ${defaultGraphQLLimits.maxAliases}, found ${defaultGraphQLLimits.maxAliases + 1}).`);
+    expect(refused.errors?.[0]?.extensions?.limit).toBe('maxAliases');
     expect(refused.data).toBeUndefined();
 
     const accepted = await service.graphql<Record<string, unknown[]>>(aliases(defaultGraphQLLimits.maxAliases));
@@ -46,6 +49,7 @@ describe('GraphQL limits', () => {
     expect(atLimit.errors).toBeUndefined();
     const refused = await service.graphql(depthQuery(defaultGraphQLLimits.maxDepth + 1));
     expect(refused.status).toBe(400);
+    expect(refused.errors?.[0]?.message).toMatch(new RegExp(`^Query too deep \\(max ${defaultGraphQLLimits.maxDepth}, found \\d+\\)\\.$`));
     expect(refused.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(refused.data).toBeUndefined();
   });
@@ -54,6 +58,7 @@ describe('GraphQL limits', () => {
     const huge = `{ ${'__typename '.repeat(defaultGraphQLLimits.maxTokens + 10)} }`;
     const refused = await service.graphql(huge);
     expect(refused.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+    expect(refused.errors?.[0]?.message).toBe(`Too many tokens in the document (max ${defaultGraphQLLimits.maxTokens}).`);
     expect(refused.status).toBe(400);
   });
 
@@ -84,5 +89,6 @@ describe('GraphQL limits', () => {
       await client.dispose();
     }
     expect(JSON.stringify(errors)).toContain('GRAPHQL_VALIDATION_FAILED');
+    expect(JSON.stringify(errors)).toContain(`Too many aliases (max ${defaultGraphQLLimits.maxAliases}, found 100)`);
   });
 });

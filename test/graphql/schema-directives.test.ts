@@ -1,9 +1,11 @@
 /**
- * The subgraph SDL declares who may call what, so that an Apollo Router enforces it too:
+ * With FEDERATION_AUTH_DIRECTIVES=true the subgraph SDL declares who may call what, so that a
+ * gateway that enforces them (Apollo Router with a licence, Hive Gateway, Cosmo) does too:
  * every root field of Query, Mutation and Subscription, and every field this subgraph adds to
  * an entity, carries @authenticated and @requiresScopes. graphql-shield
  * (src/graphql/permissions.ts) checks the same in the subgraph, where every such field needs a
- * principal.
+ * principal, with either setting. By default (false) the SDL carries neither directive, so that
+ * @apollo/gateway loads the supergraph.
  */
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import {
@@ -19,6 +21,7 @@ import {
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { loadTypeDefs } from '../../src/graphql/type-defs.js';
+import { loadConfig } from '../../src/config/index.js';
 import { scopes } from '../../src/guard/auth/principal.js';
 
 const rootTypeNames = new Set(['Query', 'Mutation', 'Subscription']);
@@ -94,11 +97,27 @@ function withoutAuthenticatedOn(document: DocumentNode, coordinate: string): Doc
   });
 }
 
-const typeDefs = loadTypeDefs();
+const typeDefs = loadTypeDefs({ authDirectives: true });
 const guarded = fieldsNeedingAPrincipal(typeDefs);
 const coordinates = guarded.map(({ coordinate }) => coordinate);
 
-describe('authorization directives in the subgraph SDL', () => {
+describe('FEDERATION_AUTH_DIRECTIVES', () => {
+  it('is off by default, and then the SDL neither uses nor imports the directives', () => {
+    expect(loadConfig({}).federationAuthDirectives).toBe(false);
+    expect(loadConfig({ FEDERATION_AUTH_DIRECTIVES: 'true' }).federationAuthDirectives).toBe(true);
+    const sdl = print(loadTypeDefs());
+    expect(sdl).not.toMatch(/@authenticated|@requiresScopes/);
+    expect(sdl).toMatch(/@link\(url: "https:\/\/specs.apollo.dev\/federation\/v2.7", import: \["@key", "@shareable"\]\)/);
+  });
+
+  it('with the directives off, the SDL differs only by them (same types and fields)', () => {
+    const withoutDirectives = (document: DocumentNode) =>
+      print(visit(document, { Directive: (node) => (['authenticated', 'requiresScopes', 'link'].includes(node.name.value) ? null : undefined) }));
+    expect(withoutDirectives(loadTypeDefs())).toBe(withoutDirectives(typeDefs));
+  });
+});
+
+describe('authorization directives in the subgraph SDL (FEDERATION_AUTH_DIRECTIVES=true)', () => {
   it('finds every root field of the subgraph schema and the fields we add to Incident and RunbookJob', () => {
     // The same root fields as the built subgraph schema (minus the federation fields that
     // buildSubgraphSchema adds), so no `extend type` file is missed.

@@ -17,6 +17,7 @@ export const generationResolvers: Resolvers = {
   Query: {
     llmUsage: async (_, { from, to }, context) => {
       const { principal } = requirePrincipal(context);
+      if (Date.parse(from) > Date.parse(to)) throw badInput(`llmUsage: from (${from}) is after to (${to}); give the earlier instant first.`, 'from');
       const rows = await context.services.store.llmCalls.summarize(principal.accountId, from, to);
       return { accountId: principal.accountId, from, to, rows };
     },

@@ -8,6 +8,10 @@
  *   npm run apikey -- token --account demo --scopes ai:read [--user alice] [--expires-in 24h]
  * `create` prints the key once: only its hash is stored. `token` prints a JWT signed by the
  * local key in DATA_DIR (embedded mode). Creations and revocations are audited.
+ * While a service holds the embedded database (`npm start`), `create`, `list` and `revoke` go
+ * through its admin API instead (found from DATA_DIR, or `--url`; authorised with an ai:admin
+ * token for `--account`, signed with the local key, or `--token`). With DATABASE_URL they go
+ * to the database, unless `--url` is given.
  * Exit codes: 0 done, 1 failed (unknown key, database; the embedded database in use by a running
  * service), 2 wrong arguments or environment.
  */
@@ -21,8 +25,10 @@ import { createAuditEventRepository } from '../../store/audit-repository.js';
 import { openDatabase } from '../../store/create-store.js';
 import type { Database } from '../../store/database.js';
 import { migrate } from '../../store/migrate.js';
+import { DatabaseInUseError } from '../../store/store-errors.js';
 import { toAuditRecord } from '../audit-log.js';
 import { issueApiKey } from './api-keys.js';
+import { adminToken, findRemoteService, remoteCreate, remoteList, remoteRevoke } from './api-key-remote.js';
 import { signLocalToken } from './authenticator.js';
 import { loadOrCreateLocalSigningKey } from './local-signing-key.js';
 import { scopes as knownScopes } from './principal.js';
@@ -31,6 +37,8 @@ const usage = [
   'usage: apikey create --account <account> --name <name> --scopes <scope,...> [--expires-in <n>(s|m|h|d|w)] [--json]',
   '       apikey list --account <account> [--json]',
   '       apikey revoke <keyId> [--account <account>]',
+  '       (create, list, revoke: [--url <service url> [--token <ai:admin token>]] to go through a running service;',
+  '        found by itself when it holds the embedded database in DATA_DIR)',
   '       apikey token --account <account> --scopes <scope,...> [--user <id>] [--expires-in <n>(s|m|h|d|w)]',
   `scopes: ${knownScopes.join(', ')}`,
 ].join('\n');
@@ -105,11 +113,17 @@ async function main(argv: string[]): Promise<number> {
       'expires-in': { type: 'string' },
       user: { type: 'string' },
       json: { type: 'boolean', default: false },
+      url: { type: 'string' },
+      token: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
   const config = loadConfig();
   const now = new Date();
+  // create, list and revoke go through a running service when one holds the embedded database.
+  const remote = command === 'create' || command === 'list' || command === 'revoke' ? await findRemoteService(config, values.url) : null;
+  if (remote) console.error(`note: through the service's admin API at ${remote.url} (${remote.why}).`);
+  const remoteToken = async (accountId: string): Promise<string> => adminToken(config, accountId, operator(), values.token);
 
   switch (command) {
     case 'create': {
@@ -118,7 +132,9 @@ async function main(argv: string[]): Promise<number> {
       const scopes = scopeList(values.scopes);
       const expiresAt = values['expires-in'] ? new Date(now.getTime() + durationMs(values['expires-in'])) : null;
       const createdBy = operator();
-      const { key, record } = await withDatabase(config, (database) =>
+      const { key, record } = remote
+        ? await remoteCreate(remote, await remoteToken(accountId), accountId, { name, scopes, expiresAt: expiresAt?.toISOString() ?? null })
+        : await withDatabase(config, (database) =>
         // The key and its audit event are stored together or not at all.
         database.transaction(async (transaction) => {
           const issued = await issueApiKey(createApiKeyRepository(transaction), {
@@ -148,7 +164,9 @@ async function main(argv: string[]): Promise<number> {
 
     case 'list': {
       const accountId = required(values.account, 'account');
-      const keys = await withDatabase(config, (database) => createApiKeyRepository(database).listByAccount(accountId));
+      const keys = remote
+        ? await remoteList(remote, await remoteToken(accountId), accountId)
+        : await withDatabase(config, (database) => createApiKeyRepository(database).listByAccount(accountId));
       if (values.json) {
         console.log(JSON.stringify(keys));
       } else {
@@ -161,9 +179,20 @@ async function main(argv: string[]): Promise<number> {
     case 'revoke': {
       const keyId = rest[0];
       if (!keyId || rest.length > 1) throw new UsageError('revoke needs exactly one key id');
-      const at = now.toISOString();
+      let at = now.toISOString();
       const revokedBy = operator();
-      const revoked = await withDatabase(config, (database) =>
+      if (remote && !values.account) throw new UsageError('revoke through a running service needs --account (the account of the key)');
+      const revoked = remote
+        ? await (async () => {
+            const token = await remoteToken(values.account!);
+            // Whether this call revokes it: the service keeps a key's first revocation time.
+            const before = (await remoteList(remote, token, values.account!)).find((key) => key.id === keyId);
+            if (!before || before.revokedAt) return before ?? null;
+            const record = await remoteRevoke(remote, token, values.account!, keyId);
+            if (record?.revokedAt) at = record.revokedAt;
+            return record;
+          })()
+        : await withDatabase(config, (database) =>
         database.transaction(async (transaction) => {
           const record = await createApiKeyRepository(transaction).revoke(keyId, at, values.account);
           if (record && record.revokedAt === at) {
@@ -212,6 +241,7 @@ try {
     (isAppError(error) && error.code === ErrorCode.BAD_USER_INPUT) ||
     // node:util parseArgs refusing an option or its value
     String((error as NodeJS.ErrnoException | null)?.code).startsWith('ERR_PARSE_ARGS_');
-  console.error(`apikey: ${error instanceof Error ? error.message : String(error)}${isUsage ? `\n${usage}` : ''}`);
+  const hint = error instanceof DatabaseInUseError ? '\nTo go through a running service instead: --url <its URL> --token <an ai:admin token>.' : '';
+  console.error(`apikey: ${error instanceof Error ? error.message : String(error)}${isUsage ? `\n${usage}` : hint}`);
   process.exitCode = isUsage ? 2 : 1;
 }

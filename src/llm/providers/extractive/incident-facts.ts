@@ -66,6 +66,21 @@ export function clip(text: string, max: number): string {
 }
 
 /**
+ * Whole sentences, as many as fit in `max` characters; the first one always, whole, however
+ * long. A statement never ends mid-sentence ("…has a static…"): a reader gets every sentence
+ * it shows entire, and the citation leads to the rest.
+ */
+export function clipSentences(text: string, max: number): string {
+  const sentences = sentencesOf(text);
+  let kept = sentences[0] ?? '';
+  for (const sentence of sentences.slice(1)) {
+    if (kept.length + 1 + sentence.length > max) break;
+    kept += ` ${sentence}`;
+  }
+  return kept;
+}
+
+/**
  * A short quote for a citation: the first sentence (or the given one), cut at a word
  * boundary without an ellipsis, so it stays a verbatim part of the record.
  */

@@ -15,7 +15,7 @@ import type { Grounding } from '../../types.js';
 import { GroundingError, type Extractor } from './extractor.js';
 import {
   alertRecord,
-  clip,
+  clipSentences,
   clipWords,
   formatClock,
   formatDateTime,
@@ -221,7 +221,7 @@ function responderUpdate(view: IncidentView): StatusUpdateOutput {
     view.phase === 'RESOLVED'
       ? `triggered ${formatDateTime(view.startedAt)}, resolved ${formatClock(view.asOf)} after ${minutes}.`
       : `${incident.status}, triggered ${formatDateTime(view.startedAt)}, ${minutes} in as of ${formatClock(view.asOf)}.`;
-  const finding = view.evidence && view.phase !== 'RESOLVED' ? ` Latest finding (${formatClock(view.evidence.record.at)}): "${clip(stripStatusPrefix(view.evidence.sentence), 240)}"` : '';
+  const finding = view.evidence && view.phase !== 'RESOLVED' ? ` Latest finding (${formatClock(view.evidence.record.at)}): "${clipSentences(stripStatusPrefix(view.evidence.sentence), 240)}"` : '';
   const summary = statement(`${incident.title}. ${priority}, ${incident.urgency} urgency, ${timing}${finding}`, [
     citeRecord(view, view.trigger),
     citeEvidence(view),
@@ -247,11 +247,11 @@ function responderUpdate(view: IncidentView): StatusUpdateOutput {
   }
   for (const note of view.notes.slice(-3)) {
     const author = note.sourceType === 'NOTE' ? note.record.author.name : '';
-    actions.push(statement(`${author} (${formatClock(note.at)}): ${clip(note.text, 280)}`, [view.cite(note)]));
+    actions.push(statement(`${author} (${formatClock(note.at)}): ${clipSentences(note.text, 280)}`, [view.cite(note)]));
   }
   if (view.latestStatusUpdate) {
     actions.push(
-      statement(`Last status update (${formatClock(view.latestStatusUpdate.at)}): ${clip(stripStatusPrefix(view.latestStatusUpdate.text), 280)}`, [
+      statement(`Last status update (${formatClock(view.latestStatusUpdate.at)}): ${clipSentences(stripStatusPrefix(view.latestStatusUpdate.text), 280)}`, [
         view.cite(view.latestStatusUpdate),
       ]),
     );
@@ -315,7 +315,7 @@ function stakeholderUpdate(view: IncidentView): StatusUpdateOutput {
   }
   if (view.latestStatusUpdate) {
     actions.push(
-      statement(`Latest update (${formatClock(view.latestStatusUpdate.at)}): ${clip(stripStatusPrefix(view.latestStatusUpdate.text), 280)}`, [
+      statement(`Latest update (${formatClock(view.latestStatusUpdate.at)}): ${clipSentences(stripStatusPrefix(view.latestStatusUpdate.text), 280)}`, [
         view.cite(view.latestStatusUpdate),
       ]),
     );
@@ -323,7 +323,7 @@ function stakeholderUpdate(view: IncidentView): StatusUpdateOutput {
   if (view.resolve) {
     actions.push(statement(`Resolved at ${formatClock(view.resolve.at)}.`, [view.cite(view.resolve)]));
   } else if (view.evidence && view.evidence.record.id !== view.latestStatusUpdate?.id) {
-    actions.push(statement(`Latest finding (${formatClock(view.evidence.record.at)}): ${clip(stripStatusPrefix(view.evidence.sentence), 200)}`, [citeEvidence(view)]));
+    actions.push(statement(`Latest finding (${formatClock(view.evidence.record.at)}): ${clipSentences(stripStatusPrefix(view.evidence.sentence), 200)}`, [citeEvidence(view)]));
   }
 
   return {

@@ -25,6 +25,21 @@ function secretsOf(incident: Incident): RegExp[] {
 }
 
 describe('statusUpdate extractor', () => {
+  it.each(cases)('%s for %s never cuts a sentence: every statement quoting a record ends where a sentence of it ends', (_id, audience, incident) => {
+    const recordTexts = [...incident.notes.map((note) => note.content), ...incident.logEntries.map((entry) => entry.summary)];
+    for (const statement of statementsOf(update(incident, audience))) {
+      expect(statement.text, statement.text).not.toContain('…');
+      // "Name (14:44 UTC): <quoted text>": the quoted text is whole sentences of a record.
+      const quoted = /^[^:]+ \(\d{2}:\d{2} UTC\): (.+)$/.exec(statement.text)?.[1];
+      if (!quoted) continue;
+      const source = recordTexts.map((text) => text.replace(/\s+/g, ' ')).find((text) => text.includes(quoted));
+      expect(source, quoted).toBeDefined();
+      const after = source!.slice(source!.indexOf(quoted) + quoted.length);
+      expect(after === '' || /^\s/.test(after), `cut inside a sentence: ${quoted}|${after.slice(0, 20)}`).toBe(true);
+      expect(quoted, quoted).toMatch(/[.!?)"'`]$/);
+    }
+  });
+
   it.each(cases)('%s for %s is valid against the output schema', (_id, audience, incident) => {
     const output = extractStatusUpdate({ incident, input: { audience, guidance: null } });
     expect(() => statusUpdateOutputSchema.parse(output)).not.toThrow();
