@@ -274,19 +274,24 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
       if (shutdown.signal.aborted || draining) {
         throw new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The service is shutting down; retry, another replica will answer.', { retryable: true });
       }
-      screenDirectInput(rawContext.input, (verdict) => {
-        options.onGuardHit?.('injection', feature.name, verdict);
+      screenDirectInput(rawContext.input, (finding) => {
+        options.onGuardHit?.('injection', feature.name, 'blocked');
+        // The rule ids and the score go to the log and the audit trail, never to the caller.
+        logger.warn({ feature: feature.name, field: finding.where, score: finding.score, threshold: finding.threshold, signals: finding.signals }, 'direct input refused as possible prompt injection');
         options.audit?.record({
           ...actorOf(rawContext.principal),
           action: 'draft.generate',
           feature: feature.name,
           outcome: 'refused',
           errorCode: ErrorCode.INJECTION_BLOCKED,
-          guards: ['injection_blocked'],
+          guards: ['injection_blocked', ...injectionRuleGuards(finding.signals)],
         });
       });
       const screened = screenIndirectInput(rawContext.incident, rawContext.execution);
       for (const _ of screened.quarantined) options.onGuardHit?.('injection', feature.name, 'quarantined');
+      for (const finding of screened.findings) {
+        logger.warn({ feature: feature.name, input: finding.where, score: finding.score, threshold: finding.threshold, signals: finding.signals }, 'untrusted input quarantined as possible prompt injection');
+      }
       const context = { ...rawContext, incident: screened.incident, execution: screened.execution, quarantined: screened.quarantined };
       const permit = options.throttle ? await options.throttle.enter(context.principal.accountId, priorityOf(context.incident)) : null;
       let draft: DraftRecord;
@@ -418,6 +423,11 @@ function generationOf(promptVersion: string, results: GenerateResult[]): Generat
     attempts: sum(results, (result) => result.attempts),
     redactions: last.redactions,
   };
+}
+
+/** The detector's rule ids as audit guard names (`injection:override.en`), at most 8. */
+function injectionRuleGuards(signals: readonly string[]): string[] {
+  return signals.slice(0, 8).map((signal) => `injection:${signal}`);
 }
 
 /** Names of the guards that fired on a generation, for the audit trail. */
