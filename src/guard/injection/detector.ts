@@ -13,6 +13,7 @@
  * ```
  */
 import { decodeEmbedded, defaultDecodeBudget, type DecodeBudget } from './decode.js';
+import { noiseSignals } from './character-statistics.js';
 import { hasInvisibleInsideWords, viewsOf } from './normalize.js';
 import { signals, type Signal } from './signals.js';
 import {
@@ -47,6 +48,9 @@ const categoryReasons: Readonly<Record<SignalCategory, string>> = {
   'addressing-the-model': 'speaks to the model directly',
   stealth: 'asks to hide actions from the people involved',
   obfuscation: 'hides instruction-like text',
+  'embedded-task': 'gives the model a task in the middle of data',
+  'restriction-lifting': "claims the model's rules are lifted or do not apply",
+  'adversarial-noise': 'carries a token flood or an adversarial suffix',
 };
 
 // Talk about an injection ("the alert contained 'ignore previous instructions'") is data, not an attack.
@@ -140,7 +144,7 @@ export function createInjectionDetector(options: InjectionDetectorOptions = {}):
         }
       }
 
-      const matches = [...best.values()];
+      const matches = [...best.values(), ...noiseSignals(original, source)];
       const obfuscations = new Set<string>();
       for (const match of matches) if (match.view !== 'original' && match.weight >= 0.3) obfuscations.add(match.view);
       const obfuscationWeights: SignalMatch[] = [];

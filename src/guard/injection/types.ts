@@ -26,7 +26,10 @@ export type SignalCategory =
   | 'output-hijack'
   | 'addressing-the-model'
   | 'stealth'
-  | 'obfuscation';
+  | 'obfuscation'
+  | 'embedded-task'
+  | 'restriction-lifting'
+  | 'adversarial-noise';
 
 /**
  * How a view of the text was obtained. `original` is the text after Unicode NFKC, removal of
@@ -44,7 +47,10 @@ export type TextView =
   | 'html-entities'
   | 'unicode-escapes'
   | 'rot13'
-  | 'reversed';
+  | 'reversed'
+  | 'emoji-rebus'
+  | 'pig-latin'
+  | 'concatenation';
 
 /** One signal that fired. */
 export interface SignalMatch {
