@@ -14,6 +14,8 @@ const sourceWeight: Readonly<Record<InjectionSource, number>> = { question: 1, d
 
 // Punctuation-only tokens that shell commands, markdown and prose use: not evidence.
 const ordinaryPunctuation = new Set(['|', '||', '&&', '&', '>', '<', '-', '--', '\u2014', '\u2013', '#', '##', '###', '*', '**', '`', '```', '\\', '/', ':', '=', '->', '=>', '.', ',', '?', '...', '\u2026', '+', '~', '"', "'", '(', ')', '[', ']', '{', '}', ';', '!']);
+const excitement = /^[!?.]+$/;
+const emoticon = /^[:;=8][-'^]?[()[\]DPpOo/\\|*3]$|^[()[\]][-'^]?[:;=]$|^<3$/;
 const letterToken = /^[a-z]+$/;
 const consonantRun = /[bcdfghjklmnpqrstvwxz]{4,}/;
 // Four-consonant clusters of ordinary words (instructions, strengths, watchdog, Angstrom).
@@ -25,21 +27,22 @@ function unpronounceable(word: string): boolean {
   return consonantRun.test(word.replace(ordinaryClusters, 'a'));
 }
 
-function repeatedRun(text: string): number {
-  // Longest stretch made of one unit of 1-4 characters repeated; measured on a sample of
-  // starting points so that the pass stays linear.
-  let longest = 0;
+function repeatedRuns(text: string): number {
+  // Characters covered by stretches of at least 40 made of one unit of 1-24 characters
+  // repeated ("=-=-", "Sure, here is "). The start jumps past each stretch, so the pass is
+  // linear (at most 24 comparisons per character when nothing repeats).
+  let covered = 0;
   for (let start = 0; start < text.length; ) {
     let best = 1;
-    for (let unit = 1; unit <= 4 && start + unit < text.length; unit += 1) {
+    for (let unit = 1; unit <= 24 && start + unit < text.length; unit += 1) {
       let end = start + unit;
       while (end < text.length && text[end] === text[end - unit]) end += 1;
       best = Math.max(best, end - start);
     }
-    longest = Math.max(longest, best);
+    if (best >= 40) covered += best;
     start += Math.max(1, best);
   }
-  return longest;
+  return covered;
 }
 
 /** The noise signals of `text` (already canonicalized) for `source`. */
@@ -49,9 +52,9 @@ export function noiseSignals(text: string, source: InjectionSource): SignalMatch
   const matches: SignalMatch[] = [];
   const sample = text.length > 20_000 ? text.slice(0, 20_000) : text;
 
-  const run = repeatedRun(sample);
+  const run = repeatedRuns(sample);
   if (run >= 120 && run / sample.length >= 0.5) {
-    matches.push({ signal: 'noise.token-flood', category: 'adversarial-noise', weight: 0.7 * factor, view: 'original', excerpt: `one short unit repeated over ${run} characters` });
+    matches.push({ signal: 'noise.token-flood', category: 'adversarial-noise', weight: 0.7 * factor, view: 'original', excerpt: `short units repeated over ${run} characters` });
   }
 
   const tokens = sample.split(/\s+/).filter(Boolean);
@@ -64,7 +67,9 @@ export function noiseSignals(text: string, source: InjectionSource): SignalMatch
   }
 
   const odd = tokens.filter((token) => !/[\p{L}\p{N}]/u.test(token) && !ordinaryPunctuation.has(token) && token.length <= 4);
-  if (odd.length >= 3 && new Set(odd).size >= 2 && odd.length / tokens.length >= 0.08) {
+  // "!!!", "???" and emoticons are how people shout and sigh, not how suffixes are built.
+  const built = new Set(odd.filter((token) => !excitement.test(token) && !emoticon.test(token)));
+  if (odd.length >= 3 && built.size >= 2 && odd.length / tokens.length >= 0.08) {
     matches.push({ signal: 'noise.adversarial-suffix', category: 'adversarial-noise', weight: 0.6 * factor, view: 'original', excerpt: `odd punctuation tokens: ${[...new Set(odd)].slice(0, 6).join(' ')}` });
   }
   return matches;

@@ -130,7 +130,10 @@ export function createInjectionDetector(options: InjectionDetectorOptions = {}):
         for (const signal of signals) {
           const match = signal.pattern.exec(view.text);
           if (!match) continue;
-          const weight = weightOf(signal, source, view, match, original);
+          // Rounded before comparing: 0.8 × 0.8 is 0.6400000000000001, and an unrounded
+          // comparison let a later view (leetspeak of the same text) take the match over and
+          // add an obfuscation bonus the text did not earn.
+          const weight = round(weightOf(signal, source, view, match, original));
           if (weight <= 0) continue;
           const current = best.get(signal.id);
           if (current && current.weight >= weight) continue;

@@ -25,7 +25,7 @@ export const jailbreakSignals: readonly Signal[] = [
     category: 'role-play',
     weight: 0.3,
     pattern: latin(
-      `\\b(?:act (?:as|like)|acting as|pretend(?:ing)? (?:to be|you(?:'re| are)|that)|role-?play(?:ing)?|take on the (?:persona|role)|adopt the persona|play the (?:role|character|part)|(?:respond|answer|reply|speak|talk|write) (?:only )?(?:as|in the voice of) (?:the |a |an |my )?(?:character|persona|[a-z]+gpt|dan\\b|omega|alpha|evil|unrestricted|unfiltered)|in character|stay in (?:character|that mode|this mode)|let(?:'s| us) (?:do )?improv|you are (?:two|three|an? (?:ai|assistant|model)s?)\\b|in this (?:story|scenario|fiction|game|roleplay|screenplay)|write a (?:screenplay|story|scene|script|dialogue|monologue|play|novel)|imagine (?:you(?:'re| are)|that you)|as my (?:late |dead |dear )?(?:grand(?:ma|mother|pa|father|dad)|mother|father)|persona)\\b`,
+      `\\b(?:act (?:as|like)|acting as|pretend(?:ing)? (?:to be|you(?:'re| are)|that)|role-?play(?:ing)?|take on the (?:persona|role)|adopt the persona|play the (?:role|character|part)|(?:respond|answer|reply|speak|talk|write) (?:only )?(?:as|in the voice of) (?:the |a |an |my )?(?:character|persona|[a-z]+gpt|dan\\b|omega|alpha|evil|unrestricted|unfiltered)|in character|stay in (?:character|that mode|this mode)|let(?:'s| us) (?:do )?improv|you are (?:two|three|an? (?:ai|assistant|model)s?)\\b|in this (?:story|scenario|fiction|game|roleplay|screenplay)|write a (?:screenplay|story|scene|script|dialogue|monologue|play|novel)|imagine (?:you(?:'re| are)|that you)|as my (?:late |dead |dear )?(?:grand(?:ma|mother|pa|father|dad)|mother|father)|my late (?:grand(?:ma|mother|pa|father|dad)|mother|father)|persona|(?:as|play|be) (?:your|an?|the) (?:evil|unfiltered|unrestricted|uncensored|jailbroken|dark|shadow|rogue|opposite) (?:twin|self|side|version|mode|persona|alter ego))\\b`,
     ),
     sources: { guidance: 0.5 },
   },
@@ -53,7 +53,7 @@ export const jailbreakSignals: readonly Signal[] = [
     category: 'restriction-lifting',
     weight: 0.45,
     pattern: latin(
-      `\\b(?:no|without (?:any |your |its )?|free of (?:any )?|zero )(?:restrictions|rules|limits|limitations|filters|guardrails|guard rails|guidelines|safety (?:rules|filters|guidelines)|refusals|censorship|content polic(?:y|ies))\\b|\\b(?:unrestricted|unfiltered|uncensored|jailbroken)\\b|\\b(?:guardrails|guard rails|restrictions|filters|safety rules|rules|guidelines|instructions|policy|policies|limits)\\s+(?:were |are |have been |has been |got )?(?:removed|lifted|off|disabled|waived|suspended|deleted|gone|turned off|switched off|updated|changed|revoked)\\b|\\b(?:does|do|did) not (?:apply|follow|have) (?:any )?(?:safety )?(?:rules|restrictions|guidelines|limits)|\\bnever (?:been )?given any instructions\\b|\\bfree to be yourself\\b|\\bas if (?:your|the|all) (?:instructions|rules|guidelines|restrictions)\\s+(?:had been|have been|were|are)\\s+(?:deleted|removed|gone|lifted|wiped)|\\b(?:safety team|moderators?|the rules|your rules|the filter) (?:is|are) (?:on holiday|on vacation|asleep|off|away|gone)|\\bif (?:the|your) (?:rules|restrictions|guidelines|policy|policies) (?:didn't|did not|don't|do not) exist|\\b(?:your|the) (?:policy|policies|guidelines|rules) (?:allowed|allows|permit(?:ted|s)?|are waived|were waived|is waived)`,
+      `\\b(?:no |without (?:any |your |its )?|free of (?:any )?|zero )(?:restrictions|rules|limits|limitations|filters|guardrails|guard rails|guidelines|safety (?:rules|filters|guidelines)|refusals|censorship|content polic(?:y|ies))\\b|\\b(?:unrestricted|unfiltered|uncensored|jailbroken)\\b|\\b(?:guardrails|guard rails|restrictions|filters|safety rules|rules|guidelines|instructions|policy|policies|limits)\\s+(?:were |are |have been |has been |got )?(?:removed|lifted|off|disabled|waived|suspended|deleted|gone|turned off|switched off|updated|changed|revoked)\\b|\\b(?:does|do|did) not (?:apply|follow|have) (?:any )?(?:safety )?(?:rules|restrictions|guidelines|limits)|\\bnever (?:been )?given any instructions\\b|\\bfree to be yourself\\b|\\bas if (?:your|the|all) (?:instructions|rules|guidelines|restrictions)\\s+(?:had been|have been|were|are)\\s+(?:deleted|removed|gone|lifted|wiped)|\\b(?:safety team|moderators?|the rules|your rules|the filter) (?:is|are) (?:on holiday|on vacation|asleep|off|away|gone)|\\bif (?:the|your) (?:rules|restrictions|guidelines|policy|policies) (?:didn't|did not|don't|do not) exist|\\b(?:your|the) (?:policy|policies|guidelines|rules) (?:allowed|allows|permit(?:ted|s)?|are waived|were waived|is waived)`,
     ),
     sources: { guidance: 0.5 },
   },
@@ -69,7 +69,7 @@ export const jailbreakSignals: readonly Signal[] = [
     category: 'instruction-override',
     weight: 0.55,
     pattern: latin(
-      `\\b(?:save|store|remember|keep|memori[sz]e) this as (?:your|a) (?:new |permanent |standing )?(?:rule|instruction|directive|policy)|\\b(?:treat|consider) (?:them|it|these|this|my (?:next )?messages?) as (?:system[- ]level|system instructions|developer instructions|higher priority|top priority|the system prompt)|\\bhigher priority than (?:anything|everything|all|your)\\b|\\b(?:respond|reply|answer) to (?:every|all|each) (?:future|following|subsequent) (?:message|question)s?\\b|\\b(?:new|updated) instructions? (?:#?\\d|supersedes?|overrides?|replaces?)|\\bupdated instruction #?\\d|\\binstructions (?:have been|were|are) (?:updated|changed|replaced|revised)\\b|\\bignore whatever (?:your|the) (?:policy|rules|instructions|guidelines|prompt) (?:says?|said|tells? you)|\\b(?:set aside|ignore|forget|disregard|drop) (?:whatever|any|all) (?:guidelines|instructions|rules|restrictions) you (?:were|have been) given|\\bstop following the instructions in your\\b|\\bdrop your (?:previous |prior |original |current )?(?:context|instructions|prompt|persona|rules)\\b|\\b(?:operating|running|working) without your (?:original |initial |system )?(?:prompt|instructions|rules)`,
+      `\\b(?:ignore|disregard|forget|bypass) your (?:[a-z]+ )?(?:rules|policy|policies|guidelines)\\b|\\b(?:save|store|remember|keep|memori[sz]e) this as (?:your|a) (?:(?:new|permanent|standing) ){0,2}(?:rule|instruction|directive|policy)|\\b(?:treat|consider) (?:them|it|these|this|my (?:next )?messages?) as (?:system[- ]level|system instructions|developer instructions|higher priority|top priority|the system prompt)|\\bhigher priority than (?:anything|everything|all|your)\\b|\\b(?:respond|reply|answer) to (?:every|all|each) (?:future|following|subsequent) (?:message|question)s?\\b|\\b(?:new|updated) instructions? (?:#?\\d|supersedes?|overrides?|replaces?)|\\bupdated instruction #?\\d|\\binstructions (?:have been|were|are) (?:updated|changed|replaced|revised)\\b|\\bignore whatever (?:your|the) (?:policy|rules|instructions|guidelines|prompt) (?:says?|said|tells? you)|\\b(?:set aside|ignore|forget|disregard|drop) (?:whatever|any|all) (?:guidelines|instructions|rules|restrictions) you (?:were|have been) given|\\bstop following the instructions in your\\b|\\bdrop your (?:previous |prior |original |current )?(?:context|instructions|prompt|persona|rules)\\b|\\b(?:operating|running|working) without your (?:original |initial |system )?(?:prompt|instructions|rules)|\\b(?:put|set|leave|push|move) (?:your|the|all) (?:earlier|previous|prior|original|current|initial|usual|standing) (?:guidance|instructions|rules|guidelines|directives|prompt|programming) (?:to one side|aside|away|behind you)|\\b(?:operators?|admins?|administrators?|developers?|owners?|creators?) (?:has|have) (?:revoked|lifted|removed|suspended|disabled|waived|cancel+ed) (?:your|the|all) (?:rules|restrictions|guidelines|instructions|guardrails|limits)`,
     ),
   },
 
@@ -88,7 +88,7 @@ export const jailbreakSignals: readonly Signal[] = [
     category: 'prompt-exfiltration',
     weight: 0.8,
     pattern: latin(
-      `\\b(?:print|repeat|echo|dump|output|show|copy|recite|reproduce|give me|list|write out|spell out|return|paste|display|reveal|quote|type out|read out|read back)\\s+(?:me\\s+)?(?:back\\s+)?(?:(?:the|your|all|of|everything|word|for)\\s+){0,3}(?:(?:exact|full|entire|complete|raw|original|initial|verbatim|whole|first|hidden|real)\\s+){0,2}(?:input(?: you (?:received|got|were given))?|prompt|config(?:uration)?|setup|initiali[sz]ation(?: text)?|system text|context|instructions you (?:received|got|were given))\\b(?!\\s+(?:file|for|of|in|on|from|template|value|map)\\b)|\\b(?:repeat|print|copy|recite|reproduce|output|echo|dump)\\s+(?:back\\s+)?(?:all\\s+|exactly\\s+)?(?:(?:of\\s+)?(?:the\\s+)?(?:text|words|content|everything|all|what(?:ever)? (?:is|was) (?:written )?)\\s+)?(?:above|before (?:this|my) message|so far)(?=\\s*(?:$|[.,;:!]|verbatim|exactly|word for word|as (?:a )?list|in full|without|do not|don't|and))|\\bwhat (?:did|does) (?:the )?(?:developer|developers|system|operator|admin)s? (?:tell|instruct|ask) you\\b|\\b(?:first|next|last) (?:sentence|line|word|paragraph) of (?:your|the) (?:prompt|instructions|system prompt)\\b|\\b(?:full|entire|complete|exact) (?:text|contents?|wording) of (?:your|the) (?:instructions|prompt|system prompt|rules|configuration|config)\\b`,
+      `\\b(?:print|repeat|echo|dump|output|show|copy|recite|reproduce|give me|list|write out|spell out|return|paste|display|reveal|quote|type out|read out|read back)\\s+(?:me\\s+)?(?:back\\s+)?(?:(?:the|your|all|of|everything|word|for)\\s+){0,3}(?:(?:exact|full|entire|complete|raw|original|initial|verbatim|whole|first|hidden|real|conversation)\\s+){0,2}(?:input(?: you (?:received|got|were given))?|prompt|config(?:uration)?|setup|initiali[sz]ation(?: text)?|system text|context|instructions you (?:received|got|were given))\\b(?!\\s+(?:file|for|of|in|on|from|template|value|map)\\b)|\\b(?:repeat|print|copy|recite|reproduce|output|echo|dump)\\s+(?:back\\s+)?(?:all\\s+|exactly\\s+)?(?:of\\s+)?(?:the\\s+)?(?:(?:text|words|content|everything|all|what(?:ever)? (?:is|was) (?:written )?)\\s+)?(?:above|before (?:this|my) message|so far)(?=\\s*(?:$|[.,;:!]|verbatim|exactly|word for word|as (?:a )?list|in full|without|do not|don't|and))|\\bwhat (?:did|does) (?:the )?(?:developer|developers|system|operator|admin)s? (?:tell|instruct|ask) you\\b|\\bwhat (?:text|words|content|instructions|messages?) (?:came|come|comes|was|were|is|are) (?:before|above|prior to) (?:my|this|the user'?s?) (?:message|question|input)\\b|\\b(?:list|print|repeat|show|output|give me|recite|write out|dump) (?:all )?(?:the |of the )?(?:rules|instructions|guidelines|directives|constraints) you (?:were|have been|got) given\\b|\\b(?:first|next|last) (?:sentence|line|word|paragraph) of (?:your|the) (?:prompt|instructions|system prompt)\\b|\\b(?:full|entire|complete|exact) (?:text|contents?|wording) of (?:your|the) (?:instructions|prompt|system prompt|rules|configuration|config)\\b`,
     ),
     sources: { alert: 0.5, log: 0.5 },
   },
@@ -96,7 +96,7 @@ export const jailbreakSignals: readonly Signal[] = [
     id: 'exfiltrate.verbatim-cue',
     category: 'obfuscation',
     weight: 0.2,
-    pattern: latin(`\\b(?:verbatim|word for word|word-for-word|character for character|exactly as (?:written|given)|as a (?:numbered |bulleted )?list)\\b`),
+    pattern: latin(`\\b(?:verbatim|word for word|word-for-word|character for character|exactly as (?:written|given)|as a (?:numbered |bulleted )?list|the exact (?:sentences|words|wording|text))\\b`),
     sources: { alert: 0, log: 0, note: 0.5 },
   },
   {
@@ -106,7 +106,7 @@ export const jailbreakSignals: readonly Signal[] = [
     category: 'tool-coercion',
     weight: 0.4,
     pattern: latin(
-      `\\b(?:skip|bypass|disable|turn off|switch off|waive|ignore|remove|circumvent|get around|without)\\s+(?:the |your |all |any |its )?(?:approval(?:s| checks?| policy| rules| step| requirement)?|injection (?:guard|filter|detector)|guard(?:rail)?s?|redaction|redacting|safety (?:checks?|filters?)|content (?:policy|filter)|requiring approval)\\b|\\b(?:never|don't|do not|stop|no longer) redact(?:ing)?\\b|\\bno redaction\\b|\\brequiresapproval\\s*(?:=|:)?\\s*false\\b|\\bexecutionenabled\\s*(?:=|:)?\\s*true\\b|\\bunredacted\\b`,
+      `\\b(?:skip|bypass|disable|turn off|switch off|waive|ignore|remove|circumvent|get around|without)\\s+(?:the |your |all |any |its )?(?:approval(?:s| checks?| policy| rules| step| requirement)?|injection (?:guard|filter|detector)|guard(?:rail)?s?|redaction|redacting|safety (?:checks?|filters?)|content (?:policy|filter)|requiring approval)\\b|\\b(?:never|don't|do not|stop|no longer) redact(?:ing)?\\b|\\bno redaction\\b|\\b(?:no|without) approvals?\\b|\\brequiresapproval\\s*(?:=|:)?\\s*false\\b|\\bexecutionenabled\\s*(?:=|:)?\\s*true\\b|\\bunredacted\\b`,
     ),
     sources: { alert: 0.3, log: 0.3, description: 0.8 },
   },
@@ -117,8 +117,50 @@ export const jailbreakSignals: readonly Signal[] = [
     category: 'data-exfiltration',
     weight: 0.35,
     pattern: latin(
-      `\\b(?:read me|tell me|give me|leak|reveal|write out|list|show me|print|include)\\s+${gap(3)}(?:the |all |every |any |full |exact |actual |real )*(?:(?:aws|db|database|admin|root|api|bot|slack|secret|access|service)\\s+){0,2}(?:secret keys?|passwords?|api keys?|tokens?|credentials|private keys?)\\b|\\bwhat(?:'s| is| are) the (?:(?:db|database|admin|root|prod|production)\\s+)?(?:password|passwords|credentials|api key|secret key|token)s?\\b|\\b(?:remember|know) every password\\b|\\b(?:with|the) (?:actual|real|full|raw|unredacted) (?:value|values|token|tokens|password|passwords|key|keys)\\b`,
+      `\\b(?:read me|tell me|give me|leak|reveal|write out|list|show me|print|include|recite|spell out|share|send me|post)\\s+${gap(3)}(?:the |all |every |any |full |exact |actual |real )*(?:(?:aws|db|database|admin|root|api|bot|slack|secret|access|service)\\s+){0,2}(?:secret keys?|passwords?|api keys?|tokens?|credentials|private keys?)\\b|\\bwhat(?:'s| is| are) the (?:(?:db|database|admin|root|prod|production)\\s+)?(?:password|passwords|credentials|api key|secret key|token)s?\\b|\\b(?:remember|know) every password\\b|\\bleaked (?:config|configuration|prompt|instructions|keys|credentials|secrets|tokens)\\b|\\b(?:with|the) (?:actual|real|full|raw|unredacted) (?:value|values|token|tokens|password|passwords|key|keys)\\b|\\b(?:tokens|passwords|secrets|keys|credentials) in (?:your|the) (?:answers?|replies|responses|output)\\b`,
     ),
     sources: { alert: 0.5, log: 0.5 },
+  },
+
+  // --- Other languages: the same families ------------------------------------------------
+  {
+    // "repeat everything above word for word" in es, pt, it, fr, de, ru, ja, zh.
+    id: 'exfiltrate.above-verbatim.ml',
+    category: 'prompt-exfiltration',
+    weight: 0.8,
+    pattern: new RegExp(
+      `(?:exactamente|textualmente|literalmente|wortwortlich|wortlich|mot pour mot|mot a mot|дословно|слово в слово|一字一句|そのまま|逐字|原样|原樣|letteralmente|parola per parola|palavra por palavra)[^\\n]{0,60}?(?:arriba|oben|ci-dessus|au-dessus|выше|上に|上面|以上|上記|acima|sopra|vor meiner nachricht|antes de (?:este|mi) mensaje|avant (?:ce|mon) message)|(?:arriba|oben|ci-dessus|au-dessus|выше|上に|上面|以上|上記|acima|sopra)[^\\n]{0,60}?(?:exactamente|textualmente|literalmente|wortwortlich|wortlich|mot pour mot|дословно|слово в слово|一字一句|そのまま|逐字|原样|letteralmente|palavra por palavra)|(?:versteckten|geheimen|ursprunglichen) anweisungen[^\\n]{0,80}?(?:wortwortlich|wortlich|als liste|aus\\b)`,
+      'u',
+    ),
+  },
+  {
+    id: 'unlock.no-restrictions.ml',
+    category: 'restriction-lifting',
+    weight: 0.45,
+    pattern: /(?:sin restricciones|no tiene restricciones|sin reglas|sans restrictions|sans limites|n'a (?:pas de|aucune) restrictions?|ohne einschrankungen|ohne regeln|keine einschrankungen|keine regeln|без ограничений|нет ограничений|без правил|制限なし|制限のない|制限がない|没有限制|沒有限制|不受限制|无限制|sem restricoes|sem regras|senza restrizioni|senza regole)/u,
+  },
+  {
+    id: 'frame.persona.ml',
+    category: 'role-play',
+    weight: 0.3,
+    pattern: /(?:\bactua como\b|\bel personaje\b|\bjoue le role\b|\ble personnage\b|\bspiele die rolle\b|\bdie figur\b|\bинтерпретируй\b|играй роль|персонаж|のふりをして|キャラクター|になりきって|扮演|角色扮演|\bfinja ser\b|\bo personagem\b|\bil personaggio\b)/u,
+  },
+  {
+    id: 'override.ml.extra',
+    category: 'instruction-override',
+    weight: 0.85,
+    pattern: /(?:\bolvida (?:todo )?lo que te (?:dijeron|han dicho|indicaron|ordenaron|ensenaron)|\boublie(?:z)? (?:tout )?ce qu'on (?:t'a|vous a) (?:dit|demande|appris)|\bvergiss,? was (?:man )?dir (?:gesagt|vorgegeben|befohlen)|\bdimentica (?:tutto )?(?:quello|cio) che ti (?:hanno|e stato) detto|\besquec[ae] (?:tudo )?o que (?:te|lhe) disseram|\bne (?:tiens|tenez) plus compte (?:de|des) (?:tes|vos|ces|les) (?:consignes|instructions|regles|directives)|(?:ルール|指示|命令|制限|プロンプト|設定)(?:を|は)?(?:全部|すべて)?(?:忘れ|無視)|(?:规则|規則|指令|指示)(?:全部)?(?:忘掉|忘记|無視|无视))/u,
+  },
+  {
+    id: 'target.model-prompt.ml',
+    category: 'prompt-exfiltration',
+    weight: 0.4,
+    pattern: /(?:\b(?:deine|ihre) (?:versteckten |geheimen |ursprunglichen )?anweisungen\b|\bversteckten anweisungen\b|\b(?:tes|vos) (?:consignes|instructions)\b|\b(?:tus|sus) (?:instrucciones|reglas)\b|\b(?:suas|tuas) (?:instrucoes|regras)\b|\b(?:le tue|le sue) (?:istruzioni|regole)\b|(?:твои|свои|ваши) (?:инструкции|правила)|системн\p{L}* промпт|あなたの指示|システムプロンプト|系统提示|你的指令)/u,
+  },
+  {
+    id: 'target.secrets.ml',
+    category: 'data-exfiltration',
+    weight: 0.35,
+    pattern: /(?:\b(?:liste|donne|montre|affiche)\b[^.\n]{0,20}?\b(?:jetons|mots de passe|cles d'api|secrets)\b|\b(?:lista|dame|muestra)\b[^.\n]{0,20}?\b(?:tokens|contrasenas|claves)\b|(?:トークン|パスワード|秘密鍵|apiキー|認証情報)を?(?:教えて|見せて|表示|出力)|(?:令牌|密码|密鑰|密钥)[^。\n]{0,6}?(?:告诉|给我|显示|输出)|(?:пароли|токены|ключи)[^.\n]{0,20}?(?:покажи|выведи|дай))/u,
   },
 ];

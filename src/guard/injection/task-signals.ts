@@ -34,7 +34,26 @@ export const taskSignals: readonly Signal[] = [
     pattern: latin(
       `(?<![\\p{L}\\p{N}_./@-])(?:(?:hey|hi|hello|dear|ok|okay|also|psst|yo|please|and)[,]?\\s+)?(?:the |an? |any |our |this |you, )?${aiAddressee}(?:\\s+[a-z]+){0,2}\\s*[:,;\\u2014\\u2013-]+\\s*(?:please\\s+|also\\s+|now\\s+|then\\s+|kindly\\s+|just\\s+|first\\s+|the user wants you to\\s+)*${taskVerbs}\\b`,
     ),
-    sources: { question: 0.6 },
+    sources: { question: 0.6, log: 0.8 },
+  },
+  {
+    // "<AI> disregard …", "[assistant] report …", "summarizer please translate …", and the
+    // addressed imperative in other languages ("Asistente: ignora el resto …").
+    id: 'task.addressed-imperative.variants',
+    category: 'addressing-the-model',
+    weight: 0.75,
+    pattern: latin(
+      `[<\\[(]${aiAddressee}[>\\])]\\s*[:,-]?\\s*(?:please\\s+)?${taskVerbs}\\b|(?<![\\p{L}\\p{N}_./@-])${aiAddressee}\\s+please\\s+${taskVerbs}\\b|(?<![\\p{L}\\p{N}_./@-])(?:asistente|assistente|assistant|assistent|ia|ki|modelo|modello|modele|resumidor|ассистент|ии|модель|бот|アシスタント|助手)\\s*[:,]\\s*(?:por favor\\s+|bitte\\s+|s'il te plait\\s+|пожалуйста\\s+)?(?:ignora|ignore[sz]?|ignoriere|olvida|oublie|vergiss|responde|reponds|antworte|rispondi|responda|escribe|ecris|schreibe|scrivi|escreva|traduce|traduis|ubersetze|envia|envoie|sende|игнорируй|ответь|напиши|забудь|отправь|無視|忘れ|忽略)`,
+    ),
+    sources: { question: 0.6, log: 0.9 },
+  },
+  {
+    // No separator, but a verb no data line starts with: "AI assistant ignore all other lines".
+    id: 'task.addressed-override',
+    category: 'addressing-the-model',
+    weight: 0.75,
+    pattern: latin(`(?<![\\p{L}\\p{N}_./@-])${aiAddressee}\\s+(?:please\\s+)?(?:ignore|disregard|forget|answer|respond|reply)\\s+(?:all|any|every|the|with|only|everything|this|these)\\b`),
+    sources: { question: 0.5 },
   },
   {
     // "instructions for the incident assistant: …", "Note to the AI summarizing this thread: …",
@@ -43,7 +62,7 @@ export const taskSignals: readonly Signal[] = [
     category: 'addressing-the-model',
     weight: 0.75,
     pattern: latin(
-      `\\b(?:instructions?|directives?|notes?|message|memo|requests?|tasks?|reminder|orders?|commands?)\\s+(?:to|for)\\s+(?:the |any |an? |our |whichever |whatever |all )?${aiAddressee}(?:\\s+[a-z]+){0,3}\\s*[:\\u2014\\u2013-]|(?<![\\p{L}\\p{N}_./@-])${aiAddressee}\\s+(?:instructions?|directives?|tasks?|commands?|orders?|override|note)\\s*[:=\\u2014\\u2013-]`,
+      `\\b(?:instructions?|directives?|notes?|message|memo|requests?|tasks?|reminder|orders?|commands?)\\s+(?:to|for)\\s+(?:the |any |an? |our |whichever |whatever |all )?(?:[a-z-]{2,20} )?${aiAddressee}(?:\\s+[a-z]+){0,3}\\s*[:\\u2014\\u2013-]|(?<![\\p{L}\\p{N}_./@-])${aiAddressee}\\s+(?:instructions?|directives?|tasks?|commands?|orders?|override|note)\\s*[:=\\u2014\\u2013-]`,
     ),
   },
   {
@@ -63,7 +82,7 @@ export const taskSignals: readonly Signal[] = [
     id: 'task.processing-condition',
     category: 'embedded-task',
     weight: 0.45,
-    pattern: latin(`\\b(?:when|whenever|while|before|after|if|once) (?:you(?:'re| are)? ${processingVerbs}[a-z]*\\b|${processingVerbs}[a-z]*(?:\\s+(?:this|these|it|them|from this|about this)\\b|\\s*[.,;:)]))`),
+    pattern: latin(`\\b(?:when|whenever|while|before|after|if|once) (?:you(?:'re| are)? ${processingVerbs}[a-z]*\\b|${processingVerbs}[a-z]*(?:\\s+(?:[^\\s.!?;,]{1,20}\\s+){0,4}?(?:from|of|about|on|for) (?:this|these|it|them)\\b|\\s+(?:this|these|it|them)\\b|\\s*[.,;:)]))`),
     sources: { question: 0.3, guidance: 0 },
   },
   {
@@ -83,7 +102,7 @@ export const taskSignals: readonly Signal[] = [
     category: 'data-exfiltration',
     weight: 0.5,
     pattern: latin(`\\b(?:send|e-?mail|forward|post|upload|mail|cc|bcc|copy)\\s+(?:[^\\s.!?;]{1,30}\\s+){0,8}?(?:to|at)\\s+(?:[a-z0-9._%+-]{1,64}@[a-z0-9.-]{1,100}\\.[a-z]{2,}|https?://)`),
-    sources: { log: 0.8 },
+    sources: { log: 0.8, question: 0.6 },
   },
   {
     // A task with nothing to do with incidents: creative writing, a fixed reply, a translation.
@@ -91,7 +110,7 @@ export const taskSignals: readonly Signal[] = [
     category: 'output-hijack',
     weight: 0.5,
     pattern: latin(
-      `\\b(?:write|compose|produce|generate|add|include|put|reply with|respond with|answer with|give me)\\s+(?:me\\s+)?(?:a|an|the|some|one)?\\s*(?:\\d+[- ]word\\s+|short\\s+|long\\s+|funny\\s+)?(?:haiku|poem|limerick|sonnet|song|essay|short story|joke|recipe|rap|ode|riddle|fairy tale)s?\\b|\\b(?:answer|reply|respond) with (?:only )?(?:a fixed phrase|the (?:fixed |exact )?(?:word|phrase)|only the word|your (?:instructions|prompt|system prompt|rules))\\b|\\b(?:change|switch|set) (?:its|your|the) (?:answer |output |response )?language to\\b`,
+      `\\b(?:write|compose|produce|generate|add|include|put|reply with|respond with|answer with|give me)\\s+(?:me\\s+)?(?:a|an|the|some|one)?\\s*(?:\\d+[- ]word\\s+|short\\s+|long\\s+|funny\\s+)?(?:haiku|poem|limerick|sonnet|song|essay|short story|joke|recipe|rap|ode|riddle|fairy tale)s?\\b|\\b(?:answer|reply|respond) with (?:only )?(?:a fixed phrase|the (?:fixed |exact )?(?:word|phrase)|only the word|your (?:instructions|prompt|system prompt|rules))\\b|\\b(?:change|switch|set) (?:its|your|the) (?:answer |output |response )?language to\\b|\\b(?:return|output|reply with|respond with|answer with) only (?:the|a|one) [a-z]+|\\b(?:your|the) (?:answer|reply|response|summary|output|update|digest|draft) (?:must|should|shall|needs to|has to|will) (?:start|begin|end|open|close) with\\b`,
     ),
     sources: { guidance: 0.3 },
   },
