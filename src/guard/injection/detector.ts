@@ -60,6 +60,8 @@ const quotedCategories = new Set<SignalCategory>(['instruction-override', 'role-
 const hiddenRegions = /<!--[\s\S]{0,4000}?-->|\[\/\/\]: # \([^)\n]{0,2000}\)|<(?:div|span|p)\s[^>]{0,200}(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0|color\s*:\s*(?:white|#fff\b|#ffffff))[^>]{0,200}>[\s\S]{0,4000}?<\/(?:div|span|p)>/gu;
 const invisibleCharacters = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/u;
 
+const wholeTextTransform = /^(?:rot13|reversed)(?:>|$)/;
+
 interface ScreenedView {
   name: string;
   text: string;
@@ -127,7 +129,11 @@ export function createInjectionDetector(options: InjectionDetectorOptions = {}):
       const original = views[0]?.text ?? '';
       const best = new Map<string, SignalMatch>();
       for (const view of views) {
+        const transformed = wholeTextTransform.test(view.name);
         for (const signal of signals) {
+          // ROT13 and reversal are views of the whole text: only the strong signals are worth
+          // their cost there (the weak framing cues of a jailbreak are not written in ROT13).
+          if (transformed && signal.weight < 0.5) continue;
           const match = signal.pattern.exec(view.text);
           if (!match) continue;
           // Rounded before comparing: 0.8 × 0.8 is 0.6400000000000001, and an unrounded

@@ -62,7 +62,7 @@ export const taskSignals: readonly Signal[] = [
     category: 'addressing-the-model',
     weight: 0.75,
     pattern: latin(
-      `\\b(?:instructions?|directives?|notes?|message|memo|requests?|tasks?|reminder|orders?|commands?)\\s+(?:to|for)\\s+(?:the |any |an? |our |whichever |whatever |all )?(?:[a-z-]{2,20} )?${aiAddressee}(?:\\s+[a-z]+){0,3}\\s*[:\\u2014\\u2013-]|(?<![\\p{L}\\p{N}_./@-])${aiAddressee}\\s+(?:instructions?|directives?|tasks?|commands?|orders?|override|note)\\s*[:=\\u2014\\u2013-]`,
+      `\\b(?:instructions?|directives?|notes?|message|memo|requests?|tasks?|reminder|orders?|commands?)\\s+(?:to|for)\\s+(?:the |any |an? |our |whichever |whatever |all )?(?:[a-z-]{2,20} )?${aiAddressee}(?:\\s+[a-z]+){0,3}\\s*[:\\u2014\\u2013-][^\\n]{0,60}?\\b(?:${taskVerbs}|please|you)\\b|(?<![\\p{L}\\p{N}_./@-])${aiAddressee}\\s+(?:instructions?|directives?|tasks?|commands?|orders?|override|note)\\s*[:=\\u2014\\u2013-]`,
     ),
   },
   {
