@@ -123,8 +123,9 @@ export function readEmoji(text: string): string {
   return text.replace(emojiPattern, (emoji) => ` ${emojiWords[emoji.replace('\uFE0F', '')] ?? ''} `).replace(/ {2,}/g, ' ');
 }
 
-// Onsets a Pig Latin word moved to its end, longest first.
-const onsets = ['sch', 'scr', 'spl', 'spr', 'str', 'thr', 'shr', 'squ', 'ch', 'sh', 'th', 'wh', 'ph', 'pr', 'tr', 'br', 'cr', 'dr', 'fr', 'gr', 'pl', 'bl', 'cl', 'fl', 'gl', 'sl', 'sp', 'st', 'sk', 'sm', 'sn', 'sw', 'tw', 'qu', 'kn', 'wr', 'gn'];
+// Onsets a Pig Latin word moved to its end. Two letters are tried first: "eviouspray" is
+// "previous" (pr), not "spreviou" (spr); three-letter onsets are rarer.
+const onsets = ['ch', 'sh', 'th', 'wh', 'ph', 'pr', 'tr', 'br', 'cr', 'dr', 'fr', 'gr', 'pl', 'bl', 'cl', 'fl', 'gl', 'sl', 'sp', 'st', 'sk', 'sm', 'sn', 'sw', 'tw', 'qu', 'kn', 'wr', 'gn', 'sch', 'scr', 'spl', 'str', 'thr', 'shr', 'squ'];
 
 /** "Ignoreway allway eviouspray instructionsway" -> "ignore all previous instructions". */
 export function fromPigLatin(text: string): string {

@@ -82,7 +82,7 @@ export const taskSignals: readonly Signal[] = [
     id: 'task.processing-condition',
     category: 'embedded-task',
     weight: 0.45,
-    pattern: latin(`\\b(?:when|whenever|while|before|after|if|once) (?:you(?:'re| are)? ${processingVerbs}[a-z]*\\b|${processingVerbs}[a-z]*(?:\\s+(?:[^\\s.!?;,]{1,20}\\s+){0,4}?(?:from|of|about|on|for) (?:this|these|it|them)\\b|\\s+(?:this|these|it|them)\\b|\\s*[.,;:)]))`),
+    pattern: latin(`\\b(?:when|whenever|while|before|after|if|once) (?:you(?:'re| are)? ${processingVerbs}[a-z]*\\b|${processingVerbs}[a-z]*(?:\\s+(?:[^\\s.!?;,]{1,20}\\s+){0,4}?(?:from|of|about|on|for) (?:this|these|it|them)\\b|\\s+(?:this|these|it|them|anything|something)\\b|\\s*[.,;:)]))`),
     sources: { question: 0.3, guidance: 0 },
   },
   {
