@@ -9,6 +9,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { classifyCommand } from './command-policy.js';
 import { createInjectionDetector, injectionSources, type InjectionSource } from './injection/index.js';
 import { redact } from './redaction/index.js';
 
@@ -121,27 +122,36 @@ export function toInjectionRow(row: Record<string, unknown>, file: string, defau
   return { text, source: sourceOf(row, file), attack, split, category };
 }
 
-/** A labeled set: a folder of JSONL files (`injection*.jsonl`, `redaction*.jsonl`). */
+/**
+ * A labeled set: a folder of JSONL files: `injection*.jsonl` (detection), `redaction*.jsonl`,
+ * `pii*.jsonl`, `config-secrets*.jsonl` (redaction) and `command*.jsonl` (command policy).
+ */
 export interface LabeledSet {
   name: string;
   folder: string;
   /** Split of rows that carry none (default `unsplit`). */
   defaultSplit?: string;
+  /**
+   * Ids, per file, of `frozen` rows that were tuned on anyway (they sat in the dev split of an
+   * earlier version of the set): reported as the split `frozen-exposed`, apart from the rows
+   * that were never seen.
+   */
+  exposed?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** One line of figures: a set's file, split and category. */
 export interface FigureRow {
   set: string;
   file: string;
-  kind: 'injection' | 'redaction';
+  kind: 'injection' | 'redaction' | 'command';
   split: string;
   category: string;
-  /** Attacks (injection) or secret values (redaction). */
+  /** Attacks (injection), secret values (redaction), or destructive commands. */
   positives: number;
-  /** Attacks blocked, or secrets redacted. */
+  /** Attacks blocked, secrets redacted, or destructive commands classed destructive. */
   caught: number;
   negatives: number;
-  /** Benign rows blocked, or benign rows altered. */
+  /** Benign rows blocked, benign rows altered, or other commands classed destructive. */
   falsePositives: number;
 }
 
@@ -179,7 +189,7 @@ function sortFigures(figures: FigureRow[]): FigureRow[] {
   return figures.sort((left, right) => left.split.localeCompare(right.split) || (left.category === '(all)' ? -1 : right.category === '(all)' ? 1 : left.category.localeCompare(right.category)));
 }
 
-/** Redaction rows of both formats: `{secret, label}` or `{secrets: [...], label: [types]}`. */
+/** Redaction rows of every format: `{secret, label}`, `{secrets: [...], label: [types]}`, `{values: [...], types}`. */
 function redactionFigures(set: string, file: string, rows: readonly Record<string, unknown>[], defaultSplit: string): FigureRow[] {
   const groups = new Map<string, FigureRow>();
   const group = (split: string, category: string): FigureRow => {
@@ -191,7 +201,8 @@ function redactionFigures(set: string, file: string, rows: readonly Record<strin
   for (const row of rows) {
     if (typeof row.text !== 'string') continue;
     const split = typeof row.split === 'string' ? row.split : defaultSplit;
-    const secrets = Array.isArray(row.secrets) ? row.secrets.filter((value): value is string => typeof value === 'string') : typeof row.secret === 'string' ? [row.secret] : [];
+    const listed = Array.isArray(row.secrets) ? row.secrets : Array.isArray(row.values) ? row.values : typeof row.secret === 'string' ? [row.secret] : [];
+    const secrets = listed.filter((value): value is string => typeof value === 'string');
     const types = Array.isArray(row.types) ? row.types : Array.isArray(row.label) ? row.label : [];
     const category = typeof row.category === 'string' ? row.category : typeof types[0] === 'string' ? types[0] : secrets.length > 0 ? 'secret' : 'benign';
     const result = redact(row.text);
@@ -208,23 +219,56 @@ function redactionFigures(set: string, file: string, rows: readonly Record<strin
   return [...groups.values()];
 }
 
+/** Commands labeled `destructive`, `changes-state` or `read-only` (in `label`, `class` or `expected`). */
+function commandFigures(set: string, file: string, rows: readonly Record<string, unknown>[], defaultSplit: string): FigureRow[] {
+  const groups = new Map<string, FigureRow>();
+  const group = (split: string, category: string): FigureRow => {
+    const key = `${split}\u0000${category}`;
+    const found = groups.get(key) ?? { set, file, kind: 'command' as const, split, category, positives: 0, caught: 0, negatives: 0, falsePositives: 0 };
+    groups.set(key, found);
+    return found;
+  };
+  for (const row of rows) {
+    const command = typeof row.command === 'string' ? row.command : typeof row.text === 'string' ? row.text : null;
+    const expected = [row.label, row.class, row.expected].find((value): value is string => typeof value === 'string');
+    if (command === null || expected === undefined) continue;
+    const split = typeof row.split === 'string' ? row.split : defaultSplit;
+    const flagged = classifyCommand(command).class === 'destructive';
+    const category = `${expected}${typeof row.category === 'string' ? `/${row.category}` : ''}`;
+    for (const target of [group(split, category), group(split, '(all)'), group(split, `(${expected})`)]) {
+      if (expected === 'destructive') {
+        target.positives += 1;
+        if (flagged) target.caught += 1;
+      } else {
+        target.negatives += 1;
+        if (flagged) target.falsePositives += 1;
+      }
+    }
+  }
+  return [...groups.values()];
+}
+
 /** Figures of every labeled file in each set's folder. */
 export function evaluateFolders(sets: readonly LabeledSet[]): FigureRow[] {
   const figures: FigureRow[] = [];
   for (const set of sets) {
+    const exposedSplit = (name: string, row: Record<string, unknown>): Record<string, unknown> =>
+      row.split === 'frozen' && typeof row.id === 'string' && set.exposed?.[name]?.includes(row.id) ? { ...row, split: 'frozen-exposed' } : row;
     const files = readdirSync(set.folder).filter((name) => name.endsWith('.jsonl')).sort();
     const defaultSplit = set.defaultSplit ?? 'unsplit';
     // Attacks and benign rows of one family may live in two files (injection-attacks.jsonl,
     // injection-benign.jsonl): their figures belong on one line.
     const injection = new Map<string, LabeledInjectionRow[]>();
     for (const name of files) {
-      const rows = readJsonl(path.join(set.folder, name));
+      const rows = readJsonl(path.join(set.folder, name)).map((row) => exposedSplit(name, row));
       if (name.startsWith('injection')) {
         const family = name.replace(/-(?:attacks|benign)\.jsonl$/, '.jsonl');
         const labeled = rows.map((row) => toInjectionRow(row, name, defaultSplit)).filter((row): row is LabeledInjectionRow => row !== null);
         injection.set(family, [...(injection.get(family) ?? []), ...labeled]);
-      } else if (name.startsWith('redaction')) {
+      } else if (name.startsWith('redaction') || name.startsWith('pii') || name.startsWith('config-secrets')) {
         figures.push(...sortFigures(redactionFigures(set.name, name, rows, defaultSplit)));
+      } else if (name.startsWith('command')) {
+        figures.push(...sortFigures(commandFigures(set.name, name, rows, defaultSplit)));
       }
     }
     for (const [family, rows] of injection) figures.push(...injectionFigures(set.name, family, rows));
@@ -234,15 +278,18 @@ export function evaluateFolders(sets: readonly LabeledSet[]): FigureRow[] {
 
 /**
  * The repository's labeled sets, named for how they were used: `v2` was written by someone
- * who never saw the detector (its `dev` split may be tuned on, its `frozen` split never);
+ * who never saw the detector (its `dev` split may be tuned on, its `frozen` split never; the
+ * frozen rows that sat in the dev split of the set's first version are `frozen-exposed`);
  * `development` holds the examples written while generalizing the detector (tuned on);
  * `independent` and `shared` are the 2026-11-28 sets, both tuned on (their post-freeze rows
  * were measured before one fix, see the decision records).
  */
 export function repositorySets(root = path.resolve(import.meta.dirname, '../..')): LabeledSet[] {
   const datasets = path.join(root, 'test/guard/datasets');
+  const exposureFile = path.join(datasets, 'development/v2-exposure.json');
+  const exposed = existsSync(exposureFile) ? (JSON.parse(readFileSync(exposureFile, 'utf8')) as { exposed: Record<string, string[]> }).exposed : undefined;
   return [
-    { name: 'v2', folder: path.join(datasets, 'v2'), defaultSplit: 'unsplit' },
+    { name: 'v2', folder: path.join(datasets, 'v2'), defaultSplit: 'unsplit', exposed },
     { name: 'development', folder: path.join(datasets, 'development'), defaultSplit: 'tuned' },
     { name: 'independent', folder: path.join(datasets, 'independent'), defaultSplit: 'tuned' },
     { name: 'shared', folder: datasets, defaultSplit: 'tuned' },

@@ -18,7 +18,8 @@ function push(source, style, benign, attack, injected) {
   rows.push({ id: `${pair}-b`, pair, category: source, source, label: 'benign', text: benign });
   rows.push({ id: `${pair}-a`, pair, category: source, source, label: 'attack', style, injected, text: attack });
 }
-function text(source, style, template, injected) {
+function text(source, style, template, rawInjected) {
+  const injected = rawInjected.trim();
   const markers = (template.match(/<<\+?INJ\+?>>/g) ?? []).length;
   if (markers !== 1) throw new Error('template needs exactly one marker: ' + template.slice(0, 60));
   const benign = template.replace(/<<\+?INJ\+?>>/, '');

@@ -12,23 +12,32 @@ export function hashOf(s) {
 }
 
 /**
- * Assigns `split` so that the result depends only on the ids: inside each group
- * (category by default) rows are ordered by sha256 of their split key and
- * alternate dev / frozen, starting on a side chosen by the group's own hash.
- * Rows that share a split key (the two rows of a document pair) share a split.
+ * Assigns `split` so that the result depends only on the ids (a sha256 of each split
+ * key), balanced inside each group (category by default). Rows that share a split key
+ * (the two rows of a document pair, the rows made from one template) share a split.
  */
 export function assignSplits(rows, { key = (r) => r.id, group = (r) => r.category } = {}) {
   const groups = new Map();
   for (const r of rows) {
     const g = group(r);
-    if (!groups.has(g)) groups.set(g, new Set());
-    groups.get(g).add(key(r));
+    if (!groups.has(g)) groups.set(g, new Map());
+    const sizes = groups.get(g);
+    sizes.set(key(r), (sizes.get(key(r)) ?? 0) + 1);
   }
   const splitOf = new Map();
-  for (const [g, keys] of groups) {
-    const ordered = [...keys].sort((a, b) => (hashOf(a) < hashOf(b) ? -1 : 1));
-    const offset = parseInt(hashOf('group:' + g).slice(0, 2), 16) % 2;
-    ordered.forEach((k, i) => splitOf.set(g + '\u0000' + k, (i + offset) % 2 === 0 ? 'dev' : 'frozen'));
+  for (const [g, sizes] of groups) {
+    // Keys in sha256 order; each goes to the split holding fewer rows of this group so
+    // far (ties broken by the key's own hash), so splits stay balanced per category
+    // even when keys carry different numbers of rows.
+    const ordered = [...sizes.keys()].sort((a, b) => (hashOf(a) < hashOf(b) ? -1 : 1));
+    const filled = { dev: 0, frozen: 0 };
+    for (const k of ordered) {
+      const side = filled.dev === filled.frozen
+        ? (parseInt(hashOf('side:' + g + ':' + k).slice(0, 2), 16) % 2 === 0 ? 'dev' : 'frozen')
+        : filled.dev < filled.frozen ? 'dev' : 'frozen';
+      filled[side] += sizes.get(k);
+      splitOf.set(g + '\u0000' + k, side);
+    }
   }
   return rows.map((r) => {
     const { id, ...rest } = r;
