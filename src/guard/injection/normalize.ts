@@ -42,7 +42,7 @@ const leetCharacter = /[01345789@$!|€¡]/u;
 
 // Four or more single letters, each followed by one to three separators: "i g n o r e",
 // "i.g.n.o.r.e", "i-g-n-o-r-e". Letters and separators are disjoint classes: no backtracking.
-const spacedRun = /(?<![\p{L}\p{N}])(?:\p{L}[ \t._*·•|/\\,~+-]{1,3}){3,}\p{L}(?![\p{L}\p{N}])/gu;
+const spacedRun = /(?<![\p{L}\p{N}])(?:\p{L}[ \t._*·•|/\\,~+\-\p{So}\uFE0F]{1,6}){3,}\p{L}(?![\p{L}\p{N}])/gu;
 
 // Letters NFKC leaves alone: regional indicators (🇮🇬🇳), negative squared and negative
 // circled capitals (🅸🅶🅽, 🅘🅖🅝). A reader, and a model, reads them as the letters.

@@ -14,13 +14,19 @@ import type { Signal } from './signals.js';
 
 const latin = (source: string): RegExp => new RegExp(source, 'u');
 
+/**
+ * What an injected sentence calls the model, without the bare word "bot": chatops log lines
+ * start with "bot: run deploy …", so "bot" gets its own, weaker signal.
+ */
+const strongAddressee =
+  '(?:ai|a\\.i\\.|llms?|(?:large )?language models?|(?:ai |incident |chat ?|virtual |ai incident )?assistants?|summari[sz]ers?|summari[sz]ation (?:bots?|tools?|engines?|models?)|models?|chat ?bots?|gpt|chatgpt|claude|copilot|gemini|ai agents?|llm agents?|automated (?:summar(?:y|ies)|systems?|tools?|assistants?|readers?|digests?)|incident-ai)';
+
 /** What an injected sentence calls the model. `agent` alone is left out: log lines say it of daemons. */
-export const aiAddressee =
-  '(?:ai|a\\.i\\.|llms?|(?:large )?language models?|(?:ai |incident |chat ?|virtual |ai incident )?assistants?|summari[sz]ers?|summari[sz]ation (?:bots?|tools?|engines?|models?)|models?|chat ?bots?|bots?|gpt|chatgpt|claude|copilot|gemini|ai agents?|llm agents?|automated (?:summar(?:y|ies)|systems?|tools?|assistants?|readers?|digests?)|incident-ai)';
+export const aiAddressee = `(?:${strongAddressee}|bots?)`;
 
 /** Imperatives a planted task starts with. */
 export const taskVerbs =
-  '(?:write|rewrite|translate|summari[sz]e|send|e-?mail|forward|post|upload|visit|open|fetch|browse|click|answer|respond|reply|include|insert|add|append|put|tell|say|state|report|describe|claim|mark|set|change|raise|lower|downgrade|upgrade|rate|classify|escalate|page|recommend|advise|ask|drop|remove|delete|omit|leave out|skip|stop|ignore|disregard|forget|treat|use|emit|output|print|reveal|list|call|run|execute|approve|close|resolve|make|give|paste|share|copy|overwrite|replace|switch|start|begin|end|return|reset|declare|announce|do not|don\'t|never|always|only)';
+  '(?:write|rewrite|translate|summari[sz]e|conclude|draft|collect|submit|assume|mention|blame|send|e-?mail|forward|post|upload|visit|open|fetch|browse|click|answer|respond|reply|include|insert|add|append|put|tell|say|state|report|describe|claim|mark|set|change|raise|lower|downgrade|upgrade|rate|classify|escalate|page|recommend|advise|ask|drop|remove|delete|omit|leave out|skip|stop|ignore|disregard|forget|treat|use|emit|output|print|reveal|list|call|run|execute|approve|close|resolve|make|give|paste|share|copy|overwrite|replace|switch|start|begin|end|return|reset|declare|announce|do not|don\'t|never|always|only)';
 
 const processingVerbs = '(?:summari[sz]|generat|writ|draft|answer|process|read|digest|analy[sz]|pars|produc|compil|prepar|creat|handl|ingest|review)';
 
@@ -32,8 +38,16 @@ export const taskSignals: readonly Signal[] = [
     category: 'addressing-the-model',
     weight: 0.8,
     pattern: latin(
-      `(?<![\\p{L}\\p{N}_./@-])(?:(?:hey|hi|hello|dear|ok|okay|also|psst|yo|please|and)[,]?\\s+)?(?:the |an? |any |our |this |you, )?${aiAddressee}(?:\\s+[a-z]+){0,2}\\s*[:,;\\u2014\\u2013-]+\\s*(?:please\\s+|also\\s+|now\\s+|then\\s+|kindly\\s+|just\\s+|first\\s+|the user wants you to\\s+)*${taskVerbs}\\b`,
+      `(?<![\\p{L}\\p{N}_./@-])(?:(?:hey|hi|hello|dear|ok|okay|also|psst|yo|please|and)[,]?\\s+)?(?:the |an? |any |our |this |you, )?${strongAddressee}(?:\\s+[a-z]+){0,2}\\s*[:,;\\u2014\\u2013-]+\\s*(?:(?:when|if|whenever|once|before|after)\\b[^.,\\n]{0,60},\\s*)?(?:please\\s+|also\\s+|now\\s+|then\\s+|kindly\\s+|just\\s+|first\\s+|the user wants you to\\s+)*${taskVerbs}\\b`,
     ),
+    sources: { question: 0.6 },
+  },
+  {
+    // "bot: ignore the rest …": the same with the bare word "bot", weaker (chatops logs).
+    id: 'task.addressed-imperative.bot',
+    category: 'addressing-the-model',
+    weight: 0.6,
+    pattern: latin(`(?<![\\p{L}\\p{N}_./@-])(?:the |our |this )?bots?\\s*[:,;\\u2014\\u2013-]+\\s*(?:please\\s+|also\\s+|now\\s+)*${taskVerbs}\\b`),
     sources: { question: 0.6, log: 0.8 },
   },
   {
@@ -63,6 +77,15 @@ export const taskSignals: readonly Signal[] = [
     weight: 0.75,
     pattern: latin(
       `\\b(?:instructions?|directives?|notes?|message|memo|requests?|tasks?|reminder|orders?|commands?)\\s+(?:to|for)\\s+(?:the |any |an? |our |whichever |whatever |all )?(?:[a-z-]{2,20} )?${aiAddressee}(?:\\s+[a-z]+){0,3}\\s*[:\\u2014\\u2013-][^\\n]{0,60}?\\b(?:${taskVerbs}|please|you)\\b|(?<![\\p{L}\\p{N}_./@-])${aiAddressee}\\s+(?:instructions?|directives?|tasks?|commands?|orders?|override|note)\\s*[:=\\u2014\\u2013-]`,
+    ),
+  },
+  {
+    // "To whoever or whatever summarizes this: …", "If an AI is reading this, …"
+    id: 'task.reader-of-this',
+    category: 'addressing-the-model',
+    weight: 0.75,
+    pattern: latin(
+      `\\b(?:whoever|whatever|anyone|anything|any (?:system|tool|program|crawler|reader))(?: or (?:whoever|whatever|anything|anyone))? (?:summari[sz]es|reads|processes|parses|ingests|digests|is reading|is summari[sz]ing|is processing) (?:this|these|it)\\b|\\bif (?:an?|any|the) ${aiAddressee} (?:is )?(?:reading|summari[sz]ing|processing|parsing|sees|reads|processes|summari[sz]es|ingests)\\b`,
     ),
   },
   {
@@ -116,7 +139,7 @@ export const taskSignals: readonly Signal[] = [
   },
   {
     id: 'task.translate',
-    category: 'output-hijack',
+    category: 'embedded-task',
     weight: 0.35,
     pattern: latin(`\\btranslate (?:this|the following|it|everything|all|the (?:note|text|notice|summary|update|email|page))\\b[^.\\n]{0,30}\\binto\\b`),
     sources: { guidance: 0 },
