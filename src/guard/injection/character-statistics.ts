@@ -13,7 +13,7 @@ import type { InjectionSource, SignalMatch } from './types.js';
 const sourceWeight: Readonly<Record<InjectionSource, number>> = { question: 1, description: 1, guidance: 1, note: 0.4, alert: 0, log: 0 };
 
 // Punctuation-only tokens that shell commands, markdown and prose use: not evidence.
-const ordinaryPunctuation = new Set(['|', '||', '&&', '&', '>', '<', '-', '--', '\u2014', '\u2013', '#', '##', '###', '*', '**', '`', '```', '\\', '/', ':', '=', '->', '=>', '.', ',', '?', '...', '\u2026', '+', '~', '"', "'", '(', ')', '[', ']', '{', '}', ';', '!']);
+const ordinaryPunctuation = new Set(['<=', '>=', '!=', '<-', '<<', '|', '||', '&&', '&', '>', '<', '-', '--', '\u2014', '\u2013', '#', '##', '###', '*', '**', '`', '```', '\\', '/', ':', '=', '->', '=>', '.', ',', '?', '...', '\u2026', '+', '~', '"', "'", '(', ')', '[', ']', '{', '}', ';', '!']);
 const excitement = /^[!?.]+$/;
 const emoticon = /^[:;=8][-'^]?[()[\]DPpOo/\\|*3]$|^[()[\]][-'^]?[:;=]$|^<3$/;
 const letterToken = /^[a-z]+$/;
@@ -66,7 +66,10 @@ export function noiseSignals(text: string, source: InjectionSource): SignalMatch
     }
   }
 
-  const odd = tokens.filter((token) => !/[\p{L}\p{N}]/u.test(token) && !ordinaryPunctuation.has(token) && token.length <= 4);
+  // Quotes around a token are the writer's, not the token's: '=> retrying' quotes "=>".
+  const odd = tokens
+    .map((token) => token.replace(/^['"`\u2018\u201c]+|['"`\u2019\u201d]+$/gu, ''))
+    .filter((token) => token !== '' && !/[\p{L}\p{N}]/u.test(token) && !ordinaryPunctuation.has(token) && token.length <= 4);
   // "!!!", "???" and emoticons are how people shout and sigh, not how suffixes are built.
   const built = new Set(odd.filter((token) => !excitement.test(token) && !emoticon.test(token)));
   if (odd.length >= 3 && built.size >= 2 && odd.length / tokens.length >= 0.08) {

@@ -18,6 +18,11 @@ const gap = (n: number): string => `(?:[^\\s.!?;]{1,30}\\s+){0,${n}}`;
 const modelPrompt =
   "(?:(?:your|its|the assistant's|the model's|the ai's)\\s+(?:(?:full|entire|complete|exact|real|actual|original|initial|hidden|secret|system|internal|first|developer)\\s+){0,2}(?:prompt|instructions|system prompt|system message|config(?:uration)?|setup|rules|guidelines|directives|hidden context|context(?: window)?|initiali[sz]ation(?: text)?|programming|input)|system prompt|system message|hidden (?:instructions|context|prompt|rules)|internal prompts?|initiali[sz]ation text|developer (?:message|instructions|prompt)|pre-?prompt|your preamble)";
 
+const repeatVerbs = 'repite|repita|repetir|repitan|repete|repetez|repeter|wiederhole|wiederholt|wiederholen|gib|geben sie|nenne|повтори|повторите|выведи|ripeti|ripetere|ripetete|copia|copie|escribe|escreva|ecris|ecrivez';
+const verbatimWords = 'exactamente|textualmente|literalmente|wortwortlich|wortlich|mot pour mot|mot a mot|дословно|слово в слово|letteralmente|parola per parola|palavra por palavra|verbatim';
+const aboveWords = 'arriba|oben|ci-dessus|au-dessus|выше|acima|sopra|vor meiner nachricht|antes de (?:este|mi) mensaje|avant (?:ce|mon) message|antes da minha|prima del mio';
+const hiddenInstructions = 'instrucoes ocultas|instrucciones ocultas|versteckten anweisungen|consignes cachees|instructions cachees|istruzioni nascoste|скрыт\\p{L}* инструкци';
+
 export const jailbreakSignals: readonly Signal[] = [
   // --- Framing: persona, fiction, hypothetical, authority (weak alone) ----------------------
   {
@@ -135,8 +140,9 @@ export const jailbreakSignals: readonly Signal[] = [
     id: 'exfiltrate.above-verbatim.ml',
     category: 'prompt-exfiltration',
     weight: 0.8,
+    // A repeat verb with two of: word for word, "above / before my message", hidden instructions.
     pattern: new RegExp(
-      `(?:exactamente|textualmente|literalmente|wortwortlich|wortlich|mot pour mot|mot a mot|дословно|слово в слово|一字一句|そのまま|逐字|原样|原樣|letteralmente|parola per parola|palavra por palavra)[^\\n]{0,60}?(?:arriba|oben|ci-dessus|au-dessus|выше|上に|上面|以上|上記|acima|sopra|vor meiner nachricht|antes de (?:este|mi) mensaje|avant (?:ce|mon) message)|(?:arriba|oben|ci-dessus|au-dessus|выше|上に|上面|以上|上記|acima|sopra)[^\\n]{0,60}?(?:exactamente|textualmente|literalmente|wortwortlich|wortlich|mot pour mot|дословно|слово в слово|一字一句|そのまま|逐字|原样|letteralmente|palavra por palavra)|(?:versteckten|geheimen|ursprunglichen) anweisungen[^\\n]{0,80}?(?:wortwortlich|wortlich|als liste|aus\\b)|(?:exactamente|textualmente|literalmente|wortwortlich|mot pour mot|дословно|palavra por palavra|parola per parola|verbatim)[^\\n]{0,60}?(?:instrucoes ocultas|instrucciones ocultas|versteckten anweisungen|consignes cachees|istruzioni nascoste|скрыт\\p{L}* инструкци)`,
+      `(?:${repeatVerbs})[^\\n]{0,100}?(?:${verbatimWords}|${aboveWords}|${hiddenInstructions})[^\\n]{0,60}?(?:${verbatimWords}|${aboveWords}|${hiddenInstructions})|(?:上に書かれ|上記|以上|上面|前面)[^\\n]{0,30}?(?:一字一句|そのまま|逐字|原样|原樣)[^\\n]{0,20}?(?:繰り返|出力|表示|教え|重复|重複|输出|輸出|打印|复述)`,
       'u',
     ),
   },

@@ -21,6 +21,12 @@ const latin = (source: string): RegExp => new RegExp(source, 'u');
 const strongAddressee =
   '(?:ai|a\\.i\\.|llms?|(?:large )?language models?|(?:ai |incident |chat ?|virtual |ai incident )?assistants?|summari[sz]ers?|summari[sz]ation (?:bots?|tools?|engines?|models?)|models?|chat ?bots?|gpt|chatgpt|claude|copilot|gemini|ai agents?|llm agents?|automated (?:summar(?:y|ies)|systems?|tools?|assistants?|readers?|digests?)|incident-ai)';
 
+/**
+ * After a log level ("WARN summarizer: skip record 8812") a name is the component that logged
+ * the line, not someone spoken to; "INFO AI summarizer: report …" still matches at "summarizer".
+ */
+const notLoggerName = '(?<!(?:info|warn|warning|error|err|debug|trace|notice|fatal|crit|critical)\\]?\\s)';
+
 /** What an injected sentence calls the model. `agent` alone is left out: log lines say it of daemons. */
 export const aiAddressee = `(?:${strongAddressee}|bots?)`;
 
@@ -38,7 +44,7 @@ export const taskSignals: readonly Signal[] = [
     category: 'addressing-the-model',
     weight: 0.8,
     pattern: latin(
-      `(?<![\\p{L}\\p{N}_./@-])(?:(?:hey|hi|hello|dear|ok|okay|also|psst|yo|please|and)[,]?\\s+)?(?:the |an? |any |our |this |you, )?${strongAddressee}(?:\\s+[a-z]+){0,2}\\s*[:,;\\u2014\\u2013-]+\\s*(?:(?:when|if|whenever|once|before|after)\\b[^.,\\n]{0,60},\\s*)?(?:please\\s+|also\\s+|now\\s+|then\\s+|kindly\\s+|just\\s+|first\\s+|the user wants you to\\s+)*${taskVerbs}\\b`,
+      `(?<![\\p{L}\\p{N}_./@-])${notLoggerName}(?:(?:hey|hi|hello|dear|ok|okay|also|psst|yo|please|and)[,]?\\s+)?(?:the |an? |any |our |this |you, )?${strongAddressee}(?:\\s+[a-z]+){0,2}\\s*[:,;\\u2014\\u2013-]+\\s*(?:(?:when|if|whenever|once|before|after)\\b[^.,\\n]{0,60},\\s*)?(?:please\\s+|also\\s+|now\\s+|then\\s+|kindly\\s+|just\\s+|first\\s+|the user wants you to\\s+)*${taskVerbs}\\b`,
     ),
     sources: { question: 0.6 },
   },
@@ -80,12 +86,13 @@ export const taskSignals: readonly Signal[] = [
     ),
   },
   {
-    // "To whoever or whatever summarizes this: …", "If an AI is reading this, …"
+    // "To whoever or whatever summarizes this: …", "If an AI is reading this, …" (not "whoever" or
+    // "anyone" alone: people address the next reader of a handover too)
     id: 'task.reader-of-this',
     category: 'addressing-the-model',
     weight: 0.75,
     pattern: latin(
-      `\\b(?:whoever|whatever|anyone|anything|any (?:system|tool|program|crawler|reader))(?: or (?:whoever|whatever|anything|anyone))? (?:summari[sz]es|reads|processes|parses|ingests|digests|is reading|is summari[sz]ing|is processing) (?:this|these|it)\\b|\\bif (?:an?|any|the) ${aiAddressee} (?:is )?(?:reading|summari[sz]ing|processing|parsing|sees|reads|processes|summari[sz]es|ingests)\\b`,
+      `\\b(?:whatever|anything|any (?:system|tool|program|crawler|machine))(?: or (?:whoever|whatever|anything|anyone))? (?:summari[sz]es|reads|processes|parses|ingests|digests|is reading|is summari[sz]ing|is processing) (?:this|these|it)\\b|\\bif (?:an?|any|the) ${aiAddressee} (?:is )?(?:reading|summari[sz]ing|processing|parsing|sees|reads|processes|summari[sz]es|ingests)\\b`,
     ),
   },
   {
@@ -106,7 +113,7 @@ export const taskSignals: readonly Signal[] = [
     category: 'embedded-task',
     weight: 0.45,
     pattern: latin(`\\b(?:when|whenever|while|before|after|if|once) (?:you(?:'re| are)? ${processingVerbs}[a-z]*\\b|${processingVerbs}[a-z]*(?:\\s+(?:[^\\s.!?;,]{1,20}\\s+){0,4}?(?:from|of|about|on|for) (?:this|these|it|them)\\b|\\s+(?:this|these|it|them|anything|something)\\b|\\s*[.,;:)]))`),
-    sources: { question: 0.3, guidance: 0 },
+    sources: { question: 0, guidance: 0 },
   },
   {
     // Phishing through the draft: "tell readers to re-enter their credentials there",
