@@ -9,7 +9,9 @@
  * ```ts
  * const detector = createInjectionDetector();
  * const verdict = detector.screen(note.content, { source: 'note' });
- * if (verdict.verdict === 'block') throw new AppError(ErrorCode.INJECTION_BLOCKED, verdict.reason!);
+ * // `reason`, the signal ids and the score are for the log and the audit trail only: the caller
+ * // gets one plain sentence (see untrusted-input.ts), never what tripped which rule.
+ * if (verdict.verdict === 'block') throw new AppError(ErrorCode.INJECTION_BLOCKED, 'The question was refused: …');
  * ```
  */
 import { decodeEmbedded, defaultDecodeBudget, type DecodeBudget } from './decode.js';
