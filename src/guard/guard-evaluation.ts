@@ -13,8 +13,10 @@ import { classifyCommand } from './command-policy.js';
 import { createInjectionDetector, injectionSources, type InjectionSource } from './injection/index.js';
 import { redact } from './redaction/index.js';
 
-const detector = createInjectionDetector();
-const screenForInjection = (text: string, source: InjectionSource) => detector.screen(text, { source });
+// Created on first use: the scorer's training script reads the sets through this module
+// before any weights exist.
+let detector: ReturnType<typeof createInjectionDetector> | null = null;
+const screenForInjection = (text: string, source: InjectionSource) => (detector ??= createInjectionDetector()).screen(text, { source });
 
 export interface InjectionFigures {
   attacks: number;

@@ -16,6 +16,7 @@
  */
 import { decodeEmbedded, defaultDecodeBudget, type DecodeBudget } from './decode.js';
 import { noiseSignals } from './character-statistics.js';
+import { loadShippedScorer, type NgramScorer } from './ngram-scorer.js';
 import { hasInvisibleInsideWords, viewsOf } from './normalize.js';
 import { signals, type Signal } from './signals.js';
 import {
@@ -53,6 +54,7 @@ const categoryReasons: Readonly<Record<SignalCategory, string>> = {
   'embedded-task': 'gives the model a task in the middle of data',
   'restriction-lifting': "claims the model's rules are lifted or do not apply",
   'adversarial-noise': 'carries a token flood or an adversarial suffix',
+  learned: 'reads like the labeled attacks the n-gram scorer was trained on',
 };
 
 // Talk about an injection ("the alert contained 'ignore previous instructions'") is data, not an attack.
@@ -62,6 +64,7 @@ const quotedCategories = new Set<SignalCategory>(['instruction-override', 'role-
 const hiddenRegions = /<!--[\s\S]{0,4000}?-->|\[\/\/\]: # \([^)\n]{0,2000}\)|<(?:div|span|p)\s[^>]{0,200}(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0|color\s*:\s*(?:white|#fff\b|#ffffff))[^>]{0,200}>[\s\S]{0,4000}?<\/(?:div|span|p)>/gu;
 const invisibleCharacters = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/u;
 
+const scoredSources = new Set<InjectionSource>(['question', 'description', 'guidance']);
 const wholeTextTransform = /^(?:rot13|reversed)(?:>|$)/;
 
 interface ScreenedView {
@@ -84,6 +87,7 @@ export function createInjectionDetector(options: InjectionDetectorOptions = {}):
   }
   const maxLength = options.maxLength ?? 2_000_000;
   const maxDecodeDepth = options.maxDecodeDepth ?? 2;
+  const scorer: NgramScorer | null = options.learnedScorer === false ? null : (options.scorer ?? loadShippedScorer());
 
   function collectViews(raw: string): ScreenedView[] {
     const collected: ScreenedView[] = [];
@@ -156,6 +160,14 @@ export function createInjectionDetector(options: InjectionDetectorOptions = {}):
       }
 
       const matches = [...best.values(), ...noiseSignals(original, source)];
+      // The scorer was measured as "block when either it or the signals say so": a weight above
+      // every source threshold keeps that behaviour.
+      // Only the caller's own words: its training rows are mostly questions, and on documents
+      // it added false positives (clean notes and alerts) for almost no detection.
+      const probability = scorer && scoredSources.has(source) ? scorer.probability(screened) : 0;
+      if (scorer && probability >= scorer.threshold) {
+        matches.push({ signal: 'learned.ngram', category: 'learned', weight: 0.95, view: 'original', excerpt: `n-gram scorer probability ${round(probability)}` });
+      }
       const obfuscations = new Set<string>();
       for (const match of matches) if (match.view !== 'original' && match.weight >= 0.3) obfuscations.add(match.view);
       const obfuscationWeights: SignalMatch[] = [];
