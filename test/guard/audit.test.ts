@@ -154,8 +154,12 @@ describe('audit trail of the service', () => {
 
     expect(rows.filter((row) => row.draft_id === keyDraftId)).toMatchObject([{ user_id: `apikey:${keyId!}`, auth_method: 'api_key', outcome: 'success' }]);
     expect(rows.filter((row) => row.outcome === 'refused')).toMatchObject([
-      { draft_id: null, user_id: 'demo-user', error_code: 'INJECTION_BLOCKED', guards: ['injection_blocked'], feature: 'statusUpdate' },
+      { draft_id: null, user_id: 'demo-user', error_code: 'INJECTION_BLOCKED', feature: 'statusUpdate' },
     ]);
+    // the rule ids that the caller never sees are in the audit trail
+    const refusedGuards = rows.find((row) => row.outcome === 'refused')!.guards as string[];
+    expect(refusedGuards[0]).toBe('injection_blocked');
+    expect(refusedGuards.some((guard) => guard.startsWith('injection:override.'))).toBe(true);
     expect(rows).toHaveLength(3);
   });
 });

@@ -1,9 +1,9 @@
 /**
- * Loads the labeled guard sets: the "independent" set written with the detector in
+ * Loads the 2026-11-28 labeled guard sets: the "independent" set written with the detector in
  * src/guard/injection/ (test/guard/datasets/independent/, built by its build.ts) and the
  * "shared" set written by another engineer against the interim detector
- * (test/guard/datasets/*.jsonl). Measuring on both shows how much each detector owes to the
- * data it was written against.
+ * (test/guard/datasets/*.jsonl). Both were tuned on. The sets written without seeing the
+ * detector (v2, with a frozen split) are read through src/guard/guard-evaluation.ts.
  */
 import { readFileSync } from 'node:fs';
 import type { InjectionSource } from '../../src/guard/injection/types.js';

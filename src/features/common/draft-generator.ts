@@ -310,21 +310,26 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
         throw new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The service is shutting down; retry, another replica will answer.', { retryable: true });
       }
       const variant = checkedVariant(feature.name, rawContext.principal, requestedVariant ?? null);
-      screenDirectInput(rawContext.input, (verdict) => {
-        options.onGuardHit?.('injection', feature.name, verdict);
+      screenDirectInput(rawContext.input, (finding) => {
+        options.onGuardHit?.('injection', feature.name, 'blocked');
+        // The rule ids and the score go to the log and the audit trail, never to the caller.
+        logger.warn({ feature: feature.name, field: finding.where, score: finding.score, threshold: finding.threshold, signals: finding.signals }, 'direct input refused as possible prompt injection');
         options.audit?.record({
           ...actorOf(rawContext.principal),
           action: 'draft.generate',
           feature: feature.name,
           outcome: 'refused',
           errorCode: ErrorCode.INJECTION_BLOCKED,
-          guards: ['injection_blocked'],
+          guards: ['injection_blocked', ...injectionRuleGuards(finding.signals)],
         });
       });
       // Secrets never reach an engine (the offline one included), the store, a stream or a log.
       rawContext = redactContext(rawContext);
       const screened = screenIndirectInput(rawContext.incident, rawContext.execution);
       for (const _ of screened.quarantined) options.onGuardHit?.('injection', feature.name, 'quarantined');
+      for (const finding of screened.findings) {
+        logger.warn({ feature: feature.name, input: finding.where, score: finding.score, threshold: finding.threshold, signals: finding.signals }, 'untrusted input quarantined as possible prompt injection');
+      }
       const context = { ...rawContext, incident: screened.incident, execution: screened.execution, quarantined: screened.quarantined };
       const permit = options.throttle ? await enterThrottle(options.throttle, context.principal, feature.name, priorityOf(context.incident)) : null;
       let draft: DraftRecord;
@@ -457,6 +462,11 @@ function generationOf(promptVersion: string, results: GenerateResult[], inputRed
     // What was redacted from the input before the prompt was built, and from the prompt after.
     redactions: mergeRedactions(inputRedactions, last.redactions),
   };
+}
+
+/** The detector's rule ids as audit guard names (`injection:override.en`), at most 8. */
+function injectionRuleGuards(signals: readonly string[]): string[] {
+  return signals.slice(0, 8).map((signal) => `injection:${signal}`);
 }
 
 /** Names of the guards that fired on a generation, for the audit trail. */

@@ -9,10 +9,14 @@
  * ```ts
  * const detector = createInjectionDetector();
  * const verdict = detector.screen(note.content, { source: 'note' });
- * if (verdict.verdict === 'block') throw new AppError(ErrorCode.INJECTION_BLOCKED, verdict.reason!);
+ * // `reason`, the signal ids and the score are for the log and the audit trail only: the caller
+ * // gets one plain sentence (see untrusted-input.ts), never what tripped which rule.
+ * if (verdict.verdict === 'block') throw new AppError(ErrorCode.INJECTION_BLOCKED, 'The question was refused: …');
  * ```
  */
 import { decodeEmbedded, defaultDecodeBudget, type DecodeBudget } from './decode.js';
+import { noiseSignals } from './character-statistics.js';
+import { loadShippedScorer, type NgramScorer } from './ngram-scorer.js';
 import { hasInvisibleInsideWords, viewsOf } from './normalize.js';
 import { signals, type Signal } from './signals.js';
 import {
@@ -47,6 +51,10 @@ const categoryReasons: Readonly<Record<SignalCategory, string>> = {
   'addressing-the-model': 'speaks to the model directly',
   stealth: 'asks to hide actions from the people involved',
   obfuscation: 'hides instruction-like text',
+  'embedded-task': 'gives the model a task in the middle of data',
+  'restriction-lifting': "claims the model's rules are lifted or do not apply",
+  'adversarial-noise': 'carries a token flood or an adversarial suffix',
+  learned: 'reads like the labeled attacks the n-gram scorer was trained on',
 };
 
 // Talk about an injection ("the alert contained 'ignore previous instructions'") is data, not an attack.
@@ -55,6 +63,9 @@ const quoteCharacters = new Set(['"', "'", '`', '\u201c', '\u201d', '\u2018', '\
 const quotedCategories = new Set<SignalCategory>(['instruction-override', 'role-play', 'prompt-exfiltration']);
 const hiddenRegions = /<!--[\s\S]{0,4000}?-->|\[\/\/\]: # \([^)\n]{0,2000}\)|<(?:div|span|p)\s[^>]{0,200}(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0|color\s*:\s*(?:white|#fff\b|#ffffff))[^>]{0,200}>[\s\S]{0,4000}?<\/(?:div|span|p)>/gu;
 const invisibleCharacters = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/u;
+
+const scoredSources = new Set<InjectionSource>(['question', 'description', 'guidance']);
+const wholeTextTransform = /^(?:rot13|reversed)(?:>|$)/;
 
 interface ScreenedView {
   name: string;
@@ -76,6 +87,7 @@ export function createInjectionDetector(options: InjectionDetectorOptions = {}):
   }
   const maxLength = options.maxLength ?? 2_000_000;
   const maxDecodeDepth = options.maxDecodeDepth ?? 2;
+  const scorer: NgramScorer | null = options.learnedScorer === false ? null : (options.scorer ?? loadShippedScorer());
 
   function collectViews(raw: string): ScreenedView[] {
     const collected: ScreenedView[] = [];
@@ -123,10 +135,17 @@ export function createInjectionDetector(options: InjectionDetectorOptions = {}):
       const original = views[0]?.text ?? '';
       const best = new Map<string, SignalMatch>();
       for (const view of views) {
+        const transformed = wholeTextTransform.test(view.name);
         for (const signal of signals) {
+          // ROT13 and reversal are views of the whole text: only the strong signals are worth
+          // their cost there (the weak framing cues of a jailbreak are not written in ROT13).
+          if (transformed && signal.weight < 0.5) continue;
           const match = signal.pattern.exec(view.text);
           if (!match) continue;
-          const weight = weightOf(signal, source, view, match, original);
+          // Rounded before comparing: 0.8 × 0.8 is 0.6400000000000001, and an unrounded
+          // comparison let a later view (leetspeak of the same text) take the match over and
+          // add an obfuscation bonus the text did not earn.
+          const weight = round(weightOf(signal, source, view, match, original));
           if (weight <= 0) continue;
           const current = best.get(signal.id);
           if (current && current.weight >= weight) continue;
@@ -140,7 +159,15 @@ export function createInjectionDetector(options: InjectionDetectorOptions = {}):
         }
       }
 
-      const matches = [...best.values()];
+      const matches = [...best.values(), ...noiseSignals(original, source)];
+      // The scorer was measured as "block when either it or the signals say so": a weight above
+      // every source threshold keeps that behaviour.
+      // Only the caller's own words: its training rows are mostly questions, and on documents
+      // it added false positives (clean notes and alerts) for almost no detection.
+      const probability = scorer && scoredSources.has(source) ? scorer.probability(screened) : 0;
+      if (scorer && probability >= scorer.threshold) {
+        matches.push({ signal: 'learned.ngram', category: 'learned', weight: 0.95, view: 'original', excerpt: `n-gram scorer probability ${round(probability)}` });
+      }
       const obfuscations = new Set<string>();
       for (const match of matches) if (match.view !== 'original' && match.weight >= 0.3) obfuscations.add(match.view);
       const obfuscationWeights: SignalMatch[] = [];

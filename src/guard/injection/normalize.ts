@@ -42,12 +42,25 @@ const leetCharacter = /[01345789@$!|€¡]/u;
 
 // Four or more single letters, each followed by one to three separators: "i g n o r e",
 // "i.g.n.o.r.e", "i-g-n-o-r-e". Letters and separators are disjoint classes: no backtracking.
-const spacedRun = /(?<![\p{L}\p{N}])(?:\p{L}[ \t._*·•|/\\,~+-]{1,3}){3,}\p{L}(?![\p{L}\p{N}])/gu;
+const spacedRun = /(?<![\p{L}\p{N}])(?:\p{L}[ \t._*·•|/\\,~+\-\p{So}\uFE0F]{1,6}){3,}\p{L}(?![\p{L}\p{N}])/gu;
 
-/** NFKC, invisible characters removed, Latin accents folded, lower case, blanks collapsed. */
+// Letters NFKC leaves alone: regional indicators (🇮🇬🇳), negative squared and negative
+// circled capitals (🅸🅶🅽, 🅘🅖🅝). A reader, and a model, reads them as the letters.
+const enclosedLetters = /[\u{1F1E6}-\u{1F1FF}\u{1F170}-\u{1F189}\u{1F150}-\u{1F169}]/gu;
+const enclosedBases = [0x1f1e6, 0x1f170, 0x1f150];
+
+/** Regional indicators and enclosed capitals as plain letters. */
+export function foldEnclosedLetters(text: string): string {
+  return text.replace(enclosedLetters, (character) => {
+    const code = character.codePointAt(0)!;
+    const base = enclosedBases.find((start) => code >= start && code < start + 26)!;
+    return String.fromCharCode(97 + code - base);
+  });
+}
+
+/** NFKC, enclosed letters unfolded, invisible characters removed, Latin accents folded, lower case, blanks collapsed. */
 export function canonicalize(text: string): string {
-  return text
-    .normalize('NFKC')
+  return foldEnclosedLetters(text.normalize('NFKC'))
     .replace(invisible, '')
     .normalize('NFKD')
     .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
@@ -88,6 +101,38 @@ export function joinSpacedLetters(text: string): string {
       joined += (separator === common ? '' : ' ') + (letters[index + 1] ?? '');
     });
     return joined;
+  });
+}
+
+/**
+ * Emoji that stand for a word in rebus-style prompts ("🙈 your 📜 ➡️ 🗑️, 🖨️ your 🤫 💬"). The
+ * list is the meanings a reader gives them, not any one attack's wording.
+ */
+const emojiWords: Readonly<Record<string, string>> = {
+  '🙈': 'ignore', '🙉': 'ignore', '🚫': 'do not', '⛔': 'do not', '❌': 'no', '🗑': 'discard', '🔥': 'burn', '🖨': 'print', '📢': 'say', '📣': 'say',
+  '🗣': 'say', '👀': 'show', '👁': 'show', '🔁': 'repeat', '🔄': 'repeat', '📋': 'copy', '📜': 'instructions', '📃': 'instructions', '📄': 'document',
+  '📝': 'write', '✍': 'write', '🤫': 'secret', '🔒': 'secret', '🔐': 'secret', '🔓': 'unlock', '🔑': 'key', '🗝': 'key', '💬': 'prompt', '🗨': 'prompt',
+  '🤖': 'ai', '🧠': 'instructions', '⚙': 'system', '🖥': 'system', '💻': 'system', '👇': 'below', '👆': 'above', '⬆': 'above', '⬇': 'below',
+  '➡': 'to', '→': 'to', '📤': 'send', '📧': 'email', '✉': 'email', '🔗': 'link', '🆓': 'free', '🚷': 'no rules', '🛑': 'stop', '🆕': 'new',
+};
+const emojiPattern = new RegExp(`(?:${Object.keys(emojiWords).join('|')})\uFE0F?`, 'gu');
+const hasEmojiWord = new RegExp(emojiPattern.source, 'u');
+
+/** Emoji replaced by the word they stand for. */
+export function readEmoji(text: string): string {
+  return text.replace(emojiPattern, (emoji) => ` ${emojiWords[emoji.replace('\uFE0F', '')] ?? ''} `).replace(/ {2,}/g, ' ');
+}
+
+// Onsets a Pig Latin word moved to its end. Two letters are tried first: "eviouspray" is
+// "previous" (pr), not "spreviou" (spr); three-letter onsets are rarer.
+const onsets = ['ch', 'sh', 'th', 'wh', 'ph', 'pr', 'tr', 'br', 'cr', 'dr', 'fr', 'gr', 'pl', 'bl', 'cl', 'fl', 'gl', 'sl', 'sp', 'st', 'sk', 'sm', 'sn', 'sw', 'tw', 'qu', 'kn', 'wr', 'gn', 'sch', 'scr', 'spl', 'str', 'thr', 'shr', 'squ'];
+
+/** "Ignoreway allway eviouspray instructionsway" -> "ignore all previous instructions". */
+export function fromPigLatin(text: string): string {
+  return text.replace(/\b([a-z]{2,})ay\b/g, (word, stem: string) => {
+    if (stem.endsWith('w') && /^[aeiou]/.test(stem)) return stem.slice(0, -1);
+    const onset = onsets.find((candidate) => stem.endsWith(candidate) && stem.length > candidate.length) ?? (/[bcdfghjklmnpqrstvwxyz]$/.test(stem) ? stem.slice(-1) : '');
+    return onset === '' ? word : onset + stem.slice(0, -onset.length);
   });
 }
 
@@ -132,6 +177,11 @@ export function viewsOf(raw: string): View[] {
     // Spaced words run together ("t e x t a b o v e"): the letters alone, for the compact signals.
     add('spaced-letters', joined.replace(/[^\p{L}\n]+/gu, ''));
   }
+  if (hasEmojiWord.test(nfkc)) add('emoji-rebus', canonicalize(readEmoji(nfkc)));
+  const pigLatin = base.match(/\b[a-z]{2,}ay\b/g);
+  if (pigLatin && pigLatin.length >= 3) add('pig-latin', fromPigLatin(base));
+  // "sys" + "tem pr" + "ompt": string pieces joined the way code joins them.
+  if (/["'`]\s*\+\s*["'`]/.test(base)) add('concatenation', base.replace(/["'`]\s*\+\s*["'`]/g, ''));
   const tags = decodeUnicodeTags(raw);
   if (tags.length >= 4) add('unicode-tags', canonicalize(tags));
   return views;

@@ -12,6 +12,8 @@
  * Every pattern is linear: bounded gaps of whole words, disjoint alternations, no nested
  * unbounded quantifiers.
  */
+import { jailbreakSignals } from './jailbreak-signals.js';
+import { taskSignals } from './task-signals.js';
 import type { InjectionSource, SignalCategory } from './types.js';
 
 export interface Signal {
@@ -313,7 +315,7 @@ export const signals: readonly Signal[] = [
     id: 'role.pretend.bare',
     category: 'role-play',
     weight: 0.5,
-    pattern: latin(`\\b(?:pretend|imagine) (?:that )?you(?:'re| are| were)\\b`),
+    pattern: latin(`\\b(?:pretend|imagine) (?:that )?you(?:'re| are| were)\\b(?! (?:explaining|talking|writing|speaking|presenting|briefing|describing) )`),
   },
   {
     id: 'role.jailbreak',
@@ -568,7 +570,7 @@ export const signals: readonly Signal[] = [
     category: 'instruction-override',
     weight: 0.9,
     pattern:
-      /(?:ignore|disregard|forget|bypass|override)(?:all|the|any|every|your|of|my|these)?(?:previous|prior|above|earlier|preceding|system|original|initial|safety)?(?:instructions?|prompts?|systemprompt|guidelines|guardrails|directives|rules)|systemprompt|youarenow|developermode|doanythingnow|newinstructions|revealyour|forgeteverything|ignoreeverything|ignoreall|jailbreak/u,
+      /(?:ignore|disregard|forget|bypass|override)(?:all|the|any|every|your|of|my|these)?(?:previous|prior|above|earlier|preceding|system|original|initial|safety)?(?:instructions?|prompts?|systemprompt|guidelines|guardrails|directives|rules)|systemprompt|youarenow|developermode|doanythingnow|newinstructions|revealyour|forgeteverything|ignoreeverything|ignoreall/u,
   },
 
   // --- Other languages: override, role, prompt exfiltration ---------------------------------
@@ -762,4 +764,6 @@ export const signals: readonly Signal[] = [
     weight: 0.75,
     pattern: /(?:이제 너는|지금부터 너는|당신은 이제|이제부터 당신은|인 척 해|역할을 해)/u,
   },
+  ...taskSignals,
+  ...jailbreakSignals,
 ];

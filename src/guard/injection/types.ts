@@ -26,7 +26,11 @@ export type SignalCategory =
   | 'output-hijack'
   | 'addressing-the-model'
   | 'stealth'
-  | 'obfuscation';
+  | 'obfuscation'
+  | 'embedded-task'
+  | 'restriction-lifting'
+  | 'adversarial-noise'
+  | 'learned';
 
 /**
  * How a view of the text was obtained. `original` is the text after Unicode NFKC, removal of
@@ -44,7 +48,10 @@ export type TextView =
   | 'html-entities'
   | 'unicode-escapes'
   | 'rot13'
-  | 'reversed';
+  | 'reversed'
+  | 'emoji-rebus'
+  | 'pig-latin'
+  | 'concatenation';
 
 /** One signal that fired. */
 export interface SignalMatch {
@@ -94,6 +101,13 @@ export interface InjectionDetectorOptions {
   maxLength?: number;
   /** How many encodings deep decoded text is decoded again (default 2: base64 of hex works). */
   maxDecodeDepth?: number;
+  /**
+   * Whether the learned n-gram scorer (ngram-scorer.ts) blocks a question, description or
+   * guidance on its own when its probability reaches its threshold (default true; documents
+   * are left to the signals). `scorer` replaces the shipped weights.
+   */
+  learnedScorer?: boolean;
+  scorer?: import('./ngram-scorer.js').NgramScorer;
 }
 
 /** A configured detector: pure, synchronous, linear in the text's length. */
