@@ -8,6 +8,7 @@ import { classifyCommand, exceedsClass } from '../../../guard/command-policy.js'
 import type { LibraryRunbookOutput, RunbookOutput } from '../../../features/runbook/output-schema.js';
 import { libraryCovers, reachesRequest } from '../../../features/runbook/request-match.js';
 import { requestedScope } from '../../../features/runbook/requested-scope.js';
+import { withoutInventedDefaults } from '../../../features/runbook/given-values.js';
 import { requestFacts } from '../../../features/runbook/library/request-facts.js';
 import { closestRunbook } from '../../../features/runbook/library/retrieval.js';
 import type { Grounding } from '../../types.js';
@@ -31,12 +32,14 @@ export function extractRunbook(grounding: Grounding): RunbookOutput {
   const scoped = withinRequest(retrieval.runbook.build(facts), description);
   const library = libraryCovers(description, requested, retrieval);
   const match = library.matched ? reachesRequest(requested, scoped.steps.map((step) => classifyCommand(step.command).class)) : library;
-  if (match.matched) return { matched: true, ...scoped };
-  return {
+  // The same rule the feature applies to a model's job, applied here so what streams is already final.
+  const withoutGuesses = (output: RunbookOutput) => withoutInventedDefaults(output, description, grounding.incident ?? null);
+  if (match.matched) return withoutGuesses({ matched: true, ...scoped });
+  return withoutGuesses({
     matched: false,
     ...scoped,
     description: `No runbook matches the request: ${match.reason}. The steps below are "${scoped.name}" from the library, not what was asked; edit the job or write it by hand. ${scoped.description}`,
-  };
+  });
 }
 
 /** The runbook without the steps beyond the request, unless nothing would be left. */
