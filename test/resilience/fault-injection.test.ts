@@ -234,7 +234,8 @@ describe('fault injection with SIGTERM under load', () => {
           { provider: 'openai', model: 'gpt-4o-mini' },
           { provider: 'bedrock', model: 'anthropic.claude-3-5-haiku-20241022-v1:0' },
         ],
-        resilience: { attemptTimeoutMs: 500, deadlineMs: 10_000, maxRetries: 2, backoffBaseMs: 5, backoffMaxMs: 40, breakerCooldownMs: 250 },
+        // As in startScenario: only the hang fault times out, and the deadline is above the worst chain.
+        resilience: { attemptTimeoutMs: 3_000, deadlineMs: 60_000, maxRetries: 2, backoffBaseMs: 5, backoffMaxMs: 40, breakerCooldownMs: 250 },
       }),
     );
     const schema = `test_sigterm_${randomUUID().replaceAll('-', '').slice(0, 10)}`;
