@@ -177,7 +177,7 @@ const table = operations.flatMap((operation) =>
 );
 
 describe('tenant isolation', () => {
-  it('refuses every operation × every id argument × every kind of the demo account’s real ids, without leaking', async () => {
+  it('refuses every id-taking operation × every id argument × every kind of the demo account’s real ids, without leaking', async () => {
     // Usage records are written in the background: wait until each demo draft's one offline call is stored.
     let before = await demoState();
     for (let i = 0; i < 200 && before.usage !== before.drafts; i += 1) {

@@ -111,7 +111,7 @@ const spanTexts = (): string[] =>
   exporter.getFinishedSpans().map((span) => JSON.stringify({ name: span.name, attributes: span.attributes, events: span.events.map((event) => ({ name: event.name, attributes: event.attributes })) }));
 
 describe('zero retention', () => {
-  it('keeps no text of the account in any table, span or log line, streamed or not', async () => {
+  it('keeps nothing the account wrote or was answered in any table, span or log line, streamed or not', async () => {
     for (const stream of [false, true]) {
       const statusUpdate = await generate('draftStatusUpdate', 'DraftStatusUpdateInput', { incidentId: 'PDEMO01', audience: 'STAKEHOLDERS', guidance: written.guidance }, stream);
       const postmortem = await generate('generatePostmortem', 'GeneratePostmortemInput', { incidentId: 'PDEMO02' }, stream);
