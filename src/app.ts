@@ -8,9 +8,14 @@ import { createDraftGenerator } from './features/common/draft-generator.js';
 import { createAssistantService } from './features/assistant/service.js';
 import { createAutomationDigestService } from './features/automation-digest/service.js';
 import { createDraftFeedbackService } from './features/feedback/service.js';
+import { createRunbookPublishService } from './features/runbook/publish-service.js';
+import type { RundeckDriver } from './incidents/rundeck/rundeck-driver.js';
 import { createPostmortemService } from './features/postmortem/service.js';
 import { createRunbookJobService } from './features/runbook/service.js';
 import { createStatusUpdateService } from './features/status-update/service.js';
+import { createPublishStatusUpdateService } from './features/status-update/publish-service.js';
+import { createStatusUpdateTargets } from './incidents/status-update-targets.js';
+import { createPagerDutyWebhookRoutes } from './incidents/pagerduty/webhook-routes.js';
 import { buildSchema } from './graphql/schema.js';
 import { createAuthenticator, signLocalToken } from './guard/auth/authenticator.js';
 import { createApiKeyVerifier } from './guard/auth/api-keys.js';
@@ -21,6 +26,10 @@ import { scopes } from './guard/auth/principal.js';
 import { startHttpServer, type RunningHttpServer } from './http/http-server.js';
 import { createPlayground } from './http/playground.js';
 import { createSampleIncidentSource } from './incidents/sample-source.js';
+import { createSourceRegistry } from './incidents/source-registry.js';
+import { incidentDriverFactories } from './incidents/driver-factories.js';
+import { createMemoryCacheStore, createRedisCacheStore } from './incidents/upstream/cache-store.js';
+import { createUpstreamResources } from './incidents/upstream/upstream-resources.js';
 import { createSlackRoutes } from './slack/slack-routes.js';
 import { createLlmManager } from './llm/manager.js';
 import { createProviders } from './llm/providers/create-providers.js';
@@ -52,7 +61,6 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     ...(config.databaseUrl && { databaseUrl: config.databaseUrl }),
     ...(config.databaseSchema && { schema: config.databaseSchema }),
   });
-  const incidents = createSampleIncidentSource();
   const usageBuffer = createRecordBuffer<LlmCallRecord>({
     name: 'llm_calls',
     write: (batch) => store.llmCalls.insertMany(batch),
@@ -76,6 +84,16 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     logger,
   });
   const redis = config.redisUrl ? createRedisClient(config.redisUrl, logger) : null;
+  const samples = createSampleIncidentSource();
+  const incidentSources = createSourceRegistry({
+    config: config.incidentSources,
+    factories: incidentDriverFactories,
+    samples,
+    cacheStore: redis ? createRedisCacheStore(redis, config.redisKeyPrefix, logger) : createMemoryCacheStore(),
+    upstream: createUpstreamResources({ maxConcurrentPerToken: config.incidentSources.maxConcurrentPerToken, failureThreshold: 5, cooldownMs: 30_000 }),
+    logger,
+  });
+  const incidents = incidentSources.source;
   const throttle = createThrottle({
     store: redis ? createRedisThrottleStore(redis, config.redisKeyPrefix) : createMemoryThrottleStore(),
     defaults: config.throttle.defaults,
@@ -92,6 +110,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   metrics.observe({ subscribers: () => hub.subscriberCount(), providers: () => manager.health() });
   const generator = createDraftGenerator({ store, manager, hub, logger, throttle, dataPolicy, onGuardHit: metrics.guardHit, audit });
   const featureDependencies = { incidents, generator, store, logger, manager, audit };
+  const draftFeedback = createDraftFeedbackService(featureDependencies);
   const services = {
     store,
     manager,
@@ -102,7 +121,23 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     runbookJob: createRunbookJobService(featureDependencies),
     assistant: createAssistantService(featureDependencies),
     automationDigest: createAutomationDigestService(featureDependencies),
-    draftFeedback: createDraftFeedbackService(featureDependencies),
+    draftFeedback,
+    runbookPublish: createRunbookPublishService({
+      store,
+      audit,
+      logger,
+      feedback: draftFeedback,
+      rundeckFor: (accountId) => {
+        const driver = incidentSources.driverFor(accountId, 'rundeck');
+        return driver && 'importJob' in driver ? (driver as RundeckDriver) : null;
+      },
+    }),
+    publishStatusUpdate: createPublishStatusUpdateService({
+      store,
+      targets: createStatusUpdateTargets({ registry: incidentSources, samples: config.incidentSources.samples ? samples : null }),
+      feedback: draftFeedback,
+      audit,
+    }),
   };
   const signingKey = config.auth.localKeys ? await loadOrCreateLocalSigningKey(config.dataDir) : null;
   const authenticator = createAuthenticator({
@@ -143,7 +178,20 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
           metricsHandler: metrics.handler,
           playground,
           subscriptionCallbackPrefixes: config.subscriptionCallbackPrefixes,
-          extraRoutes: config.slack ? createSlackRoutes({ config: config.slack, services, logger }) : null,
+          extraRoutes: combineRoutes(
+            config.slack ? createSlackRoutes({ config: config.slack, services, logger }) : null,
+            config.incidentSources.pagerDutyWebhookSecret
+              ? createPagerDutyWebhookRoutes({
+                  secret: config.incidentSources.pagerDutyWebhookSecret,
+                  registry: incidentSources,
+                  accounts: Object.entries(config.incidentSources.accounts).flatMap(([accountId, sources]) =>
+                    sources.pagerduty ? [{ accountId, autoPostmortem: sources.pagerduty.autoPostmortem }] : [],
+                  ),
+                  startPostmortem: (principal, incidentId) => services.postmortem.run(principal, { incidentId, stream: true }),
+                  logger,
+                })
+              : null,
+          ),
         },
         config.http.port,
         config.http.host,
@@ -173,6 +221,12 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
       await step('metrics', () => metrics.shutdown());
     },
   };
+}
+
+/** Mounts every given set of extra routes (Slack, PagerDuty webhooks); null when none. */
+function combineRoutes(...routes: (((app: import('express').Express) => void) | null)[]): ((app: import('express').Express) => void) | null {
+  const present = routes.filter((mount) => mount !== null);
+  return present.length === 0 ? null : (app) => present.forEach((mount) => mount(app));
 }
 
 /**

@@ -60,6 +60,12 @@ const streamSubscription = /* GraphQL */ `
   ${draftFields}
 `;
 
+const publishMutation = /* GraphQL */ `
+  mutation PlaygroundPublish($input: PublishStatusUpdateInput!) {
+    publishStatusUpdate(input: $input) { id publication { target publishedAt externalId sequence } }
+  }
+`;
+
 const feedbackMutation = /* GraphQL */ `
   mutation PlaygroundFeedback($input: DraftFeedbackInput!) {
     submitDraftFeedback(input: $input) { id draftId rating createdAt }
@@ -110,6 +116,11 @@ const ui = {
   feedbackComment: element('feedback-comment'),
   feedbackButtons: [element('feedback-up'), element('feedback-down')],
   feedbackStatus: element('feedback-status'),
+  publishSection: element('publish-section'),
+  publishText: element('publish-text'),
+  publishButton: element('publish-button'),
+  publishForce: element('publish-force'),
+  publishStatus: element('publish-status'),
 };
 
 // --- token -------------------------------------------------------------------------------
@@ -347,6 +358,9 @@ function resetResult() {
   ui.feedbackStatus.textContent = '';
   delete ui.feedbackStatus.dataset.feedbackId;
   for (const button of ui.feedbackButtons) button.disabled = false;
+  ui.publishSection.hidden = true;
+  ui.publishStatus.textContent = '';
+  ui.publishForce.checked = false;
 }
 
 function showError(error) {
@@ -419,6 +433,8 @@ function showDraft(draft) {
   ui.yamlSection.hidden = !draft.rundeckYaml;
   ui.metadataSection.hidden = false;
   ui.feedbackSection.hidden = draft.state !== 'COMPLETE';
+  ui.publishSection.hidden = draft.state !== 'COMPLETE' || draft.kind !== 'STATUS_UPDATE';
+  if (!ui.publishSection.hidden) ui.publishText.value = draft.text;
 }
 
 function listItem(text) {
@@ -453,5 +469,32 @@ async function sendFeedback(rating) {
     ui.feedbackStatus.textContent = `Feedback not recorded: ${problem.code}: ${problem.message}`;
   } finally {
     for (const button of ui.feedbackButtons) button.disabled = false;
+  }
+}
+
+// --- publish -----------------------------------------------------------------------------
+
+ui.publishButton.addEventListener('click', () => void publishDraft());
+
+async function publishDraft() {
+  const draft = currentDraft;
+  if (!draft) return;
+  ui.publishButton.disabled = true;
+  ui.publishStatus.textContent = 'Publishing…';
+  try {
+    const input = { draftId: draft.id, text: ui.publishText.value, force: ui.publishForce.checked };
+    const { publishStatusUpdate: published } = await graphql(publishMutation, { input });
+    if (currentDraft !== draft) return;
+    const publication = published.publication;
+    ui.publishStatus.dataset.target = publication.target;
+    ui.publishStatus.textContent =
+      publication.target === 'NONE'
+        ? 'Recorded, published nowhere: this is a sample incident.'
+        : `Published to ${publication.target === 'PAGERDUTY' ? 'PagerDuty' : publication.target} (id ${publication.externalId}).`;
+  } catch (error) {
+    const problem = error instanceof PlaygroundError ? error : new PlaygroundError('CLIENT_ERROR', String(error));
+    ui.publishStatus.textContent = `Not published: ${problem.code}: ${problem.message}`;
+  } finally {
+    ui.publishButton.disabled = false;
   }
 }

@@ -8,6 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { AccountDataPolicy } from '../guard/data-policy.js';
 import type { AccountLimits } from '../guard/throttle/throttle-store.js';
+import { defaultPagerDutyUrl, defaultRundeckApiVersion, resolveIncidentSources, type IncidentSourcesConfig } from './incident-sources.js';
 import { defaultPrices, routingSchema, type RoutingConfig } from './llm-routing.js';
 
 const booleanFlag = z
@@ -43,8 +44,44 @@ const environmentSchema = z.object({
   BEDROCK_ENDPOINT: z.string().url().optional(),
   /** Path of a JSON or YAML routing file (see src/config/llm-routing.ts). */
   LLM_CONFIG: z.string().optional(),
-  /** Where incidents come from. */
-  INCIDENT_SOURCE: z.enum(['sample']).default('sample'),
+  /** Path of a JSON or YAML sources file: per account, its drivers and the names of their secrets' variables (docs/incident-sources.md). */
+  INCIDENT_SOURCES: z.string().optional(),
+  /** Serve the sample incidents of account `demo` beside real sources (always on when none is configured). Default true. */
+  SAMPLE_INCIDENTS: booleanFlag.optional(),
+  /** PagerDuty REST API token; enables the pagerduty driver for PAGERDUTY_ACCOUNT_ID. */
+  PAGERDUTY_API_TOKEN: z.string().optional(),
+  /** PagerDuty REST API base URL. */
+  PAGERDUTY_API_URL: z.string().url().default(defaultPagerDutyUrl),
+  /** Our account whose incidents PAGERDUTY_API_TOKEN serves. */
+  PAGERDUTY_ACCOUNT_ID: z.string().min(1).default('demo'),
+  /** `From:` of published status updates when the caller's token has no email claim. */
+  PAGERDUTY_FROM_EMAIL: z.string().email().optional(),
+  /** Secret of PagerDuty V3 webhook signatures; enables POST /webhooks/pagerduty. */
+  PAGERDUTY_WEBHOOK_SECRET: z.string().optional(),
+  /** Start a postmortem draft when PagerDuty says an incident was resolved (single-account setting). Default false. */
+  PAGERDUTY_AUTO_POSTMORTEM: booleanFlag.default(false),
+  /** Runbook Automation / Rundeck base URL; with RUNDECK_API_TOKEN enables the rundeck driver. */
+  RUNDECK_URL: z.string().url().optional(),
+  /** Rundeck API token (X-Rundeck-Auth-Token). */
+  RUNDECK_API_TOKEN: z.string().optional(),
+  /** Rundeck API version in request paths. */
+  RUNDECK_API_VERSION: z.coerce.number().int().min(1).default(defaultRundeckApiVersion),
+  /** Rundeck project that generated jobs are imported into. */
+  RUNDECK_PROJECT: z.string().min(1).optional(),
+  /** Our account whose jobs RUNDECK_API_TOKEN serves. */
+  RUNDECK_ACCOUNT_ID: z.string().min(1).default('demo'),
+  /** The router URL of a supergraph holding incidents; enables the graphql driver for every account. */
+  INCIDENTS_GRAPHQL_URL: z.string().url().optional(),
+  /** A file with the query document of the graphql driver (default: the built-in one). */
+  INCIDENTS_GRAPHQL_QUERY_FILE: z.string().optional(),
+  /** Timeout of one request to an incident source (ms). */
+  INCIDENT_SOURCE_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+  /** Deadline of loading one incident from a source, every page and retry included (ms). */
+  INCIDENT_SOURCE_DEADLINE_MS: z.coerce.number().int().positive().default(15_000),
+  /** How long incidents and jobs read from a source are cached per account (ms); 0 turns the cache off. */
+  INCIDENT_CACHE_TTL_MS: z.coerce.number().int().nonnegative().default(30_000),
+  /** Requests in flight per source credential (PagerDuty rate-limits per token). */
+  INCIDENT_SOURCE_MAX_CONCURRENT_PER_TOKEN: z.coerce.number().int().positive().default(4),
   /** Milliseconds a graceful shutdown may take before the process exits anyway. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(25_000),
   /** Slack app signing secret; enables /slack/events when set with SLACK_BOT_TOKEN. */
@@ -129,7 +166,8 @@ export interface AppConfig {
   routing: RoutingConfig;
   /** Secrets by environment variable name, for providers that name theirs (`apiKeyEnv`). */
   providerSecrets: Record<string, string | undefined>;
-  incidentSource: 'sample';
+  /** Which incident sources serve which account (src/config/incident-sources.ts). Holds source secrets: never log it. */
+  incidentSources: IncidentSourcesConfig;
   shutdownTimeoutMs: number;
   auth: {
     /** Whether tokens signed by the local key in DATA_DIR are accepted (and the demo token printed). */
@@ -212,7 +250,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     logLevel: variables.LOG_LEVEL,
     routing,
     providerSecrets,
-    incidentSource: variables.INCIDENT_SOURCE,
+    incidentSources: resolveIncidentSources(variables, environment, (message) => new ConfigError(message)),
     shutdownTimeoutMs: variables.SHUTDOWN_TIMEOUT_MS,
     auth: {
       // Local keys are the embedded default; in production they must be asked for.

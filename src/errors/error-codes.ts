@@ -23,6 +23,8 @@ export const ErrorCode = {
    * (seconds) when the source said when.
    */
   INCIDENT_SOURCE_UNAVAILABLE: 'INCIDENT_SOURCE_UNAVAILABLE',
+  /** The draft was published already; publish again with `force: true` to send it once more. HTTP 409. */
+  ALREADY_PUBLISHED: 'ALREADY_PUBLISHED',
   /** Every provider in the feature's chain failed. */
   PROVIDER_UNAVAILABLE: 'PROVIDER_UNAVAILABLE',
   /** The model's answer did not match the output schema, even after the repair attempt. */
@@ -51,6 +53,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   BUDGET_EXCEEDED: 429,
   INJECTION_BLOCKED: 400,
   INCIDENT_SOURCE_UNAVAILABLE: 503,
+  ALREADY_PUBLISHED: 409,
   PROVIDER_UNAVAILABLE: 503,
   INVALID_MODEL_OUTPUT: 502,
   DEADLINE_EXCEEDED: 504,

@@ -398,6 +398,20 @@ export type Mutation = {
   generatePostmortem: PostmortemDraft;
   /** Generates a Rundeck job from a request in plain words; every step is classified by the command-safety policy. */
   generateRunbookJob: RunbookJobDraft;
+  /**
+   * Imports the draft's job into the account's Rundeck project (RUNDECK_PROJECT), disabled
+   * (executionEnabled: false) and under a fresh UUID. A draft with requiresApproval needs
+   * approve: true (else BAD_USER_INPUT); every publication is audited with the caller.
+   */
+  publishRunbookJob: RunbookJobDraft;
+  /**
+   * Sends the (edited) text of a status update draft where the incident lives: a PagerDuty
+   * status update (From: the caller's email claim, else PAGERDUTY_FROM_EMAIL), or nowhere for a
+   * sample incident (publication.target NONE). Records the text as the draft's feedback
+   * (retainedRatio), audits it (draft.publish) and returns the draft with its publication.
+   * A second publication is refused with ALREADY_PUBLISHED unless force is true.
+   */
+  publishStatusUpdate: StatusUpdateDraft;
   submitDraftFeedback: DraftFeedback;
 };
 
@@ -424,6 +438,16 @@ export type MutationGeneratePostmortemArgs = {
 
 export type MutationGenerateRunbookJobArgs = {
   input: GenerateRunbookJobInput;
+};
+
+
+export type MutationPublishRunbookJobArgs = {
+  input: PublishRunbookJobInput;
+};
+
+
+export type MutationPublishStatusUpdateArgs = {
+  input: PublishStatusUpdateInput;
 };
 
 
@@ -494,6 +518,57 @@ export type ProviderHealth = {
   lastError?: Maybe<Scalars['String']['output']>;
   lastErrorAt?: Maybe<Scalars['DateTime']['output']>;
   providerId: Scalars['String']['output'];
+};
+
+/** One publication of a draft. */
+export type Publication = {
+  __typename?: 'Publication';
+  /** The id the target gave what was created (PagerDuty's status update id); null for NONE. */
+  externalId?: Maybe<Scalars['ID']['output']>;
+  publishedAt: Scalars['DateTime']['output'];
+  /** 0 for the first publication, then 1, 2… for each forced re-publication. */
+  sequence: Scalars['Int']['output'];
+  target: PublicationTarget;
+};
+
+/** Where a published draft went. */
+export type PublicationTarget =
+  /** Published nowhere: the incident is a built-in sample. The text is still recorded as the draft's feedback. */
+  | 'NONE'
+  /** A PagerDuty status update on the incident (POST /incidents/{id}/status_updates). */
+  | 'PAGERDUTY'
+  /** A Rundeck / Runbook Automation job import. */
+  | 'RUNDECK';
+
+export type PublishRunbookJobInput = {
+  /** Must be true for a draft with requiresApproval: the caller approves the job, and the audit log records it. */
+  approve?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The COMPLETE runbook job draft to import. */
+  draftId: Scalars['ID']['input'];
+};
+
+export type PublishStatusUpdateInput = {
+  /** A COMPLETE status update draft of your account. */
+  draftId: Scalars['ID']['input'];
+  /** Publish even though the draft was published already (otherwise ALREADY_PUBLISHED). */
+  force?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The text to send, as the responder edited it; recorded as the draft's published text. */
+  text: Scalars['String']['input'];
+};
+
+/** A runbook job imported into Rundeck / Runbook Automation by publishRunbookJob. It is always imported with executions disabled: a person enables it in Rundeck. */
+export type PublishedRundeckJob = {
+  __typename?: 'PublishedRundeckJob';
+  /** Whether the caller approved a job that requires approval. */
+  approved: Scalars['Boolean']['output'];
+  /** The UUID Rundeck gave the job (never the draft's). */
+  id: Scalars['ID']['output'];
+  /** The Rundeck project it was imported into. */
+  project: Scalars['String']['output'];
+  /** Who published it (user id of the caller). */
+  publishedBy?: Maybe<Scalars['String']['output']>;
+  /** The job's page in Rundeck, when Rundeck gave one. */
+  url?: Maybe<Scalars['String']['output']>;
 };
 
 /** An input record withheld from the model because it looked like a prompt injection. */
@@ -600,6 +675,8 @@ export type RunbookJobDraft = Draft & {
   requestedClass?: Maybe<CommandClass>;
   /** True when a step is destructive or does more than the request asks: a person must approve the job before it runs. */
   requiresApproval?: Maybe<Scalars['Boolean']['output']>;
+  /** Where the job was imported by publishRunbookJob; null until it is. */
+  rundeckJob?: Maybe<PublishedRundeckJob>;
   /** The job as a Rundeck job definition (YAML), importable by Rundeck / PagerDuty Runbook Automation. */
   rundeckYaml?: Maybe<Scalars['String']['output']>;
   state: DraftState;
@@ -673,6 +750,8 @@ export type StatusUpdateDraft = Draft & {
   kind: DraftKind;
   nextUpdateMinutes?: Maybe<Scalars['Int']['output']>;
   phase?: Maybe<IncidentPhase>;
+  /** Where this draft was last published; null until publishStatusUpdate sends it. */
+  publication?: Maybe<Publication>;
   /** Inputs withheld from the model as possible prompt injection. */
   quarantinedInputs: Array<QuarantinedInput>;
   state: DraftState;
@@ -882,6 +961,11 @@ export type ResolversTypes = {
   PostmortemDraft: ResolverTypeWrapper<DraftRecord>;
   PostmortemImpact: ResolverTypeWrapper<PostmortemImpact>;
   ProviderHealth: ResolverTypeWrapper<ProviderHealthModel>;
+  Publication: ResolverTypeWrapper<Publication>;
+  PublicationTarget: PublicationTarget;
+  PublishRunbookJobInput: PublishRunbookJobInput;
+  PublishStatusUpdateInput: PublishStatusUpdateInput;
+  PublishedRundeckJob: ResolverTypeWrapper<PublishedRundeckJob>;
   QuarantinedInput: ResolverTypeWrapper<QuarantinedInput>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RootCause: ResolverTypeWrapper<RootCause>;
@@ -935,6 +1019,10 @@ export type ResolversParentTypes = {
   PostmortemDraft: DraftRecord;
   PostmortemImpact: PostmortemImpact;
   ProviderHealth: ProviderHealthModel;
+  Publication: Publication;
+  PublishRunbookJobInput: PublishRunbookJobInput;
+  PublishStatusUpdateInput: PublishStatusUpdateInput;
+  PublishedRundeckJob: PublishedRundeckJob;
   QuarantinedInput: QuarantinedInput;
   Query: Record<PropertyKey, never>;
   RootCause: RootCause;
@@ -1114,6 +1202,8 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   draftStatusUpdate?: Resolver<ResolversTypes['StatusUpdateDraft'], ParentType, ContextType, RequireFields<MutationDraftStatusUpdateArgs, 'input'>>;
   generatePostmortem?: Resolver<ResolversTypes['PostmortemDraft'], ParentType, ContextType, RequireFields<MutationGeneratePostmortemArgs, 'input'>>;
   generateRunbookJob?: Resolver<ResolversTypes['RunbookJobDraft'], ParentType, ContextType, RequireFields<MutationGenerateRunbookJobArgs, 'input'>>;
+  publishRunbookJob?: Resolver<ResolversTypes['RunbookJobDraft'], ParentType, ContextType, RequireFields<MutationPublishRunbookJobArgs, 'input'>>;
+  publishStatusUpdate?: Resolver<ResolversTypes['StatusUpdateDraft'], ParentType, ContextType, RequireFields<MutationPublishStatusUpdateArgs, 'input'>>;
   submitDraftFeedback?: Resolver<ResolversTypes['DraftFeedback'], ParentType, ContextType, RequireFields<MutationSubmitDraftFeedbackArgs, 'input'>>;
 };
 
@@ -1167,6 +1257,21 @@ export type ProviderHealthResolvers<ContextType = GraphQLContext, ParentType ext
   providerId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type PublicationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Publication'] = ResolversParentTypes['Publication']> = {
+  externalId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  publishedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  sequence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['PublicationTarget'], ParentType, ContextType>;
+};
+
+export type PublishedRundeckJobResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublishedRundeckJob'] = ResolversParentTypes['PublishedRundeckJob']> = {
+  approved?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  project?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  publishedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type QuarantinedInputResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['QuarantinedInput'] = ResolversParentTypes['QuarantinedInput']> = {
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sourceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1211,6 +1316,7 @@ export type RunbookJobDraftResolvers<ContextType = GraphQLContext, ParentType ex
   request?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   requestedClass?: Resolver<Maybe<ResolversTypes['CommandClass']>, ParentType, ContextType>;
   requiresApproval?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  rundeckJob?: Resolver<Maybe<ResolversTypes['PublishedRundeckJob']>, ParentType, ContextType>;
   rundeckYaml?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['DraftState'], ParentType, ContextType>;
   steps?: Resolver<Maybe<Array<ResolversTypes['RunbookStep']>>, ParentType, ContextType>;
@@ -1254,6 +1360,7 @@ export type StatusUpdateDraftResolvers<ContextType = GraphQLContext, ParentType 
   kind?: Resolver<ResolversTypes['DraftKind'], ParentType, ContextType>;
   nextUpdateMinutes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   phase?: Resolver<Maybe<ResolversTypes['IncidentPhase']>, ParentType, ContextType>;
+  publication?: Resolver<Maybe<ResolversTypes['Publication']>, ParentType, ContextType>;
   quarantinedInputs?: Resolver<Array<ResolversTypes['QuarantinedInput']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['DraftState'], ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['Statement']>, ParentType, ContextType>;
@@ -1326,6 +1433,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PostmortemDraft?: PostmortemDraftResolvers<ContextType>;
   PostmortemImpact?: PostmortemImpactResolvers<ContextType>;
   ProviderHealth?: ProviderHealthResolvers<ContextType>;
+  Publication?: PublicationResolvers<ContextType>;
+  PublishedRundeckJob?: PublishedRundeckJobResolvers<ContextType>;
   QuarantinedInput?: QuarantinedInputResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RootCause?: RootCauseResolvers<ContextType>;

@@ -1,10 +1,13 @@
+import { rememberAuthorization } from '../guard/auth/caller-authorization.js';
 import type { AppError } from '../errors/app-error.js';
 import type { AssistantService } from '../features/assistant/service.js';
 import type { AutomationDigestService } from '../features/automation-digest/service.js';
 import type { DraftFeedbackService } from '../features/feedback/service.js';
+import type { RunbookPublishService } from '../features/runbook/publish-service.js';
 import type { PostmortemService } from '../features/postmortem/service.js';
 import type { RunbookJobService } from '../features/runbook/service.js';
 import type { StatusUpdateService } from '../features/status-update/service.js';
+import type { PublishStatusUpdateService } from '../features/status-update/publish-service.js';
 import type { Authenticator } from '../guard/auth/authenticator.js';
 import type { Principal } from '../guard/auth/principal.js';
 import type { IncidentSource } from '../incidents/types.js';
@@ -20,11 +23,13 @@ export interface Services {
   hub: DraftStreamHub;
   incidents: IncidentSource;
   statusUpdate: StatusUpdateService;
+  publishStatusUpdate: PublishStatusUpdateService;
   postmortem: PostmortemService;
   runbookJob: RunbookJobService;
   assistant: AssistantService;
   automationDigest: AutomationDigestService;
   draftFeedback: DraftFeedbackService;
+  runbookPublish: RunbookPublishService;
 }
 
 /**
@@ -47,6 +52,7 @@ export async function createContext(
 ): Promise<GraphQLContext> {
   try {
     const principal = await authenticator.authenticate(authorization);
+    rememberAuthorization(principal, authorization);
     return { principal, authError: null, services, loaders: createLoaders(services.store, principal.accountId) };
   } catch (error) {
     return { principal: null, authError: error as AppError, services, loaders: null };

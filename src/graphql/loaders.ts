@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { PublicationRecord } from '../store/publication-repository.js';
 import type { DraftKind, DraftRecord, FeedbackRecord, Store } from '../store/types.js';
 
 interface ListKey {
@@ -13,6 +14,8 @@ export interface Loaders {
   digestsByJob: DataLoader<ListKey, DraftRecord[], string>;
   draft: DataLoader<string, DraftRecord | null>;
   feedbackByDraft: DataLoader<string, FeedbackRecord[]>;
+  /** The latest PUBLISHED publication of a draft, or null. */
+  publicationByDraft: DataLoader<string, PublicationRecord | null>;
 }
 
 const listKey = (key: ListKey): string => `${key.kind ?? '*'}|${key.limit}|${key.id}`;
@@ -51,5 +54,8 @@ export function createLoaders(store: Store, accountId: string): Loaders {
     }),
     draft: new DataLoader(async (ids) => Promise.all(ids.map((id) => store.drafts.get(accountId, id)))),
     feedbackByDraft: new DataLoader(async (ids) => Promise.all(ids.map((id) => store.feedback.listForDraft(accountId, id)))),
+    publicationByDraft: new DataLoader(async (ids) =>
+      Promise.all(ids.map(async (id) => (await store.publications.listForDraft(accountId, id)).find((publication) => publication.status === 'PUBLISHED') ?? null)),
+    ),
   };
 }

@@ -38,8 +38,10 @@ const rootRules: IRules = {
   },
   Mutation: {
     draftStatusUpdate: canWrite,
+    publishStatusUpdate: canWrite,
     generatePostmortem: canWrite,
     generateRunbookJob: canWrite,
+    publishRunbookJob: isAdmin,
     digestJobExecution: canWrite,
     askAssistant: canWrite,
     submitDraftFeedback: canWrite,

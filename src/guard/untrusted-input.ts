@@ -69,7 +69,7 @@ export function screenIndirectInput(incident: Incident | null, execution: JobExe
   };
   const screenedExecution = execution && {
     ...execution,
-    log: execution.log.map((line, index) => (check(line.text, 'log', 'LOG_LINE', `L${index + 1}`) ? { ...line, text: notice } : line)),
+    log: execution.log.map((line, index) => (check(line.text, 'log', 'LOG_LINE', `L${line.number ?? index + 1}`) ? { ...line, text: notice } : line)),
   };
   return { incident: screenedIncident, execution: screenedExecution, quarantined };
 }

@@ -107,6 +107,11 @@ export interface ExecutionLogLine {
   /** The step context, e.g. "1" or "2/1" for a sub-step. */
   step: string;
   text: string;
+  /**
+   * The line's 1-based number in the whole log at the source, when the driver holds only part
+   * of a long log (see {@link JobExecution.logLineCount}); absent, the line's position in `log`.
+   */
+  number?: number;
 }
 
 export interface JobExecution {
@@ -122,16 +127,30 @@ export interface JobExecution {
   nodes: string[];
   /** The incident the execution ran for, when it was started from one. */
   incidentId: string | null;
+  /** The log, whole or (for a long log) a bounded selection of its lines in order, each with its `number`. */
   log: ExecutionLogLine[];
+  /** Lines of the whole log at the source, when `log` holds only some of them; absent: `log.length`. */
+  logLineCount?: number;
+}
+
+/**
+ * Who asks, for the sources that act with the caller's own credentials (the supergraph
+ * driver forwards `authorization` to the router). Other sources ignore it. Secret: never
+ * logged or stored.
+ */
+export interface SourceCaller {
+  /** The caller's `Authorization` header, when they came with one. */
+  authorization: string | null;
 }
 
 /**
  * Where incidents come from. `accountId` is the caller's account: a driver returns `null`
  * for anything the account may not see, exactly as for an unknown id, so nothing leaks.
+ * `caller` is optional: sources with credentials of their own never need it.
  */
 export interface IncidentSource {
   /** Loads many incidents at once, in the order of `ids` (DataLoader contract). */
-  loadIncidents(accountId: string, ids: readonly string[]): Promise<(Incident | null)[]>;
-  loadJob(accountId: string, jobId: string): Promise<RunbookJob | null>;
-  loadExecution(accountId: string, jobId: string, executionId: string): Promise<JobExecution | null>;
+  loadIncidents(accountId: string, ids: readonly string[], caller?: SourceCaller): Promise<(Incident | null)[]>;
+  loadJob(accountId: string, jobId: string, caller?: SourceCaller): Promise<RunbookJob | null>;
+  loadExecution(accountId: string, jobId: string, executionId: string, caller?: SourceCaller): Promise<JobExecution | null>;
 }

@@ -10,6 +10,7 @@ import { createDraftChunkRepository } from './draft-chunk-repository.js';
 import { createDraftRepository } from './draft-repository.js';
 import { createEvaluationRepository } from './eval-repository.js';
 import { createFeedbackRepository } from './feedback-repository.js';
+import { createPublicationRepository } from './publication-repository.js';
 import { createLlmCallRepository } from './llm-call-repository.js';
 import { migrate } from './migrate.js';
 import { createPgliteDatabase } from './pglite-database.js';
@@ -83,6 +84,7 @@ export function createStoreFromDatabase(database: Database, options: StoreFromDa
     chunks: createDraftChunkRepository(database),
     llmCalls: createLlmCallRepository(database),
     feedback: createFeedbackRepository(database),
+    publications: createPublicationRepository(database),
     conversations: createConversationRepository(database),
     evaluations: createEvaluationRepository(database),
     apiKeys: createApiKeyRepository(database),

@@ -9,6 +9,7 @@ import type { ApiKeyRepository } from './api-key-repository.js';
 import type { AuditEventRepository } from './audit-repository.js';
 import type { ConversationRepository } from './conversation-repository.js';
 import type { EvaluationRepository } from './eval-repository.js';
+import type { PublicationRepository } from './publication-repository.js';
 
 export type DraftKind = 'STATUS_UPDATE' | 'POSTMORTEM' | 'RUNBOOK_JOB' | 'AUTOMATION_DIGEST' | 'ASSISTANT_ANSWER';
 export type DraftState = 'STREAMING' | 'COMPLETE' | 'FAILED';
@@ -179,6 +180,8 @@ export interface Store {
   readonly chunks: DraftChunkRepository;
   readonly llmCalls: LlmCallRepository;
   readonly feedback: FeedbackRepository;
+  /** Where drafts were published (PagerDuty status updates, Rundeck job imports). */
+  readonly publications: PublicationRepository;
   /** Assistant conversations and the Slack channels linked to incidents. */
   readonly conversations: ConversationRepository;
   /** Offline evaluation runs and the feedback read for evaluation (src/eval). */

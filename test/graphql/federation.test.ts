@@ -46,6 +46,8 @@ const requiredScopeByField: Record<string, string> = {
   'Query.providerHealth': 'ai:admin',
   'Query.evaluationSummary': 'ai:admin',
   'Mutation.draftStatusUpdate': 'ai:write',
+  'Mutation.publishStatusUpdate': 'ai:write',
+  'Mutation.publishRunbookJob': 'ai:admin',
   'Mutation.generatePostmortem': 'ai:write',
   'Mutation.generateRunbookJob': 'ai:write',
   'Mutation.digestJobExecution': 'ai:write',

@@ -1,3 +1,4 @@
+import { sourceCallerOf } from '../../guard/auth/caller-authorization.js';
 import { randomUUID } from 'node:crypto';
 import { badInput, notFound } from '../../errors/app-error.js';
 import type { AskAssistantInput } from '../../generated/graphql.js';
@@ -40,7 +41,7 @@ export function createAssistantService(dependencies: FeatureDependencies, option
 
   async function loadIncident(principal: Principal, incidentId: string | null): Promise<Incident | null> {
     if (incidentId === null) return null;
-    const [incident] = await incidents.loadIncidents(principal.accountId, [incidentId]);
+    const [incident] = await incidents.loadIncidents(principal.accountId, [incidentId], sourceCallerOf(principal));
     if (!incident) throw notFound('Incident', incidentId);
     return incident;
   }

@@ -20,6 +20,12 @@ export const outcomeOf = (status: ExecutionStatus): ExecutionOutcome => outcomes
 /** Outcomes with a failing step to name. */
 export const failedOutcomes: ReadonlySet<ExecutionOutcome> = new Set(['FAILED', 'TIMED_OUT', 'ABORTED']);
 
+/** The 1-based number of `log[index]` in the whole log (drivers that hold part of a long log number its lines). */
+export const lineNumberOf = (line: ExecutionLogLine, index: number): number => line.number ?? index + 1;
+
+/** Lines of the whole log: the source's count when the driver kept only some. */
+export const logLineCountOf = (execution: JobExecution): number => execution.logLineCount ?? execution.log.length;
+
 /** The citation id of a log line: `L<n>`, n the 1-based line number. */
 export const logLineId = (lineNumber: number): string => `L${lineNumber}`;
 

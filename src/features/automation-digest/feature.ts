@@ -1,6 +1,6 @@
 import type { JobExecution } from '../../incidents/types.js';
 import type { Feature } from '../common/feature.js';
-import { failedOutcomes, lineNumberOfId, logLineId, outcomeOf } from './execution-facts.js';
+import { failedOutcomes, lineNumberOf, lineNumberOfId, logLineId, outcomeOf } from './execution-facts.js';
 import { automationDigestOutputSchema, automationDigestOutputSpec, type AutomationDigestOutput } from './output-schema.js';
 import { automationDigestPrompts, currentAutomationDigestPrompt, type AutomationDigestInput } from './prompt.js';
 import { renderAutomationDigest } from './render.js';
@@ -28,7 +28,7 @@ export const automationDigestFeature: Feature<AutomationDigestInput, AutomationD
 /** Every line of the execution log, as a citation may name it. */
 function logLineIds(execution: JobExecution | null): Set<string> {
   const ids = new Set<string>();
-  for (let line = 1; line <= (execution?.log.length ?? 0); line += 1) ids.add(logLineId(line));
+  execution?.log.forEach((line, index) => ids.add(logLineId(lineNumberOf(line, index))));
   return ids;
 }
 
@@ -49,9 +49,10 @@ export function digestProblems(output: AutomationDigestOutput, execution: JobExe
   if (step && execution.steps.length > 0 && !execution.steps.some((defined) => defined.number === step.number)) {
     problems.push(`failingStep.number ${step.number} is not a step of the job (steps ${execution.steps.map((defined) => defined.number).join(', ')})`);
   }
+  const byNumber = new Map(execution.log.map((line, index) => [lineNumberOf(line, index), line]));
   for (const citation of logLineCitations(output)) {
     const number = lineNumberOfId(citation.sourceId);
-    const line = number === null ? undefined : execution.log[number - 1];
+    const line = number === null ? undefined : byNumber.get(number);
     // Unknown ids are reported by the citation check already.
     if (line && !quotes(line.text, citation.excerpt)) {
       problems.push(`the excerpt cited for ${citation.sourceId} is not a verbatim quote of that line`);

@@ -17,7 +17,7 @@
  * Pure: no clock, no I/O. Tokens are estimated as characters / 4.
  */
 import type { ExecutionLogLine } from '../../incidents/types.js';
-import { logLineId, logSignature, topLevelStepOf } from './execution-facts.js';
+import { lineNumberOf, logLineId, logSignature, topLevelStepOf } from './execution-facts.js';
 
 /** Options of {@link selectLogLines}. */
 export interface LogSelectionOptions {
@@ -33,6 +33,8 @@ export interface LogSelectionOptions {
   failingStepTailLines?: number;
   /** Longer lines are clipped to this many characters. Default 400. */
   maxLineCharacters?: number;
+  /** Lines of the whole log when `log` holds numbered lines of a longer one. Default `log.length`. */
+  totalLines?: number;
 }
 
 /** One entry of a selection: a log line, or a run of near-identical lines shown as its first. */
@@ -99,10 +101,11 @@ export function selectLogLines(log: readonly ExecutionLogLine[], options: LogSel
     maxLineCharacters: options.maxLineCharacters ?? 400,
   };
   const budget = Math.max(0, Math.floor(options.tokenBudget)) * 4;
+  const totalLines = Math.max(options.totalLines ?? 0, log.length);
   const lineByLine = toCandidates(singleLines(log), settings.maxLineCharacters);
   // A log that fits is shown as it is: collapsing near-identical lines (a pod table, say)
   // loses detail and is only worth it when room is short.
-  if (lineByLine.total <= budget) return selectionOf(lineByLine.candidates, log.length);
+  if (lineByLine.total <= budget) return selectionOf(lineByLine.candidates, totalLines);
   const units = collapseRuns(log);
   const { candidates, lengths, total } = toCandidates(units, settings.maxLineCharacters);
 
@@ -112,13 +115,16 @@ export function selectLogLines(log: readonly ExecutionLogLine[], options: LogSel
   } else {
     // Costs are exact upper bounds: a kept line may split an omitted stretch in two (one more
     // marker), shorten it (same count) or close it (one fewer).
-    const markerLength = longestGapMarker(log.length) + 1;
+    const markerLength = longestGapMarker(totalLines) + 1;
     kept = units.map(() => false);
     let used = log.length > 0 ? markerLength : 0;
     for (const index of byPriority(units, settings)) {
-      const before = index > 0 && kept[index - 1]!;
-      const after = index < units.length - 1 && kept[index + 1]!;
-      const gapsAround = Number(index > 0 && !before) + Number(index < units.length - 1 && !after);
+      // A side borders omitted lines unless its neighbour is kept and follows on without a gap
+      // (a driver may have left lines out of a long log before the selection saw it).
+      const unit = units[index]!;
+      const leftOmitted = index === 0 ? unit.first > 1 : !(kept[index - 1]! && units[index - 1]!.last === unit.first - 1);
+      const rightOmitted = index === units.length - 1 ? unit.last < totalLines : !(kept[index + 1]! && units[index + 1]!.first === unit.last + 1);
+      const gapsAround = Number(leftOmitted) + Number(rightOmitted);
       const cost = lengths[index]! + (gapsAround - 1) * markerLength;
       if (used + cost > budget) continue;
       kept[index] = true;
@@ -128,7 +134,7 @@ export function selectLogLines(log: readonly ExecutionLogLine[], options: LogSel
 
   return selectionOf(
     candidates.filter((_, index) => kept[index]),
-    log.length,
+    totalLines,
   );
 }
 
@@ -212,19 +218,21 @@ function timeOf(at: string): string {
 }
 
 function singleLines(log: readonly ExecutionLogLine[]): Unit[] {
-  return log.map((line, index) => ({ first: index + 1, last: index + 1, line, signature: '' }));
+  return log.map((line, index) => ({ first: lineNumberOf(line, index), last: lineNumberOf(line, index), line, signature: '' }));
 }
 
 function collapseRuns(log: readonly ExecutionLogLine[]): Unit[] {
   const units: Unit[] = [];
   for (let index = 0; index < log.length; index += 1) {
     const line = log[index]!;
+    const number = lineNumberOf(line, index);
     const signature = logSignature(line.text);
     const previous = units[units.length - 1];
-    if (previous && previous.signature === signature && previous.line.level === line.level && previous.line.step === line.step) {
-      previous.last = index + 1;
+    // Only neighbours in the whole log form a run: a gap left by the driver is not a repeat.
+    if (previous && previous.last === number - 1 && previous.signature === signature && previous.line.level === line.level && previous.line.step === line.step) {
+      previous.last = number;
     } else {
-      units.push({ first: index + 1, last: index + 1, line, signature });
+      units.push({ first: number, last: number, line, signature });
     }
   }
   return units;

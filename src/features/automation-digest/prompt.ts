@@ -7,7 +7,7 @@ import type { Spotlight } from '../../guard/injection/spotlight.js';
 import type { ChatMessage } from '../../llm/types.js';
 import type { FeatureContext } from '../common/feature.js';
 import { promptGuardsTokens } from '../common/prompt-guards.js';
-import { failingStepOf, outcomeOf } from './execution-facts.js';
+import { failingStepOf, logLineCountOf, outcomeOf } from './execution-facts.js';
 import { estimateTokens, renderLogSelection, selectLogLines, type LogSelection } from './log-selection.js';
 
 /** The feature input, as stored with the draft. */
@@ -48,12 +48,12 @@ function executionData(execution: JobExecution): Record<string, unknown> {
     nodes: execution.nodes,
     incidentId: execution.incidentId,
     steps: execution.steps.map((step) => ({ number: step.number, description: clipText(step.description, 300) })),
-    logLines: execution.log.length,
+    logLines: logLineCountOf(execution),
   };
 }
 
 function logHeading(execution: JobExecution, selection: LogSelection): string {
-  const total = execution.log.length;
+  const total = logLineCountOf(execution);
   const shown = selection.complete
     ? `all ${total} lines`
     : `a selection standing for ${selection.representedLines} of ${total} lines`;
@@ -81,7 +81,7 @@ export const automationDigestPrompts = {
     if (!execution) throw new Error('automation digest prompt needs an execution');
     // Measure everything but the log first, then give the log what is left of the budget.
     const skeleton = userMessage(spotlight, job, execution, input.jobId, {
-      heading: logHeading(execution, { entries: [], totalLines: execution.log.length, representedLines: 0, complete: false, estimatedTokens: 0 }),
+      heading: logHeading(execution, { entries: [], totalLines: logLineCountOf(execution), representedLines: 0, complete: false, estimatedTokens: 0 }),
       body: '',
     });
     // The heading differs by a few words once the selection is known; the margin covers it.
@@ -89,6 +89,7 @@ export const automationDigestPrompts = {
     const selection = selectLogLines(execution.log, {
       tokenBudget: automationDigestPromptTokenBudget - fixedTokens,
       failingStep: failingStepOf(execution)?.number ?? null,
+      totalLines: logLineCountOf(execution),
     });
     return [
       { role: 'system', content: systemPrompt },

@@ -1,3 +1,4 @@
+import { sourceCallerOf } from '../../guard/auth/caller-authorization.js';
 import { badInput, notFound } from '../../errors/app-error.js';
 import type { DigestJobExecutionInput } from '../../generated/graphql.js';
 import type { Principal } from '../../guard/auth/principal.js';
@@ -23,8 +24,8 @@ export function createAutomationDigestService(dependencies: FeatureDependencies)
       const jobId = checkedId(input.jobId, 'jobId');
       const executionId = checkedId(input.executionId, 'executionId');
       const [job, execution] = await Promise.all([
-        incidents.loadJob(principal.accountId, jobId),
-        incidents.loadExecution(principal.accountId, jobId, executionId),
+        incidents.loadJob(principal.accountId, jobId, sourceCallerOf(principal)),
+        incidents.loadExecution(principal.accountId, jobId, executionId, sourceCallerOf(principal)),
       ]);
       if (!execution) throw notFound(`Execution of job "${jobId}"`, executionId);
       return generator.generate(

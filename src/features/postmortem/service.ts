@@ -1,3 +1,4 @@
+import { sourceCallerOf } from '../../guard/auth/caller-authorization.js';
 import { badInput, notFound } from '../../errors/app-error.js';
 import type { GeneratePostmortemInput } from '../../generated/graphql.js';
 import type { Principal } from '../../guard/auth/principal.js';
@@ -63,7 +64,7 @@ export function createPostmortemService(dependencies: FeatureDependencies, optio
       if (incidentId.length > maxIncidentIdLength) {
         throw badInput(`incidentId is ${incidentId.length} characters long; the limit is ${maxIncidentIdLength}.`, 'incidentId');
       }
-      const [incident] = await incidents.loadIncidents(principal.accountId, [incidentId]);
+      const [incident] = await incidents.loadIncidents(principal.accountId, [incidentId], sourceCallerOf(principal));
       if (!incident) throw notFound('Incident', incidentId);
 
       const input: PostmortemInput = {

@@ -49,6 +49,7 @@ function stepsOf(view: RunbookView): GraphQLRunbookStep[] {
 export const runbookJobResolvers: Resolvers = {
   Mutation: {
     generateRunbookJob: (_, { input }, context) => context.services.runbookJob.run(requirePrincipal(context).principal, input),
+    publishRunbookJob: (_, { input }, context) => context.services.runbookPublish.run(requirePrincipal(context).principal, input),
   },
   RunbookJobDraft: {
     request: (draft) => requestOf(draft),
@@ -71,5 +72,6 @@ export const runbookJobResolvers: Resolvers = {
     },
     requiresApproval: (draft) => viewOf(draft)?.review.requiresApproval ?? null,
     approvalReasons: (draft) => viewOf(draft)?.review.approvalReasons ?? null,
+    rundeckJob: (draft, _, context) => context.services.runbookPublish.publishedJobOf(draft),
   },
 };

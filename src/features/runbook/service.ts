@@ -1,3 +1,4 @@
+import { sourceCallerOf } from '../../guard/auth/caller-authorization.js';
 import { badInput, notFound } from '../../errors/app-error.js';
 import type { GenerateRunbookJobInput } from '../../generated/graphql.js';
 import type { Principal } from '../../guard/auth/principal.js';
@@ -23,7 +24,7 @@ export function createRunbookJobService(dependencies: FeatureDependencies): Runb
         throw badInput(`description is ${description.length} characters long; the limit is ${maxRunbookDescriptionLength}.`, 'description');
       }
       const incidentId = input.incidentId?.trim() || null;
-      const incident = incidentId ? ((await incidents.loadIncidents(principal.accountId, [incidentId]))[0] ?? null) : null;
+      const incident = incidentId ? ((await incidents.loadIncidents(principal.accountId, [incidentId], sourceCallerOf(principal)))[0] ?? null) : null;
       if (incidentId && !incident) throw notFound('Incident', incidentId);
       return generator.generate(
         runbookFeature,

@@ -1,3 +1,4 @@
+import { sourceCallerOf } from '../../guard/auth/caller-authorization.js';
 import { badInput, notFound } from '../../errors/app-error.js';
 import type { Principal } from '../../guard/auth/principal.js';
 import type { IncidentSource } from '../../incidents/types.js';
@@ -28,7 +29,7 @@ export function createStatusUpdateService(options: { incidents: IncidentSource; 
       if (guidance && guidance.length > maxGuidanceLength) {
         throw badInput(`guidance is ${guidance.length} characters long; the limit is ${maxGuidanceLength}.`, 'guidance');
       }
-      const [incident] = await options.incidents.loadIncidents(principal.accountId, [request.incidentId]);
+      const [incident] = await options.incidents.loadIncidents(principal.accountId, [request.incidentId], sourceCallerOf(principal));
       if (!incident) throw notFound('Incident', request.incidentId);
       return options.generator.generate(
         statusUpdateFeature,

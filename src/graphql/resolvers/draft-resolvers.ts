@@ -45,6 +45,7 @@ export const draftResolvers: Resolvers = {
     impact: fromOutput('impact'),
     actions: fromOutput('actions'),
     nextUpdateMinutes: fromOutput('nextUpdateMinutes'),
+    publication: (draft, _, context) => requirePrincipal(context).loaders.publicationByDraft.load(draft.id),
   },
   PostmortemDraft: { ...draftFields },
   RunbookJobDraft: { ...draftFields },

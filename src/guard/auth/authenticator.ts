@@ -191,15 +191,16 @@ function principalFrom(payload: JWTPayload, accountClaim: string): Principal {
     userId: payload.sub ?? 'unknown',
     scopes: new Set(scope.split(' ').filter(Boolean)),
     method: 'jwt',
+    ...(typeof payload.email === 'string' && payload.email.includes('@') && { email: payload.email }),
   };
 }
 
 /** Signs a token with the local key (the demo token, tests, the token CLI). */
 export async function signLocalToken(
   key: LocalSigningKey,
-  claims: { accountId: string; userId: string; scopes: readonly string[]; expiresIn?: string | number },
+  claims: { accountId: string; userId: string; scopes: readonly string[]; expiresIn?: string | number; email?: string },
 ): Promise<string> {
-  return new SignJWT({ account_id: claims.accountId, scope: claims.scopes.join(' ') })
+  return new SignJWT({ account_id: claims.accountId, scope: claims.scopes.join(' '), ...(claims.email && { email: claims.email }) })
     .setProtectedHeader({ alg: 'ES256', kid: key.keyId, typ: 'JWT' })
     .setIssuer(localIssuer)
     .setAudience(localAudience)

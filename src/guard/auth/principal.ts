@@ -13,6 +13,8 @@ export interface Principal {
    * with its signing secret), or the service itself (evaluation runs).
    */
   method: 'jwt' | 'api_key' | 'slack' | 'system';
+  /** The token's `email` claim, when it has one (the `From:` of published status updates). */
+  email?: string;
 }
 
 export const hasScope = (principal: Principal, scope: Scope): boolean => principal.scopes.has(scope);

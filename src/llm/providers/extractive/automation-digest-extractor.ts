@@ -154,7 +154,7 @@ const failurePatterns: readonly FailurePattern[] = [
 export function extractAutomationDigest(grounding: Grounding): AutomationDigestOutput {
   const execution = grounding.execution;
   if (!execution) throw new GroundingError('automationDigest', 'an automation digest needs grounding.execution');
-  const lines = execution.log.map((line, index) => ({ number: index + 1, line }));
+  const lines = execution.log.map((line, index) => ({ number: line.number ?? index + 1, line }));
   const outcome = outcomeOf(execution.status);
   const jobName = grounding.job?.name ?? execution.jobId;
   const failing = failingStepOf(execution);

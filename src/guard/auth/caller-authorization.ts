@@ -1,0 +1,20 @@
+/**
+ * The `Authorization` header a principal came with, kept beside the principal rather than in
+ * it: a principal is logged, audited and stored; the header is only forwarded to sources that
+ * act with the caller's own credentials (the supergraph driver). A WeakMap keeps it out of
+ * every serialization and lets it go with the principal.
+ */
+import type { Principal } from './principal.js';
+import type { SourceCaller } from '../../incidents/types.js';
+
+const headers = new WeakMap<Principal, string>();
+
+/** Remembers the header `principal` authenticated with (GraphQL context creation). */
+export function rememberAuthorization(principal: Principal, authorization: string | null | undefined): void {
+  if (authorization) headers.set(principal, authorization);
+}
+
+/** What an incident source may act with for this principal. */
+export function sourceCallerOf(principal: Principal): SourceCaller {
+  return { authorization: headers.get(principal) ?? null };
+}
