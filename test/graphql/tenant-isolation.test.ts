@@ -3,14 +3,14 @@
  * data.
  *
  * 1. A fixed table: every operation that takes an id (queries, `_entities`, every generating
- *    mutation, feedback, `draftStream`) is tried by the other account with every kind of real
+ *    mutation, feedback, both publish mutations, `draftStream`) is tried by the other account with every kind of real
  *    id the demo account owns (a draft of each kind, the conversation, the incidents, the job
  *    and its execution), each in every id argument the operation has. Deterministic: every
  *    cell runs on every run. Each cell must be refused (a typed error or an empty/null answer)
  *    and return none of the demo account's text or ids. The account-wide reads (usage,
  *    evaluation summary) must count nothing of the demo account.
- * 2. Afterwards, the demo account's stored rows are as they were: no feedback, conversation
- *    turn, draft or usage record was added to them by the other account.
+ * 2. Afterwards, the demo account's stored rows are as they were: no feedback, publication,
+ *    conversation turn, draft or usage record was added to them by the other account.
  * 3. A property test for the rest: random ids (uuids, arbitrary strings, demo ids) on random
  *    operations never leak.
  */
@@ -126,6 +126,18 @@ const operations: Operation[] = [
     refused: mutationRefused,
   },
   {
+    name: 'publishStatusUpdate',
+    idArguments: ['draftId'],
+    run: ({ draftId }) => asOther(`mutation($id: ID!) { publishStatusUpdate(input: { draftId: $id, text: "Published by another account.", force: true }) { id text } }`, { id: draftId }),
+    refused: mutationRefused,
+  },
+  {
+    name: 'publishRunbookJob',
+    idArguments: ['draftId'],
+    run: ({ draftId }) => asOther(`mutation($id: ID!) { publishRunbookJob(input: { draftId: $id, approve: true }) { id text } }`, { id: draftId }),
+    refused: mutationRefused,
+  },
+  {
     name: 'draftStream',
     idArguments: ['draftId'],
     run: ({ draftId }) => subscribe(draftId ?? ''),
@@ -205,6 +217,11 @@ describe('tenant isolation', () => {
 
     // Nothing of the demo account was changed or built on.
     expect(await demoState()).toEqual(before);
+
+    // The refusals are about the account: the demo account itself may publish the same draft.
+    const own = await service.graphql(`mutation($id: ID!) { publishStatusUpdate(input: { draftId: $id, text: "Published by its own account." }) { id } }`, { id: ids.statusUpdateDraft });
+    expect(own.errors).toBeUndefined();
+    expect((await demoState()).publications).toBe(before.publications! + 1);
   }, 300_000);
 
   it('counts nothing of the demo account in the other account’s usage and evaluation summaries', async () => {
@@ -249,6 +266,7 @@ async function demoState(): Promise<Record<string, number>> {
     conversationTurns: await count(`SELECT count(*) FROM drafts WHERE account_id = 'demo' AND input ->> 'conversationId' IS NOT NULL`),
     conversations: await count(`SELECT count(*) FROM conversations`),
     otherAccountDrafts: await count(`SELECT count(*) FROM drafts WHERE account_id <> 'demo'`),
+    publications: await count(`SELECT count(*) FROM draft_publications`),
     usage: await count(`SELECT count(*) FROM llm_calls WHERE account_id = 'demo'`),
     otherAccountUsage: await count(`SELECT count(*) FROM llm_calls WHERE account_id <> 'demo'`),
   };
