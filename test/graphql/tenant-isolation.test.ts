@@ -6,14 +6,16 @@
  *    mutation, feedback, both publish mutations, `draftStream`) is tried by the other account with every kind of real
  *    id the demo account owns (a draft of each kind, the conversation, the incidents, the job
  *    and its execution), each in every id argument the operation has. Deterministic: every
- *    cell runs on every run. Each cell must be refused (a typed error or an empty/null answer)
- *    and return none of the demo account's text or ids. The account-wide reads (usage,
+ *    cell runs on every run. Each cell must be refused (a typed error or an empty/null answer),
+ *    return none of the demo account's text or ids, and be answered exactly like the same call
+ *    with an id that exists nowhere (no existence or kind oracle). The account-wide reads (usage,
  *    evaluation summary) must count nothing of the demo account.
  * 2. Afterwards, the demo account's stored rows are as they were: no feedback, publication,
  *    conversation turn, draft or usage record was added to them by the other account.
  * 3. A property test for the rest: random ids (uuids, arbitrary strings, demo ids) on random
  *    operations never leak.
  */
+import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -64,6 +66,10 @@ const leaks = (payload: unknown): boolean => {
   const dataOnly = JSON.stringify(payload, (key, value: unknown) => (key === 'errors' || key === 'message' ? undefined : value));
   return demoTexts.some((draftText) => text.includes(draftText.slice(0, 40))) || demoIds.some((id) => dataOnly.includes(id));
 };
+
+/** An answer with the id that was asked for replaced by a placeholder, and without source locations. */
+const answerShape = (payload: unknown, id: string): string =>
+  JSON.stringify(payload, (key, value: unknown) => (key === 'locations' ? undefined : value)).replaceAll(JSON.stringify(id).slice(1, -1), '<id>');
 
 /** An operation another account may try, with the id arguments it takes. */
 interface Operation {
@@ -210,8 +216,15 @@ describe('tenant isolation', () => {
       }
       const result = await operation.run(args);
       const cell = `${operation.name}(${argument} = ${idKind} ${ids[idKind]})`;
+      // The same call with an id that exists nowhere: the real id must be refused exactly alike,
+      // so the answer does not even tell that the id exists (or what kind of record it names).
+      const unknownId = `unknown-${randomUUID()}`;
+      const unknown = await operation.run(Object.fromEntries(Object.entries(args).map(([name, value]) => [name, value === args[argument] ? unknownId : value])));
       if (leaks(result)) failures.push(`${cell} leaked: ${JSON.stringify(result).slice(0, 300)}`);
       else if (!operation.refused(result)) failures.push(`${cell} was not refused: ${JSON.stringify(result).slice(0, 300)}`);
+      else if (answerShape(result, ids[idKind]!) !== answerShape(unknown, unknownId)) {
+        failures.push(`${cell} was refused unlike an unknown id: ${answerShape(result, ids[idKind]!).slice(0, 300)} vs ${answerShape(unknown, unknownId).slice(0, 300)}`);
+      }
     }
     expect(failures).toEqual([]);
 
