@@ -2,7 +2,7 @@
  * Zero retention (`DATA_POLICIES: {"demo": {"retainText": false}}`): the caller gets every
  * text, and nothing that could hold text keeps any of it. Every feature is run with and
  * without `stream`, an assistant conversation gets a follow-up, a draft gets feedback with a
- * published text and a comment; then every table of the service's schema (whatever tables
+ * published text and a comment and is published (publishStatusUpdate); then every table of the service's schema (whatever tables
  * exist: drafts, draft_chunks, conversations, draft_feedback, audit_events, llm_calls, …),
  * every span (in-memory exporter, message-content capture turned ON) and every log line
  * (pino at debug) is searched for what the requester wrote and for pieces of every text the
@@ -53,6 +53,7 @@ const written = {
   followUp: 'Who paged the database owner after the failover finished?',
   streamedQuestion: 'Did the checkout error budget burn past the weekly threshold?',
   comment: 'Too long for the status page; the reconciliation paragraph was cut by the comms lead.',
+  published: 'Payments are flowing again; we keep watching the overnight reconciliation jobs closely.',
 };
 /** Texts the service returned to the caller. */
 const returned: string[] = [];
@@ -127,6 +128,10 @@ describe('zero retention', () => {
           { input: { draftId: statusUpdate.id, rating: 'DOWN', publishedText: statusUpdate.text.slice(0, 400), comment: written.comment } },
         );
         expect(feedback.errors).toBeUndefined();
+        const published = await service.graphql(`mutation($input: PublishStatusUpdateInput!) { publishStatusUpdate(input: $input) { id } }`, {
+          input: { draftId: statusUpdate.id, text: written.published },
+        });
+        expect(published.errors).toBeUndefined();
       }
     }
     // The control: an account that retains text, through the same service.
@@ -141,7 +146,7 @@ describe('zero retention', () => {
     expect(stored.drafts!.some((row) => row.includes(kept))).toBe(true);
     expect(spans.some((span) => span.includes(kept))).toBe(true);
     // And there was something to search: rows in the tables that could hold text, spans, logs.
-    for (const table of ['drafts', 'conversations', 'draft_feedback', 'audit_events', 'llm_calls']) expect(stored[table]?.length ?? 0, table).toBeGreaterThan(0);
+    for (const table of ['drafts', 'conversations', 'draft_feedback', 'draft_publications', 'audit_events', 'llm_calls']) expect(stored[table]?.length ?? 0, table).toBeGreaterThan(0);
     expect(spans.length).toBeGreaterThanOrEqual(12);
     expect(logLines.length).toBeGreaterThan(0);
 
