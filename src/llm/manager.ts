@@ -209,10 +209,11 @@ const describeFailure = (failure: Pick<AttemptFailure, 'kind' | 'status'>): stri
  * backoff that would end past the deadline moves on to the next step at once. A step whose
  * circuit is open is skipped without an attempt or a usage record.
  *
- * Deadline: `deadlineMs` bounds the model providers. When it passes, the attempt in flight
- * is aborted (recorded as `deadline`), remaining model steps are skipped, and a step whose
- * provider is `extractive` still gets one attempt: it is local and instant, and a degraded
- * draft beats none. Only if no such step answers does `generate` throw DEADLINE_EXCEEDED.
+ * Deadline: `deadlineMs` bounds every provider, the offline extractive engine included (so
+ * a caller waits at most the deadline, and a slow model chain shows up as DEADLINE_EXCEEDED
+ * rather than hiding behind a degraded draft). When it passes, the attempt in flight is
+ * aborted (recorded as `deadline`), the remaining steps are skipped, and `generate` throws
+ * DEADLINE_EXCEEDED.
  *
  * Priority: a request with `priority: 'normal'` walks the feature's `normalPriority` chain
  * when the routing config has one (its own, else `normalPriority.defaultChain`); `high` and
@@ -429,9 +430,7 @@ export function createLlmManager(options: LlmManagerOptions): LlmManager {
       const onCallerAbort = (): void => abort('aborted', callerSignal?.reason);
       const onDeadline = (): void => abort('deadline', deadline.signal.reason);
       callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
-      // The extractive engine is exempt from the deadline (see createLlmManager).
-      const boundByDeadline = provider.kind !== 'extractive';
-      if (boundByDeadline) deadline.signal.addEventListener('abort', onDeadline, { once: true });
+      deadline.signal.addEventListener('abort', onDeadline, { once: true });
 
       const span = startAttemptSpan(tracer, parent, {
         feature: request.feature,
@@ -513,7 +512,7 @@ export function createLlmManager(options: LlmManagerOptions): LlmManager {
       } finally {
         clearTimeout(timer);
         callerSignal?.removeEventListener('abort', onCallerAbort);
-        if (boundByDeadline) deadline.signal.removeEventListener('abort', onDeadline);
+        deadline.signal.removeEventListener('abort', onDeadline);
       }
 
       permit?.success();
@@ -542,7 +541,7 @@ export function createLlmManager(options: LlmManagerOptions): LlmManager {
 
         for (let retry = 0; retry <= resilience.maxRetries; retry += 1) {
           callerSignal?.throwIfAborted();
-          if (deadlinePassed() && (provider.kind !== 'extractive' || retry > 0)) {
+          if (deadlinePassed()) {
             report.events.push(retry === 0 ? 'not tried: deadline passed' : 'not retried: deadline passed');
             break;
           }

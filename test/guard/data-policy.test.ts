@@ -60,7 +60,8 @@ describe('data policy through the LLM Manager', () => {
     expect(openai.requests).toHaveLength(0);
   });
 
-  it('zero retention: the caller gets the text, the database keeps none of it', async () => {
+  // Every table, span and log line, streamed and not: test/guard/zero-retention.test.ts.
+  it('zero retention: the caller gets the text; the drafts row keeps the input’s shape (audience) but no text', async () => {
     const zero = await start({ DATA_POLICIES: JSON.stringify({ demo: { retainText: false, externalProviders: false } }) });
     const result = await draft(zero, 'PDEMO02');
     expect(result.data!.draftStatusUpdate.text.length).toBeGreaterThan(40);

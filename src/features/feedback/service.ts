@@ -30,11 +30,11 @@ export interface DraftFeedbackService {
   /**
    * Stores a responder's verdict on a COMPLETE draft of their account and, with
    * `publishedText`, how much of the draft survived (`retainedRatio`); for a draft stored
-   * under zero retention neither the published text nor the ratio is kept. The row is written
-   * before this resolves: feedback is never buffered, so it is never lost. Each row belongs
-   * to a draft whose kind and generation (provider, model, prompt version, variant) say
-   * what produced it, so feedback is reported per feature, provider, model and prompt
-   * version by joining `draft_feedback` to `drafts`.
+   * under zero retention neither the published text, the comment nor the ratio is kept (the
+   * rating is). The row is written before this resolves: feedback is never buffered, so it
+   * is never lost. Each row belongs to a draft whose kind and generation (provider, model,
+   * prompt version, variant) say what produced it, so feedback is reported per feature,
+   * provider, model and prompt version by joining `draft_feedback` to `drafts`.
    */
   run(principal: Principal, input: DraftFeedbackInput): Promise<FeedbackRecord>;
 }
@@ -69,7 +69,8 @@ export function createDraftFeedbackService(dependencies: FeatureDependencies, op
       }
 
       // A zero-retention account's draft kept no text: there is nothing to compare with, and
-      // the published text, mostly the draft's own words, must not be kept either.
+      // the published text, mostly the draft's own words, must not be kept either; nor the
+      // comment, free text that quotes the draft as often as not.
       const retained = draft.output?.retained !== false;
       const kept = retained ? publishedText : null;
       const record = await store.feedback.insert({
@@ -79,7 +80,7 @@ export function createDraftFeedbackService(dependencies: FeatureDependencies, op
         userId: principal.userId,
         rating: input.rating,
         publishedText: kept,
-        comment,
+        comment: retained ? comment : null,
         retainedRatio: kept === null ? null : retainedRatio(draft.text, kept),
         createdAt: now().toISOString(),
       });
