@@ -4,11 +4,11 @@
  */
 import type { FeatureName } from '../../types.js';
 import type { Extractor } from './extractor.js';
-import { assistantExtractor } from './assistant-extractor.js';
-import { automationDigestExtractor } from './automation-digest-extractor.js';
-import { postmortemExtractor } from './postmortem-extractor.js';
-import { runbookExtractor } from './runbook-extractor.js';
-import { statusUpdateExtractor } from './status-update-extractor.js';
+import { assistantExtractor } from '../../../features/assistant/extractor.js';
+import { automationDigestExtractor } from '../../../features/automation-digest/extractor.js';
+import { postmortemExtractor } from '../../../features/postmortem/extractor.js';
+import { runbookExtractor } from '../../../features/runbook/extractor.js';
+import { statusUpdateExtractor } from '../../../features/status-update/extractor.js';
 
 /** Extractors by feature name. */
 export type ExtractorRegistry = Readonly<Partial<Record<FeatureName, Extractor>>>;

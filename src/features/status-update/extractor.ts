@@ -3,16 +3,16 @@
  * alerts, every statement of fact citing the records it comes from. It reads like a
  * careful template, not like a model, and is marked degraded by its provider.
  */
-import type { Citation, Statement } from '../../../features/common/citation.js';
+import type { Citation, Statement } from '../common/citation.js';
 import {
   audiences,
   type Audience,
   type IncidentPhase,
   type StatusUpdateOutput,
-} from '../../../features/status-update/output-schema.js';
-import type { Alert, Incident, LogEntry } from '../../../incidents/types.js';
-import type { Grounding } from '../../types.js';
-import { GroundingError, type Extractor } from './extractor.js';
+} from './output-schema.js';
+import type { Alert, Incident, LogEntry } from '../../incidents/types.js';
+import type { Grounding } from '../../llm/types.js';
+import { GroundingError, type Extractor } from '../../llm/providers/extractive/extractor.js';
 import {
   alertRecord,
   clip,
@@ -32,8 +32,8 @@ import {
   quote,
   sentencesOf,
   type CitableRecord,
-} from './incident-facts.js';
-import { scrubPublicText } from '../../../guard/public-text.js';
+} from '../common/incident-facts.js';
+import { scrubPublicText } from '../../guard/public-text.js';
 
 const maxTitleWords = 12;
 

@@ -6,19 +6,19 @@
  * steps from the same table plus generic ones. Every statement cites the log lines it comes
  * from as `L<n>`, quoting them verbatim.
  */
-import type { Citation, Statement } from '../../../features/common/citation.js';
+import type { Citation, Statement } from '../common/citation.js';
 import {
   failingStepOf,
   logLineId,
   logSignature,
   outcomeOf,
   topLevelStepOf,
-} from '../../../features/automation-digest/execution-facts.js';
-import type { AutomationDigestOutput, ExecutionOutcome } from '../../../features/automation-digest/output-schema.js';
-import type { ExecutionLogLine, JobExecution } from '../../../incidents/types.js';
-import type { Grounding } from '../../types.js';
-import { GroundingError, type Extractor } from './extractor.js';
-import { clip } from './incident-facts.js';
+} from './execution-facts.js';
+import type { AutomationDigestOutput, ExecutionOutcome } from './output-schema.js';
+import type { ExecutionLogLine, JobExecution } from '../../incidents/types.js';
+import type { Grounding } from '../../llm/types.js';
+import { GroundingError, type Extractor } from '../../llm/providers/extractive/extractor.js';
+import { clip } from '../common/incident-facts.js';
 
 /** A log line with its 1-based number. */
 interface NumberedLine {

@@ -3,7 +3,7 @@
  * short quotes, times and durations as people write them, the people and hosts it names.
  * No clock: every time is derived from the incident's own timestamps.
  */
-import type { Alert, Incident, LogEntry, Note } from '../../../incidents/types.js';
+import type { Alert, Incident, LogEntry, Note } from '../../incidents/types.js';
 
 /** An incident record a statement can cite, with the text a quote is taken from. */
 export type CitableRecord =

@@ -6,7 +6,7 @@
  * `answered: false` and says which words the data does not mention. It never reasons beyond
  * the records: a model does that.
  */
-import type { AssistantOutput } from '../../../features/assistant/output-schema.js';
+import type { AssistantOutput } from './output-schema.js';
 import {
   createBm25Index,
   overviewWords,
@@ -15,11 +15,11 @@ import {
   wordsOf,
   type Bm25Index,
   type QueryTerm,
-} from '../../../features/assistant/relevance.js';
-import type { Statement } from '../../../features/common/citation.js';
-import type { Alert, Incident } from '../../../incidents/types.js';
-import type { Grounding } from '../../types.js';
-import { GroundingError, type Extractor } from './extractor.js';
+} from './relevance.js';
+import type { Statement } from '../common/citation.js';
+import type { Alert, Incident } from '../../incidents/types.js';
+import type { Grounding } from '../../llm/types.js';
+import { GroundingError, type Extractor } from '../../llm/providers/extractive/extractor.js';
 import {
   alertRecord,
   clip,
@@ -31,7 +31,7 @@ import {
   quote,
   sentencesOf,
   type CitableRecord,
-} from './incident-facts.js';
+} from '../common/incident-facts.js';
 
 /** Most statements an answer has; an overview of the incident's course may have more. */
 const maxStatements = 4;

@@ -10,17 +10,17 @@
  * It also answers the map requests of a long incident's staged summarization (grounding
  * stage `condense-timeline`): the chunk's most telling entries, repeats collapsed.
  */
-import type { Citation, Statement } from '../../../features/common/citation.js';
+import type { Citation, Statement } from '../common/citation.js';
 import {
   condenseStage,
   type CondensedTimelineOutput,
   type TimelineItem,
-} from '../../../features/postmortem/condensed-timeline.js';
-import type { ActionItem, ActionItemPriority, PostmortemOutput, RootCause, TimelineEvent } from '../../../features/postmortem/output-schema.js';
-import { collapseRepeats, logEntryItems, selectTimelineItems, uniqueCitations } from '../../../features/postmortem/timeline-selection.js';
-import type { Incident, LogEntry, Person } from '../../../incidents/types.js';
-import type { Grounding } from '../../types.js';
-import { GroundingError, type Extractor } from './extractor.js';
+} from './condensed-timeline.js';
+import type { ActionItem, ActionItemPriority, PostmortemOutput, RootCause, TimelineEvent } from './output-schema.js';
+import { collapseRepeats, logEntryItems, selectTimelineItems, uniqueCitations } from './timeline-selection.js';
+import type { Incident, LogEntry, Person } from '../../incidents/types.js';
+import type { Grounding } from '../../llm/types.js';
+import { GroundingError, type Extractor } from '../../llm/providers/extractive/extractor.js';
 import {
   alertRecord,
   clip,
@@ -37,7 +37,7 @@ import {
   quote,
   sentencesOf,
   type CitableRecord,
-} from './incident-facts.js';
+} from '../common/incident-facts.js';
 
 const maxTitleWords = 14;
 /** Most events of an offline timeline: a long incident's log is reduced to its milestones. */

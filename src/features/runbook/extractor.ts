@@ -4,13 +4,13 @@
  * Steps that do more than the request asks (a restart in a request for diagnostics) are left
  * out when the rest still does the job; the safety review flags whatever remains.
  */
-import { classifyCommand, exceedsClass } from '../../../guard/command-policy.js';
-import type { RunbookOutput } from '../../../features/runbook/output-schema.js';
-import { requestedScope } from '../../../features/runbook/requested-scope.js';
-import { requestFacts } from '../../../features/runbook/library/request-facts.js';
-import { closestRunbook } from '../../../features/runbook/library/retrieval.js';
-import type { Grounding } from '../../types.js';
-import { GroundingError, type Extractor } from './extractor.js';
+import { classifyCommand, exceedsClass } from '../../guard/command-policy.js';
+import type { RunbookOutput } from './output-schema.js';
+import { requestedScope } from './requested-scope.js';
+import { requestFacts } from './library/request-facts.js';
+import { closestRunbook } from './library/retrieval.js';
+import type { Grounding } from '../../llm/types.js';
+import { GroundingError, type Extractor } from '../../llm/providers/extractive/extractor.js';
 
 /** Builds a runbook job for `grounding.input.description` (and `grounding.incident`, if any). */
 export function extractRunbook(grounding: Grounding): RunbookOutput {

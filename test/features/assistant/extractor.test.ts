@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { answerProblems } from '../../../../src/features/assistant/feature.js';
-import { questionTerms, stemsOf } from '../../../../src/features/assistant/relevance.js';
-import { assistantOutputSchema, type AssistantOutput } from '../../../../src/features/assistant/output-schema.js';
-import { verifyCitations } from '../../../../src/features/common/citation-check.js';
-import { incidentSourceIds } from '../../../../src/features/common/incident-prompt-data.js';
-import type { Incident } from '../../../../src/incidents/types.js';
-import { sampleIncidents } from '../../../../src/incidents/sample/index.js';
-import { createExtractiveProvider } from '../../../../src/llm/providers/extractive-provider.js';
-import { assistantExtractor, extractAssistantAnswer } from '../../../../src/llm/providers/extractive/assistant-extractor.js';
-import { isGroundingError } from '../../../../src/llm/providers/extractive/extractor.js';
-import { defaultExtractors } from '../../../../src/llm/providers/extractive/registry.js';
+import { answerProblems } from '../../../src/features/assistant/feature.js';
+import { questionTerms, stemsOf } from '../../../src/features/assistant/relevance.js';
+import { assistantOutputSchema, type AssistantOutput } from '../../../src/features/assistant/output-schema.js';
+import { verifyCitations } from '../../../src/features/common/citation-check.js';
+import { incidentSourceIds } from '../../../src/features/common/incident-prompt-data.js';
+import type { Incident } from '../../../src/incidents/types.js';
+import { sampleIncidents } from '../../../src/incidents/sample/index.js';
+import { createExtractiveProvider } from '../../../src/llm/providers/extractive-provider.js';
+import { assistantExtractor, extractAssistantAnswer } from '../../../src/features/assistant/extractor.js';
+import { isGroundingError } from '../../../src/llm/providers/extractive/extractor.js';
+import { defaultExtractors } from '../../../src/llm/providers/extractive/registry.js';
 
 const incidentById = (id: string): Incident => {
   const incident = sampleIncidents.find((item) => item.id === id);

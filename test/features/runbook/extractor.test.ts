@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { runbookOutputSchema, type RunbookOutput } from '../../../../src/features/runbook/output-schema.js';
-import { libraryRunbooks } from '../../../../src/features/runbook/library/index.js';
-import { slugOf } from '../../../../src/features/runbook/library/request-facts.js';
-import { closestRunbook } from '../../../../src/features/runbook/library/retrieval.js';
-import { reviewRunbook } from '../../../../src/features/runbook/safety-review.js';
-import { classifyCommand } from '../../../../src/guard/command-policy.js';
-import { sampleIncidents } from '../../../../src/incidents/sample/index.js';
-import type { Incident } from '../../../../src/incidents/types.js';
-import { GroundingError } from '../../../../src/llm/providers/extractive/extractor.js';
-import { defaultExtractors } from '../../../../src/llm/providers/extractive/registry.js';
-import { extractRunbook, runbookExtractor } from '../../../../src/llm/providers/extractive/runbook-extractor.js';
+import { runbookOutputSchema, type RunbookOutput } from '../../../src/features/runbook/output-schema.js';
+import { libraryRunbooks } from '../../../src/features/runbook/library/index.js';
+import { slugOf } from '../../../src/features/runbook/library/request-facts.js';
+import { closestRunbook } from '../../../src/features/runbook/library/retrieval.js';
+import { reviewRunbook } from '../../../src/features/runbook/safety-review.js';
+import { classifyCommand } from '../../../src/guard/command-policy.js';
+import { sampleIncidents } from '../../../src/incidents/sample/index.js';
+import type { Incident } from '../../../src/incidents/types.js';
+import { GroundingError } from '../../../src/llm/providers/extractive/extractor.js';
+import { defaultExtractors } from '../../../src/llm/providers/extractive/registry.js';
+import { extractRunbook, runbookExtractor } from '../../../src/features/runbook/extractor.js';
 
 const incident = (id: string): Incident => sampleIncidents.find((item) => item.id === id)!;
 

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { digestProblems } from '../../../../src/features/automation-digest/feature.js';
-import { automationDigestOutputSchema, type AutomationDigestOutput } from '../../../../src/features/automation-digest/output-schema.js';
-import { sampleExecutions, sampleJobs } from '../../../../src/incidents/sample/index.js';
-import { exdemo01Succeeded, exdemo02Failed, rjdemo01RestartPaymentsApi } from '../../../../src/incidents/sample/rjdemo01-restart-payments-api.js';
-import type { ExecutionLogLine, JobExecution } from '../../../../src/incidents/types.js';
-import { createExtractiveProvider } from '../../../../src/llm/providers/extractive-provider.js';
-import { automationDigestExtractor, extractAutomationDigest } from '../../../../src/llm/providers/extractive/automation-digest-extractor.js';
-import { GroundingError } from '../../../../src/llm/providers/extractive/extractor.js';
-import { defaultExtractors } from '../../../../src/llm/providers/extractive/registry.js';
-import { syntheticErrorText, syntheticExecution, syntheticJob } from '../../../features/automation-digest/synthetic-log.js';
+import { digestProblems } from '../../../src/features/automation-digest/feature.js';
+import { automationDigestOutputSchema, type AutomationDigestOutput } from '../../../src/features/automation-digest/output-schema.js';
+import { sampleExecutions, sampleJobs } from '../../../src/incidents/sample/index.js';
+import { exdemo01Succeeded, exdemo02Failed, rjdemo01RestartPaymentsApi } from '../../../src/incidents/sample/rjdemo01-restart-payments-api.js';
+import type { ExecutionLogLine, JobExecution } from '../../../src/incidents/types.js';
+import { createExtractiveProvider } from '../../../src/llm/providers/extractive-provider.js';
+import { automationDigestExtractor, extractAutomationDigest } from '../../../src/features/automation-digest/extractor.js';
+import { GroundingError } from '../../../src/llm/providers/extractive/extractor.js';
+import { defaultExtractors } from '../../../src/llm/providers/extractive/registry.js';
+import { syntheticErrorText, syntheticExecution, syntheticJob } from './synthetic-log.js';
 
 const digestOf = (execution: JobExecution): AutomationDigestOutput =>
   automationDigestOutputSchema.parse(extractAutomationDigest({ job: rjdemo01RestartPaymentsApi, execution, input: {} }));

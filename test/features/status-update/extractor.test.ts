@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { audiences, statusUpdateOutputSchema, type Audience, type StatusUpdateOutput } from '../../../../src/features/status-update/output-schema.js';
-import { sampleIncidents } from '../../../../src/incidents/sample/index.js';
-import type { Incident } from '../../../../src/incidents/types.js';
-import { GroundingError } from '../../../../src/llm/providers/extractive/extractor.js';
-import { extractStatusUpdate, statusUpdateExtractor } from '../../../../src/llm/providers/extractive/status-update-extractor.js';
+import { audiences, statusUpdateOutputSchema, type Audience, type StatusUpdateOutput } from '../../../src/features/status-update/output-schema.js';
+import { sampleIncidents } from '../../../src/incidents/sample/index.js';
+import type { Incident } from '../../../src/incidents/types.js';
+import { GroundingError } from '../../../src/llm/providers/extractive/extractor.js';
+import { extractStatusUpdate, statusUpdateExtractor } from '../../../src/features/status-update/extractor.js';
 
 const update = (incident: Incident, audience: Audience, guidance: string | null = null): StatusUpdateOutput =>
   statusUpdateOutputSchema.parse(extractStatusUpdate({ incident, input: { audience, guidance } }));
