@@ -24,6 +24,7 @@ import { createSampleIncidentSource } from './incidents/sample-source.js';
 import { createSlackRoutes } from './slack/slack-routes.js';
 import { createLlmManager } from './llm/manager.js';
 import { createProviders } from './llm/providers/create-providers.js';
+import { defaultExtractors } from './features/extractors.js';
 import { createStore } from './store/create-store.js';
 import { createRecordBuffer } from './store/record-buffer.js';
 import type { LlmCallRecord } from './store/types.js';
@@ -70,7 +71,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     dataPolicy,
     captureMessageContent: config.telemetry.captureMessageContent,
     metrics: metrics.llm,
-    providers: createProviders(config),
+    providers: createProviders(config, defaultExtractors),
     routing: config.routing,
     usage: { record: (call) => void usageBuffer.add(call) },
     logger,

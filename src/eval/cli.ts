@@ -11,6 +11,7 @@ import { pino, type Logger } from 'pino';
 import { ConfigError, loadConfig, type AppConfig } from '../config/index.js';
 import { tracerName } from '../llm/tracing.js';
 import { createProviders } from '../llm/providers/create-providers.js';
+import { defaultExtractors } from '../features/extractors.js';
 import { featureNames } from '../llm/types.js';
 import { createStore } from '../store/create-store.js';
 import type { EvalRunRecord } from '../store/eval-repository.js';
@@ -181,7 +182,7 @@ function assertPromptVersionKnown(variant: VariantSpec, suites: readonly AnyEval
 
 function providersOf(config: AppConfig): ReturnType<typeof createProviders> {
   try {
-    return createProviders(config);
+    return createProviders(config, defaultExtractors);
   } catch (error) {
     // A provider named by LLM_CONFIG without its key: a setup problem the user fixes.
     throw new EvalUsageError(error instanceof Error ? error.message : String(error));

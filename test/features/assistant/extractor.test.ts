@@ -9,7 +9,7 @@ import { sampleIncidents } from '../../../src/incidents/sample/index.js';
 import { createExtractiveProvider } from '../../../src/llm/providers/extractive-provider.js';
 import { assistantExtractor, extractAssistantAnswer } from '../../../src/features/assistant/extractor.js';
 import { isGroundingError } from '../../../src/llm/providers/extractive/extractor.js';
-import { defaultExtractors } from '../../../src/llm/providers/extractive/registry.js';
+import { defaultExtractors } from '../../../src/features/extractors.js';
 
 const incidentById = (id: string): Incident => {
   const incident = sampleIncidents.find((item) => item.id === id);
@@ -158,7 +158,7 @@ describe('assistant extractor', () => {
   });
 
   it('answers through the extractive provider as JSON', async () => {
-    const provider = createExtractiveProvider();
+    const provider = createExtractiveProvider({ extractors: defaultExtractors });
     const incident = incidentById('PDEMO03');
     const completion = await provider.complete(
       {

@@ -7,7 +7,7 @@ import type { ExecutionLogLine, JobExecution } from '../../../src/incidents/type
 import { createExtractiveProvider } from '../../../src/llm/providers/extractive-provider.js';
 import { automationDigestExtractor, extractAutomationDigest } from '../../../src/features/automation-digest/extractor.js';
 import { GroundingError } from '../../../src/llm/providers/extractive/extractor.js';
-import { defaultExtractors } from '../../../src/llm/providers/extractive/registry.js';
+import { defaultExtractors } from '../../../src/features/extractors.js';
 import { syntheticErrorText, syntheticExecution, syntheticJob } from './synthetic-log.js';
 
 const digestOf = (execution: JobExecution): AutomationDigestOutput =>
@@ -47,7 +47,7 @@ function failedWith(lines: [ExecutionLogLine['level'], string][]): JobExecution 
 describe('automationDigest extractor on the sample executions', () => {
   it('is registered for the feature and answers through the extractive provider', async () => {
     expect(defaultExtractors.automationDigest).toBe(automationDigestExtractor);
-    const completion = await createExtractiveProvider().complete(
+    const completion = await createExtractiveProvider({ extractors: defaultExtractors }).complete(
       {
         feature: 'automationDigest',
         model: 'extractive',

@@ -10,7 +10,7 @@ import type { Incident } from '../../../src/incidents/types.js';
 import { createExtractiveProvider } from '../../../src/llm/providers/extractive-provider.js';
 import { GroundingError } from '../../../src/llm/providers/extractive/extractor.js';
 import { extractPostmortem, postmortemExtractor } from '../../../src/features/postmortem/extractor.js';
-import { defaultExtractors } from '../../../src/llm/providers/extractive/registry.js';
+import { defaultExtractors } from '../../../src/features/extractors.js';
 import { syntheticIncident, syntheticRootCause } from './synthetic-incident.js';
 
 const incidentOf = (id: string): Incident => sampleIncidents.find((incident) => incident.id === id)!;
@@ -174,7 +174,7 @@ describe('the postmortem extractor on a map request', () => {
 
   it('is registered, and the extractive provider answers postmortem requests with it', async () => {
     expect(defaultExtractors.postmortem).toBe(postmortemExtractor);
-    const provider = createExtractiveProvider();
+    const provider = createExtractiveProvider({ extractors: defaultExtractors });
     const completion = await provider.complete(
       {
         feature: 'postmortem',

@@ -13,6 +13,7 @@ import { createSampleIncidentSource, defaultSampleData } from '../../../src/inci
 import type { Incident } from '../../../src/incidents/types.js';
 import { createLlmManager } from '../../../src/llm/manager.js';
 import { createProviders } from '../../../src/llm/providers/create-providers.js';
+import { defaultExtractors } from '../../../src/features/extractors.js';
 import { createOpenAiProvider } from '../../../src/llm/providers/openai-provider.js';
 import type { ChatMessage } from '../../../src/llm/types.js';
 import type { LlmCallRecord, Store } from '../../../src/store/types.js';
@@ -80,7 +81,7 @@ export async function startPostmortemHarness(options: PostmortemHarnessOptions =
           dataPolicy,
         })
       : createLlmManager({
-          providers: createProviders(config).filter((provider) => which === 'model-and-extractive' || provider.kind === 'extractive'),
+          providers: createProviders(config, defaultExtractors).filter((provider) => which === 'model-and-extractive' || provider.kind === 'extractive'),
           routing: which === 'model-and-extractive' ? config.routing : { ...config.routing, defaultChain: undefined },
           usage,
           dataPolicy,

@@ -4,11 +4,6 @@
  */
 import type { FeatureName } from '../../types.js';
 import type { Extractor } from './extractor.js';
-import { assistantExtractor } from '../../../features/assistant/extractor.js';
-import { automationDigestExtractor } from '../../../features/automation-digest/extractor.js';
-import { postmortemExtractor } from '../../../features/postmortem/extractor.js';
-import { runbookExtractor } from '../../../features/runbook/extractor.js';
-import { statusUpdateExtractor } from '../../../features/status-update/extractor.js';
 
 /** Extractors by feature name. */
 export type ExtractorRegistry = Readonly<Partial<Record<FeatureName, Extractor>>>;
@@ -22,12 +17,3 @@ export function createExtractorRegistry(extractors: readonly Extractor[]): Extra
   }
   return Object.freeze(registry);
 }
-
-/** One extractor per feature. */
-export const defaultExtractors: ExtractorRegistry = createExtractorRegistry([
-  statusUpdateExtractor,
-  postmortemExtractor,
-  runbookExtractor,
-  assistantExtractor,
-  automationDigestExtractor,
-]);
