@@ -129,7 +129,7 @@ export const routingSchema = z.object({
   resilience: resilienceSchema.default(resilienceSchema.parse({})),
   /**
    * A/B experiments: per feature, weighted variants that replace the first step of its chain
-   * for their share of traffic (the rest of the chain stays the fallback). See src/eval/experiments.ts.
+   * for their share of traffic (the rest of the chain stays the fallback). See src/llm/experiments.ts.
    */
   experiments: z.partialRecord(featureNameSchema, experimentSchema).optional(),
 });

@@ -25,7 +25,7 @@ import { discoverSuites } from './discovery.js';
 import { createProgress, type ProgressOutput } from './progress.js';
 import { consoleTable, writeReports, type EvalSession } from './report.js';
 import { runFeature, type FeatureRunReport } from './runner.js';
-import { emitEvaluationResult } from './tracking.js';
+import { emitEvaluationResult } from '../features/feedback/evaluation-tracking.js';
 import type { AnyEvalSuite } from './types.js';
 import { createSingleStepManager, EvalUsageError, parseVariant, variantLabel, type VariantSpec } from './variant.js';
 

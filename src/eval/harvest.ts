@@ -22,7 +22,7 @@ import type { Store } from '../store/types.js';
 import type { CaseData } from './case-data.js';
 import { caseLine, type EvalCaseInput } from './cases.js';
 import { harvestCase, type HarvestSkip } from './harvest-cases.js';
-import { kindOfFeature } from './summary.js';
+import { kindOfFeature } from '../features/feedback/evaluation-summary.js';
 import { EvalUsageError } from './variant.js';
 
 /** What `eval:harvest` was asked. */

@@ -2,7 +2,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import type { GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
-import { evaluationResolvers } from '../eval/resolvers.js';
+import { evaluationResolvers } from '../features/feedback/evaluation-resolvers.js';
 import { assistantResolvers } from '../features/assistant/resolvers.js';
 import { automationDigestResolvers } from '../features/automation-digest/resolvers.js';
 import { draftFeedbackResolvers } from '../features/feedback/resolvers.js';

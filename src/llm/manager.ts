@@ -23,7 +23,7 @@ import type { GenerateRequest, GenerateResult, LlmManager, ProviderHealth, Usage
 import { configuredChain, resolveChain, validateRouting, type ResolvedRouteStep } from './route.js';
 import { inputContentAttributes, outputContentAttributes } from './message-capture.js';
 import { startAttemptSpan, tracerName } from './tracing.js';
-import { assignExperimentArm, chainWithArm } from '../eval/experiments.js';
+import { assignExperimentArm, chainWithArm } from './experiments.js';
 import {
   featureNames,
   isProviderError,

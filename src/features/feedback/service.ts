@@ -7,7 +7,7 @@ import type { FeatureName } from '../../llm/types.js';
 import type { DraftKind, FeedbackRating, FeedbackRecord } from '../../store/types.js';
 import type { FeatureDependencies } from '../common/dependencies.js';
 import { trace } from '@opentelemetry/api';
-import { emitEvaluationResult, feedbackEvaluations } from '../../eval/tracking.js';
+import { emitEvaluationResult, feedbackEvaluations } from './evaluation-tracking.js';
 import { tracerName } from '../../llm/tracing.js';
 import { retainedRatio } from './retained-ratio.js';
 

@@ -1,7 +1,7 @@
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { draftSpanContext, emitEvaluationResult, EvaluationAttribute, feedbackEvaluations, feedbackLabel } from '../../src/eval/tracking.js';
-import type { FeedbackRecord } from '../../src/store/types.js';
+import { draftSpanContext, emitEvaluationResult, EvaluationAttribute, feedbackEvaluations, feedbackLabel } from '../../../src/features/feedback/evaluation-tracking.js';
+import type { FeedbackRecord } from '../../../src/store/types.js';
 
 const exporter = new InMemorySpanExporter();
 const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });

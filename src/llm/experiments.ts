@@ -17,8 +17,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { ExperimentArm, RoutingConfig } from '../config/llm-routing.js';
-import type { ResolvedRouteStep } from '../llm/route.js';
-import type { FeatureName } from '../llm/types.js';
+import type { ResolvedRouteStep } from './route.js';
+import type { FeatureName } from './types.js';
 
 /** A routing config names a provider, or a prompt version, that does not exist. */
 export class ExperimentConfigError extends Error {

@@ -9,7 +9,7 @@ import {
   pickVariant,
   stableUnitInterval,
   validateExperiments,
-} from '../../src/eval/experiments.js';
+} from '../../src/llm/experiments.js';
 
 const arms = [
   { variant: 'control', provider: 'openai', model: 'gpt-4o-mini', weight: 3 },

@@ -3,10 +3,10 @@
  * route (provider, model, prompt version, variant), each route next to its latest offline
  * evaluation run, so an experiment's arms compare on feedback and on metrics at once.
  */
-import { badInput } from '../errors/app-error.js';
-import { featureNames, type FeatureName } from '../llm/types.js';
-import type { EvalRunRecord, EvaluationRepository, FeedbackSummaryRow } from '../store/eval-repository.js';
-import type { DraftKind } from '../store/types.js';
+import { badInput } from '../../errors/app-error.js';
+import { featureNames, type FeatureName } from '../../llm/types.js';
+import type { EvalRunRecord, EvaluationRepository, FeedbackSummaryRow } from '../../store/eval-repository.js';
+import type { DraftKind } from '../../store/types.js';
 
 /** The draft kind of each feature. */
 export const kindOfFeature: Record<FeatureName, DraftKind> = {

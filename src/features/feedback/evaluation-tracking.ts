@@ -23,9 +23,9 @@ import {
   type SpanContext,
   type Tracer,
 } from '@opentelemetry/api';
-import type { FeatureName } from '../llm/types.js';
-import type { DraftKind, DraftRecord, FeedbackRecord } from '../store/types.js';
-import { acceptedAsIsRatio, discardedBelowRatio } from '../store/eval-repository.js';
+import type { FeatureName } from '../../llm/types.js';
+import type { DraftKind, DraftRecord, FeedbackRecord } from '../../store/types.js';
+import { acceptedAsIsRatio, discardedBelowRatio } from '../../store/eval-repository.js';
 
 /** The event name and attribute names of the GenAI evaluation conventions. */
 export const EvaluationAttribute = {
