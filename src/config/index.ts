@@ -6,8 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import type { AccountDataPolicy } from '../guard/data-policy.js';
-import type { AccountLimits } from '../guard/throttle/throttle-store.js';
+import type { AccountDataPolicy, AccountLimits } from './account-settings.js';
 import { defaultPrices, routingSchema, type RoutingConfig } from './llm-routing.js';
 
 const booleanFlag = z

@@ -7,7 +7,7 @@
  * (cheaper) chains; see {@link normalPriorityRoutingSchema}.
  */
 import { z } from 'zod';
-import { featureNames, type FeatureName } from '../llm/types.js';
+import { featureNames, type FeatureName } from './feature-names.js';
 
 const providerId = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'provider ids are lowercase words, e.g. "openai", "vllm"');
 

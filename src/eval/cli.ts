@@ -15,7 +15,7 @@ import { defaultExtractors } from '../features/extractors.js';
 import { featureNames } from '../llm/types.js';
 import { createStore } from '../store/create-store.js';
 import type { EvalRunRecord } from '../store/eval-repository.js';
-import type { Store } from '../store/types.js';
+import type { Store } from '../store/store.js';
 import { createLogger } from '../telemetry/logger.js';
 import { startTracing } from '../telemetry/tracing-sdk.js';
 import { loadBaseline } from './baseline.js';

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import type { DraftKind, DraftRecord, FeedbackRecord, Store } from '../store/types.js';
+import type { DraftKind, DraftRecord, FeedbackRecord } from '../store/types.js';
+import type { Store } from '../store/store.js';
 
 interface ListKey {
   id: string;

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { badInput, notFound } from '../../errors/app-error.js';
-import type { DraftFeedbackInput } from '../../generated/graphql.js';
 import { actorOf, feedbackAuditTarget } from '../../guard/audit-log.js';
 import type { Principal } from '../../guard/auth/principal.js';
 import type { FeatureName } from '../../llm/types.js';
@@ -10,6 +9,14 @@ import { trace } from '@opentelemetry/api';
 import { emitEvaluationResult, feedbackEvaluations } from './evaluation-tracking.js';
 import { tracerName } from '../../llm/tracing.js';
 import { retainedRatio } from './retained-ratio.js';
+
+/** The fields of the `submitDraftFeedback` input this service reads (the GraphQL input fits it). */
+export interface DraftFeedbackInput {
+  draftId: string;
+  rating: FeedbackRating;
+  publishedText?: string | null;
+  comment?: string | null;
+}
 
 /** Longest comment accepted, in characters. */
 export const maxCommentLength = 2_000;

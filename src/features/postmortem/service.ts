@@ -1,5 +1,4 @@
 import { badInput, notFound } from '../../errors/app-error.js';
-import type { GeneratePostmortemInput } from '../../generated/graphql.js';
 import type { Principal } from '../../guard/auth/principal.js';
 import type { Incident } from '../../incidents/types.js';
 import type { DraftRecord } from '../../store/types.js';
@@ -12,6 +11,12 @@ import { planFinalPrompt, type PostmortemInput } from './prompt.js';
 import { condenseTimeline, thinToFit } from './timeline-condenser.js';
 import { itemEvent, logEntryItems } from './timeline-selection.js';
 import { postmortemBudget, type PostmortemBudget } from './token-budget.js';
+
+/** The fields of the `generatePostmortem` input this service reads (the GraphQL input fits it). */
+export interface GeneratePostmortemInput {
+  incidentId: string;
+  stream?: boolean | null;
+}
 
 /** Longest incident id accepted, in characters. */
 export const maxIncidentIdLength = 200;

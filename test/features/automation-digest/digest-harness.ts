@@ -12,7 +12,7 @@ import type { JobExecution, RunbookJob } from '../../../src/incidents/types.js';
 import { createLlmManager } from '../../../src/llm/manager.js';
 import { createProviders } from '../../../src/llm/providers/create-providers.js';
 import { defaultExtractors } from '../../../src/features/extractors.js';
-import type { Store } from '../../../src/store/types.js';
+import type { Store } from '../../../src/store/store.js';
 import { createDraftStreamHub } from '../../../src/streams/draft-stream-hub.js';
 import type { FakeOpenAi } from '../../fakes/openai-server.js';
 import { startServiceParts } from '../../support/service-parts.js';

@@ -16,7 +16,7 @@ import { sampleIncidents } from '../../../src/incidents/sample/index.js';
 import { createStoreFromDatabase } from '../../../src/store/create-store.js';
 import type { EvalRunRecord } from '../../../src/store/eval-repository.js';
 import { migrate } from '../../../src/store/migrate.js';
-import type { Store } from '../../../src/store/types.js';
+import type { Store } from '../../../src/store/store.js';
 import { createPgliteTestDatabase } from '../../store/support/pglite-test-database.js';
 import type { TestDatabase } from '../../store/support/test-database.js';
 import { feedback, generation, newDraft, uniqueId } from '../../store/support/fixtures.js';

@@ -16,7 +16,8 @@ import { createProviders } from '../../../src/llm/providers/create-providers.js'
 import { defaultExtractors } from '../../../src/features/extractors.js';
 import { createOpenAiProvider } from '../../../src/llm/providers/openai-provider.js';
 import type { ChatMessage } from '../../../src/llm/types.js';
-import type { LlmCallRecord, Store } from '../../../src/store/types.js';
+import type { LlmCallRecord } from '../../../src/store/types.js';
+import type { Store } from '../../../src/store/store.js';
 import { createDraftStreamHub, type DraftStreamHub } from '../../../src/streams/draft-stream-hub.js';
 import type { FakeOpenAi } from '../../fakes/openai-server.js';
 import { startServiceParts } from '../../support/service-parts.js';
