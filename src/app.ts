@@ -23,6 +23,9 @@ import { createPlayground } from './http/playground.js';
 import { createSampleIncidentSource } from './incidents/sample-source.js';
 import { createSlackRoutes } from './slack/slack-routes.js';
 import { createLlmManager } from './llm/manager.js';
+import { redactionMiddleware } from './llm/middleware/redaction.js';
+import { dataPolicyMiddleware } from './llm/middleware/data-policy.js';
+import { messageCaptureMiddleware } from './llm/middleware/message-capture.js';
 import { createProviders } from './llm/providers/create-providers.js';
 import { defaultExtractors } from './features/extractors.js';
 import { createStore } from './store/create-store.js';
@@ -68,8 +71,12 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   const metrics = createMetrics();
   const dataPolicy = createDataPolicy(config.dataPolicies);
   const manager = createLlmManager({
-    dataPolicy,
-    captureMessageContent: config.telemetry.captureMessageContent,
+    // Around every generation and provider call, outermost first.
+    middleware: [
+      redactionMiddleware({ metrics: metrics.llm }),
+      dataPolicyMiddleware(dataPolicy),
+      messageCaptureMiddleware({ enabled: config.telemetry.captureMessageContent, dataPolicy }),
+    ],
     metrics: metrics.llm,
     providers: createProviders(config, defaultExtractors),
     routing: config.routing,
