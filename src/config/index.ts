@@ -8,6 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { AccountDataPolicy, AccountLimits } from './account-settings.js';
 import { defaultPrices, routingSchema, type RoutingConfig } from './llm-routing.js';
+import { formatZodIssues } from '../errors/zod-issues.js';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
@@ -170,7 +171,7 @@ export class ConfigError extends Error {
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = environmentSchema.safeParse(environment);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    const problems = formatZodIssues(parsed.error.issues, '');
     throw new ConfigError(`Invalid environment: ${problems.join('; ')}`);
   }
   const variables = parsed.data;
@@ -298,7 +299,7 @@ function parseJsonSetting<T>(name: string, text: string | undefined, schema: z.Z
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    throw new ConfigError(`${name}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+    throw new ConfigError(`${name}: ${formatZodIssues(parsed.error.issues, '').join('; ')}`);
   }
   return parsed.data;
 }
@@ -313,7 +314,7 @@ function readRoutingFile(file: string): RoutingConfig {
   }
   const parsed = routingSchema.safeParse(raw);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    const problems = formatZodIssues(parsed.error.issues);
     throw new ConfigError(`LLM_CONFIG ${file} is invalid: ${problems.join('; ')}`);
   }
   return parsed.data;
