@@ -6,16 +6,9 @@
 import { badInput } from '../../errors/app-error.js';
 import { featureNames, type FeatureName } from '../../llm/types.js';
 import type { EvalRunRecord, EvaluationRepository, FeedbackSummaryRow } from '../../store/eval-repository.js';
-import type { DraftKind } from '../../store/types.js';
+import { kindOfFeature } from '../../store/draft-kinds.js';
 
-/** The draft kind of each feature. */
-export const kindOfFeature: Record<FeatureName, DraftKind> = {
-  statusUpdate: 'STATUS_UPDATE',
-  postmortem: 'POSTMORTEM',
-  runbook: 'RUNBOOK_JOB',
-  assistant: 'ASSISTANT_ANSWER',
-  automationDigest: 'AUTOMATION_DIGEST',
-};
+export { kindOfFeature };
 
 /** A run as the summary shows it. */
 export interface OfflineEvaluationModel {

@@ -23,9 +23,9 @@ import {
   type SpanContext,
   type Tracer,
 } from '@opentelemetry/api';
-import type { FeatureName } from '../../llm/types.js';
-import type { DraftKind, DraftRecord, FeedbackRecord } from '../../store/types.js';
+import type { DraftRecord, FeedbackRecord } from '../../store/types.js';
 import { acceptedAsIsRatio, discardedBelowRatio } from '../../store/eval-repository.js';
+import { featureOfKind } from '../../store/draft-kinds.js';
 
 /** The event name and attribute names of the GenAI evaluation conventions. */
 export const EvaluationAttribute = {
@@ -96,14 +96,6 @@ export function emitEvaluationResult(tracer: Tracer, result: EvaluationResult, t
     // A broken exporter or tracer must not reach the caller.
   }
 }
-
-const featureOfKind: Record<DraftKind, FeatureName> = {
-  STATUS_UPDATE: 'statusUpdate',
-  POSTMORTEM: 'postmortem',
-  RUNBOOK_JOB: 'runbook',
-  AUTOMATION_DIGEST: 'automationDigest',
-  ASSISTANT_ANSWER: 'assistant',
-};
 
 /** The label of a feedback verdict, with the same thresholds as `evaluationSummary`. */
 export function feedbackLabel(feedback: Pick<FeedbackRecord, 'rating' | 'retainedRatio'>): 'accepted' | 'edited' | 'discarded' | 'rated_up' {

@@ -20,6 +20,7 @@ import { verifyCitations } from '../common/citation-check.js';
 import type { Citation } from '../common/citation.js';
 import { promptGuardsTokens, withPromptGuards } from '../common/prompt-guards.js';
 import { generateStructured } from '../common/structured-generation.js';
+import { mapWithConcurrency } from '../common/map-with-concurrency.js';
 import { excerptProblems, timeMatches } from './check.js';
 import { chunkRowCharacters, condensePrompts, currentCondensePrompt, type ChunkPosition } from './condense-prompt.js';
 import {
@@ -231,25 +232,4 @@ function sanitize(events: readonly CondensedEvent[], cited: ReadonlyMap<string, 
   const ordered = inTimeOrder(kept);
   if (ordered.length <= maxEvents) return ordered;
   return selectTimelineItems(eventItems(ordered), maxEvents).map(itemEvent);
-}
-
-/** Runs `work` over `items` with at most `limit` at once; results in the items' order. */
-async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  let failed = false;
-  const worker = async (): Promise<void> => {
-    while (!failed && next < items.length) {
-      const position = next;
-      next += 1;
-      try {
-        results[position] = await work(items[position]!, position);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return results;
 }

@@ -8,6 +8,7 @@ import type { Incident, LogEntry } from '../../incidents/types.js';
 import type { Citation } from '../common/citation.js';
 import type { CondensedEvent, TimelineItem } from './condensed-timeline.js';
 import { utcClock } from './iso-time.js';
+import { clip } from '../common/incident-facts.js';
 
 /** Longest text of one item a prompt shows (a log summary has no size limit). */
 export const maxItemTextLength = 1_000;
@@ -16,13 +17,7 @@ export const maxItemTextLength = 1_000;
 const normalizeSpace = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 /** At most `max` characters, cut at a word boundary, with an ellipsis when cut. */
-export function clipText(text: string, max: number): string {
-  const normalized = normalizeSpace(text);
-  if (normalized.length <= max) return normalized;
-  const cut = normalized.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/, '')}…`;
-}
+export const clipText = clip;
 
 /** A verbatim quote of a record for a citation: its start, cut at a word boundary, no ellipsis. */
 export function excerptOf(text: string, max = 160): string {

@@ -32,6 +32,7 @@ import {
   type StreamEvent,
   type TokenUsage,
 } from '../types.js';
+import { raceAbort } from '../abort.js';
 
 /** Settings of {@link createBedrockProvider}. */
 export interface BedrockProviderSettings {
@@ -88,7 +89,8 @@ export function createBedrockProvider(settings: BedrockProviderSettings): Bedroc
     const input = toConverseInput(id, request);
     let output;
     try {
-      output = await untilAborted(client.send(new ConverseCommand(input), { abortSignal: signal }), signal);
+      // The SDK only watches the signal on the wire, not while it resolves credentials or decodes events.
+      output = await raceAbort(client.send(new ConverseCommand(input), { abortSignal: signal }), signal);
     } catch (error) {
       if (signal.aborted) throw signal.reason;
       throw toProviderError(id, error);
@@ -121,7 +123,7 @@ export function createBedrockProvider(settings: BedrockProviderSettings): Bedroc
       let events: AsyncIterable<ConverseStreamOutput> | undefined;
       let requestId: string | null = null;
       try {
-        const output = await untilAborted(
+        const output = await raceAbort(
           client.send(new ConverseStreamCommand(input), { abortSignal: exchange.signal }),
           signal,
         );
@@ -143,7 +145,7 @@ export function createBedrockProvider(settings: BedrockProviderSettings): Bedroc
       while (true) {
         let result: IteratorResult<ConverseStreamOutput>;
         try {
-          result = await untilAborted(iterator.next(), signal);
+          result = await raceAbort(iterator.next(), signal);
         } catch (error) {
           if (signal.aborted) throw signal.reason;
           throw toProviderError(id, error);
@@ -267,32 +269,6 @@ function toFinishReason(providerId: string, stopReason: StopReason | string | un
     default:
       return 'stop';
   }
-}
-
-/**
- * Settles like `promise`, or rejects with the signal's reason the moment it aborts: the SDK
- * only watches the signal on the wire, not while it resolves credentials or decodes events.
- */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) {
-    // The abandoned promise fails later with the torn-down connection; nobody awaits it.
-    promise.catch(() => {});
-    return Promise.reject(signal.reason);
-  }
-  return new Promise((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }
 
 // The SDK normally throws stream exceptions itself; this covers one delivered as an event.
