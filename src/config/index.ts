@@ -167,14 +167,8 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-/** Parses the environment (default: process.env) into the frozen configuration. */
-export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppConfig {
-  const parsed = environmentSchema.safeParse(environment);
-  if (!parsed.success) {
-    const problems = formatZodIssues(parsed.error.issues, '');
-    throw new ConfigError(`Invalid environment: ${problems.join('; ')}`);
-  }
-  const variables = parsed.data;
+/** Refuses settings that would leave a deployment open (no identity provider, a weak or default pepper); returns the pepper. */
+function checkSecuritySettings(variables: z.infer<typeof environmentSchema>): string | null {
   if (variables.NODE_ENV === 'production' && !variables.AUTH_JWKS_URL && !variables.AUTH_LOCAL_KEYS) {
     throw new ConfigError(
       'NODE_ENV=production needs an identity provider (AUTH_JWKS_URL, with AUTH_ISSUER and AUTH_AUDIENCE), or AUTH_LOCAL_KEYS=true to use the local signing key on purpose.',
@@ -194,6 +188,18 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
       `NODE_ENV=production needs API_KEY_PEPPER (at least ${minApiKeyPepperLength} random characters, e.g. \`openssl rand -base64 48\`, kept in a secret store): the key of stored API key hashes must be this deployment's secret, not the built-in default.`,
     );
   }
+  return apiKeyPepper;
+}
+
+/** Parses the environment (default: process.env) into the frozen configuration. */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    const problems = formatZodIssues(parsed.error.issues, '');
+    throw new ConfigError(`Invalid environment: ${problems.join('; ')}`);
+  }
+  const variables = parsed.data;
+  const apiKeyPepper = checkSecuritySettings(variables);
   const routing = variables.LLM_CONFIG ? readRoutingFile(variables.LLM_CONFIG) : defaultRouting(variables);
   routing.providers.extractive ??= { kind: 'extractive' };
   routing.prices = { ...defaultPrices, ...routing.prices };
