@@ -135,12 +135,7 @@ export function createBedrockProvider(settings: BedrockProviderSettings): Bedroc
       }
       if (!events) throw new ProviderError(id, 'unavailable', 'Bedrock ConverseStream answered without an event stream');
 
-      const forcedTool = request.output?.name;
-      const toolBlocks = new Set<number>();
-      const parts: string[] = [];
-      let sawForcedTool = false;
-      let stopReason: StopReason | string | undefined;
-      let usage: TokenUsage = { inputTokens: 0, outputTokens: 0 };
+      const state: StreamState = { forcedTool: request.output?.name, toolBlocks: new Set(), parts: [], sawForcedTool: false, stopReason: undefined, usage: { inputTokens: 0, outputTokens: 0 } };
       const iterator = events[Symbol.asyncIterator]();
       while (true) {
         let result: IteratorResult<ConverseStreamOutput>;
@@ -151,43 +146,15 @@ export function createBedrockProvider(settings: BedrockProviderSettings): Bedroc
           throw toProviderError(id, error);
         }
         if (result.done) break;
-        const event = result.value;
-        if (event.contentBlockStart) {
-          const start = event.contentBlockStart;
-          if (forcedTool && start.start?.toolUse?.name === forcedTool && start.contentBlockIndex !== undefined) {
-            toolBlocks.add(start.contentBlockIndex);
-            sawForcedTool = true;
-          }
-        } else if (event.contentBlockDelta) {
-          const { delta, contentBlockIndex } = event.contentBlockDelta;
-          // With structured output only the tool input is the answer; any text the model
-          // says around the call would corrupt the JSON a consumer assembles from deltas.
-          const piece = forcedTool
-            ? contentBlockIndex !== undefined && toolBlocks.has(contentBlockIndex)
-              ? delta?.toolUse?.input
-              : undefined
-            : delta?.text;
-          if (piece) {
-            parts.push(piece);
-            yield { type: 'delta', text: piece };
-          }
-        } else if (event.messageStop) {
-          stopReason = event.messageStop.stopReason;
-        } else if (event.metadata) {
-          usage = {
-            inputTokens: event.metadata.usage?.inputTokens ?? 0,
-            outputTokens: event.metadata.usage?.outputTokens ?? 0,
-          };
-        } else {
-          const exception = streamException(event);
-          if (exception) throw toProviderError(id, exception);
-        }
+        const piece = foldStreamEvent(id, state, result.value);
+        if (piece) yield { type: 'delta', text: piece };
       }
+      const { stopReason, sawForcedTool, usage } = state;
       if (stopReason === undefined) {
         throw new ProviderError(id, 'unavailable', 'Bedrock stream ended before messageStop');
       }
       const finishReason = toFinishReason(id, stopReason, sawForcedTool);
-      let text = parts.join('');
+      let text = state.parts.join('');
       if (sawForcedTool && text === '') text = '{}';
       finished = true;
       yield {
@@ -269,6 +236,48 @@ function toFinishReason(providerId: string, stopReason: StopReason | string | un
     default:
       return 'stop';
   }
+}
+
+/** What a ConverseStream has said so far. */
+interface StreamState {
+  /** The tool whose input is the structured answer, when the request asked for one. */
+  forcedTool: string | undefined;
+  toolBlocks: Set<number>;
+  parts: string[];
+  sawForcedTool: boolean;
+  stopReason: StopReason | string | undefined;
+  usage: TokenUsage;
+}
+
+/** Folds one stream event into `state`; returns the answer text it adds, if any. Throws a ProviderError for an exception event. */
+function foldStreamEvent(id: string, state: StreamState, event: ConverseStreamOutput): string | undefined {
+  const { forcedTool } = state;
+  if (event.contentBlockStart) {
+    const start = event.contentBlockStart;
+    if (forcedTool && start.start?.toolUse?.name === forcedTool && start.contentBlockIndex !== undefined) {
+      state.toolBlocks.add(start.contentBlockIndex);
+      state.sawForcedTool = true;
+    }
+  } else if (event.contentBlockDelta) {
+    const { delta, contentBlockIndex } = event.contentBlockDelta;
+    // With structured output only the tool input is the answer; any text the model
+    // says around the call would corrupt the JSON a consumer assembles from deltas.
+    const piece = forcedTool
+      ? contentBlockIndex !== undefined && state.toolBlocks.has(contentBlockIndex)
+        ? delta?.toolUse?.input
+        : undefined
+      : delta?.text;
+    if (piece) state.parts.push(piece);
+    return piece;
+  } else if (event.messageStop) {
+    state.stopReason = event.messageStop.stopReason;
+  } else if (event.metadata) {
+    state.usage = { inputTokens: event.metadata.usage?.inputTokens ?? 0, outputTokens: event.metadata.usage?.outputTokens ?? 0 };
+  } else {
+    const exception = streamException(event);
+    if (exception) throw toProviderError(id, exception);
+  }
+  return undefined;
 }
 
 // The SDK normally throws stream exceptions itself; this covers one delivered as an event.
