@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDataPolicy } from '../../src/guard/data-policy.js';
 import { sampleIncidents } from '../../src/incidents/sample/index.js';
-import { extractStatusUpdate } from '../../src/llm/providers/extractive/status-update-extractor.js';
+import { extractStatusUpdate } from '../../src/features/status-update/extractor.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../fakes/openai-server.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 

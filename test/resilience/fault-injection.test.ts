@@ -23,7 +23,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sampleIncidents } from '../../src/incidents/sample/index.js';
-import { extractStatusUpdate } from '../../src/llm/providers/extractive/status-update-extractor.js';
+import { extractStatusUpdate } from '../../src/features/status-update/extractor.js';
 import { startFakeBedrock, type FakeBedrock } from '../fakes/bedrock-server.js';
 import { startFakeOpenAi, type FakeBehaviour, type FakeOpenAi } from '../fakes/openai-server.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';

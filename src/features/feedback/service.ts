@@ -1,15 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { badInput, notFound } from '../../errors/app-error.js';
-import type { DraftFeedbackInput } from '../../generated/graphql.js';
 import { actorOf, feedbackAuditTarget } from '../../guard/audit-log.js';
 import type { Principal } from '../../guard/auth/principal.js';
-import type { FeatureName } from '../../llm/types.js';
-import type { DraftKind, FeedbackRating, FeedbackRecord } from '../../store/types.js';
+import type { FeedbackRating, FeedbackRecord } from '../../store/types.js';
 import type { FeatureDependencies } from '../common/dependencies.js';
 import { trace } from '@opentelemetry/api';
-import { emitEvaluationResult, feedbackEvaluations } from '../../eval/tracking.js';
+import { emitEvaluationResult, feedbackEvaluations } from './evaluation-tracking.js';
 import { tracerName } from '../../llm/tracing.js';
 import { retainedRatio } from './retained-ratio.js';
+import { featureOfKind } from '../../store/draft-kinds.js';
+
+/** The fields of the `submitDraftFeedback` input this service reads (the GraphQL input fits it). */
+export interface DraftFeedbackInput {
+  draftId: string;
+  rating: FeedbackRating;
+  publishedText?: string | null;
+  comment?: string | null;
+}
 
 /** Longest comment accepted, in characters. */
 export const maxCommentLength = 2_000;
@@ -17,14 +24,6 @@ export const maxCommentLength = 2_000;
 export const maxPublishedTextLength = 50_000;
 
 const ratings: readonly FeedbackRating[] = ['UP', 'DOWN'];
-
-const featureOfKind: Record<DraftKind, FeatureName> = {
-  STATUS_UPDATE: 'statusUpdate',
-  POSTMORTEM: 'postmortem',
-  RUNBOOK_JOB: 'runbook',
-  AUTOMATION_DIGEST: 'automationDigest',
-  ASSISTANT_ANSWER: 'assistant',
-};
 
 export interface DraftFeedbackService {
   /**
