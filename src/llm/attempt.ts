@@ -171,7 +171,7 @@ export async function runAttempt(
     output: request.output,
     grounding: request.grounding,
   };
-  const call: ModelCall = { generation: request, request: llmRequest, provider };
+  const call: ModelCall = { generation: request, request: llmRequest, provider, span: span.span };
   const record = (fields: Pick<LlmCallRecord, 'outcome' | 'errorKind' | 'inputTokens' | 'outputTokens' | 'costUsd'>, responseModel: string | null = null): void => {
     const latencyMs = clock.now() - attemptStart;
     dependencies.metrics?.attemptEnded({

@@ -341,14 +341,16 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
         guards: ['injection_blocked', ...injectionRuleGuards(finding.signals)],
       });
     });
-    // Secrets never reach an engine (the offline one included), the store, a stream or a log.
-    const redacted = redactContext(rawContext);
-    const screened = screenIndirectInput(redacted.incident, redacted.execution);
+    // Screened before redaction, so an injection that looks like a secret (a base64 payload) is
+    // quarantined and listed rather than silently turned into a redaction marker.
+    const screened = screenIndirectInput(rawContext.incident, rawContext.execution);
     for (const _ of screened.quarantined) options.onGuardHit?.('injection', feature.name, 'quarantined');
     for (const finding of screened.findings) {
       logger.warn({ feature: feature.name, input: finding.where, score: finding.score, threshold: finding.threshold, signals: finding.signals }, 'untrusted input quarantined as possible prompt injection');
     }
-    return { ...redacted, incident: screened.incident, execution: screened.execution, quarantined: screened.quarantined };
+    // Secrets never reach an engine (the offline one included), the store, a stream or a log.
+    const redacted = redactContext({ ...rawContext, incident: screened.incident, execution: screened.execution });
+    return { ...redacted, quarantined: screened.quarantined };
   }
 
   return {

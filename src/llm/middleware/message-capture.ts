@@ -23,7 +23,7 @@ export function messageCaptureMiddleware(options: MessageCaptureOptions): LlmMid
     options.enabled && (options.dataPolicy?.forAccount(call.generation.accountId).retainText ?? true);
 
   async function* captured(call: ModelCall, events: AsyncIterable<StreamEvent>): AsyncIterable<StreamEvent> {
-    const span = trace.getActiveSpan();
+    const span = call.span ?? trace.getActiveSpan();
     span?.setAttributes(inputContentAttributes(call.request.messages));
     for await (const event of events) {
       if (event.type === 'finish') span?.setAttributes(outputContentAttributes(event.completion.text, event.completion.finishReason));
@@ -35,7 +35,7 @@ export function messageCaptureMiddleware(options: MessageCaptureOptions): LlmMid
     name: 'message-capture',
     async wrapGenerate({ call, doGenerate }) {
       if (!captures(call)) return doGenerate();
-      const span = trace.getActiveSpan();
+      const span = call.span ?? trace.getActiveSpan();
       span?.setAttributes(inputContentAttributes(call.request.messages));
       const completion = await doGenerate();
       span?.setAttributes(outputContentAttributes(completion.text, completion.finishReason));

@@ -10,6 +10,7 @@
  *   (the attempt's span is the active OpenTelemetry span), as the AI SDK's hooks of the
  *   same names do: `doGenerate` / `doStream` call the next middleware, then the provider.
  */
+import type { Span } from '@opentelemetry/api';
 import type { GenerateRequest, GenerateResult } from '../generation.js';
 import type { Completion, LlmProvider, LlmRequest, StreamEvent } from '../types.js';
 
@@ -20,6 +21,8 @@ export interface ModelCall {
   /** What the provider gets. */
   readonly request: LlmRequest;
   readonly provider: LlmProvider;
+  /** The attempt's span, for middleware that annotates it (passed, not looked up: the active context needs a context manager). */
+  readonly span?: Span;
 }
 
 /** One middleware; every hook is optional. */
