@@ -19,6 +19,8 @@
 import { AppError, badInput, notFound } from '../errors/app-error.js';
 import { ErrorCode } from '../errors/error-codes.js';
 import type { Principal } from '../guard/auth/principal.js';
+import { actorOf, toAuditRecord } from '../guard/audit-log.js';
+import type { AuditEventRepository } from '../store/audit-repository.js';
 import { featureNames } from '../llm/types.js';
 import type { EvalResultRecord, EvalRunRecord, EvaluationRepository } from '../store/eval-repository.js';
 import type { GenerationRecord } from '../store/types.js';
@@ -125,7 +127,8 @@ function timestamp(text: string, field: string): string {
 
 const ownerOf = (principal: Principal): string => `${principal.accountId}\u0000${principal.userId}`;
 
-export function createEvaluationUploads(options: { evaluations: EvaluationRepository; now?: () => number }): EvaluationUploads {
+/** Each stored run is audited (`evaluation.record`, the run id as target) in the recorder's account. */
+export function createEvaluationUploads(options: { evaluations: EvaluationRepository; auditEvents: AuditEventRepository; now?: () => number }): EvaluationUploads {
   const now = options.now ?? Date.now;
   const uploads = new Map<string, Upload>();
 
@@ -231,7 +234,11 @@ export function createEvaluationUploads(options: { evaluations: EvaluationReposi
         uploads.set(runId, upload);
         throw error;
       }
-      return upload.run;
+      const { run } = upload;
+      await options.auditEvents.insertMany([
+        toAuditRecord({ ...actorOf(principal), action: 'evaluation.record', outcome: 'success', target: run.id, feature: run.feature, provider: run.provider, model: run.model }),
+      ]);
+      return run;
     },
   };
 }

@@ -116,6 +116,8 @@ describe('evaluation admin API', () => {
     );
     const [storedRun] = await service.sql<{ case_count: number; gate: unknown }>('select case_count, gate from eval_runs where id = $1', [second.id]);
     expect(storedRun).toEqual({ case_count: 6, gate: { passed: true, regressions: [] } });
+    const audit = await service.sql<{ account_id: string; action: string; target: string }>(`select account_id, action, target from audit_events where action = 'evaluation.record'`);
+    expect(audit).toEqual([{ account_id: 'operator', action: 'evaluation.record', target: second.id }]);
   });
 
   it('refuses a principal without ai:admin and ai:eval (FORBIDDEN): writers, account admins, API keys', async () => {

@@ -15,7 +15,7 @@ const uploadsByStore = new WeakMap<Store, EvaluationUploads>();
 function uploadsOf(store: Store): EvaluationUploads {
   let uploads = uploadsByStore.get(store);
   if (!uploads) {
-    uploads = createEvaluationUploads({ evaluations: store.evaluations });
+    uploads = createEvaluationUploads({ evaluations: store.evaluations, auditEvents: store.auditEvents });
     uploadsByStore.set(store, uploads);
   }
   return uploads;
