@@ -15,7 +15,7 @@ import { createRunbookJobService } from './features/runbook/service.js';
 import { createStatusUpdateService } from './features/status-update/service.js';
 import { createPublishStatusUpdateService } from './features/status-update/publish-service.js';
 import { createStatusUpdateTargets } from './incidents/status-update-targets.js';
-import { createPagerDutyWebhookRoutes } from './incidents/pagerduty/webhook-routes.js';
+import { createPagerDutyWebhookRoutes } from './http/pagerduty-webhook-routes.js';
 import { buildSchema } from './graphql/schema.js';
 import { createAuthenticator, signLocalToken } from './guard/auth/authenticator.js';
 import { createApiKeyVerifier } from './guard/auth/api-keys.js';
@@ -27,7 +27,7 @@ import { startHttpServer, type RunningHttpServer } from './http/http-server.js';
 import { createConsole } from './http/console.js';
 import { createPlayground } from './http/playground.js';
 import { createRootPage } from './http/root-page.js';
-import { removeServiceFile, writeServiceFile } from './http/service-file.js';
+import { removeServiceFile, writeServiceFile } from './store/service-file.js';
 import { createApiKeyAdmin } from './guard/auth/api-key-admin.js';
 import { createSampleIncidentSource } from './incidents/sample-source.js';
 import { createSourceRegistry } from './incidents/source-registry.js';
@@ -36,7 +36,11 @@ import { createMemoryCacheStore, createRedisCacheStore } from './incidents/upstr
 import { createUpstreamResources } from './incidents/upstream/upstream-resources.js';
 import { createSlackRoutes } from './slack/slack-routes.js';
 import { createLlmManager } from './llm/manager.js';
+import { redactionMiddleware } from './llm/middleware/redaction.js';
+import { dataPolicyMiddleware } from './llm/middleware/data-policy.js';
+import { messageCaptureMiddleware } from './llm/middleware/message-capture.js';
 import { createProviders } from './llm/providers/create-providers.js';
+import { defaultExtractors } from './features/extractors.js';
 import { createStore } from './store/create-store.js';
 import { createRecordBuffer } from './store/record-buffer.js';
 import type { LlmCallRecord } from './store/types.js';
@@ -79,10 +83,14 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   const metrics = createMetrics();
   const dataPolicy = createDataPolicy(config.dataPolicies);
   const manager = createLlmManager({
-    dataPolicy,
-    captureMessageContent: config.telemetry.captureMessageContent,
+    // Around every generation and provider call, outermost first.
+    middleware: [
+      redactionMiddleware({ metrics: metrics.llm }),
+      dataPolicyMiddleware(dataPolicy),
+      messageCaptureMiddleware({ enabled: config.telemetry.captureMessageContent, dataPolicy }),
+    ],
     metrics: metrics.llm,
-    providers: createProviders(config),
+    providers: createProviders(config, defaultExtractors),
     routing: config.routing,
     usage: { record: (call) => void usageBuffer.add(call) },
     logger,

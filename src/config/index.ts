@@ -6,10 +6,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import type { AccountDataPolicy } from '../guard/data-policy.js';
-import type { AccountLimits } from '../guard/throttle/throttle-store.js';
 import { defaultPagerDutyUrl, defaultRundeckApiVersion, resolveIncidentSources, type IncidentSourcesConfig } from './incident-sources.js';
+import type { AccountDataPolicy, AccountLimits } from './account-settings.js';
 import { defaultPrices, routingSchema, type RoutingConfig } from './llm-routing.js';
+import { formatZodIssues } from '../errors/zod-issues.js';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
@@ -237,14 +237,8 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-/** Parses the environment (default: process.env) into the frozen configuration. */
-export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppConfig {
-  const parsed = checkedEnvironmentSchema.safeParse(environment);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new ConfigError(`Invalid environment: ${problems.join('; ')}`);
-  }
-  const variables = parsed.data;
+/** Refuses settings that would leave a deployment open (no identity provider, a weak or default pepper); returns the pepper. */
+function checkSecuritySettings(variables: z.infer<typeof environmentSchema>): string | null {
   if (variables.NODE_ENV === 'production' && !variables.AUTH_JWKS_URL && !variables.AUTH_LOCAL_KEYS) {
     throw new ConfigError(
       'NODE_ENV=production needs an identity provider (AUTH_JWKS_URL, with AUTH_ISSUER and AUTH_AUDIENCE), or AUTH_LOCAL_KEYS=true to use the local signing key on purpose.',
@@ -264,6 +258,18 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
       `NODE_ENV=production needs API_KEY_PEPPER (at least ${minApiKeyPepperLength} random characters, e.g. \`openssl rand -base64 48\`, kept in a secret store): the key of stored API key hashes must be this deployment's secret, not the built-in default.`,
     );
   }
+  return apiKeyPepper;
+}
+
+/** Parses the environment (default: process.env) into the frozen configuration. */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = checkedEnvironmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    const problems = formatZodIssues(parsed.error.issues, '');
+    throw new ConfigError(`Invalid environment: ${problems.join('; ')}`);
+  }
+  const variables = parsed.data;
+  const apiKeyPepper = checkSecuritySettings(variables);
   const routing = variables.LLM_CONFIG ? readRoutingFile(variables.LLM_CONFIG) : defaultRouting(variables);
   routing.providers.extractive ??= { kind: 'extractive' };
   routing.prices = { ...defaultPrices, ...routing.prices };
@@ -370,7 +376,7 @@ function parseJsonSetting<T>(name: string, text: string | undefined, schema: z.Z
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    throw new ConfigError(`${name}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+    throw new ConfigError(`${name}: ${formatZodIssues(parsed.error.issues, '').join('; ')}`);
   }
   return parsed.data;
 }
@@ -385,7 +391,7 @@ function readRoutingFile(file: string): RoutingConfig {
   }
   const parsed = routingSchema.safeParse(raw);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    const problems = formatZodIssues(parsed.error.issues);
     throw new ConfigError(`LLM_CONFIG ${file} is invalid: ${problems.join('; ')}`);
   }
   return parsed.data;

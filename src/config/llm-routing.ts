@@ -7,7 +7,7 @@
  * (cheaper) chains; see {@link normalPriorityRoutingSchema}.
  */
 import { z } from 'zod';
-import { featureNames, type FeatureName } from '../llm/types.js';
+import { featureNames, type FeatureName } from './feature-names.js';
 
 const providerId = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'provider ids are lowercase words, e.g. "openai", "vllm"');
 
@@ -129,7 +129,7 @@ export const routingSchema = z.object({
   resilience: resilienceSchema.default(resilienceSchema.parse({})),
   /**
    * A/B experiments: per feature, weighted variants that replace the first step of its chain
-   * for their share of traffic (the rest of the chain stays the fallback). See src/eval/experiments.ts.
+   * for their share of traffic (the rest of the chain stays the fallback). See src/llm/experiments.ts.
    */
   experiments: z.partialRecord(featureNameSchema, experimentSchema).optional(),
 });

@@ -41,9 +41,6 @@ export class AppError extends Error {
 export const notFound = (what: string, id: string): AppError =>
   new AppError(ErrorCode.NOT_FOUND, `${what} "${id}" was not found.`, { extensions: { id } });
 
-export const notImplemented = (field: string): AppError =>
-  new AppError(ErrorCode.NOT_IMPLEMENTED, `${field} is part of the contract but is not built yet.`);
-
 export const badInput = (message: string, field?: string): AppError =>
   new AppError(ErrorCode.BAD_USER_INPUT, message, field ? { extensions: { field } } : {});
 

@@ -3,7 +3,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from 'pino';
 import { isAppError } from './app-error.js';
 import { ErrorCode } from './error-codes.js';
-import { describeTokenLimit } from '../graphql/limits.js';
+import { describeTokenLimit } from './token-limit.js';
 
 /**
  * Apollo `formatError`: our typed errors keep their message and code; errors that already

@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { featureNames, type FeatureName } from '../llm/types.js';
 import { caseDataSchema } from './case-data.js';
+import { formatZodIssues } from '../errors/zod-issues.js';
 
 /**
  * A fact the output must state: a phrase, or alternatives of which one must appear
@@ -118,7 +119,7 @@ export function parseCases(text: string, file: string, feature?: FeatureName): E
     }
     const parsed = evalCaseSchema.safeParse(value);
     if (!parsed.success) {
-      const problems = parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+      const problems = formatZodIssues(parsed.error.issues.slice(0, 3));
       throw new EvalDatasetError(file, index + 1, problems.join('; '));
     }
     if (feature && parsed.data.feature !== feature) {

@@ -11,10 +11,11 @@ import { pino, type Logger } from 'pino';
 import { ConfigError, loadConfig, type AppConfig } from '../config/index.js';
 import { tracerName } from '../llm/tracing.js';
 import { createProviders } from '../llm/providers/create-providers.js';
+import { defaultExtractors } from '../features/extractors.js';
 import { featureNames } from '../llm/types.js';
 import { createStore } from '../store/create-store.js';
 import type { EvalRunRecord } from '../store/eval-repository.js';
-import type { Store } from '../store/types.js';
+import type { Store } from '../store/store.js';
 import { createLogger } from '../telemetry/logger.js';
 import { startTracing } from '../telemetry/tracing-sdk.js';
 import { loadBaseline } from './baseline.js';
@@ -24,8 +25,8 @@ import { discoverSuites } from './discovery.js';
 import { createProgress, type ProgressOutput } from './progress.js';
 import { consoleTable, writeReports, type EvalSession } from './report.js';
 import { runFeature, type FeatureRunReport } from './runner.js';
+import { emitEvaluationResult } from '../features/feedback/evaluation-tracking.js';
 import { findRemoteRecorder } from './remote-recorder.js';
-import { emitEvaluationResult } from './tracking.js';
 import type { AnyEvalSuite } from './types.js';
 import { createSingleStepManager, EvalUsageError, parseVariant, variantLabel, type VariantSpec } from './variant.js';
 
@@ -187,7 +188,7 @@ function assertPromptVersionKnown(variant: VariantSpec, suites: readonly AnyEval
 
 function providersOf(config: AppConfig): ReturnType<typeof createProviders> {
   try {
-    return createProviders(config);
+    return createProviders(config, defaultExtractors);
   } catch (error) {
     // A provider named by LLM_CONFIG without its key: a setup problem the user fixes.
     throw new EvalUsageError(error instanceof Error ? error.message : String(error));

@@ -18,11 +18,11 @@ import { createSampleIncidentSource } from '../incidents/sample-source.js';
 import type { IncidentSource } from '../incidents/types.js';
 import { featureNames, type FeatureName } from '../llm/types.js';
 import { createStore } from '../store/create-store.js';
-import type { Store } from '../store/types.js';
+import type { Store } from '../store/store.js';
 import type { CaseData } from './case-data.js';
 import { caseLine, type EvalCaseInput } from './cases.js';
 import { harvestCase, type HarvestSkip } from './harvest-cases.js';
-import { kindOfFeature } from './summary.js';
+import { kindOfFeature } from '../features/feedback/evaluation-summary.js';
 import { EvalUsageError } from './variant.js';
 
 /** What `eval:harvest` was asked. */

@@ -5,7 +5,8 @@
  * or feedback, so they stay in this process.
  */
 import { DraftNotFoundError, DraftStateError } from '../store/store-errors.js';
-import type { DraftRecord, DraftRepository, Store } from '../store/types.js';
+import type { DraftRecord, DraftRepository } from '../store/types.js';
+import type { Store } from '../store/store.js';
 
 /** An in-memory {@link DraftRepository} with the same state rules as the SQL one. */
 export function createMemoryDraftRepository(now: () => Date = () => new Date()): DraftRepository {

@@ -9,13 +9,13 @@ import { call, findRemoteService, type RemoteService } from '../guard/auth/api-k
 import { signLocalToken } from '../guard/auth/authenticator.js';
 import { loadOrCreateLocalSigningKey } from '../guard/auth/local-signing-key.js';
 import type { EvalResultRecord, EvalRunRecord } from '../store/eval-repository.js';
-import { recordEvaluationsScope } from './evaluation-upload.js';
+import { recordEvaluationsScope } from '../features/feedback/evaluation-upload.js';
 import { EvalUsageError } from './variant.js';
 
 /** Bytes of one request's JSON body: the service accepts 256 KB; the rest is headroom. */
 export const defaultBatchBytes = 192 * 1024;
 
-/** The account the CLI's own token names: runs belong to no account (see evaluation-upload.ts). */
+/** The account the CLI's own token names: runs belong to no account (see src/features/feedback/evaluation-upload.ts). */
 const operatorAccount = 'operator';
 
 export interface RemoteRecorder {

@@ -20,6 +20,7 @@ import { createPairwiseJudge, humanAgreement, winRate, type JudgeCase, type Pair
 import { evaluationDraftStore } from './memory-draft-repository.js';
 import type { AnyEvalSuite, CaseMetrics, GenerationOutcome, MetricDefinition } from './types.js';
 import type { VariantSpec } from './variant.js';
+import { mapWithConcurrency } from '../features/common/map-with-concurrency.js';
 
 /** The principal evaluation drafts are generated for: never a real account. */
 export const evaluationPrincipal: Principal = {
@@ -142,21 +143,8 @@ export const usageMetrics: readonly MetricDefinition[] = [
   { name: 'attempts', description: 'Mean provider attempts per case (repairs and retries included).', direction: 'lower', threshold: null, unit: 'number' },
 ];
 
-/** Runs `tasks` with at most `limit` at once; results in input order. */
-export async function mapConcurrent<T, R>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    for (;;) {
-      const index = next;
-      next += 1;
-      if (index >= items.length) return;
-      results[index] = await task(items[index]!, index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return results;
-}
+/** Runs `tasks` with at most `limit` at once; results in input order (features/common/map-with-concurrency.ts). */
+export const mapConcurrent = mapWithConcurrency;
 
 /** Longest source text shown to the judge, in characters. */
 export const judgeSourceLimit = 24_000;

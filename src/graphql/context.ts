@@ -13,7 +13,7 @@ import type { Authenticator } from '../guard/auth/authenticator.js';
 import type { Principal } from '../guard/auth/principal.js';
 import type { IncidentSource } from '../incidents/types.js';
 import type { LlmManager } from '../llm/generation.js';
-import type { Store } from '../store/types.js';
+import type { Store } from '../store/store.js';
 import type { DraftStreamHub } from '../streams/draft-stream-hub.js';
 import { createLoaders, type Loaders } from './loaders.js';
 

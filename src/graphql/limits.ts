@@ -53,10 +53,7 @@ function refusal(limit: keyof GraphQLLimits, what: string, max: number) {
 }
 
 /** The parser's token-limit message in the same words as the other limits; null for other messages. */
-export function describeTokenLimit(message: string): string | null {
-  const max = /more tha[nt] (\d+) tokens/.exec(message)?.[1];
-  return max ? `Too many tokens in the document (max ${max}).` : null;
-}
+export { describeTokenLimit } from '../errors/token-limit.js';
 
 export function createArmor(limits: GraphQLLimits, development: boolean): ArmorProtection {
   const config: ConstructorParameters<typeof ApolloArmor>[0] = {

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { PublicationRecord } from '../store/publication-repository.js';
-import type { DraftKind, DraftRecord, FeedbackRecord, Store } from '../store/types.js';
+import type { DraftKind, DraftRecord, FeedbackRecord } from '../store/types.js';
+import type { Store } from '../store/store.js';
 
 interface ListKey {
   id: string;

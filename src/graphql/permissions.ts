@@ -6,7 +6,7 @@ import { GraphQLError, type GraphQLSchema, isObjectType } from 'graphql';
 import { allow, and, deny, rule, shield, type IRules } from 'graphql-shield';
 import { ErrorCode } from '../errors/error-codes.js';
 import type { Scope } from '../guard/auth/principal.js';
-import { recordEvaluationsScope } from '../eval/evaluation-upload.js';
+import { recordEvaluationsScope } from '../features/feedback/evaluation-upload.js';
 import type { GraphQLContext } from './context.js';
 
 const isAuthenticated = rule({ cache: 'contextual' })((_parent, _args, context: GraphQLContext) =>

@@ -4,13 +4,21 @@
  * (and the built-in extractive engine). The LLM Manager applies this at its single entry
  * point, on every route, so no feature and no fallback can bypass it.
  */
-import type { Grounding, LlmProvider } from '../llm/types.js';
+import type { AccountDataPolicy } from '../config/account-settings.js';
 
-export interface AccountDataPolicy {
-  /** May the account's data be sent to providers run by third parties (OpenAI, Bedrock)? */
-  externalProviders: boolean;
-  /** May prompt and completion text be stored (drafts, chunks)? False = zero retention. */
-  retainText: boolean;
+export type { AccountDataPolicy };
+
+/** What the policy reads of a provider (an `LlmProvider` fits). */
+export interface ProviderTraits {
+  kind: string;
+  selfHosted: boolean;
+}
+
+/** What the policy reads of a request's grounding (an `llm` `Grounding` fits). */
+export interface GroundingPrivacy {
+  incident?: { private?: boolean } | null;
+  /** The feature's input: not read by the policy. */
+  input?: unknown;
 }
 
 export const defaultDataPolicy: AccountDataPolicy = { externalProviders: true, retainText: true };
@@ -18,7 +26,7 @@ export const defaultDataPolicy: AccountDataPolicy = { externalProviders: true, r
 export interface DataPolicy {
   forAccount(accountId: string): AccountDataPolicy;
   /** Whether this provider may receive this request's data; the reason when not. */
-  permits(accountId: string, provider: Pick<LlmProvider, 'kind' | 'selfHosted'>, grounding: Grounding | undefined): { allowed: boolean; reason: string | null };
+  permits(accountId: string, provider: ProviderTraits, grounding: GroundingPrivacy | undefined): { allowed: boolean; reason: string | null };
 }
 
 export function createDataPolicy(policies: Readonly<Record<string, Partial<AccountDataPolicy>>>, defaults: AccountDataPolicy = defaultDataPolicy): DataPolicy {

@@ -133,21 +133,6 @@ export async function startHttpServer(options: HttpServerOptions, port: number, 
     },
   };
 
-  // Names the request span after the operation (GraphQL semantic conventions).
-  const operationSpanPlugin: ApolloServerPlugin<GraphQLContext> = {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ operation, operationName }) {
-          const span = trace.getActiveSpan();
-          if (!span || !operation) return;
-          span.updateName(`${operation.operation}${operationName ? ` ${operationName}` : ''}`);
-          span.setAttribute('graphql.operation.type', operation.operation);
-          if (operationName) span.setAttribute('graphql.operation.name', operationName);
-        },
-      };
-    },
-  };
-
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     csrfPrevention: true,
@@ -180,22 +165,7 @@ export async function startHttpServer(options: HttpServerOptions, port: number, 
   });
   await apollo.start();
 
-  // One span per GraphQL HTTP request, active while it runs: provider spans are its children.
-  const tracer = trace.getTracer('incident-ai');
-  app.use('/graphql', (request, response, next) => {
-    if (request.method !== 'POST' && request.method !== 'GET') return next();
-    const span = tracer.startSpan(`${request.method} /graphql`, {
-      kind: SpanKind.SERVER,
-      attributes: { 'http.request.method': request.method, 'url.path': '/graphql' },
-    });
-    response.locals.span = span;
-    response.once('finish', () => {
-      span.setAttribute('http.response.status_code', response.statusCode);
-      if (response.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
-      span.end();
-    });
-    otelContext.with(trace.setSpan(otelContext.active(), span), next);
-  });
+  app.use('/graphql', graphqlRequestSpan);
   if (options.metricsHandler) {
     const handler = options.metricsHandler;
     app.get('/metrics', (request, response) => handler(request, response));
@@ -217,12 +187,7 @@ export async function startHttpServer(options: HttpServerOptions, port: number, 
       context: async ({ req }) => createContext(services, authenticator, req.headers.authorization),
     }),
   );
-  // Body parser errors (too large, bad JSON) answer as GraphQL-shaped errors with a code.
-  app.use((error: { status?: number; type?: string; message?: string }, _request: express.Request, response: express.Response, next: express.NextFunction) => {
-    if (!error?.status) return next(error);
-    const code = error.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
-    response.status(error.status).json({ errors: [{ message: error.message ?? 'Bad request.', extensions: { code } }] });
-  });
+  app.use(bodyParserErrors);
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -254,6 +219,44 @@ export async function startHttpServer(options: HttpServerOptions, port: number, 
   };
 }
 
+// Names the request span after the operation (GraphQL semantic conventions).
+const operationSpanPlugin: ApolloServerPlugin<GraphQLContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation, operationName }) {
+        const span = trace.getActiveSpan();
+        if (!span || !operation) return;
+        span.updateName(`${operation.operation}${operationName ? ` ${operationName}` : ''}`);
+        span.setAttribute('graphql.operation.type', operation.operation);
+        if (operationName) span.setAttribute('graphql.operation.name', operationName);
+      },
+    };
+  },
+};
+
+/** One span per GraphQL HTTP request, active while it runs: provider spans are its children. */
+function graphqlRequestSpan(request: express.Request, response: express.Response, next: express.NextFunction): void {
+  const tracer = trace.getTracer('incident-ai');
+  if (request.method !== 'POST' && request.method !== 'GET') return next();
+  const span = tracer.startSpan(`${request.method} /graphql`, {
+    kind: SpanKind.SERVER,
+    attributes: { 'http.request.method': request.method, 'url.path': '/graphql' },
+  });
+  response.locals.span = span;
+  response.once('finish', () => {
+    span.setAttribute('http.response.status_code', response.statusCode);
+    if (response.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+    span.end();
+  });
+  otelContext.with(trace.setSpan(otelContext.active(), span), next);
+}
+
+/** Body parser errors (too large, bad JSON) answer as GraphQL-shaped errors with a code. */
+function bodyParserErrors(error: { status?: number; type?: string; message?: string }, _request: express.Request, response: express.Response, next: express.NextFunction): void {
+  if (!error?.status) return next(error);
+  const code = error.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
+  response.status(error.status).json({ errors: [{ message: error.message ?? 'Bad request.', extensions: { code } }] });
+}
 
 /** Apollo's own log lines through pino (its notices are not worth stdout at info). */
 function apolloLogger(logger: Logger) {

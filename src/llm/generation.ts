@@ -33,7 +33,7 @@ export interface GenerateRequest {
   /**
    * Sticky key of the routing config's experiment for the feature (e.g. the draft id): the same
    * key always gets the same arm. Without it the arm is drawn at random by weight. Unused when
-   * the feature runs no experiment. See src/eval/experiments.ts.
+   * the feature runs no experiment. See src/llm/experiments.ts.
    */
   experimentKey?: string;
   /**

@@ -12,15 +12,9 @@
  */
 import type { Incident, JobExecution, RunbookJob } from '../incidents/types.js';
 
-/** The five AI features; used as folder, config, metric and CLI names. */
-export type FeatureName = 'statusUpdate' | 'postmortem' | 'runbook' | 'assistant' | 'automationDigest';
-export const featureNames: readonly FeatureName[] = [
-  'statusUpdate',
-  'postmortem',
-  'runbook',
-  'assistant',
-  'automationDigest',
-];
+import { featureNames, type FeatureName } from '../config/feature-names.js';
+
+export { featureNames, type FeatureName };
 
 export type ProviderKind = 'openai' | 'bedrock' | 'extractive';
 

@@ -15,7 +15,7 @@ import { createLlmCallRepository } from './llm-call-repository.js';
 import { migrate } from './migrate.js';
 import { createPgliteDatabase } from './pglite-database.js';
 import { createPostgresDatabase } from './postgres-database.js';
-import type { Store } from './types.js';
+import type { Store } from './store.js';
 import { createUsageReportRepository } from './usage-report-repository.js';
 
 /** Options of {@link openDatabase}. */

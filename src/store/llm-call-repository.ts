@@ -2,7 +2,7 @@
  * LLM calls: one row per provider attempt, the unit of usage accounting. Written in batches by
  * the usage sink; the id makes a retried batch harmless.
  */
-import type { FeatureName } from '../llm/types.js';
+import type { FeatureName } from '../config/feature-names.js';
 import type { Queryable } from './database.js';
 import type { LlmCallOutcome, LlmCallRecord, LlmCallRepository, UsageSummaryRow } from './types.js';
 

@@ -4,13 +4,7 @@
  * its parameters. Every read is scoped by `accountId`: a row of another account is never
  * returned, it is "not found".
  */
-import type { FeatureName } from '../llm/types.js';
-import type { ApiKeyRepository } from './api-key-repository.js';
-import type { AuditEventRepository } from './audit-repository.js';
-import type { ConversationRepository } from './conversation-repository.js';
-import type { EvaluationRepository } from './eval-repository.js';
-import type { PublicationRepository } from './publication-repository.js';
-import type { UsageReportRepository } from './usage-report-repository.js';
+import type { FeatureName } from '../config/feature-names.js';
 
 export type DraftKind = 'STATUS_UPDATE' | 'POSTMORTEM' | 'RUNBOOK_JOB' | 'AUTOMATION_DIGEST' | 'ASSISTANT_ANSWER';
 export type DraftState = 'STREAMING' | 'COMPLETE' | 'FAILED';
@@ -173,27 +167,4 @@ export interface LlmCallRepository {
 export interface FeedbackRepository {
   insert(record: FeedbackRecord): Promise<FeedbackRecord>;
   listForDraft(accountId: string, draftId: string): Promise<FeedbackRecord[]>;
-}
-
-export interface Store {
-  readonly driver: 'pglite' | 'postgres';
-  readonly drafts: DraftRepository;
-  readonly chunks: DraftChunkRepository;
-  readonly llmCalls: LlmCallRepository;
-  readonly feedback: FeedbackRepository;
-  /** Where drafts were published (PagerDuty status updates, Rundeck job imports). */
-  readonly publications: PublicationRepository;
-  /** Assistant conversations and the Slack channels linked to incidents. */
-  readonly conversations: ConversationRepository;
-  /** Offline evaluation runs and the feedback read for evaluation (src/eval). */
-  readonly evaluations: EvaluationRepository;
-  /** API keys of services (hashes, never secrets); see src/guard/auth/api-keys.ts. */
-  readonly apiKeys: ApiKeyRepository;
-  /** The append-only security audit trail. */
-  readonly auditEvents: AuditEventRepository;
-  /** The usage dashboard's grouped reads (llmUsage.breakdown, guard hits, feedback per day). */
-  readonly usageReports: UsageReportRepository;
-  /** Cheap liveness probe for /readyz. */
-  ping(): Promise<void>;
-  close(): Promise<void>;
 }

@@ -7,7 +7,8 @@
 import type { Logger } from 'pino';
 import { notFound } from '../errors/app-error.js';
 import { ErrorCode } from '../errors/error-codes.js';
-import type { DraftRecord, Store } from '../store/types.js';
+import type { DraftRecord } from '../store/types.js';
+import type { Store } from '../store/store.js';
 import type { ChunkRelay } from './chunk-relay.js';
 import type { DraftChunkEvent } from './types.js';
 import { withTextContract } from './text-contract.js';

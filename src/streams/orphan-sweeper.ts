@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { ErrorCode } from '../errors/error-codes.js';
-import type { Store } from '../store/types.js';
+import type { Store } from '../store/store.js';
 
 export interface OrphanSweeperOptions {
   store: Store;

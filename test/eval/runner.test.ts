@@ -6,6 +6,7 @@ import { mapConcurrent, runFeature } from '../../src/eval/runner.js';
 import { suite as statusUpdateSuite } from '../../src/features/status-update/eval/suite.js';
 import type { AnyEvalSuite } from '../../src/eval/types.js';
 import { createExtractiveProvider } from '../../src/llm/providers/extractive-provider.js';
+import { defaultExtractors } from '../../src/features/extractors.js';
 import type { Completion, LlmProvider, LlmRequest } from '../../src/llm/types.js';
 
 const routing = loadConfig({ NODE_ENV: 'test' }).routing;
@@ -41,7 +42,7 @@ const ids = ['su-pdemo01-public', 'su-pdemo05-responders', 'su-evinc07-investiga
 describe('runFeature', () => {
   it('generates every case through the feature and the manager, grades it, and reports means', async () => {
     const variant = parseVariant('extractive');
-    const manager = createSingleStepManager({ routing, providers: [createExtractiveProvider()], step: variant, label: 'extractive:extractive@status-update/v1' });
+    const manager = createSingleStepManager({ routing, providers: [createExtractiveProvider({ extractors: defaultExtractors })], step: variant, label: 'extractive:extractive@status-update/v1' });
     const progress: number[] = [];
     const report = await runFeature({
       suite,
@@ -84,7 +85,7 @@ describe('runFeature', () => {
 
   it('judges each case against the baseline in both orders and gates on the metrics', async () => {
     const extractive = parseVariant('extractive');
-    const manager = createSingleStepManager({ routing, providers: [createExtractiveProvider()], step: extractive, label: 'e' });
+    const manager = createSingleStepManager({ routing, providers: [createExtractiveProvider({ extractors: defaultExtractors })], step: extractive, label: 'e' });
     const dataset = await smallDataset(ids);
     const baseline = await runFeature({ suite, dataset, variant: extractive, promptVersion: 'status-update/v1', label: 'e', manager });
     // A judge that always prefers whichever candidate it is shown first: pure position bias.

@@ -158,8 +158,13 @@ export interface FakeBedrockOptions {
 export interface FakeBedrock {
   /** `http://127.0.0.1:PORT`, for the client's `endpoint`. */
   readonly endpoint: string;
-  /** Requests received, oldest first. */
+  /** Requests received, oldest first (the last `maxRecordedRequests` of them). */
   readonly requests: FakeBedrockRequest[];
+  /**
+   * Converse and ConverseStream requests served a behaviour, by the behaviour's kind, counted
+   * since start or `reset()` (never capped, unlike `requests`).
+   */
+  readonly served: Record<FakeBedrockBehaviour['kind'], number>;
   /** Queue behaviours, consumed one per request in order. */
   enqueue(...behaviours: FakeBedrockBehaviourInput[]): void;
   /** Behaviour for requests that find the queue empty. */
@@ -192,6 +197,7 @@ export async function startFakeBedrock(options: FakeBedrockOptions = {}): Promis
   const maxRecorded = options.maxRecordedRequests ?? 1000;
 
   const requests: FakeBedrockRequest[] = [];
+  const served = emptyTally();
   const queue: FakeBedrockBehaviour[] = [];
   const timers = new Set<NodeJS.Timeout>();
   let defaultBehaviour = initialDefault;
@@ -254,6 +260,7 @@ export async function startFakeBedrock(options: FakeBedrockOptions = {}): Promis
     }
 
     const behaviour = queue.shift() ?? defaultBehaviour;
+    served[behaviour.kind] += 1;
     const streaming = match[2] === 'converse-stream';
     const run = (): void => perform(behaviour, { response, request, body, streaming, requestId, latencyMs });
     if (latencyMs > 0) later(latencyMs, response, run);
@@ -452,6 +459,7 @@ export async function startFakeBedrock(options: FakeBedrockOptions = {}): Promis
   return {
     endpoint: `http://127.0.0.1:${port}`,
     requests,
+    served,
     enqueue: (...behaviours) => queue.push(...behaviours.map(normalise)),
     setDefault: (behaviour) => {
       defaultBehaviour = normalise(behaviour);
@@ -462,6 +470,7 @@ export async function startFakeBedrock(options: FakeBedrockOptions = {}): Promis
     reset: () => {
       queue.length = 0;
       requests.length = 0;
+      Object.assign(served, emptyTally());
       defaultBehaviour = initialDefault;
       latencyMs = initialLatency;
     },
@@ -473,6 +482,10 @@ export async function startFakeBedrock(options: FakeBedrockOptions = {}): Promis
       await closed;
     },
   };
+}
+
+function emptyTally(): Record<FakeBedrockBehaviour['kind'], number> {
+  return { ok: 0, error: 0, hang: 0, delay: 0, 'broken-stream': 0, 'stream-exception': 0, malformed: 0, reset: 0 };
 }
 
 function normalise(behaviour: FakeBedrockBehaviourInput): FakeBedrockBehaviour {

@@ -111,12 +111,18 @@ export interface FakeOpenAi {
   readonly port: number;
   /** Requests received, in order (when recording is on). */
   readonly requests: RecordedRequest[];
+  /**
+   * The behaviour each chat completion request was served, in the order the requests
+   * arrived (when recording is on): the queued object itself, or the default. A test counts
+   * the faults that reached the wire here, not the ones it planned.
+   */
+  readonly served: FakeBehaviour[];
   /** Queues behaviours, consumed one per request before the default applies. */
   enqueue(...behaviours: FakeBehaviour[]): void;
   /** The behaviour used when the queue is empty (initially `ok`). */
   setDefault(behaviour: FakeBehaviour): void;
   setLatency(ms: number): void;
-  /** Clears the queue and the recorded requests, restores the default behaviour and latency. */
+  /** Clears the queue, the recorded requests and `served`, restores the default behaviour and latency. */
   reset(): void;
   /** Stops listening and destroys every open connection (including hanging ones). */
   close(): Promise<void>;
@@ -134,6 +140,7 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
   const defaultText = options.defaultText ?? defaultAnswer;
   const expectedAuthorization = options.apiKey === undefined ? null : `Bearer ${options.apiKey}`;
   const requests: RecordedRequest[] = [];
+  const served: FakeBehaviour[] = [];
   const queue: FakeBehaviour[] = [];
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
@@ -197,6 +204,7 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
       return sendError(response, 400, openAiError(400, 'We could not parse the JSON body of your request.', null));
     }
     const behaviour = queue.shift() ?? defaultBehaviour;
+    if (recordRequests) served.push(behaviour);
     later(latencyMs, () => answer(response, body as ChatRequest, behaviour));
   }
 
@@ -350,6 +358,7 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
     url: `http://127.0.0.1:${port}/v1`,
     port,
     requests,
+    served,
     enqueue: (...behaviours) => {
       queue.push(...behaviours);
     },
@@ -362,6 +371,7 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
     reset: () => {
       queue.length = 0;
       requests.length = 0;
+      served.length = 0;
       defaultBehaviour = okBehaviour;
       latencyMs = initialLatency;
     },

@@ -49,7 +49,7 @@ const requiredScopeByField: Record<string, string | string[]> = {
   'Query.apiKeys': 'ai:admin',
   'Mutation.createApiKey': 'ai:admin',
   'Mutation.revokeApiKey': 'ai:admin',
-  // Evaluation runs are shared by every account: the operator scope as well (src/eval/evaluation-upload.ts).
+  // Evaluation runs are shared by every account: the operator scope as well (src/features/feedback/evaluation-upload.ts).
   'Mutation.startEvaluationRun': ['ai:admin', 'ai:eval'],
   'Mutation.recordEvaluationResults': ['ai:admin', 'ai:eval'],
   'Mutation.finishEvaluationRun': ['ai:admin', 'ai:eval'],

@@ -23,7 +23,7 @@ import { describe, expect, it } from 'vitest';
 import { loadTypeDefs } from '../../src/graphql/type-defs.js';
 import { loadConfig } from '../../src/config/index.js';
 import { scopes } from '../../src/guard/auth/principal.js';
-import { recordEvaluationsScope } from '../../src/eval/evaluation-upload.js';
+import { recordEvaluationsScope } from '../../src/features/feedback/evaluation-upload.js';
 
 const rootTypeNames = new Set(['Query', 'Mutation', 'Subscription']);
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDataPolicy } from '../../src/guard/data-policy.js';
 import { sampleIncidents } from '../../src/incidents/sample/index.js';
-import { extractStatusUpdate } from '../../src/llm/providers/extractive/status-update-extractor.js';
+import { extractStatusUpdate } from '../../src/features/status-update/extractor.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../fakes/openai-server.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -60,7 +60,8 @@ describe('data policy through the LLM Manager', () => {
     expect(openai.requests).toHaveLength(0);
   });
 
-  it('zero retention: the caller gets the text, the database keeps none of it', async () => {
+  // Every table, span and log line, streamed and not: test/guard/zero-retention.test.ts.
+  it('zero retention: the caller gets the text; the drafts row keeps the input’s shape (audience) but no text', async () => {
     const zero = await start({ DATA_POLICIES: JSON.stringify({ demo: { retainText: false, externalProviders: false } }) });
     const result = await draft(zero, 'PDEMO02');
     expect(result.data!.draftStatusUpdate.text.length).toBeGreaterThan(40);

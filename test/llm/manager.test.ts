@@ -198,7 +198,7 @@ describe('LLM Manager: timeouts, deadline, abort', () => {
     expect(h.sleeps).toHaveLength(1); // a timeout is retryable
   });
 
-  it('when the deadline passes, skips the remaining model providers but still tries the extractive step', async () => {
+  it('when the deadline passes, skips every remaining step, the extractive engine too, and throws DEADLINE_EXCEEDED', async () => {
     let h!: ReturnType<typeof createHarness>;
     const openai = createScriptedProvider({
       id: 'openai',
@@ -212,15 +212,33 @@ describe('LLM Manager: timeouts, deadline, abort', () => {
       ],
     });
     const bedrock = createScriptedProvider({ id: 'bedrock', kind: 'bedrock', script: [{ reply: 'unused' }] });
-    h = createHarness({ providers: [openai, bedrock, extractive()] });
+    const offline = extractive();
+    h = createHarness({ providers: [openai, bedrock, offline] });
 
-    const result = await h.manager.generate(baseRequest);
+    const error = await rejectionOf(h.manager.generate(baseRequest));
 
-    expect(result).toMatchObject({ providerId: 'extractive', degraded: true, attempts: 2 });
+    expect((error as AppError).code).toBe('DEADLINE_EXCEEDED');
+    expect((error as AppError).message).toContain('extractive (extractive): not tried: deadline passed');
     expect(openai.calls).toHaveLength(1); // no retry past the deadline
     expect(bedrock.calls).toHaveLength(0);
+    expect(offline.calls).toHaveLength(0);
     expect(h.sleeps).toEqual([]);
-    expect(h.records.map((r) => r.provider)).toEqual(['openai', 'extractive']);
+    expect(h.records.map((r) => r.provider)).toEqual(['openai']);
+  });
+
+  it('aborts an extractive attempt in flight when the deadline timer fires, like any provider', async () => {
+    const openai = createScriptedProvider({ id: 'openai', script: [{ fail: providerError('openai', 'bad_request') }] });
+    const offline = createScriptedProvider({ id: 'extractive', kind: 'extractive', script: [{ hang: true }] });
+    const h = createHarness({ providers: [openai, offline], resilience: { deadlineMs: 20 } });
+
+    const error = await rejectionOf(h.manager.generate(baseRequest));
+
+    expect((error as AppError).code).toBe('DEADLINE_EXCEEDED');
+    expect(offline.calls[0]?.signal.aborted).toBe(true);
+    expect(h.records.map((r) => [r.provider, r.errorKind])).toEqual([
+      ['openai', 'bad_request'],
+      ['extractive', 'deadline'],
+    ]);
   });
 
   it('throws DEADLINE_EXCEEDED when no extractive step can answer after the deadline', async () => {
@@ -248,17 +266,16 @@ describe('LLM Manager: timeouts, deadline, abort', () => {
     expect(bedrock.calls).toHaveLength(0);
   });
 
-  it('aborts the attempt in flight when the deadline timer fires and records it as deadline', async () => {
+  it('aborts the attempt in flight when the deadline timer fires, records it as deadline, and tries nothing after it', async () => {
     const openai = createScriptedProvider({ id: 'openai', script: [{ hang: true }] });
-    const h = createHarness({ providers: [openai, extractive()], resilience: { deadlineMs: 20 } });
+    const offline = extractive();
+    const h = createHarness({ providers: [openai, offline], resilience: { deadlineMs: 20 } });
 
-    const result = await h.manager.generate(baseRequest);
+    const error = await rejectionOf(h.manager.generate(baseRequest));
 
-    expect(result.providerId).toBe('extractive');
-    expect(h.records.map((r) => [r.provider, r.errorKind])).toEqual([
-      ['openai', 'deadline'],
-      ['extractive', null],
-    ]);
+    expect((error as AppError).code).toBe('DEADLINE_EXCEEDED');
+    expect(offline.calls).toHaveLength(0);
+    expect(h.records.map((r) => [r.provider, r.errorKind])).toEqual([['openai', 'deadline']]);
   });
 
   it('does not sleep a backoff that would end past the deadline', async () => {

@@ -41,14 +41,36 @@ export function faultBehaviour(kind: FaultKind): FakeBehaviour {
   }
 }
 
+/** A plan of behaviours, and how to tell which fault a served behaviour was. */
+export interface FaultPlan {
+  behaviours: FakeBehaviour[];
+  /** Faults in the plan, by kind (planned, not necessarily served). */
+  planned: Record<FaultKind, number>;
+  /** The fault kind of a behaviour of this plan (by identity), or null for an `ok` one. */
+  kindOf(behaviour: FakeBehaviour): FaultKind | null;
+}
+
 /** `count` behaviours: `faultRate` of them faults (uniform over the kinds), the rest `ok` with `answer`. */
-export function faultPlan(count: number, faultRate: number, answer: unknown, random: () => number): { behaviours: FakeBehaviour[]; faults: Record<FaultKind, number> } {
-  const tally = Object.fromEntries(faults.map((kind) => [kind, 0])) as Record<FaultKind, number>;
+export function faultPlan(count: number, faultRate: number, answer: unknown, random: () => number): FaultPlan {
+  const planned = Object.fromEntries(faults.map((kind) => [kind, 0])) as Record<FaultKind, number>;
+  const kinds = new Map<FakeBehaviour, FaultKind>();
   const behaviours = Array.from({ length: count }, () => {
     if (random() >= faultRate) return { kind: 'ok', json: answer } as FakeBehaviour;
     const kind = faults[Math.floor(random() * faults.length)]!;
-    tally[kind] += 1;
-    return faultBehaviour(kind);
+    planned[kind] += 1;
+    const behaviour = faultBehaviour(kind);
+    kinds.set(behaviour, kind);
+    return behaviour;
   });
-  return { behaviours, faults: tally };
+  return { behaviours, planned, kindOf: (behaviour) => kinds.get(behaviour) ?? null };
+}
+
+/** The served behaviours of a plan counted by fault kind (every kind present, zero included). */
+export function servedFaults(plan: FaultPlan, served: readonly FakeBehaviour[]): Record<FaultKind, number> {
+  const tally = Object.fromEntries(faults.map((kind) => [kind, 0])) as Record<FaultKind, number>;
+  for (const behaviour of served) {
+    const kind = plan.kindOf(behaviour);
+    if (kind !== null) tally[kind] += 1;
+  }
+  return tally;
 }

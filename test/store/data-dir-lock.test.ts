@@ -71,9 +71,10 @@ describe('the embedded database folder lock', () => {
     expect(line).toBe(`open ${child.pid}`);
     expect((await readFile(lockFile, 'utf8')).trim()).toBe(String(child.pid));
 
-    const started = Date.now();
+    // Refused while the holder still runs: the opener does not wait for the lock (if it did,
+    // this would wait for a holder that only closes when told to, and the test would time out).
     const failure = await failureOf(createStore({ dataDir }));
-    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(child.exitCode).toBeNull();
     expect(failure).toBeInstanceOf(DatabaseInUseError);
     expect(failure).toMatchObject({ name: 'DatabaseInUseError', dataDir: folder, holderPid: child.pid });
     expect((failure as Error).message).toBe(`The embedded database in ${folder} is in use by process ${child.pid}; stop it first or set DATABASE_URL.`);

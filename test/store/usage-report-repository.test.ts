@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStoreFromDatabase } from '../../src/store/create-store.js';
 import { migrate } from '../../src/store/migrate.js';
 import type { AuditEventRecord } from '../../src/store/audit-repository.js';
-import type { Store } from '../../src/store/types.js';
+import type { Store } from '../../src/store/store.js';
 import { feedback, generation, llmCall, newDraft, uniqueId } from './support/fixtures.js';
 import { createPgliteTestDatabase } from './support/pglite-test-database.js';
 import { createPostgresTestDatabase } from './support/postgres-test-database.js';

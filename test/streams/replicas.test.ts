@@ -12,7 +12,7 @@ import pg from 'pg';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleIncidents } from '../../src/incidents/sample/index.js';
-import { extractStatusUpdate } from '../../src/llm/providers/extractive/status-update-extractor.js';
+import { extractStatusUpdate } from '../../src/features/status-update/extractor.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../fakes/openai-server.js';
 import { testRedisUrl } from '../support/redis.js';
 import { spawnService, type SpawnedService } from '../support/spawn-service.js';

@@ -11,7 +11,7 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import { loadConfig, type AppConfig } from '../../src/config/index.js';
 import { createStore } from '../../src/store/create-store.js';
-import type { Store } from '../../src/store/types.js';
+import type { Store } from '../../src/store/store.js';
 import { createLogger } from '../../src/telemetry/logger.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../fakes/openai-server.js';
 import { testDatabaseUrl } from './test-app.js';

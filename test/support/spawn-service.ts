@@ -14,6 +14,12 @@ export interface SpawnedService {
   stop(): Promise<number | null>;
 }
 
+/**
+ * Starts src/main.ts and resolves once it printed its listening line and, when it signs local
+ * tokens (no AUTH_JWKS_URL, not production, or AUTH_LOCAL_KEYS), its demo token line: both are
+ * waited for as output, never as a pause. Rejects when the process exits first, or after
+ * `timeoutMs` without them (a bound, so a hang fails the test).
+ */
 export async function spawnService(environment: Record<string, string>, timeoutMs = 30_000): Promise<SpawnedService> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...environment },
@@ -22,17 +28,33 @@ export async function spawnService(environment: Record<string, string>, timeoutM
   child.stdout.on('data', (data: Buffer) => (output += data.toString()));
   child.stderr.on('data', (data: Buffer) => (output += data.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const printsToken =
+    environment.AUTH_LOCAL_KEYS === 'true' || (!environment.AUTH_JWKS_URL && (environment.NODE_ENV ?? process.env.NODE_ENV) !== 'production');
+  const started = (): boolean => /listening on (http:\/\/\S+)\/graphql/.test(output) && (!printsToken || /demo token: \S+\n/.test(output));
 
-  const deadline = Date.now() + timeoutMs;
-  while (!/listening on (http:\/\/\S+)\/graphql/.test(output)) {
-    if (child.exitCode !== null) throw new Error(`service exited with ${child.exitCode}:\n${output}`);
-    if (Date.now() > deadline) {
+  await new Promise<void>((resolve, reject) => {
+    const check = (): void => {
+      if (!started()) return;
+      done();
+      resolve();
+    };
+    const onExit = (code: number | null): void => {
+      done();
+      reject(new Error(`service exited with ${code}:\n${output}`));
+    };
+    const timer = setTimeout(() => {
+      done();
       child.kill('SIGKILL');
-      throw new Error(`service did not listen within ${timeoutMs} ms:\n${output}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  await new Promise((resolve) => setTimeout(resolve, 50)); // the token line follows the listening line
+      reject(new Error(`service did not start within ${timeoutMs} ms:\n${output}`));
+    }, timeoutMs);
+    const done = (): void => {
+      clearTimeout(timer);
+      child.stdout.off('data', check);
+      child.off('exit', onExit);
+    };
+    child.stdout.on('data', check);
+    child.once('exit', onExit);
+  });
   const url = output.match(/listening on (http:\/\/\S+)\/graphql/)![1]!.replace('localhost', '127.0.0.1');
   const token = output.match(/demo token: (\S+)/)?.[1] ?? null;
   return {

@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import type { DestinationStream } from 'pino';
+import type { pino } from 'pino';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config/index.js';
 import { signLocalToken } from '../../src/guard/auth/authenticator.js';
@@ -45,8 +45,13 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** `logDestination` receives the service's log lines (pino JSON), for tests that read them. */
-export async function startTestApp(environment: Record<string, string> = {}, options: { logDestination?: DestinationStream } = {}): Promise<TestApp> {
+/** Options of {@link startTestApp} beyond the environment. */
+export interface TestAppOptions {
+  /** Where the service's pino logs go (default stdout); a test reads them to check what was logged. */
+  logDestination?: pino.DestinationStream;
+}
+
+export async function startTestApp(environment: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const schema = `test_app_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
   const dataDir = await mkdtemp(path.join(tmpdir(), 'incident-ai-app-'));
   const config = loadConfig({

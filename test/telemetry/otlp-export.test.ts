@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleIncidents } from '../../src/incidents/sample/index.js';
-import { extractStatusUpdate } from '../../src/llm/providers/extractive/status-update-extractor.js';
+import { extractStatusUpdate } from '../../src/features/status-update/extractor.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../fakes/openai-server.js';
 import { spawnService, type SpawnedService } from '../support/spawn-service.js';
 import { testDatabaseUrl } from '../support/test-app.js';

@@ -1,9 +1,9 @@
 import type { Statement } from '../common/citation.js';
-import type { Partial } from '../common/feature.js';
+import type { DeepPartial } from '../common/feature.js';
 import { statementText } from '../common/statement-text.js';
 import type { AssistantOutput } from './output-schema.js';
 
-type PartialStatement = Partial<Statement> & { unverified?: boolean };
+type PartialStatement = DeepPartial<Statement> & { unverified?: boolean };
 
 /** Label of the sentence saying what the incident data does not hold. */
 export const missingLabel = '**Not in the incident data:**';
@@ -13,7 +13,7 @@ export const missingLabel = '**Not in the incident data:**';
  * Works on partial output while streaming: markup stays at line starts so that a growing
  * field only ever extends the text (see progressive-renderer).
  */
-export function renderAssistantAnswer(output: Partial<AssistantOutput>): string {
+export function renderAssistantAnswer(output: DeepPartial<AssistantOutput>): string {
   const lines: string[] = [];
   const statements = ((output.statements ?? []) as (PartialStatement | undefined)[]).filter(
     (statement): statement is PartialStatement & { text: string } => Boolean(statement?.text),

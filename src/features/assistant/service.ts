@@ -1,7 +1,6 @@
 import { sourceCallerOf } from '../../guard/auth/caller-authorization.js';
 import { randomUUID } from 'node:crypto';
 import { badInput, notFound } from '../../errors/app-error.js';
-import type { AskAssistantInput } from '../../generated/graphql.js';
 import type { Principal } from '../../guard/auth/principal.js';
 import type { Incident } from '../../incidents/types.js';
 import type { ConversationRecord } from '../../store/conversation-repository.js';
@@ -9,6 +8,16 @@ import type { DraftRecord } from '../../store/types.js';
 import type { FeatureDependencies } from '../common/dependencies.js';
 import { maxPriorTurns, selectPriorTurns } from './conversation-history.js';
 import { assistantFeature } from './feature.js';
+
+/** The fields of the `askAssistant` input this service reads (the GraphQL input fits it). */
+export interface AskAssistantInput {
+  question: string;
+  incidentId?: string | null;
+  conversationId?: string | null;
+  stream?: boolean | null;
+  /** Admin only: the routing variant to generate with (see DraftGenerator GenerateOptions). */
+  variant?: string | null;
+}
 
 /** Longest question accepted, in characters. */
 export const maxQuestionLength = 2_000;

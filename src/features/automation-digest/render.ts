@@ -1,5 +1,5 @@
 import type { Citation } from '../common/citation.js';
-import type { Partial } from '../common/feature.js';
+import type { DeepPartial } from '../common/feature.js';
 import { statementText } from '../common/statement-text.js';
 import type { AutomationDigestOutput, ExecutionOutcome } from './output-schema.js';
 import type { AutomationDigestInput } from './prompt.js';
@@ -13,14 +13,14 @@ const outcomeLabel: Record<ExecutionOutcome, string> = {
   RUNNING: 'Running',
 };
 
-type PartialStatement = Partial<AutomationDigestOutput['summary']> & { unverified?: boolean };
-type PartialFailingStep = Partial<NonNullable<AutomationDigestOutput['failingStep']>> & { unverified?: boolean };
+type PartialStatement = DeepPartial<AutomationDigestOutput['summary']> & { unverified?: boolean };
+type PartialFailingStep = DeepPartial<NonNullable<AutomationDigestOutput['failingStep']>> & { unverified?: boolean };
 
 /**
  * Markdown of an automation digest. Works on partial output while streaming: markup stays at
  * line starts so that a growing field only ever extends the text (see progressive-renderer).
  */
-export function renderAutomationDigest(output: Partial<AutomationDigestOutput>, input: Pick<AutomationDigestInput, 'jobId' | 'executionId'>): string {
+export function renderAutomationDigest(output: DeepPartial<AutomationDigestOutput>, input: Pick<AutomationDigestInput, 'jobId' | 'executionId'>): string {
   const lines: string[] = [`## Execution ${input.executionId} of job ${input.jobId}`, ''];
   if (output.outcome) lines.push(`**Outcome:** ${outcomeOf(output.outcome)}`, '');
   const summary = output.summary as PartialStatement | undefined;
@@ -40,8 +40,8 @@ function failingStepLines(step: PartialFailingStep): string[] {
   const number = typeof step.number === 'number' ? `${step.number}. ` : '';
   const flag = step.unverified ? ' _(unverified)_' : '';
   const lines = [`**Failing step:** ${number}${step.description ?? ''}${flag}`, ''];
-  const cited = ((step.citations ?? []) as (Partial<Citation> | undefined)[]).filter(
-    (citation): citation is Partial<Citation> & { sourceId: string } => Boolean(citation?.sourceId),
+  const cited = ((step.citations ?? []) as (DeepPartial<Citation> | undefined)[]).filter(
+    (citation): citation is DeepPartial<Citation> & { sourceId: string } => Boolean(citation?.sourceId),
   );
   if (cited.length > 0) lines.push(...cited.map((citation) => `- ${citation.sourceId}${citation.excerpt ? `: ${citation.excerpt}` : ''}`), '');
   return lines;

@@ -1,10 +1,18 @@
 import { sourceCallerOf } from '../../guard/auth/caller-authorization.js';
 import { badInput, notFound } from '../../errors/app-error.js';
-import type { DigestJobExecutionInput } from '../../generated/graphql.js';
 import type { Principal } from '../../guard/auth/principal.js';
 import type { DraftRecord } from '../../store/types.js';
 import type { FeatureDependencies } from '../common/dependencies.js';
 import { automationDigestFeature } from './feature.js';
+
+/** The fields of the `digestJobExecution` input this service reads (the GraphQL input fits it). */
+export interface DigestJobExecutionInput {
+  jobId: string;
+  executionId: string;
+  stream?: boolean | null;
+  /** Admin only: the routing variant to generate with (see DraftGenerator GenerateOptions). */
+  variant?: string | null;
+}
 
 /** Longest job or execution id accepted, in characters. */
 export const maxIdLength = 200;

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { AuditLog } from '../../guard/audit-log.js';
 import type { IncidentSource } from '../../incidents/types.js';
 import type { LlmManager } from '../../llm/generation.js';
-import type { Store } from '../../store/types.js';
+import type { Store } from '../../store/store.js';
 import type { DraftGenerator } from './draft-generator.js';
 
 /** What every feature service is built from (see src/app.ts). */

@@ -10,16 +10,17 @@ import type { Logger } from 'pino';
 import { AppError, badInput, isAppError } from '../../errors/app-error.js';
 import { ErrorCode } from '../../errors/error-codes.js';
 import type { GenerateRequest, GenerateResult, LlmManager } from '../../llm/generation.js';
-import type { ChatMessage } from '../../llm/types.js';
-import type { DraftRecord, GenerationRecord, Store } from '../../store/types.js';
+import type { DraftRecord, GenerationRecord } from '../../store/types.js';
+import type { Store } from '../../store/store.js';
 import type { DraftStreamHub } from '../../streams/draft-stream-hub.js';
 import type { Feature, FeatureContext } from './feature.js';
 import { verifyCitations } from './citation-check.js';
 import { screenDirectInput, screenIndirectInput } from '../../guard/untrusted-input.js';
 import { randomBytes } from 'node:crypto';
-import { createCanary, createSpotlight, leaksCanary } from '../../guard/injection/spotlight.js';
+import { createCanary, createSpotlight } from '../../guard/injection/spotlight.js';
 import { withPromptGuards } from './prompt-guards.js';
-import { createProgressiveRenderer } from './progressive-renderer.js';
+import { createProgressiveRenderer, type ProgressiveRenderer } from './progressive-renderer.js';
+import { generateStructured } from './structured-generation.js';
 import { contextRedactions, mergeRedactions, redactContext, type RedactionCount } from './redacted-context.js';
 import { priorityOf, type Throttle, type ThrottlePermit } from '../../guard/throttle/throttle.js';
 import type { WorkPriority } from '../../guard/throttle/throttle-store.js';
@@ -82,6 +83,27 @@ export interface GenerateOptions<Input extends Record<string, unknown>, Output> 
    * `variants(feature)`), for side-by-side comparisons. Null or undefined: routing as usual.
    */
   variant?: string | null;
+}
+
+/** A context after screening: what was withheld from the model as possible injection. */
+type ScreenedContext<Input> = FeatureContext<Input> & { quarantined: QuarantinedInput[] };
+
+/** One generation's state as it moves through the steps of {@link createDraftGenerator}'s `run`. */
+interface Job<Input extends Record<string, unknown>, Output> {
+  feature: Feature<Input, Output>;
+  context: FeatureContext<Input>;
+  quarantined: QuarantinedInput[];
+  draft: DraftRecord;
+  stream: boolean;
+  renderer: ProgressiveRenderer | null;
+  /** Results of the prepare step's requests: charged, not part of the draft's generation record. */
+  preparation: GenerateResult[];
+  /** Results of the draft's own requests (first answer, repair, fallback). */
+  results: GenerateResult[];
+  /** The routing variant an admin pinned, or null. */
+  variant: string | null;
+  /** What was redacted from the input and the incident data before any engine saw them. */
+  inputRedactions: RedactionCount[];
 }
 
 export interface DraftGenerator {
@@ -147,139 +169,140 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
     });
   }
 
+  /** Prepare: the feature's own work before its prompt (a postmortem condenses a long log). */
+  async function prepareStep<Input extends Record<string, unknown>, Output>(job: Job<Input, Output>, prepare: PrepareStep<Input, Output>): Promise<void> {
+    const tools = { manager: draftManager(job.draft.id, priorityOf(job.context.incident), job.preparation), draftId: job.draft.id, signal: shutdown.signal };
+    const prepared = await prepare(job.context, tools);
+    job.feature = prepared.feature;
+    job.context = prepared.context;
+  }
+
+  /** Generate: the spotlighted, canaried prompt through the structured-generation step; a valid, checked output or INVALID_MODEL_OUTPUT. */
+  async function generateStep<Input extends Record<string, unknown>, Output>(job: Job<Input, Output>): Promise<{ output: Record<string, unknown>; unverifiedCount: number }> {
+    const { feature, context, draft, renderer } = job;
+    // Spotlighting: untrusted text enters the prompt between markers random per request,
+    // declared data in the system prompt. A canary there too: an answer that leaks it is
+    // following injected instructions to reveal the prompt, and is discarded.
+    const spotlight = createSpotlight(randomBytes);
+    const canary = createCanary(randomBytes);
+    const request: GenerateRequest = {
+      feature: feature.name,
+      accountId: context.principal.accountId,
+      userId: context.principal.userId,
+      draftId: draft.id,
+      output: feature.outputSpec,
+      grounding: feature.grounding(context),
+      maxOutputTokens: feature.maxOutputTokens,
+      temperature: feature.temperature,
+      signal: shutdown.signal,
+      // Routing: non-urgent work may take a cheaper chain; a draft stays in one experiment arm.
+      priority: priorityOf(context.incident),
+      experimentKey: draft.id,
+      ...(job.variant !== null && { variant: job.variant }),
+      messages: withPromptGuards(feature.buildPrompt(context, spotlight), spotlight, canary),
+      stream: job.stream,
+      ...(renderer && { onStreamEvent: (event) => (event.type === 'delta' ? renderer.push(event.text) : renderer.reset()) }),
+    };
+    const result = await generateStructured(manager, request, {
+      schema: feature.outputSchema,
+      canary,
+      check(parsed) {
+        const citations = verifyCitations(parsed, feature.sourceIds(context));
+        const problems = [...citations.problems, ...(feature.check?.(parsed, context) ?? [])];
+        return { value: { marked: citations.marked as Output, unverifiedCount: citations.unverifiedCount }, problems };
+      },
+      onRepair: (problems) => logger.warn({ draftId: draft.id, feature: feature.name, problems: problems.slice(0, 10) }, 'model output rejected; repairing once'),
+      results: job.results,
+    });
+    if (result.value === null) {
+      throw new AppError(
+        ErrorCode.INVALID_MODEL_OUTPUT,
+        `The model's answer did not match the ${feature.name} schema after one repair attempt: ${result.problems.slice(0, 3).join('; ')}`,
+        { retryable: true },
+      );
+    }
+    // Citation problems left after the repair are kept and shown, not hidden: a responder
+    // should see the doubt rather than lose the draft.
+    const { marked, unverifiedCount } = result.value;
+    const sanitized = (feature.sanitize ? feature.sanitize(marked, context) : marked) as Record<string, unknown>;
+    return { output: { ...sanitized, unverifiedCount, quarantined: job.quarantined }, unverifiedCount };
+  }
+
+  /** Persist: the rendered draft, COMPLETE; under zero retention the store keeps only that it existed. */
+  async function persistStep<Input extends Record<string, unknown>, Output>(job: Job<Input, Output>, output: Record<string, unknown>, unverifiedCount: number, prepared: boolean): Promise<{ completed: DraftRecord; text: string }> {
+    const { feature, context, draft } = job;
+    const accountId = context.principal.accountId;
+    const text = feature.render(output as Parameters<typeof feature.render>[0], context.input) + quarantineNote(job.quarantined);
+    const retain = retainsText(accountId);
+    const stored = await store.drafts.complete(accountId, draft.id, {
+      output: retain ? output : { retained: false, unverifiedCount },
+      text: retain ? text : '',
+      generation: generationOf(feature.promptVersion, job.results, job.inputRedactions),
+      ...(prepared && { input: retain ? context.input : withoutFreeText(context.input, feature.freeTextInput) }),
+    });
+    return { completed: retain ? stored : { ...stored, output, text, input: context.input }, text };
+  }
+
+  /** Publish: the last chunk and the finished draft to subscribers, and the audit event. */
+  function publishStep<Input extends Record<string, unknown>, Output>(job: Job<Input, Output>, completed: DraftRecord, text: string, unverifiedCount: number): void {
+    if (job.renderer) {
+      job.renderer.finish(text);
+      hub.finish(job.draft.id, { draft: completed });
+    }
+    auditGeneration(job.context.principal, job.feature.name, job.draft.id, job.results, null, guardsFired(unverifiedCount, job.quarantined, job.results, job.inputRedactions));
+  }
+
+  /** A failed generation: the draft FAILED, the stream ended with the error, the audit event; the typed error. */
+  async function failStep<Input extends Record<string, unknown>, Output>(job: Job<Input, Output>, error: unknown): Promise<{ failure: AppError; failed: DraftRecord | null }> {
+    const { feature, context, draft, results } = job;
+    const failure = isAppError(error)
+      ? error
+      : shutdown.signal.aborted
+        ? new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The service shut down before the draft was finished; generate it again.', { retryable: true })
+        : new AppError(ErrorCode.INTERNAL_SERVER_ERROR, 'The generation failed unexpectedly.', { cause: error });
+    if (!isAppError(error) && !shutdown.signal.aborted) logger.error({ err: error, draftId: draft.id }, 'generation failed unexpectedly');
+    const failed = await store.drafts
+      .fail(context.principal.accountId, draft.id, { code: failure.code, message: failure.message }, results.length > 0 ? generationOf(feature.promptVersion, results, job.inputRedactions) : null)
+      .catch((storeError: unknown) => {
+        logger.error({ err: storeError, draftId: draft.id }, 'could not mark the draft FAILED');
+        return null;
+      });
+    auditGeneration(context.principal, feature.name, draft.id, results, failure, guardsFired(0, job.quarantined, results, job.inputRedactions));
+    if (job.renderer) hub.finish(draft.id, { error: { code: failure.code, message: failure.message } });
+    return { failure, failed };
+  }
+
+  /** One generation after screening: prepare -> generate -> persist -> publish; on failure, fail; always release the permit. */
   async function run<Input extends Record<string, unknown>, Output>(
-    plannedFeature: Feature<Input, Output>,
-    screenedContext: FeatureContext<Input>,
+    feature: Feature<Input, Output>,
+    screened: ScreenedContext<Input>,
     draft: DraftRecord,
     stream: boolean,
     permit: ThrottlePermit | null,
     prepare: PrepareStep<Input, Output> | undefined,
     variant: string | null,
   ): Promise<DraftRecord> {
-    const accountId = screenedContext.principal.accountId;
-    // Requests of the prepare step: not part of the draft's generation record, but charged.
-    const preparation: GenerateResult[] = [];
-    let feature = plannedFeature;
-    let context = screenedContext;
-    const renderer = stream
+    const job: Job<Input, Output> = { feature, context: screened, quarantined: screened.quarantined, draft, stream, renderer: null, preparation: [], results: [], variant, inputRedactions: contextRedactions(screened) };
+    job.renderer = stream
       ? createProgressiveRenderer(
-          (partial) => feature.render(partial as Parameters<typeof feature.render>[0], context.input),
+          (partial) => job.feature.render(partial as Parameters<typeof job.feature.render>[0], job.context.input),
           (delta) => hub.append(draft.id, delta),
-          feature.streamGuard ? (textSoFar) => feature.streamGuard!(textSoFar, context) : undefined,
+          job.feature.streamGuard ? (textSoFar) => job.feature.streamGuard!(textSoFar, job.context) : undefined,
         )
       : null;
-    const results: GenerateResult[] = [];
     try {
-      if (prepare) {
-        const prepared = await prepare(context, { manager: draftManager(draft.id, priorityOf(context.incident), preparation), draftId: draft.id, signal: shutdown.signal });
-        feature = prepared.feature;
-        context = prepared.context;
-      }
-      const base: Omit<GenerateRequest, 'messages' | 'stream'> = {
-        feature: feature.name,
-        accountId,
-        userId: context.principal.userId,
-        draftId: draft.id,
-        output: feature.outputSpec,
-        grounding: feature.grounding(context),
-        maxOutputTokens: feature.maxOutputTokens,
-        temperature: feature.temperature,
-        signal: shutdown.signal,
-        // Routing: non-urgent work may take a cheaper chain; a draft stays in one experiment arm.
-        priority: priorityOf(context.incident),
-        experimentKey: draft.id,
-        ...(variant !== null && { variant }),
-      };
-      // Spotlighting: untrusted text enters the prompt between markers random per request,
-      // declared data in the system prompt. A canary there too: an answer that leaks it is
-      // following injected instructions to reveal the prompt, and is discarded.
-      const spotlight = createSpotlight(randomBytes);
-      const canary = createCanary(randomBytes);
-      const messages = withPromptGuards(feature.buildPrompt(context, spotlight), spotlight, canary);
-      const first = await manager.generate({
-        ...base,
-        messages,
-        stream,
-        ...(renderer && {
-          onStreamEvent: (event) => (event.type === 'delta' ? renderer.push(event.text) : renderer.reset()),
-        }),
-      });
-      results.push(first);
-
-      let verdict = validate(feature, context, first.completion.text, canary);
-      // A provider that cannot follow instructions (the extractive engine) is not asked twice.
-      if (verdict.problems.length > 0 && !first.degraded) {
-        logger.warn({ draftId: draft.id, feature: feature.name, problems: verdict.problems.slice(0, 10) }, 'model output rejected; repairing once');
-        const repair = await manager.generate({ ...base, messages: repairMessages(messages, first.completion.text, verdict.problems), stream: false });
-        results.push(repair);
-        const repaired = validate(feature, context, repair.completion.text, canary);
-        // A schema-valid first answer beats a repair that broke the schema.
-        if (repaired.output !== null || verdict.output === null) verdict = repaired;
-        // Still no valid answer: the rest of the chain gets a chance, without this provider.
-        if (verdict.output === null) {
-          try {
-            const fallback = await manager.generate({ ...base, messages, stream: false, skipProviders: [repair.providerId] });
-            results.push(fallback);
-            const fallbackVerdict = validate(feature, context, fallback.completion.text, canary);
-            if (fallbackVerdict.output !== null) verdict = fallbackVerdict;
-          } catch (error) {
-            // No other provider could answer: the invalid output is the error to report.
-            if (!isAppError(error) || error.code !== ErrorCode.PROVIDER_UNAVAILABLE) throw error;
-          }
-        }
-      }
-      if (verdict.output === null) {
-        throw new AppError(
-          ErrorCode.INVALID_MODEL_OUTPUT,
-          `The model's answer did not match the ${feature.name} schema after one repair attempt: ${verdict.problems.slice(0, 3).join('; ')}`,
-          { retryable: true },
-        );
-      }
-      // Citation problems left after the repair are kept and shown, not hidden: a responder
-      // should see the doubt rather than lose the draft.
-      const marked = verdict.marked as Output;
-      const quarantined = (context as { quarantined?: QuarantinedInput[] }).quarantined ?? [];
-      const output = {
-        ...((feature.sanitize ? feature.sanitize(marked, context) : marked) as Record<string, unknown>),
-        unverifiedCount: verdict.unverifiedCount,
-        quarantined,
-      };
-      const text = feature.render(output as Parameters<typeof feature.render>[0], context.input) + quarantineNote(quarantined);
-      const generation = generationOf(feature.promptVersion, results, contextRedactions(context));
-      // Zero retention: the caller gets the text; the store keeps only that it existed.
-      const retain = retainsText(accountId);
-      const stored = await store.drafts.complete(accountId, draft.id, {
-        output: retain ? output : { retained: false, unverifiedCount: verdict.unverifiedCount },
-        text: retain ? text : '',
-        generation,
-        ...(prepare && { input: retain ? context.input : withoutFreeText(context.input, feature.freeTextInput) }),
-      });
-      const completed = retain ? stored : { ...stored, output, text, input: context.input };
-      if (renderer) {
-        renderer.finish(text);
-        hub.finish(draft.id, { draft: completed });
-      }
-      auditGeneration(context.principal, feature.name, draft.id, results, null, guardsFired(verdict.unverifiedCount, quarantined, results, contextRedactions(context)));
+      if (prepare) await prepareStep(job, prepare);
+      const { output, unverifiedCount } = await generateStep(job);
+      const { completed, text } = await persistStep(job, output, unverifiedCount, prepare !== undefined);
+      publishStep(job, completed, text, unverifiedCount);
       return completed;
     } catch (error) {
-      const failure = isAppError(error)
-        ? error
-        : shutdown.signal.aborted
-          ? new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The service shut down before the draft was finished; generate it again.', { retryable: true })
-          : new AppError(ErrorCode.INTERNAL_SERVER_ERROR, 'The generation failed unexpectedly.', { cause: error });
-      if (!isAppError(error) && !shutdown.signal.aborted) logger.error({ err: error, draftId: draft.id }, 'generation failed unexpectedly');
-      const failed = await store.drafts
-        .fail(accountId, draft.id, { code: failure.code, message: failure.message }, results.length > 0 ? generationOf(feature.promptVersion, results, contextRedactions(context)) : null)
-        .catch((storeError: unknown) => {
-          logger.error({ err: storeError, draftId: draft.id }, 'could not mark the draft FAILED');
-          return null;
-        });
-      auditGeneration(context.principal, feature.name, draft.id, results, failure, guardsFired(0, (context as { quarantined?: QuarantinedInput[] }).quarantined ?? [], results, contextRedactions(context)));
-      if (renderer) hub.finish(draft.id, { error: { code: failure.code, message: failure.message } });
+      const { failure, failed } = await failStep(job, error);
       if (stream) return failed ?? draft;
       throw failure;
     } finally {
-      await permit?.release(sum([...preparation, ...results], (result) => result.completion.usage.inputTokens + result.completion.usage.outputTokens));
+      // Requests of the prepare step are not part of the draft's generation record, but charged.
+      await permit?.release(sum([...job.preparation, ...job.results], (result) => result.completion.usage.inputTokens + result.completion.usage.outputTokens));
     }
   }
 
@@ -304,33 +327,37 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
     }
   }
 
+  /** Screen: a direct injection is refused (the rule ids to the log and audit only); secrets redacted; suspicious records quarantined. */
+  function screenStep<Input extends Record<string, unknown>, Output>(feature: Feature<Input, Output>, rawContext: FeatureContext<Input>): ScreenedContext<Input> {
+    screenDirectInput(rawContext.input, (finding) => {
+      options.onGuardHit?.('injection', feature.name, 'blocked');
+      logger.warn({ feature: feature.name, field: finding.where, score: finding.score, threshold: finding.threshold, signals: finding.signals }, 'direct input refused as possible prompt injection');
+      options.audit?.record({
+        ...actorOf(rawContext.principal),
+        action: 'draft.generate',
+        feature: feature.name,
+        outcome: 'refused',
+        errorCode: ErrorCode.INJECTION_BLOCKED,
+        guards: ['injection_blocked', ...injectionRuleGuards(finding.signals)],
+      });
+    });
+    // Secrets never reach an engine (the offline one included), the store, a stream or a log.
+    const redacted = redactContext(rawContext);
+    const screened = screenIndirectInput(redacted.incident, redacted.execution);
+    for (const _ of screened.quarantined) options.onGuardHit?.('injection', feature.name, 'quarantined');
+    for (const finding of screened.findings) {
+      logger.warn({ feature: feature.name, input: finding.where, score: finding.score, threshold: finding.threshold, signals: finding.signals }, 'untrusted input quarantined as possible prompt injection');
+    }
+    return { ...redacted, incident: screened.incident, execution: screened.execution, quarantined: screened.quarantined };
+  }
+
   return {
     async generate(feature, rawContext, target, { stream, prepare, variant: requestedVariant }) {
       if (shutdown.signal.aborted || draining) {
         throw new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The service is shutting down; retry, another replica will answer.', { retryable: true });
       }
       const variant = checkedVariant(feature.name, rawContext.principal, requestedVariant ?? null);
-      screenDirectInput(rawContext.input, (finding) => {
-        options.onGuardHit?.('injection', feature.name, 'blocked');
-        // The rule ids and the score go to the log and the audit trail, never to the caller.
-        logger.warn({ feature: feature.name, field: finding.where, score: finding.score, threshold: finding.threshold, signals: finding.signals }, 'direct input refused as possible prompt injection');
-        options.audit?.record({
-          ...actorOf(rawContext.principal),
-          action: 'draft.generate',
-          feature: feature.name,
-          outcome: 'refused',
-          errorCode: ErrorCode.INJECTION_BLOCKED,
-          guards: ['injection_blocked', ...injectionRuleGuards(finding.signals)],
-        });
-      });
-      // Secrets never reach an engine (the offline one included), the store, a stream or a log.
-      rawContext = redactContext(rawContext);
-      const screened = screenIndirectInput(rawContext.incident, rawContext.execution);
-      for (const _ of screened.quarantined) options.onGuardHit?.('injection', feature.name, 'quarantined');
-      for (const finding of screened.findings) {
-        logger.warn({ feature: feature.name, input: finding.where, score: finding.score, threshold: finding.threshold, signals: finding.signals }, 'untrusted input quarantined as possible prompt injection');
-      }
-      const context = { ...rawContext, incident: screened.incident, execution: screened.execution, quarantined: screened.quarantined };
+      const context = screenStep(feature, rawContext);
       const permit = options.throttle ? await enterThrottle(options.throttle, context.principal, feature.name, priorityOf(context.incident)) : null;
       let draft: DraftRecord;
       try {
@@ -379,43 +406,6 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
   };
 }
 
-interface Verdict<Output> {
-  /** The schema-valid output, or null when the answer does not parse or match the schema. */
-  output: Output | null;
-  /** The output with every statement marked verified or not. */
-  marked: unknown;
-  unverifiedCount: number;
-  /** Everything a repair should fix; empty when the answer is fine. */
-  problems: string[];
-}
-
-function validate<Input extends Record<string, unknown>, Output>(
-  feature: Feature<Input, Output>,
-  context: FeatureContext<Input>,
-  text: string,
-  canary: string,
-): Verdict<Output> {
-  const invalid = (problems: string[]): Verdict<Output> => ({ output: null, marked: null, unverifiedCount: 0, problems });
-  if (leaksCanary(text, canary)) return invalid(['the answer repeats the confidential system prompt; answer only from the incident data']);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return invalid(['the answer is not valid JSON']);
-  }
-  const parsed = feature.outputSchema.safeParse(value);
-  if (!parsed.success) {
-    return invalid(parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`));
-  }
-  const citations = verifyCitations(parsed.data, feature.sourceIds(context));
-  return {
-    output: parsed.data,
-    marked: citations.marked,
-    unverifiedCount: citations.unverifiedCount,
-    problems: [...citations.problems, ...(feature.check?.(parsed.data, context) ?? [])],
-  };
-}
-
 /** The input with its free-text fields emptied (same types, so resolvers still answer). */
 function withoutFreeText<Input extends Record<string, unknown>>(input: Input, fields: readonly string[] | undefined): Record<string, unknown> {
   const kept: Record<string, unknown> = { ...input };
@@ -434,18 +424,7 @@ function quarantineNote(quarantined: QuarantinedInput[]): string {
   return `\n_Withheld from the AI as possible prompt injection: ${list}._\n`;
 }
 
-function repairMessages(messages: ChatMessage[], answer: string, problems: string[]): ChatMessage[] {
-  return [
-    ...messages,
-    { role: 'assistant', content: answer },
-    {
-      role: 'user',
-      content: `Your answer was rejected: ${problems.slice(0, 10).join('; ')}. Answer again with only the corrected JSON value, following the schema exactly.`,
-    },
-  ];
-}
-
-function generationOf(promptVersion: string, results: GenerateResult[], inputRedactions: readonly RedactionCount[] = []): GenerationRecord {
+function generationOf(promptVersion: string, results: GenerateResult[], inputRedactions: readonly RedactionCount[]): GenerationRecord {
   const last = results[results.length - 1]!;
   return {
     provider: last.providerId,
@@ -470,7 +449,7 @@ function injectionRuleGuards(signals: readonly string[]): string[] {
 }
 
 /** Names of the guards that fired on a generation, for the audit trail. */
-function guardsFired(unverifiedCount: number, quarantined: readonly QuarantinedInput[], results: readonly GenerateResult[], inputRedactions: readonly RedactionCount[] = []): string[] {
+function guardsFired(unverifiedCount: number, quarantined: readonly QuarantinedInput[], results: readonly GenerateResult[], inputRedactions: readonly RedactionCount[]): string[] {
   return [
     ...(unverifiedCount > 0 ? ['citations_unverified'] : []),
     ...(quarantined.length > 0 ? ['injection_quarantined'] : []),

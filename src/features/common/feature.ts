@@ -21,10 +21,10 @@ export interface FeatureContext<Input> {
 }
 
 /** Output with every field optional at every depth: what a stream has shown so far. */
-export type Partial<T> = T extends readonly (infer Item)[]
-  ? Partial<Item>[]
+export type DeepPartial<T> = T extends readonly (infer Item)[]
+  ? DeepPartial<Item>[]
   : T extends object
-    ? { [Key in keyof T]?: Partial<T[Key]> }
+    ? { [Key in keyof T]?: DeepPartial<T[Key]> }
     : T;
 
 export interface Feature<Input extends Record<string, unknown>, Output> {
@@ -65,5 +65,5 @@ export interface Feature<Input extends Record<string, unknown>, Output> {
    */
   streamGuard?(textSoFar: string, context: FeatureContext<Input>): boolean;
   /** Markdown of an output, complete or partial (streaming). Must not throw on partial input. */
-  render(output: Partial<Output>, input: Input): string;
+  render(output: DeepPartial<Output>, input: Input): string;
 }

@@ -1,4 +1,4 @@
-import type { Incident } from '../../incidents/types.js';
+import type { Incident, LogEntry } from '../../incidents/types.js';
 
 /**
  * The incident as the model sees it: compact, every record with the id a citation must
@@ -6,24 +6,8 @@ import type { Incident } from '../../incidents/types.js';
  */
 export function incidentPromptData(incident: Incident): Record<string, unknown> {
   return {
-    id: incident.id,
-    title: incident.title,
-    description: incident.description,
-    status: incident.status,
-    urgency: incident.urgency,
-    priority: incident.priority,
-    services: incident.services.map((service) => service.name),
-    createdAt: incident.createdAt,
-    resolvedAt: incident.resolvedAt,
-    assignees: incident.assignees.map((person) => ({ name: person.name, team: person.team ?? null })),
-    logEntries: incident.logEntries.map((entry) => ({
-      sourceType: 'LOG_ENTRY',
-      id: entry.id,
-      at: entry.at,
-      type: entry.type,
-      agent: entry.agent,
-      summary: entry.summary,
-    })),
+    ...incidentHeaderData(incident, incident.description),
+    logEntries: logEntryRows(incident.logEntries),
     notes: incident.notes.map((note) => ({
       sourceType: 'NOTE',
       id: note.id,
@@ -42,6 +26,34 @@ export function incidentPromptData(incident: Incident): Record<string, unknown> 
       details: alert.body,
     })),
   };
+}
+
+/** The incident's own fields as the model sees them, before its records; `description` as the prompt can afford it. */
+export function incidentHeaderData(incident: Incident, description: string): Record<string, unknown> {
+  return {
+    id: incident.id,
+    title: incident.title,
+    description,
+    status: incident.status,
+    urgency: incident.urgency,
+    priority: incident.priority,
+    services: incident.services.map((service) => service.name),
+    createdAt: incident.createdAt,
+    resolvedAt: incident.resolvedAt,
+    assignees: incident.assignees.map((person) => ({ name: person.name, team: person.team ?? null })),
+  };
+}
+
+/** Log entries as the model sees them, each with the id a citation must use. */
+export function logEntryRows(entries: readonly LogEntry[]): Record<string, unknown>[] {
+  return entries.map((entry) => ({
+    sourceType: 'LOG_ENTRY',
+    id: entry.id,
+    at: entry.at,
+    type: entry.type,
+    agent: entry.agent,
+    summary: entry.summary,
+  }));
 }
 
 /** Ids a citation to this incident may use, by source type. */

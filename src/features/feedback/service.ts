@@ -1,15 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { badInput, notFound } from '../../errors/app-error.js';
-import type { DraftFeedbackInput } from '../../generated/graphql.js';
 import { actorOf, feedbackAuditTarget } from '../../guard/audit-log.js';
 import type { Principal } from '../../guard/auth/principal.js';
-import type { FeatureName } from '../../llm/types.js';
-import type { DraftKind, FeedbackRating, FeedbackRecord } from '../../store/types.js';
+import type { FeedbackRating, FeedbackRecord } from '../../store/types.js';
 import type { FeatureDependencies } from '../common/dependencies.js';
 import { trace } from '@opentelemetry/api';
-import { emitEvaluationResult, feedbackEvaluations } from '../../eval/tracking.js';
+import { emitEvaluationResult, feedbackEvaluations } from './evaluation-tracking.js';
 import { tracerName } from '../../llm/tracing.js';
 import { retainedRatio } from './retained-ratio.js';
+import { featureOfKind } from '../../store/draft-kinds.js';
+
+/** The fields of the `submitDraftFeedback` input this service reads (the GraphQL input fits it). */
+export interface DraftFeedbackInput {
+  draftId: string;
+  rating: FeedbackRating;
+  publishedText?: string | null;
+  comment?: string | null;
+}
 
 /** Longest comment accepted, in characters. */
 export const maxCommentLength = 2_000;
@@ -18,23 +25,15 @@ export const maxPublishedTextLength = 50_000;
 
 const ratings: readonly FeedbackRating[] = ['UP', 'DOWN'];
 
-const featureOfKind: Record<DraftKind, FeatureName> = {
-  STATUS_UPDATE: 'statusUpdate',
-  POSTMORTEM: 'postmortem',
-  RUNBOOK_JOB: 'runbook',
-  AUTOMATION_DIGEST: 'automationDigest',
-  ASSISTANT_ANSWER: 'assistant',
-};
-
 export interface DraftFeedbackService {
   /**
    * Stores a responder's verdict on a COMPLETE draft of their account and, with
    * `publishedText`, how much of the draft survived (`retainedRatio`); for a draft stored
-   * under zero retention neither the published text nor the ratio is kept. The row is written
-   * before this resolves: feedback is never buffered, so it is never lost. Each row belongs
-   * to a draft whose kind and generation (provider, model, prompt version, variant) say
-   * what produced it, so feedback is reported per feature, provider, model and prompt
-   * version by joining `draft_feedback` to `drafts`.
+   * under zero retention neither the published text, the comment nor the ratio is kept (the
+   * rating is). The row is written before this resolves: feedback is never buffered, so it
+   * is never lost. Each row belongs to a draft whose kind and generation (provider, model,
+   * prompt version, variant) say what produced it, so feedback is reported per feature,
+   * provider, model and prompt version by joining `draft_feedback` to `drafts`.
    */
   run(principal: Principal, input: DraftFeedbackInput): Promise<FeedbackRecord>;
 }
@@ -69,7 +68,8 @@ export function createDraftFeedbackService(dependencies: FeatureDependencies, op
       }
 
       // A zero-retention account's draft kept no text: there is nothing to compare with, and
-      // the published text, mostly the draft's own words, must not be kept either.
+      // the published text, mostly the draft's own words, must not be kept either; nor the
+      // comment, free text that quotes the draft as often as not.
       const retained = draft.output?.retained !== false;
       const kept = retained ? publishedText : null;
       const record = await store.feedback.insert({
@@ -79,7 +79,7 @@ export function createDraftFeedbackService(dependencies: FeatureDependencies, op
         userId: principal.userId,
         rating: input.rating,
         publishedText: kept,
-        comment,
+        comment: retained ? comment : null,
         retainedRatio: kept === null ? null : retainedRatio(draft.text, kept),
         createdAt: now().toISOString(),
       });

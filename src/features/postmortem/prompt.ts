@@ -17,6 +17,7 @@ import { promptGuardsTokens } from '../common/prompt-guards.js';
 import { postmortemOutputSpec } from './output-schema.js';
 import { promptLimit, requestTokens, type PostmortemBudget } from './token-budget.js';
 import { clipText } from './timeline-selection.js';
+import { incidentHeaderData, logEntryRows } from '../common/incident-prompt-data.js';
 
 /** The feature input, as stored with the draft: what its prompt was built from. */
 export interface PostmortemInput extends Record<string, unknown> {
@@ -87,29 +88,10 @@ type TimelinePart = { kind: 'log' } | { kind: 'condensed'; timeline: CondensedTi
 
 function promptData(incident: Incident, level: ContextLevel, timeline: TimelinePart): Record<string, unknown> {
   const notes = notesOf(incident.notes, level);
+  const description = level.descriptionLength === null ? incident.description : clipText(incident.description, level.descriptionLength);
   return {
-    id: incident.id,
-    title: incident.title,
-    description: level.descriptionLength === null ? incident.description : clipText(incident.description, level.descriptionLength),
-    status: incident.status,
-    urgency: incident.urgency,
-    priority: incident.priority,
-    services: incident.services.map((service) => service.name),
-    createdAt: incident.createdAt,
-    resolvedAt: incident.resolvedAt,
-    assignees: incident.assignees.map((person) => ({ name: person.name, team: person.team ?? null })),
-    ...(timeline.kind === 'log'
-      ? {
-          logEntries: incident.logEntries.map((entry) => ({
-            sourceType: 'LOG_ENTRY',
-            id: entry.id,
-            at: entry.at,
-            type: entry.type,
-            agent: entry.agent,
-            summary: entry.summary,
-          })),
-        }
-      : { condensedTimeline: timeline.timeline.events }),
+    ...incidentHeaderData(incident, description),
+    ...(timeline.kind === 'log' ? { logEntries: logEntryRows(incident.logEntries) } : { condensedTimeline: timeline.timeline.events }),
     notes,
     ...(incident.notes.length > notes.length && {
       notesOmitted: `${incident.notes.length - notes.length} notes from the middle of the incident are not shown`,

@@ -1,5 +1,5 @@
 import type { Statement } from '../common/citation.js';
-import type { Partial } from '../common/feature.js';
+import type { DeepPartial } from '../common/feature.js';
 import { statementText } from '../common/statement-text.js';
 import { isIsoDateTime, utcClock, utcDate, utcDateTime } from './iso-time.js';
 import { actionItemPriorities, type ActionItemPriority, type PostmortemOutput } from './output-schema.js';
@@ -8,7 +8,7 @@ import type { PostmortemInput } from './prompt.js';
 const priorityLabel: Record<ActionItemPriority, string> = { HIGH: 'High', MEDIUM: 'Medium', LOW: 'Low' };
 const isPriority = (value: unknown): value is ActionItemPriority => actionItemPriorities.includes(value as ActionItemPriority);
 
-type Flagged<T> = Partial<T> & { unverified?: boolean };
+type Flagged<T> = DeepPartial<T> & { unverified?: boolean };
 const hasText = (statement: Flagged<Statement> | undefined): statement is Flagged<Statement> & { text: string } => Boolean(statement?.text);
 
 /** What the render needs of the input; a partial draft's input is complete from the start. */
@@ -20,7 +20,7 @@ export type PostmortemRenderInput = Pick<PostmortemInput, 'preliminary' | 'incid
  * label, an "none recorded") only appears once that field has begun, so a growing output
  * only ever extends the text (see progressive-renderer).
  */
-export function renderPostmortem(output: Partial<PostmortemOutput>, input: PostmortemRenderInput): string {
+export function renderPostmortem(output: DeepPartial<PostmortemOutput>, input: PostmortemRenderInput): string {
   const lines: string[] = [];
   // First, from the input: it is known before the model says anything, so it never moves.
   if (input.preliminary) {
@@ -67,7 +67,7 @@ export function renderPostmortem(output: Partial<PostmortemOutput>, input: Postm
 }
 
 /** One bullet per event whose time is complete; the date is shown when it changes. */
-function timelineLines(events: Partial<PostmortemOutput['timeline']>): string[] {
+function timelineLines(events: DeepPartial<PostmortemOutput['timeline']>): string[] {
   const lines: string[] = [];
   let day: string | null = null;
   for (const event of events as Flagged<PostmortemOutput['timeline'][number]>[]) {
@@ -81,7 +81,7 @@ function timelineLines(events: Partial<PostmortemOutput['timeline']>): string[] 
 }
 
 /** `- **High** · owner: Team · title`: each part once the one before it is complete. */
-function actionItemLines(items: Partial<PostmortemOutput['actionItems']>): string[] {
+function actionItemLines(items: DeepPartial<PostmortemOutput['actionItems']>): string[] {
   const lines: string[] = [];
   for (const item of items as Flagged<PostmortemOutput['actionItems'][number]>[]) {
     if (!item || !isPriority(item.priority)) break;

@@ -1,6 +1,5 @@
 import { sourceCallerOf } from '../../guard/auth/caller-authorization.js';
 import { badInput, notFound } from '../../errors/app-error.js';
-import type { GeneratePostmortemInput } from '../../generated/graphql.js';
 import type { Principal } from '../../guard/auth/principal.js';
 import type { Incident } from '../../incidents/types.js';
 import type { DraftRecord } from '../../store/types.js';
@@ -13,6 +12,14 @@ import { planFinalPrompt, type PostmortemInput } from './prompt.js';
 import { condenseTimeline, thinToFit } from './timeline-condenser.js';
 import { itemEvent, logEntryItems } from './timeline-selection.js';
 import { postmortemBudget, type PostmortemBudget } from './token-budget.js';
+
+/** The fields of the `generatePostmortem` input this service reads (the GraphQL input fits it). */
+export interface GeneratePostmortemInput {
+  incidentId: string;
+  stream?: boolean | null;
+  /** Admin only: the routing variant to generate with (see DraftGenerator GenerateOptions). */
+  variant?: string | null;
+}
 
 /** Longest incident id accepted, in characters. */
 export const maxIncidentIdLength = 200;

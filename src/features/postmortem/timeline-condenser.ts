@@ -10,15 +10,17 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
-import { AppError, isAppError } from '../../errors/app-error.js';
+import { AppError } from '../../errors/app-error.js';
 import { ErrorCode } from '../../errors/error-codes.js';
 import type { Principal } from '../../guard/auth/principal.js';
-import { createSpotlight, measuringSpotlight } from '../../guard/injection/spotlight.js';
+import { createCanary, createSpotlight, measuringSpotlight } from '../../guard/injection/spotlight.js';
 import type { Incident } from '../../incidents/types.js';
-import type { GenerateRequest, GenerateResult, LlmManager } from '../../llm/generation.js';
-import type { ChatMessage } from '../../llm/types.js';
+import type { GenerateRequest, LlmManager } from '../../llm/generation.js';
 import { verifyCitations } from '../common/citation-check.js';
 import type { Citation } from '../common/citation.js';
+import { promptGuardsTokens, withPromptGuards } from '../common/prompt-guards.js';
+import { generateStructured } from '../common/structured-generation.js';
+import { mapWithConcurrency } from '../common/map-with-concurrency.js';
 import { excerptProblems, timeMatches } from './check.js';
 import { chunkRowCharacters, condensePrompts, currentCondensePrompt, type ChunkPosition } from './condense-prompt.js';
 import {
@@ -27,6 +29,7 @@ import {
   condenseStage,
   type CondensedEvent,
   type CondensedTimeline,
+  type CondensedTimelineOutput,
   type CondenseGroundingInput,
   type TimelineItem,
 } from './condensed-timeline.js';
@@ -65,7 +68,7 @@ export function planChunks(incident: Incident, items: readonly TimelineItem[], r
   const limitCharacters = promptLimit(budget, budget.mapOutputTokens) * 4;
   const position: ChunkPosition = { round, index: items.length, count: items.length };
   const empty = condensePrompts[currentCondensePrompt](incident, [], position, budget.maxEventsPerChunk, measuringSpotlight);
-  const room = limitCharacters - requestCharacters(empty, condensedTimelineOutputSpec) - spanSlackCharacters;
+  const room = limitCharacters - requestCharacters(empty, condensedTimelineOutputSpec) - promptGuardsTokens * 4 - spanSlackCharacters;
   const sizes = items.map((item) => chunkRowCharacters(item, round));
   const cut = (target: number, maxChunks: number): TimelineItem[][] => {
     const chunks: TimelineItem[][] = [];
@@ -146,15 +149,12 @@ interface ChunkResult {
   degraded: boolean;
 }
 
-interface ChunkVerdict {
-  events: CondensedEvent[] | null;
-  problems: string[];
-}
-
 async function condenseChunk(request: CondenseRequest, index: RecordIndex, items: TimelineItem[], position: ChunkPosition): Promise<ChunkResult> {
   const { manager, principal, incident, budget } = request;
   const maxEvents = budget.maxEventsPerChunk;
-  const messages = condensePrompts[currentCondensePrompt](incident, items, position, maxEvents, createSpotlight(randomBytes));
+  const spotlight = createSpotlight(randomBytes);
+  const canary = createCanary(randomBytes);
+  const messages = withPromptGuards(condensePrompts[currentCondensePrompt](incident, items, position, maxEvents, spotlight), spotlight, canary);
   const grounding: CondenseGroundingInput = { stage: condenseStage, round: position.round, items, maxEvents };
   const base: Omit<GenerateRequest, 'messages'> = {
     feature: 'postmortem',
@@ -171,82 +171,40 @@ async function condenseChunk(request: CondenseRequest, index: RecordIndex, items
     ...(request.signal && { signal: request.signal }),
   };
   const cited = new Map<string, Citation>(items.flatMap((item) => item.citations.map((citation): [string, Citation] => [citation.sourceId, citation])));
-  const judge = (text: string): ChunkVerdict => judgeChunk(text, cited, index, maxEvents);
-
-  let requests = 1;
-  const first = await manager.generate({ ...base, messages });
-  let answer: GenerateResult = first;
-  let verdict = judge(first.completion.text);
-  // Same policy as the draft generator: one repair; a degraded engine is not asked twice.
-  if (verdict.problems.length > 0 && !first.degraded) {
-    const repair = await manager.generate({ ...base, messages: repairMessages(messages, first.completion.text, verdict.problems) });
-    requests += 1;
-    const repaired = judge(repair.completion.text);
-    if (repaired.events !== null || verdict.events === null) {
-      verdict = repaired;
-      answer = repair;
-    }
-    if (verdict.events === null) {
-      const fallback = await askTheRestOfTheChain(manager, { ...base, messages, skipProviders: [repair.providerId] });
-      if (fallback) {
-        requests += 1;
-        const fallbackVerdict = judge(fallback.completion.text);
-        if (fallbackVerdict.events !== null) {
-          verdict = fallbackVerdict;
-          answer = fallback;
-        }
-      }
-    }
-  }
-  if (verdict.events === null) {
+  // Same step as every feature's draft: the canary, one repair, then the rest of the chain.
+  const result = await generateStructured(manager, { ...base, messages }, {
+    schema: condensedTimelineOutputSchema,
+    canary,
+    check: (parsed) => ({ value: parsed.events, problems: chunkProblems(parsed, cited, index, maxEvents) }),
+  });
+  const requests = result.results.length;
+  if (result.value === null) {
     throw new AppError(
       ErrorCode.INVALID_MODEL_OUTPUT,
-      `The model's condensed timeline (part ${position.index} of ${position.count}, round ${position.round}) did not match its schema after one repair attempt: ${verdict.problems.slice(0, 3).join('; ')}`,
+      `The model's condensed timeline (part ${position.index} of ${position.count}, round ${position.round}) did not match its schema after one repair attempt: ${result.problems.slice(0, 3).join('; ')}`,
       { retryable: true },
     );
   }
-  const events = sanitize(verdict.events, cited, index, maxEvents);
+  const events = sanitize(result.value, cited, index, maxEvents);
   // Nothing verifiable left of a chunk that had records: read it without a model rather
   // than leave a hole in the timeline.
   if (events.length === 0 && items.length > 0) {
     return { events: selectTimelineItems(collapseRepeats(items), maxEvents).map(itemEvent), requests, degraded: true };
   }
-  return { events, requests, degraded: answer.degraded };
+  return { events, requests, degraded: result.answer.degraded };
 }
 
-/**
- * The answer of the chain without the provider whose answers failed; null when no other
- * provider could answer, so that the failure stays INVALID_MODEL_OUTPUT.
- */
-async function askTheRestOfTheChain(manager: LlmManager, request: GenerateRequest): Promise<GenerateResult | null> {
-  try {
-    return await manager.generate(request);
-  } catch (error) {
-    if (isAppError(error) && error.code === ErrorCode.PROVIDER_UNAVAILABLE) return null;
-    throw error;
-  }
-}
-
-function judgeChunk(text: string, cited: ReadonlyMap<string, Citation>, index: RecordIndex, maxEvents: number): ChunkVerdict {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return { events: null, problems: ['the answer is not valid JSON'] };
-  }
-  const parsed = condensedTimelineOutputSchema.safeParse(value);
-  if (!parsed.success) {
-    return { events: null, problems: parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`) };
-  }
-  const events = parsed.data.events;
-  const problems = verifyCitations(parsed.data, new Map([['LOG_ENTRY', new Set(cited.keys())]])).problems;
+/** What is wrong with a schema-valid chunk answer: citations outside the chunk, too many events, wrong times, invented excerpts. */
+function chunkProblems(parsed: CondensedTimelineOutput, cited: ReadonlyMap<string, Citation>, index: RecordIndex, maxEvents: number): string[] {
+  const events = parsed.events;
+  const problems = verifyCitations(parsed, new Map([['LOG_ENTRY', new Set(cited.keys())]])).problems;
   if (events.length > maxEvents) problems.push(`events has ${events.length} events; return at most ${maxEvents}`);
   events.forEach((event, position) => {
     const known = event.citations.filter((citation) => citation.sourceType === 'LOG_ENTRY' && cited.has(citation.sourceId));
     if (!timeMatches(event.at, known, index)) problems.push(`events[${position}].at ${event.at} is not the time of the records it cites; copy the \`at\` of the earliest one`);
     problems.push(...excerptProblems(known, index, `events[${position}]`));
   });
-  return { events, problems };
+  return problems;
 }
 
 /**
@@ -274,36 +232,4 @@ function sanitize(events: readonly CondensedEvent[], cited: ReadonlyMap<string, 
   const ordered = inTimeOrder(kept);
   if (ordered.length <= maxEvents) return ordered;
   return selectTimelineItems(eventItems(ordered), maxEvents).map(itemEvent);
-}
-
-function repairMessages(messages: ChatMessage[], answer: string, problems: string[]): ChatMessage[] {
-  return [
-    ...messages,
-    { role: 'assistant', content: answer },
-    {
-      role: 'user',
-      content: `Your answer was rejected: ${problems.slice(0, 10).join('; ')}. Answer again with only the corrected JSON value, following the schema exactly.`,
-    },
-  ];
-}
-
-/** Runs `work` over `items` with at most `limit` at once; results in the items' order. */
-async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  let failed = false;
-  const worker = async (): Promise<void> => {
-    while (!failed && next < items.length) {
-      const position = next;
-      next += 1;
-      try {
-        results[position] = await work(items[position]!, position);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return results;
 }

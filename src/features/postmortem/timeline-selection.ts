@@ -8,6 +8,7 @@ import type { Incident, LogEntry } from '../../incidents/types.js';
 import type { Citation } from '../common/citation.js';
 import type { CondensedEvent, TimelineItem } from './condensed-timeline.js';
 import { utcClock } from './iso-time.js';
+import { clip, inTimeOrder } from '../common/incident-facts.js';
 
 /** Longest text of one item a prompt shows (a log summary has no size limit). */
 export const maxItemTextLength = 1_000;
@@ -16,13 +17,7 @@ export const maxItemTextLength = 1_000;
 const normalizeSpace = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 /** At most `max` characters, cut at a word boundary, with an ellipsis when cut. */
-export function clipText(text: string, max: number): string {
-  const normalized = normalizeSpace(text);
-  if (normalized.length <= max) return normalized;
-  const cut = normalized.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/, '')}…`;
-}
+export const clipText = clip;
 
 /** A verbatim quote of a record for a citation: its start, cut at a word boundary, no ellipsis. */
 export function excerptOf(text: string, max = 160): string {
@@ -33,18 +28,7 @@ export function excerptOf(text: string, max = 160): string {
   return (space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:-]+$/, '');
 }
 
-const timeOf = (iso: string): number => {
-  const time = Date.parse(iso);
-  return Number.isNaN(time) ? 0 : time;
-};
-
-/** A copy in time order; records with the same time keep their order. */
-export function inTimeOrder<T extends { at: string }>(records: readonly T[]): T[] {
-  return records
-    .map((record, index) => ({ record, index }))
-    .sort((a, b) => timeOf(a.record.at) - timeOf(b.record.at) || a.index - b.index)
-    .map(({ record }) => record);
-}
+export { inTimeOrder };
 
 /** A log entry as a citation. */
 export const logEntryCitation = (entry: LogEntry): Citation => ({ sourceType: 'LOG_ENTRY', sourceId: entry.id, excerpt: excerptOf(entry.summary) });

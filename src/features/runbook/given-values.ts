@@ -13,8 +13,14 @@ import { requestedScope } from './requested-scope.js';
 /** Option names (or parts of them, split on `_ . -`) that say what the job acts on. */
 const targetWords = /^(?:hosts?|hostnames?|nodes?|servers?|instances?|machines?|vms?|devices?|disks?|drives?|volumes?|partitions?|namespaces?|ns|deployments?|services?|apps?|releases?|statefulsets?|daemonsets?|pods?|clusters?|context|paths?|dirs?|director(?:y|ies)|mounts?|mountpoints?|databases?|dbs?|tables?|buckets?|secrets?|domains?|targets?|selector)$/i;
 
-/** Whether an option names what the job acts on, rather than how (a timeout, a count). */
-export const isTargetOption = (name: string): boolean => name.split(/[_.-]/).some((part) => targetWords.test(part));
+/** Words that make an option say how the job checks its work (`health_path`, `probe_port`), not what it acts on. */
+const checkWords = /^(?:health|healthz|healthcheck|probe|readiness|liveness|status|metrics)$/i;
+
+/** Whether an option names what the job acts on, rather than how (a timeout, a count, a health check). */
+export const isTargetOption = (name: string): boolean => {
+  const parts = name.split(/[_.-]/);
+  return !parts.some((part) => checkWords.test(part)) && parts.some((part) => targetWords.test(part));
+};
 
 const normalized = (text: string): string => text.toLowerCase().replace(/[^a-z0-9/]+/g, '');
 

@@ -16,18 +16,25 @@
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { AppError, badInput, notFound } from '../../errors/app-error.js';
 import { ErrorCode } from '../../errors/error-codes.js';
-import type { PublishRunbookJobInput } from '../../generated/graphql.js';
 import { actorOf, type AuditLog } from '../../guard/audit-log.js';
 import type { Principal } from '../../guard/auth/principal.js';
 import type { RundeckDriver } from '../../incidents/rundeck/rundeck-driver.js';
 import type { Logger } from 'pino';
-import type { DraftRecord, Store } from '../../store/types.js';
+import type { DraftRecord } from '../../store/types.js';
+import type { Store } from '../../store/store.js';
 import type { DraftFeedbackService } from '../feedback/service.js';
 import { runbookOutputSchema } from './output-schema.js';
 import { toRundeckJobYaml } from './rundeck-yaml.js';
 import { reviewRunbook } from './safety-review.js';
 
 /** Where a published job landed. */
+/** What `publishRunbookJob` reads of its input. */
+export interface PublishRunbookJobInput {
+  draftId: string;
+  /** Must be true for a draft that requires approval. */
+  approve?: boolean | null;
+}
+
 export interface PublishedRundeckJob {
   id: string;
   project: string;

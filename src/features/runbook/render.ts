@@ -1,5 +1,5 @@
 import type { CommandSafety } from '../../guard/command-policy.js';
-import type { Partial } from '../common/feature.js';
+import type { DeepPartial } from '../common/feature.js';
 import type { RunbookOption, RunbookOutput, RunbookStep } from './output-schema.js';
 import type { RunbookInput } from './prompt.js';
 import { reviewRunbook, stepSafety, type RunbookReview } from './safety-review.js';
@@ -10,7 +10,7 @@ import { reviewRunbook, stepSafety, type RunbookReview } from './safety-review.j
  * (a step's safety, the approval) appears only once that value is complete, so the text only
  * ever grows (see progressive-renderer).
  */
-export function renderRunbook(output: Partial<RunbookOutput>, input: RunbookInput): string {
+export function renderRunbook(output: DeepPartial<RunbookOutput>, input: RunbookInput): string {
   const lines: string[] = [];
   // A streamed offline draft says it early (matched comes first); a model's draft once its steps are reviewed.
   const review = typeof output.keepGoing === 'boolean' ? reviewOf(output, input) : null;
@@ -19,12 +19,12 @@ export function renderRunbook(output: Partial<RunbookOutput>, input: RunbookInpu
   }
   if (output.name) lines.push(`## ${output.name}`, '');
   if (output.description) lines.push(output.description.replace(/\s*\n\s*/g, ' '), '');
-  const options = (output.options ?? []).filter((option): option is Partial<RunbookOption> & { name: string } => Boolean(option?.name));
+  const options = (output.options ?? []).filter((option): option is DeepPartial<RunbookOption> & { name: string } => Boolean(option?.name));
   if (options.length > 0) lines.push('**Options:**', ...options.map(optionLine), '');
 
   // The JSON holds nodeFilter and keepGoing after the steps: once either is there, every step is whole.
   const stepsDone = 'nodeFilter' in output || 'keepGoing' in output;
-  const steps = (output.steps ?? []).filter((step): step is Partial<RunbookStep> => Boolean(step));
+  const steps = (output.steps ?? []).filter((step): step is DeepPartial<RunbookStep> => Boolean(step));
   steps.forEach((step, index) => {
     lines.push(...stepLines(step, index + 1, stepsDone || index < steps.length - 1));
   });
@@ -39,7 +39,7 @@ export function renderRunbook(output: Partial<RunbookOutput>, input: RunbookInpu
   return lines.join('\n');
 }
 
-function optionLine(option: Partial<RunbookOption> & { name: string }): string {
+function optionLine(option: DeepPartial<RunbookOption> & { name: string }): string {
   let line = `- \`${option.name}\``;
   if (option.description) line += `: ${option.description}`;
   if (option.required === true) line += ' (required)';
@@ -47,7 +47,7 @@ function optionLine(option: Partial<RunbookOption> & { name: string }): string {
   return line;
 }
 
-function stepLines(step: Partial<RunbookStep>, order: number, complete: boolean): string[] {
+function stepLines(step: DeepPartial<RunbookStep>, order: number, complete: boolean): string[] {
   const lines = [`### Step ${order}${step.description ? `: ${step.description}` : ''}`, ''];
   if (step.kind) lines.push(step.kind.startsWith('s') ? '**Script:**' : '**Command:**', '');
   if (typeof step.command === 'string' && step.command.length > 0) {
@@ -63,7 +63,7 @@ function safetyText(safety: CommandSafety): string {
   return `${safety.class}: ${safety.reasons.join('; ')}`;
 }
 
-function reviewOf(output: Partial<RunbookOutput>, input: RunbookInput): RunbookReview {
+function reviewOf(output: DeepPartial<RunbookOutput>, input: RunbookInput): RunbookReview {
   const steps = (output.steps ?? []).filter((step): step is RunbookStep => typeof step?.command === 'string' && typeof step.kind === 'string');
   const options = (output.options ?? []).filter((option): option is RunbookOption => typeof option?.name === 'string');
   return reviewRunbook(

@@ -4,7 +4,7 @@
  * asks for a repair on its problems; what is left decides `requiresApproval`.
  */
 import { classifyCommand, exceedsClass, type CommandClass, type CommandSafety } from '../../guard/command-policy.js';
-import type { Partial } from '../common/feature.js';
+import type { DeepPartial } from '../common/feature.js';
 import type { RunbookOutput, RunbookStep } from './output-schema.js';
 import { reachesRequest, type RequestMatch } from './request-match.js';
 import { requestedScope, scopeLabel, type RequestedScope } from './requested-scope.js';
@@ -73,7 +73,7 @@ export function reviewRunbook(output: RunbookOutput, request: string): RunbookRe
 }
 
 /** The class of a single step, or null while its command is still incomplete. */
-export function stepSafety(step: Partial<RunbookStep>): CommandSafety | null {
+export function stepSafety(step: DeepPartial<RunbookStep>): CommandSafety | null {
   return typeof step.command === 'string' && step.command.trim().length > 0 ? classifyStep(step.command) : null;
 }
 

@@ -1,10 +1,18 @@
 import { sourceCallerOf } from '../../guard/auth/caller-authorization.js';
 import { badInput, notFound } from '../../errors/app-error.js';
-import type { GenerateRunbookJobInput } from '../../generated/graphql.js';
 import type { Principal } from '../../guard/auth/principal.js';
 import type { DraftRecord } from '../../store/types.js';
 import type { FeatureDependencies } from '../common/dependencies.js';
 import { runbookFeature } from './feature.js';
+
+/** The fields of the `generateRunbookJob` input this service reads (the GraphQL input fits it). */
+export interface GenerateRunbookJobInput {
+  description: string;
+  incidentId?: string | null;
+  stream?: boolean | null;
+  /** Admin only: the routing variant to generate with (see DraftGenerator GenerateOptions). */
+  variant?: string | null;
+}
 
 /** Longest request accepted, in characters: a runbook request is a paragraph, not a document. */
 export const maxRunbookDescriptionLength = 4_000;

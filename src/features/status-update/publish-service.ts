@@ -11,7 +11,8 @@ import { actorOf, type AuditLog } from '../../guard/audit-log.js';
 import type { Principal } from '../../guard/auth/principal.js';
 import type { StatusUpdateTargets } from '../../incidents/status-update-targets.js';
 import { PublicationTakenError } from '../../store/publication-repository.js';
-import type { DraftRecord, Store } from '../../store/types.js';
+import type { DraftRecord } from '../../store/types.js';
+import type { Store } from '../../store/store.js';
 import type { DraftFeedbackService } from '../feedback/service.js';
 import { maxPublishedTextLength } from '../feedback/service.js';
 

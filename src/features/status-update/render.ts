@@ -1,4 +1,4 @@
-import type { Partial } from '../common/feature.js';
+import type { DeepPartial } from '../common/feature.js';
 import type { Statement } from '../common/citation.js';
 import { statementText } from '../common/statement-text.js';
 import type { IncidentPhase, StatusUpdateOutput } from './output-schema.js';
@@ -14,13 +14,13 @@ const phaseLabel: Record<IncidentPhase, string> = {
  * Markdown of a status update. Works on partial output while streaming: markup stays at
  * line starts so that a growing field only ever extends the text (see progressive-renderer).
  */
-export function renderStatusUpdate(output: Partial<StatusUpdateOutput>): string {
+export function renderStatusUpdate(output: DeepPartial<StatusUpdateOutput>): string {
   const lines: string[] = [];
   if (output.title) lines.push(`## ${output.title}`, '');
   if (output.phase) lines.push(`**Status:** ${phaseOf(output.phase)}`, '');
   if (output.summary?.text) lines.push(statementText(output.summary), '');
   if (output.impact?.text) lines.push(`**Impact:** ${statementText(output.impact)}`, '');
-  const actions = (output.actions ?? []).filter((action): action is Partial<Statement> & { text: string } => Boolean(action?.text));
+  const actions = (output.actions ?? []).filter((action): action is DeepPartial<Statement> & { text: string } => Boolean(action?.text));
   if (actions.length > 0) lines.push('**What we are doing:**', ...actions.map((action) => `- ${statementText(action)}`), '');
   if (typeof output.nextUpdateMinutes === 'number') lines.push(`**Next update:** within ${output.nextUpdateMinutes} minutes.`, '');
   return lines.join('\n');

@@ -2,10 +2,10 @@
  * `startEvaluationRun`, `recordEvaluationResults`, `finishEvaluationRun`
  * (schema/evaluation-admin.graphql; ai:admin and ai:eval, src/graphql/permissions.ts).
  */
-import { createEvaluationUploads, type EvaluationUploads } from '../../eval/evaluation-upload.js';
+import { createEvaluationUploads, type EvaluationUploads } from '../../features/feedback/evaluation-upload.js';
 import type { OfflineEvaluation, Resolvers } from '../../generated/graphql.js';
 import type { EvalRunRecord } from '../../store/eval-repository.js';
-import type { Store } from '../../store/types.js';
+import type { Store } from '../../store/store.js';
 import { requirePrincipal } from '../require-principal.js';
 
 // One set of open uploads per service (its store), kept here rather than in the shared

@@ -6,7 +6,7 @@
  */
 import { notFound } from '../../errors/app-error.js';
 import type { ApiKeyRecord } from '../../store/api-key-repository.js';
-import type { Store } from '../../store/types.js';
+import type { Store } from '../../store/store.js';
 import { actorOf, toAuditRecord } from '../audit-log.js';
 import { issueApiKey } from './api-keys.js';
 import type { Principal } from './principal.js';

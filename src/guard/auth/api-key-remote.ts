@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { AppConfig } from '../../config/index.js';
-import { readServiceFile } from '../../http/service-file.js';
+import { readServiceFile } from '../../store/service-file.js';
 import type { ApiKeyRecord } from '../../store/api-key-repository.js';
 import { liveLockHolder } from '../../store/data-dir-lock.js';
 import { signLocalToken } from './authenticator.js';

@@ -15,7 +15,7 @@ import {
   type ExpansionHost,
   type Field,
 } from './expansion.js';
-import { downloaders, isDecoderCommand, noStdin, traitsOfScript, type Call, type CommandResult, type Stdin, type Trait } from './call.js';
+import { downloaders, isDecoderCommand, noStdin, traitsOfScript, type Call, type CommandResult, type RuleHost, type Stdin, type Trait } from './call.js';
 import { rules } from './rules/index.js';
 import { parseShell } from './shell-parser.js';
 import { ShellSyntaxError, type Command, type Pipeline, type Redirect, type Script, type Word } from './shell-syntax.js';
@@ -24,7 +24,7 @@ import { untilReviewed, type CommandClass, type Finding } from './verdict.js';
 /** Nested code (sh -c inside eval inside a here-document...) deeper than this is not followed. */
 const maxCodeDepth = 10;
 
-export class Analyzer {
+export class Analyzer implements RuleHost {
   readonly findings: Finding[] = [];
   private readonly functions = new Set<string>();
   private codeDepth = 0;

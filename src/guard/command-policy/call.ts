@@ -2,9 +2,9 @@
  * What a rule of the command policy receives and returns, and the facts about programs that
  * the analyzer and several rules share.
  */
-import type { Analyzer } from './analyzer.js';
 import type { Arg } from './arguments.js';
 import type { Environment, Field } from './expansion.js';
+import type { CommandClass } from './verdict.js';
 import type { Script } from './shell-syntax.js';
 
 /** What the data flowing into a command may be. */
@@ -35,7 +35,20 @@ export interface Call {
   display: string;
   stdin: Stdin;
   environment: Environment;
-  analyzer: Analyzer;
+  analyzer: RuleHost;
+}
+
+/**
+ * What a rule may ask of the analyzer that calls it (the analyzer implements it): record a
+ * finding, review nested code, run a nested command. Narrow so rules never import the analyzer.
+ */
+export interface RuleHost {
+  add(commandClass: CommandClass, reason: string): void;
+  reviewCode(text: string, environment: Environment, origin: string, stdin?: Stdin): string | null;
+  invoke(fields: Field[], environment: Environment, stdin: Stdin): CommandResult;
+  define(name: string): void;
+  reviewStdinAsCode(call: Call, language: 'shell' | 'other'): void;
+  reviewWrite(target: Field, append: boolean): void;
 }
 
 /** What a rule may return: known output and traits of what it writes. */

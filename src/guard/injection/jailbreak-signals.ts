@@ -9,7 +9,7 @@
  * exec"). The noisy-OR of two families (a framing AND a lifted rule, or a framing AND the
  * system prompt as the object) is what crosses the question threshold of 0.5.
  */
-import type { Signal } from './signals.js';
+import type { Signal } from './types.js';
 
 const latin = (source: string): RegExp => new RegExp(source, 'u');
 const gap = (n: number): string => `(?:[^\\s.!?;]{1,30}\\s+){0,${n}}`;

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { canonicalize } from './normalize.js';
+import type { InjectionScorer } from './types.js';
 
 export const buckets = 1 << 15;
 const maxCharacters = 2_000;
@@ -49,10 +50,7 @@ export function features(text: string): Map<number, number> {
 export const sigmoid = (value: number): number => 1 / (1 + Math.exp(-value));
 
 /** A loaded scorer: the probability that a text is an attack, and the threshold to act on it. */
-export interface NgramScorer {
-  probability(text: string): number;
-  readonly threshold: number;
-}
+export type NgramScorer = InjectionScorer;
 
 /** A scorer from weights (checked: a wrong file fails at start, not at the first screen). */
 export function createNgramScorer(weights: ScorerWeights): NgramScorer {

@@ -14,24 +14,9 @@
  */
 import { jailbreakSignals } from './jailbreak-signals.js';
 import { taskSignals } from './task-signals.js';
-import type { InjectionSource, SignalCategory } from './types.js';
+import type { InjectionSource, Signal } from './types.js';
 
-export interface Signal {
-  id: string;
-  category: SignalCategory;
-  weight: number;
-  /** Applied to each view; must not be global or sticky. */
-  pattern: RegExp;
-  /** Weight multiplier per source (default 1): e.g. output directives are what guidance is for. */
-  sources?: Partial<Record<InjectionSource, number>>;
-  /**
-   * Tested on the 80 characters after a match: when it matches, the text is about an ops
-   * document ("ignore the previous instructions in the runbook") and the weight is multiplied
-   * by `dampening`.
-   */
-  unless?: RegExp;
-  dampening?: number;
-}
+export type { Signal } from './types.js';
 
 /** Up to `n` whole words (each followed by blanks). */
 const gap = (n: number): string => `(?:[^\\s.!?;]{1,30}\\s+){0,${n}}`;

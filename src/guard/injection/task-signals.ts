@@ -10,7 +10,7 @@
  * alone is weak (0.45); it blocks only with a second cue (a link to plant, a claim to make, a
  * send-out, an off-topic task). Only text addressed to a model by name blocks alone.
  */
-import type { Signal } from './signals.js';
+import type { Signal } from './types.js';
 
 const latin = (source: string): RegExp => new RegExp(source, 'u');
 

@@ -107,7 +107,7 @@ export interface InjectionDetectorOptions {
    * are left to the signals). `scorer` replaces the shipped weights.
    */
   learnedScorer?: boolean;
-  scorer?: import('./ngram-scorer.js').NgramScorer;
+  scorer?: InjectionScorer;
 }
 
 /** A configured detector: pure, synchronous, linear in the text's length. */
@@ -115,4 +115,28 @@ export interface InjectionDetector {
   screen(text: string, context: { source: InjectionSource }): InjectionVerdict;
   /** The thresholds in force, after defaults. */
   readonly thresholds: Readonly<Record<InjectionSource, number>>;
+}
+
+/** A learned scorer of questions (ngram-scorer.ts implements it): a probability and its blocking threshold. */
+export interface InjectionScorer {
+  probability(text: string): number;
+  readonly threshold: number;
+}
+
+/** One detector signal: a weighted pattern of one category (the lists are in signals.ts and beside it). */
+export interface Signal {
+  id: string;
+  category: SignalCategory;
+  weight: number;
+  /** Applied to each view; must not be global or sticky. */
+  pattern: RegExp;
+  /** Weight multiplier per source (default 1): e.g. output directives are what guidance is for. */
+  sources?: Partial<Record<InjectionSource, number>>;
+  /**
+   * Tested on the 80 characters after a match: when it matches, the text is about an ops
+   * document ("ignore the previous instructions in the runbook") and the weight is multiplied
+   * by `dampening`.
+   */
+  unless?: RegExp;
+  dampening?: number;
 }

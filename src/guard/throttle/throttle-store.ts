@@ -7,22 +7,11 @@
  * Priority: work for a P1/P2 or high-urgency incident may use the whole limit; other work
  * leaves `reservedShare` of it free, so it never delays urgent work.
  */
+import type { AccountLimits } from '../../config/account-settings.js';
 
 export type WorkPriority = 'high' | 'normal';
 
-export interface AccountLimits {
-  /** AI operations per minute. */
-  requestsPerMinute: number;
-  /** Generations running at once. */
-  concurrentGenerations: number;
-  /** Tokens (input + output) per UTC day; 0 = unlimited. */
-  tokensPerDay: number;
-  /** Tokens per UTC calendar month; 0 = unlimited. */
-  tokensPerMonth: number;
-  /** Share of rate and concurrency kept for high-priority work (0..1). */
-  reservedShare: number;
-}
-
+export type { AccountLimits };
 export type ThrottleDecision =
   | { ok: true; lease: string }
   | { ok: false; reason: 'rate' | 'concurrency' | 'budget_day' | 'budget_month'; retryAfterSeconds: number };

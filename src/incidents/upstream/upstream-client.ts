@@ -11,9 +11,10 @@
 import { SpanKind, SpanStatusCode, trace, type Span, type Tracer } from '@opentelemetry/api';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
-import { backoffDelay } from '../../llm/backoff.js';
-import { tracerName } from '../../llm/tracing.js';
-import type { CircuitBreaker } from '../../llm/circuit-breaker.js';
+import { backoffDelay } from '../../resilience/backoff.js';
+/** The tracer of upstream requests to incident sources (the service's one name, as in llm/tracing.ts). */
+const tracerName = 'incident-ai';
+import type { CircuitBreaker } from '../../resilience/circuit-breaker.js';
 import { createDeadline, sleep, type Deadline } from './deadline.js';
 import { retryAfterMs } from './retry-after.js';
 import { CoolDownPastDeadline, type TokenGate } from './token-gate.js';

@@ -2,7 +2,7 @@
  * What every driver of the process shares: one gate per credential (rate limits are per
  * token) and one circuit breaker per upstream (source and base URL).
  */
-import { createCircuitBreaker, type CircuitBreaker } from '../../llm/circuit-breaker.js';
+import { createCircuitBreaker, type CircuitBreaker } from '../../resilience/circuit-breaker.js';
 import { createTokenGates, type TokenGate } from './token-gate.js';
 
 export interface UpstreamResources {

@@ -32,6 +32,7 @@ import {
   type StreamEvent,
   type TokenUsage,
 } from '../types.js';
+import { raceAbort } from '../abort.js';
 
 /** Settings of {@link createBedrockProvider}. */
 export interface BedrockProviderSettings {
@@ -88,7 +89,8 @@ export function createBedrockProvider(settings: BedrockProviderSettings): Bedroc
     const input = toConverseInput(id, request);
     let output;
     try {
-      output = await untilAborted(client.send(new ConverseCommand(input), { abortSignal: signal }), signal);
+      // The SDK only watches the signal on the wire, not while it resolves credentials or decodes events.
+      output = await raceAbort(client.send(new ConverseCommand(input), { abortSignal: signal }), signal);
     } catch (error) {
       if (signal.aborted) throw signal.reason;
       throw toProviderError(id, error);
@@ -121,7 +123,7 @@ export function createBedrockProvider(settings: BedrockProviderSettings): Bedroc
       let events: AsyncIterable<ConverseStreamOutput> | undefined;
       let requestId: string | null = null;
       try {
-        const output = await untilAborted(
+        const output = await raceAbort(
           client.send(new ConverseStreamCommand(input), { abortSignal: exchange.signal }),
           signal,
         );
@@ -133,59 +135,26 @@ export function createBedrockProvider(settings: BedrockProviderSettings): Bedroc
       }
       if (!events) throw new ProviderError(id, 'unavailable', 'Bedrock ConverseStream answered without an event stream');
 
-      const forcedTool = request.output?.name;
-      const toolBlocks = new Set<number>();
-      const parts: string[] = [];
-      let sawForcedTool = false;
-      let stopReason: StopReason | string | undefined;
-      let usage: TokenUsage = { inputTokens: 0, outputTokens: 0 };
+      const state: StreamState = { forcedTool: request.output?.name, toolBlocks: new Set(), parts: [], sawForcedTool: false, stopReason: undefined, usage: { inputTokens: 0, outputTokens: 0 } };
       const iterator = events[Symbol.asyncIterator]();
       while (true) {
         let result: IteratorResult<ConverseStreamOutput>;
         try {
-          result = await untilAborted(iterator.next(), signal);
+          result = await raceAbort(iterator.next(), signal);
         } catch (error) {
           if (signal.aborted) throw signal.reason;
           throw toProviderError(id, error);
         }
         if (result.done) break;
-        const event = result.value;
-        if (event.contentBlockStart) {
-          const start = event.contentBlockStart;
-          if (forcedTool && start.start?.toolUse?.name === forcedTool && start.contentBlockIndex !== undefined) {
-            toolBlocks.add(start.contentBlockIndex);
-            sawForcedTool = true;
-          }
-        } else if (event.contentBlockDelta) {
-          const { delta, contentBlockIndex } = event.contentBlockDelta;
-          // With structured output only the tool input is the answer; any text the model
-          // says around the call would corrupt the JSON a consumer assembles from deltas.
-          const piece = forcedTool
-            ? contentBlockIndex !== undefined && toolBlocks.has(contentBlockIndex)
-              ? delta?.toolUse?.input
-              : undefined
-            : delta?.text;
-          if (piece) {
-            parts.push(piece);
-            yield { type: 'delta', text: piece };
-          }
-        } else if (event.messageStop) {
-          stopReason = event.messageStop.stopReason;
-        } else if (event.metadata) {
-          usage = {
-            inputTokens: event.metadata.usage?.inputTokens ?? 0,
-            outputTokens: event.metadata.usage?.outputTokens ?? 0,
-          };
-        } else {
-          const exception = streamException(event);
-          if (exception) throw toProviderError(id, exception);
-        }
+        const piece = foldStreamEvent(id, state, result.value);
+        if (piece) yield { type: 'delta', text: piece };
       }
+      const { stopReason, sawForcedTool, usage } = state;
       if (stopReason === undefined) {
         throw new ProviderError(id, 'unavailable', 'Bedrock stream ended before messageStop');
       }
       const finishReason = toFinishReason(id, stopReason, sawForcedTool);
-      let text = parts.join('');
+      let text = state.parts.join('');
       if (sawForcedTool && text === '') text = '{}';
       finished = true;
       yield {
@@ -269,30 +238,46 @@ function toFinishReason(providerId: string, stopReason: StopReason | string | un
   }
 }
 
-/**
- * Settles like `promise`, or rejects with the signal's reason the moment it aborts: the SDK
- * only watches the signal on the wire, not while it resolves credentials or decodes events.
- */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) {
-    // The abandoned promise fails later with the torn-down connection; nobody awaits it.
-    promise.catch(() => {});
-    return Promise.reject(signal.reason);
+/** What a ConverseStream has said so far. */
+interface StreamState {
+  /** The tool whose input is the structured answer, when the request asked for one. */
+  forcedTool: string | undefined;
+  toolBlocks: Set<number>;
+  parts: string[];
+  sawForcedTool: boolean;
+  stopReason: StopReason | string | undefined;
+  usage: TokenUsage;
+}
+
+/** Folds one stream event into `state`; returns the answer text it adds, if any. Throws a ProviderError for an exception event. */
+function foldStreamEvent(id: string, state: StreamState, event: ConverseStreamOutput): string | undefined {
+  const { forcedTool } = state;
+  if (event.contentBlockStart) {
+    const start = event.contentBlockStart;
+    if (forcedTool && start.start?.toolUse?.name === forcedTool && start.contentBlockIndex !== undefined) {
+      state.toolBlocks.add(start.contentBlockIndex);
+      state.sawForcedTool = true;
+    }
+  } else if (event.contentBlockDelta) {
+    const { delta, contentBlockIndex } = event.contentBlockDelta;
+    // With structured output only the tool input is the answer; any text the model
+    // says around the call would corrupt the JSON a consumer assembles from deltas.
+    const piece = forcedTool
+      ? contentBlockIndex !== undefined && state.toolBlocks.has(contentBlockIndex)
+        ? delta?.toolUse?.input
+        : undefined
+      : delta?.text;
+    if (piece) state.parts.push(piece);
+    return piece;
+  } else if (event.messageStop) {
+    state.stopReason = event.messageStop.stopReason;
+  } else if (event.metadata) {
+    state.usage = { inputTokens: event.metadata.usage?.inputTokens ?? 0, outputTokens: event.metadata.usage?.outputTokens ?? 0 };
+  } else {
+    const exception = streamException(event);
+    if (exception) throw toProviderError(id, exception);
   }
-  return new Promise((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
+  return undefined;
 }
 
 // The SDK normally throws stream exceptions itself; this covers one delivered as an event.

@@ -2,10 +2,11 @@ import type { AppConfig } from '../../config/index.js';
 import type { LlmProvider } from '../types.js';
 import { createBedrockProvider } from './bedrock-provider.js';
 import { createExtractiveProvider } from './extractive-provider.js';
+import type { ExtractorRegistry } from './extractive/registry.js';
 import { createOpenAiProvider } from './openai-provider.js';
 
-/** One provider instance per entry of the routing config's `providers`. */
-export function createProviders(config: AppConfig): LlmProvider[] {
+/** One provider instance per entry of the routing config's `providers`; the extractive engine answers with `extractors`. */
+export function createProviders(config: AppConfig, extractors: ExtractorRegistry): LlmProvider[] {
   return Object.entries(config.routing.providers).map(([id, provider]): LlmProvider => {
     switch (provider.kind) {
       case 'openai': {
@@ -27,7 +28,7 @@ export function createProviders(config: AppConfig): LlmProvider[] {
           selfHosted: provider.selfHosted,
         });
       case 'extractive':
-        return createExtractiveProvider({ id });
+        return createExtractiveProvider({ id, extractors });
     }
   });
 }

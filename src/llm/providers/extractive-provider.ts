@@ -12,14 +12,14 @@ import {
   type StreamEvent,
 } from '../types.js';
 import { isGroundingError } from './extractive/extractor.js';
-import { defaultExtractors, type ExtractorRegistry } from './extractive/registry.js';
+import type { ExtractorRegistry } from './extractive/registry.js';
 
 /** Options of {@link createExtractiveProvider}. */
 export interface ExtractiveProviderOptions {
   /** Provider id in the routing config (default `extractive`). */
   id?: string;
-  /** Extractors by feature (default: every extractor built in). */
-  extractors?: ExtractorRegistry;
+  /** Extractors by feature; `app.ts` passes every feature's (`features/extractors.ts`). */
+  extractors: ExtractorRegistry;
 }
 
 /** The `responseModel` every extractive completion reports. */
@@ -39,9 +39,9 @@ function splitIntoDeltas(text: string, count: number): string[] {
 }
 
 /** Creates the extractive provider. */
-export function createExtractiveProvider(options: ExtractiveProviderOptions = {}): LlmProvider {
+export function createExtractiveProvider(options: ExtractiveProviderOptions): LlmProvider {
   const id = options.id ?? 'extractive';
-  const extractors = options.extractors ?? defaultExtractors;
+  const extractors = options.extractors;
 
   function answer(request: LlmRequest): Completion {
     const extractor = extractors[request.feature];

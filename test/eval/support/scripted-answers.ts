@@ -6,7 +6,7 @@
  * Judge requests: the longer candidate wins, in either order, so the judge is consistent.
  */
 import type { Incident } from '../../../src/incidents/types.js';
-import { extractStatusUpdate } from '../../../src/llm/providers/extractive/status-update-extractor.js';
+import { extractStatusUpdate } from '../../../src/features/status-update/extractor.js';
 import type { FakeBehaviour } from '../../fakes/openai-server.js';
 import type { ChatBody } from './answering-openai.js';
 

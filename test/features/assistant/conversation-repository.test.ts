@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStoreFromDatabase } from '../../../src/store/create-store.js';
 import type { NewConversation } from '../../../src/store/conversation-repository.js';
 import { migrate } from '../../../src/store/migrate.js';
-import type { Store } from '../../../src/store/types.js';
+import type { Store } from '../../../src/store/store.js';
 import { createPgliteTestDatabase } from '../../store/support/pglite-test-database.js';
 import { createPostgresTestDatabase } from '../../store/support/postgres-test-database.js';
 import type { TestDatabase } from '../../store/support/test-database.js';

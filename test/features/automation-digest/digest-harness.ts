@@ -11,7 +11,8 @@ import { createSampleIncidentSource, defaultSampleData } from '../../../src/inci
 import type { JobExecution, RunbookJob } from '../../../src/incidents/types.js';
 import { createLlmManager } from '../../../src/llm/manager.js';
 import { createProviders } from '../../../src/llm/providers/create-providers.js';
-import type { Store } from '../../../src/store/types.js';
+import { defaultExtractors } from '../../../src/features/extractors.js';
+import type { Store } from '../../../src/store/store.js';
 import { createDraftStreamHub } from '../../../src/streams/draft-stream-hub.js';
 import type { FakeOpenAi } from '../../fakes/openai-server.js';
 import { startServiceParts } from '../../support/service-parts.js';
@@ -30,7 +31,7 @@ export interface DigestHarness {
 export async function startDigestHarness(extra: { jobs?: RunbookJob[]; executions?: JobExecution[] } = {}): Promise<DigestHarness> {
   const parts = await startServiceParts('digest');
   const { fake, config, store, logger } = parts;
-  const manager = createLlmManager({ providers: createProviders(config), routing: config.routing, usage: { record: () => undefined }, logger });
+  const manager = createLlmManager({ providers: createProviders(config, defaultExtractors), routing: config.routing, usage: { record: () => undefined }, logger });
   const hub = createDraftStreamHub({ store, logger });
   const generator = createDraftGenerator({ store, manager, hub, logger });
   const incidents = createSampleIncidentSource({

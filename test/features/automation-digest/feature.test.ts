@@ -9,7 +9,7 @@ import { exdemo01Succeeded, exdemo02Failed, rjdemo01RestartPaymentsApi } from '.
 import type { JobExecution } from '../../../src/incidents/types.js';
 import { withPromptGuards } from '../../../src/features/common/prompt-guards.js';
 import { fencedTexts, testSpotlight, unfencedText } from '../../support/spotlight.js';
-import { extractAutomationDigest } from '../../../src/llm/providers/extractive/automation-digest-extractor.js';
+import { extractAutomationDigest } from '../../../src/features/automation-digest/extractor.js';
 
 const principal = { accountId: 'demo', userId: 'u', scopes: new Set<string>(scopes), method: 'jwt' as const };
 const contextOf = (execution: JobExecution) => ({

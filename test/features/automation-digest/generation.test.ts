@@ -8,7 +8,7 @@ import { isAppError } from '../../../src/errors/app-error.js';
 import type { AutomationDigestOutput } from '../../../src/features/automation-digest/output-schema.js';
 import { automationDigestPromptTokenBudget } from '../../../src/features/automation-digest/prompt.js';
 import { exdemo02Failed, rjdemo01RestartPaymentsApi } from '../../../src/incidents/sample/rjdemo01-restart-payments-api.js';
-import { extractAutomationDigest } from '../../../src/llm/providers/extractive/automation-digest-extractor.js';
+import { extractAutomationDigest } from '../../../src/features/automation-digest/extractor.js';
 import { startDigestHarness, type DigestHarness } from './digest-harness.js';
 import { fencedTexts, markerOf } from '../../support/spotlight.js';
 import { syntheticErrorText, syntheticExecution, syntheticJob } from './synthetic-log.js';

@@ -3,7 +3,7 @@ import { createProgressiveRenderer } from '../../../src/features/common/progress
 import type { AutomationDigestOutput } from '../../../src/features/automation-digest/output-schema.js';
 import { renderAutomationDigest } from '../../../src/features/automation-digest/render.js';
 import { exdemo01Succeeded, exdemo02Failed, rjdemo01RestartPaymentsApi } from '../../../src/incidents/sample/rjdemo01-restart-payments-api.js';
-import { extractAutomationDigest } from '../../../src/llm/providers/extractive/automation-digest-extractor.js';
+import { extractAutomationDigest } from '../../../src/features/automation-digest/extractor.js';
 
 const input = { jobId: 'RJDEMO01', executionId: 'EXDEMO02' };
 const cite = (line: number, excerpt: string) => ({ sourceType: 'LOG_LINE' as const, sourceId: `L${line}`, excerpt });

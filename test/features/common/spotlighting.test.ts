@@ -15,7 +15,7 @@ import { scopes, type Principal } from '../../../src/guard/auth/principal.js';
 import { sampleIncidents } from '../../../src/incidents/sample/index.js';
 import { exdemo02Failed, rjdemo01RestartPaymentsApi } from '../../../src/incidents/sample/rjdemo01-restart-payments-api.js';
 import type { Incident, JobExecution, RunbookJob } from '../../../src/incidents/types.js';
-import { extractStatusUpdate } from '../../../src/llm/providers/extractive/status-update-extractor.js';
+import { extractStatusUpdate } from '../../../src/features/status-update/extractor.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../../fakes/openai-server.js';
 import { fencedTexts, markerOf, testSpotlight, unfencedText } from '../../support/spotlight.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';

@@ -124,7 +124,7 @@ describe('submitDraftFeedback limits and access', () => {
     }
   });
 
-  it('keeps neither the published text nor a ratio for a draft stored under zero retention', async () => {
+  it('keeps neither the published text, the comment nor a ratio for a draft stored under zero retention (the rating is kept)', async () => {
     const id = 'feedback-test-zero-retention';
     await service.sql(
       `insert into drafts (id, account_id, user_id, kind, state, input, output, text, created_at, updated_at)
@@ -133,7 +133,9 @@ describe('submitDraftFeedback limits and access', () => {
     );
     const result = await feedback({ draftId: id, rating: 'DOWN', publishedText: 'What we published.', comment: 'Too long.' });
     expect(result.errors).toBeUndefined();
-    expect(result.data!.submitDraftFeedback).toMatchObject({ rating: 'DOWN', comment: 'Too long.', publishedText: null, retainedRatio: null });
+    expect(result.data!.submitDraftFeedback).toMatchObject({ rating: 'DOWN', comment: null, publishedText: null, retainedRatio: null });
+    const rows = await service.sql<{ rating: string; comment: string | null; published_text: string | null }>('select rating, comment, published_text from draft_feedback where draft_id = $1', [id]);
+    expect(rows).toEqual([{ rating: 'DOWN', comment: null, published_text: null }]);
   });
 
   it('FORBIDDEN without ai:write', async () => {

@@ -12,7 +12,7 @@ import type { Principal } from '../../../src/guard/auth/principal.js';
 import type { AuditEventRecord } from '../../../src/store/audit-repository.js';
 import { createStoreFromDatabase } from '../../../src/store/create-store.js';
 import { migrate } from '../../../src/store/migrate.js';
-import type { Store } from '../../../src/store/types.js';
+import type { Store } from '../../../src/store/store.js';
 import { generation, newDraft, uniqueId } from '../../store/support/fixtures.js';
 import { createPgliteTestDatabase } from '../../store/support/pglite-test-database.js';
 import type { TestDatabase } from '../../store/support/test-database.js';

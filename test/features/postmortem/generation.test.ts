@@ -9,7 +9,7 @@ import { postmortemOutputSpec, type PostmortemOutput } from '../../../src/featur
 import { postmortemBudget } from '../../../src/features/postmortem/token-budget.js';
 import { sampleIncidents } from '../../../src/incidents/sample/index.js';
 import type { Incident } from '../../../src/incidents/types.js';
-import { extractPostmortem } from '../../../src/llm/providers/extractive/postmortem-extractor.js';
+import { extractPostmortem } from '../../../src/features/postmortem/extractor.js';
 import type { DraftChunkEvent } from '../../../src/streams/types.js';
 import { fencedTexts, markerOf } from '../../support/spotlight.js';
 import { contextTokensOf, startPostmortemHarness, type PostmortemHarness } from './postmortem-harness.js';

@@ -12,7 +12,7 @@ import { planChunks } from '../../../src/features/postmortem/timeline-condenser.
 import { eventItems, logEntryItems } from '../../../src/features/postmortem/timeline-selection.js';
 import { postmortemBudget } from '../../../src/features/postmortem/token-budget.js';
 import type { Incident } from '../../../src/incidents/types.js';
-import { extractPostmortem } from '../../../src/llm/providers/extractive/postmortem-extractor.js';
+import { extractPostmortem } from '../../../src/features/postmortem/extractor.js';
 import { contextTokensOf, startPostmortemHarness, type ChatBody, type PostmortemHarness } from './postmortem-harness.js';
 import { fencedJsonAfter, markerOf } from '../../support/spotlight.js';
 import { syntheticIncident, syntheticRootCause } from './synthetic-incident.js';

@@ -13,9 +13,11 @@ import { createSampleIncidentSource, defaultSampleData } from '../../../src/inci
 import type { Incident } from '../../../src/incidents/types.js';
 import { createLlmManager } from '../../../src/llm/manager.js';
 import { createProviders } from '../../../src/llm/providers/create-providers.js';
+import { defaultExtractors } from '../../../src/features/extractors.js';
 import { createOpenAiProvider } from '../../../src/llm/providers/openai-provider.js';
 import type { ChatMessage } from '../../../src/llm/types.js';
-import type { LlmCallRecord, Store } from '../../../src/store/types.js';
+import type { LlmCallRecord } from '../../../src/store/types.js';
+import type { Store } from '../../../src/store/store.js';
 import { createDraftStreamHub, type DraftStreamHub } from '../../../src/streams/draft-stream-hub.js';
 import type { FakeOpenAi } from '../../fakes/openai-server.js';
 import { startServiceParts } from '../../support/service-parts.js';
@@ -80,7 +82,7 @@ export async function startPostmortemHarness(options: PostmortemHarnessOptions =
           dataPolicy,
         })
       : createLlmManager({
-          providers: createProviders(config).filter((provider) => which === 'model-and-extractive' || provider.kind === 'extractive'),
+          providers: createProviders(config, defaultExtractors).filter((provider) => which === 'model-and-extractive' || provider.kind === 'extractive'),
           routing: which === 'model-and-extractive' ? config.routing : { ...config.routing, defaultChain: undefined },
           usage,
           dataPolicy,

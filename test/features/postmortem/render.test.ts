@@ -3,7 +3,7 @@ import { createProgressiveRenderer } from '../../../src/features/common/progress
 import type { PostmortemOutput } from '../../../src/features/postmortem/output-schema.js';
 import { renderPostmortem, type PostmortemRenderInput } from '../../../src/features/postmortem/render.js';
 import { sampleIncidents } from '../../../src/incidents/sample/index.js';
-import { extractPostmortem } from '../../../src/llm/providers/extractive/postmortem-extractor.js';
+import { extractPostmortem } from '../../../src/features/postmortem/extractor.js';
 
 const resolved: PostmortemRenderInput = { preliminary: false, incidentStatus: 'resolved', asOf: '2025-03-11T15:14:40Z' };
 const open: PostmortemRenderInput = { preliminary: true, incidentStatus: 'acknowledged', asOf: '2025-04-15T10:08:30Z' };

@@ -1,13 +1,14 @@
 /**
  * Output checks on PUBLIC status updates: a model answer naming internal hosts, IPs or
- * people is repaired once, and what still leaks is scrubbed before it is stored; a stream
- * never shows subscribers what the final draft refuses.
+ * people is repaired once, and what still leaks is scrubbed before it is stored (checked in
+ * the stored draft row and its stored chunks, not only in the response); a stream never shows
+ * subscribers what the final draft refuses.
  */
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleIncidents } from '../../../src/incidents/sample/index.js';
-import { extractStatusUpdate } from '../../../src/llm/providers/extractive/status-update-extractor.js';
+import { extractStatusUpdate } from '../../../src/features/status-update/extractor.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../../fakes/openai-server.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 
@@ -36,14 +37,15 @@ describe('PUBLIC status updates from a model', () => {
   it('asks for a repair naming the leak, then scrubs what the repair still leaks', async () => {
     openai.reset();
     openai.enqueue({ kind: 'ok', json: leaky }, { kind: 'ok', json: leaky });
-    const result = await service.graphql<{ draftStatusUpdate: { text: string; generation: { provider: string } } }>(
-      `mutation { draftStatusUpdate(input: { incidentId: "PDEMO01", audience: PUBLIC }) { text generation { provider } } }`,
+    const result = await service.graphql<{ draftStatusUpdate: { id: string; text: string; generation: { provider: string } } }>(
+      `mutation { draftStatusUpdate(input: { incidentId: "PDEMO01", audience: PUBLIC }) { id text generation { provider } } }`,
     );
     expect(result.errors).toBeUndefined();
     expect(result.data!.draftStatusUpdate.generation.provider).toBe('openai');
     const repairRequest = JSON.stringify(openai.requests[1]?.body);
     expect(repairRequest).toContain('must not contain');
     for (const word of secretWords) expect(result.data!.draftStatusUpdate.text).not.toContain(word);
+    await expectStoredWithout(result.data!.draftStatusUpdate.id);
   });
 
   it('never streams what the final draft refuses', async () => {
@@ -67,5 +69,17 @@ describe('PUBLIC status updates from a model', () => {
       expect(streamed).not.toContain(word);
       expect(chunks.at(-1)!.draft!.text).not.toContain(word);
     }
+    await expectStoredWithout(created.data!.draftStatusUpdate.id);
   });
 });
+
+/** The stored draft row (text and structured output) and its stored chunks hold none of the secret words. */
+async function expectStoredWithout(draftId: string): Promise<void> {
+  const [row] = await service.sql<{ state: string; text: string; output: unknown }>('SELECT state, text, output FROM drafts WHERE id = $1', [draftId]);
+  expect(row).toMatchObject({ state: 'COMPLETE' });
+  // The stored text is the scrubbed draft, not an empty placeholder.
+  expect(row!.text.length).toBeGreaterThan(40);
+  const chunks = await service.sql<{ delta: string }>('SELECT delta FROM draft_chunks WHERE draft_id = $1', [draftId]);
+  const stored = JSON.stringify({ text: row!.text, output: row!.output, chunks });
+  for (const word of secretWords) expect(stored, `stored row of ${draftId}`).not.toContain(word);
+}

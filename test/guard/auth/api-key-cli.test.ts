@@ -8,7 +8,7 @@ import { createAuthenticator } from '../../../src/guard/auth/authenticator.js';
 import { loadOrCreateLocalSigningKey } from '../../../src/guard/auth/local-signing-key.js';
 import type { ApiKeyRecord } from '../../../src/store/api-key-repository.js';
 import { createStore, openDatabase } from '../../../src/store/create-store.js';
-import type { Store } from '../../../src/store/types.js';
+import type { Store } from '../../../src/store/store.js';
 import { seedPgliteDataDir } from '../../store/support/pglite-test-database.js';
 import { apikey, type CliResult } from './run-apikey-cli.js';
 import { testDatabaseUrl } from '../../support/test-app.js';

@@ -11,7 +11,7 @@ import { loadConfig } from '../../../src/config/index.js';
 import { createApiKeyVerifier, issueApiKey } from '../../../src/guard/auth/api-keys.js';
 import type { ApiKeyRecord, NewApiKey, StoredApiKey } from '../../../src/store/api-key-repository.js';
 import { createStore } from '../../../src/store/create-store.js';
-import type { Store } from '../../../src/store/types.js';
+import type { Store } from '../../../src/store/store.js';
 import { seedPgliteDataDir } from '../../store/support/pglite-test-database.js';
 import { apikey } from './run-apikey-cli.js';
 import { startTestApp, testDatabaseUrl, type TestApp } from '../../support/test-app.js';

@@ -13,7 +13,7 @@ import {
 import { createAuthenticator } from '../../../src/guard/auth/authenticator.js';
 import type { ApiKeyRecord, ApiKeyRepository, NewApiKey, StoredApiKey } from '../../../src/store/api-key-repository.js';
 import { createStore } from '../../../src/store/create-store.js';
-import type { Store } from '../../../src/store/types.js';
+import type { Store } from '../../../src/store/store.js';
 import { startTestApp, testDatabaseUrl, type TestApp } from '../../support/test-app.js';
 
 /** The code and message an operation fails with ('no error' when it succeeds). */

@@ -4,11 +4,6 @@
  */
 import type { FeatureName } from '../../types.js';
 import type { Extractor } from './extractor.js';
-import { assistantExtractor } from './assistant-extractor.js';
-import { automationDigestExtractor } from './automation-digest-extractor.js';
-import { postmortemExtractor } from './postmortem-extractor.js';
-import { runbookExtractor } from './runbook-extractor.js';
-import { statusUpdateExtractor } from './status-update-extractor.js';
 
 /** Extractors by feature name. */
 export type ExtractorRegistry = Readonly<Partial<Record<FeatureName, Extractor>>>;
@@ -22,12 +17,3 @@ export function createExtractorRegistry(extractors: readonly Extractor[]): Extra
   }
   return Object.freeze(registry);
 }
-
-/** One extractor per feature. */
-export const defaultExtractors: ExtractorRegistry = createExtractorRegistry([
-  statusUpdateExtractor,
-  postmortemExtractor,
-  runbookExtractor,
-  assistantExtractor,
-  automationDigestExtractor,
-]);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { audiences, statusUpdateOutputSchema } from '../../../../src/features/status-update/output-schema.js';
 import { sampleIncidents } from '../../../../src/incidents/sample/index.js';
 import { createExtractiveProvider } from '../../../../src/llm/providers/extractive-provider.js';
+import { defaultExtractors } from '../../../../src/features/extractors.js';
 import { createExtractorRegistry } from '../../../../src/llm/providers/extractive/registry.js';
 import { ProviderError, type Completion, type FeatureName, type LlmRequest, type StreamEvent } from '../../../../src/llm/types.js';
 
@@ -39,15 +40,15 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 
 describe('extractive provider', () => {
   it('describes itself as the degraded, self-hosted extractive engine', () => {
-    const provider = createExtractiveProvider();
+    const provider = createExtractiveProvider({ extractors: defaultExtractors });
     expect(provider).toMatchObject({ id: 'extractive', kind: 'extractive', degraded: true, selfHosted: true });
-    expect(createExtractiveProvider({ id: 'offline' }).id).toBe('offline');
+    expect(createExtractiveProvider({ id: 'offline', extractors: defaultExtractors }).id).toBe('offline');
   });
 
   it.each(sampleIncidents.flatMap((incident) => audiences.map((audience) => [incident.id, audience, incident] as const)))(
     'answers a %s status update for %s with schema-valid JSON',
     async (_id, audience, incident) => {
-      const completion = await createExtractiveProvider().complete(request({ grounding: { incident, input: { audience } } }), live());
+      const completion = await createExtractiveProvider({ extractors: defaultExtractors }).complete(request({ grounding: { incident, input: { audience } } }), live());
       expect(completion.finishReason).toBe('stop');
       expect(statusUpdateOutputSchema.parse(JSON.parse(completion.text)).phase).toBeTruthy();
     },
@@ -55,20 +56,20 @@ describe('extractive provider', () => {
 
   it('reports the extractive model, no request id, and tokens estimated from characters', async () => {
     const input = request();
-    const completion = await createExtractiveProvider().complete(input, live());
+    const completion = await createExtractiveProvider({ extractors: defaultExtractors }).complete(input, live());
     const characters = input.messages.reduce((total, message) => total + message.content.length, 0);
     expect(completion).toMatchObject({ responseModel: 'extractive', providerRequestId: null });
     expect(completion.usage).toEqual({ inputTokens: Math.ceil(characters / 4), outputTokens: Math.ceil(completion.text.length / 4) });
   });
 
   it('is deterministic across calls and instances', async () => {
-    const first = await createExtractiveProvider().complete(request(), live());
-    const second = await createExtractiveProvider({ id: 'other' }).complete(request(), live());
+    const first = await createExtractiveProvider({ extractors: defaultExtractors }).complete(request(), live());
+    const second = await createExtractiveProvider({ id: 'other', extractors: defaultExtractors }).complete(request(), live());
     expect(second).toEqual(first);
   });
 
   it('streams the same text in a few deltas, then one finish with the whole completion', async () => {
-    const provider = createExtractiveProvider();
+    const provider = createExtractiveProvider({ extractors: defaultExtractors });
     const completion = await provider.complete(request(), live());
     const events = await collect(provider.stream(request(), live()));
     const deltas = events.filter((event): event is { type: 'delta'; text: string } => event.type === 'delta');
@@ -80,7 +81,7 @@ describe('extractive provider', () => {
   });
 
   it('rejects a feature it has no extractor for with bad_request', async () => {
-    const provider = createExtractiveProvider();
+    const provider = createExtractiveProvider({ extractors: defaultExtractors });
     const error = await rejection(provider.complete(request({ feature: 'noSuchFeature' as FeatureName }), live()));
     expect(error).toBeInstanceOf(ProviderError);
     expect(error).toMatchObject({ kind: 'bad_request', retryable: false, providerId: 'extractive' });
@@ -91,7 +92,7 @@ describe('extractive provider', () => {
   });
 
   it('rejects grounding that lacks what the feature needs with bad_request', async () => {
-    const provider = createExtractiveProvider();
+    const provider = createExtractiveProvider({ extractors: defaultExtractors });
     const { grounding: _omitted, ...withoutGrounding } = request();
     for (const input of [
       withoutGrounding,
@@ -127,7 +128,7 @@ describe('extractive provider', () => {
   });
 
   it('honours an already-aborted signal with the signal reason', async () => {
-    const provider = createExtractiveProvider();
+    const provider = createExtractiveProvider({ extractors: defaultExtractors });
     const controller = new AbortController();
     const reason = new Error('caller gave up');
     controller.abort(reason);
@@ -136,7 +137,7 @@ describe('extractive provider', () => {
   });
 
   it('stops a stream aborted midway', async () => {
-    const provider = createExtractiveProvider();
+    const provider = createExtractiveProvider({ extractors: defaultExtractors });
     const controller = new AbortController();
     const seen: StreamEvent[] = [];
     const reason = new Error('client left');
@@ -154,7 +155,7 @@ describe('extractive provider', () => {
   it('returns JSON text that parses back to the same value', async () => {
     const incident = structuredClone(sampleIncidents[4]!);
     incident.services[0]!.name = 'Notifications "eu" — ünïcödé 🚀';
-    const completion: Completion = await createExtractiveProvider().complete(
+    const completion: Completion = await createExtractiveProvider({ extractors: defaultExtractors }).complete(
       request({ grounding: { incident, input: { audience: 'STAKEHOLDERS', guidance: null } } }),
       live(),
     );

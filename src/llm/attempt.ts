@@ -1,0 +1,235 @@
+/**
+ * One attempt: one provider call under a per-attempt timeout, the generation deadline and the
+ * caller's abort, inside its own span, ending in one usage record, one metric and one word to
+ * the circuit breaker. The manager's loop (manager.ts) decides what to try next.
+ */
+import { randomUUID } from 'node:crypto';
+import { context as otelContext, type Context, type Tracer } from '@opentelemetry/api';
+import type { LlmCallRecord } from '../store/types.js';
+import { raceAbort } from './abort.js';
+import type { CircuitPermit } from '../resilience/circuit-breaker.js';
+import type { GenerateRequest } from './generation.js';
+import type { Clock, LlmManagerLogger, LlmMetricsRecorder } from './manager-options.js';
+import { callGenerate, callStream } from './middleware/compose.js';
+import type { LlmMiddleware, ModelCall } from './middleware/types.js';
+import type { ResolvedRouteStep } from './route.js';
+import { startAttemptSpan } from './tracing.js';
+import { isProviderError, ProviderError, type Completion, type LlmProvider, type LlmRequest, type ProviderErrorKind } from './types.js';
+
+/**
+ * Why an attempt did not produce a completion (`LlmCallRecord.errorKind`, span `error.type`):
+ * the ProviderError kind, `timeout` (the attempt timeout fired), `deadline` (the generation
+ * deadline fired), `aborted` (the caller aborted) or `unknown` (a provider threw something
+ * other than a ProviderError; handled like `unavailable`).
+ */
+export type AttemptErrorKind = ProviderErrorKind | 'timeout' | 'deadline' | 'aborted' | 'unknown';
+
+export interface AttemptFailure {
+  ok: false;
+  kind: AttemptErrorKind;
+  /** Worth another attempt on the same provider. */
+  retryable: boolean;
+  /** Tells the circuit breaker the provider is unhealthy. */
+  counted: boolean;
+  retryAfterMs: number | null;
+  status: number | null;
+  error: unknown;
+}
+
+export interface AttemptSuccess {
+  ok: true;
+  completion: Completion;
+  costUsd: number;
+  traceId: string | null;
+}
+
+export type AttemptOutcome = AttemptSuccess | (AttemptFailure & { costUsd: number; traceId: string | null });
+
+/** A failure as shown to people: the kind and HTTP status, never the provider's message (it may echo keys). */
+export const describeFailure = (failure: Pick<AttemptFailure, 'kind' | 'status'>): string =>
+  failure.status === null ? failure.kind : `${failure.kind} (HTTP ${failure.status})`;
+
+/** What every attempt of one manager shares. */
+export interface AttemptDependencies {
+  clock: Clock;
+  tracer: Tracer;
+  logger: LlmManagerLogger;
+  attemptTimeoutMs: number;
+  middleware: readonly LlmMiddleware[];
+  metrics?: LlmMetricsRecorder;
+  recordUsage(record: LlmCallRecord): void;
+  costFor(provider: LlmProvider, model: string, inputTokens: number, outputTokens: number): number;
+  /** Provider health bookkeeping: null after a success. */
+  noteResult(providerId: string, failure: AttemptFailure | null): void;
+}
+
+/** What the attempts of one generation share. */
+export interface GenerationRun {
+  request: GenerateRequest;
+  /** The OpenTelemetry context the generation started in: attempt spans are its children. */
+  parent: Context;
+  deadline: AbortSignal;
+  maxOutputTokens: number;
+  temperature: number;
+  /** `incident_ai.route` of a step. */
+  routeOf(step: ResolvedRouteStep): string;
+  emit(event: { type: 'delta'; text: string } | { type: 'reset' }): void;
+  /** Attempts made so far in this generation, this one included once it starts. */
+  attempts: number;
+}
+
+type Cause = 'timeout' | 'deadline' | 'aborted';
+
+/** The attempt's abort controller, fed by its timeout, the caller's signal and the deadline. */
+function attemptSignal(run: GenerationRun, provider: LlmProvider, timeoutMs: number) {
+  const controller = new AbortController();
+  let cause: Cause | null = null;
+  const abort = (why: Cause, reason: unknown): void => {
+    if (cause !== null) return;
+    cause = why;
+    controller.abort(reason);
+  };
+  const timer = setTimeout(() => abort('timeout', new ProviderError(provider.id, 'timeout', `No answer within ${timeoutMs} ms.`)), timeoutMs);
+  const callerSignal = run.request.signal;
+  const onCallerAbort = (): void => abort('aborted', callerSignal?.reason);
+  const onDeadline = (): void => abort('deadline', run.deadline.reason);
+  callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
+  run.deadline.addEventListener('abort', onDeadline, { once: true });
+  return {
+    signal: controller.signal,
+    cause: (): Cause | null => cause,
+    dispose(): void {
+      clearTimeout(timer);
+      callerSignal?.removeEventListener('abort', onCallerAbort);
+      run.deadline.removeEventListener('abort', onDeadline);
+    },
+  };
+}
+
+function classify(logger: LlmManagerLogger, provider: LlmProvider, error: unknown, cause: Cause | null): AttemptFailure {
+  const base = { ok: false as const, retryAfterMs: null, status: null, error };
+  if (cause === 'aborted') return { ...base, kind: 'aborted', retryable: false, counted: false };
+  if (cause === 'deadline') return { ...base, kind: 'deadline', retryable: false, counted: false };
+  if (cause === 'timeout') return { ...base, kind: 'timeout', retryable: true, counted: true };
+  if (isProviderError(error)) {
+    return { ...base, kind: error.kind, retryable: error.retryable, counted: error.retryable, retryAfterMs: error.retryAfterMs, status: error.status };
+  }
+  logger.error({ provider: provider.id, err: error }, 'LLM Manager: a provider threw something other than a ProviderError; treated as unavailable.');
+  return { ...base, kind: 'unknown', retryable: true, counted: true };
+}
+
+async function streamCompletion(middleware: readonly LlmMiddleware[], call: ModelCall, signal: AbortSignal, forward: (text: string) => void): Promise<Completion> {
+  const iterator = callStream(middleware, call, signal)[Symbol.asyncIterator]();
+  try {
+    for (;;) {
+      const next = await raceAbort(iterator.next(), signal);
+      if (next.done) throw new ProviderError(call.provider.id, 'unavailable', 'The stream ended without a finish event.');
+      if (next.value.type === 'finish') return next.value.completion;
+      forward(next.value.text);
+    }
+  } finally {
+    // Closes the provider's stream; not awaited, because a stuck generator would hang here.
+    Promise.resolve()
+      .then(() => iterator.return?.())
+      .catch(() => undefined);
+  }
+}
+
+/** Makes one attempt of `step` on `provider`; never throws: a failure is an outcome. */
+export async function runAttempt(
+  dependencies: AttemptDependencies,
+  run: GenerationRun,
+  step: ResolvedRouteStep,
+  provider: LlmProvider,
+  permit: CircuitPermit | null,
+): Promise<AttemptOutcome> {
+  const { clock, middleware } = dependencies;
+  const { request } = run;
+  run.attempts += 1;
+  const attemptNumber = run.attempts;
+  const attemptStart = clock.now();
+  const abort = attemptSignal(run, provider, dependencies.attemptTimeoutMs);
+  const span = startAttemptSpan(dependencies.tracer, run.parent, {
+    feature: request.feature,
+    accountId: request.accountId,
+    providerId: provider.id,
+    providerKind: provider.kind,
+    model: step.model,
+    maxOutputTokens: run.maxOutputTokens,
+    temperature: run.temperature,
+    attempt: attemptNumber,
+    fallback: step.index > 0,
+    priority: request.priority,
+    route: run.routeOf(step),
+  });
+  const llmRequest: LlmRequest = {
+    feature: request.feature,
+    model: step.model,
+    messages: request.messages,
+    maxOutputTokens: run.maxOutputTokens,
+    temperature: run.temperature,
+    output: request.output,
+    grounding: request.grounding,
+  };
+  const call: ModelCall = { generation: request, request: llmRequest, provider };
+  const record = (fields: Pick<LlmCallRecord, 'outcome' | 'errorKind' | 'inputTokens' | 'outputTokens' | 'costUsd'>, responseModel: string | null = null): void => {
+    const latencyMs = clock.now() - attemptStart;
+    dependencies.metrics?.attemptEnded({
+      feature: request.feature,
+      providerId: provider.id,
+      providerKind: provider.kind,
+      model: step.model,
+      responseModel,
+      errorKind: fields.errorKind,
+      inputTokens: fields.inputTokens,
+      outputTokens: fields.outputTokens,
+      durationSeconds: latencyMs / 1000,
+    });
+    dependencies.recordUsage({
+      id: randomUUID(),
+      accountId: request.accountId,
+      feature: request.feature,
+      draftId: request.draftId,
+      provider: provider.id,
+      model: step.model,
+      attempt: attemptNumber,
+      latencyMs: clock.now() - attemptStart,
+      startedAt: new Date(attemptStart).toISOString(),
+      traceId: span.traceId,
+      ...fields,
+    });
+  };
+
+  let forwarded = false;
+  let completion: Completion;
+  try {
+    completion = await otelContext.with(span.context, async () => {
+      if (request.stream) {
+        return streamCompletion(middleware, call, abort.signal, (text) => {
+          forwarded = true;
+          run.emit({ type: 'delta', text });
+        });
+      }
+      return raceAbort((async () => callGenerate(middleware, call, abort.signal))(), abort.signal);
+    });
+  } catch (error) {
+    const failure = classify(dependencies.logger, provider, error, abort.cause());
+    if (failure.counted) permit?.failure();
+    else permit?.neutral();
+    dependencies.noteResult(provider.id, failure);
+    span.fail(failure.kind, describeFailure(failure));
+    record({ outcome: 'error', errorKind: failure.kind, inputTokens: 0, outputTokens: 0, costUsd: 0 });
+    if (forwarded && failure.kind !== 'aborted') run.emit({ type: 'reset' });
+    return { ...failure, costUsd: 0, traceId: span.traceId };
+  } finally {
+    abort.dispose();
+  }
+
+  permit?.success();
+  dependencies.noteResult(provider.id, null);
+  span.succeed(completion);
+  const { inputTokens, outputTokens } = completion.usage;
+  const cost = dependencies.costFor(provider, step.model, inputTokens, outputTokens);
+  record({ outcome: 'success', errorKind: null, inputTokens, outputTokens, costUsd: cost }, completion.responseModel);
+  return { ok: true, completion, costUsd: cost, traceId: span.traceId };
+}
