@@ -34,7 +34,7 @@ export const uploadLimits = {
   /** Uploads open at once (in this process). */
   maxOpenUploads: 8,
   /** Characters of results one upload may hold in memory. */
-  maxCharacters: 64 * 1024 * 1024,
+  maxCharacters: 16 * 1024 * 1024,
   /** An upload with no call for this long is dropped. */
   idleMs: 15 * 60_000,
 } as const;
