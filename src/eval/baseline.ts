@@ -36,7 +36,7 @@ export async function loadBaseline(
   options: { excludeRunId?: string } = {},
 ): Promise<BaselineResults | null> {
   if (existsSync(reference)) return fromReport(reference, feature);
-  if (!evaluations) throw new EvalUsageError(`--baseline ${reference}: not a file, and run ids need the database (drop --no-store)`);
+  if (!evaluations) throw new EvalUsageError(`--baseline ${reference}: not a file, and run ids need the database (drop --no-store; through a running service, give a report.json)`);
   if (reference === 'latest') {
     const run = await evaluations.latestRun({ feature, ...(options.excludeRunId && { excludeId: options.excludeRunId }) });
     return run ? fromStore(evaluations, run.id, run.variant) : null;

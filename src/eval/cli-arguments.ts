@@ -24,17 +24,23 @@ export interface EvalArguments {
   store: boolean;
   /** Largest fall of the judge's win rate below 0.5 that passes. */
   judgeThreshold: number;
+  /** Record through this running service (`--url`); null: found from DATA_DIR, else the database. */
+  url: string | null;
+  /** Bearer token for `--url` (ai:admin and ai:eval); null: signed with the local key. */
+  token: string | null;
 }
 
 export const usage = `usage: npm run eval -- --feature <name|all> --variant <provider:model[@promptVersion]|extractive>
          [--baseline <run id|report.json|latest>] [--judge <provider:model>] [--concurrency N]
          [--out dir] [--case id[,id...]] [--limit N] [--judge-threshold 0.15] [--no-store]
+         [--url <service url> [--token <token with ai:admin and ai:eval>]]
 
 Providers come from the service configuration (OPENAI_API_KEY, OPENAI_BASE_URL, BEDROCK_MODEL_ID,
-LLM_CONFIG...). Runs are stored in DATABASE_URL, or PGlite in DATA_DIR (default ./data).
+LLM_CONFIG...). Runs are stored in DATABASE_URL, or PGlite in DATA_DIR (default ./data);
+while a service holds the embedded database, through its admin API (found from DATA_DIR, or --url).
 Exit codes: 0 passed (or no baseline), 1 a metric regressed past its threshold, 2 usage or setup error.`;
 
-const flags = new Set(['--feature', '--variant', '--baseline', '--judge', '--concurrency', '--out', '--case', '--limit', '--judge-threshold', '--no-store', '--help']);
+const flags = new Set(['--feature', '--variant', '--baseline', '--judge', '--concurrency', '--out', '--case', '--limit', '--judge-threshold', '--no-store', '--url', '--token', '--help']);
 
 function positiveInteger(name: string, value: string): number {
   const number = Number(value);
@@ -77,5 +83,7 @@ export function parseEvalArguments(argv: readonly string[]): EvalArguments {
     limit: values.has('--limit') ? positiveInteger('--limit', values.get('--limit')!) : null,
     store,
     judgeThreshold,
+    url: values.get('--url') ?? null,
+    token: values.get('--token') ?? null,
   };
 }

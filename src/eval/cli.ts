@@ -26,6 +26,7 @@ import { createProgress, type ProgressOutput } from './progress.js';
 import { consoleTable, writeReports, type EvalSession } from './report.js';
 import { runFeature, type FeatureRunReport } from './runner.js';
 import { emitEvaluationResult } from '../features/feedback/evaluation-tracking.js';
+import { findRemoteRecorder } from './remote-recorder.js';
 import type { AnyEvalSuite } from './types.js';
 import { createSingleStepManager, EvalUsageError, parseVariant, variantLabel, type VariantSpec } from './variant.js';
 
@@ -58,7 +59,10 @@ export async function runEvalCli(environment: CliEnvironment): Promise<number> {
     assertPromptVersionKnown(variant, suites);
     const judgeSpec = args.judge ? parseVariant(args.judge) : null;
     const providers = providersOf(config);
-    store = args.store ? await openStore(config) : null;
+    // While a service holds the embedded database (or with --url), runs go through its admin API.
+    const remote = args.store ? await findRemoteRecorder(config, { url: args.url, token: args.token }) : null;
+    if (remote) stderr.write(`note: recording through the service's admin API at ${remote.service.url} (${remote.service.why}).\n`);
+    store = args.store && !remote ? await openStore(config) : null;
 
     const reports: FeatureRunReport[] = [];
     const history: EvalSession['history'] = {};
@@ -68,6 +72,8 @@ export async function runEvalCli(environment: CliEnvironment): Promise<number> {
       if (store) {
         await store.evaluations.insertRun(runRecordOf(report), resultRecordsOf(report));
         history[report.feature] = historyOf(await store.evaluations.listRuns(report.feature, 12), report);
+      } else if (remote) {
+        await remote.insertRun(runRecordOf(report), resultRecordsOf(report));
       }
       stdout.write(`${consoleTable(report)}\n\n`);
     }

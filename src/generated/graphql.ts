@@ -362,6 +362,70 @@ export type EvaluationMetric = {
   value?: Maybe<Scalars['Float']['output']>;
 };
 
+/** One metric of a run or of a case, by name; null when it did not apply. */
+export type EvaluationMetricInput = {
+  name: Scalars['String']['input'];
+  value?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** One case of a run. */
+export type EvaluationResultInput = {
+  caseId: Scalars['String']['input'];
+  errorCode?: InputMaybe<Scalars['String']['input']>;
+  errorMessage?: InputMaybe<Scalars['String']['input']>;
+  /** JSON object or null (the generation record: provider, model, tokens...). */
+  generation?: InputMaybe<Scalars['String']['input']>;
+  /** JSON object or null (the judge's verdict on the case). */
+  judge?: InputMaybe<Scalars['String']['input']>;
+  metrics: Array<EvaluationMetricInput>;
+  notes: Array<Scalars['String']['input']>;
+  ok: Scalars['Boolean']['input'];
+  /** JSON object or null (the draft's structured output). */
+  output?: InputMaybe<Scalars['String']['input']>;
+  text: Scalars['String']['input'];
+};
+
+/**
+ * An offline evaluation run as `npm run eval` made it, without its results (they follow in
+ * batches). Runs are not tenant data: they come from committed datasets and every account's
+ * `evaluationSummary` shows them, so recording one needs the operator scope `ai:eval` as well as
+ * `ai:admin` (see src/eval/README.md).
+ */
+export type EvaluationRunInput = {
+  baselineRunId?: InputMaybe<Scalars['String']['input']>;
+  /** How many results the run has; `finishEvaluationRun` stores it only when exactly these arrived. */
+  caseCount: Scalars['Int']['input'];
+  datasetHash: Scalars['String']['input'];
+  /** statusUpdate, postmortem, runbook, assistant or automationDigest. */
+  feature: Scalars['String']['input'];
+  finishedAt: Scalars['DateTime']['input'];
+  /** JSON object `{ passed, regressions, ... }`; null without a baseline. */
+  gate?: InputMaybe<Scalars['String']['input']>;
+  /** The run id the CLI's report names (1 to 100 characters: letters, digits, `-`, `_`, `.`, `:`). */
+  id: Scalars['ID']['input'];
+  judge?: InputMaybe<Scalars['String']['input']>;
+  /** JSON object, as the CLI's report holds it; null when the run had no judge. */
+  judgeSummary?: InputMaybe<Scalars['String']['input']>;
+  /** Means over every case. */
+  metrics: Array<EvaluationMetricInput>;
+  model: Scalars['String']['input'];
+  promptVersion: Scalars['String']['input'];
+  provider: Scalars['String']['input'];
+  startedAt: Scalars['DateTime']['input'];
+  /** provider:model@promptVersion */
+  variant: Scalars['String']['input'];
+};
+
+/** A run being uploaded: nothing is stored, and nothing shows, until `finishEvaluationRun`. */
+export type EvaluationRunUpload = {
+  __typename?: 'EvaluationRunUpload';
+  /** Results the run declared (its caseCount). */
+  expected: Scalars['Int']['output'];
+  /** Distinct cases received so far. */
+  received: Scalars['Int']['output'];
+  runId: Scalars['ID']['output'];
+};
+
 /** How a feature's drafts fared with the people who used them, per route, in [from, to). */
 export type EvaluationSummary = {
   __typename?: 'EvaluationSummary';
@@ -535,6 +599,8 @@ export type Mutation = {
   /** Digests the log of a runbook job execution: outcome, failing step, probable cause, next steps. */
   digestJobExecution: AutomationDigest;
   draftStatusUpdate: StatusUpdateDraft;
+  /** Stores the run and every result at once; BAD_USER_INPUT when results are missing. */
+  finishEvaluationRun: OfflineEvaluation;
   /** A blameless postmortem of an incident, every statement cited; preliminary while the incident is open. */
   generatePostmortem: PostmortemDraft;
   /** Generates a Rundeck job from a request in plain words; every step is classified by the command-safety policy. */
@@ -553,8 +619,17 @@ export type Mutation = {
    * A second publication is refused with ALREADY_PUBLISHED unless force is true.
    */
   publishStatusUpdate: StatusUpdateDraft;
+  /** Adds results to an open upload (by the principal that opened it); a case sent twice keeps its last result. */
+  recordEvaluationResults: EvaluationRunUpload;
   /** Revokes a key of the caller's account (audited, idempotent); running replicas refuse it within seconds. */
   revokeApiKey: ApiKey;
+  /**
+   * Opens the upload of an offline evaluation run (the service's path for `npm run eval` while it
+   * holds the embedded database). The results follow with `recordEvaluationResults`, in batches
+   * that each fit the request-body limit; `finishEvaluationRun` stores the run and its results in
+   * one transaction. An upload left alone for 15 minutes is dropped. Needs `ai:admin` and `ai:eval`.
+   */
+  startEvaluationRun: EvaluationRunUpload;
   submitDraftFeedback: DraftFeedback;
 };
 
@@ -579,6 +654,11 @@ export type MutationDraftStatusUpdateArgs = {
 };
 
 
+export type MutationFinishEvaluationRunArgs = {
+  runId: Scalars['ID']['input'];
+};
+
+
 export type MutationGeneratePostmortemArgs = {
   input: GeneratePostmortemInput;
 };
@@ -599,8 +679,19 @@ export type MutationPublishStatusUpdateArgs = {
 };
 
 
+export type MutationRecordEvaluationResultsArgs = {
+  results: Array<EvaluationResultInput>;
+  runId: Scalars['ID']['input'];
+};
+
+
 export type MutationRevokeApiKeyArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationStartEvaluationRunArgs = {
+  run: EvaluationRunInput;
 };
 
 
@@ -1203,6 +1294,10 @@ export type ResolversTypes = {
   DraftStatusUpdateInput: DraftStatusUpdateInput;
   EvaluationDaySummary: ResolverTypeWrapper<EvaluationDaySummary>;
   EvaluationMetric: ResolverTypeWrapper<EvaluationMetric>;
+  EvaluationMetricInput: EvaluationMetricInput;
+  EvaluationResultInput: EvaluationResultInput;
+  EvaluationRunInput: EvaluationRunInput;
+  EvaluationRunUpload: ResolverTypeWrapper<EvaluationRunUpload>;
   EvaluationSummary: ResolverTypeWrapper<EvaluationSummary>;
   EvaluationVariantSummary: ResolverTypeWrapper<EvaluationVariantSummary>;
   ExecutionOutcome: ExecutionOutcome;
@@ -1273,6 +1368,10 @@ export type ResolversParentTypes = {
   DraftStatusUpdateInput: DraftStatusUpdateInput;
   EvaluationDaySummary: EvaluationDaySummary;
   EvaluationMetric: EvaluationMetric;
+  EvaluationMetricInput: EvaluationMetricInput;
+  EvaluationResultInput: EvaluationResultInput;
+  EvaluationRunInput: EvaluationRunInput;
+  EvaluationRunUpload: EvaluationRunUpload;
   EvaluationSummary: EvaluationSummary;
   EvaluationVariantSummary: EvaluationVariantSummary;
   FailingStep: FailingStep;
@@ -1445,6 +1544,12 @@ export type EvaluationMetricResolvers<ContextType = GraphQLContext, ParentType e
   value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
+export type EvaluationRunUploadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EvaluationRunUpload'] = ResolversParentTypes['EvaluationRunUpload']> = {
+  expected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  received?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  runId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type EvaluationSummaryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EvaluationSummary'] = ResolversParentTypes['EvaluationSummary']> = {
   days?: Resolver<Array<ResolversTypes['EvaluationDaySummary']>, ParentType, ContextType>;
   feature?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1516,11 +1621,14 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
   digestJobExecution?: Resolver<ResolversTypes['AutomationDigest'], ParentType, ContextType, RequireFields<MutationDigestJobExecutionArgs, 'input'>>;
   draftStatusUpdate?: Resolver<ResolversTypes['StatusUpdateDraft'], ParentType, ContextType, RequireFields<MutationDraftStatusUpdateArgs, 'input'>>;
+  finishEvaluationRun?: Resolver<ResolversTypes['OfflineEvaluation'], ParentType, ContextType, RequireFields<MutationFinishEvaluationRunArgs, 'runId'>>;
   generatePostmortem?: Resolver<ResolversTypes['PostmortemDraft'], ParentType, ContextType, RequireFields<MutationGeneratePostmortemArgs, 'input'>>;
   generateRunbookJob?: Resolver<ResolversTypes['RunbookJobDraft'], ParentType, ContextType, RequireFields<MutationGenerateRunbookJobArgs, 'input'>>;
   publishRunbookJob?: Resolver<ResolversTypes['RunbookJobDraft'], ParentType, ContextType, RequireFields<MutationPublishRunbookJobArgs, 'input'>>;
   publishStatusUpdate?: Resolver<ResolversTypes['StatusUpdateDraft'], ParentType, ContextType, RequireFields<MutationPublishStatusUpdateArgs, 'input'>>;
+  recordEvaluationResults?: Resolver<ResolversTypes['EvaluationRunUpload'], ParentType, ContextType, RequireFields<MutationRecordEvaluationResultsArgs, 'results' | 'runId'>>;
   revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
+  startEvaluationRun?: Resolver<ResolversTypes['EvaluationRunUpload'], ParentType, ContextType, RequireFields<MutationStartEvaluationRunArgs, 'run'>>;
   submitDraftFeedback?: Resolver<ResolversTypes['DraftFeedback'], ParentType, ContextType, RequireFields<MutationSubmitDraftFeedbackArgs, 'input'>>;
 };
 
@@ -1779,6 +1887,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DraftFeedback?: DraftFeedbackResolvers<ContextType>;
   EvaluationDaySummary?: EvaluationDaySummaryResolvers<ContextType>;
   EvaluationMetric?: EvaluationMetricResolvers<ContextType>;
+  EvaluationRunUpload?: EvaluationRunUploadResolvers<ContextType>;
   EvaluationSummary?: EvaluationSummaryResolvers<ContextType>;
   EvaluationVariantSummary?: EvaluationVariantSummaryResolvers<ContextType>;
   FailingStep?: FailingStepResolvers<ContextType>;

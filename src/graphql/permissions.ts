@@ -6,13 +6,14 @@ import { GraphQLError, type GraphQLSchema, isObjectType } from 'graphql';
 import { allow, and, deny, rule, shield, type IRules } from 'graphql-shield';
 import { ErrorCode } from '../errors/error-codes.js';
 import type { Scope } from '../guard/auth/principal.js';
+import { recordEvaluationsScope } from '../features/feedback/evaluation-upload.js';
 import type { GraphQLContext } from './context.js';
 
 const isAuthenticated = rule({ cache: 'contextual' })((_parent, _args, context: GraphQLContext) =>
   context.principal ? true : (context.authError?.toGraphQLError() ?? unauthenticated()),
 );
 
-const hasScope = (scope: Scope) =>
+const hasScope = (scope: Scope | typeof recordEvaluationsScope) =>
   rule(`has-${scope}`, { cache: 'contextual' })((_parent, _args, context: GraphQLContext) =>
     context.principal?.scopes.has(scope)
       ? true
@@ -22,6 +23,8 @@ const hasScope = (scope: Scope) =>
 const canRead = and(isAuthenticated, hasScope('ai:read'));
 const canWrite = and(isAuthenticated, hasScope('ai:write'));
 const isAdmin = and(isAuthenticated, hasScope('ai:admin'));
+// Evaluation runs are shared by every account: an account's admin alone may not write them.
+const canRecordEvaluations = and(isAdmin, hasScope(recordEvaluationsScope));
 
 function unauthenticated(): GraphQLError {
   return new GraphQLError('Authentication required.', { extensions: { code: ErrorCode.UNAUTHENTICATED } });
@@ -49,6 +52,9 @@ const rootRules: IRules = {
     submitDraftFeedback: canWrite,
     createApiKey: isAdmin,
     revokeApiKey: isAdmin,
+    startEvaluationRun: canRecordEvaluations,
+    recordEvaluationResults: canRecordEvaluations,
+    finishEvaluationRun: canRecordEvaluations,
   },
   Subscription: {
     draftStream: canRead,

@@ -14,6 +14,7 @@ import type { Resolvers } from '../generated/graphql.js';
 import { permissions } from './permissions.js';
 import { draftResolvers } from './resolvers/draft-resolvers.js';
 import { generationResolvers } from './resolvers/generation-resolvers.js';
+import { evaluationAdminResolvers } from './resolvers/evaluation-admin-resolvers.js';
 import { dateTimeScalar } from './scalars.js';
 import { loadTypeDefs } from './type-defs.js';
 import { withKnownEntityTypes } from './entity-types.js';
@@ -43,6 +44,7 @@ export function buildSchema(options: { authDirectives?: boolean } = {}): GraphQL
     draftFeedbackResolvers,
     evaluationResolvers,
     apiKeyResolvers,
+    evaluationAdminResolvers,
     { DateTime: dateTimeScalar } as Resolvers,
   );
   // The generated types are stricter than @apollo/subgraph's resolver map type.

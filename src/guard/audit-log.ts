@@ -8,7 +8,7 @@ import type { AuditAuthMethod, AuditEventRecord, AuditOutcome } from '../store/a
 import type { Principal } from './auth/principal.js';
 
 /** The actions audited today; the column accepts any `<object>.<verb>`. */
-export type AuditAction = 'draft.generate' | 'draft.feedback' | 'draft.publish' | 'runbook.publish' | 'apikey.create' | 'apikey.revoke';
+export type AuditAction = 'draft.generate' | 'draft.feedback' | 'draft.publish' | 'runbook.publish' | 'apikey.create' | 'apikey.revoke' | 'evaluation.record';
 
 /** One event as a caller reports it; the log fills in the id and the time. */
 export interface AuditEvent {

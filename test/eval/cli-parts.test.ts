@@ -55,10 +55,12 @@ describe('parseEvalArguments', () => {
       limit: null,
       store: true,
       judgeThreshold: 0.15,
+      url: null,
+      token: null,
     });
     expect(
-      parseEvalArguments(['--feature=runbook', '--variant', 'openai:gpt-4o', '--baseline', 'latest', '--judge', 'openai:gpt-4o-mini', '--concurrency', '8', '--out', 'x', '--case', 'a, b', '--limit', '3', '--no-store', '--judge-threshold', '0.1']),
-    ).toEqual({ feature: 'runbook', variant: 'openai:gpt-4o', baseline: 'latest', judge: 'openai:gpt-4o-mini', concurrency: 8, out: 'x', cases: ['a', 'b'], limit: 3, store: false, judgeThreshold: 0.1 });
+      parseEvalArguments(['--feature=runbook', '--variant', 'openai:gpt-4o', '--baseline', 'latest', '--judge', 'openai:gpt-4o-mini', '--concurrency', '8', '--out', 'x', '--case', 'a, b', '--limit', '3', '--no-store', '--judge-threshold', '0.1', '--url', 'http://127.0.0.1:4000', '--token', 't']),
+    ).toEqual({ feature: 'runbook', variant: 'openai:gpt-4o', baseline: 'latest', judge: 'openai:gpt-4o-mini', concurrency: 8, out: 'x', cases: ['a', 'b'], limit: 3, store: false, judgeThreshold: 0.1, url: 'http://127.0.0.1:4000', token: 't' });
   });
 
   it('explains what is wrong', () => {

@@ -40,7 +40,7 @@ const incidentById = (id: string) => {
  * The access requirements of our root and entity fields, as src/graphql/permissions.ts checks
  * them (each needs a principal and the scope): the supergraph must carry the same.
  */
-const requiredScopeByField: Record<string, string> = {
+const requiredScopeByField: Record<string, string | string[]> = {
   'Query.draft': 'ai:read',
   'Query.llmUsage': 'ai:admin',
   'Query.providerHealth': 'ai:admin',
@@ -49,6 +49,10 @@ const requiredScopeByField: Record<string, string> = {
   'Query.apiKeys': 'ai:admin',
   'Mutation.createApiKey': 'ai:admin',
   'Mutation.revokeApiKey': 'ai:admin',
+  // Evaluation runs are shared by every account: the operator scope as well (src/features/feedback/evaluation-upload.ts).
+  'Mutation.startEvaluationRun': ['ai:admin', 'ai:eval'],
+  'Mutation.recordEvaluationResults': ['ai:admin', 'ai:eval'],
+  'Mutation.finishEvaluationRun': ['ai:admin', 'ai:eval'],
   'Mutation.draftStatusUpdate': 'ai:write',
   'Mutation.publishStatusUpdate': 'ai:write',
   'Mutation.publishRunbookJob': 'ai:admin',
@@ -135,7 +139,7 @@ describe('federation', () => {
     const directives = directivesByCoordinate(supergraphSdl);
     for (const [coordinate, scope] of Object.entries(requiredScopeByField)) {
       expect(directives.has(coordinate), coordinate).toBe(true);
-      expect(securityOf(directives.get(coordinate)), coordinate).toEqual(['@authenticated', `@requiresScopes(scopes: [["${scope}"]])`]);
+      expect(securityOf(directives.get(coordinate)), coordinate).toEqual(['@authenticated', `@requiresScopes(scopes: [[${[scope].flat().map((name) => `"${name}"`).join(', ')}]])`]);
     }
     // every root field of the supergraph that we serve is in the list above
     const ourRootFields = [...directives.keys()].filter(

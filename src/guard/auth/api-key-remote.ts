@@ -53,8 +53,8 @@ export async function adminToken(config: AppConfig, accountId: string, userId: s
 
 const keyFields = 'id name scopes createdBy createdAt expiresAt revokedAt lastUsedAt';
 
-/** Calls the admin API; throws the first GraphQL error's message with its code. */
-async function call<Data>(service: RemoteService, token: string, query: string, variables: Record<string, unknown> = {}): Promise<Data> {
+/** Calls the admin API; throws the first GraphQL error's message with its code (`CODE: message`). */
+export async function call<Data>(service: RemoteService, token: string, query: string, variables: Record<string, unknown> = {}): Promise<Data> {
   let response: Response;
   try {
     response = await fetch(service.url, {
