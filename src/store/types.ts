@@ -60,6 +60,16 @@ export interface NewDraft {
   executionId: string | null;
   input: Record<string, unknown>;
   createdAt: string;
+  /**
+   * A draft inserted already finished (a non-streamed generation: one round trip, no
+   * STREAMING row first) carries its result; absent on a STREAMING insert.
+   */
+  output?: Record<string, unknown> | null;
+  text?: string;
+  generation?: GenerationRecord | null;
+  error?: { code: string; message: string } | null;
+  /** When it finished; default `createdAt`. */
+  updatedAt?: string;
 }
 
 export interface DraftCompletion {

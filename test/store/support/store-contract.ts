@@ -53,6 +53,21 @@ export function describeStoreContract(label: string, openDatabase: TestDatabaseF
         expect(await store.drafts.get(accountId, uniqueId('missing'))).toBeNull();
       });
 
+      it('inserts a finished draft (COMPLETE or FAILED) with its result in one statement', async () => {
+        const accountId = uniqueId('account');
+        const base = newDraft({ accountId });
+        const finished = { ...base, state: 'COMPLETE' as const, output: { summary: 'ok' }, text: '**ok**', generation: generation(), updatedAt: TRANSITION_TIME };
+        const before = counting.statements.length;
+        const inserted = await store.drafts.insert(finished);
+        expect(counting.statements.length - before).toBe(1);
+        expect(inserted).toEqual({ ...base, state: 'COMPLETE', output: { summary: 'ok' }, text: '**ok**', generation: generation(), error: null, updatedAt: TRANSITION_TIME });
+        expect(await store.drafts.get(accountId, base.id)).toEqual(inserted);
+
+        const failedBase = newDraft({ accountId });
+        const failed = await store.drafts.insert({ ...failedBase, state: 'FAILED', error: { code: 'INVALID_MODEL_OUTPUT', message: 'bad' } });
+        expect(failed).toMatchObject({ state: 'FAILED', error: { code: 'INVALID_MODEL_OUTPUT', message: 'bad' }, output: null, updatedAt: failedBase.createdAt });
+      });
+
       it('completes a STREAMING draft once', async () => {
         const accountId = uniqueId('account');
         const draft = await store.drafts.insert(newDraft({ accountId }));
