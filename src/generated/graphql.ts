@@ -732,6 +732,8 @@ export type UsageReport = {
 
 export type UsageRow = {
   __typename?: 'UsageRow';
+  /** Calls answered by the exact response cache (no model call, cost 0); counted in calls. */
+  cachedCalls: Scalars['Int']['output'];
   calls: Scalars['Int']['output'];
   costUsd: Scalars['Float']['output'];
   errors: Scalars['Int']['output'];
@@ -1293,6 +1295,7 @@ export type UsageReportResolvers<ContextType = GraphQLContext, ParentType extend
 };
 
 export type UsageRowResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UsageRow'] = ResolversParentTypes['UsageRow']> = {
+  cachedCalls?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   calls?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   costUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   errors?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

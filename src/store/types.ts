@@ -113,6 +113,8 @@ export interface LlmCallRecord {
   latencyMs: number;
   startedAt: string;
   traceId: string | null;
+  /** Answered by the exact response cache: no model call, no tokens, cost 0; absent = false. */
+  cached?: boolean;
 }
 
 export interface UsageSummaryRow {
@@ -124,6 +126,8 @@ export interface UsageSummaryRow {
   inputTokens: number;
   outputTokens: number;
   costUsd: number;
+  /** Calls answered by the response cache. */
+  cachedCalls: number;
 }
 
 export type FeedbackRating = 'UP' | 'DOWN';
