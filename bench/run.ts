@@ -49,6 +49,8 @@ import {
 } from './processes.js';
 import { renderReport, type BenchResults, type ModerateWindow, type ServiceWindow, type ThroughputRow } from './report.js';
 import { benchIncidentId, statusUpdateAnswer } from './status-update-answer.js';
+import { installPortkey, portkeyVersion, startHop, startPortkey, type RunningPeer } from './peers.js';
+import { renderPeers, type PeerFigures } from './peer-report.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const outDirectory = path.join(repoRoot, 'bench', 'out');
@@ -57,7 +59,7 @@ const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0
 const serviceCore = 1;
 const loadCore = 0;
 
-const quick = process.argv.includes('--quick');
+const quick = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
 const skipBuild = process.argv.includes('--no-build');
 const settings = quick
   ? { serviceWarmupSeconds: 4, warmupSeconds: 1, durationSeconds: 3, sequentialWarmup: 50, sequentialCount: 300, sequentialMaxSeconds: 5, streamWarmup: 10, streamCount: 40, streamMaxSeconds: 4, moderateRate: 200, profileSeconds: 3 }
@@ -511,6 +513,50 @@ async function moderateLoad(service: RunningService, upstream: Upstream, problem
   };
 }
 
+/** The figures of the side-by-side table for a peer gateway, with the loads the service gets. */
+async function measurePeer(peer: RunningPeer, upstream: Upstream, captured: { json: HttpTarget; stream: HttpTarget }): Promise<PeerFigures> {
+  const asService: RunningService = { process: peer.process, url: '', token: '', startupMs: 0, warnLines: [] };
+  let errors = 0;
+  const count = (outcome: AutocannonOutcome): void => void (errors += outcome.errors + outcome.non2xx + outcome.badBodies);
+  await sleep(1_000);
+  const idle = await idleRss(asService).catch(() => processMemoryMb(peer.process.pid).rss);
+  log(`${peer.name}: warm-up ${settings.serviceWarmupSeconds} s at 32 connections`);
+  count(await runLoad<AutocannonOutcome>({ kind: 'autocannon', target: peer.json, check: 'direct', connections: 32, warmupSeconds: 0, durationSeconds: settings.serviceWarmupSeconds }));
+  log(`${peer.name}: sequential latency`);
+  const sequential = await runLoad<SequentialOutcome>({ kind: 'sequential', service: peer.json, direct: captured.json, serviceCheck: 'direct', warmup: settings.sequentialWarmup, count: settings.sequentialCount, maxSeconds: settings.sequentialMaxSeconds });
+  log(`${peer.name}: first streamed byte`);
+  const firstChunk = await runLoad<SequentialOutcome>({ kind: 'sequential', service: peer.stream, direct: captured.stream, serviceCheck: 'direct', firstByte: true, warmup: settings.streamWarmup, count: settings.streamCount, maxSeconds: settings.streamMaxSeconds });
+  errors += sequential.errors + firstChunk.errors;
+  log(`${peer.name}: CPU per request at ${settings.moderateRate} requests/s`);
+  const moderateProbe = probeService(asService);
+  const moderate = await runLoad<AutocannonOutcome>(
+    { kind: 'autocannon', target: peer.json, check: 'direct', connections: moderateConnections, warmupSeconds: settings.warmupSeconds, durationSeconds: settings.durationSeconds, overallRate: settings.moderateRate },
+    moderateProbe,
+  );
+  count(moderate);
+  await upstream.command('latency 50');
+  log(`${peer.name}: throughput, 128 connections, upstream 50 ms`);
+  const common = { connections: 128, warmupSeconds: settings.warmupSeconds, durationSeconds: settings.durationSeconds };
+  const direct = await runLoad<AutocannonOutcome>({ kind: 'autocannon', target: captured.json, check: 'direct', ...common });
+  const throughputProbe = probeService(asService);
+  const through = await runLoad<AutocannonOutcome>({ kind: 'autocannon', target: peer.json, check: 'direct', ...common }, throughputProbe);
+  count(through);
+  await upstream.command('latency 0');
+  return {
+    name: peer.name,
+    cpuPerRequestMs: moderateProbe.result(moderate.responses).cpuPerRequestMs,
+    postgresCpuPerRequestMs: null,
+    addedP50Ms: sequential.serviceMs.p50 - sequential.directMs.p50,
+    addedFirstChunkMs: firstChunk.serviceMs.p50 - firstChunk.directMs.p50,
+    throughputRatio: through.requestsPerSecond / direct.requestsPerSecond,
+    throughputRps: through.requestsPerSecond,
+    directRps: direct.requestsPerSecond,
+    idleRssMb: idle,
+    peakRssMb: throughputProbe.result(through.responses).peakRssMb,
+    errors,
+  };
+}
+
 // --- main ----------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
@@ -755,6 +801,49 @@ async function main(): Promise<void> {
   const hwmPglite = processMemoryMb(pglite.process.pid).hwm;
   await stopService(pglite);
 
+  // --- F: peers: the same figures for Portkey and a bare node:http hop ------------------------
+  const peerNotes: string[] = [];
+  const peerColumns: PeerFigures[] = [];
+  const throughput128 = throughput.find((row) => row.connections === 128 && row.latencyMs === 50)!;
+  peerColumns.push({
+    name: 'incident-ai',
+    cpuPerRequestMs: moderateCompiled.cpuPerRequestMs,
+    postgresCpuPerRequestMs: moderateCompiled.postgresCpuPerRequestMs,
+    addedP50Ms: sequential.serviceMs.p50 - sequential.directMs.p50,
+    addedFirstChunkMs: stream.websocketMs.p50 - stream.directMs.p50,
+    throughputRatio: throughput128.ratio,
+    throughputRps: throughput128.service.requestsPerSecond,
+    directRps: throughput128.direct.requestsPerSecond,
+    idleRssMb: idleRssAfterStart,
+    peakRssMb: throughput128.window.peakRssMb,
+    errors: problems.length,
+  });
+  const portkeyFolder = path.join(temporaryDirectory, 'portkey');
+  await mkdir(portkeyFolder, { recursive: true });
+  log(`installing @portkey-ai/gateway@${portkeyVersion} into a temporary folder`);
+  const installed = await installPortkey(portkeyFolder);
+  if ('error' in installed) {
+    peerNotes.push(`Portkey ${portkeyVersion} could not be installed (${installed.error}): its column is missing.`);
+    log(`Portkey not installed: ${installed.error}`);
+  }
+  const peerStarts: Array<() => Promise<RunningPeer>> = [
+    ...('script' in installed ? [() => startPortkey(installed.script, upstream.url, captured, serviceCore)] : []),
+    () => startHop(repoRoot, upstream.url, captured, serviceCore),
+  ];
+  for (const startPeer of peerStarts) {
+    let peer: RunningPeer | null = null;
+    try {
+      peer = await startPeer();
+      peerColumns.push(await measurePeer(peer, upstream, captured));
+    } catch (error) {
+      peerNotes.push(`${peer?.name ?? 'a peer'} could not be measured: ${(error as Error).message.slice(0, 300)}`);
+      log(`peer failed: ${(error as Error).message}`);
+    } finally {
+      await peer?.process.stop(10_000);
+    }
+  }
+  peerNotes.push('Idle RSS is read after a forced GC for every process; peak RSS is the highest sample (every 100 ms) during the 128-connection, 50 ms run. The hop runs under the tsx loader (its RSS includes it).');
+
   await upstream.process.stop();
 
   results.problems = problems;
@@ -783,7 +872,7 @@ async function main(): Promise<void> {
 
   const complete = results as BenchResults;
   await writeFile(path.join(outDirectory, quick ? 'results.quick.json' : 'results.json'), `${JSON.stringify(complete, null, 2)}\n`);
-  const report = renderReport(complete);
+  const report = `${renderReport(complete)}\n${renderPeers(peerColumns, peerNotes)}`;
   if (quick) {
     await writeFile(path.join(outDirectory, 'RESULTS.quick.md'), report);
     log('wrote bench/out/RESULTS.quick.md');
