@@ -515,7 +515,7 @@ async function moderateLoad(service: RunningService, upstream: Upstream, problem
 }
 
 /** The figures of the side-by-side table for a peer gateway, with the loads the service gets. */
-async function measurePeer(peer: RunningPeer, upstream: Upstream, captured: { json: HttpTarget; stream: HttpTarget }): Promise<PeerFigures> {
+async function measurePeer(peer: RunningPeer, upstream: Upstream, captured: { json: HttpTarget; stream: HttpTarget }, notes: string[]): Promise<PeerFigures> {
   const asService: RunningService = { process: peer.process, url: '', token: '', startupMs: 0, warnLines: [] };
   let errors = 0;
   const count = (outcome: AutocannonOutcome): void => void (errors += outcome.errors + outcome.non2xx + outcome.badBodies);
@@ -528,7 +528,11 @@ async function measurePeer(peer: RunningPeer, upstream: Upstream, captured: { js
   log(`${peer.name}: first streamed byte`);
   const firstChunk = await runLoad<SequentialOutcome>({ kind: 'sequential', service: peer.stream, direct: captured.stream, serviceCheck: 'sse', directCheck: 'sse', firstByte: true, warmup: settings.streamWarmup, count: settings.streamCount, maxSeconds: settings.streamMaxSeconds });
   errors += sequential.errors + firstChunk.errors;
-  for (const outcome of [sequential, firstChunk]) if (outcome.errorSample) log(`${peer.name}: e.g. ${outcome.errorSample.slice(0, 300)}`);
+  for (const [label, outcome] of [['JSON', sequential], ['streamed', firstChunk]] as const) {
+    if (!outcome.errorSample) continue;
+    log(`${peer.name}: e.g. ${outcome.errorSample.slice(0, 300)}`);
+    notes.push(`${peer.name}: ${outcome.errors} failed ${label} requests in the sequential runs, e.g. \`${outcome.errorSample.slice(0, 200).replace(/`/g, "'")}\`${outcome.serviceMs.count === 0 ? '; its figure for them is missing (n/a)' : ''}.`);
+  }
   log(`${peer.name}: CPU per request at ${settings.moderateRate} requests/s`);
   const moderateProbe = probeService(asService);
   const moderate = await runLoad<AutocannonOutcome>(
@@ -548,8 +552,8 @@ async function measurePeer(peer: RunningPeer, upstream: Upstream, captured: { js
     name: peer.name,
     cpuPerRequestMs: moderateProbe.result(moderate.responses).cpuPerRequestMs,
     postgresCpuPerRequestMs: null,
-    addedP50Ms: sequential.serviceMs.p50 - sequential.directMs.p50,
-    addedFirstChunkMs: firstChunk.serviceMs.p50 - firstChunk.directMs.p50,
+    addedP50Ms: sequential.serviceMs.count === 0 ? Number.NaN : sequential.serviceMs.p50 - sequential.directMs.p50,
+    addedFirstChunkMs: firstChunk.serviceMs.count === 0 ? Number.NaN : firstChunk.serviceMs.p50 - firstChunk.directMs.p50,
     throughputRatio: through.requestsPerSecond / direct.requestsPerSecond,
     throughputRps: through.requestsPerSecond,
     directRps: direct.requestsPerSecond,
@@ -597,7 +601,7 @@ async function peerComparison(upstream: Upstream, captured: { json: HttpTarget; 
     let peer: RunningPeer | null = null;
     try {
       peer = await startPeer();
-      peerColumns.push(await measurePeer(peer, upstream, captured));
+      peerColumns.push(await measurePeer(peer, upstream, captured, peerNotes));
     } catch (error) {
       peerNotes.push(`${peer?.name ?? 'a peer'} could not be measured: ${(error as Error).message.slice(0, 300)}`);
       log(`peer failed: ${(error as Error).message}`);
