@@ -200,8 +200,8 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
         return { value: { marked: citations.marked as Output, unverifiedCount: citations.unverifiedCount }, problems };
       },
       onRepair: (problems) => logger.warn({ draftId: draft.id, feature: feature.name, problems: problems.slice(0, 10) }, 'model output rejected; repairing once'),
+      results: job.results,
     });
-    job.results.push(...result.results);
     if (result.value === null) {
       throw new AppError(
         ErrorCode.INVALID_MODEL_OUTPUT,

@@ -32,6 +32,11 @@ export interface StructuredOptions<Parsed, Value> {
   repair?: (messages: ChatMessage[], answer: string, problems: string[]) => ChatMessage[];
   /** Told before a repair is asked for. */
   onRepair?: (problems: string[]) => void;
+  /**
+   * Every result is appended here as soon as it arrives, so a step that fails later (the
+   * repair or the fallback throws) still records and charges what was generated; default: a new list.
+   */
+  results?: GenerateResult[];
 }
 
 /** The outcome: the kept verdict, the answer it came from, and every result (all are charged). */
@@ -78,8 +83,9 @@ export async function generateStructured<Parsed, Value>(
   options: StructuredOptions<Parsed, Value>,
 ): Promise<StructuredResult<Value>> {
   const judge = (text: string) => judgeAnswer(text, options);
+  const results = options.results ?? [];
   const first = await manager.generate(request);
-  const results = [first];
+  results.push(first);
   let answer = first;
   let verdict = judge(first.completion.text);
   if (verdict.problems.length === 0 || first.degraded) return { ...verdict, answer, results };
