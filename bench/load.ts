@@ -27,7 +27,7 @@ export interface HttpTarget {
 }
 
 /** How a response body is checked: a service mutation answered by openai, or a fake answer. */
-export type BodyCheck = 'service' | 'direct';
+export type BodyCheck = 'service' | 'direct' | 'sse';
 
 export type LoadJob =
   | {
@@ -48,6 +48,12 @@ export type LoadJob =
       count: number;
       /** Stops measuring after this long even if `count` is not reached (a slow service). */
       maxSeconds: number;
+      /** How the `service` side's bodies are checked; default `service` (a peer gateway answers like the fake: `direct`). */
+      serviceCheck?: BodyCheck;
+      /** Time to the first response byte instead of the whole response (streamed answers). */
+      firstByte?: boolean;
+      /** How the `direct` side's bodies are checked; default `direct`. */
+      directCheck?: BodyCheck;
     }
   | {
       kind: 'stream';
@@ -119,6 +125,7 @@ export type LoadOutcome = AutocannonOutcome | SequentialOutcome | StreamOutcome;
 /** Whether a response body passes `check`. Cheap string tests: they run on the load core. */
 export function bodyPasses(check: BodyCheck, body: string): boolean {
   if (check === 'service') return body.includes('"provider":"openai"') && !body.includes('"errors"');
+  if (check === 'sse') return body.includes('chat.completion.chunk');
   return body.includes('"chat.completion"') && body.includes('"finish_reason":"stop"');
 }
 
@@ -274,10 +281,11 @@ async function runSequential(job: Extract<LoadJob, { kind: 'sequential' }>): Pro
   for (let index = 0; index < job.warmup + job.count && performance.now() < measureDeadline; index++) {
     const measured = index >= job.warmup;
     if (index === job.warmup) measureDeadline = performance.now() + job.maxSeconds * 1000;
+    const pick = (response: TimedResponse): number => (job.firstByte ? response.firstByteMs : response.ms);
     const toFake = await timedPost(job.direct, directAgent, directPayload);
-    if (check(toFake, 'direct') && measured) direct.push(toFake.ms);
+    if (check(toFake, job.directCheck ?? 'direct') && measured) direct.push(pick(toFake));
     const throughService = await timedPost(job.service, serviceAgent, servicePayload);
-    if (check(throughService, 'service') && measured) service.push(throughService.ms);
+    if (check(throughService, job.serviceCheck ?? 'service') && measured) service.push(pick(throughService));
     if (index === job.warmup - 1) emit({ event: 'measure-start' });
   }
   emit({ event: 'measure-end' });

@@ -8,8 +8,9 @@
  * straight to the fake, with the very request the service sends it (captured by the fake).
  *
  *   npm run bench                 the full run (~4-5 min), rewrites the figures in bench/RESULTS.md
- *   npm run bench -- --quick      short durations, for checking the benchmark itself
- *                                 (writes bench/out/RESULTS.quick.md only)
+ *   npm run bench -- --quick      (or BENCH_QUICK=1) < 2 min: short runs of the side-by-side
+ *                                 figures only (incident-ai, Portkey, the bare hop); writes
+ *                                 bench/out/RESULTS.quick.md only
  *   npm run bench -- --no-build   use the existing dist/ instead of running `npm run build`
  *
  * Raw results and the CPU profile go to bench/out/ (git-ignored). The PostgreSQL schema
@@ -49,6 +50,8 @@ import {
 } from './processes.js';
 import { renderReport, type BenchResults, type ModerateWindow, type ServiceWindow, type ThroughputRow } from './report.js';
 import { benchIncidentId, statusUpdateAnswer } from './status-update-answer.js';
+import { installPortkey, portkeyVersion, startHop, startPortkey, type RunningPeer } from './peers.js';
+import { renderPeers, type PeerFigures } from './peer-report.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const outDirectory = path.join(repoRoot, 'bench', 'out');
@@ -57,7 +60,7 @@ const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0
 const serviceCore = 1;
 const loadCore = 0;
 
-const quick = process.argv.includes('--quick');
+const quick = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
 const skipBuild = process.argv.includes('--no-build');
 const settings = quick
   ? { serviceWarmupSeconds: 4, warmupSeconds: 1, durationSeconds: 3, sequentialWarmup: 50, sequentialCount: 300, sequentialMaxSeconds: 5, streamWarmup: 10, streamCount: 40, streamMaxSeconds: 4, moderateRate: 200, profileSeconds: 3 }
@@ -511,6 +514,106 @@ async function moderateLoad(service: RunningService, upstream: Upstream, problem
   };
 }
 
+/** The figures of the side-by-side table for a peer gateway, with the loads the service gets. */
+async function measurePeer(peer: RunningPeer, upstream: Upstream, captured: { json: HttpTarget; stream: HttpTarget }, notes: string[]): Promise<PeerFigures> {
+  const asService: RunningService = { process: peer.process, url: '', token: '', startupMs: 0, warnLines: [] };
+  let errors = 0;
+  const count = (outcome: AutocannonOutcome): void => void (errors += outcome.errors + outcome.non2xx + outcome.badBodies);
+  await sleep(1_000);
+  const idle = await idleRss(asService).catch(() => processMemoryMb(peer.process.pid).rss);
+  log(`${peer.name}: warm-up ${settings.serviceWarmupSeconds} s at 32 connections`);
+  count(await runLoad<AutocannonOutcome>({ kind: 'autocannon', target: peer.json, check: 'direct', connections: 32, warmupSeconds: 0, durationSeconds: settings.serviceWarmupSeconds }));
+  log(`${peer.name}: sequential latency`);
+  const sequential = await runLoad<SequentialOutcome>({ kind: 'sequential', service: peer.json, direct: captured.json, serviceCheck: 'direct', warmup: settings.sequentialWarmup, count: settings.sequentialCount, maxSeconds: settings.sequentialMaxSeconds });
+  log(`${peer.name}: first streamed byte`);
+  const firstChunk = await runLoad<SequentialOutcome>({ kind: 'sequential', service: peer.stream, direct: captured.stream, serviceCheck: 'sse', directCheck: 'sse', firstByte: true, warmup: settings.streamWarmup, count: settings.streamCount, maxSeconds: settings.streamMaxSeconds });
+  errors += sequential.errors + firstChunk.errors;
+  for (const [label, outcome] of [['JSON', sequential], ['streamed', firstChunk]] as const) {
+    if (!outcome.errorSample) continue;
+    log(`${peer.name}: e.g. ${outcome.errorSample.slice(0, 300)}`);
+    notes.push(`${peer.name}: ${outcome.errors} failed ${label} requests in the sequential runs, e.g. \`${outcome.errorSample.slice(0, 200).replace(/`/g, "'")}\`${outcome.serviceMs.count === 0 ? '; its figure for them is missing (n/a)' : ''}.`);
+  }
+  log(`${peer.name}: CPU per request at ${settings.moderateRate} requests/s`);
+  const moderateProbe = probeService(asService);
+  const moderate = await runLoad<AutocannonOutcome>(
+    { kind: 'autocannon', target: peer.json, check: 'direct', connections: moderateConnections, warmupSeconds: settings.warmupSeconds, durationSeconds: settings.durationSeconds, overallRate: settings.moderateRate },
+    moderateProbe,
+  );
+  count(moderate);
+  await upstream.command('latency 50');
+  log(`${peer.name}: throughput, 128 connections, upstream 50 ms`);
+  const common = { connections: 128, warmupSeconds: settings.warmupSeconds, durationSeconds: settings.durationSeconds };
+  const direct = await runLoad<AutocannonOutcome>({ kind: 'autocannon', target: captured.json, check: 'direct', ...common });
+  const throughputProbe = probeService(asService);
+  const through = await runLoad<AutocannonOutcome>({ kind: 'autocannon', target: peer.json, check: 'direct', ...common }, throughputProbe);
+  count(through);
+  await upstream.command('latency 0');
+  return {
+    name: peer.name,
+    cpuPerRequestMs: moderateProbe.result(moderate.responses).cpuPerRequestMs,
+    postgresCpuPerRequestMs: null,
+    addedP50Ms: sequential.serviceMs.count === 0 ? Number.NaN : sequential.serviceMs.p50 - sequential.directMs.p50,
+    addedFirstChunkMs: firstChunk.serviceMs.count === 0 ? Number.NaN : firstChunk.serviceMs.p50 - firstChunk.directMs.p50,
+    throughputRatio: through.requestsPerSecond / direct.requestsPerSecond,
+    throughputRps: through.requestsPerSecond,
+    directRps: direct.requestsPerSecond,
+    idleRssMb: idle,
+    peakRssMb: throughputProbe.result(through.responses).peakRssMb,
+    errors,
+  };
+}
+
+/** incident-ai's column of the side-by-side table. */
+function incidentAiFigures(moderate: ModerateWindow, sequential: SequentialOutcome, stream: StreamOutcome, throughput: ThroughputRow[], idleRssMb: number, problemCount: number): PeerFigures {
+  const row = throughput.find((entry) => entry.connections === 128 && entry.latencyMs === 50)!;
+  return {
+    name: 'incident-ai',
+    cpuPerRequestMs: moderate.cpuPerRequestMs,
+    postgresCpuPerRequestMs: moderate.postgresCpuPerRequestMs,
+    addedP50Ms: sequential.serviceMs.p50 - sequential.directMs.p50,
+    addedFirstChunkMs: stream.websocketMs.p50 - stream.directMs.p50,
+    throughputRatio: row.ratio,
+    throughputRps: row.service.requestsPerSecond,
+    directRps: row.direct.requestsPerSecond,
+    idleRssMb,
+    peakRssMb: row.window.peakRssMb,
+    errors: problemCount,
+  };
+}
+
+/** Installs and measures the peers (Portkey, the bare hop) one after the other on the service's core. */
+async function peerComparison(upstream: Upstream, captured: { json: HttpTarget; stream: HttpTarget }, incidentAi: PeerFigures): Promise<{ columns: PeerFigures[]; notes: string[] }> {
+  const peerNotes: string[] = [];
+  const peerColumns: PeerFigures[] = [incidentAi];
+  const portkeyFolder = path.join(temporaryDirectory!, 'portkey');
+  await mkdir(portkeyFolder, { recursive: true });
+  log(`installing @portkey-ai/gateway@${portkeyVersion} into a temporary folder`);
+  const installed = await installPortkey(portkeyFolder);
+  if ('error' in installed) {
+    peerNotes.push(`Portkey ${portkeyVersion} could not be installed (${installed.error}): its column is missing.`);
+    log(`Portkey not installed: ${installed.error}`);
+  }
+  const peerStarts: Array<() => Promise<RunningPeer>> = [
+    ...('script' in installed ? [() => startPortkey(installed.script, upstream.url, captured, serviceCore)] : []),
+    () => startHop(repoRoot, upstream.url, captured, serviceCore),
+  ];
+  for (const startPeer of peerStarts) {
+    let peer: RunningPeer | null = null;
+    try {
+      peer = await startPeer();
+      peerColumns.push(await measurePeer(peer, upstream, captured, peerNotes));
+    } catch (error) {
+      peerNotes.push(`${peer?.name ?? 'a peer'} could not be measured: ${(error as Error).message.slice(0, 300)}`);
+      log(`peer failed: ${(error as Error).message}`);
+    } finally {
+      await peer?.process.stop(10_000);
+    }
+  }
+  peerNotes.push('Idle RSS is read after a forced GC for every process; peak RSS is the highest sample (every 100 ms) during the 128-connection, 50 ms run. The hop runs under the tsx loader (its RSS includes it).');
+
+  return { columns: peerColumns, notes: peerNotes };
+}
+
 // --- main ----------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
@@ -609,11 +712,31 @@ async function main(): Promise<void> {
   const moderateCompiled = await moderateLoad(compiled, upstream, problems, 'compiled');
 
   const throughput: ThroughputRow[] = [];
-  for (const latencyMs of [0, 50]) {
+  for (const latencyMs of quick ? [50] : [0, 50]) {
     await upstream.command(`latency ${latencyMs}`);
-    for (const connections of [32, 128]) throughput.push(await throughputRun(compiled, upstream, captured.json, connections, latencyMs, problems));
+    for (const connections of quick ? [128] : [32, 128]) throughput.push(await throughputRun(compiled, upstream, captured.json, connections, latencyMs, problems));
   }
   await upstream.command('latency 0');
+  if (quick) {
+    // The quick run (< 2 min): the figures of the side-by-side table only, no tsx, restart,
+    // profiles or PGlite runs.
+    const peakRss = processMemoryMb(compiled.process.pid).hwm;
+    await stopService(compiled);
+    const peers = await peerComparison(upstream, captured, incidentAiFigures(moderateCompiled, sequential, stream, throughput, idleRssAfterStart, problems.length));
+    await upstream.process.stop();
+    const quickReport = [
+      '# Quick benchmark (BENCH_QUICK=1 / --quick: short runs, for checking the benchmark; figures are rough)',
+      '',
+      `Machine: ${results.machine!.nproc} CPUs, ${results.machine!.cpuModel}, Node ${results.machine!.node}; load average at start ${loadAverageAtStart.map((value) => value.toFixed(2)).join(' ')}; whole run ${((performance.now() - started) / 1000).toFixed(0)} s. incident-ai peak RSS over the whole run (VmHWM): ${peakRss.toFixed(0)} MB.`,
+      '',
+      renderPeers(peers.columns, peers.notes),
+      ...(problems.length > 0 ? ['## Problems', '', ...problems.map((problem) => `- ${problem}`), ''] : []),
+    ].join('\n');
+    await writeFile(path.join(outDirectory, 'RESULTS.quick.md'), quickReport);
+    process.stdout.write(`${quickReport}\n`);
+    log('wrote bench/out/RESULTS.quick.md');
+    return;
+  }
   await sleep(2_000);
   const idleRssAfterLoad = await idleRss(compiled);
   const hwmCompiled = processMemoryMb(compiled.process.pid).hwm;
@@ -755,6 +878,9 @@ async function main(): Promise<void> {
   const hwmPglite = processMemoryMb(pglite.process.pid).hwm;
   await stopService(pglite);
 
+  // --- F: peers: the same figures for Portkey and a bare node:http hop ------------------------
+  const peers = await peerComparison(upstream, captured, incidentAiFigures(moderateCompiled, sequential, stream, throughput, idleRssAfterStart, problems.length));
+
   await upstream.process.stop();
 
   results.problems = problems;
@@ -783,7 +909,7 @@ async function main(): Promise<void> {
 
   const complete = results as BenchResults;
   await writeFile(path.join(outDirectory, quick ? 'results.quick.json' : 'results.json'), `${JSON.stringify(complete, null, 2)}\n`);
-  const report = renderReport(complete);
+  const report = `${renderReport(complete)}\n${renderPeers(peers.columns, peers.notes)}`;
   if (quick) {
     await writeFile(path.join(outDirectory, 'RESULTS.quick.md'), report);
     log('wrote bench/out/RESULTS.quick.md');

@@ -39,6 +39,9 @@ import { createLlmManager } from './llm/manager.js';
 import { redactionMiddleware } from './llm/middleware/redaction.js';
 import { dataPolicyMiddleware } from './llm/middleware/data-policy.js';
 import { messageCaptureMiddleware } from './llm/middleware/message-capture.js';
+import { responseCacheMiddleware } from './llm/middleware/response-cache.js';
+import { createMemoryResponseCacheStore, createRedisResponseCacheStore } from './llm/middleware/response-cache-store.js';
+import { createHash } from 'node:crypto';
 import { createProviders } from './llm/providers/create-providers.js';
 import { defaultExtractors } from './features/extractors.js';
 import { createStore } from './store/create-store.js';
@@ -82,12 +85,21 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   const audit = createAuditLog({ sink: auditBuffer });
   const metrics = createMetrics();
   const dataPolicy = createDataPolicy(config.dataPolicies);
+  const redis = config.redisUrl ? createRedisClient(config.redisUrl, logger) : null;
   const manager = createLlmManager({
     // Around every generation and provider call, outermost first.
     middleware: [
       redactionMiddleware({ metrics: metrics.llm }),
       dataPolicyMiddleware(dataPolicy),
       messageCaptureMiddleware({ enabled: config.telemetry.captureMessageContent, dataPolicy }),
+      responseCacheMiddleware({
+        store: redis ? createRedisResponseCacheStore(redis, config.redisKeyPrefix) : createMemoryResponseCacheStore(),
+        ttlSeconds: config.responseCacheTtlSeconds,
+        retainsText: (accountId) => dataPolicy.forAccount(accountId).retainText,
+        routeVersion: createHash('sha256').update(JSON.stringify(config.routing)).digest('base64url'),
+        usage: { record: (call) => void usageBuffer.add(call) },
+        onLookup: metrics.responseCache,
+      }),
     ],
     metrics: metrics.llm,
     providers: createProviders(config, defaultExtractors),
@@ -95,7 +107,6 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     usage: { record: (call) => void usageBuffer.add(call) },
     logger,
   });
-  const redis = config.redisUrl ? createRedisClient(config.redisUrl, logger) : null;
   const samples = createSampleIncidentSource();
   const incidentSources = createSourceRegistry({
     config: config.incidentSources,

@@ -104,6 +104,11 @@ const environmentSchema = z.object({
   REDIS_URL: z.string().optional(),
   /** Prefix of every Redis key, so deployments can share a Redis. */
   REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/).default('incident-ai'),
+  /**
+   * Exact response cache: seconds an answer is reused for the same account, feature, prompt and
+   * route (memory, or Redis with REDIS_URL). 0 (the default) turns it off.
+   */
+  RESPONSE_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).default(0),
   /** AI operations per minute per account. */
   RATE_LIMIT_RPM: z.coerce.number().int().positive().default(60),
   /** Generations running at once per account. */
@@ -214,6 +219,8 @@ export interface AppConfig {
   playgroundEnabled: boolean;
   dataPolicies: Record<string, Partial<AccountDataPolicy>>;
   redisKeyPrefix: string;
+  /** Exact response cache TTL in seconds; 0 = off. */
+  responseCacheTtlSeconds: number;
   throttle: {
     defaults: AccountLimits;
     accounts: Record<string, Partial<AccountLimits>>;
@@ -304,6 +311,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     playgroundEnabled: variables.PLAYGROUND_ENABLED ?? variables.NODE_ENV !== 'production',
     dataPolicies: parseJsonSetting('DATA_POLICIES', variables.DATA_POLICIES, dataPoliciesSchema),
     redisKeyPrefix: variables.REDIS_KEY_PREFIX,
+    responseCacheTtlSeconds: variables.RESPONSE_CACHE_TTL_SECONDS,
     throttle: {
       defaults: {
         requestsPerMinute: variables.RATE_LIMIT_RPM,

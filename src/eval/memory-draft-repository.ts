@@ -36,7 +36,9 @@ export function createMemoryDraftRepository(now: () => Date = () => new Date()):
 
   return {
     async insert(draft) {
-      const record: DraftRecord = { ...structuredClone(draft), output: null, text: '', generation: null, error: null, updatedAt: draft.createdAt };
+      // A draft may be inserted already finished (a non-streamed generation), with its result.
+      const copy = structuredClone(draft);
+      const record: DraftRecord = { ...copy, output: copy.output ?? null, text: copy.text ?? '', generation: copy.generation ?? null, error: copy.error ?? null, updatedAt: copy.updatedAt ?? copy.createdAt };
       drafts.set(key(draft.accountId, draft.id), record);
       return structuredClone(record);
     },

@@ -141,6 +141,8 @@ export const usageMetrics: readonly MetricDefinition[] = [
   { name: 'latencyMs', description: 'Mean generation latency per case (repairs included), in ms.', direction: 'lower', threshold: null, unit: 'number' },
   { name: 'costUsd', description: 'Mean cost per case in USD (repairs included).', direction: 'lower', threshold: null, unit: 'number' },
   { name: 'attempts', description: 'Mean provider attempts per case (repairs and retries included).', direction: 'lower', threshold: null, unit: 'number' },
+  { name: 'inputTokens', description: 'Mean input (prompt) tokens per case (repairs included): the context a draft costs.', direction: 'lower', threshold: null, unit: 'number' },
+  { name: 'outputTokens', description: 'Mean output tokens per case (repairs included).', direction: 'lower', threshold: null, unit: 'number' },
 ];
 
 /** Runs `tasks` with at most `limit` at once; results in input order (features/common/map-with-concurrency.ts). */
@@ -200,7 +202,7 @@ export async function runFeature(options: RunFeatureOptions): Promise<FeatureRun
       errorCode: outcome.errorCode,
       errorMessage: outcome.errorMessage,
       refusedAsAllowed: !outcome.ok && outcome.errorCode !== null && outcome.errorCode === evalCase.expected.acceptedError,
-      metrics: { ...grade.metrics, latencyMs: usage?.latencyMs ?? null, costUsd: usage?.costUsd ?? null, attempts: usage?.attempts ?? null },
+      metrics: { ...grade.metrics, latencyMs: usage?.latencyMs ?? null, costUsd: usage?.costUsd ?? null, attempts: usage?.attempts ?? null, inputTokens: usage?.inputTokens ?? null, outputTokens: usage?.outputTokens ?? null },
       notes: grade.notes,
       text: outcome.text,
       output: outcome.marked,

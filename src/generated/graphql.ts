@@ -1155,6 +1155,8 @@ export type UsageReportBreakdownArgs = {
 
 export type UsageRow = {
   __typename?: 'UsageRow';
+  /** Calls answered by the exact response cache (no model call, cost 0); counted in calls. */
+  cachedCalls: Scalars['Int']['output'];
   calls: Scalars['Int']['output'];
   costUsd: Scalars['Float']['output'];
   errors: Scalars['Int']['output'];
@@ -1861,6 +1863,7 @@ export type UsageReportResolvers<ContextType = GraphQLContext, ParentType extend
 };
 
 export type UsageRowResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UsageRow'] = ResolversParentTypes['UsageRow']> = {
+  cachedCalls?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   calls?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   costUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   errors?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

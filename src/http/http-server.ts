@@ -1,5 +1,6 @@
 /**
- * The HTTP surface on one port: POST /graphql (Apollo Server 5 through express 5),
+ * The HTTP surface on one port: /graphql (Apollo Server 5 on plain node:http, see
+ * graphql-handler.ts; the other routes on express 5),
  * graphql-ws subscriptions on the same path, /healthz, /readyz, /metrics and the /playground page.
  */
 import http from 'node:http';
@@ -7,17 +8,17 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import { context as otelContext, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { trace } from '@opentelemetry/api';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { createErrorMasker } from '../errors/mask-error.js';
 import type { Authenticator } from '../guard/auth/authenticator.js';
 import { createContext, type GraphQLContext, type Services } from '../graphql/context.js';
 import { createArmor, defaultGraphQLLimits, describeTokenLimit, type GraphQLLimits } from '../graphql/limits.js';
+import { createGraphqlHandler, isGraphqlPath } from './graphql-handler.js';
 import { subscriptionCallbackPlugin } from './subscription-callback.js';
 
 export interface HttpServerOptions {
@@ -27,8 +28,8 @@ export interface HttpServerOptions {
   logger: Logger;
   /** Readiness beyond "started": store reachable, not shutting down. */
   readiness: () => Promise<{ ready: boolean; reason?: string }>;
-  /** Largest accepted request body. */
-  bodyLimit?: string;
+  /** Largest accepted /graphql request body, bytes; default 256 KiB. */
+  bodyLimit?: number;
   /** Mounts routes beside /graphql (e.g. /slack/events), before any body parser. */
   extraRoutes?: ((app: express.Express) => void) | null;
   /** Show field suggestions and accept introspection (development). */
@@ -77,7 +78,12 @@ export async function startHttpServer(options: HttpServerOptions, port: number, 
     if (stopping) response.setHeader('connection', 'close');
     next();
   });
-  const httpServer = http.createServer(app);
+  // /graphql, the request path of every draft, skips express (see graphql-handler.ts).
+  let graphql: ((request: http.IncomingMessage, response: http.ServerResponse) => void) | null = null;
+  const httpServer = http.createServer((request, response) => {
+    if (graphql && isGraphqlPath(request.url)) graphql(request, response);
+    else app(request, response);
+  });
   httpServer.keepAliveTimeout = 65_000;
 
   // Upgrades are routed here rather than with `server: httpServer`: attached that way, the
@@ -165,7 +171,6 @@ export async function startHttpServer(options: HttpServerOptions, port: number, 
   });
   await apollo.start();
 
-  app.use('/graphql', graphqlRequestSpan);
   if (options.metricsHandler) {
     const handler = options.metricsHandler;
     app.get('/metrics', (request, response) => handler(request, response));
@@ -180,14 +185,12 @@ export async function startHttpServer(options: HttpServerOptions, port: number, 
   options.rootPage?.(app);
   options.playground?.(app);
   options.extraRoutes?.(app);
-  app.use(
-    '/graphql',
-    express.json({ limit: options.bodyLimit ?? '256kb' }),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(services, authenticator, req.headers.authorization),
-    }),
-  );
-  app.use(bodyParserErrors);
+  graphql = createGraphqlHandler({
+    apollo,
+    context: (authorization) => createContext(services, authenticator, authorization),
+    bodyLimitBytes: options.bodyLimit ?? 256 * 1024,
+    stopping: () => stopping,
+  });
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -233,30 +236,6 @@ const operationSpanPlugin: ApolloServerPlugin<GraphQLContext> = {
     };
   },
 };
-
-/** One span per GraphQL HTTP request, active while it runs: provider spans are its children. */
-function graphqlRequestSpan(request: express.Request, response: express.Response, next: express.NextFunction): void {
-  const tracer = trace.getTracer('incident-ai');
-  if (request.method !== 'POST' && request.method !== 'GET') return next();
-  const span = tracer.startSpan(`${request.method} /graphql`, {
-    kind: SpanKind.SERVER,
-    attributes: { 'http.request.method': request.method, 'url.path': '/graphql' },
-  });
-  response.locals.span = span;
-  response.once('finish', () => {
-    span.setAttribute('http.response.status_code', response.statusCode);
-    if (response.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
-    span.end();
-  });
-  otelContext.with(trace.setSpan(otelContext.active(), span), next);
-}
-
-/** Body parser errors (too large, bad JSON) answer as GraphQL-shaped errors with a code. */
-function bodyParserErrors(error: { status?: number; type?: string; message?: string }, _request: express.Request, response: express.Response, next: express.NextFunction): void {
-  if (!error?.status) return next(error);
-  const code = error.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
-  response.status(error.status).json({ errors: [{ message: error.message ?? 'Bad request.', extensions: { code } }] });
-}
 
 /** Apollo's own log lines through pino (its notices are not worth stdout at info). */
 function apolloLogger(logger: Logger) {

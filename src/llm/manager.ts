@@ -145,8 +145,8 @@ export function createLlmManager(options: LlmManagerOptions): LlmManager {
     const deadlineAt = startedAt + resilience.deadlineMs;
     request.signal?.throwIfAborted();
     const deadline = new AbortController();
-    const deadlineError = new AppError(ErrorCode.DEADLINE_EXCEEDED, 'The generation deadline passed.');
-    const deadlineTimer = setTimeout(() => deadline.abort(deadlineError), Math.max(0, deadlineAt - clock.now()));
+    // The error is made when the deadline passes: an AppError captures a stack, per request otherwise.
+    const deadlineTimer = setTimeout(() => deadline.abort(new AppError(ErrorCode.DEADLINE_EXCEEDED, 'The generation deadline passed.')), Math.max(0, deadlineAt - clock.now()));
     const plan = planner.plan(request);
     const run: Run = {
       request,

@@ -96,8 +96,8 @@ export function createDraftRepository(database: Queryable, options: DraftReposit
   return {
     async insert(draft: NewDraft): Promise<DraftRecord> {
       const [row] = await database.query<DraftRow>(
-        `insert into drafts (id, account_id, user_id, kind, state, incident_id, job_id, execution_id, input, created_at, updated_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $10)
+        `insert into drafts (id, account_id, user_id, kind, state, incident_id, job_id, execution_id, input, created_at, updated_at, output, text, generation, error)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12::jsonb, $13, $14::jsonb, $15::jsonb)
          returning ${draftColumns}`,
         [
           draft.id,
@@ -110,6 +110,11 @@ export function createDraftRepository(database: Queryable, options: DraftReposit
           draft.executionId,
           JSON.stringify(draft.input),
           draft.createdAt,
+          draft.updatedAt ?? draft.createdAt,
+          draft.output == null ? null : JSON.stringify(draft.output),
+          draft.text ?? '',
+          draft.generation == null ? null : JSON.stringify(draft.generation),
+          draft.error == null ? null : JSON.stringify(draft.error),
         ],
       );
       return toDraftRecord(expectRow(row));

@@ -22,6 +22,7 @@ interface LlmCallRow {
   latency_ms: number;
   started_at: string;
   trace_id: string | null;
+  cached: boolean;
 }
 
 interface UsageSummarySqlRow {
@@ -33,6 +34,7 @@ interface UsageSummarySqlRow {
   input_tokens: number;
   output_tokens: number;
   cost_usd: number;
+  cached_calls: number;
 }
 
 const callColumns = [
@@ -51,6 +53,7 @@ const callColumns = [
   'latency_ms',
   'started_at',
   'trace_id',
+  'cached',
 ] as const;
 
 /**
@@ -85,6 +88,7 @@ export function createLlmCallRepository(database: Queryable): LlmCallRepository 
             record.latencyMs,
             record.startedAt,
             record.traceId,
+            record.cached ?? false,
           );
           return `(${callColumns.map((_, index) => `$${first + index}`).join(', ')})`;
         });
@@ -112,7 +116,8 @@ export function createLlmCallRepository(database: Queryable): LlmCallRepository 
                 count(*) filter (where outcome = 'error') as errors,
                 coalesce(sum(input_tokens), 0)::int8 as input_tokens,
                 coalesce(sum(output_tokens), 0)::int8 as output_tokens,
-                coalesce(sum(cost_usd), 0) as cost_usd
+                coalesce(sum(cost_usd), 0) as cost_usd,
+                count(*) filter (where cached) as cached_calls
            from llm_calls
           where account_id = $1 and started_at >= $2 and started_at < $3
           group by feature, provider, model
@@ -128,6 +133,7 @@ export function createLlmCallRepository(database: Queryable): LlmCallRepository 
         inputTokens: row.input_tokens,
         outputTokens: row.output_tokens,
         costUsd: row.cost_usd,
+        cachedCalls: row.cached_calls,
       }));
     },
   };
@@ -150,5 +156,6 @@ function toLlmCallRecord(row: LlmCallRow): LlmCallRecord {
     latencyMs: row.latency_ms,
     startedAt: row.started_at,
     traceId: row.trace_id,
+    ...(row.cached && { cached: true }),
   };
 }

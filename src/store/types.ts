@@ -60,6 +60,16 @@ export interface NewDraft {
   executionId: string | null;
   input: Record<string, unknown>;
   createdAt: string;
+  /**
+   * A draft inserted already finished (a non-streamed generation: one round trip, no
+   * STREAMING row first) carries its result; absent on a STREAMING insert.
+   */
+  output?: Record<string, unknown> | null;
+  text?: string;
+  generation?: GenerationRecord | null;
+  error?: { code: string; message: string } | null;
+  /** When it finished; default `createdAt`. */
+  updatedAt?: string;
 }
 
 export interface DraftCompletion {
@@ -103,6 +113,8 @@ export interface LlmCallRecord {
   latencyMs: number;
   startedAt: string;
   traceId: string | null;
+  /** Answered by the exact response cache: no model call, no tokens, cost 0; absent = false. */
+  cached?: boolean;
 }
 
 export interface UsageSummaryRow {
@@ -114,6 +126,8 @@ export interface UsageSummaryRow {
   inputTokens: number;
   outputTokens: number;
   costUsd: number;
+  /** Calls answered by the response cache. */
+  cachedCalls: number;
 }
 
 export type FeedbackRating = 'UP' | 'DOWN';

@@ -22,6 +22,8 @@ export interface Metrics {
   throttled(accountId: string, reason: string): void;
   /** A guard fired (`guard`: injection, redaction, canary, output-check, command-policy). */
   guardHit(guard: string, feature: string, verdict: string): void;
+  /** A lookup of the exact response cache (`hit` or `miss`). */
+  responseCache(feature: string, hit: boolean): void;
   /** Gauges read at scrape time. */
   observe(sources: { subscribers: () => number; providers: () => ProviderHealth[] }): void;
   /** The /metrics handler. */
@@ -48,6 +50,7 @@ export function createMetrics(): Metrics {
   const retries = meter.createCounter('incident_ai.llm.retries', { description: 'Provider attempts retried after a retryable failure.' });
   const fallbacks = meter.createCounter('incident_ai.llm.fallbacks', { description: 'Generations answered by a provider after the first of the chain.' });
   const throttles = meter.createCounter('incident_ai.throttle.rejections', { description: 'Requests refused by rate limits, concurrency limits or token budgets.' });
+  const cacheLookups = meter.createCounter('incident_ai.response_cache.lookups', { description: 'Lookups of the exact response cache, by result (hit: answered without a model call).' });
   const guardHits = meter.createCounter('incident_ai.guard.hits', { description: 'Guards that fired (injection, redaction, canary, output checks, command policy).' });
   const subscribers = meter.createObservableGauge('incident_ai.stream.subscribers', { description: 'Open draftStream subscriptions.' });
   const circuits = meter.createObservableGauge('incident_ai.llm.circuit_state', {
@@ -85,6 +88,7 @@ export function createMetrics(): Metrics {
     llm,
     throttled: (accountId, reason) => throttles.add(1, { 'incident_ai.account_id': accountId, reason }),
     guardHit: (guard, feature, verdict) => guardHits.add(1, { guard, 'incident_ai.feature': feature, verdict }),
+    responseCache: (feature, hit) => cacheLookups.add(1, { 'incident_ai.feature': feature, result: hit ? 'hit' : 'miss' }),
     observe(sources) {
       subscribers.addCallback((result) => result.observe(sources.subscribers()));
       circuits.addCallback((result) => {

@@ -2,11 +2,12 @@
  * The OpenTelemetry SDK for traces, started before anything else. It is configured by the
  * standard OTEL_* variables, which the SDK reads itself (OTEL_EXPORTER_OTLP_ENDPOINT,
  * OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, OTEL_SERVICE_NAME, OTEL_RESOURCE_ATTRIBUTES,
- * OTEL_TRACES_SAMPLER, OTEL_SDK_DISABLED, ...). Without an exporter, spans are still created
- * (so every draft and log line has a trace id) but go nowhere.
+ * OTEL_TRACES_SAMPLER, OTEL_SDK_DISABLED, ...). Without an exporter, spans are not recorded
+ * (the always-off sampler): each still gets a trace and span id, so every draft and log line
+ * has a trace id, but no attributes, events or processor work are spent on what goes nowhere.
  */
 import { NodeSDK } from '@opentelemetry/sdk-node';
-import { BatchSpanProcessor, NoopSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { AlwaysOffSampler, BatchSpanProcessor, NoopSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import type { AppConfig } from '../config/index.js';
 
@@ -21,6 +22,7 @@ export function startTracing(telemetry: AppConfig['telemetry']): Tracing {
     // OTLP over HTTP/protobuf-JSON to the configured endpoint; the exporter reads its
     // endpoint, headers and timeout from the standard variables.
     spanProcessors: [telemetry.exportTraces ? new BatchSpanProcessor(new OTLPTraceExporter()) : new NoopSpanProcessor()],
+    ...(!telemetry.exportTraces && { sampler: new AlwaysOffSampler() }),
     instrumentations: [],
   });
   sdk.start();

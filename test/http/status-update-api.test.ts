@@ -138,6 +138,13 @@ describe('HTTP surface', () => {
     });
     expect(large.status).toBe(413);
     expect(((await large.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    const broken = await fetch(`${service.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${service.token}` },
+      body: '{"query": ',
+    });
+    expect(broken.status).toBe(400);
+    expect(((await broken.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('BAD_REQUEST');
   });
 
   it('serves the federation SDL without a token', async () => {

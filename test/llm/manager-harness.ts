@@ -25,6 +25,8 @@ export interface HarnessOptions {
   tracer?: LlmManagerOptions['tracer'];
   captureMessageContent?: boolean;
   dataPolicy?: LlmManagerOptions['dataPolicy'];
+  /** Replaces the default middleware (app.ts lists the real ones). */
+  middleware?: LlmManagerOptions['middleware'];
 }
 
 export const startTime = Date.parse('2025-03-01T12:00:00.000Z');
@@ -79,6 +81,7 @@ export function createHarness(options: HarnessOptions): Harness {
     ...(options.tracer ? { tracer: options.tracer } : {}),
     ...(options.captureMessageContent !== undefined && { captureMessageContent: options.captureMessageContent }),
     ...(options.dataPolicy && { dataPolicy: options.dataPolicy }),
+    ...(options.middleware && { middleware: options.middleware }),
   });
   return { manager, records, sleeps, logged, clock };
 }

@@ -10,7 +10,7 @@ import type { Logger } from 'pino';
 import { AppError, badInput, isAppError } from '../../errors/app-error.js';
 import { ErrorCode } from '../../errors/error-codes.js';
 import type { GenerateRequest, GenerateResult, LlmManager } from '../../llm/generation.js';
-import type { DraftRecord, GenerationRecord } from '../../store/types.js';
+import type { DraftRecord, GenerationRecord, NewDraft } from '../../store/types.js';
 import type { Store } from '../../store/store.js';
 import type { DraftStreamHub } from '../../streams/draft-stream-hub.js';
 import type { Feature, FeatureContext } from './feature.js';
@@ -94,6 +94,11 @@ interface Job<Input extends Record<string, unknown>, Output> {
   context: FeatureContext<Input>;
   quarantined: QuarantinedInput[];
   draft: DraftRecord;
+  /**
+   * Whether the draft's row exists: a streamed draft is inserted STREAMING first (subscribers
+   * and the orphan sweeper need it); a non-streamed one is inserted once, finished.
+   */
+  stored: boolean;
   stream: boolean;
   renderer: ProgressiveRenderer | null;
   /** Results of the prepare step's requests: charged, not part of the draft's generation record. */
@@ -234,12 +239,15 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
     const accountId = context.principal.accountId;
     const text = feature.render(output as Parameters<typeof feature.render>[0], context.input) + quarantineNote(job.quarantined);
     const retain = retainsText(accountId);
-    const stored = await store.drafts.complete(accountId, draft.id, {
+    const completion = {
       output: retain ? output : { retained: false, unverifiedCount },
       text: retain ? text : '',
       generation: generationOf(feature.promptVersion, job.results, job.inputRedactions),
       ...(prepared && { input: retain ? context.input : withoutFreeText(context.input, feature.freeTextInput) }),
-    });
+    };
+    const stored = job.stored
+      ? await store.drafts.complete(accountId, draft.id, completion)
+      : await store.drafts.insert({ ...newDraftOf(draft), ...completion, state: 'COMPLETE', updatedAt: now().toISOString() });
     return { completed: retain ? stored : { ...stored, output, text, input: context.input }, text };
   }
 
@@ -261,9 +269,12 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
         ? new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The service shut down before the draft was finished; generate it again.', { retryable: true })
         : new AppError(ErrorCode.INTERNAL_SERVER_ERROR, 'The generation failed unexpectedly.', { cause: error });
     if (!isAppError(error) && !shutdown.signal.aborted) logger.error({ err: error, draftId: draft.id }, 'generation failed unexpectedly');
-    const failed = await store.drafts
-      .fail(context.principal.accountId, draft.id, { code: failure.code, message: failure.message }, results.length > 0 ? generationOf(feature.promptVersion, results, job.inputRedactions) : null)
-      .catch((storeError: unknown) => {
+    const failedWith = { code: failure.code, message: failure.message };
+    const generation = results.length > 0 ? generationOf(feature.promptVersion, results, job.inputRedactions) : null;
+    const failed = await (job.stored
+      ? store.drafts.fail(context.principal.accountId, draft.id, failedWith, generation)
+      : store.drafts.insert({ ...newDraftOf(draft), state: 'FAILED', error: failedWith, generation, updatedAt: now().toISOString() })
+    ).catch((storeError: unknown) => {
         logger.error({ err: storeError, draftId: draft.id }, 'could not mark the draft FAILED');
         return null;
       });
@@ -282,7 +293,7 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
     prepare: PrepareStep<Input, Output> | undefined,
     variant: string | null,
   ): Promise<DraftRecord> {
-    const job: Job<Input, Output> = { feature, context: screened, quarantined: screened.quarantined, draft, stream, renderer: null, preparation: [], results: [], variant, inputRedactions: contextRedactions(screened) };
+    const job: Job<Input, Output> = { feature, context: screened, quarantined: screened.quarantined, draft, stored: stream, stream, renderer: null, preparation: [], results: [], variant, inputRedactions: contextRedactions(screened) };
     job.renderer = stream
       ? createProgressiveRenderer(
           (partial) => job.feature.render(partial as Parameters<typeof job.feature.render>[0], job.context.input),
@@ -361,33 +372,35 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
       const variant = checkedVariant(feature.name, rawContext.principal, requestedVariant ?? null);
       const context = screenStep(feature, rawContext);
       const permit = options.throttle ? await enterThrottle(options.throttle, context.principal, feature.name, priorityOf(context.incident)) : null;
-      let draft: DraftRecord;
-      try {
-        draft = await store.drafts.insert({
-          id: newId(),
-          accountId: context.principal.accountId,
-          userId: context.principal.userId,
-          kind: feature.kind,
-          state: 'STREAMING',
-          incidentId: target.incidentId,
-          jobId: target.jobId,
-          executionId: target.executionId,
-          input: retainsText(context.principal.accountId) ? context.input : withoutFreeText(context.input, feature.freeTextInput),
-          createdAt: now().toISOString(),
-        });
-      } catch (error) {
-        await permit?.release(0);
-        throw error;
-      }
+      const fresh: NewDraft = {
+        id: newId(),
+        accountId: context.principal.accountId,
+        userId: context.principal.userId,
+        kind: feature.kind,
+        state: 'STREAMING',
+        incidentId: target.incidentId,
+        jobId: target.jobId,
+        executionId: target.executionId,
+        input: retainsText(context.principal.accountId) ? context.input : withoutFreeText(context.input, feature.freeTextInput),
+        createdAt: now().toISOString(),
+      };
       // Every generation is tracked, not only streamed ones: answers produced outside an HTTP
-      // request (Slack) must be drained on shutdown too.
+      // request (Slack) must be drained on shutdown too. A non-streamed draft is stored once,
+      // finished (one round trip to the database); nobody can read it before it is.
       if (!stream) {
-        const inline = run(feature, context, draft, false, permit, prepare, variant);
+        const inline = run(feature, context, unsavedDraft(fresh), false, permit, prepare, variant);
         const tracked = inline.catch(() => undefined).finally(() => running.delete(tracked));
         running.add(tracked);
         return inline;
       }
 
+      let draft: DraftRecord;
+      try {
+        draft = await store.drafts.insert(fresh);
+      } catch (error) {
+        await permit?.release(0);
+        throw error;
+      }
       hub.open(context.principal.accountId, draft.id, { persist: retainsText(context.principal.accountId) });
       const background = run(feature, context, draft, true, permit, prepare, variant).finally(() => running.delete(background));
       running.add(background);
@@ -405,6 +418,27 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
         await all;
       }
     },
+  };
+}
+
+/** A draft not stored yet, as the row its insert will return. */
+function unsavedDraft(draft: NewDraft): DraftRecord {
+  return { ...draft, output: null, text: '', generation: null, error: null, updatedAt: draft.createdAt };
+}
+
+/** The insert of a draft held in memory until it finished. */
+function newDraftOf(draft: DraftRecord): NewDraft {
+  return {
+    id: draft.id,
+    accountId: draft.accountId,
+    userId: draft.userId,
+    kind: draft.kind,
+    state: draft.state,
+    incidentId: draft.incidentId,
+    jobId: draft.jobId,
+    executionId: draft.executionId,
+    input: draft.input,
+    createdAt: draft.createdAt,
   };
 }
 

@@ -50,6 +50,8 @@ export function createMarker(random: RandomBytes): string {
  */
 export function escapeMarker(text: string, marker: string): string {
   if (marker.length === 0) return text;
+  // Most text holds no marker at all: skip compiling this marker's pattern for it.
+  if (!text.toLowerCase().includes(marker.toLowerCase())) return text;
   const occurrence = new RegExp(marker.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi');
   let result = text;
   // A pass removes every occurrence and the replacement adds none; repeat for safety anyway.

@@ -5,11 +5,14 @@
  */
 import { memoizeText } from '../../guard/memoize.js';
 import { redact as redactText } from '../../guard/redaction/index.js';
+import { redactAroundRequestTokens } from '../../guard/redaction/request-tokens.js';
 import type { LlmMetricsRecorder } from '../manager-options.js';
 import type { LlmMiddleware } from './types.js';
 
-// Prompts repeat (the same incident, audience and prompt version): redact each text once.
-const redact = memoizeText(redactText, { maxEntries: 2_000, maxKeyLength: 200_000 });
+// Prompts repeat (the same incident, audience and prompt version): redact each text once,
+// the per-request spotlight marker and canary aside.
+const redactMemoized = memoizeText(redactText, { maxEntries: 2_000, maxKeyLength: 200_000 });
+const redact = (text: string) => redactAroundRequestTokens(text, redactMemoized);
 
 /** Options of {@link redactionMiddleware}. */
 export interface RedactionMiddlewareOptions {

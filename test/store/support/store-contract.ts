@@ -53,6 +53,21 @@ export function describeStoreContract(label: string, openDatabase: TestDatabaseF
         expect(await store.drafts.get(accountId, uniqueId('missing'))).toBeNull();
       });
 
+      it('inserts a finished draft (COMPLETE or FAILED) with its result in one statement', async () => {
+        const accountId = uniqueId('account');
+        const base = newDraft({ accountId });
+        const finished = { ...base, state: 'COMPLETE' as const, output: { summary: 'ok' }, text: '**ok**', generation: generation(), updatedAt: TRANSITION_TIME };
+        const before = counting.statements.length;
+        const inserted = await store.drafts.insert(finished);
+        expect(counting.statements.length - before).toBe(1);
+        expect(inserted).toEqual({ ...base, state: 'COMPLETE', output: { summary: 'ok' }, text: '**ok**', generation: generation(), error: null, updatedAt: TRANSITION_TIME });
+        expect(await store.drafts.get(accountId, base.id)).toEqual(inserted);
+
+        const failedBase = newDraft({ accountId });
+        const failed = await store.drafts.insert({ ...failedBase, state: 'FAILED', error: { code: 'INVALID_MODEL_OUTPUT', message: 'bad' } });
+        expect(failed).toMatchObject({ state: 'FAILED', error: { code: 'INVALID_MODEL_OUTPUT', message: 'bad' }, output: null, updatedAt: failedBase.createdAt });
+      });
+
       it('completes a STREAMING draft once', async () => {
         const accountId = uniqueId('account');
         const draft = await store.drafts.insert(newDraft({ accountId }));
@@ -286,6 +301,8 @@ export function describeStoreContract(label: string, openDatabase: TestDatabaseF
           llmCall({ accountId, startedAt: '2030-02-11T00:00:00.000Z', outcome: 'error', errorKind: 'Timeout', costUsd: 0, inputTokens: 0, outputTokens: 0 }),
           llmCall({ accountId, startedAt: '2030-02-12T00:00:00.000Z', feature: 'postmortem', provider: 'bedrock', model: 'claude', costUsd: 1.5 }),
           llmCall({ accountId, startedAt: '2030-02-12T00:00:00.000Z', model: 'gpt-mini', costUsd: 0.01 }),
+          // Answered by the response cache: counted, cost 0, no tokens.
+          llmCall({ accountId, startedAt: '2030-02-13T00:00:00.000Z', model: 'gpt-mini', costUsd: 0, inputTokens: 0, outputTokens: 0, cached: true }),
           // Outside the window: `to` is exclusive.
           llmCall({ accountId, startedAt: to, costUsd: 9 }),
           llmCall({ accountId, startedAt: '2030-01-31T23:59:59.999Z', costUsd: 9 }),
@@ -294,10 +311,10 @@ export function describeStoreContract(label: string, openDatabase: TestDatabaseF
         ]);
 
         expect(await store.llmCalls.summarize(accountId, from, to)).toEqual([
-          { feature: 'postmortem', provider: 'bedrock', model: 'claude', calls: 1, errors: 0, inputTokens: 100, outputTokens: 20, costUsd: 1.5 },
-          { feature: 'statusUpdate', provider: 'openai', model: 'gpt-mini', calls: 1, errors: 0, inputTokens: 100, outputTokens: 20, costUsd: 0.01 },
+          { feature: 'postmortem', provider: 'bedrock', model: 'claude', calls: 1, errors: 0, inputTokens: 100, outputTokens: 20, costUsd: 1.5, cachedCalls: 0 },
+          { feature: 'statusUpdate', provider: 'openai', model: 'gpt-mini', calls: 2, errors: 0, inputTokens: 100, outputTokens: 20, costUsd: 0.01, cachedCalls: 1 },
           // numeric sums exactly: 0.1 + 0.2 is 0.3, not 0.30000000000000004.
-          { feature: 'statusUpdate', provider: 'openai', model: 'gpt-test', calls: 3, errors: 1, inputTokens: 300, outputTokens: 30, costUsd: 0.3 },
+          { feature: 'statusUpdate', provider: 'openai', model: 'gpt-test', calls: 3, errors: 1, inputTokens: 300, outputTokens: 30, costUsd: 0.3, cachedCalls: 0 },
         ]);
         expect(await store.llmCalls.summarize(accountId, to, '2030-04-01T00:00:00.000Z')).toHaveLength(1);
       });

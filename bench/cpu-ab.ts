@@ -1,0 +1,170 @@
+/**
+ * CPU per non-streamed draft of one or more builds of the service, measured in the same run
+ * (A/B), robust on a loaded machine: CPU time of the service process and of its PostgreSQL
+ * backends (from /proc) divided by the mutations answered, not latency or throughput.
+ *
+ *   npx tsx bench/cpu-ab.ts [--rounds 3] [--n 1500] [--profile] DIR [DIR ...]
+ *
+ * Each DIR is a checkout with a compiled `dist/src/main.js` (e.g. this repository after
+ * `npm run build`, and an older commit exported with `git archive` and built the same way).
+ * The builds are measured in turn, `--rounds` times each, with the same fake upstream and the
+ * same request as `npm run bench`; each round is a fresh service, warmed up first. With
+ * `--profile`, the last round of each build runs with `--cpu-prof` and its summary is printed.
+ */
+import http from 'node:http';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { summarizeProfile, type CpuProfile } from './cpu-profile.js';
+import { connectedLocalPorts, processCpuMs, startProcess, stopAllProcesses, killAllProcessesNow, type ManagedProcess } from './processes.js';
+import { benchIncidentId } from './status-update-answer.js';
+import { readdirSync, readFileSync } from 'node:fs';
+
+const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const argument = (name: string, fallback: number): number => {
+  const index = process.argv.indexOf(name);
+  return index === -1 ? fallback : Number(process.argv[index + 1]);
+};
+const rounds = argument('--rounds', 3);
+const count = argument('--n', 1500);
+const profile = process.argv.includes('--profile');
+const directories = process.argv.slice(2).filter((value, index, all) => !value.startsWith('--') && !['--rounds', '--n'].includes(all[index - 1] ?? ''));
+if (directories.length === 0) throw new Error('usage: tsx bench/cpu-ab.ts [--rounds 3] [--n 1500] [--profile] DIR [DIR ...]');
+
+const mutation = `mutation BenchDraft($input: DraftStatusUpdateInput!) {
+  draftStatusUpdate(input: $input) { id state text unverifiedCount generation { provider model degraded attempts } }
+}`;
+const body = JSON.stringify({ query: mutation, variables: { input: { incidentId: benchIncidentId, audience: 'STAKEHOLDERS' } } });
+const schemas: string[] = [];
+process.once('exit', killAllProcessesNow);
+
+function postgresBackendCpu(servicePid: number): Map<number, number> {
+  const ports = new Set(connectedLocalPorts(servicePid, 5432));
+  const cpu = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const title = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      const port = /^postgres:.*\((\d+)\)/.exec(title)?.[1];
+      if (port && ports.has(Number(port))) cpu.set(Number(entry), processCpuMs(Number(entry)));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return cpu;
+}
+
+/** `total` mutations over `connections` keep-alive connections; counts non-OK answers. */
+async function drive(url: string, token: string, total: number, connections: number): Promise<number> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  let sent = 0;
+  let bad = 0;
+  const one = (): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const request = http.request(`${url}/graphql`, { method: 'POST', agent, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } }, (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => {
+          if (response.statusCode !== 200 || !text.includes('"provider":"openai"') || text.includes('"errors"')) {
+            if (bad === 0) process.stderr.write(`bad answer: ${response.statusCode} ${text.slice(0, 300)}\n`);
+            bad += 1;
+          }
+          resolve();
+        });
+      });
+      request.on('error', reject);
+      request.end(body);
+    });
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (sent < total) {
+        sent += 1;
+        await one();
+      }
+    }),
+  );
+  agent.destroy();
+  return bad;
+}
+
+async function measure(directory: string, upstreamUrl: string, withProfile: boolean): Promise<{ cpu: number; pg: number; bad: number; profileDir: string | null }> {
+  const schema = `bench_ab_${randomBytes(4).toString('hex')}`;
+  schemas.push(schema);
+  const dataDirectory = await mkdtemp(path.join(os.tmpdir(), 'incident-ai-ab-'));
+  const profileDir = withProfile ? await mkdtemp(path.join(os.tmpdir(), 'incident-ai-prof-')) : null;
+  const service: ManagedProcess = startProcess({
+    name: `service ${directory}`,
+    command: process.execPath,
+    args: [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), 'dist/src/main.js'],
+    core: 1,
+    cwd: directory,
+    deathSignal: 'TERM',
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      OPENAI_API_KEY: 'x',
+      OPENAI_BASE_URL: upstreamUrl,
+      LOG_LEVEL: 'warn',
+      DATA_DIR: dataDirectory,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      RATE_LIMIT_RPM: '100000000',
+      MAX_CONCURRENT_GENERATIONS: '100000',
+      DATABASE_URL: databaseUrl,
+      DATABASE_SCHEMA: schema,
+    },
+  });
+  const listening = await service.waitForLine(/listening on (http:\/\/\S+)\/graphql/, 90_000);
+  const token = (await service.waitForLine(/demo token: (\S+)/, 10_000))[1]!;
+  const url = listening[1]!.replace('localhost', '127.0.0.1');
+  await drive(url, token, Math.max(1500, count), 16);
+  const cpuStart = processCpuMs(service.pid);
+  const pgStart = postgresBackendCpu(service.pid);
+  const bad = await drive(url, token, count, 16);
+  const cpuEnd = processCpuMs(service.pid);
+  const pgEnd = postgresBackendCpu(service.pid);
+  let pgCpu = 0;
+  for (const [pid, end] of pgEnd) pgCpu += end - (pgStart.get(pid) ?? 0);
+  await service.stop(30_000);
+  await rm(dataDirectory, { recursive: true, force: true });
+  return { cpu: (cpuEnd - cpuStart) / count, pg: pgCpu / count, bad, profileDir };
+}
+
+try {
+  const upstream = startProcess({ name: 'fake upstream', command: process.execPath, args: ['--import', 'tsx', 'bench/upstream.ts', '--latency', '0'], core: 0, cwd: path.resolve('.') });
+  const upstreamUrl = (await upstream.waitForLine(/^listening (\S+)/, 30_000))[1]!;
+  const figures = new Map<string, Array<{ cpu: number; pg: number; bad: number }>>();
+  for (let round = 0; round < rounds; round += 1) {
+    for (const directory of directories) {
+      const last = round === rounds - 1;
+      const result = await measure(directory, upstreamUrl, profile && last);
+      figures.set(directory, [...(figures.get(directory) ?? []), result]);
+      process.stderr.write(`round ${round + 1} ${directory}: service ${result.cpu.toFixed(3)} ms, PostgreSQL ${result.pg.toFixed(3)} ms per draft, bad ${result.bad}\n`);
+      if (result.profileDir) {
+        const file = (await readdir(result.profileDir)).find((name) => name.endsWith('.cpuprofile'));
+        if (file) {
+          const summary = summarizeProfile(JSON.parse(await readFile(path.join(result.profileDir, file), 'utf8')) as CpuProfile);
+          process.stdout.write(`\nprofile of ${directory} (whole life, warm-up included): busy ${summary.busyMs.toFixed(0)} ms\n`);
+          for (const share of summary.attributedByComponent.slice(0, 18)) process.stdout.write(`  ${share.percent.toFixed(1).padStart(5)}%  ${share.name}\n`);
+          process.stdout.write('  top self:\n');
+          for (const share of summary.topFunctions.slice(0, 25)) process.stdout.write(`  ${share.percent.toFixed(1).padStart(5)}%  ${share.name} ${share.location}\n`);
+          process.stdout.write(`  (profile: ${path.join(result.profileDir, file)})\n`);
+        }
+      }
+    }
+  }
+  const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  process.stdout.write(`\nCPU per non-streamed draft, median of ${rounds} rounds of ${count} (16 connections, upstream 0 ms):\n`);
+  for (const [directory, results] of figures) {
+    process.stdout.write(`  ${directory}: service ${median(results.map((r) => r.cpu)).toFixed(3)} ms, PostgreSQL ${median(results.map((r) => r.pg)).toFixed(3)} ms (rounds: ${results.map((r) => r.cpu.toFixed(2)).join(' ')}; bad answers ${results.reduce((t, r) => t + r.bad, 0)})\n`);
+  }
+} finally {
+  await stopAllProcesses(5_000);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  for (const schema of schemas) await client.query(`drop schema if exists "${schema}" cascade`);
+  await client.end();
+}
