@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type express from 'express';
-import { findWebDirectory, graphqlWsClientFiles, renderPlaygroundHtml, securityHeaders } from './playground.js';
+import { findWebDirectory, graphqlWsClientFiles, renderPlaygroundHtml, serveAssets, type Asset } from './playground.js';
 
 export interface ConsoleOptions {
   /** Pre-filled into each page (`<meta name="demo-token">`); only in development. Null: no token. */
@@ -45,12 +45,6 @@ const vendorFiles: Record<string, [string, string, string]> = {
   'uPlot.min.css': ['uplot', 'dist/uPlot.min.css', 'text/css; charset=utf-8'],
 };
 
-interface Asset {
-  body: Buffer | string;
-  contentType: string;
-  cacheControl: string;
-}
-
 /** The console's routes, with every file read now. Throws when a file or a library is missing. */
 export function createConsole(options: ConsoleOptions): (app: express.Express) => void {
   const folder = path.join(options.webDirectory ?? findWebDirectory(), 'console');
@@ -73,15 +67,7 @@ export function createConsole(options: ConsoleOptions): (app: express.Express) =
     assets.set(`/console/vendor/${name}`, { body, contentType: 'text/javascript; charset=utf-8', cacheControl: 'no-cache' });
   }
 
-  return (app) => {
-    for (const [route, asset] of assets) {
-      app.get(route, (_request, response) => {
-        response.set(securityHeaders);
-        response.set({ 'content-type': asset.contentType, 'cache-control': asset.cacheControl });
-        response.send(asset.body);
-      });
-    }
-  };
+  return serveAssets(assets);
 }
 
 /** The folder of package `name`, found above its resolved entry (not every package exports ./package.json). */

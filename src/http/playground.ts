@@ -58,7 +58,8 @@ const pageFiles = {
   'favicon.svg': 'image/svg+xml',
 } as const;
 
-interface Asset {
+/** A file served from memory. */
+export interface Asset {
   body: Buffer | string;
   contentType: string;
   /** The HTML may hold a token: never cached. The other files are revalidated (ETag). */
@@ -78,15 +79,7 @@ export function createPlayground(options: PlaygroundOptions): PlaygroundRoutes {
     assets.set(`/playground/vendor/${name}`, { body, contentType: 'text/javascript; charset=utf-8', cacheControl: 'no-cache' });
   }
 
-  return (app) => {
-    for (const [route, asset] of assets) {
-      app.get(route, (_request, response) => {
-        response.set(securityHeaders);
-        response.set({ 'content-type': asset.contentType, 'cache-control': asset.cacheControl });
-        response.send(asset.body);
-      });
-    }
-  };
+  return serveAssets(assets);
 }
 
 /**
@@ -143,4 +136,17 @@ export function graphqlWsClientFiles(): Map<string, string> {
   };
   read(path.join(path.dirname(packageJson), entry), 'graphql-ws.mjs');
   return files;
+}
+
+/** Routes that serve files read at start, each with the pages' security headers. */
+export function serveAssets(assets: ReadonlyMap<string, Asset>): (app: express.Express) => void {
+  return (app) => {
+    for (const [route, asset] of assets) {
+      app.get(route, (_request, response) => {
+        response.set(securityHeaders);
+        response.set({ 'content-type': asset.contentType, 'cache-control': asset.cacheControl });
+        response.send(asset.body);
+      });
+    }
+  };
 }

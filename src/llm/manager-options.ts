@@ -2,6 +2,7 @@
  * What the LLM Manager is built from: its options, the small ports it takes (clock, sleep,
  * logger, metrics) and their defaults. The manager itself is in manager.ts.
  */
+import { sleep } from '../resilience/sleep.js';
 import type { Tracer } from '@opentelemetry/api';
 import type { RoutingConfig } from '../config/llm-routing.js';
 import type { DataPolicy } from '../guard/data-policy.js';
@@ -97,16 +98,4 @@ export const defaultGenerationDefaults: Readonly<GenerationDefaults> = Object.fr
 
 export const silentLogger: LlmManagerLogger = { warn: () => undefined, error: () => undefined };
 
-export const defaultSleep: Sleep = (ms, signal) =>
-  new Promise<void>((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
+export const defaultSleep: Sleep = sleep;
