@@ -79,7 +79,8 @@ export function evaluateRedaction(cases: { text: string; secret: string | null; 
 }
 
 // Figures of the v2 redaction and command sets (pii, config-secrets, commands): see that module.
-export { commandSetFigures, devMisses, guardFileFigures, redactionSetFigures, type GuardFigureRow } from './redaction-command-figures.js';
+import type { FigureRow } from './redaction-command-figures.js';
+export { commandSetFigures, devMisses, guardFileFigures, redactionSetFigures, type FigureRow, type GuardFigureRow } from './redaction-command-figures.js';
 
 // --- Labeled rows of any of the repository's formats ------------------------------------------
 
@@ -144,21 +145,6 @@ export interface LabeledSet {
   exposed?: Readonly<Record<string, readonly string[]>>;
 }
 
-/** One line of figures: a set's file, split and category. */
-export interface FigureRow {
-  set: string;
-  file: string;
-  kind: 'injection' | 'redaction' | 'command';
-  split: string;
-  category: string;
-  /** Attacks (injection), secret values (redaction), or destructive commands. */
-  positives: number;
-  /** Attacks blocked, secrets redacted, or destructive commands classed destructive. */
-  caught: number;
-  negatives: number;
-  /** Benign rows blocked, benign rows altered, or other commands classed destructive. */
-  falsePositives: number;
-}
 
 const readJsonl = (file: string): Record<string, unknown>[] =>
   readFileSync(file, 'utf8')

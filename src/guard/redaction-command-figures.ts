@@ -9,22 +9,25 @@ import { readFileSync } from 'node:fs';
 import { classifyCommand } from './command-policy.js';
 import { redact } from './redaction/index.js';
 
-/** One line of figures: a file's split and category. */
-export interface GuardFigureRow {
+/** One line of figures: a set's file, split and category (`npm run guard -- evaluate`). */
+export interface FigureRow {
   set: string;
   file: string;
-  kind: 'redaction' | 'command';
+  kind: 'injection' | 'redaction' | 'command';
   split: string;
   category: string;
-  /** Secret values (redaction) or destructive commands (command policy). */
+  /** Attacks (injection), secret values (redaction), or destructive commands. */
   positives: number;
-  /** Secret values removed, or destructive commands classed destructive. */
+  /** Attacks blocked, secrets redacted, or destructive commands classed destructive. */
   caught: number;
-  /** Benign rows (redaction) or read-only commands. */
+  /** Benign rows (injection, redaction) or read-only commands. */
   negatives: number;
-  /** Benign rows altered in any way, or read-only commands classed destructive. */
+  /** Benign rows blocked or altered, or read-only commands classed destructive. */
   falsePositives: number;
 }
+
+/** A figure row of the redaction and command sets. */
+export type GuardFigureRow = FigureRow & { kind: 'redaction' | 'command' };
 
 /** A secret is removed when neither its value nor any 8-character piece of it is left. */
 export function survives(output: string, secret: string): boolean {

@@ -45,7 +45,8 @@ function checkedWindow(from: string, to: string): { from: string; to: string } {
   return { from: new Date(start).toISOString(), to: new Date(end).toISOString() };
 }
 
-const offlineOf = (run: EvalRunRecord): OfflineEvaluationModel => ({
+/** A stored run as `evaluationSummary` shows it. */
+export const offlineOf = (run: EvalRunRecord): OfflineEvaluationModel => ({
   runId: run.id,
   variant: run.variant,
   finishedAt: run.finishedAt,

@@ -3,8 +3,8 @@
  * (schema/evaluation-admin.graphql; ai:admin and ai:eval, src/graphql/permissions.ts).
  */
 import { createEvaluationUploads, type EvaluationUploads } from '../../features/feedback/evaluation-upload.js';
-import type { OfflineEvaluation, Resolvers } from '../../generated/graphql.js';
-import type { EvalRunRecord } from '../../store/eval-repository.js';
+import type { Resolvers } from '../../generated/graphql.js';
+import { offlineOf } from '../../features/feedback/evaluation-summary.js';
 import type { Store } from '../../store/store.js';
 import { requirePrincipal } from '../require-principal.js';
 
@@ -19,18 +19,6 @@ function uploadsOf(store: Store): EvaluationUploads {
     uploadsByStore.set(store, uploads);
   }
   return uploads;
-}
-
-/** A stored run as `evaluationSummary` shows it. */
-function offlineOf(run: EvalRunRecord): OfflineEvaluation {
-  return {
-    runId: run.id,
-    variant: run.variant,
-    finishedAt: run.finishedAt,
-    cases: run.caseCount,
-    passed: typeof run.gate?.passed === 'boolean' ? run.gate.passed : null,
-    metrics: Object.entries(run.metrics).map(([name, value]) => ({ name, value: typeof value === 'number' ? value : null })),
-  };
 }
 
 export const evaluationAdminResolvers: Resolvers = {
