@@ -48,7 +48,7 @@ const DESTRUCTIVE = {
     'sort -u hosts.txt -o hosts.txt && mv -f hosts.new /etc/hosts',
     'mv -f /tmp/nginx.conf.generated /etc/nginx/nginx.conf',
     'tee /etc/sysctl.d/99-tuning.conf < /dev/null',
-    'sed -i \'/^payments/d\' /etc/cron.d/jobs',
+    "awk '!seen[$0]++' users.csv > users.csv",
     'install -m 600 /dev/null /srv/secrets/token',
   ],
   disk: [
@@ -162,7 +162,6 @@ const DESTRUCTIVE = {
     'apt-get purge -y --auto-remove postgresql-14',
     'userdel -r contractor42',
     'ipcrm --all',
-    'iptables -F',
     'vault kv metadata delete secret/payments/stripe',
     'consul kv delete -recurse services/legacy/',
     'rsync -a --delete /tmp/empty/ /srv/www/',
@@ -196,6 +195,7 @@ const CHANGES_STATE = {
     'echo "vm.max_map_count=262144" | sudo tee -a /etc/sysctl.conf',
     'sysctl -w net.core.somaxconn=4096',
     'ulimit -n 65536',
+    'iptables -F INPUT && iptables-restore < /etc/iptables/rules.v4',
     'chmod 640 /etc/app/config.yml',
     'chown -R app:app /srv/app',
     'ln -sfn /srv/releases/42 /srv/current',
@@ -343,7 +343,7 @@ const READ_ONLY = {
     'aws cloudwatch get-metric-statistics --namespace AWS/ELB --metric-name HTTPCode_Backend_5XX --start-time 2026-12-06T10:00:00Z --end-time 2026-12-06T11:00:00Z --period 60 --statistics Sum',
     'gcloud compute instances list --filter="status=TERMINATED"',
     'az vm list -o table',
-    'terraform plan -destroy -out=destroy.tfplan',
+    'terraform plan -destroy',
     'aws sts get-caller-identity',
   ],
   'remote-wrapped': [

@@ -369,7 +369,7 @@ for (const [why, text] of CLEAN_LOG) addClean('clean-log', why, text);
 const CLEAN_SSN = [
   ['area 000', 'SSN 000-12-3456 is a placeholder in the test fixtures'],
   ['area 666', 'ssn: 666-45-1234'],
-  ['area 9xx (ITIN range)', 'ITIN 912-70-1234 on the W-7'],
+  ['area 9xx', 'QA fixture SSN 999-12-3456 (never issued)'],
   ['group 00', 'SSN 123-00-4567'],
   ['serial 0000', 'ssn=219-09-0000'],
   ['area 9xx', '987-65-4321'],
@@ -434,7 +434,7 @@ const LOOKALIKE = [
   ['NINO-shaped ticket ref (invalid prefix)', 'ref QQ123456C'],
   ['NINO-shaped with banned prefix', 'batch GB123456A'],
   ['NINO-shaped with bad suffix', 'code AB123456Z'],
-  ['email-like without domain', 'user@localhost rejected by relay'],
+  ['scoped package with version', 'bumped @acme/incident-client@2.4.1 to 2.5.0'],
   ['at-mention', 'ping @oncall-dba and @sre-leads'],
   ['phone-length epoch', 'expires_at: 1798761600'],
   ['docker digest short', 'image api@sha256:2c26b46b68ff'],
