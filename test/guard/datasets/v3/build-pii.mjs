@@ -113,6 +113,14 @@ function add(category, types, values, text, extra = {}) {
   rows.push({ id: `pii3-${category}-${seq(counters[category])}`, category, label: 'pii', types, values, text, ...extra });
 }
 
+/** One row per [format, template]: a fresh value from makeParts(), written in that format. */
+function addFormatted(type, templates, formats, makeParts) {
+  for (const [format, template] of templates) {
+    const v = formats[format](makeParts());
+    add(type, [type], [v], template.replace('{v}', v));
+  }
+}
+
 // US SSN: [format, template]. Bare digits appear only right next to an SSN label.
 const SSN_TEMPLATES = [
   ['dash', 'hey can someone unlock my account?? last 4 wont work, full ssn is {v}'],
@@ -141,10 +149,7 @@ const SSN_TEMPLATES = [
   ['dash', 'Please verify: {v}'],
   ['dash', '- ssn: {v}\n  name: K. Oyelaran'],
 ];
-for (const [format, template] of SSN_TEMPLATES) {
-  const v = ssnFormats[format](ssnParts());
-  add('us_ssn', ['us_ssn'], [v], template.replace('{v}', v));
-}
+addFormatted('us_ssn', SSN_TEMPLATES, ssnFormats, ssnParts);
 
 // IBAN: every country once electronic and once grouped.
 const IBAN_TEMPLATES = [
@@ -296,10 +301,7 @@ const NINO_TEMPLATES = [
   ['plain', 'ni_no={v};dept=warehouse'],
   ['spaced', 'Employee\'s National Insurance number: {v}'],
 ];
-for (const [format, template] of NINO_TEMPLATES) {
-  const v = ninoFormats[format](ninoParts());
-  add('uk_nino', ['uk_nino'], [v], template.replace('{v}', v));
-}
+addFormatted('uk_nino', NINO_TEMPLATES, ninoFormats, ninoParts);
 
 // Mixed rows: several kinds in one text.
 for (let i = 0; i < 14; i++) {
