@@ -9,10 +9,9 @@
  * exec"). The noisy-OR of two families (a framing AND a lifted rule, or a framing AND the
  * system prompt as the object) is what crosses the question threshold of 0.5.
  */
+import { gap, latin, ordinaryObject } from './pattern-vocabulary.js';
 import type { Signal } from './types.js';
 
-const latin = (source: string): RegExp => new RegExp(source, 'u');
-const gap = (n: number): string => `(?:[^\\s.!?;]{1,30}\\s+){0,${n}}`;
 
 /** What the model was told: its prompt, instructions, configuration, hidden context. */
 const modelPrompt =
@@ -103,6 +102,9 @@ export const jailbreakSignals: readonly Signal[] = [
       `\\b(?:print|repeat|echo|dump|output|show|copy|recite|reproduce|give me|list|write out|spell out|return|paste|display|reveal|quote|type out|read out|read back)\\s+(?:me\\s+)?(?:back\\s+)?(?:(?:the|your|all|of|everything|word|for)\\s+){0,3}(?:(?:exact|full|entire|complete|raw|original|initial|verbatim|whole|first|hidden|real|conversation)\\s+){0,2}(?:input(?: you (?:received|got|were given))?|prompt|config(?:uration)?|setup|initiali[sz]ation(?: text)?|system text|context|instructions you (?:received|got|were given))\\b(?!\\s+(?:file|for|of|in|on|from|template|value|map)\\b)|\\b(?:repeat|print|copy|recite|reproduce|output|echo|dump)\\s+(?:back\\s+)?(?:all\\s+|exactly\\s+)?(?:of\\s+)?(?:the\\s+)?(?:(?:text|words|content|everything|all|what(?:ever)? (?:is|was) (?:written )?)\\s+)?(?:above|before (?:this|my) message|so far)(?=\\s*(?:$|[.,;:!]|verbatim|exactly|word for word|as (?:a )?list|in full|without|do not|don't|and))|\\bwhat (?:did|does) (?:the )?(?:developer|developers|system|operator|admin)s? (?:tell|instruct|ask) you\\b|\\bwhat (?:text|words|content|instructions|messages?) (?:came|come|comes|was|were|is|are) (?:before|above|prior to) (?:my|this|the user'?s?) (?:message|question|input)\\b|\\b(?:list|print|repeat|show|output|give me|recite|write out|dump) (?:all )?(?:the |of the )?(?:rules|instructions|guidelines|directives|constraints) you (?:were|have been|got) given\\b|\\b(?:first|next|last) (?:sentence|line|word|paragraph) of (?:your|the) (?:prompt|instructions|system prompt)\\b|\\b(?:full|entire|complete|exact) (?:text|contents?|wording) of (?:your|the) (?:instructions|prompt|system prompt|rules|configuration|config)\\b|\\bwhat (?:text|words|content|comes|appears|is written)\\b[^?\\n]{0,40}\\bin your (?:prompt|instructions|context|system prompt|preamble)\\b|\\b(?:exact )?(?:wording|text|contents?) of the (?:message|instructions?|prompt) you (?:got|received|were given) from the (?:system|developers?|operator)\\b|\\bwhat (?:are|were) your (?:previous|prior|initial|original|hidden|system|exact|current|real) (?:instructions|rules|guidelines|directives|prompt)\\b|\\b(?:show|print|list|give|tell|output)(?: me)? (?:the )?(?:instructions|rules|text|contents?) (?:in|of|from) your (?:preamble|prompt|system prompt|context|configuration|setup)\\b|\\b(?:reveal|print|show|output|give me|tell me)\\b[^.\\n]{0,50}\\b(?:characters|words|lines|sentences|part|rest) of your (?:system prompt|prompt|instructions)\\b|\\b(?:printing|revealing|showing|reciting|repeating|outputting) your (?:instructions|prompt|system prompt|rules)\\b`,
     ),
     sources: { alert: 0.5, log: 0.5 },
+    // "print the config diff", "repeat the exact input that the parser rejected"
+    unless: ordinaryObject,
+    dampening: 0.5,
   },
   {
     id: 'exfiltrate.verbatim-cue',
