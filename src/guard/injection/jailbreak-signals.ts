@@ -22,34 +22,20 @@ const verbatimWords = 'exactamente|textualmente|literalmente|wortwortlich|wortli
 const aboveWords = 'arriba|oben|ci-dessus|au-dessus|выше|acima|sopra|vor meiner nachricht|antes de (?:este|mi) mensaje|avant (?:ce|mon) message|antes da minha|prima del mio';
 const hiddenInstructions = 'instrucoes ocultas|instrucciones ocultas|versteckten anweisungen|consignes cachees|instructions cachees|istruzioni nascoste|скрыт\\p{L}* инструкци';
 
+/** A framing cue (persona, fiction, hypothetical, authority): weak alone, it blocks only with a second family. */
+const framing = (id: string, pattern: RegExp, sources?: Signal['sources']): Signal => ({ id, category: 'role-play', weight: 0.3, pattern, ...(sources ? { sources } : {}) });
+
 export const jailbreakSignals: readonly Signal[] = [
   // --- Framing: persona, fiction, hypothetical, authority (weak alone) ----------------------
-  {
-    id: 'frame.persona',
-    category: 'role-play',
-    weight: 0.3,
-    pattern: latin(
-      `\\b(?:act (?:as|like)|acting as|pretend(?:ing)? (?:to be|you(?:'re| are)|that)|role-?play(?:ing)?|take on the (?:persona|role)|adopt the persona|play the (?:role|character|part)|(?:respond|answer|reply|speak|talk|write) (?:only )?(?:as|in the voice of) (?:the |a |an |my )?(?:character|persona|[a-z]+gpt|dan\\b|omega|alpha|evil|unrestricted|unfiltered)|in character|stay in (?:character|that mode|this mode)|let(?:'s| us) (?:do )?improv|you are (?:two|three|an? (?:ai|assistant|model)s?)\\b|in this (?:story|scenario|fiction|game|roleplay|screenplay)|fan ?fiction|continue the story|in (?:the )?first person as|write a (?:screenplay|story|scene|script|dialogue|monologue|play|novel)|imagine (?:you(?:'re| are)|that you)|as my (?:late |dead |dear )?(?:grand(?:ma|mother|pa|father|dad)|mother|father)|my late (?:grand(?:ma|mother|pa|father|dad)|mother|father)|persona|(?:as|play|be) (?:your|an?|the) (?:evil|unfiltered|unrestricted|uncensored|jailbroken|dark|shadow|rogue|opposite) (?:twin|self|side|version|mode|persona|alter ego))\\b`,
-    ),
-    sources: { guidance: 0.5 },
-  },
-  {
-    id: 'frame.hypothetical',
-    category: 'role-play',
-    weight: 0.3,
-    pattern: latin(
-      `\\b(?:hypothetically|hypothetical|theoretically|in theory|suppose|supposing|imagine|in a parallel universe|in an alternate (?:universe|world)|for (?:educational|research|training) purposes|purely for (?:an? )?(?:security |educational )?(?:training|demo|exercise|slide)|pretend this is an? (?:ctf|game|test|drill)|(?:it(?:'s| is) )?(?:a|an) (?:ctf|game)\\b|what would you (?:say|do|answer|write) if|if you (?:had|were|could)\\b|if i were (?:the|an?|your)\\b|(?:purely |a )?fictional scenario|i(?:'m| am) not asking you to|no need to actually)\\b`,
-    ),
-    sources: { guidance: 0.5 },
-  },
-  {
-    id: 'frame.authority',
-    category: 'role-play',
-    weight: 0.3,
-    pattern: latin(
-      `\\b(?:my (?:manager|boss|lead|cto|ciso)|the (?:admin|administrator|security team|management|developers?)) (?:has |have )?(?:approved|authori[sz]ed|says|said|allowed|signed off)|\\b(?:approved by|authori[sz]ed by) (?:management|the (?:admin|ciso|security team|developers?))|\\b(?:authori[sz]ation code|override code|admin code)\\b|\\bi know you can(?:'t|not) normally\\b|\\blives are at stake\\b|\\bpre-?approved\\b|^\\s*\\[(?:admin|administrator|root|developer|system|operator)\\]`,
-    ),
-  },
+  framing('frame.persona', latin(
+    `\\b(?:act (?:as|like)|acting as|pretend(?:ing)? (?:to be|you(?:'re| are)|that)|role-?play(?:ing)?|take on the (?:persona|role)|adopt the persona|play the (?:role|character|part)|(?:respond|answer|reply|speak|talk|write) (?:only )?(?:as|in the voice of) (?:the |a |an |my )?(?:character|persona|[a-z]+gpt|dan\\b|omega|alpha|evil|unrestricted|unfiltered)|in character|stay in (?:character|that mode|this mode)|let(?:'s| us) (?:do )?improv|you are (?:two|three|an? (?:ai|assistant|model)s?)\\b|in this (?:story|scenario|fiction|game|roleplay|screenplay)|fan ?fiction|continue the story|in (?:the )?first person as|write a (?:screenplay|story|scene|script|dialogue|monologue|play|novel)|imagine (?:you(?:'re| are)|that you)|as my (?:late |dead |dear )?(?:grand(?:ma|mother|pa|father|dad)|mother|father)|my late (?:grand(?:ma|mother|pa|father|dad)|mother|father)|persona|(?:as|play|be) (?:your|an?|the) (?:evil|unfiltered|unrestricted|uncensored|jailbroken|dark|shadow|rogue|opposite) (?:twin|self|side|version|mode|persona|alter ego))\\b`,
+  ), { guidance: 0.5 }),
+  framing('frame.hypothetical', latin(
+    `\\b(?:hypothetically|hypothetical|theoretically|in theory|suppose|supposing|imagine|in a parallel universe|in an alternate (?:universe|world)|for (?:educational|research|training) purposes|purely for (?:an? )?(?:security |educational )?(?:training|demo|exercise|slide)|pretend this is an? (?:ctf|game|test|drill)|(?:it(?:'s| is) )?(?:a|an) (?:ctf|game)\\b|what would you (?:say|do|answer|write) if|if you (?:had|were|could)\\b|if i were (?:the|an?|your)\\b|(?:purely |a )?fictional scenario|i(?:'m| am) not asking you to|no need to actually)\\b`,
+  ), { guidance: 0.5 }),
+  framing('frame.authority', latin(
+    `\\b(?:my (?:manager|boss|lead|cto|ciso)|the (?:admin|administrator|security team|management|developers?)) (?:has |have )?(?:approved|authori[sz]ed|says|said|allowed|signed off)|\\b(?:approved by|authori[sz]ed by) (?:management|the (?:admin|ciso|security team|developers?))|\\b(?:authori[sz]ation code|override code|admin code)\\b|\\bi know you can(?:'t|not) normally\\b|\\blives are at stake\\b|\\bpre-?approved\\b|^\\s*\\[(?:admin|administrator|root|developer|system|operator)\\]`,
+  )),
 
   // --- Rules said to be gone (weak-to-moderate alone) --------------------------------------
   {
@@ -154,12 +140,7 @@ export const jailbreakSignals: readonly Signal[] = [
     weight: 0.45,
     pattern: /(?:sin restricciones|no tiene restricciones|sin reglas|sans restrictions|sans limites|n'a (?:pas de|aucune) restrictions?|ohne einschrankungen|ohne regeln|keine einschrankungen|keine regeln|без ограничений|нет ограничений|без правил|制限なし|制限のない|制限がない|没有限制|沒有限制|不受限制|无限制|sem restricoes|sem regras|senza restrizioni|senza regole)/u,
   },
-  {
-    id: 'frame.persona.ml',
-    category: 'role-play',
-    weight: 0.3,
-    pattern: /(?:\bactua como\b|\bel personaje\b|\bjoue le role\b|\ble personnage\b|\bspiele die rolle\b|\bdie figur\b|\bинтерпретируй\b|играй роль|персонаж|のふりをして|キャラクター|になりきって|扮演|角色扮演|\bfinja ser\b|\bo personagem\b|\bil personaggio\b)/u,
-  },
+  framing('frame.persona.ml', /(?:\bactua como\b|\bel personaje\b|\bjoue le role\b|\ble personnage\b|\bspiele die rolle\b|\bdie figur\b|\bинтерпретируй\b|играй роль|персонаж|のふりをして|キャラクター|になりきって|扮演|角色扮演|\bfinja ser\b|\bo personagem\b|\bil personaggio\b)/u),
   {
     id: 'override.ml.extra',
     category: 'instruction-override',
