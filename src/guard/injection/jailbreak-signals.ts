@@ -22,6 +22,14 @@ const verbatimWords = 'exactamente|textualmente|literalmente|wortwortlich|wortli
 const aboveWords = 'arriba|oben|ci-dessus|au-dessus|выше|acima|sopra|vor meiner nachricht|antes de (?:este|mi) mensaje|avant (?:ce|mon) message|antes da minha|prima del mio';
 const hiddenInstructions = 'instrucoes ocultas|instrucciones ocultas|versteckten anweisungen|consignes cachees|instructions cachees|istruzioni nascoste|скрыт\\p{L}* инструкци';
 
+/** Verbs of ignoring or forgetting, in pl, cs, sk, tr, fi, hu, ro, sv, da, no, et, id, ms, vi, tl, sw, uk, el, he, ar, fa, hi, bn, th, ko. */
+const ignoreVerbsMl =
+  '\\bzignoruj|\\bignoruj|\\bzapomnij|\\bzapomen|\\bzabudni|\\bnevsimej|yok say|gormezden gel|\\bunut\\b|\\bunutun\\b|\\bohita|\\bunohda|figyelmen kivul|felejtsd el|\\bignorald|\\bignora\\b|\\bignorati|\\buita\\b|\\bignorera|\\bglom\\b|\\bignorer\\b|\\bglem\\b|\\bignoreeri|\\bunusta|\\babaikan|\\blupakan|\\bacuhkan|\\bbo qua|\\bphot lo|\\bquen (?:di|het)|huwag pansinin|\\bkalimutan|\\bpuuza|\\bsahau|ігноруй|забудь|αγνόησε|αγνοησε|ξέχασε|ξεχασε|התעלם|שכח את|تجاهل|انس |نادیده بگیر|فراموش کن|अनदेखा|नजरअंदाज|नज़रअंदाज़|भूल जा|উপেক্ষা|ভুলে যাও|เพิกเฉย|ละเว้น|무시|잊고';
+
+/** Nouns for instructions, rules, commands or prompts in the same languages. */
+const instructionNounsMl =
+  'instrukcj|polecen|zasad|\\bregul|pokyn|instrukc|pravidl|talimat|komut|kural|yonerge|\\bohje|saanno|kehot|utasitas|szabaly|instructiun|\\breguli|instruktion|anvisning|\\bregler|instruks|juhis|reegl|instruksi|arahan|perintah|\\baturan|petunjuk|huong dan|chi dan|\\blenh\\b|quy tac|loi nhac|tagubilin|instruksyon|\\butos|maagizo|maelekezo|sheria|інструкці|вказівк|правил|οδηγί|οδηγι|κανόν|κανον|הוראות|הנחיות|כללים|التعليمات|تعليمات|القواعد|الأوامر|دستورالعمل|دستورات|قوانین|निर्देश|नियम|प्रॉम्प्ट|নির্দেশ|নিয়ম|คำสั่ง|กฎ|พรอมต์|지시|규칙|명령|프롬프트|지침';
+
 /** A framing cue (persona, fiction, hypothetical, authority): weak alone, it blocks only with a second family. */
 const framing = (id: string, pattern: RegExp, sources?: Signal['sources']): Signal => ({ id, category: 'role-play', weight: 0.3, pattern, ...(sources ? { sources } : {}) });
 
@@ -139,6 +147,24 @@ export const jailbreakSignals: readonly Signal[] = [
     category: 'restriction-lifting',
     weight: 0.45,
     pattern: /(?:sin restricciones|no tiene restricciones|sin reglas|sans restrictions|sans limites|n'a (?:pas de|aucune) restrictions?|ohne einschrankungen|ohne regeln|keine einschrankungen|keine regeln|без ограничений|нет ограничений|без правил|制限なし|制限のない|制限がない|没有限制|沒有限制|不受限制|无限制|sem restricoes|sem regras|senza restrizioni|senza regole)/u,
+  },
+  {
+    // "ignore / forget the (previous) instructions" in languages the signals above do not
+    // cover: a verb of ignoring and a noun for instructions or rules, in either order (verb
+    // last in tr, hi, ko, fa), within a short clause. Canonical text: lower case, Latin accents
+    // folded (tr "görmezden" -> "gormezden", vi "bỏ qua" -> "bo qua").
+    id: 'override.ml.more',
+    category: 'instruction-override',
+    weight: 0.8,
+    pattern: new RegExp(`(?:${ignoreVerbsMl})[^.!?\\n]{0,40}?(?:${instructionNounsMl})|(?:${instructionNounsMl})[^.!?\\n]{0,40}?(?:${ignoreVerbsMl})`, 'u'),
+  },
+  {
+    // "system prompt" in those languages (weak alone, like target.model-prompt).
+    id: 'target.model-prompt.ml-more',
+    category: 'prompt-exfiltration',
+    weight: 0.4,
+    pattern: /(?:systemprompt|prompt(?:ul)? (?:de |di )?sistem|prompt systemow|systemov\p{L}* prompt|rendszerprompt|jarjestelmakehot|sistem istem|promptul de sistem|системн\p{L}* промпт|μήνυμα συστήματος|μηνυμα συστηματος|הנחיות המערכת|موجه النظام|loi nhac he thong|พรอมต์ระบบ|시스템 프롬프트|सिस्टम प्रॉम्प्ट|系统提示|系統提示|システムプロンプト)/u,
+    sources: { note: 0.5, alert: 0.3, log: 0.3 },
   },
   framing('frame.persona.ml', /(?:\bactua como\b|\bel personaje\b|\bjoue le role\b|\ble personnage\b|\bspiele die rolle\b|\bdie figur\b|\bинтерпретируй\b|играй роль|персонаж|のふりをして|キャラクター|になりきって|扮演|角色扮演|\bfinja ser\b|\bo personagem\b|\bil personaggio\b)/u),
   {
