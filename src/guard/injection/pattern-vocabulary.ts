@@ -22,9 +22,10 @@ const workNouns =
  * What follows a matched object when the object is someone else's, not the model's: a
  * compound noun ("config diff", "prompt text the bot sends", "constraints table"), a relative
  * clause about something other than the model ("the input that the parser rejected"), or a
+ * clause with another subject ("the previous instructions we sent to customers"), or a
  * place in ordinary work ("instructions in step 3 of the runbook", "developer mode on the
  * mobile app builds"). Tested on the text right after the match (a signal's `unless`).
  */
 export const ordinaryObject = latin(
-  `^(?:\\s+(?:diffs?|tables?|columns?|index(?:es)?|files?|drift|schemas?|flags?|versions?|history|changes?|fields?|sections?|parameters?|keys?|values?|text(?!\\s+(?:you|above|before|verbatim))|box|dialog|screen|window|timeout|rules? (?:engine|file))\\b|\\s+(?:that|which)\\s+(?!you\\b|i (?:gave|sent) you\\b|was given to you\\b)|[^.\\n?]{0,40}?\\b(?:in|from|on|of|for|at)\\s+(?:the\\s+|our\\s+|this\\s+|that\\s+|my\\s+)?(?:[a-z0-9-]+\\s+){0,2}${workNouns}\\b)`,
+  `^(?:\\s+(?:diffs?|tables?|columns?|index(?:es)?|files?|drift|schemas?|flags?|versions?|history|changes?|fields?|sections?|parameters?|keys?|values?|text(?!\\s+(?:you|above|before|verbatim))|box|dialog|screen|window|timeout|rules? (?:engine|file))\\b|\\s+(?:that|which)\\s+(?!you\\b|i (?:gave|sent) you\\b|was given to you\\b)|\\s+(?:we|they|he|she|our|their|his|her|the (?:team|vendor|customer|user|operator|on-?call|responder)s?)\\s+(?!you\\b)|[^.\\n?]{0,40}?\\b(?:in|from|on|of|for|at)\\s+(?:the\\s+|our\\s+|this\\s+|that\\s+|my\\s+)?(?:[a-z0-9-]+\\s+){0,2}${workNouns}\\b)`,
 );
