@@ -8,6 +8,8 @@
  * - v2 `frozen-exposed`: frozen rows that sat in the dev split of the set's first version and
  *   were tuned on before the set was re-split; not held out.
  * - development: written on this branch, by category, to check the new signals; tuned on.
+ *   Its injection-train-v4.jsonl (2026-12-06) trains the n-gram scorer on `v4-train` and keeps
+ *   `v4-holdout` out of training.
  * - independent and shared (2026-11-28): both tuned on; the independent set's post-freeze
  *   rows were measured before one fix, so they are no longer held out either.
  *
@@ -79,6 +81,22 @@ describe('the development set (test/guard/datasets/development, tuned on)', () =
     const { detection, falsePositives } = report(line('development', file, 'dev'));
     expect(detection).toBeGreaterThanOrEqual(0.95);
     expect(falsePositives).toBeLessThanOrEqual(0.02);
+  });
+});
+
+describe('injection-train-v4.jsonl (development set, written before the 2026-12-06 scorer retraining)', () => {
+  it('v4-train rows (the scorer trained on them, signals written from them): at least 97% detected, at most 1% blocked', () => {
+    const { detection, falsePositives } = report(line('development', 'injection-train-v4.jsonl', 'v4-train'));
+    expect(detection).toBeGreaterThanOrEqual(0.97);
+    expect(falsePositives).toBeLessThanOrEqual(0.01);
+  });
+
+  it('v4-holdout rows (never trained on; a few signal exclusions were written after reading its false positives): at least 90% detected, at most 3% blocked', () => {
+    // Measured 94.9% (74/78), 1.3% (1/79) blocked.
+    const { detection, falsePositives } = report(line('development', 'injection-train-v4.jsonl', 'v4-holdout'));
+    expect(detection).toBeGreaterThanOrEqual(0.9);
+    expect(falsePositives).toBeLessThanOrEqual(0.03);
+    expect(report(line('development', 'injection-train-v4.jsonl', 'v4-holdout', 'trigger-words')).falsePositives).toBeLessThanOrEqual(0.05);
   });
 });
 
