@@ -16,7 +16,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { repositorySets, toInjectionRow, type LabeledInjectionRow } from '../../src/guard/guard-evaluation.js';
 import { createInjectionDetector } from '../../src/guard/injection/detector.js';
-import { buckets, features, featureSet, sigmoid, type ScorerWeights } from '../../src/guard/injection/ngram-scorer.js';
+import { buckets, enoughToScore, features, featureSet, sigmoid, type ScorerWeights } from '../../src/guard/injection/ngram-scorer.js';
 
 interface Example {
   row: LabeledInjectionRow;
@@ -25,6 +25,8 @@ interface Example {
   y: number;
   /** The signals alone block it (the detector without the scorer). */
   signals: boolean;
+  /** Long enough for the scorer to judge ({@link enoughToScore}). */
+  scored: boolean;
 }
 
 const holdoutSplit = 'v4-holdout';
@@ -45,7 +47,7 @@ for (const set of repositorySets()) {
       if (raw.split === 'frozen') continue;
       const row = toInjectionRow(raw, name, set.defaultSplit ?? 'unsplit');
       if (!row) continue;
-      const example = { row, file: name, x: features(row.text), y: row.attack ? 1 : 0, signals: signalsOnly.screen(row.text, { source: row.source }).verdict === 'block' };
+      const example = { row, file: name, x: features(row.text), y: row.attack ? 1 : 0, scored: enoughToScore(row.text), signals: signalsOnly.screen(row.text, { source: row.source }).verdict === 'block' };
       (row.split === holdoutSplit ? holdout : training).push(example);
     }
   }
@@ -74,9 +76,11 @@ function train(rows: readonly Example[]): Model {
   return { bias, w };
 }
 
-const predict = (model: Model, x: Map<number, number>): number => {
+// As the detector uses it: texts too short to judge get no score.
+const predict = (model: Model, example: Example): number => {
+  if (!example.scored) return 0;
   let sum = model.bias;
-  for (const [bucket, value] of x) sum += model.w[bucket]! * value;
+  for (const [bucket, value] of example.x) sum += model.w[bucket]! * value;
   return sigmoid(sum);
 };
 
@@ -110,16 +114,16 @@ function report(title: string, scored: { example: Example; p: number }[], thresh
 const held: { example: Example; p: number }[] = [];
 for (let fold = 0; fold < 5; fold += 1) {
   const model = train(training.filter((_, index) => index % 5 !== fold));
-  for (const [index, example] of training.entries()) if (index % 5 === fold) held.push({ example, p: predict(model, example.x) });
+  for (const [index, example] of training.entries()) if (index % 5 === fold) held.push({ example, p: predict(model, example) });
 }
-const negatives = held.filter(({ example }) => example.y === 0 && scoredSources.has(example.row.source)).map(({ p }) => p).sort((left, right) => right - left);
+const negatives = held.filter(({ example }) => example.y === 0 && example.scored && scoredSources.has(example.row.source)).map(({ p }) => p).sort((left, right) => right - left);
 const threshold = Math.max(0.5, negatives[Math.floor(negatives.length * falsePositiveBudget)] ?? 0.5);
 console.log(`training rows: ${training.length} (${training.filter((example) => example.y === 1).length} attacks); features ${featureSet}; epochs ${epochs}, rate ${rate}, l2 ${l2}; threshold ${threshold.toFixed(3)}`);
 report('5-fold cross-validation, every training row of a scored source', held, threshold, false);
 report('5-fold cross-validation, injection-train-v4.jsonl (v4-train rows)', held.filter(({ example }) => example.file === 'injection-train-v4.jsonl'), threshold, true);
 
 const final = train(training);
-report(`held out: injection-train-v4.jsonl ${holdoutSplit} rows, final model`, holdout.map((example) => ({ example, p: predict(final, example.x) })), threshold, true);
+report(`held out: injection-train-v4.jsonl ${holdoutSplit} rows, final model`, holdout.map((example) => ({ example, p: predict(final, example) })), threshold, true);
 
 if (process.env.SCORER_DRY_RUN) process.exit(0);
 const weights = Array.from(final.w, (value) => Math.round(value * 1000) / 1000);

@@ -16,7 +16,7 @@
  */
 import { decodeEmbedded, defaultDecodeBudget, type DecodeBudget } from './decode.js';
 import { noiseSignals } from './character-statistics.js';
-import { loadShippedScorer, type NgramScorer } from './ngram-scorer.js';
+import { enoughToScore, loadShippedScorer, type NgramScorer } from './ngram-scorer.js';
 import { hasInvisibleInsideWords, viewsOf } from './normalize.js';
 import { signals, type Signal } from './signals.js';
 import {
@@ -164,7 +164,7 @@ export function createInjectionDetector(options: InjectionDetectorOptions = {}):
       // every source threshold keeps that behaviour.
       // Only the caller's own words: its training rows are mostly questions, and on documents
       // it added false positives (clean notes and alerts) for almost no detection.
-      const probability = scorer && scoredSources.has(source) ? scorer.probability(screened) : 0;
+      const probability = scorer && scoredSources.has(source) && enoughToScore(screened) ? scorer.probability(screened) : 0;
       if (scorer && probability >= scorer.threshold) {
         matches.push({ signal: 'learned.ngram', category: 'learned', weight: 0.95, view: 'original', excerpt: `n-gram scorer probability ${round(probability)}` });
       }

@@ -73,6 +73,16 @@ export function features(text: string): Map<number, number> {
   return counts;
 }
 
+/**
+ * Whether a text carries enough n-grams for the scorer to judge it: three words or 24
+ * characters ("instructions?", "summarize" and "thanks!" do not; a CJK sentence without
+ * spaces does). A shorter text is left to the signals.
+ */
+export function enoughToScore(text: string): boolean {
+  const canonical = canonicalize(text.length > 200 ? text.slice(0, 200) : text).trim();
+  return canonical.length >= 24 || (canonical.match(wordPattern) ?? []).length >= 3;
+}
+
 export const sigmoid = (value: number): number => 1 / (1 + Math.exp(-value));
 
 /** A loaded scorer: the probability that a text is an attack, and the threshold to act on it. */
