@@ -196,11 +196,11 @@ export const jailbreakSignals: readonly Signal[] = [
     sources: { note: 0.5, alert: 0.3, log: 0.3 },
   },
   {
-    // "ignore all of the above" in Chinese and Japanese, whatever the object.
+    // "ignore / forget all of the above" in Chinese and Japanese, whatever the object.
     id: 'override.cjk.above',
     category: 'instruction-override',
     weight: 0.8,
-    pattern: /(?:忽略|无视|無視|忽视|忽視|不要理会|不要理會)(?:掉)?(?:以上|上面|上述|之前|前面|先前)|(?:上記|以上|上|前|これまで)の?(?:内容|指示|命令|文章|すべて|全て)?(?:を|は)?(?:すべて|全て)?無視/u,
+    pattern: /(?:忽略|无视|無視|忽视|忽視|不要理会|不要理會|忘掉|忘记|忘記)(?:掉)?(?:以上|上面|上述|之前|前面|先前)|(?:上記|以上|上|これまで)の?(?:内容|指示|命令|文章|すべて|全て)?(?:を|は)?(?:すべて|全て)?(?:無視|忘れ)/u,
   },
   framing('frame.persona.ml', /(?:\bactua como\b|\bel personaje\b|\bjoue le role\b|\ble personnage\b|\bspiele die rolle\b|\bdie figur\b|\bинтерпретируй\b|играй роль|персонаж|のふりをして|キャラクター|になりきって|扮演|角色扮演|\bfinja ser\b|\bo personagem\b|\bil personaggio\b)/u),
   {
