@@ -28,18 +28,37 @@ for (const set of repositorySets()) {
   }
 }
 
-function measure(detector: InjectionDetector, texts: readonly LabeledInjectionRow[]): { meanUs: number; p50Us: number; p95Us: number } {
-  for (const row of texts.slice(0, 50)) detector.screen(row.text, { source: row.source }); // warm-up: JIT, regex compilation
-  const samples: number[] = [];
-  for (const row of texts) {
-    const started = process.cpuUsage();
-    detector.screen(`${row.text} `, { source: row.source }); // a trailing blank: never the warm-up's exact text
-    const used = process.cpuUsage(started);
-    samples.push(used.user + used.system);
-  }
+interface Timing {
+  meanUs: number;
+  p50Us: number;
+  p95Us: number;
+}
+
+const summary = (samples: number[]): Timing => {
   samples.sort((left, right) => left - right);
   const mean = samples.reduce((sum, value) => sum + value, 0) / samples.length;
   return { meanUs: mean, p50Us: samples[Math.floor(samples.length / 2)]!, p95Us: samples[Math.floor(samples.length * 0.95)]! };
+};
+
+/**
+ * CPU time per screen of each detector on the same texts. The detectors take turns text by
+ * text (the order alternating), so heap growth, GC and a busy machine weigh on each alike: run
+ * one after the other, the second was measured ~40% slower than itself run first.
+ */
+function measure(detectors: readonly InjectionDetector[], texts: readonly LabeledInjectionRow[]): Timing[] {
+  for (const detector of detectors) for (const row of texts.slice(0, 50)) detector.screen(row.text, { source: row.source }); // warm-up: JIT, regex compilation
+  const samples = detectors.map(() => [] as number[]);
+  texts.forEach((row, index) => {
+    const order = detectors.map((_, position) => position);
+    if (index % 2 === 1) order.reverse();
+    for (const position of order) {
+      const started = process.cpuUsage();
+      detectors[position]!.screen(`${row.text} `, { source: row.source }); // a trailing blank: never the warm-up's exact text
+      const used = process.cpuUsage(started);
+      samples[position]!.push(used.user + used.system);
+    }
+  });
+  return samples.map(summary);
 }
 
 const short = rows.filter((row) => ['question', 'description', 'guidance'].includes(row.source));
@@ -52,9 +71,10 @@ if (baseline && existsSync(baseline)) {
 }
 console.log('| detector | texts | CPU µs per screen: mean | p50 | p95 |');
 console.log('|---|---|---|---|---|');
-for (const [name, detector] of candidates) {
-  for (const [label, texts] of [['questions, descriptions, guidance', short], ['notes, alerts, logs', documents]] as const) {
-    const result = measure(detector, texts);
+for (const [label, texts] of [['questions, descriptions, guidance', short], ['notes, alerts, logs', documents]] as const) {
+  const timings = measure(candidates.map(([, detector]) => detector), texts);
+  candidates.forEach(([name], position) => {
+    const result = timings[position]!;
     console.log(`| ${name} | ${label} (${texts.length}) | ${result.meanUs.toFixed(0)} | ${result.p50Us.toFixed(0)} | ${result.p95Us.toFixed(0)} |`);
-  }
+  });
 }

@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { classifyCommand } from './command-policy.js';
-import { evaluateFolders, formatEvaluation, repositorySets } from './guard-evaluation.js';
+import { evaluateFolders, formatEvaluation, repositorySets, splitFilters, type SplitFilter } from './guard-evaluation.js';
 import { createInjectionDetector, injectionSources, type InjectionSource } from './injection/index.js';
 import { redact } from './redaction/index.js';
 
@@ -30,10 +30,12 @@ commands:
   command <file.jsonl>
         classify each line's "command" (or "text") with the runbook command policy.
         Verdicts: the command classes (read-only, changes-state, destructive, ...).
-  evaluate [folder ...]
+  evaluate [--split dev|frozen|all] [folder ...]
         detection and false-positive figures of the labeled sets, per set, split (dev,
         frozen) and category; frozen rows are reported as counts only. Without a folder:
-        every set in the repository.
+        every set in the repository. --split dev reads only rows that may be tuned on
+        (use it while working on a guard), --split frozen only the never-tuned rows;
+        default all.
 
 options:
   --format json|table   output format (default json; evaluate defaults to table)
@@ -47,6 +49,7 @@ interface Arguments {
   command: string | undefined;
   source: InjectionSource | undefined;
   format: Format | undefined;
+  split: SplitFilter;
   help: boolean;
   positional: string[];
 }
@@ -54,7 +57,7 @@ interface Arguments {
 class UsageError extends Error {}
 
 function parseArguments(argv: readonly string[]): Arguments {
-  const parsed: Arguments = { command: undefined, source: undefined, format: undefined, help: false, positional: [] };
+  const parsed: Arguments = { command: undefined, source: undefined, format: undefined, split: 'all', help: false, positional: [] };
   for (let index = 0; index < argv.length; index += 1) {
     const argument = argv[index]!;
     if (argument === '--help' || argument === '-h') parsed.help = true;
@@ -66,6 +69,10 @@ function parseArguments(argv: readonly string[]): Arguments {
       const value = argv[(index += 1)];
       if (value !== 'json' && value !== 'table') throw new UsageError('--format must be json or table');
       parsed.format = value;
+    } else if (argument === '--split') {
+      const value = argv[(index += 1)];
+      if (!value || !splitFilters.includes(value as SplitFilter)) throw new UsageError(`--split must be one of ${splitFilters.join(', ')}`);
+      parsed.split = value as SplitFilter;
     } else if (argument.startsWith('--')) throw new UsageError(`unknown option ${argument}`);
     else if (parsed.command === undefined) parsed.command = argument;
     else parsed.positional.push(argument);
@@ -182,7 +189,7 @@ export function run(argv: readonly string[], out: (line: string) => void, err: (
         }, out);
         break;
       case 'evaluate': {
-        const evaluation = evaluateFolders(positional.length > 0 ? positional.map((folder) => ({ name: folder, folder })) : repositorySets());
+        const evaluation = evaluateFolders(positional.length > 0 ? positional.map((folder) => ({ name: folder, folder })) : repositorySets(), parsed.split);
         for (const line of formatEvaluation(evaluation, parsed.format ?? 'table')) out(line);
         counts = new Map([['figure rows', evaluation.length]]);
         break;

@@ -239,8 +239,24 @@ function commandFigures(set: string, file: string, rows: readonly Record<string,
   return [...groups.values()];
 }
 
-/** Figures of every labeled file in each set's folder. */
-export function evaluateFolders(sets: readonly LabeledSet[]): FigureRow[] {
+/**
+ * Which rows an evaluation reads: `dev` keeps every row that may be tuned on (v2 `dev` and the
+ * older sets' `tuned`/`post-freeze`/`unsplit` rows), `frozen` keeps only the never-tuned rows
+ * (`frozen` and `frozen-exposed`), `all` keeps both. Rows are dropped before they are screened.
+ */
+export type SplitFilter = 'dev' | 'frozen' | 'all';
+export const splitFilters: readonly SplitFilter[] = ['dev', 'frozen', 'all'];
+
+const isFrozenSplit = (split: unknown): boolean => split === 'frozen' || split === 'frozen-exposed';
+
+/** True when a raw row belongs to the rows `filter` keeps. */
+export function keepsRow(filter: SplitFilter, row: Record<string, unknown>): boolean {
+  if (filter === 'all') return true;
+  return filter === 'frozen' ? isFrozenSplit(row.split) : !isFrozenSplit(row.split);
+}
+
+/** Figures of every labeled file in each set's folder, for the rows `split` keeps. */
+export function evaluateFolders(sets: readonly LabeledSet[], split: SplitFilter = 'all'): FigureRow[] {
   const figures: FigureRow[] = [];
   for (const set of sets) {
     const exposedSplit = (name: string, row: Record<string, unknown>): Record<string, unknown> =>
@@ -251,7 +267,7 @@ export function evaluateFolders(sets: readonly LabeledSet[]): FigureRow[] {
     // injection-benign.jsonl): their figures belong on one line.
     const injection = new Map<string, LabeledInjectionRow[]>();
     for (const name of files) {
-      const rows = readJsonl(path.join(set.folder, name)).map((row) => exposedSplit(name, row));
+      const rows = readJsonl(path.join(set.folder, name)).filter((row) => keepsRow(split, row)).map((row) => exposedSplit(name, row));
       if (name.startsWith('injection')) {
         const family = name.replace(/-(?:attacks|benign)\.jsonl$/, '.jsonl');
         const labeled = rows.map((row) => toInjectionRow(row, name, defaultSplit)).filter((row): row is LabeledInjectionRow => row !== null);

@@ -78,6 +78,13 @@ describe('guard CLI', () => {
     expect(figures).toContainEqual(expect.objectContaining({ split: 'dev', category: '(all)', positives: 1, caught: 1, negatives: 1, falsePositives: 0 }));
     expect(figures).toContainEqual(expect.objectContaining({ split: 'frozen', category: 'override', positives: 1, caught: 1, negatives: 1, falsePositives: 0 }));
     expect(result.stdout).not.toContain('FROZEN-BENIGN-MARKER');
+
+    // --split dev drops the frozen rows before they are screened; --split frozen keeps only them
+    const dev = run('evaluate', '--format', 'json', '--split', 'dev', set).stdout.trim().split('\n').map((line) => JSON.parse(line) as { split: string });
+    expect(new Set(dev.map((row) => row.split))).toEqual(new Set(['dev']));
+    const frozen = run('evaluate', '--format', 'json', '--split', 'frozen', set).stdout.trim().split('\n').map((line) => JSON.parse(line) as { split: string });
+    expect(new Set(frozen.map((row) => row.split))).toEqual(new Set(['frozen']));
+    expect(run('evaluate', '--split', 'tuned', set).status).toBe(2);
   });
 });
 

@@ -40,8 +40,8 @@ describe('personal data (pii.jsonl)', () => {
     expect(recall(line(rows, 'frozen', type))).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('frozen: UK NINOs ≥ 80% (below the 95% goal: measured 9/11)', () => {
-    expect(recall(line(rows, 'frozen', 'uk_nino'))).toBeGreaterThanOrEqual(0.8);
+  it('frozen: UK NINOs ≥ 95% (measured 9/11 with the first rule, 11/11 with the general one of the second sitting)', () => {
+    expect(recall(line(rows, 'frozen', 'uk_nino'))).toBeGreaterThanOrEqual(0.95);
   });
 
   it.each(['dev', 'frozen'])('%s: mixed rows at least 95 percent, and no clean look-alike altered', (split) => {

@@ -17,6 +17,7 @@ const ordinaryPunctuation = new Set(['<=', '>=', '!=', '<-', '<<', '|', '||', '&
 const excitement = /^[!?.]+$/;
 const emoticon = /^[:;=8][-'^]?[()[\]DPpOo/\\|*3]$|^[()[\]][-'^]?[:;=]$|^<3$/;
 const letterToken = /^[a-z]+$/;
+const numericUnit = /^[\d\s.,:;/-]+$/;
 const consonantRun = /[bcdfghjklmnpqrstvwxz]{4,}/;
 // Four-consonant clusters of ordinary words (instructions, strengths, watchdog, Angstrom).
 const ordinaryClusters = /nstr|ngth|ngst|nsch|tchd|tchw|ghtw|mpst|ndst|rstr|tstr|rthw|lthc|rldw|ckpr|ckst|ndpr|nthr|xtbr/g;
@@ -31,15 +32,17 @@ function repeatedRuns(text: string): number {
   // Characters covered by stretches of at least 40 made of one unit of 1-24 characters
   // repeated ("=-=-", "Sure, here is "). The start jumps past each stretch, so the pass is
   // linear (at most 24 comparisons per character when nothing repeats).
+  // A repeated number ("200 200 200", "0.0.0.0") is pasted output, not a flood: not counted.
   let covered = 0;
   for (let start = 0; start < text.length; ) {
     let best = 1;
+    let bestUnit = 1;
     for (let unit = 1; unit <= 24 && start + unit < text.length; unit += 1) {
       let end = start + unit;
       while (end < text.length && text[end] === text[end - unit]) end += 1;
-      best = Math.max(best, end - start);
+      if (end - start > best) [best, bestUnit] = [end - start, unit];
     }
-    if (best >= 40) covered += best;
+    if (best >= 40 && !numericUnit.test(text.slice(start, start + bestUnit))) covered += best;
     start += Math.max(1, best);
   }
   return covered;

@@ -16,7 +16,7 @@
  */
 import { decodeEmbedded, defaultDecodeBudget, type DecodeBudget } from './decode.js';
 import { noiseSignals } from './character-statistics.js';
-import { loadShippedScorer, type NgramScorer } from './ngram-scorer.js';
+import { enoughToScore, loadShippedScorer, type NgramScorer } from './ngram-scorer.js';
 import { hasInvisibleInsideWords, viewsOf } from './normalize.js';
 import { signals, type Signal } from './signals.js';
 import {
@@ -58,7 +58,7 @@ const categoryReasons: Readonly<Record<SignalCategory, string>> = {
 };
 
 // Talk about an injection ("the alert contained 'ignore previous instructions'") is data, not an attack.
-const metaDiscussion = /\b(?:prompt[- ]injection|injection (?:attempt|attack|payload|string)|jailbreak attempt|red[- ]team(?:ing)?|pen[- ]?test|phishing|the (?:phrase|string|payload|text) ["'\u201c]|quoted|test case|canary test|as a joke|(?:someone|somebody|a user|a customer|an attacker|they) (?:pasted|typed|wrote|sent|entered|submitted|tried)|(?:support |help ?desk )?chat ?bot (?:refused|ignored|blocked))\b/u;
+const metaDiscussion = /\b(?:prompt[- ]injection|injection (?:attempt|attack|payload|string)|jailbreak attempt|red[- ]team(?:ing)?|pen[- ]?test|phishing|the (?:phrase|string|payload|text) ["'\u201c]|quoted|test case|canary test|as a joke|(?:someone|somebody|a user|a customer|an attacker|they) (?:pasted|typed|wrote|sent|entered|submitted|tried)|(?:support |help ?desk )?chat ?bot (?:refused|ignored|blocked)|by (?:a|the|one|some) (?:user|customer|attacker|tester)|did (?:it|the (?:chat ?bot|bot|model|assistant)) (?:comply|obey|follow))\b/u;
 const quoteCharacters = new Set(['"', "'", '`', '\u201c', '\u201d', '\u2018', '\u2019', '\u00ab', '\u00bb']);
 const quotedCategories = new Set<SignalCategory>(['instruction-override', 'role-play', 'prompt-exfiltration']);
 const hiddenRegions = /<!--[\s\S]{0,4000}?-->|\[\/\/\]: # \([^)\n]{0,2000}\)|<(?:div|span|p)\s[^>]{0,200}(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0|color\s*:\s*(?:white|#fff\b|#ffffff))[^>]{0,200}>[\s\S]{0,4000}?<\/(?:div|span|p)>/gu;
@@ -164,7 +164,7 @@ export function createInjectionDetector(options: InjectionDetectorOptions = {}):
       // every source threshold keeps that behaviour.
       // Only the caller's own words: its training rows are mostly questions, and on documents
       // it added false positives (clean notes and alerts) for almost no detection.
-      const probability = scorer && scoredSources.has(source) ? scorer.probability(screened) : 0;
+      const probability = scorer && scoredSources.has(source) && enoughToScore(screened) ? scorer.probability(screened) : 0;
       if (scorer && probability >= scorer.threshold) {
         matches.push({ signal: 'learned.ngram', category: 'learned', weight: 0.95, view: 'original', excerpt: `n-gram scorer probability ${round(probability)}` });
       }

@@ -4,12 +4,5 @@
  */
 export { createInjectionDetector, defaultThresholds } from './detector.js';
 export { createCanary, createMarker, createSpotlight, escapeMarker, escapedMarker, fence, fenceInstruction, isMarker, leaksCanary, measuringSpotlight, spotlightFor, type RandomBytes, type Spotlight } from './spotlight.js';
-export {
-  injectionSources,
-  type InjectionDetector,
-  type InjectionDetectorOptions,
-  type InjectionSource,
-  type InjectionVerdict,
-  type SignalCategory,
-  type SignalMatch,
-} from './types.js';
+// The detector's contract: sources, verdicts, signal categories, options.
+export * from './types.js';

@@ -49,13 +49,34 @@ const spacedRun = /(?<![\p{L}\p{N}])(?:\p{L}[ \t._*·•|/\\,~+\-\p{So}\uFE0F]{1
 const enclosedLetters = /[\u{1F1E6}-\u{1F1FF}\u{1F170}-\u{1F189}\u{1F150}-\u{1F169}]/gu;
 const enclosedBases = [0x1f1e6, 0x1f170, 0x1f150];
 
-/** Regional indicators and enclosed capitals as plain letters. */
+// Small capitals (ɪɢɴᴏʀᴇ): NFKC keeps them, a reader reads them as the letters.
+const smallCapitals: Readonly<Record<string, string>> = {
+  ᴀ: 'a', ʙ: 'b', ᴄ: 'c', ᴅ: 'd', ᴇ: 'e', ꜰ: 'f', ɢ: 'g', ʜ: 'h', ɪ: 'i', ᴊ: 'j', ᴋ: 'k', ʟ: 'l', ᴍ: 'm', ɴ: 'n', ᴏ: 'o', ᴘ: 'p', ǫ: 'q', ʀ: 'r', ꜱ: 's', ᴛ: 't', ᴜ: 'u', ᴠ: 'v', ᴡ: 'w', ʏ: 'y', ᴢ: 'z',
+};
+const smallCapital = new RegExp(`[${Object.keys(smallCapitals).join('')}]`, 'gu');
+
+/** Regional indicators, enclosed capitals and small capitals as plain letters. */
 export function foldEnclosedLetters(text: string): string {
-  return text.replace(enclosedLetters, (character) => {
-    const code = character.codePointAt(0)!;
-    const base = enclosedBases.find((start) => code >= start && code < start + 26)!;
-    return String.fromCharCode(97 + code - base);
-  });
+  return text
+    .replace(enclosedLetters, (character) => {
+      const code = character.codePointAt(0)!;
+      const base = enclosedBases.find((start) => code >= start && code < start + 26)!;
+      return String.fromCharCode(97 + code - base);
+    })
+    .replace(smallCapital, (character) => smallCapitals[character] ?? character);
+}
+
+// Upside-down text ("ʇdɯoɹd ɯǝʇsʎs"): letters turned 180°, read from the end.
+const turnedLetters: Readonly<Record<string, string>> = {
+  ɐ: 'a', q: 'b', ɔ: 'c', p: 'd', ǝ: 'e', ɟ: 'f', ƃ: 'g', ɥ: 'h', ᴉ: 'i', ı: 'i', ɾ: 'j', ʞ: 'k', l: 'l', ɯ: 'm', u: 'n', o: 'o', d: 'p', b: 'q', ɹ: 'r', s: 's', ʇ: 't', n: 'u', ʌ: 'v', ʍ: 'w', x: 'x', ʎ: 'y', z: 'z',
+  '¡': '!', '¿': '?', '˙': '.', "'": ',', ',': "'",
+};
+const turnedOnly = /[ɐɔǝɟƃɥᴉɾʞɯɹʇʌʍʎ]/gu;
+
+/** Upside-down text turned back, or '' when the text has too few turned letters to be that. */
+export function fromUpsideDown(text: string): string {
+  if ((text.match(turnedOnly) ?? []).length < 4) return '';
+  return [...text].reverse().map((character) => turnedLetters[character] ?? character).join('');
 }
 
 /** NFKC, enclosed letters unfolded, invisible characters removed, Latin accents folded, lower case, blanks collapsed. */
@@ -182,6 +203,8 @@ export function viewsOf(raw: string): View[] {
   if (pigLatin && pigLatin.length >= 3) add('pig-latin', fromPigLatin(base));
   // "sys" + "tem pr" + "ompt": string pieces joined the way code joins them.
   if (/["'`]\s*\+\s*["'`]/.test(base)) add('concatenation', base.replace(/["'`]\s*\+\s*["'`]/g, ''));
+  const upright = fromUpsideDown(nfkc);
+  if (upright !== '') add('upside-down', canonicalize(upright));
   const tags = decodeUnicodeTags(raw);
   if (tags.length >= 4) add('unicode-tags', canonicalize(tags));
   return views;

@@ -13,15 +13,12 @@
  * unbounded quantifiers.
  */
 import { jailbreakSignals } from './jailbreak-signals.js';
+import { any, gap, latin, ordinaryObject } from './pattern-vocabulary.js';
 import { taskSignals } from './task-signals.js';
 import type { InjectionSource, Signal } from './types.js';
 
 export type { Signal } from './types.js';
 
-/** Up to `n` whole words (each followed by blanks). */
-const gap = (n: number): string => `(?:[^\\s.!?;]{1,30}\\s+){0,${n}}`;
-const any = (words: readonly string[]): string => `(?:${words.join('|')})`;
-const latin = (source: string): RegExp => new RegExp(source, 'u');
 const noLetterBefore = '(?<!\\p{L})';
 
 // --- English vocabulary -------------------------------------------------------------------
@@ -96,7 +93,8 @@ export const signals: readonly Signal[] = [
     category: 'instruction-override',
     weight: 0.85,
     pattern: latin(`\\b${opsOverrideVerbs}\\s+(?:(?:${fillerDeterminers})\\s+){0,3}(?:${modelDeterminers})\\s+(?:(?:${fillerDeterminers})\\s+){0,2}(?:instructions?|prompts?|system prompts?|guidelines|guardrails|directives|programming|safety (?:rules|filters|guidelines)|content polic(?:y|ies)|restrictions|constraints|limitations|safeguards)\\b`),
-    unless: opsDocument,
+    // "drop the old constraints table"
+    unless: new RegExp(`${opsDocument.source}|${ordinaryObject.source}`, 'u'),
     dampening: 0.35,
   },
   {
@@ -144,6 +142,9 @@ export const signals: readonly Signal[] = [
     pattern: latin(
       `\\b(?:developer mode|dev mode enabled|god mode|dan mode|jailbreak mode|jailbroken mode|unrestricted mode|unfiltered mode|system override|developer override|sudo mode|safety (?:mode )?(?:off|disabled)|override (?:code|protocol|authori[sz]ation)|emergency override protocol)\\b`,
     ),
+    // "is developer mode enabled on the mobile app builds?"
+    unless: ordinaryObject,
+    dampening: 0.4,
   },
   {
     id: 'override.en.priority',
@@ -331,6 +332,9 @@ export const signals: readonly Signal[] = [
     pattern: latin(
       `\\b(?:what|which) (?:is|are|was|were) (?:your|the) (?:(?:system|initial|original|hidden|secret|exact|full|first|developer) )+(?:prompt|instructions?|rules|guidelines|directives|message)|\\bwhat (?:is|are|was|were) your (?:instructions|prompt|rules|guidelines|directives|system prompt)\\b|\\b(?:what|how) (?:were you|have you been) (?:told|instructed|programmed|prompted|configured)\\b|\\bwhat (?:did|does) (?:the|your) (?:system|developer|initial) (?:prompt|message|instructions?) (?:say|contain|tell you)`,
     ),
+    // "what are the exact instructions in step 3 of the runbook?"
+    unless: ordinaryObject,
+    dampening: 0.5,
   },
   {
     id: 'exfiltrate.repeat-above',

@@ -10,9 +10,9 @@
  * alone is weak (0.45); it blocks only with a second cue (a link to plant, a claim to make, a
  * send-out, an off-topic task). Only text addressed to a model by name blocks alone.
  */
+import { latin } from './pattern-vocabulary.js';
 import type { Signal } from './types.js';
 
-const latin = (source: string): RegExp => new RegExp(source, 'u');
 
 /**
  * What an injected sentence calls the model, without the bare word "bot": chatops log lines

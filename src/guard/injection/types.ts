@@ -51,7 +51,8 @@ export type TextView =
   | 'reversed'
   | 'emoji-rebus'
   | 'pig-latin'
-  | 'concatenation';
+  | 'concatenation'
+  | 'upside-down';
 
 /** One signal that fired. */
 export interface SignalMatch {

@@ -60,3 +60,35 @@ export function isAllocatableNino(prefix: string): boolean {
   const upper = prefix.toUpperCase();
   return /^[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]$/.test(upper) && !['BG', 'GB', 'KN', 'NK', 'NT', 'TN', 'ZZ'].includes(upper);
 }
+
+/**
+ * A UK NINO as people write it: two prefix letters, three pairs of digits and an optional
+ * suffix A-D, with a blank, dash or dot between the parts, in either case. Groups: prefix,
+ * then separator and value of each part (the suffix's may be absent).
+ */
+export const ninoPattern = /(?<![A-Za-z0-9])([A-Za-z]{2})([ .-]?)(\d{2})([ .-]?)(\d{2})([ .-]?)(\d{2})(?:([ .-]?)([A-Da-d]))?(?![A-Za-z0-9])/g;
+
+/** Words that name a NINO, in prose, JSON keys, CSV headers ("NI number", "ni_no", "national_insurance"). */
+const ninoLabel = /(?:^|[^a-z])(?:nino|nin|ni|national[\s_-]*insurance)(?:[\s_-]*(?:numbers?|nos?\.?|#))?(?![a-z])/i;
+
+/** Words after which a letters-and-digits token is an identifier (a commit, a build, an order). */
+const identifierContext = /(?:sha|commit|hash|digest|rev(?:ision)?|build|version|ver|ref|id|uuid|span|trace|order|invoice|ticket|job|run|request|req|txn|transaction|sku|part|serial|model)[\s:=#"'_-]{0,3}$/i;
+
+/**
+ * Whether a {@link ninoPattern} match is a NINO: an allocatable prefix and one kind of separator;
+ * then a label before it (within 40 characters) is enough; otherwise it needs the suffix, and
+ * not to follow an identifier's name nor to be a lower-case hex-looking token (a short hash),
+ * or, without a suffix, HMRC's printed form in capitals ("AB 12 34 56").
+ */
+export function isNinoMatch(match: RegExpExecArray): boolean {
+  const [whole, prefix, ...rest] = match as unknown as string[];
+  if (!prefix || !isAllocatableNino(prefix)) return false;
+  const separators = [rest[0], rest[2], rest[4], rest[6]].filter((separator): separator is string => separator !== undefined && separator !== '');
+  if (new Set(separators).size > 1) return false;
+  const before = match.input.slice(Math.max(0, match.index - 40), match.index);
+  if (ninoLabel.test(before)) return true;
+  if (identifierContext.test(before)) return false;
+  const suffix = rest[7];
+  if (suffix) return whole === whole!.toUpperCase() || separators.length > 0 || !/^[a-f]{2}\d{6}[a-d]$/.test(whole!);
+  return whole === whole!.toUpperCase() && separators.length === 3 && separators[0] === ' ';
+}

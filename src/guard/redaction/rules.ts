@@ -9,7 +9,7 @@
  */
 import { looksLikeRandomSecret, passesLuhn } from './checks.js';
 import { commandLineSecrets, isSecretKey, keyValueAssignment, netrcPassword, pgpassLine, phpDefine, prosePassword, registryToken, urlPathToken } from './config-secrets.js';
-import { isAllocatableNino, isIssuableSsn, isValidIban, ssnContext } from './national-ids.js';
+import { isIssuableSsn, isNinoMatch, isValidIban, ninoPattern, ssnContext } from './national-ids.js';
 import { findPhoneNumbers } from './phone-numbers.js';
 import { placeholder, type RedactionType } from './types.js';
 
@@ -153,9 +153,7 @@ export const redactionRules: readonly RedactionRule[] = [
     // Nine bare digits are an id or a counter unless the words before them say SSN.
     accept: (_secret, match) => isIssuableSsn(match[1]!, match[2]!, match[3]!) && ssnContext.test(match.input.slice(Math.max(0, match.index - 40), match.index)),
   }),
-  patternRule('uk_nino', /(?<![A-Za-z0-9])([A-Za-z]{2}) ?\d{2} ?\d{2} ?\d{2} ?[A-Da-d](?![A-Za-z0-9])/g, {
-    accept: (secret, match) => isAllocatableNino(match[1]!) && (secret === secret.toUpperCase() || /\b(?:nino|ni\s+(?:number|no)|national\s+insurance)\b/i.test(match.input.slice(Math.max(0, match.index - 40), match.index))),
-  }),
+  patternRule('uk_nino', ninoPattern, { accept: (_secret, match) => isNinoMatch(match) }),
   patternRule('card_number', /(?<![0-9A-Za-z.-])(?:\d[ -]?){12,18}\d(?![0-9A-Za-z-]|\.\d)/g, {
     accept: (secret) => {
       const digits = secret.replace(/[ -]/g, '');
