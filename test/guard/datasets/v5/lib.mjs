@@ -8,12 +8,13 @@ export { rng, luhnCheckDigit, luhnValid, makeIban, ibanValid, group4, hashOf, DI
 
 export const v5dir = here.replace(/v2$/, 'v5');
 
-/** Numbers rows `prefix-category-NNN` in order of appearance per category. */
+/** Numbers rows `prefix-category-NNN` in order of appearance per label and category. */
 export function numberRows(prefix, rows, { idOf } = {}) {
   const seen = {};
   return rows.map((r) => {
-    seen[r.category] = (seen[r.category] ?? 0) + 1;
-    const id = idOf ? idOf(r, seen[r.category]) : `${prefix}-${r.category}-${String(seen[r.category]).padStart(3, '0')}`;
+    const k = r.label + '/' + r.category;
+    seen[k] = (seen[k] ?? 0) + 1;
+    const id = idOf ? idOf(r, seen[k]) : `${prefix}-${r.category}-${String(seen[k]).padStart(3, '0')}`;
     return { id, split: 'frozen', ...r };
   });
 }
