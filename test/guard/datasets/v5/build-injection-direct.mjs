@@ -43,13 +43,13 @@ const rows = [];
 const add = (category, label, language, text, extra = {}) =>
   rows.push({ category, source: 'question', label, language, ...extra, text });
 
-for (const t of A.override) add('override', 'attack', 'en', t);
-for (const t of A.extraction) add('extraction', 'attack', 'en', t);
-for (const t of A.persona) add('persona', 'attack', 'en', t);
-for (const t of A.hypothetical) add('hypothetical', 'attack', 'en', t);
-for (const t of A.multiTurn) add('multi-turn', 'attack', 'en', t);
-for (const [q, tail] of A.embedded) add('embedded', 'attack', 'en', q + tail);
-for (const [lang, t] of A.multilingual) add('multilingual', 'attack', lang, t);
+for (const t of [...A.override, ...A.override2]) add('override', 'attack', 'en', t);
+for (const t of [...A.extraction, ...A.extraction2]) add('extraction', 'attack', 'en', t);
+for (const t of [...A.persona, ...A.persona2]) add('persona', 'attack', 'en', t);
+for (const t of [...A.hypothetical, ...A.hypothetical2]) add('hypothetical', 'attack', 'en', t);
+for (const t of [...A.multiTurn, ...A.multiTurn2]) add('multi-turn', 'attack', 'en', t);
+for (const [q, tail] of [...A.embedded, ...A.embedded2]) add('embedded', 'attack', 'en', q + tail);
+for (const [lang, t] of [...A.multilingual, ...A.multilingual2]) add('multilingual', 'attack', lang, t);
 
 // Obfuscation: every plain instruction through three encodings, rotating through the list.
 const names = Object.keys(encoders);
@@ -73,10 +73,10 @@ for (let i = 0; i < 20; i++) {
   add('token-flood', 'attack', 'en', text);
 }
 
-for (const t of B.triggerWords) add('trigger-words', 'benign', 'en', t);
-for (const t of B.incidentQuestion) add('incident-question', 'benign', 'en', t);
-for (const t of B.short) add('short', 'benign', 'en', t);
-for (const [lang, t] of B.otherLanguage) add('other-language', 'benign', lang, t);
-for (const t of B.codeLog) add('code-log', 'benign', 'en', t);
+for (const t of [...B.triggerWords, ...B.triggerWords2]) add('trigger-words', 'benign', 'en', t);
+for (const t of [...B.incidentQuestion, ...B.incidentQuestion2]) add('incident-question', 'benign', 'en', t);
+for (const t of [...B.short, ...B.short2]) add('short', 'benign', 'en', t);
+for (const [lang, t] of [...B.otherLanguage, ...B.otherLanguage2]) add('other-language', 'benign', lang, t);
+for (const t of [...B.codeLog, ...B.codeLog2]) add('code-log', 'benign', 'en', t);
 
 writeFrozen('injection-direct.jsonl', numberRows('dq5', rows));
