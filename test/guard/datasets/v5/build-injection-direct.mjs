@@ -51,11 +51,11 @@ for (const t of [...A.multiTurn, ...A.multiTurn2]) add('multi-turn', 'attack', '
 for (const [q, tail] of [...A.embedded, ...A.embedded2]) add('embedded', 'attack', 'en', q + tail);
 for (const [lang, t] of [...A.multilingual, ...A.multilingual2]) add('multilingual', 'attack', lang, t);
 
-// Obfuscation: every plain instruction through three encodings, rotating through the list.
+// Obfuscation: every plain instruction through five encodings, rotating through the list.
 const names = Object.keys(encoders);
 A.toEncode.forEach((plain, i) => {
-  for (let k = 0; k < 3; k++) {
-    const enc = names[(i * 3 + k) % names.length];
+  for (let k = 0; k < 5; k++) {
+    const enc = names[(i * 5 + k) % names.length];
     add('obfuscation', 'attack', 'en', encoders[enc](plain), { encoding: enc });
   }
 });
