@@ -3,7 +3,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import { Kind, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { gql } from 'graphql-tag';
 import { applyMiddleware } from 'graphql-middleware';
-import type { FeatureRootFields } from '../features/common/feature-module.js';
+import type { FeatureResolvers, FeatureRootFields } from '../features/common/feature-module.js';
 import { evaluationResolvers } from '../features/feedback/evaluation-resolvers.js';
 import { apiKeyResolvers } from './resolvers/api-key-resolvers.js';
 import { draftFeedbackResolvers } from '../features/feedback/resolvers.js';
@@ -20,15 +20,15 @@ import { withKnownEntityTypes } from './entity-types.js';
 export interface SchemaFeature extends DraftTypeOfKind {
   rootFields: FeatureRootFields;
   typeDefs?: string;
-  resolvers: Resolvers;
+  resolvers: FeatureResolvers;
 }
 
 /** A resolver map of any shape: the generated `Resolvers` type knows only the schema/ types. */
-type ResolverMap = Record<string, object>;
+type ResolverMap = Readonly<Record<string, object | undefined>>;
 
 /** Merges resolver maps type by type (later maps add fields, never replace a type). */
 function mergeResolvers(...maps: ResolverMap[]): ResolverMap {
-  const merged: Record<string, object> = {};
+  const merged: Record<string, object | undefined> = {};
   for (const map of maps) {
     for (const [type, fields] of Object.entries(map)) merged[type] = { ...merged[type], ...fields };
   }

@@ -13,6 +13,12 @@ import type { DraftKind } from '../../store/types.js';
 import type { FeatureDependencies } from './dependencies.js';
 import { storedOutputReader, storedOutputSchemaOf, type Marked, type StoredOutputReader } from './stored-output.js';
 
+/**
+ * A feature's resolver map. The five built-in features type theirs as the generated
+ * `Resolvers`; a feature whose SDL is its `typeDefs` has no generated types.
+ */
+export type FeatureResolvers = Resolvers | Readonly<Record<string, object | undefined>>;
+
 /** Who may call a root field: any authenticated caller with `ai:read`, `ai:write` or `ai:admin`. */
 export type RootFieldAccess = 'read' | 'write' | 'admin';
 
@@ -49,7 +55,7 @@ export interface FeatureModule<Output = unknown> {
    */
   typeDefs?: string;
   /** Its service and GraphQL resolvers, built once from the shared dependencies. */
-  build(dependencies: FeatureDependencies): { resolvers: Resolvers };
+  build(dependencies: FeatureDependencies): { resolvers: FeatureResolvers };
 }
 
 /** The parts a feature folder writes; {@link defineFeatureModule} derives the rest. */
@@ -61,7 +67,7 @@ export interface FeatureModuleParts<Output, Service> {
   rootFields: FeatureRootFields;
   typeDefs?: string;
   createService(dependencies: FeatureDependencies): Service;
-  resolvers(parts: FeatureResolverParts<Output, Service>): Resolvers;
+  resolvers(parts: FeatureResolverParts<Output, Service>): FeatureResolvers;
 }
 
 /** A feature module from its parts: the stored-output schema and reader come from the output schema. */
