@@ -1,8 +1,7 @@
 /** The toy feature's output: a headline and the incident's notes as cited statements. */
 import { z } from 'zod';
 import { statementSchema } from '../../../src/features/common/citation.js';
-import { toProviderJsonSchema } from '../../../src/llm/json-schema.js';
-import type { StructuredOutputSpec } from '../../../src/llm/types.js';
+import { structuredOutputSpec } from '../../../src/features/common/output-spec.js';
 
 export const toyOutputSchema = z.object({
   headline: z.string().min(1).describe('The incident in a few words.'),
@@ -10,8 +9,4 @@ export const toyOutputSchema = z.object({
 });
 export type ToyOutput = z.infer<typeof toyOutputSchema>;
 
-export const toyOutputSpec: StructuredOutputSpec = {
-  name: 'toy_digest',
-  description: 'A headline and the notes of an incident.',
-  jsonSchema: toProviderJsonSchema(toyOutputSchema),
-};
+export const toyOutputSpec = structuredOutputSpec(toyOutputSchema, 'toy_digest', 'A headline and the notes of an incident.');
