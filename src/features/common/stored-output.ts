@@ -28,18 +28,18 @@ export function storedOutputSchemaOf<Output>(outputSchema: z.ZodType<Output>): z
   return withCitationFlags(outputSchema) as z.ZodType<Marked<Output>>;
 }
 
-function withCitationFlags(schema: z.ZodType): z.ZodType {
+function withCitationFlags(schema: z.core.$ZodType): z.core.$ZodType {
   if (schema instanceof z.ZodObject) {
-    const shape: Record<string, z.ZodType> = {};
-    for (const [key, field] of Object.entries(schema.shape)) shape[key] = withCitationFlags(field as z.ZodType);
+    const shape: Record<string, z.core.$ZodType> = {};
+    for (const [key, field] of Object.entries(schema.shape)) shape[key] = withCitationFlags(field);
     if ('citations' in shape) shape.unverified = z.boolean().optional();
     return schema.clone({ ...schema._zod.def, shape });
   }
-  if (schema instanceof z.ZodArray) return schema.clone({ ...schema._zod.def, element: withCitationFlags(schema.element as z.ZodType) });
+  if (schema instanceof z.ZodArray) return schema.clone({ ...schema._zod.def, element: withCitationFlags(schema.element) });
   // A wrapper's clone keeps its own settings (a default's value) around the walked inner type.
-  if (schema instanceof z.ZodNullable) return schema.clone({ ...schema._zod.def, innerType: withCitationFlags(schema.unwrap() as z.ZodType) });
-  if (schema instanceof z.ZodOptional) return schema.clone({ ...schema._zod.def, innerType: withCitationFlags(schema.unwrap() as z.ZodType) });
-  if (schema instanceof z.ZodDefault) return schema.clone({ ...schema._zod.def, innerType: withCitationFlags(schema.unwrap() as z.ZodType) });
+  if (schema instanceof z.ZodNullable) return schema.clone({ ...schema._zod.def, innerType: withCitationFlags(schema.unwrap()) });
+  if (schema instanceof z.ZodOptional) return schema.clone({ ...schema._zod.def, innerType: withCitationFlags(schema.unwrap()) });
+  if (schema instanceof z.ZodDefault) return schema.clone({ ...schema._zod.def, innerType: withCitationFlags(schema.unwrap()) });
   return schema;
 }
 

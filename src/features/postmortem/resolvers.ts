@@ -1,9 +1,19 @@
+import { z } from 'zod';
 import type { Resolvers } from '../../generated/graphql.js';
 import { requirePrincipal } from '../../graphql/require-principal.js';
 import type { FeatureResolverParts } from '../common/feature-module.js';
 import { withUnverifiedFlag } from '../common/stored-output.js';
 import type { PostmortemOutput } from './output-schema.js';
 import type { PostmortemService } from './service.js';
+
+/** What the TimelineCondensation type shows of the condensation stored with the input (condensed-timeline.ts). */
+const storedCondensationSchema = z.object({
+  logEntries: z.number().int(),
+  events: z.number().int(),
+  rounds: z.number().int(),
+  requests: z.number().int(),
+  degraded: z.boolean(),
+});
 
 /** `generatePostmortem`, and the PostmortemDraft fields read from the stored output (null until COMPLETE). */
 export function postmortemResolvers({ service, readOutput }: FeatureResolverParts<PostmortemOutput, PostmortemService>): Resolvers {
@@ -13,8 +23,8 @@ export function postmortemResolvers({ service, readOutput }: FeatureResolverPart
     },
     PostmortemDraft: {
       preliminary: (draft) => draft.input.preliminary === true,
-      // The input as the service stored it (prompt.ts PostmortemInput); not a model output.
-      condensation: (draft) => (draft.input.condensation ?? null) as never,
+      // Null for an incident whose whole log fitted the prompt, and for a row without it.
+      condensation: (draft) => storedCondensationSchema.nullable().catch(null).parse(draft.input.condensation ?? null),
       title: (draft) => readOutput(draft)?.title ?? null,
       summary: (draft) => withUnverifiedFlag(readOutput(draft)?.summary),
       impact: (draft) => {
