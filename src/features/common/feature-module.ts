@@ -89,7 +89,3 @@ export function defineFeatureModule<Output, Service>(parts: FeatureModuleParts<O
   };
 }
 
-/** The draft's stored output, read with the feature's stored-output schema (see common/stored-output.ts). */
-export function readStoredOutput<Output>(draft: Parameters<StoredOutputReader<Output>>[0], module: Pick<FeatureModule<Output>, 'readOutput'>): Marked<Output> | null {
-  return module.readOutput(draft);
-}
