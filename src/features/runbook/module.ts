@@ -2,14 +2,14 @@
 import { defineFeatureModule } from '../common/feature-module.js';
 import { runbookExtractor } from './extractor.js';
 import { runbookFeature } from './feature.js';
-import { runbookJobResolvers } from './resolvers.js';
-import { createRunbookJobService } from './service.js';
+import { runbookResolvers } from './resolvers.js';
+import { createRunbookService } from './service.js';
 
 export const runbookModule = defineFeatureModule({
   feature: runbookFeature,
   draftType: 'RunbookJobDraft',
   extractor: runbookExtractor,
   rootFields: { Mutation: { generateRunbookJob: 'write', publishRunbookJob: 'admin' } },
-  createService: createRunbookJobService,
-  resolvers: runbookJobResolvers,
+  createService: createRunbookService,
+  resolvers: runbookResolvers,
 });

@@ -7,7 +7,7 @@ import type { StoredOutputReader } from '../common/stored-output.js';
 import type { RunbookOutput } from './output-schema.js';
 import { toRundeckJobYaml } from './rundeck-yaml.js';
 import { reviewRunbook, type RunbookReview } from './safety-review.js';
-import type { RunbookJobService } from './service.js';
+import type { RunbookService } from './service.js';
 
 /** A stored runbook draft with its safety review, computed once per record. */
 interface RunbookView {
@@ -43,20 +43,20 @@ function stepsOf(view: RunbookView): GraphQLRunbookStep[] {
   return view.output.steps.map((step, index) => {
     const review = view.review.steps[index]!;
     return {
-        order: review.order,
-        description: step.description,
-        kind: step.kind === 'script' ? 'SCRIPT' : 'COMMAND',
-        command: step.command,
-        safety: { class: graphQLClass[review.safety.class], reasons: review.safety.reasons },
-        beyondRequest: review.beyondRequest,
-      };
-    });
+      order: review.order,
+      description: step.description,
+      kind: step.kind === 'script' ? 'SCRIPT' : 'COMMAND',
+      command: step.command,
+      safety: { class: graphQLClass[review.safety.class], reasons: review.safety.reasons },
+      beyondRequest: review.beyondRequest,
+    };
+  });
 }
 
-  /** The generateRunbookJob mutation and the fields of RunbookJobDraft, read from the stored output. */
-  export function runbookJobResolvers({ service, readOutput }: FeatureResolverParts<RunbookOutput, RunbookJobService>): Resolvers {
-    const viewOf = runbookViews(readOutput);
-    return {
+/** `generateRunbookJob`, `publishRunbookJob`, and the RunbookJobDraft fields read from the stored output. */
+export function runbookResolvers({ service, readOutput }: FeatureResolverParts<RunbookOutput, RunbookService>): Resolvers {
+  const viewOf = runbookViews(readOutput);
+  return {
     Mutation: {
       generateRunbookJob: (_, { input }, context) => service.run(requirePrincipal(context).principal, input),
       publishRunbookJob: (_, { input }, context) => context.services.runbookPublish.run(requirePrincipal(context).principal, input),
