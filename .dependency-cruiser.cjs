@@ -4,8 +4,11 @@
  * docs/architecture.md draws the same picture. test/architecture/layers.test.ts runs this in
  * `npm test`; by hand: `npx depcruise src`.
  */
-/** A feature's GraphQL adapter (its resolvers and mappers) sits in the graphql layer. */
-const featureApi = '^src/features/[^/]+/[a-z-]*(resolvers|mappers)[.]ts$';
+/**
+ * A feature's GraphQL adapter (its resolvers and mappers), its module (which bundles them)
+ * and the list of feature modules sit in the graphql layer.
+ */
+const featureApi = '^src/features/([^/]+/[a-z-]*(resolvers|mappers|module)|feature-modules)[.]ts$';
 /** The evaluation tooling, and every feature's eval/ folder, sit above everything but the root. */
 const tooling = '^src/(eval/|features/[^/]+/eval/)';
 

@@ -6,13 +6,10 @@ import type { Logger } from 'pino';
 import type { AppConfig } from './config/index.js';
 import { createDraftGenerator } from './features/common/draft-generator.js';
 import { createAssistantService } from './features/assistant/service.js';
-import { createAutomationDigestService } from './features/automation-digest/service.js';
 import { createDraftFeedbackService } from './features/feedback/service.js';
 import { createRunbookPublishService } from './features/runbook/publish-service.js';
 import type { RundeckDriver } from './incidents/rundeck/rundeck-driver.js';
 import { createPostmortemService } from './features/postmortem/service.js';
-import { createRunbookJobService } from './features/runbook/service.js';
-import { createStatusUpdateService } from './features/status-update/service.js';
 import { createPublishStatusUpdateService } from './features/status-update/publish-service.js';
 import { createStatusUpdateTargets } from './incidents/status-update-targets.js';
 import { createPagerDutyWebhookRoutes } from './http/pagerduty-webhook-routes.js';
@@ -43,7 +40,8 @@ import { responseCacheMiddleware } from './llm/middleware/response-cache.js';
 import { createMemoryResponseCacheStore, createRedisResponseCacheStore } from './llm/middleware/response-cache-store.js';
 import { createHash } from 'node:crypto';
 import { createProviders } from './llm/providers/create-providers.js';
-import { defaultExtractors } from './features/extractors.js';
+import { extractorsOf, featureModules } from './features/feature-modules.js';
+import type { FeatureModule } from './features/common/feature-module.js';
 import { createStore } from './store/create-store.js';
 import { createRecordBuffer } from './store/record-buffer.js';
 import type { LlmCallRecord } from './store/types.js';
@@ -66,7 +64,14 @@ export interface App {
   stop(): Promise<void>;
 }
 
-export async function createApp(config: AppConfig, logger: Logger): Promise<App> {
+/** Options of {@link createApp} beyond the configuration. */
+export interface AppOptions {
+  /** The features the service offers; default the registered ones (`features/feature-modules.ts`). */
+  features?: readonly FeatureModule[];
+}
+
+export async function createApp(config: AppConfig, logger: Logger, options: AppOptions = {}): Promise<App> {
+  const features = options.features ?? featureModules;
   const store = await createStore({
     dataDir: config.dataDir,
     ...(config.databaseUrl && { databaseUrl: config.databaseUrl }),
@@ -102,7 +107,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
       }),
     ],
     metrics: metrics.llm,
-    providers: createProviders(config, defaultExtractors),
+    providers: createProviders(config, extractorsOf(features)),
     routing: config.routing,
     usage: { record: (call) => void usageBuffer.add(call) },
     logger,
@@ -133,17 +138,17 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   metrics.observe({ subscribers: () => hub.subscriberCount(), providers: () => manager.health() });
   const generator = createDraftGenerator({ store, manager, hub, logger, throttle, dataPolicy, onGuardHit: metrics.guardHit, audit });
   const featureDependencies = { incidents, generator, store, logger, manager, audit };
+  // Each feature builds its own service and resolvers; GraphQL reaches them through the schema.
+  const schemaFeatures = features.map((feature) => ({ ...feature, ...feature.build(featureDependencies) }));
   const draftFeedback = createDraftFeedbackService(featureDependencies);
   const services = {
     store,
     manager,
     hub,
     incidents,
-    statusUpdate: createStatusUpdateService({ incidents, generator }),
+    // The PagerDuty webhook starts postmortems and Slack asks the assistant without GraphQL.
     postmortem: createPostmortemService(featureDependencies),
-    runbookJob: createRunbookJobService(featureDependencies),
     assistant: createAssistantService(featureDependencies),
-    automationDigest: createAutomationDigestService(featureDependencies),
     draftFeedback,
     runbookPublish: createRunbookPublishService({
       store,
@@ -170,7 +175,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     accountClaim: config.auth.accountClaim,
     apiKeys: createApiKeyVerifier({ repository: store.apiKeys, pepper: config.auth.apiKeyPepper, logger }),
   });
-  const schema = buildSchema({ authDirectives: config.federationAuthDirectives });
+  const schema = buildSchema({ authDirectives: config.federationAuthDirectives, features: schemaFeatures });
   const demoToken = async () => (signingKey ? signLocalToken(signingKey, { accountId: 'demo', userId: 'demo-user', scopes }) : null);
   // The page gets the demo token only in the embedded/development mode, never in production.
   const pageToken = config.playgroundEnabled && config.env !== 'production' ? await demoToken() : null;

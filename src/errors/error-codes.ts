@@ -37,6 +37,8 @@ export const ErrorCode = {
   GENERATION_INTERRUPTED: 'GENERATION_INTERRUPTED',
   /** The service is shutting down or not ready; retry on another replica. HTTP 503. */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  /** A stored draft's output no longer parses with its feature's schema (an old or damaged row). */
+  STORED_OUTPUT_INVALID: 'STORED_OUTPUT_INVALID',
   /** Anything unexpected; the message is masked and the details are in the logs. */
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
@@ -60,5 +62,6 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   NOT_IMPLEMENTED: 501,
   GENERATION_INTERRUPTED: 503,
   SERVICE_UNAVAILABLE: 503,
+  STORED_OUTPUT_INVALID: 500,
   INTERNAL_SERVER_ERROR: 500,
 };

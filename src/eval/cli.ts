@@ -11,7 +11,7 @@ import { pino, type Logger } from 'pino';
 import { ConfigError, loadConfig, type AppConfig } from '../config/index.js';
 import { tracerName } from '../llm/tracing.js';
 import { createProviders } from '../llm/providers/create-providers.js';
-import { defaultExtractors } from '../features/extractors.js';
+import { defaultExtractors } from '../features/feature-modules.js';
 import { featureNames } from '../llm/types.js';
 import { createStore } from '../store/create-store.js';
 import type { EvalRunRecord } from '../store/eval-repository.js';

@@ -2,12 +2,9 @@ import { rememberAuthorization } from '../guard/auth/caller-authorization.js';
 import type { ApiKeyAdmin } from '../guard/auth/api-key-admin.js';
 import type { AppError } from '../errors/app-error.js';
 import type { AssistantService } from '../features/assistant/service.js';
-import type { AutomationDigestService } from '../features/automation-digest/service.js';
 import type { DraftFeedbackService } from '../features/feedback/service.js';
 import type { RunbookPublishService } from '../features/runbook/publish-service.js';
 import type { PostmortemService } from '../features/postmortem/service.js';
-import type { RunbookJobService } from '../features/runbook/service.js';
-import type { StatusUpdateService } from '../features/status-update/service.js';
 import type { PublishStatusUpdateService } from '../features/status-update/publish-service.js';
 import type { Authenticator } from '../guard/auth/authenticator.js';
 import type { Principal } from '../guard/auth/principal.js';
@@ -17,18 +14,20 @@ import type { Store } from '../store/store.js';
 import type { DraftStreamHub } from '../streams/draft-stream-hub.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
-/** The long-lived components resolvers reach through the context. */
+/**
+ * The long-lived components resolvers reach through the context. A feature's own service is
+ * not here: its module builds it with its resolvers (features/common/feature-module.ts).
+ */
 export interface Services {
   store: Store;
   manager: LlmManager;
   hub: DraftStreamHub;
   incidents: IncidentSource;
-  statusUpdate: StatusUpdateService;
   publishStatusUpdate: PublishStatusUpdateService;
+  /** For the PagerDuty webhook (auto postmortems); GraphQL uses the feature's own service. */
   postmortem: PostmortemService;
-  runbookJob: RunbookJobService;
+  /** For the Slack assistant; GraphQL uses the feature's own service. */
   assistant: AssistantService;
-  automationDigest: AutomationDigestService;
   draftFeedback: DraftFeedbackService;
   runbookPublish: RunbookPublishService;
   /** API key administration (ai:admin). */

@@ -6,6 +6,7 @@ import { GraphQLError, type GraphQLSchema, isObjectType } from 'graphql';
 import { allow, and, deny, rule, shield, type IRules } from 'graphql-shield';
 import { ErrorCode } from '../errors/error-codes.js';
 import type { Scope } from '../guard/auth/principal.js';
+import type { FeatureRootFields, RootFieldAccess } from '../features/common/feature-module.js';
 import { recordEvaluationsScope } from '../features/feedback/evaluation-upload.js';
 import type { GraphQLContext } from './context.js';
 
@@ -30,32 +31,28 @@ function unauthenticated(): GraphQLError {
   return new GraphQLError('Authentication required.', { extensions: { code: ErrorCode.UNAUTHENTICATED } });
 }
 
-const rootRules: IRules = {
-  Query: {
-    _service: allow,
-    _entities: isAuthenticated,
-    draft: canRead,
-    llmUsage: isAdmin,
-    providerHealth: isAdmin,
-    llmVariants: isAdmin,
-    evaluationSummary: isAdmin,
-    apiKeys: isAdmin,
-  },
-  Mutation: {
-    draftStatusUpdate: canWrite,
-    publishStatusUpdate: canWrite,
-    generatePostmortem: canWrite,
-    generateRunbookJob: canWrite,
-    publishRunbookJob: isAdmin,
-    digestJobExecution: canWrite,
-    askAssistant: canWrite,
-    submitDraftFeedback: canWrite,
-    createApiKey: isAdmin,
-    revokeApiKey: isAdmin,
-    startEvaluationRun: canRecordEvaluations,
-    recordEvaluationResults: canRecordEvaluations,
-    finishEvaluationRun: canRecordEvaluations,
-  },
+const queryRules = {
+  _service: allow,
+  _entities: isAuthenticated,
+  draft: canRead,
+  llmUsage: isAdmin,
+  providerHealth: isAdmin,
+  llmVariants: isAdmin,
+  evaluationSummary: isAdmin,
+  apiKeys: isAdmin,
+};
+
+// Each feature's own root fields come with its module (FeatureModule.rootFields).
+const mutationRules = {
+  submitDraftFeedback: canWrite,
+  createApiKey: isAdmin,
+  revokeApiKey: isAdmin,
+  startEvaluationRun: canRecordEvaluations,
+  recordEvaluationResults: canRecordEvaluations,
+  finishEvaluationRun: canRecordEvaluations,
+};
+
+const otherRules: IRules = {
   Subscription: {
     draftStream: canRead,
   },
@@ -64,13 +61,32 @@ const rootRules: IRules = {
   RunbookJob: canRead,
 };
 
+const ruleOfAccess: Record<RootFieldAccess, typeof canRead> = { read: canRead, write: canWrite, admin: isAdmin };
+
+/** The rules of the root fields the features add. */
+function featureRootRules(features: readonly FeatureRootFields[]): Record<'Query' | 'Mutation', Record<string, unknown>> {
+  const rules: Record<'Query' | 'Mutation', Record<string, unknown>> = { Query: {}, Mutation: {} };
+  for (const fields of features) {
+    for (const root of ['Query', 'Mutation'] as const) {
+      for (const [field, access] of Object.entries(fields[root] ?? {})) rules[root][field] = ruleOfAccess[access];
+    }
+  }
+  return rules;
+}
+
 /**
- * The rule map for a schema: root fields and entities as above; every other object type
- * (draft types, statements, generation...) is reachable only through a checked field, so
- * it is allowed. A root field added without a rule is denied.
+ * The rule map for a schema: root fields and entities as above, plus the root fields of the
+ * given features; every other object type (draft types, statements, generation...) is
+ * reachable only through a checked field, so it is allowed. A root field added without a rule
+ * is denied.
  */
-export function permissions(schema: GraphQLSchema) {
-  const rules: Record<string, unknown> = { ...rootRules };
+export function permissions(schema: GraphQLSchema, features: readonly FeatureRootFields[]) {
+  const fromFeatures = featureRootRules(features);
+  const rules: Record<string, unknown> = {
+    ...otherRules,
+    Query: { ...fromFeatures.Query, ...queryRules },
+    Mutation: { ...fromFeatures.Mutation, ...mutationRules },
+  };
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__') || type.name in rules) continue;
     if (type === schema.getQueryType() || type === schema.getMutationType() || type === schema.getSubscriptionType()) continue;

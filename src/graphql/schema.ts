@@ -1,53 +1,66 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
-import type { GraphQLSchema } from 'graphql';
+import { Kind, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { gql } from 'graphql-tag';
 import { applyMiddleware } from 'graphql-middleware';
+import type { FeatureResolvers, FeatureRootFields } from '../features/common/feature-module.js';
 import { evaluationResolvers } from '../features/feedback/evaluation-resolvers.js';
 import { apiKeyResolvers } from './resolvers/api-key-resolvers.js';
-import { assistantResolvers } from '../features/assistant/resolvers.js';
-import { automationDigestResolvers } from '../features/automation-digest/resolvers.js';
 import { draftFeedbackResolvers } from '../features/feedback/resolvers.js';
-import { postmortemResolvers } from '../features/postmortem/resolvers.js';
-import { runbookJobResolvers } from '../features/runbook/resolvers.js';
-import { statusUpdateResolvers } from '../features/status-update/resolvers.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { permissions } from './permissions.js';
-import { draftResolvers } from './resolvers/draft-resolvers.js';
+import { draftResolvers, draftTypeResolvers, type DraftTypeOfKind } from './resolvers/draft-resolvers.js';
 import { generationResolvers } from './resolvers/generation-resolvers.js';
 import { evaluationAdminResolvers } from './resolvers/evaluation-admin-resolvers.js';
 import { dateTimeScalar } from './scalars.js';
 import { loadTypeDefs } from './type-defs.js';
 import { withKnownEntityTypes } from './entity-types.js';
 
+/** What the schema needs of a registered feature, its service built (see FeatureModule). */
+export interface SchemaFeature extends DraftTypeOfKind {
+  rootFields: FeatureRootFields;
+  typeDefs?: string;
+  resolvers: FeatureResolvers;
+}
+
+/** A resolver map of any shape: the generated `Resolvers` type knows only the schema/ types. */
+type ResolverMap = Readonly<Record<string, object | undefined>>;
+
 /** Merges resolver maps type by type (later maps add fields, never replace a type). */
-function mergeResolvers(...maps: Resolvers[]): Resolvers {
-  const merged: Record<string, Record<string, unknown>> = {};
+function mergeResolvers(...maps: ResolverMap[]): ResolverMap {
+  const merged: Record<string, object | undefined> = {};
   for (const map of maps) {
-    for (const [type, fields] of Object.entries(map)) merged[type] = { ...merged[type], ...(fields as object) };
+    for (const [type, fields] of Object.entries(map)) merged[type] = { ...merged[type], ...fields };
   }
-  return merged as Resolvers;
+  return merged;
+}
+
+/** The SDL of schema/ and of the features that bring their own. */
+function typeDefsOf(features: readonly SchemaFeature[], authDirectives: boolean): DocumentNode {
+  const base = loadTypeDefs({ authDirectives });
+  const extra = features.flatMap((feature) => (feature.typeDefs ? gql(feature.typeDefs).definitions : []));
+  return { kind: Kind.DOCUMENT, definitions: [...base.definitions, ...extra] };
 }
 
 /**
- * The executable subgraph schema. Shield is applied after buildSubgraphSchema (STACK-NOTES
- * item 3): reference resolvers live in type extensions and survive the middleware.
+ * The executable subgraph schema of the given features. Shield is applied after
+ * buildSubgraphSchema (STACK-NOTES item 3): reference resolvers live in type extensions and
+ * survive the middleware.
  */
-export function buildSchema(options: { authDirectives?: boolean } = {}): GraphQLSchema {
+export function buildSchema(options: { authDirectives?: boolean; features: readonly SchemaFeature[] }): GraphQLSchema {
+  const { features } = options;
   const resolvers = mergeResolvers(
     draftResolvers,
+    draftTypeResolvers(features),
     generationResolvers,
-    statusUpdateResolvers,
-    postmortemResolvers,
-    runbookJobResolvers,
-    assistantResolvers,
-    automationDigestResolvers,
+    ...features.map((feature) => feature.resolvers),
     draftFeedbackResolvers,
     evaluationResolvers,
     apiKeyResolvers,
     evaluationAdminResolvers,
-    { DateTime: dateTimeScalar } as Resolvers,
+    { DateTime: dateTimeScalar },
   );
   // The generated types are stricter than @apollo/subgraph's resolver map type.
-  const schema = buildSubgraphSchema([{ typeDefs: loadTypeDefs({ authDirectives: options.authDirectives ?? false }), resolvers: resolvers as unknown as GraphQLResolverMap<unknown> }]);
-  return applyMiddleware(withKnownEntityTypes(schema), permissions(schema));
+  const schema = buildSubgraphSchema([{ typeDefs: typeDefsOf(features, options.authDirectives ?? false), resolvers: resolvers as GraphQLResolverMap<unknown> }]);
+  return applyMiddleware(withKnownEntityTypes(schema), permissions(schema, features.map((feature) => feature.rootFields)));
 }

@@ -6,7 +6,7 @@ import { mapConcurrent, runFeature } from '../../src/eval/runner.js';
 import { suite as statusUpdateSuite } from '../../src/features/status-update/eval/suite.js';
 import type { AnyEvalSuite } from '../../src/eval/types.js';
 import { createExtractiveProvider } from '../../src/llm/providers/extractive-provider.js';
-import { defaultExtractors } from '../../src/features/extractors.js';
+import { defaultExtractors } from '../../src/features/feature-modules.js';
 import type { Completion, LlmProvider, LlmRequest } from '../../src/llm/types.js';
 
 const routing = loadConfig({ NODE_ENV: 'test' }).routing;

@@ -11,6 +11,7 @@ import pg from 'pg';
 import type { pino } from 'pino';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config/index.js';
+import type { FeatureModule } from '../../src/features/common/feature-module.js';
 import { signLocalToken } from '../../src/guard/auth/authenticator.js';
 import { loadOrCreateLocalSigningKey } from '../../src/guard/auth/local-signing-key.js';
 import { createLogger } from '../../src/telemetry/logger.js';
@@ -49,6 +50,8 @@ export interface TestApp {
 export interface TestAppOptions {
   /** Where the service's pino logs go (default stdout); a test reads them to check what was logged. */
   logDestination?: pino.DestinationStream;
+  /** The features the service offers (default the registered ones), e.g. with a toy one. */
+  features?: readonly FeatureModule[];
 }
 
 export async function startTestApp(environment: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
@@ -64,7 +67,7 @@ export async function startTestApp(environment: Record<string, string> = {}, opt
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...environment,
   });
-  const app = await createApp(config, createLogger(config.logLevel, options.logDestination));
+  const app = await createApp(config, createLogger(config.logLevel, options.logDestination), options.features ? { features: options.features } : {});
   const server = await app.start();
   const key = await loadOrCreateLocalSigningKey(dataDir);
   const token = (await app.demoToken()) ?? '';

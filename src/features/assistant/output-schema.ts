@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { toProviderJsonSchema } from '../../llm/json-schema.js';
-import type { StructuredOutputSpec } from '../../llm/types.js';
+import { structuredOutputSpec } from '../common/output-spec.js';
 import { statementSchema } from '../common/citation.js';
 
 /** The structured answer a provider must return to a question about an incident. */
@@ -22,8 +21,4 @@ export const assistantOutputSchema = z.object({
 export type AssistantOutput = z.infer<typeof assistantOutputSchema>;
 
 /** The answer's schema as providers receive it for structured output. */
-export const assistantOutputSpec: StructuredOutputSpec = {
-  name: 'assistant_answer',
-  description: 'An answer to a question about an incident, from the incident data only, with citations.',
-  jsonSchema: toProviderJsonSchema(assistantOutputSchema),
-};
+export const assistantOutputSpec = structuredOutputSpec(assistantOutputSchema, 'assistant_answer', 'An answer to a question about an incident, from the incident data only, with citations.');

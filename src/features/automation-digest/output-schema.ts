@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { toProviderJsonSchema } from '../../llm/json-schema.js';
-import type { StructuredOutputSpec } from '../../llm/types.js';
+import { structuredOutputSpec } from '../common/output-spec.js';
 import { citationSchema, statementSchema } from '../common/citation.js';
 
 /** How an execution ended, in the digest's vocabulary (GraphQL `ExecutionOutcome`). */
@@ -29,8 +28,4 @@ export const automationDigestOutputSchema = z.object({
 });
 export type AutomationDigestOutput = z.infer<typeof automationDigestOutputSchema>;
 
-export const automationDigestOutputSpec: StructuredOutputSpec = {
-  name: 'automation_digest',
-  description: 'A digest of a runbook automation job execution: outcome, failing step, probable cause and next steps.',
-  jsonSchema: toProviderJsonSchema(automationDigestOutputSchema),
-};
+export const automationDigestOutputSpec = structuredOutputSpec(automationDigestOutputSchema, 'automation_digest', 'A digest of a runbook automation job execution: outcome, failing step, probable cause and next steps.');

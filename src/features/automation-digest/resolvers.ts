@@ -1,24 +1,10 @@
-import type { FailingStep as FailingStepType, Resolvers, Statement as StatementType } from '../../generated/graphql.js';
+import type { FailingStep as FailingStepType, Resolvers } from '../../generated/graphql.js';
 import { requirePrincipal } from '../../graphql/require-principal.js';
-import type { DraftRecord } from '../../store/types.js';
-import type { Statement } from '../common/citation.js';
+import type { FeatureResolverParts } from '../common/feature-module.js';
+import { withUnverifiedFlag, type Marked } from '../common/stored-output.js';
 import { lineNumberOfId } from './execution-facts.js';
 import type { AutomationDigestOutput, FailingStep } from './output-schema.js';
-
-/** The digest as stored: the validated output with every statement marked by the citation check. */
-type Marked<T> = T & { unverified?: boolean };
-interface StoredDigest {
-  outcome?: AutomationDigestOutput['outcome'];
-  summary?: Marked<Statement> | null;
-  failingStep?: Marked<FailingStep> | null;
-  probableCause?: Marked<Statement> | null;
-  nextSteps?: Marked<Statement>[];
-}
-
-// The output was checked against the feature's schema before it was stored.
-const storedDigest = (draft: DraftRecord): StoredDigest => (draft.output ?? {}) as StoredDigest;
-
-const statementOf = (statement: Marked<Statement>): StatementType => ({ ...statement, unverified: Boolean(statement.unverified) });
+import type { AutomationDigestService } from './service.js';
 
 function failingStepFields(step: Marked<FailingStep>): FailingStepType {
   return {
@@ -33,24 +19,23 @@ function failingStepFields(step: Marked<FailingStep>): FailingStepType {
   };
 }
 
-export const automationDigestResolvers: Resolvers = {
-  Mutation: {
-    digestJobExecution: (_, { input }, context) => context.services.automationDigest.run(requirePrincipal(context).principal, input),
-  },
-  AutomationDigest: {
-    outcome: (draft) => storedDigest(draft).outcome ?? null,
-    summary: (draft) => {
-      const summary = storedDigest(draft).summary;
-      return summary ? statementOf(summary) : null;
+/** `digestJobExecution`, and the AutomationDigest fields read from the stored digest (null until COMPLETE). */
+export function automationDigestResolvers({ service, readOutput }: FeatureResolverParts<AutomationDigestOutput, AutomationDigestService>): Resolvers {
+  return {
+    Mutation: {
+      digestJobExecution: (_, { input }, context) => service.run(requirePrincipal(context).principal, input),
     },
-    failingStep: (draft) => {
-      const step = storedDigest(draft).failingStep;
-      return step ? failingStepFields(step) : null;
+    AutomationDigest: {
+      jobId: (draft) => draft.jobId ?? '',
+      executionId: (draft) => draft.executionId ?? '',
+      outcome: (draft) => readOutput(draft)?.outcome ?? null,
+      summary: (draft) => withUnverifiedFlag(readOutput(draft)?.summary),
+      failingStep: (draft) => {
+        const step = readOutput(draft)?.failingStep;
+        return step ? failingStepFields(step) : null;
+      },
+      probableCause: (draft) => withUnverifiedFlag(readOutput(draft)?.probableCause),
+      nextSteps: (draft) => readOutput(draft)?.nextSteps.map((step) => withUnverifiedFlag(step)) ?? null,
     },
-    probableCause: (draft) => {
-      const cause = storedDigest(draft).probableCause;
-      return cause ? statementOf(cause) : null;
-    },
-    nextSteps: (draft) => storedDigest(draft).nextSteps?.map(statementOf) ?? null,
-  },
-};
+  };
+}

@@ -4,9 +4,8 @@
  * shapes the stages hand to each other.
  */
 import { z } from 'zod';
+import { structuredOutputSpec } from '../common/output-spec.js';
 import type { LogEntry } from '../../incidents/types.js';
-import { toProviderJsonSchema } from '../../llm/json-schema.js';
-import type { StructuredOutputSpec } from '../../llm/types.js';
 import { citationSchema, type Citation } from '../common/citation.js';
 import { isIsoDateTime } from './iso-time.js';
 
@@ -29,11 +28,7 @@ export const condensedTimelineOutputSchema = z.object({
 });
 export type CondensedTimelineOutput = z.infer<typeof condensedTimelineOutputSchema>;
 
-export const condensedTimelineOutputSpec: StructuredOutputSpec = {
-  name: 'postmortem_timeline_chunk',
-  description: 'One part of a long incident log condensed into cited timeline events.',
-  jsonSchema: toProviderJsonSchema(condensedTimelineOutputSchema),
-};
+export const condensedTimelineOutputSpec = structuredOutputSpec(condensedTimelineOutputSchema, 'postmortem_timeline_chunk', 'One part of a long incident log condensed into cited timeline events.');
 
 /**
  * One record a map request reads: a log entry (round 1) or an event condensed in the

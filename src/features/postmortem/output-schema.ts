@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { toProviderJsonSchema } from '../../llm/json-schema.js';
-import type { StructuredOutputSpec } from '../../llm/types.js';
+import { structuredOutputSpec } from '../common/output-spec.js';
 import { citationSchema, statementSchema } from '../common/citation.js';
 import { isIsoDateTime } from './iso-time.js';
 
@@ -60,8 +59,4 @@ export const postmortemOutputSchema = z.object({
 });
 export type PostmortemOutput = z.infer<typeof postmortemOutputSchema>;
 
-export const postmortemOutputSpec: StructuredOutputSpec = {
-  name: 'postmortem',
-  description: 'A blameless postmortem of an incident, every statement citing the incident records it rests on.',
-  jsonSchema: toProviderJsonSchema(postmortemOutputSchema),
-};
+export const postmortemOutputSpec = structuredOutputSpec(postmortemOutputSchema, 'postmortem', 'A blameless postmortem of an incident, every statement citing the incident records it rests on.');

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { toProviderJsonSchema } from '../../llm/json-schema.js';
-import type { StructuredOutputSpec } from '../../llm/types.js';
+import { structuredOutputSpec } from '../common/output-spec.js';
 
 /** Rundeck option names: letters, digits, `_`, `.` and `-`, starting with a letter or `_`. */
 export const optionNamePattern = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
@@ -48,8 +47,4 @@ export type RunbookOutput = z.infer<typeof runbookOutputSchema>;
 /** A runbook as the offline library writes it, before the engine says whether it matched. */
 export type LibraryRunbookOutput = Omit<RunbookOutput, 'matched'>;
 
-export const runbookOutputSpec: StructuredOutputSpec = {
-  name: 'runbook_job',
-  description: 'A Rundeck job (runbook) that does what the request asks, step by step.',
-  jsonSchema: toProviderJsonSchema(runbookOutputSchema),
-};
+export const runbookOutputSpec = structuredOutputSpec(runbookOutputSchema, 'runbook_job', 'A Rundeck job (runbook) that does what the request asks, step by step.');

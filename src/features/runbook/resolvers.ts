@@ -2,9 +2,12 @@ import type { CommandClass as GraphQLCommandClass, Resolvers, RunbookStep as Gra
 import type { CommandClass } from '../../guard/command-policy.js';
 import { requirePrincipal } from '../../graphql/require-principal.js';
 import type { DraftRecord } from '../../store/types.js';
-import { runbookOutputSchema, type RunbookOutput } from './output-schema.js';
+import type { FeatureResolverParts } from '../common/feature-module.js';
+import type { StoredOutputReader } from '../common/stored-output.js';
+import type { RunbookOutput } from './output-schema.js';
 import { toRundeckJobYaml } from './rundeck-yaml.js';
 import { reviewRunbook, type RunbookReview } from './safety-review.js';
+import type { RunbookService } from './service.js';
 
 /** A stored runbook draft with its safety review, computed once per record. */
 interface RunbookView {
@@ -12,15 +15,20 @@ interface RunbookView {
   review: RunbookReview;
 }
 
-// The review is derived, not stored: it always reflects the current command policy.
-const views = new WeakMap<DraftRecord, RunbookView | null>();
-
-function viewOf(draft: DraftRecord): RunbookView | null {
-  if (views.has(draft)) return views.get(draft)!;
-  const parsed = draft.output ? runbookOutputSchema.safeParse(draft.output) : null;
-  const view = parsed?.success ? { output: parsed.data, review: reviewRunbook(parsed.data, requestOf(draft)) } : null;
-  views.set(draft, view);
-  return view;
+/**
+ * The stored runbook with its safety review, once per record. The review is derived, not
+ * stored: it always reflects the current command policy.
+ */
+function runbookViews(readOutput: StoredOutputReader<RunbookOutput>): (draft: DraftRecord) => RunbookView | null {
+  const views = new WeakMap<DraftRecord, RunbookView | null>();
+  return (draft) => {
+    const known = views.get(draft);
+    if (known !== undefined) return known;
+    const output = readOutput(draft);
+    const view = output ? { output, review: reviewRunbook(output, requestOf(draft)) } : null;
+    views.set(draft, view);
+    return view;
+  };
 }
 
 const requestOf = (draft: DraftRecord): string => (typeof draft.input.description === 'string' ? draft.input.description : '');
@@ -45,34 +53,37 @@ function stepsOf(view: RunbookView): GraphQLRunbookStep[] {
   });
 }
 
-/** The generateRunbookJob mutation and the fields of RunbookJobDraft, read from the stored output. */
-export const runbookJobResolvers: Resolvers = {
-  Mutation: {
-    generateRunbookJob: (_, { input }, context) => context.services.runbookJob.run(requirePrincipal(context).principal, input),
-    publishRunbookJob: (_, { input }, context) => context.services.runbookPublish.run(requirePrincipal(context).principal, input),
-  },
-  RunbookJobDraft: {
-    request: (draft) => requestOf(draft),
-    name: (draft) => viewOf(draft)?.output.name ?? null,
-    jobDescription: (draft) => viewOf(draft)?.output.description ?? null,
-    options: (draft) => viewOf(draft)?.output.options ?? null,
-    steps: (draft) => {
-      const view = viewOf(draft);
-      return view ? stepsOf(view) : null;
+/** `generateRunbookJob`, `publishRunbookJob`, and the RunbookJobDraft fields read from the stored output. */
+export function runbookResolvers({ service, readOutput }: FeatureResolverParts<RunbookOutput, RunbookService>): Resolvers {
+  const viewOf = runbookViews(readOutput);
+  return {
+    Mutation: {
+      generateRunbookJob: (_, { input }, context) => service.run(requirePrincipal(context).principal, input),
+      publishRunbookJob: (_, { input }, context) => context.services.runbookPublish.run(requirePrincipal(context).principal, input),
     },
-    nodeFilter: (draft) => viewOf(draft)?.output.nodeFilter ?? null,
-    keepGoing: (draft) => viewOf(draft)?.output.keepGoing ?? null,
-    requestedClass: (draft) => {
-      const view = viewOf(draft);
-      return view ? graphQLClass[view.review.requested.limit] : null;
+    RunbookJobDraft: {
+      request: (draft) => requestOf(draft),
+      name: (draft) => viewOf(draft)?.output.name ?? null,
+      jobDescription: (draft) => viewOf(draft)?.output.description ?? null,
+      options: (draft) => viewOf(draft)?.output.options ?? null,
+      steps: (draft) => {
+        const view = viewOf(draft);
+        return view ? stepsOf(view) : null;
+      },
+      nodeFilter: (draft) => viewOf(draft)?.output.nodeFilter ?? null,
+      keepGoing: (draft) => viewOf(draft)?.output.keepGoing ?? null,
+      requestedClass: (draft) => {
+        const view = viewOf(draft);
+        return view ? graphQLClass[view.review.requested.limit] : null;
+      },
+      rundeckYaml: (draft) => {
+        const view = viewOf(draft);
+        return view ? toRundeckJobYaml(view.output, { uuid: draft.id, request: requestOf(draft), review: view.review }) : null;
+      },
+      matched: (draft) => viewOf(draft)?.review.match.matched ?? false,
+      requiresApproval: (draft) => viewOf(draft)?.review.requiresApproval ?? null,
+      approvalReasons: (draft) => viewOf(draft)?.review.approvalReasons ?? null,
+      rundeckJob: (draft, _, context) => context.services.runbookPublish.publishedJobOf(draft),
     },
-    rundeckYaml: (draft) => {
-      const view = viewOf(draft);
-      return view ? toRundeckJobYaml(view.output, { uuid: draft.id, request: requestOf(draft), review: view.review }) : null;
-    },
-    matched: (draft) => viewOf(draft)?.review.match.matched ?? false,
-    requiresApproval: (draft) => viewOf(draft)?.review.requiresApproval ?? null,
-    approvalReasons: (draft) => viewOf(draft)?.review.approvalReasons ?? null,
-    rundeckJob: (draft, _, context) => context.services.runbookPublish.publishedJobOf(draft),
-  },
-};
+  };
+}

@@ -17,12 +17,12 @@ export interface GenerateRunbookJobInput {
 /** Longest request accepted, in characters: a runbook request is a paragraph, not a document. */
 export const maxRunbookDescriptionLength = 4_000;
 
-export interface RunbookJobService {
+export interface RunbookService {
   /** Generates a runbook job draft for the request (streaming when `input.stream`). */
   run(principal: Principal, input: GenerateRunbookJobInput): Promise<DraftRecord>;
 }
 
-export function createRunbookJobService(dependencies: FeatureDependencies): RunbookJobService {
+export function createRunbookService(dependencies: FeatureDependencies): RunbookService {
   const { incidents, generator } = dependencies;
   return {
     async run(principal, input) {

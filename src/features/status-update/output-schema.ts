@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { toProviderJsonSchema } from '../../llm/json-schema.js';
-import type { StructuredOutputSpec } from '../../llm/types.js';
+import { structuredOutputSpec } from '../common/output-spec.js';
 import { statementSchema } from '../common/citation.js';
 
 export const audiences = ['RESPONDERS', 'STAKEHOLDERS', 'PUBLIC'] as const;
@@ -26,8 +25,4 @@ export const statusUpdateOutputSchema = z.object({
 });
 export type StatusUpdateOutput = z.infer<typeof statusUpdateOutputSchema>;
 
-export const statusUpdateOutputSpec: StructuredOutputSpec = {
-  name: 'status_update',
-  description: 'A status update about an ongoing or resolved incident.',
-  jsonSchema: toProviderJsonSchema(statusUpdateOutputSchema),
-};
+export const statusUpdateOutputSpec = structuredOutputSpec(statusUpdateOutputSchema, 'status_update', 'A status update about an ongoing or resolved incident.');

@@ -1,69 +1,42 @@
 import { badInput } from '../../errors/app-error.js';
 import type { DraftKind, DraftRecord } from '../../store/types.js';
 import type { Resolvers } from '../../generated/graphql.js';
+import { readStoredEnvelope } from '../../features/common/stored-output.js';
 import { citedRecords } from '../cited-records.js';
 import { requirePrincipal } from '../require-principal.js';
 
-const typeOfKind: Record<DraftKind, 'StatusUpdateDraft' | 'PostmortemDraft' | 'RunbookJobDraft' | 'AutomationDigest' | 'AssistantAnswer'> = {
-  STATUS_UPDATE: 'StatusUpdateDraft',
-  POSTMORTEM: 'PostmortemDraft',
-  RUNBOOK_JOB: 'RunbookJobDraft',
-  AUTOMATION_DIGEST: 'AutomationDigest',
-  ASSISTANT_ANSWER: 'AssistantAnswer',
-};
-
-/** A field of the structured output; null while the draft is streaming or failed. */
-// The output's shape is the feature's zod schema, checked before it was stored; GraphQL
-// validates the returned value against the field's type again.
-const fromOutput =
-  <T>(field: string) =>
-  (draft: DraftRecord): T | null =>
-    (draft.output?.[field] as T | undefined) ?? null;
-
-const fromInput =
-  <T>(field: string) =>
-  (draft: DraftRecord): T =>
-    draft.input[field] as T;
-
 /** Fields every draft type shares (the Draft interface). */
 const draftFields = {
-  unverifiedCount: (draft: DraftRecord) => Number(draft.output?.unverifiedCount ?? 0),
-  quarantinedInputs: (draft: DraftRecord) => (draft.output?.quarantined as { sourceType: 'NOTE' | 'ALERT' | 'LOG_ENTRY' | 'LOG_LINE'; sourceId: string; reason: string }[] | undefined) ?? [],
+  unverifiedCount: (draft: DraftRecord) => readStoredEnvelope(draft).unverifiedCount,
+  quarantinedInputs: (draft: DraftRecord) => readStoredEnvelope(draft).quarantined,
   feedback: (draft: DraftRecord, _: unknown, context: Parameters<typeof requirePrincipal>[0]) =>
     requirePrincipal(context).loaders.feedbackByDraft.load(draft.id),
   citedRecords: (draft: DraftRecord, _: unknown, context: Parameters<typeof requirePrincipal>[0]) =>
     citedRecords(draft, requirePrincipal(context).principal.accountId, context.services.incidents),
 };
 
+/** What the draft resolvers know of a feature: which GraphQL type its drafts are. */
+export interface DraftTypeOfKind {
+  kind: DraftKind;
+  draftType: string;
+}
+
+/**
+ * The `Draft` interface's type resolution and shared fields, for the draft type of every given
+ * feature. A feature's own fields are in its resolvers.
+ */
+export function draftTypeResolvers(features: readonly DraftTypeOfKind[]): Record<string, object> {
+  const typeOfKind = new Map(features.map((feature) => [feature.kind, feature.draftType]));
+  return {
+    Draft: { __resolveType: (draft: DraftRecord) => typeOfKind.get(draft.kind) ?? null },
+    ...Object.fromEntries(features.map((feature) => [feature.draftType, draftFields])),
+  };
+}
+
+/** Drafts by id and by entity, and the types every feature shares. */
 export const draftResolvers: Resolvers = {
-  Draft: {
-    __resolveType: (draft) => typeOfKind[draft.kind],
-  },
-  StatusUpdateDraft: {
-    ...draftFields,
-    audience: fromInput('audience'),
-    title: fromOutput('title'),
-    phase: fromOutput('phase'),
-    summary: fromOutput('summary'),
-    impact: fromOutput('impact'),
-    actions: fromOutput('actions'),
-    nextUpdateMinutes: fromOutput('nextUpdateMinutes'),
-    publication: (draft, _, context) => requirePrincipal(context).loaders.publicationByDraft.load(draft.id),
-  },
-  PostmortemDraft: { ...draftFields },
-  RunbookJobDraft: { ...draftFields },
-  AutomationDigest: {
-    ...draftFields,
-    jobId: (draft) => draft.jobId ?? '',
-    executionId: (draft) => draft.executionId ?? '',
-  },
-  AssistantAnswer: {
-    ...draftFields,
-    question: fromInput('question'),
-    conversationId: fromInput('conversationId'),
-  },
   Statement: {
-    unverified: (statement) => Boolean((statement as { unverified?: boolean }).unverified),
+    unverified: (statement) => Boolean(statement.unverified),
   },
   Incident: {
     __resolveReference: (reference) => ({ id: reference.id }),

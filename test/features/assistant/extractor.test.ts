@@ -9,7 +9,7 @@ import { sampleIncidents } from '../../../src/incidents/sample/index.js';
 import { createExtractiveProvider } from '../../../src/llm/providers/extractive-provider.js';
 import { assistantExtractor, extractAssistantAnswer } from '../../../src/features/assistant/extractor.js';
 import { isGroundingError } from '../../../src/llm/providers/extractive/extractor.js';
-import { defaultExtractors } from '../../../src/features/extractors.js';
+import { defaultExtractors } from '../../../src/features/feature-modules.js';
 
 const incidentById = (id: string): Incident => {
   const incident = sampleIncidents.find((item) => item.id === id);

@@ -11,7 +11,7 @@ import { createSampleIncidentSource, defaultSampleData } from '../../../src/inci
 import type { JobExecution, RunbookJob } from '../../../src/incidents/types.js';
 import { createLlmManager } from '../../../src/llm/manager.js';
 import { createProviders } from '../../../src/llm/providers/create-providers.js';
-import { defaultExtractors } from '../../../src/features/extractors.js';
+import { defaultExtractors } from '../../../src/features/feature-modules.js';
 import type { Store } from '../../../src/store/store.js';
 import { createDraftStreamHub } from '../../../src/streams/draft-stream-hub.js';
 import type { FakeOpenAi } from '../../fakes/openai-server.js';

@@ -7,7 +7,7 @@ import type { ExecutionLogLine, JobExecution } from '../../../src/incidents/type
 import { createExtractiveProvider } from '../../../src/llm/providers/extractive-provider.js';
 import { automationDigestExtractor, extractAutomationDigest } from '../../../src/features/automation-digest/extractor.js';
 import { GroundingError } from '../../../src/llm/providers/extractive/extractor.js';
-import { defaultExtractors } from '../../../src/features/extractors.js';
+import { defaultExtractors } from '../../../src/features/feature-modules.js';
 import { syntheticErrorText, syntheticExecution, syntheticJob } from './synthetic-log.js';
 
 const digestOf = (execution: JobExecution): AutomationDigestOutput =>

@@ -10,7 +10,7 @@ import type { Incident } from '../../../src/incidents/types.js';
 import { createExtractiveProvider } from '../../../src/llm/providers/extractive-provider.js';
 import { GroundingError } from '../../../src/llm/providers/extractive/extractor.js';
 import { extractPostmortem, postmortemExtractor } from '../../../src/features/postmortem/extractor.js';
-import { defaultExtractors } from '../../../src/features/extractors.js';
+import { defaultExtractors } from '../../../src/features/feature-modules.js';
 import { syntheticIncident, syntheticRootCause } from './synthetic-incident.js';
 
 const incidentOf = (id: string): Incident => sampleIncidents.find((incident) => incident.id === id)!;

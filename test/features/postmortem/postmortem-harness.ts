@@ -13,7 +13,7 @@ import { createSampleIncidentSource, defaultSampleData } from '../../../src/inci
 import type { Incident } from '../../../src/incidents/types.js';
 import { createLlmManager } from '../../../src/llm/manager.js';
 import { createProviders } from '../../../src/llm/providers/create-providers.js';
-import { defaultExtractors } from '../../../src/features/extractors.js';
+import { defaultExtractors } from '../../../src/features/feature-modules.js';
 import { createOpenAiProvider } from '../../../src/llm/providers/openai-provider.js';
 import type { ChatMessage } from '../../../src/llm/types.js';
 import type { LlmCallRecord } from '../../../src/store/types.js';

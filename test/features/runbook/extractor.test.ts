@@ -8,7 +8,7 @@ import { classifyCommand } from '../../../src/guard/command-policy.js';
 import { sampleIncidents } from '../../../src/incidents/sample/index.js';
 import type { Incident } from '../../../src/incidents/types.js';
 import { GroundingError } from '../../../src/llm/providers/extractive/extractor.js';
-import { defaultExtractors } from '../../../src/features/extractors.js';
+import { defaultExtractors } from '../../../src/features/feature-modules.js';
 import { extractRunbook, runbookExtractor } from '../../../src/features/runbook/extractor.js';
 
 const incident = (id: string): Incident => sampleIncidents.find((item) => item.id === id)!;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { audiences, statusUpdateOutputSchema } from '../../../../src/features/status-update/output-schema.js';
 import { sampleIncidents } from '../../../../src/incidents/sample/index.js';
 import { createExtractiveProvider } from '../../../../src/llm/providers/extractive-provider.js';
-import { defaultExtractors } from '../../../../src/features/extractors.js';
+import { defaultExtractors } from '../../../../src/features/feature-modules.js';
 import { createExtractorRegistry } from '../../../../src/llm/providers/extractive/registry.js';
 import { ProviderError, type Completion, type FeatureName, type LlmRequest, type StreamEvent } from '../../../../src/llm/types.js';
 

@@ -1,0 +1,15 @@
+/** The assistant feature, registered once in `features/feature-modules.ts`. */
+import { defineFeatureModule } from '../common/feature-module.js';
+import { assistantExtractor } from './extractor.js';
+import { assistantFeature } from './feature.js';
+import { assistantResolvers } from './resolvers.js';
+import { createAssistantService } from './service.js';
+
+export const assistantModule = defineFeatureModule({
+  feature: assistantFeature,
+  draftType: 'AssistantAnswer',
+  extractor: assistantExtractor,
+  rootFields: { Mutation: { askAssistant: 'write' } },
+  createService: (dependencies) => createAssistantService(dependencies),
+  resolvers: assistantResolvers,
+});
