@@ -9,7 +9,7 @@ import { pino, type Logger } from 'pino';
 import { isAppError } from '../errors/app-error.js';
 import { createDraftGenerator } from '../features/common/draft-generator.js';
 import type { Principal } from '../guard/auth/principal.js';
-import { incidentPromptData } from '../features/common/incident-prompt-data.js';
+import { incidentPromptText } from '../features/common/incident-prompt-data.js';
 import type { LlmManager } from '../llm/generation.js';
 import type { GenerationRecord } from '../store/types.js';
 import { createDraftStreamHub } from '../streams/draft-stream-hub.js';
@@ -174,7 +174,7 @@ export const judgeSourceLimit = 24_000;
 /** The source records of a case as the judge reads them. */
 export function judgeSourceData(data: CaseData): string {
   const parts: string[] = [];
-  if (data.incident) parts.push(JSON.stringify(incidentPromptData(data.incident)));
+  if (data.incident) parts.push(incidentPromptText(data.incident));
   if (data.job) parts.push(`Job: ${JSON.stringify(data.job)}`);
   if (data.execution) {
     const { log, ...execution } = data.execution;
