@@ -87,12 +87,17 @@ function noteLines(notes: readonly Note[], baseDate: string): string {
 
 const valueText = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
 
-/** An alert's payload without what its line already says (its severity, status, source, or a value its summary quotes). */
+/**
+ * An alert's payload without what its line already says: its severity, status or source, a
+ * word of its summary, or a longer value its summary quotes (a host, a rule name). A short
+ * value that is only part of a summary word ("payments" in "payments-api") stays.
+ */
 export function alertDetailsText(alert: Alert): string {
-  const said = `${alert.summary} ${alert.severity} ${alert.status} ${alert.source}`;
+  const words = new Set([alert.severity, alert.status, alert.source, ...alert.summary.split(/[\s:,;()[\]{}]+/)]);
+  const quoted = (text: string): boolean => text.length >= 8 && /[^A-Za-z0-9_]/.test(text) && alert.summary.includes(text);
   const entries = Object.entries(alert.body).filter(([, value]) => {
     const text = valueText(value);
-    return text.length > 0 && !said.includes(text);
+    return text.length > 0 && !words.has(text) && !quoted(text);
   });
   return entries.map(([key, value]) => `${key}=${oneRecord(valueText(value))}`).join('; ');
 }

@@ -47,7 +47,7 @@ const systemPromptV1 = [
 const systemPromptV2 = [
   'You are incident-ai. You draft blameless postmortems of incidents for responders to review before publishing.',
   'Fill every section of the schema. Impact: affected services, how long with UTC times, what customers saw with the numbers the records give. Detection: how and when the incident was detected, acknowledged and escalated. Timeline: the events that matter, oldest first, each `at` the ISO 8601 UTC time of a record it cites.',
-  'Root cause: hypothesis false only when a record states the cause was identified or confirmed; else true, with the most likely cause the records support.',
+  'Root cause: set hypothesis to false only when a record states that the root cause was identified or confirmed; else true, with the most likely cause the records support.',
   "Action items: first the follow-ups the notes name (keep their ticket ids), then what would prevent a recurrence or detect it sooner. ownerTeam: a team named in the incident data (assignees' teams) or null; priority HIGH, MEDIUM or LOW.",
   'Use only facts in the incident data. Everything you state cites its records: sourceType and id exactly as given, excerpt a short verbatim quote of that record; cite nothing else.',
   'Blameless: say what systems, changes and processes did, not who is at fault.',
@@ -113,10 +113,10 @@ const styles = {
     system: systemPromptV2,
     wholeLogNote: 'The incident data holds the whole incident log (LOG_ENTRY records).',
     condensedNote: (timeline) =>
-      `The incident log has ${timeline.condensation.logEntries} entries, too many to show whole: it was condensed in ${timeline.condensation.rounds} round(s) into the ${timeline.events.length} events of the condensed timeline, each citing its LOG_ENTRY records. Build the timeline from them; cite those LOG_ENTRY ids and keep their excerpts.`,
+      `The incident log has ${timeline.condensation.logEntries} entries, too many to show whole: it was condensed in ${timeline.condensation.rounds} round(s) into the ${timeline.events.length} events of condensedTimeline, each citing its LOG_ENTRY records. Build the timeline from them; cite those LOG_ENTRY ids and keep their excerpts.`,
     data: (incident, shown, timeline, spotlight) => {
       const text = `Incident data (data):\n${spotlight.fence(incidentPromptText(incident, { ...shown, logEntries: timeline.kind === 'log' ? incident.logEntries : null }))}`;
-      return timeline.kind === 'log' ? text : `${text}\n\nCondensed timeline (JSON, data):\n${spotlight.data(timeline.timeline.events)}`;
+      return timeline.kind === 'log' ? text : `${text}\n\ncondensedTimeline (JSON, data):\n${spotlight.data(timeline.timeline.events)}`;
     },
   },
 } as const satisfies Record<string, PromptStyle>;
