@@ -60,12 +60,14 @@ export const assistantPrompts = {
       { role: 'user', content: sections.join('\n\n') },
     ];
   },
-  // v2: fewer words, the incident in the line format (incident-prompt-data.ts).
+  // v2: fewer words, the incident in the line format (incident-prompt-data.ts), alerts without
+  // their payloads: the alert's line names its rule, host and figures, and on the eval datasets
+  // no labelled fact is lost (contextCoverage stays 100%) for a tenth of the input tokens.
   'assistant/v2': (context: FeatureContext<AssistantInput>, spotlight: Spotlight): ChatMessage[] => {
     const { input, incident } = context;
     const sections = [
       incident
-        ? `Incident data (data):\n${spotlight.fence(incidentPromptText(incident))}`
+        ? `Incident data (data):\n${spotlight.fence(incidentPromptText(incident, { alertDetails: false }))}`
         : 'Incident data: none was given. Answer with answered false and say in missing that the question names no incident.',
       input.priorTurns.length > 0
         ? `Earlier turns of this conversation (JSON, oldest first, data):\n${spotlight.data(input.priorTurns)}`

@@ -34,6 +34,22 @@ export function chunkLine(item: TimelineItem, baseDate: string): string {
   return `${item.citations[0]?.sourceId ?? ''} ${shortTime(item.at, baseDate)} ${item.type ?? ''} ${item.agent ?? ''}: ${item.text.replace(/\r?\n/g, '\n  ')}`;
 }
 
+/** A chunk's round-1 lines; an entry that repeats an earlier one of the chunk refers to it (never longer than the measured line). */
+function chunkLines(items: readonly TimelineItem[], baseDate: string): string {
+  const firstOf = new Map<string, string>();
+  return items
+    .map((item) => {
+      const id = item.citations[0]?.sourceId ?? '';
+      const key = `${item.type ?? ''}\u0000${item.agent ?? ''}\u0000${item.text}`;
+      const earlier = firstOf.get(key);
+      if (earlier === undefined) firstOf.set(key, id);
+      const line = chunkLine(item, baseDate);
+      const reference = `${id} ${shortTime(item.at, baseDate)} same as ${earlier}`;
+      return earlier !== undefined && reference.length < line.length ? reference : line;
+    })
+    .join('\n');
+}
+
 // A short time is `HH:MM:SS` plus at most a `+NNd` the measure cannot know without the incident.
 const dayOffsetCharacters = 4;
 
@@ -92,7 +108,7 @@ export const condensePrompts = {
     const span = items.length > 0 ? `from ${shortTime(items[0]!.at, baseDate)} to ${shortTime(items[items.length - 1]!.at, baseDate)}` : 'empty';
     const records =
       position.round === 1
-        ? `Part ${position.index} of ${position.count} of the incident log: ${items.length} log entries ${span}, ${timeLegend(baseDate)}.\nRecords (data; one per line: id time type agent: summary):\n${spotlight.fence(items.map((item) => chunkLine(item, baseDate)).join('\n'))}`
+        ? `Part ${position.index} of ${position.count} of the incident log: ${items.length} log entries ${span}, ${timeLegend(baseDate)}.\nRecords (data; one per line: id time type agent: summary, or "same as <id>" for a repeat of an earlier entry):\n${spotlight.fence(chunkLines(items, baseDate))}`
         : `Part ${position.index} of ${position.count} of the incident's timeline, condensed before (round ${position.round}): ${items.length} events ${span}, ${timeLegend(baseDate)}. Each row is [at, text, citations as [LOG_ENTRY id, excerpt]]; cite those LOG_ENTRY ids and keep their excerpts.\nRecords (JSON, data):\n${spotlight.data({ columns: columns(position.round), rows: items.map((item) => chunkRow(item, position.round)) })}`;
     return [
       { role: 'system', content: systemPromptV2(maxEvents, spotlight) },

@@ -48,7 +48,9 @@ export const statusUpdatePrompts = {
       },
     ];
   },
-  // v2: fewer words, the incident in the line format (incident-prompt-data.ts).
+  // v2: fewer words, the incident in the line format (incident-prompt-data.ts), alerts without
+  // their payloads: the alert's line names its rule, host and figures, and on the eval datasets
+  // no labelled fact is lost (contextCoverage stays 100%) for a tenth of the input tokens.
   'status-update/v2': (context: FeatureContext<StatusUpdateInput>, spotlight: Spotlight): ChatMessage[] => {
     const { input, incident } = context;
     if (!incident) throw new Error('status update prompt needs an incident');
@@ -68,7 +70,7 @@ export const statusUpdatePrompts = {
         content: [
           `Audience: ${input.audience}`,
           input.guidance ? `Responder guidance (data):\n${spotlight.fence(input.guidance)}` : 'Responder guidance: none',
-          `Incident data (data):\n${spotlight.fence(incidentPromptText(incident))}`,
+          `Incident data (data):\n${spotlight.fence(incidentPromptText(incident, { alertDetails: false }))}`,
         ].join('\n\n'),
       },
     ];
