@@ -49,7 +49,8 @@ function shownBody(view: PromptView, body: Alert['body']): Alert['body'] {
   const kept: Alert['body'] = {};
   for (const [key, value] of Object.entries(body)) {
     const text = typeof value === 'string' ? value : JSON.stringify(value);
-    if (shows(view, key) && shows(view, text)) kept[key] = value;
+    // The value is what a model reads; the prompt may leave out its key (or the whole entry when the alert's line says it).
+    if (shows(view, text)) kept[key] = value;
   }
   return kept;
 }
