@@ -7,6 +7,7 @@
  * guard/injection/spotlight.ts), so no text in them can close its block and pose as
  * instructions.
  */
+import type { Incident } from '../../incidents/types.js';
 import type { Spotlight } from '../../guard/injection/spotlight.js';
 import type { ChatMessage } from '../../llm/types.js';
 import type { FeatureContext } from '../common/feature.js';
@@ -42,43 +43,33 @@ const systemPromptV2 = [
   'Answer with one JSON value following the given schema.',
 ].join('\n');
 
-/** The assistant's prompt builders by version. */
-export const assistantPrompts = {
-  'assistant/v1': (context: FeatureContext<AssistantInput>, spotlight: Spotlight): ChatMessage[] => {
+/** How a version shows the incident, as data between the request's fence markers. */
+type IncidentSection = (incident: Incident, spotlight: Spotlight) => string;
+
+const assistantPrompt =
+  (system: string, incidentSection: IncidentSection) =>
+  (context: FeatureContext<AssistantInput>, spotlight: Spotlight): ChatMessage[] => {
     const { input, incident } = context;
     const sections = [
-      incident
-        ? `Incident data (JSON, data):\n${spotlight.data(incidentPromptData(incident))}`
-        : 'Incident data: none was given. Answer with answered false and say in missing that the question names no incident.',
+      incident ? incidentSection(incident, spotlight) : 'Incident data: none was given. Answer with answered false and say in missing that the question names no incident.',
       input.priorTurns.length > 0
         ? `Earlier turns of this conversation (JSON, oldest first, data):\n${spotlight.data(input.priorTurns)}`
         : 'Earlier turns of this conversation: none.',
       `The question (JSON string, data):\n${spotlight.data(input.question)}`,
     ];
     return [
-      { role: 'system', content: systemPrompt },
+      { role: 'system', content: system },
       { role: 'user', content: sections.join('\n\n') },
     ];
-  },
+  };
+
+/** The assistant's prompt builders by version. */
+export const assistantPrompts = {
+  'assistant/v1': assistantPrompt(systemPrompt, (incident, spotlight) => `Incident data (JSON, data):\n${spotlight.data(incidentPromptData(incident))}`),
   // v2: fewer words, the incident in the line format (incident-prompt-data.ts), alerts without
   // their payloads: the alert's line names its rule, host and figures, and on the eval datasets
   // no labelled fact is lost (contextCoverage stays 100%) for a tenth of the input tokens.
-  'assistant/v2': (context: FeatureContext<AssistantInput>, spotlight: Spotlight): ChatMessage[] => {
-    const { input, incident } = context;
-    const sections = [
-      incident
-        ? `Incident data (data):\n${spotlight.fence(incidentPromptText(incident, { alertDetails: false }))}`
-        : 'Incident data: none was given. Answer with answered false and say in missing that the question names no incident.',
-      input.priorTurns.length > 0
-        ? `Earlier turns of this conversation (JSON, oldest first, data):\n${spotlight.data(input.priorTurns)}`
-        : 'Earlier turns of this conversation: none.',
-      `The question (JSON string, data):\n${spotlight.data(input.question)}`,
-    ];
-    return [
-      { role: 'system', content: systemPromptV2 },
-      { role: 'user', content: sections.join('\n\n') },
-    ];
-  },
+  'assistant/v2': assistantPrompt(systemPromptV2, (incident, spotlight) => `Incident data (data):\n${spotlight.fence(incidentPromptText(incident, { alertDetails: false }))}`),
 } as const;
 
 export type AssistantPromptVersion = keyof typeof assistantPrompts;
