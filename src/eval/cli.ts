@@ -28,6 +28,8 @@ import { runFeature, type FeatureRunReport } from './runner.js';
 import { emitEvaluationResult } from '../features/feedback/evaluation-tracking.js';
 import { findRemoteRecorder } from './remote-recorder.js';
 import type { AnyEvalSuite } from './types.js';
+import { promptBoundProvider, promptExtractiveProviderId } from './prompt-bound-engine.js';
+import { capturingProvider } from './request-capture.js';
 import { createSingleStepManager, EvalUsageError, parseVariant, variantLabel, type VariantSpec } from './variant.js';
 
 /** Exit codes of the CLI. */
@@ -186,9 +188,16 @@ function assertPromptVersionKnown(variant: VariantSpec, suites: readonly AnyEval
   throw new EvalUsageError(`prompt version "${variant.promptVersion}" belongs to none of the selected features (known: ${known})`);
 }
 
+/**
+ * The service's providers, each capturing what a case sends through it (request-capture.ts),
+ * plus the extractive engine that reads only the prompt (`prompt-extractive`).
+ */
 function providersOf(config: AppConfig): ReturnType<typeof createProviders> {
   try {
-    return createProviders(config, defaultExtractors);
+    const providers = createProviders(config, defaultExtractors);
+    const extractive = providers.find((provider) => provider.kind === 'extractive');
+    const promptBound = extractive && !providers.some((provider) => provider.id === promptExtractiveProviderId) ? [promptBoundProvider(extractive)] : [];
+    return [...providers, ...promptBound].map(capturingProvider);
   } catch (error) {
     // A provider named by LLM_CONFIG without its key: a setup problem the user fixes.
     throw new EvalUsageError(error instanceof Error ? error.message : String(error));

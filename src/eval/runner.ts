@@ -9,7 +9,7 @@ import { pino, type Logger } from 'pino';
 import { isAppError } from '../errors/app-error.js';
 import { createDraftGenerator } from '../features/common/draft-generator.js';
 import type { Principal } from '../guard/auth/principal.js';
-import { incidentPromptData } from '../features/common/incident-prompt-data.js';
+import { incidentPromptText } from '../features/common/incident-prompt-data.js';
 import type { LlmManager } from '../llm/generation.js';
 import type { GenerationRecord } from '../store/types.js';
 import { createDraftStreamHub } from '../streams/draft-stream-hub.js';
@@ -21,6 +21,9 @@ import { evaluationDraftStore } from './memory-draft-repository.js';
 import type { AnyEvalSuite, CaseMetrics, GenerationOutcome, MetricDefinition } from './types.js';
 import type { VariantSpec } from './variant.js';
 import { mapWithConcurrency } from '../features/common/map-with-concurrency.js';
+import { contextCoverage, contextCoverageMetrics } from './metrics/context-coverage.js';
+import { captureRequests, type CapturedCall } from './request-capture.js';
+import { callTokenCounts } from './token-count.js';
 
 /** The principal evaluation drafts are generated for: never a real account. */
 export const evaluationPrincipal: Principal = {
@@ -143,7 +146,24 @@ export const usageMetrics: readonly MetricDefinition[] = [
   { name: 'attempts', description: 'Mean provider attempts per case (repairs and retries included).', direction: 'lower', threshold: null, unit: 'number' },
   { name: 'inputTokens', description: 'Mean input (prompt) tokens per case (repairs included): the context a draft costs.', direction: 'lower', threshold: null, unit: 'number' },
   { name: 'outputTokens', description: 'Mean output tokens per case (repairs included).', direction: 'lower', threshold: null, unit: 'number' },
+  {
+    name: 'inputTokensO200k',
+    description: 'Mean input tokens per case counted with the o200k_base tokenizer: messages and output schema of every request sent (map stages and repairs included).',
+    direction: 'lower',
+    threshold: null,
+    unit: 'number',
+  },
+  { name: 'outputTokensO200k', description: 'Mean output tokens per case counted with the o200k_base tokenizer (map stages and repairs included).', direction: 'lower', threshold: null, unit: 'number' },
 ];
+
+/**
+ * The prompt of a case's draft as sent: the messages of the first request for the feature's
+ * own output (not a map stage, not a repair, which resends it with the rejected answer).
+ */
+export function draftPromptOf(calls: readonly CapturedCall[], outputName: string): string | null {
+  const call = calls.find((candidate) => candidate.request.output?.name === outputName) ?? calls[0];
+  return call ? call.request.messages.map((message) => message.content).join('\n') : null;
+}
 
 /** Runs `tasks` with at most `limit` at once; results in input order (features/common/map-with-concurrency.ts). */
 export const mapConcurrent = mapWithConcurrency;
@@ -154,7 +174,7 @@ export const judgeSourceLimit = 24_000;
 /** The source records of a case as the judge reads them. */
 export function judgeSourceData(data: CaseData): string {
   const parts: string[] = [];
-  if (data.incident) parts.push(JSON.stringify(incidentPromptData(data.incident)));
+  if (data.incident) parts.push(incidentPromptText(data.incident));
   if (data.job) parts.push(`Job: ${JSON.stringify(data.job)}`);
   if (data.execution) {
     const { log, ...execution } = data.execution;
@@ -190,10 +210,13 @@ export async function runFeature(options: RunFeatureOptions): Promise<FeatureRun
   };
 
   const results = await mapConcurrent(dataset.cases, options.concurrency ?? 4, async (evalCase) => {
-    const outcome = await generate(evalCase);
+    const { result: outcome, calls } = await captureRequests(() => generate(evalCase));
     tick();
     const grade = suite.graders.grade(evalCase, outcome);
     const usage = outcome.generation;
+    const prompt = draftPromptOf(calls, suite.feature.outputSpec.name);
+    const coverage = prompt === null ? null : contextCoverage(evalCase.data, evalCase.expected.mustState, prompt);
+    const tokens = calls.length > 0 ? callTokenCounts(calls) : null;
     const result: CaseResult = {
       caseId: evalCase.id,
       title: evalCase.title,
@@ -202,7 +225,9 @@ export async function runFeature(options: RunFeatureOptions): Promise<FeatureRun
       errorCode: outcome.errorCode,
       errorMessage: outcome.errorMessage,
       refusedAsAllowed: !outcome.ok && outcome.errorCode !== null && outcome.errorCode === evalCase.expected.acceptedError,
-      metrics: { ...grade.metrics, latencyMs: usage?.latencyMs ?? null, costUsd: usage?.costUsd ?? null, attempts: usage?.attempts ?? null, inputTokens: usage?.inputTokens ?? null, outputTokens: usage?.outputTokens ?? null },
+      metrics: { ...grade.metrics, latencyMs: usage?.latencyMs ?? null, costUsd: usage?.costUsd ?? null, attempts: usage?.attempts ?? null, inputTokens: usage?.inputTokens ?? null, outputTokens: usage?.outputTokens ?? null,
+        inputTokensO200k: tokens?.input ?? null, outputTokensO200k: tokens?.output ?? null,
+        contextCoverage: coverage?.contextCoverage ?? null, contextFactCoverage: coverage?.contextFactCoverage ?? null, contextIdCoverage: coverage?.contextIdCoverage ?? null },
       notes: grade.notes,
       text: outcome.text,
       output: outcome.marked,
@@ -247,7 +272,7 @@ export async function runFeature(options: RunFeatureOptions): Promise<FeatureRun
       }
     : null;
 
-  const definitions = [...suite.graders.metrics, ...usageMetrics];
+  const definitions = [...suite.graders.metrics, ...contextCoverageMetrics, ...usageMetrics];
   let gate: GateResult | null = null;
   if (options.baseline) {
     gate = compareRuns(definitions, results.map((result) => ({ caseId: result.caseId, metrics: result.metrics })), options.baseline.results);

@@ -1,7 +1,8 @@
 /**
  * Variants: what an evaluation run generates with. `provider:model[@promptVersion]` names a
  * provider of the service's own configuration (the same `loadConfig` and `createProviders`),
- * a model id, and optionally a prompt version; `extractive` is the built-in offline engine.
+ * a model id, and optionally a prompt version; `extractive` is the built-in offline engine,
+ * `prompt-extractive` the same engine reading only what the prompt shows.
  * A variant's manager routes the feature to that one step and nothing after it: an
  * evaluation must measure the variant, never its fallback.
  */
@@ -36,6 +37,8 @@ export function parseVariant(text: string): VariantSpec {
   const promptVersion = at === -1 ? null : trimmed.slice(at + 1).trim();
   if (promptVersion !== null && promptVersion.length === 0) throw new EvalUsageError(`variant "${text}": nothing after "@" (expected a prompt version such as status-update/v1)`);
   if (route === 'extractive') return { provider: 'extractive', model: 'extractive', promptVersion };
+  // The extractive engine reading only the prompt (prompt-bound-engine.ts).
+  if (route === 'prompt-extractive') return { provider: 'prompt-extractive', model: 'extractive', promptVersion };
   const colon = route.indexOf(':');
   if (colon <= 0 || colon === route.length - 1) {
     throw new EvalUsageError(`variant "${text}" is not provider:model[@promptVersion] (e.g. openai:gpt-4o-mini, bedrock:amazon.nova-lite-v1:0@status-update/v1, extractive)`);

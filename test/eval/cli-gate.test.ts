@@ -47,7 +47,7 @@ describe('npm run eval', () => {
     const run = await spawnNpm('eval', ['--feature', 'statusUpdate', '--variant', 'extractive', '--out', out], { DATA_DIR: dataDir });
     expect(run.stderr).not.toMatch(/evaluation failed/);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/statusUpdate · extractive:extractive@status-update\/v1 · \d+ cases · no baseline/);
+    expect(run.stdout).toMatch(/statusUpdate · extractive:extractive@status-update\/v2 · \d+ cases · no baseline/);
     expect(run.stdout).toMatch(/factRecall/);
     const report = await latestReport(out);
     const [feature] = report.features;
@@ -66,7 +66,7 @@ describe('npm run eval', () => {
     expect(baseline.stderr).not.toMatch(/evaluation failed/);
     expect(baseline.code).toBe(0);
     const baselineRun = (await latestReport(baselineOut)).features[0]!;
-    expect(baselineRun.variant).toBe('openai:gpt-4o-mini@status-update/v1');
+    expect(baselineRun.variant).toBe('openai:gpt-4o-mini@status-update/v2');
     expect(baselineRun.metrics.schemaValid).toBe(1);
     expect(baselineRun.metrics.citationValidity).toBe(1);
     // Human preferences are judged even without a baseline.

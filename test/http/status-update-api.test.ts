@@ -27,7 +27,7 @@ describe('draftStatusUpdate on the embedded default', () => {
     expect(result.errors).toBeUndefined();
     const draft = result.data!.draftStatusUpdate;
     expect(draft).toMatchObject({ kind: 'STATUS_UPDATE', state: 'COMPLETE', incidentId: 'PDEMO01', audience: 'RESPONDERS' });
-    expect(draft.generation).toMatchObject({ provider: 'extractive', model: 'extractive', degraded: true, attempts: 1, promptVersion: 'status-update/v1' });
+    expect(draft.generation).toMatchObject({ provider: 'extractive', model: 'extractive', degraded: true, attempts: 1, promptVersion: 'status-update/v2' });
     const incident = (await import('../../src/incidents/sample/index.js')).sampleIncidents.find((item) => item.id === 'PDEMO01')!;
     expect(draft.text).toContain(incident.services[0]!.name);
 

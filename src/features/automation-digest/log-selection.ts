@@ -165,13 +165,15 @@ interface Settings {
  * collapsed run followed by its count and range, gaps marked `[... n lines omitted: La-Lb ...]`.
  * Every line starts with `L` or `[`, so no log text can start a line of the prompt.
  */
-export function renderLogSelection(selection: LogSelection): string {
+export function renderLogSelection(selection: LogSelection, options: RenderOptions = {}): string {
   const lines: string[] = [];
   let next = 1;
+  let previous: SelectedLine | null = null;
   for (const entry of selection.entries) {
     if (entry.line > next) lines.push(gapMarker(next, entry.line - 1));
-    lines.push(renderEntry(entry));
+    lines.push(renderEntry(entry, options.elideRepeats && next === entry.line ? previous : null));
     next = entry.lastLine + 1;
+    previous = entry;
   }
   if (next <= selection.totalLines) lines.push(gapMarker(next, selection.totalLines));
   return lines.join('\n');
@@ -188,8 +190,25 @@ function gapMarker(from: number, to: number): string {
   return `[... ${count} line${count === 1 ? '' : 's'} omitted: ${logLineId(from)}-${logLineId(to)} ...]`;
 }
 
-function renderEntry(entry: SelectedLine): string {
-  const head = `${logLineId(entry.line)} ${entry.time} ${entry.level} [${entry.step}] ${entry.text}`;
+/** How {@link renderLogSelection} writes lines. */
+export interface RenderOptions {
+  /**
+   * Leave out a line's time, level and step where they equal those of the line just above it
+   * (never across an omitted-lines marker). Only shortens what the selection measured, so the
+   * selection still fits its budget.
+   */
+  elideRepeats?: boolean;
+}
+
+function renderEntry(entry: SelectedLine, above: SelectedLine | null = null): string {
+  const fields = [
+    logLineId(entry.line),
+    ...(above?.time === entry.time ? [] : [entry.time]),
+    ...(above?.level === entry.level ? [] : [entry.level]),
+    ...(above?.step === entry.step ? [] : [`[${entry.step}]`]),
+    entry.text,
+  ];
+  const head = fields.join(' ');
   return entry.count === 1 ? head : `${head} (x${entry.count} near-identical lines: ${logLineId(entry.line)}-${logLineId(entry.lastLine)})`;
 }
 

@@ -14,7 +14,7 @@ export const condensedEventSchema = z.object({
   at: z
     .string()
     .refine(isIsoDateTime, 'must be an ISO 8601 date-time with its offset, copied from a record, e.g. 2025-03-11T14:02:11Z')
-    .describe('When it happened: the `at` of the earliest record it rests on, copied exactly (ISO 8601, UTC).'),
+    .describe('When it happened: the time of the earliest record it rests on, as ISO 8601 UTC (2025-03-11T14:02:11Z).'),
   text: z.string().min(1).describe('What happened, in one sentence; keep the numbers, system names and ticket ids the records give.'),
   citations: z
     .array(citationSchema)

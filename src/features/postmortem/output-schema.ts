@@ -12,7 +12,7 @@ export const timelineEventSchema = z.object({
   at: z
     .string()
     .refine(isIsoDateTime, 'must be an ISO 8601 date-time with its offset, copied from a cited record, e.g. 2025-03-11T14:02:11Z')
-    .describe('When it happened: the `at` of a record it cites, copied exactly (ISO 8601, UTC).'),
+    .describe('When it happened: the time of a record it cites, as ISO 8601 UTC (2025-03-11T14:02:11Z).'),
   text: z.string().min(1).describe('What happened, in one sentence.'),
   citations: z.array(citationSchema).describe('The records this event rests on.'),
 });

@@ -1,13 +1,14 @@
 /**
  * What the answering fake OpenAI says in the evaluation tests. Status updates: a good answer
  * built by the extractive engine from the incident in the prompt, when the prompt has the
- * citation rules (`status-update/v1`); a vague answer without facts or citations otherwise
+ * citation rules (`status-update/v1`, `v2`); a vague answer without facts or citations otherwise
  * (`status-update/v0-bad`), the way a model answers a prompt that never asked for them.
  * Judge requests: the longer candidate wins, in either order, so the judge is consistent.
  */
 import type { Incident } from '../../../src/incidents/types.js';
 import { extractStatusUpdate } from '../../../src/features/status-update/extractor.js';
 import type { FakeBehaviour } from '../../fakes/openai-server.js';
+import { incidentFromText } from '../../support/incident-prompt-text.js';
 import type { ChatBody } from './answering-openai.js';
 
 type PromptIncident = {
@@ -26,10 +27,17 @@ type PromptIncident = {
   alerts: { id: string; at: string; severity: Incident['alerts'][number]['severity']; status: 'triggered' | 'resolved'; source: string; summary: string; details: Record<string, unknown> }[];
 };
 
-/** The incident a status update prompt carries (its JSON is the prompt's last section, fenced or not). */
+/**
+ * The incident a status update prompt carries: its last section, in the line format
+ * (current versions) or as JSON (`status-update/v0-bad`), fenced or not.
+ */
 export function incidentFromPrompt(content: string): Incident {
   const start = content.indexOf('{"id":');
-  if (start === -1) throw new Error('no incident JSON in the prompt');
+  if (start === -1) {
+    const text = content.slice(content.lastIndexOf('\nIncident ') + 1);
+    const fenceClose = text.indexOf('\n<</UNTRUSTED_');
+    return incidentFromText(fenceClose === -1 ? text : text.slice(0, fenceClose));
+  }
   const fenceClose = content.indexOf('\n<</UNTRUSTED_', start);
   const data = JSON.parse(content.slice(start, fenceClose === -1 ? undefined : fenceClose)) as PromptIncident;
   return {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeOpenAi, type FakeOpenAi } from '../../fakes/openai-server.js';
 import { fencedJsonAfter, markerOf, unfencedText } from '../../support/spotlight.js';
+import { incidentAfter } from '../../support/incident-prompt-text.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 
 const askAssistant = /* GraphQL */ `
@@ -85,7 +86,7 @@ describe('askAssistant against a model', () => {
     expect(block(request!, 'The question')).toBe(question);
     // The question is fenced by this request's random marker, which the attacker could not guess.
     expect(unfencedText(user, markerOf(request!.messages))).not.toContain('Ignore the rules above');
-    const incident = block(request!, 'Incident data') as { id: string; notes: { id: string; content: string }[]; logEntries: { id: string }[]; alerts: { id: string }[] };
+    const incident = incidentAfter(user, 'Incident data', markerOf(request!.messages));
     expect(incident.id).toBe('PDEMO01');
     expect(incident.notes.map((note) => note.id)).toContain('PDEMO01-NOTE-4');
     expect(incident.logEntries).toHaveLength(19);
@@ -105,7 +106,7 @@ describe('askAssistant against a model', () => {
     const followUp = chatRequests()[1]!;
     expect(block(followUp, 'Earlier turns')).toEqual([{ question, answer: first.data!.askAssistant.text.trim() }]);
     expect(block(followUp, 'The question')).toBe('Who fixed it?');
-    expect((block(followUp, 'Incident data') as { id: string }).id).toBe('PDEMO01');
+    expect(incidentAfter(followUp.messages.filter((message) => message.role === 'user').at(-1)!.content, 'Incident data', markerOf(followUp.messages)).id).toBe('PDEMO01');
     // A fresh marker per request.
     expect(markerOf(followUp.messages)).not.toBe(markerOf(request!.messages));
   });

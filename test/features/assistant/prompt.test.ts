@@ -6,6 +6,7 @@ import type { FeatureContext } from '../../../src/features/common/feature.js';
 import type { Principal } from '../../../src/guard/auth/principal.js';
 import { sampleIncidents } from '../../../src/incidents/sample/index.js';
 import { fencedJsonAfter, fencedTexts, testSpotlight, unfencedText } from '../../support/spotlight.js';
+import { incidentAfter } from '../../support/incident-prompt-text.js';
 
 const principal: Principal = { accountId: 'demo', userId: 'u1', scopes: new Set(['ai:write']), method: 'jwt' };
 const incident = sampleIncidents[0]!;
@@ -40,7 +41,7 @@ describe('assistant prompt', () => {
 
   it('gives the incident data with every record id a citation may use', () => {
     const [, user] = prompt({});
-    const data = fencedJsonAfter(user!.content, 'Incident data') as { id: string; logEntries: { id: string }[]; notes: { id: string }[]; alerts: { id: string }[] };
+    const data = incidentAfter(user!.content, 'Incident data');
     expect(data.id).toBe('PDEMO01');
     expect(data.logEntries.map((entry) => entry.id)).toEqual(incident.logEntries.map((entry) => entry.id));
     expect(data.notes.map((note) => note.id)).toEqual(incident.notes.map((note) => note.id));

@@ -18,6 +18,7 @@ import type { Incident, JobExecution, RunbookJob } from '../../../src/incidents/
 import { extractStatusUpdate } from '../../../src/features/status-update/extractor.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../../fakes/openai-server.js';
 import { fencedTexts, markerOf, testSpotlight, unfencedText } from '../../support/spotlight.js';
+import { parseIncidentText } from '../../support/incident-prompt-text.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 
 const principal: Principal = { accountId: 'demo', userId: 'u1', scopes: new Set(scopes), method: 'jwt' };
@@ -117,7 +118,7 @@ describe('spotlighting through the service', () => {
       // The incident data arrives whole inside the fence, unredacted markers and all.
       const fenced = fencedTexts(user, markers[index]);
       expect(fenced.length).toBeGreaterThan(0);
-      expect(JSON.parse(fenced.at(-1)!)).toMatchObject({ id: 'PDEMO01' });
+      expect(parseIncidentText(fenced.at(-1)!).id).toBe('PDEMO01');
       expect(unfencedText(user, markers[index])).not.toContain(pdemo01.notes[0]!.content.slice(0, 40));
     }
   });

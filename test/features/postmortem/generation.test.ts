@@ -12,6 +12,7 @@ import type { Incident } from '../../../src/incidents/types.js';
 import { extractPostmortem } from '../../../src/features/postmortem/extractor.js';
 import type { DraftChunkEvent } from '../../../src/streams/types.js';
 import { fencedTexts, markerOf } from '../../support/spotlight.js';
+import { parseIncidentText } from '../../support/incident-prompt-text.js';
 import { contextTokensOf, startPostmortemHarness, type PostmortemHarness } from './postmortem-harness.js';
 
 const incidentOf = (id: string): Incident => sampleIncidents.find((incident) => incident.id === id)!;
@@ -78,17 +79,20 @@ describe('generatePostmortem against a model', () => {
     expect(system!.content).toContain('set hypothesis to false only when a record states that the root cause was identified or confirmed');
     expect(user!.role).toBe('user');
     expect(user!.content).toContain('The incident is resolved (resolvedAt 2025-03-11T15:14:40Z).');
-    expect(user!.content).toContain('The incident data holds the whole incident log (logEntries).');
+    expect(user!.content).toContain('The incident data holds the whole incident log (LOG_ENTRY records).');
     const fenced = fencedTexts(user!.content, markerOf(body!.messages));
     expect(fenced).toHaveLength(1);
     expect(user!.content.endsWith(`<</${markerOf(body!.messages)}>>`)).toBe(true);
-    const data = JSON.parse(fenced[0]!) as { id: string; logEntries: { id: string; at: string }[]; notes: { id: string }[]; alerts: { id: string; details: unknown }[]; assignees: { team: string }[] };
+    const data = parseIncidentText(fenced[0]!);
     expect(data.id).toBe('PDEMO01');
     expect(data.logEntries.map((entry) => entry.id)).toEqual(incidentOf('PDEMO01').logEntries.map((entry) => entry.id));
-    expect(data.logEntries[0]).toEqual({ sourceType: 'LOG_ENTRY', id: 'PDEMO01-LOG-01', at: '2025-03-11T14:02:11Z', type: 'trigger', agent: 'Prometheus Alertmanager', summary: incidentOf('PDEMO01').logEntries[0]!.summary });
+    expect(data.logEntries[0]!.line).toBe(`PDEMO01-LOG-01 14:02:11 trigger Prometheus Alertmanager: ${incidentOf('PDEMO01').logEntries[0]!.summary}`);
+    expect(data.header).toContain('times: UTC HH:MM:SS on 2025-03-11');
     expect(data.notes).toHaveLength(6);
-    expect(data.alerts[0]!.details).toMatchObject({ alertname: 'PaymentsAPIHighErrorRate' });
-    expect(data.assignees.map((person) => person.team)).toEqual(['Payments SRE', 'Database Reliability', 'Incident Command']);
+    // The alert's name is in its summary; the payload keeps what the line does not say.
+    expect(data.alerts[0]!.line).toContain('PaymentsAPIHighErrorRate');
+    expect(data.alerts[0]!.line).toContain('details: cluster=prod-use1');
+    expect(data.header).toContain('assignees: Priya Raman (Payments SRE); Marcus Oyelaran (Database Reliability); Hannah Lindqvist (Incident Command)');
   });
 
   it('builds the draft from the model\'s structured answer', async () => {
@@ -97,7 +101,7 @@ describe('generatePostmortem against a model', () => {
     const draft = await harness.service.run(harness.principal, { incidentId: 'PDEMO01' });
 
     expect(draft).toMatchObject({ state: 'COMPLETE', kind: 'POSTMORTEM', incidentId: 'PDEMO01' });
-    expect(draft.generation).toMatchObject({ provider: 'openai', model: 'gpt-4o-mini', degraded: false, attempts: 1, promptVersion: 'postmortem/v1' });
+    expect(draft.generation).toMatchObject({ provider: 'openai', model: 'gpt-4o-mini', degraded: false, attempts: 1, promptVersion: 'postmortem/v2' });
     expect(draft.input).toMatchObject({ preliminary: false, incidentStatus: 'resolved', condensation: null });
     expect(draft.output).toMatchObject({ title: answer.title, unverifiedCount: 0, rootCause: { hypothesis: false, unverified: false } });
     expect(draft.text.startsWith(`# Postmortem: ${answer.title}\n`)).toBe(true);

@@ -14,7 +14,7 @@ import { postmortemBudget } from '../../../src/features/postmortem/token-budget.
 import type { Incident } from '../../../src/incidents/types.js';
 import { extractPostmortem } from '../../../src/features/postmortem/extractor.js';
 import { contextTokensOf, startPostmortemHarness, type ChatBody, type PostmortemHarness } from './postmortem-harness.js';
-import { fencedJsonAfter, markerOf } from '../../support/spotlight.js';
+import { fencedJsonAfter, fencedTexts, markerOf } from '../../support/spotlight.js';
 import { syntheticIncident, syntheticRootCause } from './synthetic-incident.js';
 
 const long = syntheticIncident();
@@ -74,9 +74,12 @@ function finalAnswer(incident: Incident, events: readonly CondensedEvent[]): Pos
   return { ...offline, title: 'Checkout degraded for a day by a connection pool capped at 20', timeline: events.map((event) => ({ ...event })) };
 }
 
+// Round 1 shows one log entry per line (its id first); later rounds JSON rows.
 const rowsOf = (body: ChatBody): unknown[][] => {
   const user = body.messages[1]!.content;
-  return (fencedJsonAfter(user, 'Records (JSON, data)', markerOf(body.messages)) as { rows: unknown[][] }).rows;
+  if (user.includes('Records (JSON, data)')) return (fencedJsonAfter(user, 'Records (JSON, data)', markerOf(body.messages)) as { rows: unknown[][] }).rows;
+  const [lines] = fencedTexts(user.slice(user.indexOf('Records (data')), markerOf(body.messages));
+  return lines!.split('\n').filter((line) => !line.startsWith('  ')).map((line) => [line.split(' ')[0]]);
 };
 
 let harness: PostmortemHarness;

@@ -32,8 +32,8 @@ describe('the final postmortem prompt', () => {
       expect(planFinalPrompt(incident, inputOf(incident), budget), incident.id).toEqual({ kind: 'whole-log' });
       const { tokens, user } = promptTokens(incident, null);
       expect(tokens, incident.id).toBeLessThanOrEqual(limit);
-      expect(user).toContain('"details":{');
-      for (const note of incident.notes) expect(user).toContain(JSON.stringify(note.content).slice(1, -1));
+      expect(user).toContain('\n  details: ');
+      for (const note of incident.notes) expect(user).toContain(note.content.replace(/\r?\n/g, '\n  '));
     }
   });
 
@@ -48,8 +48,8 @@ describe('the final postmortem prompt', () => {
     const { tokens, user } = promptTokens(incident, condensed);
     expect(tokens).toBeLessThanOrEqual(limit);
     expect(tokens).toBeGreaterThan(limit * 0.8);
-    expect(user).toContain('"condensedTimeline":[');
-    expect(user).not.toContain('"logEntries"');
+    expect(user).toContain('condensedTimeline (JSON, data):');
+    expect(user).not.toContain('LOG_ENTRY records (id');
   });
 
   it('clips notes and alert payloads, never the log\'s place, when notes alone would crowd the prompt', () => {
@@ -68,9 +68,9 @@ describe('the final postmortem prompt', () => {
     expect(plan).toEqual({ kind: 'whole-log' });
     const { tokens, user } = promptTokens(wordy, null);
     expect(tokens).toBeLessThanOrEqual(limit);
-    expect(user).not.toContain('"details":{');
-    expect(user).toContain('"id":"PWORDY01-NOTE-30"');
+    expect(user).not.toContain('\n  details: ');
+    expect(user).toContain('\nPWORDY01-NOTE-30 ');
     expect(user).toContain('…');
-    expect(user).toContain('"logEntries":[');
+    expect(user).toContain('LOG_ENTRY records');
   });
 });

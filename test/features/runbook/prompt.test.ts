@@ -5,6 +5,7 @@ import type { FeatureContext } from '../../../src/features/common/feature.js';
 import type { Principal } from '../../../src/guard/auth/principal.js';
 import { sampleIncidents } from '../../../src/incidents/sample/index.js';
 import { fencedJsonAfter, fencedTexts, testSpotlight, unfencedText } from '../../support/spotlight.js';
+import { fencedTextAfter } from '../../support/incident-prompt-text.js';
 
 const principal = { accountId: 'demo', userId: 'u', scopes: new Set() } as unknown as Principal;
 
@@ -31,17 +32,17 @@ describe('runbook prompt', () => {
 
   it('gives the incident services and alert details when an incident is named, not its whole log', () => {
     const [, user] = runbookFeature.buildPrompt(context('restart the payments pods', 'PDEMO01'), testSpotlight);
-    const incident = fencedJsonAfter(user!.content, 'Incident the job is for') as { id: string; services: string[]; alerts: { details: Record<string, unknown> }[]; logEntries?: unknown };
-    expect(incident.id).toBe('PDEMO01');
-    expect(incident.services).toContain('Payments API');
-    expect(incident.alerts.some((alert) => alert.details.namespace === 'payments')).toBe(true);
-    expect(incident.logEntries).toBeUndefined();
+    const incident = fencedTextAfter(user!.content, 'Incident the job is for');
+    expect(incident.startsWith('Incident PDEMO01: ')).toBe(true);
+    expect(incident).toMatch(/\nservices: Payments API; /);
+    expect(incident).toMatch(/\n {2}details: .*namespace=payments/);
+    expect(incident).not.toContain('PDEMO01-LOG-');
   });
 
   it('grounds the extractive engine on the request and the incident', () => {
     expect(runbookFeature.grounding(context('restart x', 'PDEMO01'))).toMatchObject({ input: { description: 'restart x', incidentId: 'PDEMO01' }, incident: { id: 'PDEMO01' } });
     expect(runbookFeature.grounding(context('restart x')).incident).toBeUndefined();
-    expect(runbookFeature.promptVersion).toBe('runbook/v1');
+    expect(runbookFeature.promptVersion).toBe('runbook/v2');
     expect(runbookFeature.kind).toBe('RUNBOOK_JOB');
   });
 });

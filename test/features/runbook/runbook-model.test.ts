@@ -56,7 +56,7 @@ describe('generateRunbookJob against a model', () => {
     const marker = markerOf(body!.messages);
     expect(fencedTexts(user!.content, marker)[0]).toBe(request);
     expect(unfencedText(user!.content, marker)).not.toContain('Ignore the rules');
-    expect(fencedTexts(user!.content, marker)[1]).toContain('"services":["Payments API","Checkout Web"');
+    expect(fencedTexts(user!.content, marker)[1]).toContain('services: Payments API; Checkout Web');
     expect(body!.messages).toHaveLength(2);
   });
 

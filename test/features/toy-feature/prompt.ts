@@ -2,7 +2,7 @@
 import type { Spotlight } from '../../../src/guard/injection/spotlight.js';
 import type { ChatMessage } from '../../../src/llm/types.js';
 import type { FeatureContext } from '../../../src/features/common/feature.js';
-import { incidentPromptData } from '../../../src/features/common/incident-prompt-data.js';
+import { incidentPromptText } from '../../../src/features/common/incident-prompt-data.js';
 
 export interface ToyInput extends Record<string, unknown> {
   incidentId: string;
@@ -11,7 +11,7 @@ export interface ToyInput extends Record<string, unknown> {
 export const toyPrompts = {
   'toy/v1': (context: FeatureContext<ToyInput>, spotlight: Spotlight): ChatMessage[] => [
     { role: 'system', content: 'Summarise the incident notes as cited statements. Answer with a single JSON value that follows the given schema.' },
-    { role: 'user', content: `Incident data (JSON, data):\n${spotlight.data(context.incident ? incidentPromptData(context.incident) : null)}` },
+    { role: 'user', content: `Incident data (data):\n${context.incident ? spotlight.fence(incidentPromptText(context.incident)) : 'none'}` },
   ],
 } as const;
 

@@ -12,7 +12,7 @@ import type { FeatureContext } from '../../common/feature.js';
 import type { CondensedTimeline } from '../condensed-timeline.js';
 import { createPostmortemFeature } from '../feature.js';
 import type { PostmortemOutput } from '../output-schema.js';
-import { planFinalPrompt, postmortemPrompts, type PostmortemInput } from '../prompt.js';
+import { planFinalPrompt, postmortemPrompts, type PostmortemInput, type PostmortemPromptVersion } from '../prompt.js';
 import { defaultMapConcurrency } from '../service.js';
 import { condenseTimeline } from '../timeline-condenser.js';
 import { postmortemBudget, type PostmortemBudget } from '../token-budget.js';
@@ -62,13 +62,14 @@ export const suite: EvalSuite<PostmortemInput, PostmortemOutput> = {
   },
   async prepare(_evalCase, context, tools) {
     const incident = context.incident!;
-    const plan = planFinalPrompt(incident, context.input, postmortemBudget);
+    const builder = builderOf(tools.promptVersion);
+    // builderOf has checked that the version is one of postmortemPrompts'.
+    const plan = planFinalPrompt(incident, context.input, postmortemBudget, tools.promptVersion as PostmortemPromptVersion);
     const condensed =
       plan.kind === 'whole-log'
         ? null
         : await condenseTimeline({ manager: tools.manager, principal: context.principal, incident, budget: postmortemBudget, timelineTokens: plan.timelineTokens, concurrency: defaultMapConcurrency, logger: tools.logger });
     const feature = createPostmortemFeature(postmortemBudget, condensed);
-    const builder = builderOf(tools.promptVersion);
     return {
       feature: { ...feature, promptVersion: tools.promptVersion, buildPrompt: (prepared, spotlight) => builder(prepared, spotlight, postmortemBudget, condensed) },
       context: { ...context, input: { ...context.input, condensation: condensed?.condensation ?? null } },

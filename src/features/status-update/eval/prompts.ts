@@ -5,7 +5,7 @@
  */
 import type { ChatMessage } from '../../../llm/types.js';
 import type { FeatureContext } from '../../common/feature.js';
-import { incidentPromptData } from '../../common/incident-prompt-data.js';
+import { incidentPromptData } from '../../common/incident-prompt-json.js';
 import type { StatusUpdateInput } from '../prompt.js';
 
 /** Eval-only prompt builders by version. */
