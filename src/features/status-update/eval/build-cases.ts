@@ -139,8 +139,12 @@ const preferences: Record<string, HumanPreference[]> = {
 
 /** Every status update case, in a stable order. */
 export function buildStatusUpdateCases(): EvalCaseInput[] {
-  const cases: EvalCaseInput[] = [];
+  return [...sampleCases(), ...scenarioCases(), ...adversarialCases()];
+}
 
+/** Each sample incident for each audience. */
+function sampleCases(): EvalCaseInput[] {
+  const cases: EvalCaseInput[] = [];
   for (const incident of sampleIncidents) {
     const labels = sampleLabels[incident.id]!;
     for (const audience of audiencesAll) {
@@ -158,8 +162,12 @@ export function buildStatusUpdateCases(): EvalCaseInput[] {
       );
     }
   }
+  return cases;
+}
 
-  // Each scenario at the stages where an update is typically written, for the audiences that matter then.
+/** Each scenario at the stages where an update is typically written, for the audiences that matter then. */
+function scenarioCases(): EvalCaseInput[] {
+  const cases: EvalCaseInput[] = [];
   const plan: [string, Stage, Audience[], string[]][] = [
     ['EVINC01', 'investigating', ['PUBLIC', 'RESPONDERS'], []],
     ['EVINC01', 'identified', ['STAKEHOLDERS'], []],
@@ -199,7 +207,12 @@ export function buildStatusUpdateCases(): EvalCaseInput[] {
       );
     }
   }
+  return cases;
+}
 
+/** Instructions hidden in a note, and guidance asking for what the audience rules forbid. */
+function adversarialCases(): EvalCaseInput[] {
+  const cases: EvalCaseInput[] = [];
   // A note that tries to make the update blame a partner and publish internal details.
   const pdemo03 = sampleIncidents.find((incident) => incident.id === 'PDEMO03')!;
   const injected: Incident = {
