@@ -6,6 +6,7 @@
  */
 import type { Database, Queryable } from './database.js';
 import { toDraftRecord } from './draft-repository.js';
+import type { RowOf } from './row-types.js';
 import type { DraftKind, DraftRecord, FeedbackRating, FeedbackRecord, GenerationRecord } from './types.js';
 
 /** One stored evaluation run of one feature. */
@@ -107,37 +108,9 @@ export interface EvaluationRepository {
   listPublishedFeedback(accountId: string, kind: DraftKind, from: string, to: string, limit: number): Promise<PublishedFeedbackRecord[]>;
 }
 
-interface RunRow {
-  id: string;
-  feature: string;
-  variant: string;
-  provider: string;
-  model: string;
-  prompt_version: string;
-  judge: string | null;
-  baseline_run_id: string | null;
-  dataset_hash: string;
-  case_count: number;
-  metrics: Record<string, number | null>;
-  judge_summary: Record<string, unknown> | null;
-  gate: Record<string, unknown> | null;
-  started_at: string;
-  finished_at: string;
-}
+type RunRow = RowOf<EvalRunRecord>;
 
-interface ResultRow {
-  run_id: string;
-  case_id: string;
-  ok: boolean;
-  error_code: string | null;
-  error_message: string | null;
-  metrics: Record<string, number | null>;
-  notes: string[];
-  text: string;
-  output: Record<string, unknown> | null;
-  generation: GenerationRecord | null;
-  judge: Record<string, unknown> | null;
-}
+type ResultRow = RowOf<EvalResultRecord>;
 
 interface RouteKey {
   provider: string;
@@ -157,7 +130,8 @@ interface FeedbackSummarySqlRow extends RouteKey {
   rated_down: number;
 }
 
-interface PublishedRow {
+/** A feedback row joined to its draft (the draft's id and account come from the feedback's columns). */
+type PublishedRow = RowOf<Omit<DraftRecord, 'id' | 'accountId' | 'userId'>> & {
   feedback_id: string;
   draft_id: string;
   account_id: string;
@@ -168,19 +142,7 @@ interface PublishedRow {
   retained_ratio: number | null;
   feedback_created_at: string;
   draft_user_id: string | null;
-  kind: DraftKind;
-  state: DraftRecord['state'];
-  incident_id: string | null;
-  job_id: string | null;
-  execution_id: string | null;
-  input: Record<string, unknown>;
-  output: Record<string, unknown> | null;
-  text: string;
-  generation: GenerationRecord | null;
-  error: DraftRecord['error'];
-  created_at: string;
-  updated_at: string;
-}
+};
 
 const runColumns =
   'id, feature, variant, provider, model, prompt_version, judge, baseline_run_id, dataset_hash, case_count, metrics, judge_summary, gate, started_at, finished_at';
