@@ -3,7 +3,7 @@
  */
 import { badInput } from '../errors/app-error.js';
 import type { Queryable } from './database.js';
-import type { RowOf } from './row-types.js';
+import type { RowOf } from './row-mapping.js';
 import { DraftNotFoundError, DraftStateError } from './store-errors.js';
 import type {
   DraftCompletion,

@@ -6,7 +6,7 @@
  */
 import type { Database, Queryable } from './database.js';
 import { toDraftRecord } from './draft-repository.js';
-import type { RowOf } from './row-types.js';
+import { recordOf, type RowOf } from './row-mapping.js';
 import type { DraftKind, DraftRecord, FeedbackRating, FeedbackRecord, GenerationRecord } from './types.js';
 
 /** One stored evaluation run of one feature. */
@@ -218,12 +218,12 @@ export function createEvaluationRepository(database: Database): EvaluationReposi
 
     async getRun(id) {
       const [row] = await database.query<RunRow>(`select ${runColumns} from eval_runs where id = $1`, [id]);
-      return row === undefined ? null : toRunRecord(row);
+      return row === undefined ? null : recordOf<EvalRunRecord>(row);
     },
 
     async listResults(runId) {
       const rows = await database.query<ResultRow>(`select ${resultColumns} from eval_results where run_id = $1 order by case_id`, [runId]);
-      return rows.map(toResultRecord);
+      return rows.map(recordOf<EvalResultRecord>);
     },
 
     async listRuns(feature, limit) {
@@ -231,7 +231,7 @@ export function createEvaluationRepository(database: Database): EvaluationReposi
         `select ${runColumns} from eval_runs where feature = $1 order by finished_at desc, id desc limit $2`,
         [feature, Math.max(0, Math.floor(limit))],
       );
-      return rows.map(toRunRecord);
+      return rows.map(recordOf<EvalRunRecord>);
     },
 
     async latestRun(filter) {
@@ -247,7 +247,7 @@ export function createEvaluationRepository(database: Database): EvaluationReposi
           limit 1`,
         [filter.feature, filter.provider ?? null, filter.model ?? null, filter.promptVersion ?? null, filter.before ?? null, filter.excludeId ?? null],
       );
-      return row === undefined ? null : toRunRecord(row);
+      return row === undefined ? null : recordOf<EvalRunRecord>(row);
     },
 
     async summarizeFeedback(accountId, kind, from, to) {
@@ -349,38 +349,4 @@ export function createEvaluationRepository(database: Database): EvaluationReposi
   };
 }
 
-function toRunRecord(row: RunRow): EvalRunRecord {
-  return {
-    id: row.id,
-    feature: row.feature,
-    variant: row.variant,
-    provider: row.provider,
-    model: row.model,
-    promptVersion: row.prompt_version,
-    judge: row.judge,
-    baselineRunId: row.baseline_run_id,
-    datasetHash: row.dataset_hash,
-    caseCount: row.case_count,
-    metrics: row.metrics,
-    judgeSummary: row.judge_summary,
-    gate: row.gate,
-    startedAt: row.started_at,
-    finishedAt: row.finished_at,
-  };
-}
 
-function toResultRecord(row: ResultRow): EvalResultRecord {
-  return {
-    runId: row.run_id,
-    caseId: row.case_id,
-    ok: row.ok,
-    errorCode: row.error_code,
-    errorMessage: row.error_message,
-    metrics: row.metrics,
-    notes: row.notes,
-    text: row.text,
-    output: row.output,
-    generation: row.generation,
-    judge: row.judge,
-  };
-}
