@@ -54,6 +54,8 @@ const tokenMeta = /[ \t]*<meta name="demo-token" content="\{\{DEMO_TOKEN\}\}">\r
 /** The page's own files, served under /playground/<name>. */
 const pageFiles = {
   'playground.js': 'text/javascript; charset=utf-8',
+  // The GraphQL client the playground shares with the console (also served as /console/page-client.js).
+  'page-client.js': 'text/javascript; charset=utf-8',
   'playground.css': 'text/css; charset=utf-8',
   'favicon.svg': 'image/svg+xml',
 } as const;

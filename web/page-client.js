@@ -1,0 +1,154 @@
+// The GraphQL client of the browser pages (the playground and the console), served beside each
+// page's own scripts (/playground/page-client.js, /console/page-client.js): the bearer token
+// field, GraphQL over HTTP (POST /graphql, JSON, which passes the server's CSRF prevention),
+// draftStream over graphql-ws on the same path, and typed errors. Each page passes the graphql-ws
+// `createClient` it imports from its own vendor folder. No imports here, no HTML written.
+
+const graphqlPath = '/graphql';
+
+/** An error to show: a GraphQL `extensions.code` (or a local one) with its message. */
+export class PageError extends Error {
+  constructor(code, message, extensions = {}, more = []) {
+    super(message);
+    this.code = code;
+    this.extensions = extensions;
+    /** The errors after the first one of a GraphQL result. */
+    this.more = more;
+  }
+}
+
+/** The demo token of the page's `<meta name="demo-token">` (development only), or ''. */
+const demoToken = (() => {
+  const value = document.querySelector('meta[name="demo-token"]')?.getAttribute('content') ?? '';
+  return value.includes('{{') ? '' : value.trim();
+})();
+
+function fromGraphQLErrors(errors, httpStatus) {
+  const [first, ...more] = errors;
+  const extensions = { ...(first?.extensions ?? {}) };
+  if (httpStatus && httpStatus !== 200) extensions.httpStatus = httpStatus;
+  return new PageError(String(extensions.code ?? 'GRAPHQL_ERROR'), String(first?.message ?? 'Unknown error.'), extensions, more);
+}
+
+function fromStreamError(error) {
+  if (error instanceof PageError) return error;
+  if (Array.isArray(error)) return fromGraphQLErrors(error);
+  if (error && typeof error === 'object' && 'code' in error && 'reason' in error) {
+    return new PageError('WEBSOCKET_CLOSED', `The subscription connection closed (${error.code}${error.reason ? `: ${error.reason}` : ''}).`);
+  }
+  return new PageError('WEBSOCKET_ERROR', error instanceof Error ? error.message : 'The subscription connection failed.');
+}
+
+/**
+ * A client for one page. `tokenStorageKey`: where the token field's value is kept for this tab
+ * (sessionStorage), so each page family keeps its own.
+ */
+export function createPageClient({ createClient, tokenStorageKey }) {
+  let tokenInput = null;
+  let wsClient = null;
+  let wsClientToken = null;
+
+  const currentToken = () => tokenInput?.value.trim() ?? '';
+  const authorizationHeaders = () => {
+    const token = currentToken();
+    return token ? { authorization: `Bearer ${token}` } : {};
+  };
+
+  /**
+   * Wires the page's token field: kept in this tab, pre-filled with the demo token in
+   * development; `showButton` toggles its visibility, `demoButton` (optional) puts the demo token back.
+   */
+  function setUpToken(input, showButton, demoButton = null) {
+    tokenInput = input;
+    input.value = sessionStorage.getItem(tokenStorageKey) ?? demoToken;
+    input.addEventListener('input', () => sessionStorage.setItem(tokenStorageKey, currentToken()));
+    showButton?.addEventListener('click', () => {
+      const show = input.type === 'password';
+      input.type = show ? 'text' : 'password';
+      showButton.textContent = show ? 'Hide' : 'Show';
+      showButton.setAttribute('aria-pressed', String(show));
+    });
+    if (demoButton && demoToken) {
+      demoButton.hidden = false;
+      demoButton.addEventListener('click', () => {
+        input.value = demoToken;
+        sessionStorage.setItem(tokenStorageKey, demoToken);
+      });
+    }
+  }
+
+  /** POST /graphql as JSON; resolves with `data`, throws a PageError for GraphQL or HTTP errors. */
+  async function graphql(query, variables = {}) {
+    let response;
+    try {
+      response = await fetch(graphqlPath, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json', ...authorizationHeaders() },
+        body: JSON.stringify({ query, variables }),
+      });
+    } catch (error) {
+      throw new PageError('NETWORK_ERROR', `The service did not answer: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    let body;
+    try {
+      body = await response.json();
+    } catch {
+      throw new PageError(`HTTP_${response.status}`, `The service answered HTTP ${response.status} without a GraphQL result.`);
+    }
+    if (Array.isArray(body?.errors) && body.errors.length > 0) throw fromGraphQLErrors(body.errors, response.status);
+    if (!body?.data) throw new PageError(`HTTP_${response.status}`, 'The service answered without data.');
+    return body.data;
+  }
+
+  /** One graphql-ws client per token; it connects when a subscription starts (lazy). */
+  function subscriptionClient() {
+    const token = currentToken();
+    if (wsClient && wsClientToken === token) return wsClient;
+    wsClient?.dispose();
+    wsClientToken = token;
+    wsClient = createClient({
+      url: `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}${graphqlPath}`,
+      connectionParams: () => authorizationHeaders(),
+      lazy: true,
+      lazyCloseTimeout: 30_000,
+      retryAttempts: 2,
+    });
+    return wsClient;
+  }
+
+  /**
+   * Follows draftStream until its last chunk, calling onText with the text so far after each
+   * chunk; resolves with the final draft, queried with `draftFragment` (a named fragment on
+   * Draft). `isCurrent()` false stops following (a newer request replaced this one): resolves null.
+   */
+  async function followStream(draftId, draftFragment, onText, isCurrent = () => true) {
+    const fragmentName = /fragment\s+(\w+)/.exec(draftFragment)?.[1];
+    const query = `subscription ${fragmentName}Stream($draftId: ID!) {
+      draftStream(draftId: $draftId) { sequence delta replace done error { code message } draft { ...${fragmentName} } }
+    } ${draftFragment}`;
+    let lastSequence = 0;
+    let text = '';
+    try {
+      for await (const result of subscriptionClient().iterate({ query, variables: { draftId } })) {
+        if (!isCurrent()) return null;
+        if (result.errors?.length) throw fromGraphQLErrors(result.errors);
+        const chunk = result.data?.draftStream;
+        // A resubscription replays stored chunks: keep each sequence once.
+        if (!chunk || chunk.sequence <= lastSequence) continue;
+        lastSequence = chunk.sequence;
+        text = chunk.replace ? chunk.delta : text + chunk.delta;
+        onText(text);
+        if (chunk.done) {
+          if (chunk.error) throw new PageError(chunk.error.code, chunk.error.message);
+          if (!chunk.draft) throw new PageError('STREAM_ENDED', 'The stream ended without a draft.');
+          return chunk.draft;
+        }
+      }
+    } catch (error) {
+      throw fromStreamError(error);
+    }
+    throw new PageError('STREAM_ENDED', 'The stream ended before its last chunk.');
+  }
+
+  return { setUpToken, graphql, followStream };
+}
