@@ -4,6 +4,7 @@
  * UPDATE, DELETE and TRUNCATE on the table (a trigger, see 003_api_keys_and_audit.sql).
  */
 import type { Queryable } from './database.js';
+import { recordOf, type RowOf } from './row-mapping.js';
 
 /** How an audited action ended. `refused`: a guard or a check stopped it before it ran. */
 export type AuditOutcome = 'success' | 'failure' | 'refused';
@@ -57,24 +58,7 @@ export interface AuditEventRepository {
   list(accountId: string, options?: AuditListOptions): Promise<AuditEventRecord[]>;
 }
 
-interface AuditEventRow {
-  id: string;
-  at: string;
-  account_id: string;
-  user_id: string | null;
-  auth_method: AuditAuthMethod | null;
-  action: string;
-  draft_id: string | null;
-  feature: string | null;
-  provider: string | null;
-  model: string | null;
-  outcome: AuditOutcome;
-  error_code: string | null;
-  guards: string[];
-  target: string | null;
-  request_id: string | null;
-  trace_id: string | null;
-}
+type AuditEventRow = RowOf<AuditEventRecord>;
 
 const columns = [
   'id',
@@ -143,28 +127,8 @@ export function createAuditEventRepository(database: Queryable): AuditEventRepos
           limit $5`,
         [accountId, options.draftId ?? null, options.action ?? null, options.before ?? null, limit],
       );
-      return rows.map(toRecord);
+      return rows.map(recordOf<AuditEventRecord>);
     },
   };
 }
 
-function toRecord(row: AuditEventRow): AuditEventRecord {
-  return {
-    id: row.id,
-    at: row.at,
-    accountId: row.account_id,
-    userId: row.user_id,
-    authMethod: row.auth_method,
-    action: row.action,
-    draftId: row.draft_id,
-    feature: row.feature,
-    provider: row.provider,
-    model: row.model,
-    outcome: row.outcome,
-    errorCode: row.error_code,
-    guards: row.guards,
-    target: row.target,
-    requestId: row.request_id,
-    traceId: row.trace_id,
-  };
-}
