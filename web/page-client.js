@@ -150,5 +150,41 @@ export function createPageClient({ createClient, tokenStorageKey }) {
     throw new PageError('STREAM_ENDED', 'The stream ended before its last chunk.');
   }
 
-  return { setUpToken, graphql, followStream };
+  /**
+   * Runs one generation: the mutation (which selects the new draft as `draft`), then, for a
+   * streamed draft, its stream to the end; reports through the page's callbacks: `setStatus`
+   * (a line for the user), `onCreated` (the draft as first returned, optional), `onText` (the
+   * streamed text so far), `onDraft` (the final draft), `onError`. Resolves when done; a run
+   * for which `isCurrent()` turns false stops reporting (a newer one replaced it).
+   */
+  async function runGeneration({ mutation, variables, draftFragment, isCurrent, setStatus, onCreated = () => {}, onText, onDraft, onError }) {
+    setStatus(variables.input?.stream === false ? 'Generating…' : 'Starting the generation…');
+    const started = performance.now();
+    try {
+      let draft = (await graphql(mutation, variables)).draft;
+      if (!isCurrent()) return;
+      onCreated(draft);
+      if (draft.state === 'STREAMING') {
+        setStatus('Streaming the draft…');
+        const final = await followStream(draft.id, draftFragment, onText, isCurrent);
+        if (!final) return;
+        draft = final;
+      }
+      if (!isCurrent()) return;
+      onDraft(draft);
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      if (draft.state === 'FAILED') {
+        setStatus(`The generation failed after ${seconds} s.`);
+        onError(new PageError(draft.error?.code ?? 'FAILED', draft.error?.message ?? 'The generation failed.'));
+      } else {
+        setStatus(`Draft ${draft.state === 'COMPLETE' ? 'complete' : draft.state.toLowerCase()} in ${seconds} s.`);
+      }
+    } catch (error) {
+      if (!isCurrent()) return;
+      setStatus('The request failed.');
+      onError(error);
+    }
+  }
+
+  return { setUpToken, graphql, followStream, runGeneration };
 }

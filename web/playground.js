@@ -4,7 +4,7 @@
 import { createClient } from '/playground/vendor/graphql-ws.mjs';
 import { PageError, createPageClient } from './page-client.js';
 
-const { setUpToken, graphql, followStream } = createPageClient({ createClient, tokenStorageKey: 'incident-ai.playground.token' });
+const { setUpToken, graphql, runGeneration } = createPageClient({ createClient, tokenStorageKey: 'incident-ai.playground.token' });
 
 const draftFields = /* GraphQL */ `
   fragment PlaygroundDraft on Draft {
@@ -174,33 +174,21 @@ async function generate() {
     return;
   }
   ui.generate.disabled = true;
-  setStatus(stream ? 'Starting the generation…' : 'Generating…');
   ui.draftText.setAttribute('aria-busy', 'true');
-  const started = performance.now();
   try {
-    const mutation = `mutation PlaygroundGenerate($input: ${inputType}!) { draft: ${field}(input: $input) { ...PlaygroundDraft } } ${draftFields}`;
-    let draft = (await graphql(mutation, variables)).draft;
-    if (run !== currentRun) return;
-    if (draft.conversationId) ui.conversation.value = draft.conversationId;
-    if (draft.state === 'STREAMING') {
-      setStatus('Streaming the draft…');
-      const final = await followStream(draft.id, draftFields, (text) => (ui.draftText.textContent = text), () => run === currentRun);
-      if (!final) return;
-      draft = final;
-    }
-    if (run !== currentRun) return;
-    showDraft(draft);
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    if (draft.state === 'FAILED') {
-      setStatus(`The generation failed after ${seconds} s.`);
-      showError(new PageError(draft.error?.code ?? 'FAILED', draft.error?.message ?? 'The generation failed.'));
-    } else {
-      setStatus(`Draft ${draft.state === 'COMPLETE' ? 'complete' : draft.state.toLowerCase()} in ${seconds} s.`);
-    }
-  } catch (error) {
-    if (run !== currentRun) return;
-    setStatus('The request failed.');
-    showError(error);
+    await runGeneration({
+      mutation: `mutation PlaygroundGenerate($input: ${inputType}!) { draft: ${field}(input: $input) { ...PlaygroundDraft } } ${draftFields}`,
+      variables,
+      draftFragment: draftFields,
+      isCurrent: () => run === currentRun,
+      setStatus,
+      onCreated: (draft) => {
+        if (draft.conversationId) ui.conversation.value = draft.conversationId;
+      },
+      onText: (text) => (ui.draftText.textContent = text),
+      onDraft: showDraft,
+      onError: showError,
+    });
   } finally {
     if (run === currentRun) {
       ui.generate.disabled = false;

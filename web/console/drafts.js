@@ -1,7 +1,7 @@
 // /console: generate a draft (streamed), read it rendered with its citations, edit it in place,
 // publish it (status update -> publishStatusUpdate, runbook -> publishRunbookJob, the others
 // recorded as published text through submitDraftFeedback) and see how much of it was kept.
-import { ConsoleError, element, followStream, formatUsd, graphql, h, setUpToken, showError } from './common.js';
+import { ConsoleError, element, formatUsd, graphql, h, runGeneration, setUpToken, showError } from './common.js';
 import { draftFragment, renderApprovalWarning, renderDraftText, renderQuarantine, renderStreamingText } from './render-draft.js';
 
 /** Sample incidents of the embedded source: publishing them goes nowhere (publication target NONE), it is recorded as feedback only. */
@@ -106,31 +106,17 @@ async function generate() {
   }
   ui.generate.disabled = true;
   ui.draft.setAttribute('aria-busy', 'true');
-  ui.status.textContent = 'Starting the generation…';
-  const started = performance.now();
   try {
-    const mutation = `mutation ConsoleGenerate($input: ${inputType}!) { draft: ${field}(input: $input) { ...ConsoleDraft } } ${draftFragment}`;
-    let draft = (await graphql(mutation, variables)).draft;
-    if (run !== currentRun) return;
-    if (draft.state === 'STREAMING') {
-      ui.status.textContent = 'Streaming the draft…';
-      const final = await followStream(draft.id, draftFragment, (text) => renderStreamingText(ui.draft, text), () => run === currentRun);
-      if (!final) return;
-      draft = final;
-    }
-    if (run !== currentRun) return;
-    showDraft(draft);
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    if (draft.state === 'FAILED') {
-      ui.status.textContent = `The generation failed after ${seconds} s.`;
-      showError(ui.error, new ConsoleError(draft.error?.code ?? 'FAILED', draft.error?.message ?? 'The generation failed.'));
-    } else {
-      ui.status.textContent = `Draft complete in ${seconds} s.`;
-    }
-  } catch (error) {
-    if (run !== currentRun) return;
-    ui.status.textContent = 'The request failed.';
-    showError(ui.error, error);
+    await runGeneration({
+      mutation: `mutation ConsoleGenerate($input: ${inputType}!) { draft: ${field}(input: $input) { ...ConsoleDraft } } ${draftFragment}`,
+      variables,
+      draftFragment,
+      isCurrent: () => run === currentRun,
+      setStatus: (text) => (ui.status.textContent = text),
+      onText: (text) => renderStreamingText(ui.draft, text),
+      onDraft: showDraft,
+      onError: (error) => showError(ui.error, error),
+    });
   } finally {
     if (run === currentRun) {
       ui.generate.disabled = false;
