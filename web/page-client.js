@@ -1,8 +1,9 @@
-// The GraphQL client of the browser pages (the playground and the console), served beside each
-// page's own scripts (/playground/page-client.js, /console/page-client.js): the bearer token
-// field, GraphQL over HTTP (POST /graphql, JSON, which passes the server's CSRF prevention),
-// draftStream over graphql-ws on the same path, and typed errors. Each page passes the graphql-ws
-// `createClient` it imports from its own vendor folder. No imports here, no HTML written.
+// What the browser pages (the playground and the console) share, served beside each page's own
+// scripts (/playground/page-client.js, /console/page-client.js): the bearer token field, GraphQL
+// over HTTP (POST /graphql, JSON, which passes the server's CSRF prevention), draftStream over
+// graphql-ws on the same path, typed errors, a generation run, the feedback buttons and the
+// feature picker. Each page passes the graphql-ws `createClient` it imports from its own vendor
+// folder. No imports here; text reaches the page only through textContent.
 
 const graphqlPath = '/graphql';
 
@@ -22,6 +23,22 @@ const demoToken = (() => {
   const value = document.querySelector('meta[name="demo-token"]')?.getAttribute('content') ?? '';
   return value.includes('{{') ? '' : value.trim();
 })();
+
+/**
+ * Keeps a feature `<select>` and the URL's `#fragment` in step and calls `show(feature)` on each
+ * change (and once now); returns a function giving the selected feature (a key of `features`).
+ */
+export function followFeatureSelect(select, features, show, fallback = 'statusUpdate') {
+  const selected = () => (select.value in features ? select.value : fallback);
+  select.addEventListener('change', () => {
+    show(selected());
+    history.replaceState(null, '', `#${selected()}`);
+  });
+  const fromHash = location.hash.slice(1);
+  if (fromHash in features) select.value = fromHash;
+  show(selected());
+  return selected;
+}
 
 function fromGraphQLErrors(errors, httpStatus) {
   const [first, ...more] = errors;
@@ -186,5 +203,35 @@ export function createPageClient({ createClient, tokenStorageKey }) {
     }
   }
 
-  return { setUpToken, graphql, followStream, runGeneration };
+  /**
+   * Wires thumbs up/down buttons: each sends the rating (and the comment, if any) for the draft
+   * `currentDraft()` returns, and writes the outcome into `status` (its `data-feedback-id` is the
+   * stored feedback's id).
+   */
+  function setUpFeedback({ buttons, comment, status, currentDraft }) {
+    const send = async (rating) => {
+      const draft = currentDraft();
+      if (!draft) return;
+      for (const button of buttons) button.disabled = true;
+      status.textContent = 'Sending…';
+      const text = comment.value.trim();
+      try {
+        const { submitDraftFeedback: stored } = await graphql(
+          `mutation PageFeedback($input: DraftFeedbackInput!) { submitDraftFeedback(input: $input) { id rating } }`,
+          { input: { draftId: draft.id, rating, ...(text && { comment: text }) } },
+        );
+        if (currentDraft() !== draft) return;
+        status.dataset.feedbackId = stored.id;
+        status.textContent = `Thanks: ${stored.rating === 'UP' ? 'thumbs up' : 'thumbs down'} recorded.`;
+      } catch (error) {
+        const problem = error instanceof PageError ? error : new PageError('CLIENT_ERROR', String(error));
+        status.textContent = `Feedback not recorded: ${problem.code}: ${problem.message}`;
+      } finally {
+        for (const button of buttons) button.disabled = false;
+      }
+    };
+    for (const button of buttons) button.addEventListener('click', () => void send(button.dataset.rating));
+  }
+
+  return { setUpToken, graphql, followStream, runGeneration, setUpFeedback };
 }

@@ -2,9 +2,9 @@
 // server's CSRF prevention) and follows streamed drafts over graphql-ws (draftStream, same path).
 // Model output is untrusted: it is only ever written with textContent, never as HTML.
 import { createClient } from '/playground/vendor/graphql-ws.mjs';
-import { PageError, createPageClient } from './page-client.js';
+import { PageError, createPageClient, followFeatureSelect } from './page-client.js';
 
-const { setUpToken, graphql, runGeneration } = createPageClient({ createClient, tokenStorageKey: 'incident-ai.playground.token' });
+const { setUpToken, graphql, runGeneration, setUpFeedback } = createPageClient({ createClient, tokenStorageKey: 'incident-ai.playground.token' });
 
 const draftFields = /* GraphQL */ `
   fragment PlaygroundDraft on Draft {
@@ -59,12 +59,6 @@ const publishMutation = /* GraphQL */ `
   }
 `;
 
-const feedbackMutation = /* GraphQL */ `
-  mutation PlaygroundFeedback($input: DraftFeedbackInput!) {
-    submitDraftFeedback(input: $input) { id draftId rating createdAt }
-  }
-`;
-
 
 const element = (id) => {
   const found = document.getElementById(id);
@@ -111,10 +105,6 @@ setUpToken(ui.token, ui.tokenShow, ui.tokenDemo);
 
 // --- the form ----------------------------------------------------------------------------
 
-function selectedFeature() {
-  return ui.feature.value in features ? ui.feature.value : 'statusUpdate';
-}
-
 function showFeature(feature) {
   for (const fieldset of ui.form.querySelectorAll('fieldset[data-feature]')) {
     const active = fieldset.dataset.feature === feature;
@@ -122,14 +112,7 @@ function showFeature(feature) {
     fieldset.disabled = !active;
   }
 }
-
-ui.feature.addEventListener('change', () => {
-  showFeature(selectedFeature());
-  history.replaceState(null, '', `#${selectedFeature()}`);
-});
-const fromHash = location.hash.slice(1);
-if (fromHash in features) ui.feature.value = fromHash;
-showFeature(selectedFeature());
+const selectedFeature = followFeatureSelect(ui.feature, features, showFeature);
 
 ui.newConversation.addEventListener('click', () => {
   ui.conversation.value = '';
@@ -304,28 +287,7 @@ function yesNo(value) {
 
 // --- feedback ----------------------------------------------------------------------------
 
-for (const button of ui.feedbackButtons) {
-  button.addEventListener('click', () => void sendFeedback(button.dataset.rating));
-}
-
-async function sendFeedback(rating) {
-  const draft = currentDraft;
-  if (!draft) return;
-  for (const button of ui.feedbackButtons) button.disabled = true;
-  ui.feedbackStatus.textContent = 'Sending…';
-  const comment = ui.feedbackComment.value.trim();
-  try {
-    const { submitDraftFeedback: stored } = await graphql(feedbackMutation, { input: { draftId: draft.id, rating, ...(comment && { comment }) } });
-    if (currentDraft !== draft) return;
-    ui.feedbackStatus.dataset.feedbackId = stored.id;
-    ui.feedbackStatus.textContent = `Thanks: ${stored.rating === 'UP' ? 'thumbs up' : 'thumbs down'} recorded.`;
-  } catch (error) {
-    const problem = error instanceof PageError ? error : new PageError('CLIENT_ERROR', String(error));
-    ui.feedbackStatus.textContent = `Feedback not recorded: ${problem.code}: ${problem.message}`;
-  } finally {
-    for (const button of ui.feedbackButtons) button.disabled = false;
-  }
-}
+setUpFeedback({ buttons: ui.feedbackButtons, comment: ui.feedbackComment, status: ui.feedbackStatus, currentDraft: () => currentDraft });
 
 // --- publish -----------------------------------------------------------------------------
 

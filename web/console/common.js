@@ -3,7 +3,7 @@
 // small DOM helpers. Model output is untrusted: it reaches the page only through render-draft.js
 // (sanitized) or textContent.
 import { createClient } from '/console/vendor/graphql-ws.mjs';
-import { PageError as ConsoleError, createPageClient } from './page-client.js';
+import { PageError as ConsoleError, createPageClient, followFeatureSelect } from './page-client.js';
 
 const tokenStorageKey = 'incident-ai.console.token';
 
@@ -40,7 +40,8 @@ const client = createPageClient({ createClient, tokenStorageKey });
 
 /** Wires the page's token field: kept in this tab (sessionStorage), pre-filled with the demo token in development. */
 export const setUpToken = (input, showButton) => client.setUpToken(input, showButton);
-export const { graphql, followStream, runGeneration } = client;
+export const { graphql, followStream, runGeneration, setUpFeedback } = client;
+export { followFeatureSelect };
 
 /** Shows an error in a container holding .error-code and .error-message. */
 export function showError(container, error) {

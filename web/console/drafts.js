@@ -1,7 +1,7 @@
 // /console: generate a draft (streamed), read it rendered with its citations, edit it in place,
 // publish it (status update -> publishStatusUpdate, runbook -> publishRunbookJob, the others
 // recorded as published text through submitDraftFeedback) and see how much of it was kept.
-import { ConsoleError, element, formatUsd, graphql, h, runGeneration, setUpToken, showError } from './common.js';
+import { ConsoleError, element, followFeatureSelect, formatUsd, graphql, h, runGeneration, setUpFeedback, setUpToken, showError } from './common.js';
 import { draftFragment, renderApprovalWarning, renderDraftText, renderQuarantine, renderStreamingText } from './render-draft.js';
 
 /** Sample incidents of the embedded source: publishing them goes nowhere (publication target NONE), it is recorded as feedback only. */
@@ -51,8 +51,6 @@ const ui = {
 
 setUpToken(element('token'), element('token-show'));
 
-const selectedFeature = () => (ui.feature.value in features ? ui.feature.value : 'statusUpdate');
-
 function showFeature(feature) {
   for (const node of ui.form.querySelectorAll('[data-for]')) {
     const active = node.dataset.for.split(' ').includes(feature);
@@ -62,12 +60,7 @@ function showFeature(feature) {
   ui.form.querySelector('label[for="incident"]').textContent = feature === 'statusUpdate' || feature === 'postmortem' ? 'Incident id' : 'Incident id (optional)';
 }
 
-ui.feature.addEventListener('change', () => {
-  showFeature(selectedFeature());
-  history.replaceState(null, '', `#${selectedFeature()}`);
-});
-if (location.hash.slice(1) in features) ui.feature.value = location.hash.slice(1);
-showFeature(selectedFeature());
+const selectedFeature = followFeatureSelect(ui.feature, features, showFeature);
 
 function formValues(feature) {
   const values = {};
@@ -304,22 +297,4 @@ const latest = (feedback) => [...(feedback ?? [])].sort((a, b) => (a.createdAt <
 
 // --- feedback ----------------------------------------------------------------------------
 
-for (const button of ui.feedbackButtons) button.addEventListener('click', () => void sendFeedback(button.dataset.rating));
-
-async function sendFeedback(rating) {
-  const draft = currentDraft;
-  if (!draft) return;
-  for (const button of ui.feedbackButtons) button.disabled = true;
-  ui.feedbackStatus.textContent = 'Sending…';
-  const comment = ui.feedbackComment.value.trim();
-  try {
-    const { submitDraftFeedback: stored } = await graphql(`mutation ConsoleFeedback($input: DraftFeedbackInput!) { submitDraftFeedback(input: $input) { id rating } }`, { input: { draftId: draft.id, rating, ...(comment && { comment }) } });
-    if (currentDraft !== draft) return;
-    ui.feedbackStatus.textContent = `Thanks: ${stored.rating === 'UP' ? 'thumbs up' : 'thumbs down'} recorded.`;
-  } catch (error) {
-    const problem = error instanceof ConsoleError ? error : new ConsoleError('CLIENT_ERROR', String(error));
-    ui.feedbackStatus.textContent = `Feedback not recorded: ${problem.code}: ${problem.message}`;
-  } finally {
-    for (const button of ui.feedbackButtons) button.disabled = false;
-  }
-}
+setUpFeedback({ buttons: ui.feedbackButtons, comment: ui.feedbackComment, status: ui.feedbackStatus, currentDraft: () => currentDraft });
