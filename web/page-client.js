@@ -168,14 +168,53 @@ export function createPageClient({ createClient, tokenStorageKey }) {
   }
 
   /**
-   * Runs one generation: the mutation (which selects the new draft as `draft`), then, for a
-   * streamed draft, its stream to the end; reports through the page's callbacks: `setStatus`
-   * (a line for the user), `onCreated` (the draft as first returned, optional), `onText` (the
-   * streamed text so far), `onDraft` (the final draft), `onError`. Resolves when done; a run
-   * for which `isCurrent()` turns false stops reporting (a newer one replaced it).
+   * Wires a generation form. On submit: the selected feature's input (`features[feature]` has
+   * `field`, `inputType` and `input(formValues)`), its mutation selecting `draftFragment` (a
+   * named fragment on Draft), then for a streamed draft its stream to the end. Reports through
+   * the page's callbacks: `reset` (before a run), `setStatus` (a line for the user), `onCreated`
+   * (the draft as first returned, optional), `onText` (the streamed text so far), `onDraft` (the
+   * final draft), `onError`. A new submit replaces the run in progress, whose results are dropped.
    */
-  async function runGeneration({ mutation, variables, draftFragment, isCurrent, setStatus, onCreated = () => {}, onText, onDraft, onError }) {
-    setStatus(variables.input?.stream === false ? 'Generating…' : 'Starting the generation…');
+  function setUpGenerationForm(page) {
+    const { form, button, busy, features, selectedFeature, formValues, stream = () => true, operationName, draftFragment } = page;
+    const fragmentName = /fragment\s+(\w+)/.exec(draftFragment)?.[1];
+    let currentRun = 0;
+
+    async function generate() {
+      const run = ++currentRun;
+      const isCurrent = () => run === currentRun;
+      const feature = selectedFeature();
+      const { field, inputType, input } = features[feature];
+      const streamed = stream();
+      page.reset();
+      let variables;
+      try {
+        variables = { input: { ...input(formValues(feature)), stream: streamed } };
+      } catch (error) {
+        page.onError(error);
+        return;
+      }
+      button.disabled = true;
+      busy.setAttribute('aria-busy', 'true');
+      try {
+        const mutation = `mutation ${operationName}($input: ${inputType}!) { draft: ${field}(input: $input) { ...${fragmentName} } } ${draftFragment}`;
+        await runGeneration(mutation, variables, isCurrent, page);
+      } finally {
+        if (isCurrent()) {
+          button.disabled = false;
+          busy.setAttribute('aria-busy', 'false');
+        }
+      }
+    }
+
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void generate();
+    });
+  }
+
+  async function runGeneration(mutation, variables, isCurrent, { draftFragment, setStatus, onCreated = () => {}, onText, onDraft, onError }) {
+    setStatus(variables.input.stream ? 'Starting the generation…' : 'Generating…');
     const started = performance.now();
     try {
       let draft = (await graphql(mutation, variables)).draft;
@@ -233,5 +272,5 @@ export function createPageClient({ createClient, tokenStorageKey }) {
     for (const button of buttons) button.addEventListener('click', () => void send(button.dataset.rating));
   }
 
-  return { setUpToken, graphql, followStream, runGeneration, setUpFeedback };
+  return { setUpToken, graphql, followStream, setUpGenerationForm, setUpFeedback };
 }

@@ -4,7 +4,7 @@
 import { createClient } from '/playground/vendor/graphql-ws.mjs';
 import { PageError, createPageClient, followFeatureSelect } from './page-client.js';
 
-const { setUpToken, graphql, runGeneration, setUpFeedback } = createPageClient({ createClient, tokenStorageKey: 'incident-ai.playground.token' });
+const { setUpToken, graphql, setUpGenerationForm, setUpFeedback } = createPageClient({ createClient, tokenStorageKey: 'incident-ai.playground.token' });
 
 const draftFields = /* GraphQL */ `
   fragment PlaygroundDraft on Draft {
@@ -135,50 +135,27 @@ function formValues(feature) {
   return values;
 }
 
-let currentRun = 0;
 let currentDraft = null;
 
-ui.form.addEventListener('submit', (event) => {
-  event.preventDefault();
-  void generate();
+setUpGenerationForm({
+  form: ui.form,
+  button: ui.generate,
+  busy: ui.draftText,
+  features,
+  selectedFeature,
+  formValues,
+  stream: () => ui.stream.checked,
+  operationName: 'PlaygroundGenerate',
+  draftFragment: draftFields,
+  reset: resetResult,
+  setStatus,
+  onCreated: (draft) => {
+    if (draft.conversationId) ui.conversation.value = draft.conversationId;
+  },
+  onText: (text) => (ui.draftText.textContent = text),
+  onDraft: showDraft,
+  onError: showError,
 });
-
-async function generate() {
-  const run = ++currentRun;
-  const feature = selectedFeature();
-  const { field, inputType, input } = features[feature];
-  const stream = ui.stream.checked;
-  resetResult();
-  let variables;
-  try {
-    variables = { input: { ...input(formValues(feature)), stream } };
-  } catch (error) {
-    showError(error);
-    return;
-  }
-  ui.generate.disabled = true;
-  ui.draftText.setAttribute('aria-busy', 'true');
-  try {
-    await runGeneration({
-      mutation: `mutation PlaygroundGenerate($input: ${inputType}!) { draft: ${field}(input: $input) { ...PlaygroundDraft } } ${draftFields}`,
-      variables,
-      draftFragment: draftFields,
-      isCurrent: () => run === currentRun,
-      setStatus,
-      onCreated: (draft) => {
-        if (draft.conversationId) ui.conversation.value = draft.conversationId;
-      },
-      onText: (text) => (ui.draftText.textContent = text),
-      onDraft: showDraft,
-      onError: showError,
-    });
-  } finally {
-    if (run === currentRun) {
-      ui.generate.disabled = false;
-      ui.draftText.setAttribute('aria-busy', 'false');
-    }
-  }
-}
 
 // --- output ------------------------------------------------------------------------------
 

@@ -40,7 +40,7 @@ const client = createPageClient({ createClient, tokenStorageKey });
 
 /** Wires the page's token field: kept in this tab (sessionStorage), pre-filled with the demo token in development. */
 export const setUpToken = (input, showButton) => client.setUpToken(input, showButton);
-export const { graphql, followStream, runGeneration, setUpFeedback } = client;
+export const { graphql, followStream, setUpGenerationForm, setUpFeedback } = client;
 export { followFeatureSelect };
 
 /** Shows an error in a container holding .error-code and .error-message. */

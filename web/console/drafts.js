@@ -1,7 +1,7 @@
 // /console: generate a draft (streamed), read it rendered with its citations, edit it in place,
 // publish it (status update -> publishStatusUpdate, runbook -> publishRunbookJob, the others
 // recorded as published text through submitDraftFeedback) and see how much of it was kept.
-import { ConsoleError, element, followFeatureSelect, formatUsd, graphql, h, runGeneration, setUpFeedback, setUpToken, showError } from './common.js';
+import { ConsoleError, element, followFeatureSelect, formatUsd, graphql, h, setUpFeedback, setUpGenerationForm, setUpToken, showError } from './common.js';
 import { draftFragment, renderApprovalWarning, renderDraftText, renderQuarantine, renderStreamingText } from './render-draft.js';
 
 /** Sample incidents of the embedded source: publishing them goes nowhere (publication target NONE), it is recorded as feedback only. */
@@ -77,46 +77,23 @@ function formValues(feature) {
   return values;
 }
 
-let currentRun = 0;
 let currentDraft = null;
 
-ui.form.addEventListener('submit', (event) => {
-  event.preventDefault();
-  void generate();
+setUpGenerationForm({
+  form: ui.form,
+  button: ui.generate,
+  busy: ui.draft,
+  features,
+  selectedFeature,
+  formValues,
+  operationName: 'ConsoleGenerate',
+  draftFragment,
+  reset: resetResult,
+  setStatus: (text) => (ui.status.textContent = text),
+  onText: (text) => renderStreamingText(ui.draft, text),
+  onDraft: showDraft,
+  onError: (error) => showError(ui.error, error),
 });
-
-async function generate() {
-  const run = ++currentRun;
-  const feature = selectedFeature();
-  const { field, inputType, input } = features[feature];
-  resetResult();
-  let variables;
-  try {
-    variables = { input: { ...input(formValues(feature)), stream: true } };
-  } catch (error) {
-    showError(ui.error, error);
-    return;
-  }
-  ui.generate.disabled = true;
-  ui.draft.setAttribute('aria-busy', 'true');
-  try {
-    await runGeneration({
-      mutation: `mutation ConsoleGenerate($input: ${inputType}!) { draft: ${field}(input: $input) { ...ConsoleDraft } } ${draftFragment}`,
-      variables,
-      draftFragment,
-      isCurrent: () => run === currentRun,
-      setStatus: (text) => (ui.status.textContent = text),
-      onText: (text) => renderStreamingText(ui.draft, text),
-      onDraft: showDraft,
-      onError: (error) => showError(ui.error, error),
-    });
-  } finally {
-    if (run === currentRun) {
-      ui.generate.disabled = false;
-      ui.draft.setAttribute('aria-busy', 'false');
-    }
-  }
-}
 
 /** Clears everything a previous draft left: text, warnings, editor, publish state, feedback form. */
 function resetResult() {
