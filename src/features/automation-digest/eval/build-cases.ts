@@ -9,10 +9,8 @@
  * jobs, and a log with instructions planted in a line. Labels: the outcome, the failing
  * step, the facts of the cause, and causes the log does not support.
  */
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { EvalCaseInput, Fact } from '../../../eval/cases.js';
-import { writeCases } from '../../../eval/dataset/write-cases.js';
+import { writeCasesWhenRun } from '../../../eval/dataset/write-cases.js';
 import { exdemo01Succeeded, exdemo02Failed, rjdemo01RestartPaymentsApi } from '../../../incidents/sample/rjdemo01-restart-payments-api.js';
 import type { ExecutionLogLine, ExecutionStatus, JobExecution, RunbookJob } from '../../../incidents/types.js';
 
@@ -697,10 +695,4 @@ export function buildAutomationDigestCases(): EvalCaseInput[] {
   }));
 }
 
-const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (isMain) {
-  const file = fileURLToPath(new URL('./cases.jsonl', import.meta.url));
-  const cases = buildAutomationDigestCases();
-  await writeCases(file, cases);
-  process.stdout.write(`${cases.length} cases written to ${file}\n`);
-}
+await writeCasesWhenRun(import.meta.url, buildAutomationDigestCases);

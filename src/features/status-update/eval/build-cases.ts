@@ -8,14 +8,12 @@
  * and audience: facts the update must state, details it must not show, things that never
  * happened. A few cases carry human preferences between two written updates, for the judge.
  */
-import { fileURLToPath } from 'node:url';
-import path from 'node:path';
 import type { EvalCaseInput, Fact, HumanPreference } from '../../../eval/cases.js';
 import { incidentAt, phaseOfStage, type Stage } from '../../../eval/dataset/incident-builder.js';
 import { incidentScenarios, scenarioById, type LabelledScenario } from '../../../eval/dataset/incident-scenarios.js';
 import { phaseWords } from '../../../eval/dataset/phase-words.js';
 import { sampleLabels, type IncidentLabels } from '../../../eval/dataset/sample-labels.js';
-import { writeCases } from '../../../eval/dataset/write-cases.js';
+import { writeCasesWhenRun } from '../../../eval/dataset/write-cases.js';
 import { sampleIncidents } from '../../../incidents/sample/index.js';
 import type { Incident } from '../../../incidents/types.js';
 import type { Audience } from '../output-schema.js';
@@ -274,10 +272,4 @@ function adversarialCases(): EvalCaseInput[] {
   return cases;
 }
 
-const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (isMain) {
-  const file = fileURLToPath(new URL('./cases.jsonl', import.meta.url));
-  const cases = buildStatusUpdateCases();
-  await writeCases(file, cases);
-  process.stdout.write(`${cases.length} cases written to ${file} (${incidentScenarios.length} scenarios)\n`);
-}
+await writeCasesWhenRun(import.meta.url, buildStatusUpdateCases, ` (${incidentScenarios.length} scenarios)`);
