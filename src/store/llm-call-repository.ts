@@ -4,26 +4,11 @@
  */
 import type { FeatureName } from '../config/feature-names.js';
 import type { Queryable } from './database.js';
+import type { RowOf } from './row-mapping.js';
 import type { LlmCallOutcome, LlmCallRecord, LlmCallRepository, UsageSummaryRow } from './types.js';
 
-interface LlmCallRow {
-  id: string;
-  account_id: string;
-  feature: FeatureName;
-  draft_id: string | null;
-  provider: string;
-  model: string;
-  attempt: number;
-  outcome: LlmCallOutcome;
-  error_kind: string | null;
-  input_tokens: number;
-  output_tokens: number;
-  cost_usd: number;
-  latency_ms: number;
-  started_at: string;
-  trace_id: string | null;
-  cached: boolean;
-}
+/** `cached` is stored false rather than absent. */
+type LlmCallRow = RowOf<Required<LlmCallRecord>>;
 
 interface UsageSummarySqlRow {
   feature: FeatureName;
