@@ -4,7 +4,8 @@
  * UPDATE, DELETE and TRUNCATE on the table (a trigger, see 003_api_keys_and_audit.sql).
  */
 import type { Queryable } from './database.js';
-import { recordOf, type RowOf } from './row-mapping.js';
+import { insertRowsOnce } from './batch-insert.js';
+import { recordOf, valuesOf, type RowOf } from './row-mapping.js';
 
 /** How an audited action ended. `refused`: a guard or a check stopped it before it ran. */
 export type AuditOutcome = 'success' | 'failure' | 'refused';
@@ -77,42 +78,14 @@ const columns = [
   'target',
   'request_id',
   'trace_id',
-] as const;
-
-/** Rows per INSERT: PostgreSQL binds at most 65 535 parameters per statement. */
-const maxEventsPerInsert = Math.floor(65_535 / columns.length);
+] as const satisfies readonly (keyof AuditEventRow)[];
 
 /** Audit events over `database`; reads are scoped by account. */
 export function createAuditEventRepository(database: Queryable): AuditEventRepository {
   return {
     async insertMany(events: readonly AuditEventRecord[]): Promise<void> {
-      for (let start = 0; start < events.length; start += maxEventsPerInsert) {
-        const batch = events.slice(start, start + maxEventsPerInsert);
-        const params: unknown[] = [];
-        const tuples = batch.map((event) => {
-          const first = params.length + 1;
-          params.push(
-            event.id,
-            event.at,
-            event.accountId,
-            event.userId,
-            event.authMethod,
-            event.action,
-            event.draftId,
-            event.feature,
-            event.provider,
-            event.model,
-            event.outcome,
-            event.errorCode,
-            JSON.stringify(event.guards),
-            event.target,
-            event.requestId,
-            event.traceId,
-          );
-          return `(${columns.map((column, index) => `$${first + index}${column === 'guards' ? '::jsonb' : ''}`).join(', ')})`;
-        });
-        await database.query(`insert into audit_events (${columns.join(', ')}) values ${tuples.join(', ')} on conflict (id) do nothing`, params);
-      }
+      const rows = events.map((event) => valuesOf({ ...event, guards: JSON.stringify(event.guards) }, columns));
+      await insertRowsOnce(database, 'audit_events', columns, rows, { guards: '::jsonb' });
     },
 
     async list(accountId: string, options: AuditListOptions = {}): Promise<AuditEventRecord[]> {

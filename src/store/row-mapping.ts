@@ -33,3 +33,9 @@ export function recordOf<Record>(row: RowOf<Record>): Record {
   for (const [column, value] of Object.entries(row)) record[fieldName(column)] = value;
   return record as Record;
 }
+
+/** The values of `record`'s fields in `columns` order: the column `account_id` reads `accountId`. */
+export function valuesOf(record: object, columns: readonly string[]): unknown[] {
+  const fields = record as { [field: string]: unknown };
+  return columns.map((column) => fields[fieldName(column)]);
+}
