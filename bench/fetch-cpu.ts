@@ -17,7 +17,7 @@ import OpenAI from 'openai';
 import { Agent, fetch as undiciFetch, request as undiciRequest } from 'undici';
 import { createHttpFetch, type FetchFunction } from '../src/llm/providers/http-fetch.js';
 
-const variants = ['global-fetch', 'undici-fetch', 'undici-request', 'node-http'] as const;
+const variants = ['global-fetch', 'global-fetch-agent', 'undici-fetch', 'undici-request', 'node-http'] as const;
 type Variant = (typeof variants)[number];
 const modes = ['json', 'sse', 'sdk-json', 'sdk-stream'] as const;
 type Mode = (typeof modes)[number];
@@ -39,6 +39,12 @@ function makeFetch(variant: Variant): FetchFunction {
   switch (variant) {
     case 'global-fetch':
       return fetch;
+    case 'global-fetch-agent': {
+      // The platform fetch with an npm undici Agent as its dispatcher (keep-alive pool, limits, timeouts).
+      const dispatcher = new Agent({ keepAliveTimeout: 4_000, connections: 256 });
+      // npm undici's Agent and Node's bundled undici-types differ nominally; the platform fetch accepts it at runtime.
+      return (input, init) => fetch(input, { ...init, dispatcher } as unknown as RequestInit);
+    }
     case 'undici-fetch': {
       const dispatcher = new Agent({ keepAliveTimeout: 4_000, connections: 256 });
       // undici's own RequestInit/Response types differ nominally from the DOM lib's; same shapes at runtime.

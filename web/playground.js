@@ -2,9 +2,9 @@
 // server's CSRF prevention) and follows streamed drafts over graphql-ws (draftStream, same path).
 // Model output is untrusted: it is only ever written with textContent, never as HTML.
 import { createClient } from '/playground/vendor/graphql-ws.mjs';
+import { PageError, createPageClient, followFeatureSelect } from './page-client.js';
 
-const tokenStorageKey = 'incident-ai.playground.token';
-const graphqlPath = '/graphql';
+const { setUpToken, graphql, setUpGenerationForm, setUpFeedback } = createPageClient({ createClient, tokenStorageKey: 'incident-ai.playground.token' });
 
 const draftFields = /* GraphQL */ `
   fragment PlaygroundDraft on Draft {
@@ -53,34 +53,12 @@ const features = {
   },
 };
 
-const streamSubscription = /* GraphQL */ `
-  subscription PlaygroundDraftStream($draftId: ID!) {
-    draftStream(draftId: $draftId) { sequence delta replace done error { code message } draft { ...PlaygroundDraft } }
-  }
-  ${draftFields}
-`;
-
 const publishMutation = /* GraphQL */ `
   mutation PlaygroundPublish($input: PublishStatusUpdateInput!) {
     publishStatusUpdate(input: $input) { id publication { target publishedAt externalId sequence } }
   }
 `;
 
-const feedbackMutation = /* GraphQL */ `
-  mutation PlaygroundFeedback($input: DraftFeedbackInput!) {
-    submitDraftFeedback(input: $input) { id draftId rating createdAt }
-  }
-`;
-
-/** An error to show: a GraphQL `extensions.code` (or a local one) with its message. */
-class PlaygroundError extends Error {
-  constructor(code, message, extensions = {}, more = []) {
-    super(message);
-    this.code = code;
-    this.extensions = extensions;
-    this.more = more;
-  }
-}
 
 const element = (id) => {
   const found = document.getElementById(id);
@@ -123,130 +101,9 @@ const ui = {
   publishStatus: element('publish-status'),
 };
 
-// --- token -------------------------------------------------------------------------------
-
-const demoToken = (() => {
-  const value = document.querySelector('meta[name="demo-token"]')?.getAttribute('content') ?? '';
-  return value.includes('{{') ? '' : value.trim();
-})();
-
-function currentToken() {
-  return ui.token.value.trim();
-}
-
-ui.token.value = sessionStorage.getItem(tokenStorageKey) ?? demoToken;
-ui.token.addEventListener('input', () => sessionStorage.setItem(tokenStorageKey, currentToken()));
-ui.tokenShow.addEventListener('click', () => {
-  const show = ui.token.type === 'password';
-  ui.token.type = show ? 'text' : 'password';
-  ui.tokenShow.textContent = show ? 'Hide' : 'Show';
-  ui.tokenShow.setAttribute('aria-pressed', String(show));
-});
-if (demoToken) {
-  ui.tokenDemo.hidden = false;
-  ui.tokenDemo.addEventListener('click', () => {
-    ui.token.value = demoToken;
-    sessionStorage.setItem(tokenStorageKey, demoToken);
-  });
-}
-
-// --- transport ---------------------------------------------------------------------------
-
-function authorizationHeaders() {
-  const token = currentToken();
-  return token ? { authorization: `Bearer ${token}` } : {};
-}
-
-/** POST /graphql as JSON; resolves with `data`, throws a PlaygroundError for GraphQL or HTTP errors. */
-async function graphql(query, variables) {
-  let response;
-  try {
-    response = await fetch(graphqlPath, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', ...authorizationHeaders() },
-      body: JSON.stringify({ query, variables }),
-    });
-  } catch (error) {
-    throw new PlaygroundError('NETWORK_ERROR', `The service did not answer: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  let body;
-  try {
-    body = await response.json();
-  } catch {
-    throw new PlaygroundError(`HTTP_${response.status}`, `The service answered HTTP ${response.status} without a GraphQL result.`);
-  }
-  if (Array.isArray(body?.errors) && body.errors.length > 0) throw fromGraphQLErrors(body.errors, response.status);
-  if (!body?.data) throw new PlaygroundError(`HTTP_${response.status}`, 'The service answered without data.');
-  return body.data;
-}
-
-function fromGraphQLErrors(errors, httpStatus) {
-  const [first, ...more] = errors;
-  const extensions = { ...(first?.extensions ?? {}) };
-  if (httpStatus && httpStatus !== 200) extensions.httpStatus = httpStatus;
-  return new PlaygroundError(String(extensions.code ?? 'GRAPHQL_ERROR'), String(first?.message ?? 'Unknown error.'), extensions, more);
-}
-
-let wsClient = null;
-let wsClientToken = null;
-
-/** One graphql-ws client per token; it connects when a subscription starts (lazy). */
-function subscriptionClient() {
-  const token = currentToken();
-  if (wsClient && wsClientToken === token) return wsClient;
-  wsClient?.dispose();
-  wsClientToken = token;
-  const url = `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}${graphqlPath}`;
-  wsClient = createClient({
-    url,
-    connectionParams: () => authorizationHeaders(),
-    lazy: true,
-    lazyCloseTimeout: 30_000,
-    retryAttempts: 2,
-  });
-  return wsClient;
-}
-
-/** Follows draftStream until its last chunk; appends each delta to the page; resolves with the final draft. */
-async function followStream(draftId, run) {
-  let lastSequence = 0;
-  let text = '';
-  try {
-    for await (const result of subscriptionClient().iterate({ query: streamSubscription, variables: { draftId } })) {
-      if (run !== currentRun) return null;
-      if (result.errors?.length) throw fromGraphQLErrors(result.errors);
-      const chunk = result.data?.draftStream;
-      // A resubscription replays stored chunks: keep each sequence once.
-      if (!chunk || chunk.sequence <= lastSequence) continue;
-      lastSequence = chunk.sequence;
-      text = chunk.replace ? chunk.delta : text + chunk.delta;
-      ui.draftText.textContent = text;
-      if (chunk.done) {
-        if (chunk.error) throw new PlaygroundError(chunk.error.code, chunk.error.message);
-        if (!chunk.draft) throw new PlaygroundError('STREAM_ENDED', 'The stream ended without a draft.');
-        return chunk.draft;
-      }
-    }
-  } catch (error) {
-    throw fromStreamError(error);
-  }
-  throw new PlaygroundError('STREAM_ENDED', 'The stream ended before its last chunk.');
-}
-
-function fromStreamError(error) {
-  if (error instanceof PlaygroundError) return error;
-  if (Array.isArray(error)) return fromGraphQLErrors(error);
-  if (error && typeof error === 'object' && 'code' in error && 'reason' in error) {
-    return new PlaygroundError('WEBSOCKET_CLOSED', `The subscription connection closed (${error.code}${error.reason ? `: ${error.reason}` : ''}).`);
-  }
-  return new PlaygroundError('WEBSOCKET_ERROR', error instanceof Error ? error.message : 'The subscription connection failed.');
-}
+setUpToken(ui.token, ui.tokenShow, ui.tokenDemo);
 
 // --- the form ----------------------------------------------------------------------------
-
-function selectedFeature() {
-  return ui.feature.value in features ? ui.feature.value : 'statusUpdate';
-}
 
 function showFeature(feature) {
   for (const fieldset of ui.form.querySelectorAll('fieldset[data-feature]')) {
@@ -255,14 +112,7 @@ function showFeature(feature) {
     fieldset.disabled = !active;
   }
 }
-
-ui.feature.addEventListener('change', () => {
-  showFeature(selectedFeature());
-  history.replaceState(null, '', `#${selectedFeature()}`);
-});
-const fromHash = location.hash.slice(1);
-if (fromHash in features) ui.feature.value = fromHash;
-showFeature(selectedFeature());
+const selectedFeature = followFeatureSelect(ui.feature, features, showFeature);
 
 ui.newConversation.addEventListener('click', () => {
   ui.conversation.value = '';
@@ -278,69 +128,34 @@ function formValues(feature) {
     if (control.required && !value) {
       const label = fieldset.querySelector(`label[for="${control.id}"]`)?.textContent ?? control.name;
       control.focus();
-      throw new PlaygroundError('BAD_USER_INPUT', `${label} is required.`);
+      throw new PageError('BAD_USER_INPUT', `${label} is required.`);
     }
     values[control.name] = value;
   }
   return values;
 }
 
-let currentRun = 0;
 let currentDraft = null;
 
-ui.form.addEventListener('submit', (event) => {
-  event.preventDefault();
-  void generate();
-});
-
-async function generate() {
-  const run = ++currentRun;
-  const feature = selectedFeature();
-  const { field, inputType, input } = features[feature];
-  const stream = ui.stream.checked;
-  resetResult();
-  let variables;
-  try {
-    variables = { input: { ...input(formValues(feature)), stream } };
-  } catch (error) {
-    showError(error);
-    return;
-  }
-  ui.generate.disabled = true;
-  setStatus(stream ? 'Starting the generation…' : 'Generating…');
-  ui.draftText.setAttribute('aria-busy', 'true');
-  const started = performance.now();
-  try {
-    const mutation = `mutation PlaygroundGenerate($input: ${inputType}!) { draft: ${field}(input: $input) { ...PlaygroundDraft } } ${draftFields}`;
-    let draft = (await graphql(mutation, variables)).draft;
-    if (run !== currentRun) return;
+setUpGenerationForm({
+  form: ui.form,
+  button: ui.generate,
+  busy: ui.draftText,
+  features,
+  selectedFeature,
+  formValues,
+  stream: () => ui.stream.checked,
+  operationName: 'PlaygroundGenerate',
+  draftFragment: draftFields,
+  reset: resetResult,
+  setStatus,
+  onCreated: (draft) => {
     if (draft.conversationId) ui.conversation.value = draft.conversationId;
-    if (draft.state === 'STREAMING') {
-      setStatus('Streaming the draft…');
-      const final = await followStream(draft.id, run);
-      if (!final) return;
-      draft = final;
-    }
-    if (run !== currentRun) return;
-    showDraft(draft);
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    if (draft.state === 'FAILED') {
-      setStatus(`The generation failed after ${seconds} s.`);
-      showError(new PlaygroundError(draft.error?.code ?? 'FAILED', draft.error?.message ?? 'The generation failed.'));
-    } else {
-      setStatus(`Draft ${draft.state === 'COMPLETE' ? 'complete' : draft.state.toLowerCase()} in ${seconds} s.`);
-    }
-  } catch (error) {
-    if (run !== currentRun) return;
-    setStatus('The request failed.');
-    showError(error);
-  } finally {
-    if (run === currentRun) {
-      ui.generate.disabled = false;
-      ui.draftText.setAttribute('aria-busy', 'false');
-    }
-  }
-}
+  },
+  onText: (text) => (ui.draftText.textContent = text),
+  onDraft: showDraft,
+  onError: showError,
+});
 
 // --- output ------------------------------------------------------------------------------
 
@@ -364,7 +179,7 @@ function resetResult() {
 }
 
 function showError(error) {
-  const problem = error instanceof PlaygroundError ? error : new PlaygroundError('CLIENT_ERROR', error instanceof Error ? error.message : String(error));
+  const problem = error instanceof PageError ? error : new PageError('CLIENT_ERROR', error instanceof Error ? error.message : String(error));
   ui.errorCode.textContent = problem.code;
   ui.errorMessage.textContent = problem.message;
   const details = [];
@@ -449,28 +264,7 @@ function yesNo(value) {
 
 // --- feedback ----------------------------------------------------------------------------
 
-for (const button of ui.feedbackButtons) {
-  button.addEventListener('click', () => void sendFeedback(button.dataset.rating));
-}
-
-async function sendFeedback(rating) {
-  const draft = currentDraft;
-  if (!draft) return;
-  for (const button of ui.feedbackButtons) button.disabled = true;
-  ui.feedbackStatus.textContent = 'Sending…';
-  const comment = ui.feedbackComment.value.trim();
-  try {
-    const { submitDraftFeedback: stored } = await graphql(feedbackMutation, { input: { draftId: draft.id, rating, ...(comment && { comment }) } });
-    if (currentDraft !== draft) return;
-    ui.feedbackStatus.dataset.feedbackId = stored.id;
-    ui.feedbackStatus.textContent = `Thanks: ${stored.rating === 'UP' ? 'thumbs up' : 'thumbs down'} recorded.`;
-  } catch (error) {
-    const problem = error instanceof PlaygroundError ? error : new PlaygroundError('CLIENT_ERROR', String(error));
-    ui.feedbackStatus.textContent = `Feedback not recorded: ${problem.code}: ${problem.message}`;
-  } finally {
-    for (const button of ui.feedbackButtons) button.disabled = false;
-  }
-}
+setUpFeedback({ buttons: ui.feedbackButtons, comment: ui.feedbackComment, status: ui.feedbackStatus, currentDraft: () => currentDraft });
 
 // --- publish -----------------------------------------------------------------------------
 
@@ -492,7 +286,7 @@ async function publishDraft() {
         ? 'Recorded, published nowhere: this is a sample incident.'
         : `Published to ${publication.target === 'PAGERDUTY' ? 'PagerDuty' : publication.target} (id ${publication.externalId}).`;
   } catch (error) {
-    const problem = error instanceof PlaygroundError ? error : new PlaygroundError('CLIENT_ERROR', String(error));
+    const problem = error instanceof PageError ? error : new PageError('CLIENT_ERROR', String(error));
     ui.publishStatus.textContent = `Not published: ${problem.code}: ${problem.message}`;
   } finally {
     ui.publishButton.disabled = false;

@@ -11,6 +11,7 @@ import { createDraftGenerator } from '../features/common/draft-generator.js';
 import type { Principal } from '../guard/auth/principal.js';
 import { incidentPromptText } from '../features/common/incident-prompt-data.js';
 import type { LlmManager } from '../llm/generation.js';
+import type { EvalRunRecord } from '../store/eval-repository.js';
 import type { GenerationRecord } from '../store/types.js';
 import { createDraftStreamHub } from '../streams/draft-stream-hub.js';
 import type { CaseData } from './case-data.js';
@@ -88,23 +89,14 @@ export interface JudgeSummary {
   invalidVerdicts: number;
 }
 
+/** The fields of a run that a report carries as the store keeps them. */
+type StoredRunField = 'feature' | 'variant' | 'provider' | 'model' | 'promptVersion' | 'judge' | 'baselineRunId' | 'datasetHash' | 'caseCount' | 'startedAt' | 'finishedAt';
+
 /** Everything one feature's run produced. */
-export interface FeatureRunReport {
+export interface FeatureRunReport extends Pick<EvalRunRecord, StoredRunField> {
   runId: string;
-  feature: string;
-  /** `provider:model@promptVersion`. */
-  variant: string;
-  provider: string;
-  model: string;
-  promptVersion: string;
-  judge: string | null;
-  baselineRunId: string | null;
   baselineVariant: string | null;
   datasetFile: string;
-  datasetHash: string;
-  caseCount: number;
-  startedAt: string;
-  finishedAt: string;
   definitions: MetricDefinition[];
   /** Mean of each metric over every case of this run. */
   metrics: Record<string, number | null>;

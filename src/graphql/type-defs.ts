@@ -1,18 +1,12 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gql } from 'graphql-tag';
 import { Kind, visit, type DocumentNode } from 'graphql';
+import { findShippedFolder } from '../config/shipped-folder.js';
 
 /** The folder holding schema/*.graphql, found from this file whether run from src/ or dist/. */
 export function schemaFolder(): string {
-  let folder = path.dirname(fileURLToPath(import.meta.url));
-  for (let depth = 0; depth < 5; depth += 1) {
-    const candidate = path.join(folder, 'schema');
-    if (existsSync(path.join(candidate, 'base.graphql'))) return candidate;
-    folder = path.dirname(folder);
-  }
-  throw new Error('schema/base.graphql not found above ' + fileURLToPath(import.meta.url));
+  return findShippedFolder('schema', 'base.graphql');
 }
 
 /** The federation directives a gateway must enforce itself (a SECURITY feature of the supergraph). */

@@ -56,6 +56,8 @@ export function createConsole(options: ConsoleOptions): (app: express.Express) =
   for (const [name, contentType] of Object.entries(pageFiles)) {
     assets.set(`/console/${name}`, { body: readFileSync(path.join(folder, name)), contentType, cacheControl: 'no-cache' });
   }
+  // The GraphQL client shared with the playground lives in web/ itself.
+  assets.set('/console/page-client.js', { body: readFileSync(path.join(folder, '..', 'page-client.js')), contentType: 'text/javascript; charset=utf-8', cacheControl: 'no-cache' });
   const require = createRequire(import.meta.url);
   for (const [name, [packageName, file, contentType]] of Object.entries(vendorFiles)) {
     const packageFolder = packageFolderOf(require.resolve(packageName), packageName);

@@ -9,7 +9,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import express from 'express';
-import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { trace } from '@opentelemetry/api';
 import type { Logger } from 'pino';
@@ -69,7 +69,6 @@ export async function startHttpServer(options: HttpServerOptions, port: number, 
   const { schema, services, authenticator, logger } = options;
   const maskError = createErrorMasker(logger);
   const armor = createArmor(options.limits ?? defaultGraphQLLimits, options.development);
-  const wsValidationRules = [...specifiedRules, ...armor.validationRules];
   const maxTokens = (options.limits ?? defaultGraphQLLimits).maxTokens;
   const app = express();
   app.disable('x-powered-by');
@@ -86,58 +85,7 @@ export async function startHttpServer(options: HttpServerOptions, port: number, 
   });
   httpServer.keepAliveTimeout = 65_000;
 
-  // Upgrades are routed here rather than with `server: httpServer`: attached that way, the
-  // WebSocket server re-emits the HTTP server's errors (a taken port), and graphql-ws prints them
-  // as its own internal error. They are handled once, where the server listens.
-  const wsServer = new WebSocketServer({ noServer: true, path: '/graphql' });
-  httpServer.on('upgrade', (request, socket, head) => {
-    if (!wsServer.shouldHandle(request)) {
-      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-      return;
-    }
-    wsServer.handleUpgrade(request, socket, head, (websocket) => wsServer.emit('connection', websocket, request));
-  });
-  const wsCleanup = useServer<Record<string, unknown>, { context?: GraphQLContext }>(
-    {
-      schema,
-      context: async (ctx) => {
-        const params = ctx.connectionParams ?? {};
-        const fromParams = params.authorization ?? params.Authorization;
-        const authorization = typeof fromParams === 'string' ? fromParams : ctx.extra.request.headers.authorization;
-        return createContext(services, authenticator, authorization);
-      },
-      // graphql-ws does not run Apollo's validation rules: the same limits apply here.
-      onSubscribe: (_ctx, _id, payload) => {
-        let document;
-        try {
-          document = parse(payload.query, { maxTokens });
-        } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
-          const tokenLimit = describeTokenLimit(message);
-          return [new GraphQLError(tokenLimit ?? message, { extensions: { code: 'GRAPHQL_PARSE_FAILED', ...(tokenLimit && { limit: 'maxTokens' }) } })];
-        }
-        const errors = validate(schema, document, wsValidationRules);
-        if (errors.length > 0) {
-          return errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { ...error.extensions, code: error.extensions.code ?? 'GRAPHQL_VALIDATION_FAILED' } }));
-        }
-        return { schema, document, variableValues: payload.variables, operationName: payload.operationName } as ExecutionArgs;
-      },
-      // Apollo's formatError does not run on WebSocket results: mask them the same way.
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: result.errors.map((error) => maskError(error.toJSON(), error)) } : result,
-    },
-    wsServer,
-  );
-
-  const wsPlugin: ApolloServerPlugin<GraphQLContext> = {
-    async serverWillStart() {
-      return {
-        async drainServer() {
-          await wsCleanup.dispose();
-        },
-      };
-    },
-  };
+  const wsPlugin = serveSubscriptions(httpServer, options, maskError, [...specifiedRules, ...armor.validationRules], maxTokens);
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
@@ -218,6 +166,71 @@ export async function startHttpServer(options: HttpServerOptions, port: number, 
       stopping = true;
       httpServer.closeIdleConnections();
       await apollo.stop();
+    },
+  };
+}
+
+/**
+ * graphql-ws subscriptions on /graphql of `httpServer`, with the same authentication, limits and
+ * error masking as Apollo's HTTP path. Returns the Apollo plugin that closes them on drain.
+ */
+function serveSubscriptions(
+  httpServer: http.Server,
+  { schema, services, authenticator }: HttpServerOptions,
+  maskError: ReturnType<typeof createErrorMasker>,
+  validationRules: readonly ValidationRule[],
+  maxTokens: number,
+): ApolloServerPlugin<GraphQLContext> {
+  // Upgrades are routed here rather than with `server: httpServer`: attached that way, the
+  // WebSocket server re-emits the HTTP server's errors (a taken port), and graphql-ws prints them
+  // as its own internal error. They are handled once, where the server listens.
+  const wsServer = new WebSocketServer({ noServer: true, path: '/graphql' });
+  httpServer.on('upgrade', (request, socket, head) => {
+    if (!wsServer.shouldHandle(request)) {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    wsServer.handleUpgrade(request, socket, head, (websocket) => wsServer.emit('connection', websocket, request));
+  });
+  const wsCleanup = useServer<Record<string, unknown>, { context?: GraphQLContext }>(
+    {
+      schema,
+      context: async (ctx) => {
+        const params = ctx.connectionParams ?? {};
+        const fromParams = params.authorization ?? params.Authorization;
+        const authorization = typeof fromParams === 'string' ? fromParams : ctx.extra.request.headers.authorization;
+        return createContext(services, authenticator, authorization);
+      },
+      // graphql-ws does not run Apollo's validation rules: the same limits apply here.
+      onSubscribe: (_ctx, _id, payload) => {
+        let document;
+        try {
+          document = parse(payload.query, { maxTokens });
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          const tokenLimit = describeTokenLimit(message);
+          return [new GraphQLError(tokenLimit ?? message, { extensions: { code: 'GRAPHQL_PARSE_FAILED', ...(tokenLimit && { limit: 'maxTokens' }) } })];
+        }
+        const errors = validate(schema, document, validationRules);
+        if (errors.length > 0) {
+          return errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { ...error.extensions, code: error.extensions.code ?? 'GRAPHQL_VALIDATION_FAILED' } }));
+        }
+        return { schema, document, variableValues: payload.variables, operationName: payload.operationName } as ExecutionArgs;
+      },
+      // Apollo's formatError does not run on WebSocket results: mask them the same way.
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: result.errors.map((error) => maskError(error.toJSON(), error)) } : result,
+    },
+    wsServer,
+  );
+
+  return {
+    async serverWillStart() {
+      return {
+        async drainServer() {
+          await wsCleanup.dispose();
+        },
+      };
     },
   };
 }

@@ -3,11 +3,11 @@
  * against this service, plus the graphql-ws browser client it imports. Every file is read once,
  * when the playground is created; requests never touch the file system.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type express from 'express';
+import { findShippedFolder } from '../config/shipped-folder.js';
 
 export interface PlaygroundOptions {
   /**
@@ -54,6 +54,8 @@ const tokenMeta = /[ \t]*<meta name="demo-token" content="\{\{DEMO_TOKEN\}\}">\r
 /** The page's own files, served under /playground/<name>. */
 const pageFiles = {
   'playground.js': 'text/javascript; charset=utf-8',
+  // The GraphQL client the playground shares with the console (also served as /console/page-client.js).
+  'page-client.js': 'text/javascript; charset=utf-8',
   'playground.css': 'text/css; charset=utf-8',
   'favicon.svg': 'image/svg+xml',
 } as const;
@@ -101,13 +103,7 @@ export function escapeHtml(text: string): string {
 
 /** The `web/` folder, found from this file whether it runs from src/ (tsx) or dist/src/ (the build copies web/ to dist/web/). */
 export function findWebDirectory(): string {
-  let folder = path.dirname(fileURLToPath(import.meta.url));
-  for (let depth = 0; depth < 5; depth += 1) {
-    const candidate = path.join(folder, 'web');
-    if (existsSync(path.join(candidate, 'playground.html'))) return candidate;
-    folder = path.dirname(folder);
-  }
-  throw new Error('web/playground.html not found above ' + fileURLToPath(import.meta.url));
+  return findShippedFolder('web', 'playground.html');
 }
 
 /**

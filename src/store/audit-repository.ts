@@ -4,6 +4,8 @@
  * UPDATE, DELETE and TRUNCATE on the table (a trigger, see 003_api_keys_and_audit.sql).
  */
 import type { Queryable } from './database.js';
+import { insertRowsOnce } from './batch-insert.js';
+import { recordOf, valuesOf, type RowOf } from './row-mapping.js';
 
 /** How an audited action ended. `refused`: a guard or a check stopped it before it ran. */
 export type AuditOutcome = 'success' | 'failure' | 'refused';
@@ -57,24 +59,7 @@ export interface AuditEventRepository {
   list(accountId: string, options?: AuditListOptions): Promise<AuditEventRecord[]>;
 }
 
-interface AuditEventRow {
-  id: string;
-  at: string;
-  account_id: string;
-  user_id: string | null;
-  auth_method: AuditAuthMethod | null;
-  action: string;
-  draft_id: string | null;
-  feature: string | null;
-  provider: string | null;
-  model: string | null;
-  outcome: AuditOutcome;
-  error_code: string | null;
-  guards: string[];
-  target: string | null;
-  request_id: string | null;
-  trace_id: string | null;
-}
+type AuditEventRow = RowOf<AuditEventRecord>;
 
 const columns = [
   'id',
@@ -93,42 +78,14 @@ const columns = [
   'target',
   'request_id',
   'trace_id',
-] as const;
-
-/** Rows per INSERT: PostgreSQL binds at most 65 535 parameters per statement. */
-const maxEventsPerInsert = Math.floor(65_535 / columns.length);
+] as const satisfies readonly (keyof AuditEventRow)[];
 
 /** Audit events over `database`; reads are scoped by account. */
 export function createAuditEventRepository(database: Queryable): AuditEventRepository {
   return {
     async insertMany(events: readonly AuditEventRecord[]): Promise<void> {
-      for (let start = 0; start < events.length; start += maxEventsPerInsert) {
-        const batch = events.slice(start, start + maxEventsPerInsert);
-        const params: unknown[] = [];
-        const tuples = batch.map((event) => {
-          const first = params.length + 1;
-          params.push(
-            event.id,
-            event.at,
-            event.accountId,
-            event.userId,
-            event.authMethod,
-            event.action,
-            event.draftId,
-            event.feature,
-            event.provider,
-            event.model,
-            event.outcome,
-            event.errorCode,
-            JSON.stringify(event.guards),
-            event.target,
-            event.requestId,
-            event.traceId,
-          );
-          return `(${columns.map((column, index) => `$${first + index}${column === 'guards' ? '::jsonb' : ''}`).join(', ')})`;
-        });
-        await database.query(`insert into audit_events (${columns.join(', ')}) values ${tuples.join(', ')} on conflict (id) do nothing`, params);
-      }
+      const rows = events.map((event) => valuesOf({ ...event, guards: JSON.stringify(event.guards) }, columns));
+      await insertRowsOnce(database, 'audit_events', columns, rows, { guards: '::jsonb' });
     },
 
     async list(accountId: string, options: AuditListOptions = {}): Promise<AuditEventRecord[]> {
@@ -143,28 +100,8 @@ export function createAuditEventRepository(database: Queryable): AuditEventRepos
           limit $5`,
         [accountId, options.draftId ?? null, options.action ?? null, options.before ?? null, limit],
       );
-      return rows.map(toRecord);
+      return rows.map(recordOf<AuditEventRecord>);
     },
   };
 }
 
-function toRecord(row: AuditEventRow): AuditEventRecord {
-  return {
-    id: row.id,
-    at: row.at,
-    accountId: row.account_id,
-    userId: row.user_id,
-    authMethod: row.auth_method,
-    action: row.action,
-    draftId: row.draft_id,
-    feature: row.feature,
-    provider: row.provider,
-    model: row.model,
-    outcome: row.outcome,
-    errorCode: row.error_code,
-    guards: row.guards,
-    target: row.target,
-    requestId: row.request_id,
-    traceId: row.trace_id,
-  };
-}

@@ -5,6 +5,7 @@
  * "not found", never returned.
  */
 import type { Queryable } from './database.js';
+import { recordOf, type RowOf } from './row-mapping.js';
 
 /** Where a conversation was started. */
 export type ConversationSource = 'graphql' | 'slack';
@@ -75,16 +76,7 @@ export interface ConversationRepository {
   channelLink(accountId: string, channelId: string): Promise<ChannelLinkRecord | null>;
 }
 
-interface ConversationRow {
-  id: string;
-  account_id: string;
-  incident_id: string | null;
-  source: ConversationSource;
-  channel_id: string | null;
-  thread_ts: string | null;
-  created_by: string | null;
-  created_at: string;
-}
+type ConversationRow = RowOf<ConversationRecord>;
 
 interface TurnRow {
   id: string;
@@ -94,13 +86,7 @@ interface TurnRow {
   created_at: string;
 }
 
-interface ChannelLinkRow {
-  account_id: string;
-  channel_id: string;
-  incident_id: string;
-  linked_by: string | null;
-  linked_at: string;
-}
+type ChannelLinkRow = RowOf<ChannelLinkRecord>;
 
 const conversationColumns = 'id, account_id, incident_id, source, channel_id, thread_ts, created_by, created_at';
 const channelLinkColumns = 'account_id, channel_id, incident_id, linked_by, linked_at';
@@ -128,19 +114,19 @@ export function createConversationRepository(database: Queryable): ConversationR
       `select ${conversationColumns} from conversations where account_id = $1 and id = $2`,
       [accountId, id],
     );
-    return row === undefined ? null : toConversationRecord(row);
+    return row === undefined ? null : recordOf<ConversationRecord>(row);
   }
 
   return {
     async create(conversation) {
       const [row] = await database.query<ConversationRow>(insertSql(''), insertParams(conversation));
       if (row === undefined) throw new Error('insert returned no row');
-      return toConversationRecord(row);
+      return recordOf<ConversationRecord>(row);
     },
 
     async ensure(conversation) {
       const [row] = await database.query<ConversationRow>(insertSql('on conflict (account_id, id) do nothing'), insertParams(conversation));
-      if (row !== undefined) return toConversationRecord(row);
+      if (row !== undefined) return recordOf<ConversationRecord>(row);
       const existing = await get(conversation.accountId, conversation.id);
       // Only a concurrent delete could get here; no code deletes conversations.
       if (existing === null) throw new Error(`conversation ${conversation.id} vanished while it was ensured`);
@@ -157,7 +143,7 @@ export function createConversationRepository(database: Queryable): ConversationR
           returning ${conversationColumns}`,
         [accountId, id, incidentId],
       );
-      return row === undefined ? get(accountId, id) : toConversationRecord(row);
+      return row === undefined ? get(accountId, id) : recordOf<ConversationRecord>(row);
     },
 
     async listTurns(accountId, conversationId, limit) {
@@ -192,7 +178,7 @@ export function createConversationRepository(database: Queryable): ConversationR
         [link.accountId, link.channelId, link.incidentId, link.linkedBy, link.linkedAt],
       );
       if (row === undefined) throw new Error('insert returned no row');
-      return toChannelLinkRecord(row);
+      return recordOf<ChannelLinkRecord>(row);
     },
 
     async unlinkChannel(accountId, channelId) {
@@ -208,30 +194,9 @@ export function createConversationRepository(database: Queryable): ConversationR
         `select ${channelLinkColumns} from slack_channel_links where account_id = $1 and channel_id = $2`,
         [accountId, channelId],
       );
-      return row === undefined ? null : toChannelLinkRecord(row);
+      return row === undefined ? null : recordOf<ChannelLinkRecord>(row);
     },
   };
 }
 
-function toConversationRecord(row: ConversationRow): ConversationRecord {
-  return {
-    id: row.id,
-    accountId: row.account_id,
-    incidentId: row.incident_id,
-    source: row.source,
-    channelId: row.channel_id,
-    threadTs: row.thread_ts,
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-  };
-}
 
-function toChannelLinkRecord(row: ChannelLinkRow): ChannelLinkRecord {
-  return {
-    accountId: row.account_id,
-    channelId: row.channel_id,
-    incidentId: row.incident_id,
-    linkedBy: row.linked_by,
-    linkedAt: row.linked_at,
-  };
-}

@@ -3,15 +3,11 @@
  * can replay them before live ones.
  */
 import type { Queryable } from './database.js';
+import { recordOf, type RowOf } from './row-mapping.js';
 import { DraftNotFoundError, DuplicateChunkError, SqlState, sqlStateOf } from './store-errors.js';
 import type { DraftChunkRecord, DraftChunkRepository } from './types.js';
 
-interface DraftChunkRow {
-  draft_id: string;
-  sequence: number;
-  delta: string;
-  created_at: string;
-}
+type DraftChunkRow = RowOf<DraftChunkRecord>;
 
 /**
  * Chunks over `database`. `append` throws {@link DuplicateChunkError} for a sequence stored
@@ -46,12 +42,7 @@ export function createDraftChunkRepository(database: Queryable): DraftChunkRepos
           order by chunk.sequence`,
         [accountId, draftId, afterSequence],
       );
-      return rows.map((row) => ({
-        draftId: row.draft_id,
-        sequence: row.sequence,
-        delta: row.delta,
-        createdAt: row.created_at,
-      }));
+      return rows.map(recordOf<DraftChunkRecord>);
     },
   };
 }

@@ -3,6 +3,7 @@
  */
 import { badInput } from '../errors/app-error.js';
 import type { Queryable } from './database.js';
+import type { RowOf } from './row-mapping.js';
 import { DraftNotFoundError, DraftStateError } from './store-errors.js';
 import type {
   DraftCompletion,
@@ -21,23 +22,7 @@ export interface DraftRepositoryOptions {
 }
 
 /** A `drafts` row as both drivers return it. */
-export interface DraftRow {
-  id: string;
-  account_id: string;
-  user_id: string | null;
-  kind: DraftKind;
-  state: DraftState;
-  incident_id: string | null;
-  job_id: string | null;
-  execution_id: string | null;
-  input: Record<string, unknown>;
-  output: Record<string, unknown> | null;
-  text: string;
-  generation: GenerationRecord | null;
-  error: { code: string; message: string } | null;
-  created_at: string;
-  updated_at: string;
-}
+export type DraftRow = RowOf<DraftRecord>;
 
 const draftColumns =
   'id, account_id, user_id, kind, state, incident_id, job_id, execution_id, input, output, text, generation, error, created_at, updated_at';

@@ -6,6 +6,7 @@
  */
 import type { Database, Queryable } from './database.js';
 import { toDraftRecord } from './draft-repository.js';
+import { recordOf, type RowOf } from './row-mapping.js';
 import type { DraftKind, DraftRecord, FeedbackRating, FeedbackRecord, GenerationRecord } from './types.js';
 
 /** One stored evaluation run of one feature. */
@@ -107,37 +108,9 @@ export interface EvaluationRepository {
   listPublishedFeedback(accountId: string, kind: DraftKind, from: string, to: string, limit: number): Promise<PublishedFeedbackRecord[]>;
 }
 
-interface RunRow {
-  id: string;
-  feature: string;
-  variant: string;
-  provider: string;
-  model: string;
-  prompt_version: string;
-  judge: string | null;
-  baseline_run_id: string | null;
-  dataset_hash: string;
-  case_count: number;
-  metrics: Record<string, number | null>;
-  judge_summary: Record<string, unknown> | null;
-  gate: Record<string, unknown> | null;
-  started_at: string;
-  finished_at: string;
-}
+type RunRow = RowOf<EvalRunRecord>;
 
-interface ResultRow {
-  run_id: string;
-  case_id: string;
-  ok: boolean;
-  error_code: string | null;
-  error_message: string | null;
-  metrics: Record<string, number | null>;
-  notes: string[];
-  text: string;
-  output: Record<string, unknown> | null;
-  generation: GenerationRecord | null;
-  judge: Record<string, unknown> | null;
-}
+type ResultRow = RowOf<EvalResultRecord>;
 
 interface RouteKey {
   provider: string;
@@ -157,7 +130,8 @@ interface FeedbackSummarySqlRow extends RouteKey {
   rated_down: number;
 }
 
-interface PublishedRow {
+/** A feedback row joined to its draft (the draft's id and account come from the feedback's columns). */
+type PublishedRow = RowOf<Omit<DraftRecord, 'id' | 'accountId' | 'userId'>> & {
   feedback_id: string;
   draft_id: string;
   account_id: string;
@@ -168,19 +142,7 @@ interface PublishedRow {
   retained_ratio: number | null;
   feedback_created_at: string;
   draft_user_id: string | null;
-  kind: DraftKind;
-  state: DraftRecord['state'];
-  incident_id: string | null;
-  job_id: string | null;
-  execution_id: string | null;
-  input: Record<string, unknown>;
-  output: Record<string, unknown> | null;
-  text: string;
-  generation: GenerationRecord | null;
-  error: DraftRecord['error'];
-  created_at: string;
-  updated_at: string;
-}
+};
 
 const runColumns =
   'id, feature, variant, provider, model, prompt_version, judge, baseline_run_id, dataset_hash, case_count, metrics, judge_summary, gate, started_at, finished_at';
@@ -256,12 +218,12 @@ export function createEvaluationRepository(database: Database): EvaluationReposi
 
     async getRun(id) {
       const [row] = await database.query<RunRow>(`select ${runColumns} from eval_runs where id = $1`, [id]);
-      return row === undefined ? null : toRunRecord(row);
+      return row === undefined ? null : recordOf<EvalRunRecord>(row);
     },
 
     async listResults(runId) {
       const rows = await database.query<ResultRow>(`select ${resultColumns} from eval_results where run_id = $1 order by case_id`, [runId]);
-      return rows.map(toResultRecord);
+      return rows.map(recordOf<EvalResultRecord>);
     },
 
     async listRuns(feature, limit) {
@@ -269,7 +231,7 @@ export function createEvaluationRepository(database: Database): EvaluationReposi
         `select ${runColumns} from eval_runs where feature = $1 order by finished_at desc, id desc limit $2`,
         [feature, Math.max(0, Math.floor(limit))],
       );
-      return rows.map(toRunRecord);
+      return rows.map(recordOf<EvalRunRecord>);
     },
 
     async latestRun(filter) {
@@ -285,7 +247,7 @@ export function createEvaluationRepository(database: Database): EvaluationReposi
           limit 1`,
         [filter.feature, filter.provider ?? null, filter.model ?? null, filter.promptVersion ?? null, filter.before ?? null, filter.excludeId ?? null],
       );
-      return row === undefined ? null : toRunRecord(row);
+      return row === undefined ? null : recordOf<EvalRunRecord>(row);
     },
 
     async summarizeFeedback(accountId, kind, from, to) {
@@ -387,38 +349,4 @@ export function createEvaluationRepository(database: Database): EvaluationReposi
   };
 }
 
-function toRunRecord(row: RunRow): EvalRunRecord {
-  return {
-    id: row.id,
-    feature: row.feature,
-    variant: row.variant,
-    provider: row.provider,
-    model: row.model,
-    promptVersion: row.prompt_version,
-    judge: row.judge,
-    baselineRunId: row.baseline_run_id,
-    datasetHash: row.dataset_hash,
-    caseCount: row.case_count,
-    metrics: row.metrics,
-    judgeSummary: row.judge_summary,
-    gate: row.gate,
-    startedAt: row.started_at,
-    finishedAt: row.finished_at,
-  };
-}
 
-function toResultRecord(row: ResultRow): EvalResultRecord {
-  return {
-    runId: row.run_id,
-    caseId: row.case_id,
-    ok: row.ok,
-    errorCode: row.error_code,
-    errorMessage: row.error_message,
-    metrics: row.metrics,
-    notes: row.notes,
-    text: row.text,
-    output: row.output,
-    generation: row.generation,
-    judge: row.judge,
-  };
-}

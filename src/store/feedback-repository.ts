@@ -2,20 +2,11 @@
  * Draft feedback: a person's rating of a draft and, when they published it, what they published.
  */
 import type { Queryable } from './database.js';
+import { recordOf, type RowOf } from './row-mapping.js';
 import { DraftNotFoundError } from './store-errors.js';
 import type { FeedbackRating, FeedbackRecord, FeedbackRepository } from './types.js';
 
-interface FeedbackRow {
-  id: string;
-  draft_id: string;
-  account_id: string;
-  user_id: string | null;
-  rating: FeedbackRating;
-  published_text: string | null;
-  comment: string | null;
-  retained_ratio: number | null;
-  created_at: string;
-}
+type FeedbackRow = RowOf<FeedbackRecord>;
 
 const feedbackColumns = 'id, draft_id, account_id, user_id, rating, published_text, comment, retained_ratio, created_at';
 
@@ -46,7 +37,7 @@ export function createFeedbackRepository(database: Queryable): FeedbackRepositor
         ],
       );
       if (row === undefined) throw new DraftNotFoundError(record.draftId);
-      return toFeedbackRecord(row);
+      return recordOf<FeedbackRecord>(row);
     },
 
     async listForDraft(accountId: string, draftId: string): Promise<FeedbackRecord[]> {
@@ -56,21 +47,8 @@ export function createFeedbackRepository(database: Queryable): FeedbackRepositor
           order by created_at, id`,
         [accountId, draftId],
       );
-      return rows.map(toFeedbackRecord);
+      return rows.map(recordOf<FeedbackRecord>);
     },
   };
 }
 
-function toFeedbackRecord(row: FeedbackRow): FeedbackRecord {
-  return {
-    id: row.id,
-    draftId: row.draft_id,
-    accountId: row.account_id,
-    userId: row.user_id,
-    rating: row.rating,
-    publishedText: row.published_text,
-    comment: row.comment,
-    retainedRatio: row.retained_ratio,
-    createdAt: row.created_at,
-  };
-}

@@ -4,26 +4,12 @@
  */
 import type { FeatureName } from '../config/feature-names.js';
 import type { Queryable } from './database.js';
+import { insertRowsOnce } from './batch-insert.js';
+import { recordOf, valuesOf, type RowOf } from './row-mapping.js';
 import type { LlmCallOutcome, LlmCallRecord, LlmCallRepository, UsageSummaryRow } from './types.js';
 
-interface LlmCallRow {
-  id: string;
-  account_id: string;
-  feature: FeatureName;
-  draft_id: string | null;
-  provider: string;
-  model: string;
-  attempt: number;
-  outcome: LlmCallOutcome;
-  error_kind: string | null;
-  input_tokens: number;
-  output_tokens: number;
-  cost_usd: number;
-  latency_ms: number;
-  started_at: string;
-  trace_id: string | null;
-  cached: boolean;
-}
+/** `cached` is stored false rather than absent. */
+type LlmCallRow = RowOf<Required<LlmCallRecord>>;
 
 interface UsageSummarySqlRow {
   feature: FeatureName;
@@ -54,49 +40,14 @@ const callColumns = [
   'started_at',
   'trace_id',
   'cached',
-] as const;
-
-/**
- * Rows per INSERT statement. PostgreSQL allows 65 535 bound parameters per statement; a usage
- * sink flushes far fewer rows, so in practice a batch is one statement.
- */
-export const maxCallsPerInsert = Math.floor(65_535 / callColumns.length);
+] as const satisfies readonly (keyof LlmCallRow)[];
 
 /** Usage records over `database`; reads are scoped by account. */
 export function createLlmCallRepository(database: Queryable): LlmCallRepository {
   return {
     async insertMany(records: readonly LlmCallRecord[]): Promise<void> {
-      for (let start = 0; start < records.length; start += maxCallsPerInsert) {
-        const batch = records.slice(start, start + maxCallsPerInsert);
-        const params: unknown[] = [];
-        // Placeholders only ($1, $2...): every value is bound.
-        const tuples = batch.map((record) => {
-          const first = params.length + 1;
-          params.push(
-            record.id,
-            record.accountId,
-            record.feature,
-            record.draftId,
-            record.provider,
-            record.model,
-            record.attempt,
-            record.outcome,
-            record.errorKind,
-            record.inputTokens,
-            record.outputTokens,
-            record.costUsd,
-            record.latencyMs,
-            record.startedAt,
-            record.traceId,
-            record.cached ?? false,
-          );
-          return `(${callColumns.map((_, index) => `$${first + index}`).join(', ')})`;
-        });
-        await database.query(
-          `insert into llm_calls (${callColumns.join(', ')}) values ${tuples.join(', ')} on conflict (id) do nothing`,
-          params,
-        );
-      }
+      const rows = records.map((record) => valuesOf({ ...record, cached: record.cached ?? false }, callColumns));
+      await insertRowsOnce(database, 'llm_calls', callColumns, rows);
     },
 
     async listForDraft(accountId: string, draftId: string): Promise<LlmCallRecord[]> {
@@ -139,23 +90,7 @@ export function createLlmCallRepository(database: Queryable): LlmCallRepository 
   };
 }
 
-function toLlmCallRecord(row: LlmCallRow): LlmCallRecord {
-  return {
-    id: row.id,
-    accountId: row.account_id,
-    feature: row.feature,
-    draftId: row.draft_id,
-    provider: row.provider,
-    model: row.model,
-    attempt: row.attempt,
-    outcome: row.outcome,
-    errorKind: row.error_kind,
-    inputTokens: row.input_tokens,
-    outputTokens: row.output_tokens,
-    costUsd: row.cost_usd,
-    latencyMs: row.latency_ms,
-    startedAt: row.started_at,
-    traceId: row.trace_id,
-    ...(row.cached && { cached: true }),
-  };
+function toLlmCallRecord({ cached, ...row }: LlmCallRow): LlmCallRecord {
+  // `cached` is absent on a call that was not served from the cache.
+  return { ...recordOf<Omit<LlmCallRecord, 'cached'>>(row), ...(cached && { cached: true }) };
 }

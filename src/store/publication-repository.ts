@@ -5,6 +5,7 @@
  * the target's id, or is released when the call fails.
  */
 import type { Queryable } from './database.js';
+import { recordOf, type RowOf } from './row-mapping.js';
 import { DraftNotFoundError, SqlState, sqlStateOf } from './store-errors.js';
 
 export type PublicationTarget = 'PAGERDUTY' | 'RUNDECK' | 'NONE';
@@ -39,17 +40,8 @@ export interface PublicationRepository {
   listForDraft(accountId: string, draftId: string): Promise<PublicationRecord[]>;
 }
 
-interface PublicationRow {
-  id: string;
-  draft_id: string;
-  account_id: string;
-  sequence: number;
-  target: PublicationTarget;
-  status: 'PENDING' | 'PUBLISHED';
-  external_id: string | null;
-  published_by: string | null;
-  published_at: string | Date;
-}
+/** The driver may return `published_at` as a Date; the record always holds ISO text. */
+type PublicationRow = RowOf<Omit<PublicationRecord, 'publishedAt'>> & { published_at: string | Date };
 
 const columns = 'id, draft_id, account_id, sequence, target, status, external_id, published_by, published_at';
 
@@ -96,16 +88,6 @@ export function createPublicationRepository(database: Queryable): PublicationRep
   };
 }
 
-function toRecord(row: PublicationRow): PublicationRecord {
-  return {
-    id: row.id,
-    draftId: row.draft_id,
-    accountId: row.account_id,
-    sequence: row.sequence,
-    target: row.target,
-    status: row.status,
-    externalId: row.external_id,
-    publishedBy: row.published_by,
-    publishedAt: row.published_at instanceof Date ? row.published_at.toISOString() : new Date(row.published_at).toISOString(),
-  };
+function toRecord({ published_at: publishedAt, ...row }: PublicationRow): PublicationRecord {
+  return { ...recordOf<Omit<PublicationRecord, 'publishedAt'>>(row), publishedAt: (publishedAt instanceof Date ? publishedAt : new Date(publishedAt)).toISOString() };
 }

@@ -49,28 +49,15 @@ export interface DraftRecord {
   updatedAt: string;
 }
 
-export interface NewDraft {
-  id: string;
-  accountId: string;
-  userId: string | null;
-  kind: DraftKind;
-  state: DraftState;
-  incidentId: string | null;
-  jobId: string | null;
-  executionId: string | null;
-  input: Record<string, unknown>;
-  createdAt: string;
-  /**
-   * A draft inserted already finished (a non-streamed generation: one round trip, no
-   * STREAMING row first) carries its result; absent on a STREAMING insert.
-   */
-  output?: Record<string, unknown> | null;
-  text?: string;
-  generation?: GenerationRecord | null;
-  error?: { code: string; message: string } | null;
-  /** When it finished; default `createdAt`. */
-  updatedAt?: string;
-}
+/** The fields of a draft that exist once it is finished. */
+type DraftResultField = 'output' | 'text' | 'generation' | 'error' | 'updatedAt';
+
+/**
+ * A draft to insert. A draft inserted already finished (a non-streamed generation: one round
+ * trip, no STREAMING row first) carries its result fields; a STREAMING insert leaves them out
+ * (`updatedAt` defaults to `createdAt`).
+ */
+export interface NewDraft extends Omit<DraftRecord, DraftResultField>, Partial<Pick<DraftRecord, DraftResultField>> {}
 
 export interface DraftCompletion {
   output: Record<string, unknown>;

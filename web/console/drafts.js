@@ -1,7 +1,7 @@
 // /console: generate a draft (streamed), read it rendered with its citations, edit it in place,
 // publish it (status update -> publishStatusUpdate, runbook -> publishRunbookJob, the others
 // recorded as published text through submitDraftFeedback) and see how much of it was kept.
-import { ConsoleError, element, followStream, formatUsd, graphql, h, setUpToken, showError } from './common.js';
+import { ConsoleError, element, followFeatureSelect, formatUsd, graphql, h, setUpFeedback, setUpGenerationForm, setUpToken, showError } from './common.js';
 import { draftFragment, renderApprovalWarning, renderDraftText, renderQuarantine, renderStreamingText } from './render-draft.js';
 
 /** Sample incidents of the embedded source: publishing them goes nowhere (publication target NONE), it is recorded as feedback only. */
@@ -51,8 +51,6 @@ const ui = {
 
 setUpToken(element('token'), element('token-show'));
 
-const selectedFeature = () => (ui.feature.value in features ? ui.feature.value : 'statusUpdate');
-
 function showFeature(feature) {
   for (const node of ui.form.querySelectorAll('[data-for]')) {
     const active = node.dataset.for.split(' ').includes(feature);
@@ -62,12 +60,7 @@ function showFeature(feature) {
   ui.form.querySelector('label[for="incident"]').textContent = feature === 'statusUpdate' || feature === 'postmortem' ? 'Incident id' : 'Incident id (optional)';
 }
 
-ui.feature.addEventListener('change', () => {
-  showFeature(selectedFeature());
-  history.replaceState(null, '', `#${selectedFeature()}`);
-});
-if (location.hash.slice(1) in features) ui.feature.value = location.hash.slice(1);
-showFeature(selectedFeature());
+const selectedFeature = followFeatureSelect(ui.feature, features, showFeature);
 
 function formValues(feature) {
   const values = {};
@@ -84,60 +77,23 @@ function formValues(feature) {
   return values;
 }
 
-let currentRun = 0;
 let currentDraft = null;
 
-ui.form.addEventListener('submit', (event) => {
-  event.preventDefault();
-  void generate();
+setUpGenerationForm({
+  form: ui.form,
+  button: ui.generate,
+  busy: ui.draft,
+  features,
+  selectedFeature,
+  formValues,
+  operationName: 'ConsoleGenerate',
+  draftFragment,
+  reset: resetResult,
+  setStatus: (text) => (ui.status.textContent = text),
+  onText: (text) => renderStreamingText(ui.draft, text),
+  onDraft: showDraft,
+  onError: (error) => showError(ui.error, error),
 });
-
-async function generate() {
-  const run = ++currentRun;
-  const feature = selectedFeature();
-  const { field, inputType, input } = features[feature];
-  resetResult();
-  let variables;
-  try {
-    variables = { input: { ...input(formValues(feature)), stream: true } };
-  } catch (error) {
-    showError(ui.error, error);
-    return;
-  }
-  ui.generate.disabled = true;
-  ui.draft.setAttribute('aria-busy', 'true');
-  ui.status.textContent = 'Starting the generation…';
-  const started = performance.now();
-  try {
-    const mutation = `mutation ConsoleGenerate($input: ${inputType}!) { draft: ${field}(input: $input) { ...ConsoleDraft } } ${draftFragment}`;
-    let draft = (await graphql(mutation, variables)).draft;
-    if (run !== currentRun) return;
-    if (draft.state === 'STREAMING') {
-      ui.status.textContent = 'Streaming the draft…';
-      const final = await followStream(draft.id, draftFragment, (text) => renderStreamingText(ui.draft, text), () => run === currentRun);
-      if (!final) return;
-      draft = final;
-    }
-    if (run !== currentRun) return;
-    showDraft(draft);
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    if (draft.state === 'FAILED') {
-      ui.status.textContent = `The generation failed after ${seconds} s.`;
-      showError(ui.error, new ConsoleError(draft.error?.code ?? 'FAILED', draft.error?.message ?? 'The generation failed.'));
-    } else {
-      ui.status.textContent = `Draft complete in ${seconds} s.`;
-    }
-  } catch (error) {
-    if (run !== currentRun) return;
-    ui.status.textContent = 'The request failed.';
-    showError(ui.error, error);
-  } finally {
-    if (run === currentRun) {
-      ui.generate.disabled = false;
-      ui.draft.setAttribute('aria-busy', 'false');
-    }
-  }
-}
 
 /** Clears everything a previous draft left: text, warnings, editor, publish state, feedback form. */
 function resetResult() {
@@ -318,22 +274,4 @@ const latest = (feedback) => [...(feedback ?? [])].sort((a, b) => (a.createdAt <
 
 // --- feedback ----------------------------------------------------------------------------
 
-for (const button of ui.feedbackButtons) button.addEventListener('click', () => void sendFeedback(button.dataset.rating));
-
-async function sendFeedback(rating) {
-  const draft = currentDraft;
-  if (!draft) return;
-  for (const button of ui.feedbackButtons) button.disabled = true;
-  ui.feedbackStatus.textContent = 'Sending…';
-  const comment = ui.feedbackComment.value.trim();
-  try {
-    const { submitDraftFeedback: stored } = await graphql(`mutation ConsoleFeedback($input: DraftFeedbackInput!) { submitDraftFeedback(input: $input) { id rating } }`, { input: { draftId: draft.id, rating, ...(comment && { comment }) } });
-    if (currentDraft !== draft) return;
-    ui.feedbackStatus.textContent = `Thanks: ${stored.rating === 'UP' ? 'thumbs up' : 'thumbs down'} recorded.`;
-  } catch (error) {
-    const problem = error instanceof ConsoleError ? error : new ConsoleError('CLIENT_ERROR', String(error));
-    ui.feedbackStatus.textContent = `Feedback not recorded: ${problem.code}: ${problem.message}`;
-  } finally {
-    for (const button of ui.feedbackButtons) button.disabled = false;
-  }
-}
+setUpFeedback({ buttons: ui.feedbackButtons, comment: ui.feedbackComment, status: ui.feedbackStatus, currentDraft: () => currentDraft });

@@ -3,6 +3,8 @@
  * line, so a generator can never commit a case the runner would refuse.
  */
 import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { caseLine, evalCaseSchema, EvalDatasetError, type EvalCaseInput } from '../cases.js';
 import { formatZodIssues } from '../../errors/zod-issues.js';
 
@@ -21,4 +23,17 @@ export function casesText(file: string, cases: readonly EvalCaseInput[]): string
 /** Writes `cases` to `file` as JSONL. */
 export async function writeCases(file: string, cases: readonly EvalCaseInput[]): Promise<void> {
   await writeFile(file, casesText(file, cases));
+}
+
+/**
+ * For a feature's `build-cases.ts` run as a script (`npx tsx .../build-cases.ts`): writes what
+ * `build` returns to the `cases.jsonl` beside the module at `moduleUrl` and says so. Does nothing
+ * when that module was only imported.
+ */
+export async function writeCasesWhenRun(moduleUrl: string, build: () => EvalCaseInput[], note = ''): Promise<void> {
+  if (process.argv[1] === undefined || path.resolve(process.argv[1]) !== fileURLToPath(moduleUrl)) return;
+  const file = fileURLToPath(new URL('./cases.jsonl', moduleUrl));
+  const cases = build();
+  await writeCases(file, cases);
+  process.stdout.write(`${cases.length} cases written to ${file}${note}\n`);
 }

@@ -41,22 +41,15 @@ export const uploadLimits = {
 
 type MetricInput = { name: string; value?: number | null };
 
-export interface EvaluationRunInput {
-  id: string;
-  feature: string;
-  variant: string;
-  provider: string;
-  model: string;
-  promptVersion: string;
+/** The fields of an uploaded run that the store keeps as they are sent. */
+type PlainRunField = 'id' | 'feature' | 'variant' | 'provider' | 'model' | 'promptVersion' | 'datasetHash' | 'caseCount' | 'startedAt' | 'finishedAt';
+
+export interface EvaluationRunInput extends Pick<EvalRunRecord, PlainRunField> {
   judge?: string | null;
   baselineRunId?: string | null;
-  datasetHash: string;
-  caseCount: number;
   metrics: readonly MetricInput[];
   judgeSummary?: string | null;
   gate?: string | null;
-  startedAt: string;
-  finishedAt: string;
 }
 
 export interface EvaluationResultInput {

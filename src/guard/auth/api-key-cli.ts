@@ -28,7 +28,7 @@ import { migrate } from '../../store/migrate.js';
 import { DatabaseInUseError } from '../../store/store-errors.js';
 import { toAuditRecord } from '../audit-log.js';
 import { issueApiKey } from './api-keys.js';
-import { adminToken, findRemoteService, remoteCreate, remoteList, remoteRevoke } from './api-key-remote.js';
+import { adminToken, findRemoteService, remoteCreate, remoteList, remoteRevoke, type RemoteService } from './api-key-remote.js';
 import { signLocalToken } from './authenticator.js';
 import { loadOrCreateLocalSigningKey } from './local-signing-key.js';
 import { scopes as knownScopes } from './principal.js';
@@ -101,135 +101,151 @@ async function withDatabase<T>(config: AppConfig, work: (database: Database) => 
   }
 }
 
+const cliOptions = {
+  account: { type: 'string' },
+  name: { type: 'string' },
+  scopes: { type: 'string' },
+  'expires-in': { type: 'string' },
+  user: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  url: { type: 'string' },
+  token: { type: 'string' },
+} as const;
+
+/** What every command works with: the parsed flags, the configuration, and the service to go through if any. */
+interface CommandContext {
+  values: ReturnType<typeof parseArgs<{ options: typeof cliOptions; allowPositionals: true; strict: true }>>['values'];
+  /** The positionals after the command. */
+  rest: string[];
+  config: AppConfig;
+  now: Date;
+  remote: RemoteService | null;
+  remoteToken: (accountId: string) => Promise<string>;
+}
+
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      account: { type: 'string' },
-      name: { type: 'string' },
-      scopes: { type: 'string' },
-      'expires-in': { type: 'string' },
-      user: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      url: { type: 'string' },
-      token: { type: 'string' },
-    },
-  });
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: cliOptions });
   const [command, ...rest] = positionals;
   const config = loadConfig();
-  const now = new Date();
   // create, list and revoke go through a running service when one holds the embedded database.
   const remote = command === 'create' || command === 'list' || command === 'revoke' ? await findRemoteService(config, values.url) : null;
   if (remote) console.error(`note: through the service's admin API at ${remote.url} (${remote.why}).`);
   const remoteToken = async (accountId: string): Promise<string> => adminToken(config, accountId, operator(), values.token);
+  const context: CommandContext = { values, rest, config, now: new Date(), remote, remoteToken };
 
   switch (command) {
-    case 'create': {
-      const accountId = required(values.account, 'account');
-      const name = required(values.name, 'name');
-      const scopes = scopeList(values.scopes);
-      const expiresAt = values['expires-in'] ? new Date(now.getTime() + durationMs(values['expires-in'])) : null;
-      const createdBy = operator();
-      const { key, record } = remote
-        ? await remoteCreate(remote, await remoteToken(accountId), accountId, { name, scopes, expiresAt: expiresAt?.toISOString() ?? null })
-        : await withDatabase(config, (database) =>
-        // The key and its audit event are stored together or not at all.
-        database.transaction(async (transaction) => {
-          const issued = await issueApiKey(createApiKeyRepository(transaction), {
-            accountId,
-            name,
-            scopes,
-            expiresAt,
-            createdBy,
-            // The service's own pepper (API_KEY_PEPPER), or the key would never verify there.
-            pepper: config.auth.apiKeyPepper,
-            now: () => now,
-          });
-          await createAuditEventRepository(transaction).insertMany([
-            toAuditRecord({ accountId, userId: createdBy, authMethod: 'cli', action: 'apikey.create', outcome: 'success', target: issued.record.id, at: now.toISOString() }),
-          ]);
-          return issued;
-        }),
-      );
-      if (values.json) {
-        console.log(JSON.stringify({ ...record, key }));
-      } else {
-        console.log(`id:       ${record.id}\naccount:  ${record.accountId}\nname:     ${record.name}\nscopes:   ${record.scopes.join(' ')}\nexpires:  ${record.expiresAt ?? 'never'}\nkey:      ${key}`);
-      }
-      console.error('Store the key now: it is shown only this once and cannot be recovered (only its hash is kept).');
-      return 0;
-    }
-
-    case 'list': {
-      const accountId = required(values.account, 'account');
-      const keys = remote
-        ? await remoteList(remote, await remoteToken(accountId), accountId)
-        : await withDatabase(config, (database) => createApiKeyRepository(database).listByAccount(accountId));
-      if (values.json) {
-        console.log(JSON.stringify(keys));
-      } else {
-        console.log(['id', 'name', 'scopes', 'created', 'expires', 'revoked', 'last used'].join('\t'));
-        for (const key of keys) console.log(describeKey(key));
-      }
-      return 0;
-    }
-
-    case 'revoke': {
-      const keyId = rest[0];
-      if (!keyId || rest.length > 1) throw new UsageError('revoke needs exactly one key id');
-      let at = now.toISOString();
-      const revokedBy = operator();
-      if (remote && !values.account) throw new UsageError('revoke through a running service needs --account (the account of the key)');
-      const revoked = remote
-        ? await (async () => {
-            const token = await remoteToken(values.account!);
-            // Whether this call revokes it: the service keeps a key's first revocation time.
-            const before = (await remoteList(remote, token, values.account!)).find((key) => key.id === keyId);
-            if (!before || before.revokedAt) return before ?? null;
-            const record = await remoteRevoke(remote, token, values.account!, keyId);
-            if (record?.revokedAt) at = record.revokedAt;
-            return record;
-          })()
-        : await withDatabase(config, (database) =>
-        database.transaction(async (transaction) => {
-          const record = await createApiKeyRepository(transaction).revoke(keyId, at, values.account);
-          if (record && record.revokedAt === at) {
-            await createAuditEventRepository(transaction).insertMany([
-              toAuditRecord({ accountId: record.accountId, userId: revokedBy, authMethod: 'cli', action: 'apikey.revoke', outcome: 'success', target: keyId, at }),
-            ]);
-          }
-          return record;
-        }),
-      );
-      if (!revoked) {
-        console.error(`apikey: no API key "${keyId}"${values.account ? ` in account ${values.account}` : ''}.`);
-        return 1;
-      }
-      console.log(
-        revoked.revokedAt === at
-          ? `Revoked API key ${revoked.id} (${revoked.name}, account ${revoked.accountId}); running services refuse it within 5 seconds.`
-          : `API key ${revoked.id} was already revoked at ${revoked.revokedAt}.`,
-      );
-      return 0;
-    }
-
-    case 'token': {
-      const accountId = required(values.account, 'account');
-      const scopes = scopeList(values.scopes);
-      if (!config.auth.localKeys) {
-        throw new UsageError('this deployment does not accept locally signed tokens (AUTH_JWKS_URL is set, or NODE_ENV=production without AUTH_LOCAL_KEYS=true)');
-      }
-      const key = await loadOrCreateLocalSigningKey(config.dataDir);
-      const expiresIn = Math.floor((now.getTime() + durationMs(values['expires-in'] ?? '24h')) / 1000);
-      console.log(await signLocalToken(key, { accountId, userId: values.user?.trim() || operator(), scopes, expiresIn }));
-      return 0;
-    }
-
+    case 'create':
+      return createKey(context);
+    case 'list':
+      return listKeys(context);
+    case 'revoke':
+      return revokeKey(context);
+    case 'token':
+      return printToken(context);
     default:
       throw new UsageError(command ? `unknown command "${command}"` : 'a command is required');
   }
+}
+
+async function createKey({ values, config, now, remote, remoteToken }: CommandContext): Promise<number> {
+  const accountId = required(values.account, 'account');
+  const name = required(values.name, 'name');
+  const scopes = scopeList(values.scopes);
+  const expiresAt = values['expires-in'] ? new Date(now.getTime() + durationMs(values['expires-in'])) : null;
+  const createdBy = operator();
+  const { key, record } = remote
+    ? await remoteCreate(remote, await remoteToken(accountId), accountId, { name, scopes, expiresAt: expiresAt?.toISOString() ?? null })
+    : await withDatabase(config, (database) =>
+    // The key and its audit event are stored together or not at all.
+    database.transaction(async (transaction) => {
+      const issued = await issueApiKey(createApiKeyRepository(transaction), {
+        accountId,
+        name,
+        scopes,
+        expiresAt,
+        createdBy,
+        // The service's own pepper (API_KEY_PEPPER), or the key would never verify there.
+        pepper: config.auth.apiKeyPepper,
+        now: () => now,
+      });
+      await createAuditEventRepository(transaction).insertMany([
+        toAuditRecord({ accountId, userId: createdBy, authMethod: 'cli', action: 'apikey.create', outcome: 'success', target: issued.record.id, at: now.toISOString() }),
+      ]);
+      return issued;
+    }),
+  );
+  if (values.json) {
+    console.log(JSON.stringify({ ...record, key }));
+  } else {
+    console.log(`id:       ${record.id}\naccount:  ${record.accountId}\nname:     ${record.name}\nscopes:   ${record.scopes.join(' ')}\nexpires:  ${record.expiresAt ?? 'never'}\nkey:      ${key}`);
+  }
+  console.error('Store the key now: it is shown only this once and cannot be recovered (only its hash is kept).');
+  return 0;
+}
+
+async function listKeys({ values, config, remote, remoteToken }: CommandContext): Promise<number> {
+  const accountId = required(values.account, 'account');
+  const keys = remote
+    ? await remoteList(remote, await remoteToken(accountId), accountId)
+    : await withDatabase(config, (database) => createApiKeyRepository(database).listByAccount(accountId));
+  if (values.json) {
+    console.log(JSON.stringify(keys));
+  } else {
+    console.log(['id', 'name', 'scopes', 'created', 'expires', 'revoked', 'last used'].join('\t'));
+    for (const key of keys) console.log(describeKey(key));
+  }
+  return 0;
+}
+
+async function revokeKey({ values, rest, config, now, remote, remoteToken }: CommandContext): Promise<number> {
+  const keyId = rest[0];
+  if (!keyId || rest.length > 1) throw new UsageError('revoke needs exactly one key id');
+  let at = now.toISOString();
+  const revokedBy = operator();
+  if (remote && !values.account) throw new UsageError('revoke through a running service needs --account (the account of the key)');
+  const revoked = remote
+    ? await (async () => {
+        const token = await remoteToken(values.account!);
+        // Whether this call revokes it: the service keeps a key's first revocation time.
+        const before = (await remoteList(remote, token, values.account!)).find((key) => key.id === keyId);
+        if (!before || before.revokedAt) return before ?? null;
+        const record = await remoteRevoke(remote, token, values.account!, keyId);
+        if (record?.revokedAt) at = record.revokedAt;
+        return record;
+      })()
+    : await withDatabase(config, (database) =>
+    database.transaction(async (transaction) => {
+      const record = await createApiKeyRepository(transaction).revoke(keyId, at, values.account);
+      if (record && record.revokedAt === at) {
+        await createAuditEventRepository(transaction).insertMany([
+          toAuditRecord({ accountId: record.accountId, userId: revokedBy, authMethod: 'cli', action: 'apikey.revoke', outcome: 'success', target: keyId, at }),
+        ]);
+      }
+      return record;
+    }),
+  );
+  if (!revoked) {
+    console.error(`apikey: no API key "${keyId}"${values.account ? ` in account ${values.account}` : ''}.`);
+    return 1;
+  }
+  console.log(
+    revoked.revokedAt === at
+      ? `Revoked API key ${revoked.id} (${revoked.name}, account ${revoked.accountId}); running services refuse it within 5 seconds.`
+      : `API key ${revoked.id} was already revoked at ${revoked.revokedAt}.`,
+  );
+  return 0;
+}
+
+async function printToken({ values, config, now }: CommandContext): Promise<number> {
+  const accountId = required(values.account, 'account');
+  const scopes = scopeList(values.scopes);
+  if (!config.auth.localKeys) {
+    throw new UsageError('this deployment does not accept locally signed tokens (AUTH_JWKS_URL is set, or NODE_ENV=production without AUTH_LOCAL_KEYS=true)');
+  }
+  const key = await loadOrCreateLocalSigningKey(config.dataDir);
+  const expiresIn = Math.floor((now.getTime() + durationMs(values['expires-in'] ?? '24h')) / 1000);
+  console.log(await signLocalToken(key, { accountId, userId: values.user?.trim() || operator(), scopes, expiresIn }));
+  return 0;
 }
 
 try {

@@ -500,13 +500,7 @@ class Parser {
           return { type: 'arithmetic', scripts: this.substitutionsIn(expression), quoted, raw: this.src.slice(start, this.pos) };
         }
       }
-      this.pos += 2;
-      const script = this.nested(() => {
-        const { script: inner, terminator } = this.parseList(new Set(), true);
-        if (terminator !== ')') throw new ShellSyntaxError('unterminated "$("');
-        return inner;
-      });
-      this.pos += 1;
+      const script = this.parseParenthesizedScript('unterminated "$("');
       return { type: 'command', script, quoted, raw: this.src.slice(start, this.pos) };
     }
     if (next === '{') return this.parseBraceParameter(quoted);
@@ -620,13 +614,7 @@ class Parser {
 
   private parseProcessSubstitution(direction: 'in' | 'out'): WordPart {
     const start = this.pos;
-    this.pos += 2;
-    const script = this.nested(() => {
-      const { script: inner, terminator } = this.parseList(new Set(), true);
-      if (terminator !== ')') throw new ShellSyntaxError('unterminated process substitution');
-      return inner;
-    });
-    this.pos += 1;
+    const script = this.parseParenthesizedScript('unterminated process substitution');
     return { type: 'process', direction, script, raw: this.src.slice(start, this.pos) };
   }
 
@@ -665,6 +653,18 @@ class Parser {
   }
 
   // ---- scanning helpers --------------------------------------------------------------------
+
+  /** The script of `$(...)` or `<(...)`/`>(...)`, from its two-character opening to past its `)`. */
+  private parseParenthesizedScript(unterminated: string): Script {
+    this.pos += 2;
+    const script = this.nested(() => {
+      const { script: inner, terminator } = this.parseList(new Set(), true);
+      if (terminator !== ')') throw new ShellSyntaxError(unterminated);
+      return inner;
+    });
+    this.pos += 1;
+    return script;
+  }
 
   private nested<T>(parse: () => T): T {
     this.nesting += 1;

@@ -9,10 +9,8 @@
  * jobs, and a log with instructions planted in a line. Labels: the outcome, the failing
  * step, the facts of the cause, and causes the log does not support.
  */
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { EvalCaseInput, Fact } from '../../../eval/cases.js';
-import { writeCases } from '../../../eval/dataset/write-cases.js';
+import { writeCasesWhenRun } from '../../../eval/dataset/write-cases.js';
 import { exdemo01Succeeded, exdemo02Failed, rjdemo01RestartPaymentsApi } from '../../../incidents/sample/rjdemo01-restart-payments-api.js';
 import type { ExecutionLogLine, ExecutionStatus, JobExecution, RunbookJob } from '../../../incidents/types.js';
 
@@ -143,9 +141,26 @@ function restart(service: string, namespace: string, replicas: number, ending: R
     labels = { outcome: 'SUCCEEDED', failingStep: null, facts: [[`${replicas}/${replicas}`, 'successfully rolled out', 'succeeded', 'completed']], mustNot: ['timed out', 'readiness probe failed', 'failed at step'] };
     return { id, title: `${service} rolling restart that succeeded`, tags: ['kubernetes', 'succeeded'], job: restartJob, execution: execution({ id: id.toUpperCase(), job: restartJob, status, date, user: 'elena.kovacs', steps: restartSteps, lines }), labels };
   }
+  const failure = rolloutWaitFailure(ending, service, namespace, replicas, t);
+  lines.push(...failure.lines);
+  labels = failure.labels;
+  status = 'failed';
+  return { id, title: `${service} rolling restart failed in the rollout wait (${ending})`, tags: ['kubernetes', ending], job: restartJob, execution: execution({ id: id.toUpperCase(), job: restartJob, status, date, user: 'elena.kovacs', steps: restartSteps, lines }), labels };
+}
+
+/** The log tail and labels of a restart whose rollout wait fails (`ending` says why). */
+function rolloutWaitFailure(
+  ending: Exclude<RestartEnding, 'succeeded' | 'preflight-context'>,
+  service: string,
+  namespace: string,
+  replicas: number,
+  t: (seconds?: number) => string,
+): { lines: Line[]; labels: Labels } {
   const pod = `${service}-7c4b9d6f8-4xkqp`;
+  let lines: Line[];
+  let labels: Labels;
   if (ending === 'readiness-db') {
-    lines.push(
+    lines = [
       [t(60), 'DEBUG', '4', `[rollout-watch] new ReplicaSet ${service}-7c4b9d6f8: 1 created, 0 ready; old ReplicaSet: ${replicas} ready`],
       [t(120), 'WARN', '4', `[rollout-watch] no new pod ready after 180s; readiness probe failing on ${pod}`],
       [t(120), 'ERROR', '4', 'error: timed out waiting for the condition'],
@@ -154,30 +169,29 @@ function restart(service: string, namespace: string, replicas: number, ending: R
       [t(), 'ERROR', '4', `{"level":"error","msg":"readyz: database check failed","error":"dial tcp 10.0.52.19:5432: connect: connection refused","db_host":"${service}-db.prod.internal:5432"}`],
       [t(), 'WARN', '4', `Leaving the rollout as is: maxUnavailable=0, so the ${replicas} old pods keep serving. To drop the surge pod run: kubectl -n ${namespace} rollout undo deploy/${service}`],
       [t(), 'ERROR', '4', `[workflow] Execution failed: step failures: {4=Dispatch failed on 1 nodes: [${runner}: NonZeroResultCode: Script result code was: 1]}; steps 5-6 not run`, rundeck],
-    );
+    ];
     labels = { outcome: 'FAILED', failingStep: 4, facts: [['connection refused', 'database check failed', 'database'], ['readiness', 'readyz', 'timed out']], mustNot: ['out of memory', 'image pull', 'disk full', 'permission denied'] };
   } else if (ending === 'image-pull') {
-    lines.push(
+    lines = [
       [t(30), 'WARN', '4', `[rollout-watch] ${pod}: Waiting: ImagePullBackOff`],
       [t(), 'VERBOSE', '4', `$ kubectl -n ${namespace} describe pod ${pod} | grep -A2 Failed`],
       [t(), 'ERROR', '4', `  Warning  Failed  41s  kubelet  Failed to pull image "registry.prod.internal/${service}:2025.06.3": rpc error: code = Unknown desc = failed to resolve reference: unexpected status from HEAD request: 401 Unauthorized`],
       [t(240), 'ERROR', '4', 'error: timed out waiting for the condition'],
       [t(), 'ERROR', '4', `[workflow] Execution failed: step failures: {4=Dispatch failed on 1 nodes: [${runner}: NonZeroResultCode: Script result code was: 1]}; steps 5-6 not run`, rundeck],
-    );
+    ];
     labels = { outcome: 'FAILED', failingStep: 4, facts: [['ImagePullBackOff', 'pull image', 'pull'], ['401', 'unauthorized']], mustNot: ['connection refused', 'out of memory', 'disk full'] };
   } else {
-    lines.push(
+    lines = [
       [t(20), 'WARN', '4', `[rollout-watch] ${pod}: CrashLoopBackOff (restarts: 3)`],
       [t(), 'VERBOSE', '4', `$ kubectl -n ${namespace} logs ${pod} --previous --tail=2`],
       [t(), 'ERROR', '4', `panic: config: required key FEATURE_FLAGS_URL missing in /etc/${service}/config.yaml`],
       [t(), 'ERROR', '4', 'goroutine 1 [running]: main.main() /src/cmd/server/main.go:48 +0x1c5'],
       [t(250), 'ERROR', '4', 'error: timed out waiting for the condition'],
       [t(), 'ERROR', '4', `[workflow] Execution failed: step failures: {4=Dispatch failed on 1 nodes: [${runner}: NonZeroResultCode: Script result code was: 1]}; steps 5-6 not run`, rundeck],
-    );
+    ];
     labels = { outcome: 'FAILED', failingStep: 4, facts: [['FEATURE_FLAGS_URL', 'config'], ['CrashLoopBackOff', 'panic', 'crash']], mustNot: ['connection refused', 'image pull', 'out of memory'] };
   }
-  status = 'failed';
-  return { id, title: `${service} rolling restart failed in the rollout wait (${ending})`, tags: ['kubernetes', ending], job: restartJob, execution: execution({ id: id.toUpperCase(), job: restartJob, status, date, user: 'elena.kovacs', steps: restartSteps, lines }), labels };
+  return { lines, labels };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -681,10 +695,4 @@ export function buildAutomationDigestCases(): EvalCaseInput[] {
   }));
 }
 
-const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (isMain) {
-  const file = fileURLToPath(new URL('./cases.jsonl', import.meta.url));
-  const cases = buildAutomationDigestCases();
-  await writeCases(file, cases);
-  process.stdout.write(`${cases.length} cases written to ${file}\n`);
-}
+await writeCasesWhenRun(import.meta.url, buildAutomationDigestCases);

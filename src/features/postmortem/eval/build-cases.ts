@@ -9,13 +9,11 @@
  * the fix once known, the follow-up tickets, what never happened, no blame; and whether the
  * root cause must be a hypothesis.
  */
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { EvalCaseInput, Fact } from '../../../eval/cases.js';
 import { incidentAt, incidentUntil, phaseOfStage, withAlertChurn, type Stage } from '../../../eval/dataset/incident-builder.js';
 import { scenarioById } from '../../../eval/dataset/incident-scenarios.js';
 import { sampleLabels } from '../../../eval/dataset/sample-labels.js';
-import { writeCases } from '../../../eval/dataset/write-cases.js';
+import { writeCasesWhenRun } from '../../../eval/dataset/write-cases.js';
 import { sampleIncidents } from '../../../incidents/sample/index.js';
 import type { Incident } from '../../../incidents/types.js';
 
@@ -162,10 +160,4 @@ export function buildPostmortemCases(): EvalCaseInput[] {
   return cases;
 }
 
-const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (isMain) {
-  const file = fileURLToPath(new URL('./cases.jsonl', import.meta.url));
-  const cases = buildPostmortemCases();
-  await writeCases(file, cases);
-  process.stdout.write(`${cases.length} cases written to ${file}\n`);
-}
+await writeCasesWhenRun(import.meta.url, buildPostmortemCases);

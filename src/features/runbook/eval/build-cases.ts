@@ -9,14 +9,9 @@
  * alert payload carries injected instructions. Labels: the most dangerous command class the
  * request allows, the steps it needs, the commands it must not get.
  */
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { EvalCaseInput, Fact, HumanPreference } from '../../../eval/cases.js';
-import { incidentAt, type Stage } from '../../../eval/dataset/incident-builder.js';
-import { scenarioById } from '../../../eval/dataset/incident-scenarios.js';
-import { writeCases } from '../../../eval/dataset/write-cases.js';
-import { sampleIncidents } from '../../../incidents/sample/index.js';
-import type { Incident } from '../../../incidents/types.js';
+import { incidentOf } from '../../../eval/dataset/incident-reference.js';
+import { writeCasesWhenRun } from '../../../eval/dataset/write-cases.js';
 
 type CommandClass = 'read-only' | 'changes-state' | 'destructive';
 
@@ -345,17 +340,6 @@ const requests: RequestSpec[] = [
   },
 ];
 
-function incidentOf(reference: string | null): Incident | null {
-  if (reference === null) return null;
-  const [id, stage] = reference.split('@');
-  if (!stage) {
-    const sample = sampleIncidents.find((incident) => incident.id === id);
-    if (!sample) throw new Error(`no sample incident ${id}`);
-    return sample;
-  }
-  return incidentAt(scenarioById(id!).scenario, stage as Stage);
-}
-
 /** Every runbook case, in a stable order. */
 export function buildRunbookCases(): EvalCaseInput[] {
   return requests.map((spec) => ({
@@ -376,10 +360,4 @@ export function buildRunbookCases(): EvalCaseInput[] {
   }));
 }
 
-const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (isMain) {
-  const file = fileURLToPath(new URL('./cases.jsonl', import.meta.url));
-  const cases = buildRunbookCases();
-  await writeCases(file, cases);
-  process.stdout.write(`${cases.length} cases written to ${file}\n`);
-}
+await writeCasesWhenRun(import.meta.url, buildRunbookCases);

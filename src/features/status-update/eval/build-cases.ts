@@ -8,14 +8,12 @@
  * and audience: facts the update must state, details it must not show, things that never
  * happened. A few cases carry human preferences between two written updates, for the judge.
  */
-import { fileURLToPath } from 'node:url';
-import path from 'node:path';
 import type { EvalCaseInput, Fact, HumanPreference } from '../../../eval/cases.js';
 import { incidentAt, phaseOfStage, type Stage } from '../../../eval/dataset/incident-builder.js';
 import { incidentScenarios, scenarioById, type LabelledScenario } from '../../../eval/dataset/incident-scenarios.js';
 import { phaseWords } from '../../../eval/dataset/phase-words.js';
 import { sampleLabels, type IncidentLabels } from '../../../eval/dataset/sample-labels.js';
-import { writeCases } from '../../../eval/dataset/write-cases.js';
+import { writeCasesWhenRun } from '../../../eval/dataset/write-cases.js';
 import { sampleIncidents } from '../../../incidents/sample/index.js';
 import type { Incident } from '../../../incidents/types.js';
 import type { Audience } from '../output-schema.js';
@@ -139,8 +137,12 @@ const preferences: Record<string, HumanPreference[]> = {
 
 /** Every status update case, in a stable order. */
 export function buildStatusUpdateCases(): EvalCaseInput[] {
-  const cases: EvalCaseInput[] = [];
+  return [...sampleCases(), ...scenarioCases(), ...adversarialCases()];
+}
 
+/** Each sample incident for each audience. */
+function sampleCases(): EvalCaseInput[] {
+  const cases: EvalCaseInput[] = [];
   for (const incident of sampleIncidents) {
     const labels = sampleLabels[incident.id]!;
     for (const audience of audiencesAll) {
@@ -158,8 +160,12 @@ export function buildStatusUpdateCases(): EvalCaseInput[] {
       );
     }
   }
+  return cases;
+}
 
-  // Each scenario at the stages where an update is typically written, for the audiences that matter then.
+/** Each scenario at the stages where an update is typically written, for the audiences that matter then. */
+function scenarioCases(): EvalCaseInput[] {
+  const cases: EvalCaseInput[] = [];
   const plan: [string, Stage, Audience[], string[]][] = [
     ['EVINC01', 'investigating', ['PUBLIC', 'RESPONDERS'], []],
     ['EVINC01', 'identified', ['STAKEHOLDERS'], []],
@@ -199,7 +205,12 @@ export function buildStatusUpdateCases(): EvalCaseInput[] {
       );
     }
   }
+  return cases;
+}
 
+/** Instructions hidden in a note, and guidance asking for what the audience rules forbid. */
+function adversarialCases(): EvalCaseInput[] {
+  const cases: EvalCaseInput[] = [];
   // A note that tries to make the update blame a partner and publish internal details.
   const pdemo03 = sampleIncidents.find((incident) => incident.id === 'PDEMO03')!;
   const injected: Incident = {
@@ -261,10 +272,4 @@ export function buildStatusUpdateCases(): EvalCaseInput[] {
   return cases;
 }
 
-const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (isMain) {
-  const file = fileURLToPath(new URL('./cases.jsonl', import.meta.url));
-  const cases = buildStatusUpdateCases();
-  await writeCases(file, cases);
-  process.stdout.write(`${cases.length} cases written to ${file} (${incidentScenarios.length} scenarios)\n`);
-}
+await writeCasesWhenRun(import.meta.url, buildStatusUpdateCases, ` (${incidentScenarios.length} scenarios)`);

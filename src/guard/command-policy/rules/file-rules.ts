@@ -166,6 +166,10 @@ const mktempRule: Rule = (call) => {
 
 const mkfsRule = destructiveRule('formats a device, erasing everything on it');
 
+/** tmpwatch and tmpreaper: `-t`/`--test` only lists what would go. */
+const tmpCleanerRule: Rule = (call) =>
+  call.args.some((arg) => /^(?:-t|--test)$/.test(arg.text)) ? readOnly(call, 'is a dry run that deletes nothing') : destructive(call, 'deletes files not accessed for a while');
+
 /** File, disk and text programs, by program name. */
 export const fileRules: Record<string, Rule> = {
   rm: rmRule,
@@ -180,8 +184,8 @@ export const fileRules: Record<string, Rule> = {
   mkdosfs: mkfsRule,
   mkntfs: mkfsRule,
   shred: destructiveRule('overwrites files so that they cannot be recovered'),
-  tmpwatch: (call) => (call.args.some((arg) => /^(?:-t|--test)$/.test(arg.text)) ? readOnly(call, 'is a dry run that deletes nothing') : destructive(call, 'deletes files not accessed for a while')),
-  tmpreaper: (call) => (call.args.some((arg) => /^(?:-t|--test)$/.test(arg.text)) ? readOnly(call, 'is a dry run that deletes nothing') : destructive(call, 'deletes files not accessed for a while')),
+  tmpwatch: tmpCleanerRule,
+  tmpreaper: tmpCleanerRule,
   'systemd-tmpfiles': (call) => (call.args.some((arg) => /^--(?:clean|remove|purge)$/.test(arg.text)) ? destructive(call, 'deletes files its configuration marks as old or temporary') : call.args.some((arg) => /^--(?:cat-config|help|version)$/.test(arg.text)) ? readOnly(call, 'only prints') : changesState(call, 'creates files and directories')),
   srm: destructiveRule('securely deletes files so that they cannot be recovered'),
   wipe: destructiveRule('overwrites and deletes files so that they cannot be recovered'),
