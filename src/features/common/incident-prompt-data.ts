@@ -1,3 +1,4 @@
+import { frozenData } from '../../guard/injection/spotlight.js';
 import type { Incident, LogEntry } from '../../incidents/types.js';
 
 /**
@@ -5,6 +6,18 @@ import type { Incident, LogEntry } from '../../incidents/types.js';
  * use. Produced as plain data; the prompt builder decides how it is fenced.
  */
 export function incidentPromptData(incident: Incident): Record<string, unknown> {
+  const known = promptData.get(incident);
+  if (known) return known;
+  // Built once per incident object (sources and the guards hand out the same one until it
+  // changes); frozen, as a JSON copy that shares nothing with the incident, so its JSON is made once too.
+  const data = frozenData(JSON.parse(JSON.stringify(buildIncidentPromptData(incident))) as Record<string, unknown>);
+  promptData.set(incident, data);
+  return data;
+}
+
+const promptData = new WeakMap<Incident, Record<string, unknown>>();
+
+function buildIncidentPromptData(incident: Incident): Record<string, unknown> {
   return {
     ...incidentHeaderData(incident, incident.description),
     logEntries: logEntryRows(incident.logEntries),

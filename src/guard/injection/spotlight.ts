@@ -22,6 +22,8 @@ export type RandomBytes = (size: number) => Uint8Array;
 
 /** Markers are `UNTRUSTED_` and 16 hex digits (64 bits): guessing one is hopeless. */
 const markerPattern = /^UNTRUSTED_[0-9a-f]{16}$/;
+const markerPrefix = 'UNTRUSTED_';
+const markerPrefixAnyCase = /untrusted_/i;
 /** What an occurrence of the marker inside the text becomes: no marker character sequence survives it. */
 export const escapedMarker = '[fence marker removed]';
 
@@ -50,7 +52,10 @@ export function createMarker(random: RandomBytes): string {
  */
 export function escapeMarker(text: string, marker: string): string {
   if (marker.length === 0) return text;
-  // Most text holds no marker at all: skip compiling this marker's pattern for it.
+  // Most text holds no marker at all: skip compiling this marker's pattern for it. Every
+  // marker starts with "UNTRUSTED_": text without it (in any case) holds none, and saying so
+  // needs no lower-cased copy of the text.
+  if (marker.startsWith(markerPrefix) && !markerPrefixAnyCase.test(text)) return text;
   if (!text.toLowerCase().includes(marker.toLowerCase())) return text;
   const occurrence = new RegExp(marker.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi');
   let result = text;
@@ -94,12 +99,17 @@ export function createCanary(random: RandomBytes): string {
 export function leaksCanary(output: string, canary: string): boolean {
   const secret = canary.slice(canary.indexOf('-') + 1).toLowerCase();
   if (secret.length < 8) throw new RangeError('canary must come from createCanary');
-  const compact = output.normalize('NFKC').toLowerCase().replace(/[^0-9a-z]/g, '');
+  // NFKC leaves ASCII as it is: most answers skip the normalization (and its copy).
+  const normalized = nonAscii.test(output) ? output.normalize('NFKC') : output;
+  const compact = normalized.toLowerCase().replace(/[^0-9a-z]/g, '');
   if (compact.includes(secret) || compact.includes([...secret].reverse().join(''))) return true;
   const encodedForms = [canary, secret].flatMap((value) => [Buffer.from(value).toString('base64').replace(/=+$/, ''), Buffer.from(value).toString('hex')]);
-  const raw = output.replace(/\s+/g, '');
-  return encodedForms.some((form) => raw.includes(form) || raw.toLowerCase().includes(form.toLowerCase()));
+  // A case-insensitive match covers the exact one.
+  const raw = output.replace(/\s+/g, '').toLowerCase();
+  return encodedForms.some((form) => raw.includes(form.toLowerCase()));
 }
+
+const nonAscii = /[^\u0000-\u007f]/;
 
 /**
  * One request's fence: every untrusted value a prompt shows goes through it. Prompts take a
@@ -123,8 +133,36 @@ export function spotlightFor(marker: string): Spotlight {
     marker,
     instruction: fenceInstruction(marker),
     fence: (text) => fence(text, marker),
-    data: (value) => fence(JSON.stringify(value) ?? 'null', marker),
+    data: (value) => fence(jsonOf(value), marker),
   };
+}
+
+// JSON of values registered by frozenData: the same incident's prompt data is stringified once.
+const frozenJson = new WeakMap<object, string>();
+
+/**
+ * `value` deep-frozen and registered as unchanging, so a spotlight stringifies it once however
+ * many prompts show it. For data built once and shown again and again (an incident's prompt
+ * data); nested objects are frozen too, so pass a value that owns them.
+ */
+export function frozenData<Value extends object>(value: Value): Value {
+  deepFreeze(value);
+  frozenJson.set(value, JSON.stringify(value) ?? 'null');
+  return value;
+}
+
+function jsonOf(value: unknown): string {
+  if (value !== null && typeof value === 'object') {
+    const known = frozenJson.get(value);
+    if (known !== undefined) return known;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const child of Object.values(value)) deepFreeze(child);
 }
 
 /** A fresh spotlight for one request. */
