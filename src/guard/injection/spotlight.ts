@@ -27,7 +27,7 @@ const markerPrefixAnyCase = /untrusted_/i;
 /** What an occurrence of the marker inside the text becomes: no marker character sequence survives it. */
 export const escapedMarker = '[fence marker removed]';
 
-const hex = (bytes: Uint8Array): string => Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+const hex = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
 
 function randomHex(random: RandomBytes, size: number): string {
   const bytes = random(size);
@@ -101,7 +101,7 @@ export function leaksCanary(output: string, canary: string): boolean {
   if (secret.length < 8) throw new RangeError('canary must come from createCanary');
   // NFKC leaves ASCII as it is: most answers skip the normalization (and its copy).
   const normalized = nonAscii.test(output) ? output.normalize('NFKC') : output;
-  const compact = normalized.toLowerCase().replace(/[^0-9a-z]/g, '');
+  const compact = normalized.toLowerCase().replace(/[^0-9a-z]+/g, '');
   if (compact.includes(secret) || compact.includes([...secret].reverse().join(''))) return true;
   const encodedForms = [canary, secret].flatMap((value) => [Buffer.from(value).toString('base64').replace(/=+$/, ''), Buffer.from(value).toString('hex')]);
   // A case-insensitive match covers the exact one.
