@@ -3,7 +3,7 @@
  * (A/B), robust on a loaded machine: CPU time of the service process and of its PostgreSQL
  * backends (from /proc) divided by the mutations answered, not latency or throughput.
  *
- *   npx tsx bench/cpu-ab.ts [--rounds 3] [--n 1500] [--connections 16] [--latency 0] [--node-arg=FLAG ...] [--profile] DIR [DIR ...]
+ *   npx tsx bench/cpu-ab.ts [--rounds 3] [--n 1500] [--connections 16] [--latency 0] [--node-arg=FLAG ...] [--env=NAME=VALUE ...] [--profile] DIR [DIR ...]
  *
  * Each DIR is a checkout with a compiled `dist/src/main.js` (e.g. this repository after
  * `npm run build`, and an older commit exported with `git archive` and built the same way).
@@ -12,7 +12,8 @@
  * `--profile`, the last round of each build runs with `--cpu-prof` and its summary is printed.
  * `--connections` and `--latency` (of the fake upstream, ms) change the load; the peak RSS of
  * each round (VmHWM, warm-up included) is printed with its CPU figures. `--node-arg=FLAG` (repeatable)
- * starts every service with that Node flag (e.g. `--node-arg=--max-semi-space-size=32`).
+ * starts every service with that Node flag (e.g. `--node-arg=--max-semi-space-size=32`);
+ * `--env=NAME=VALUE` (repeatable) adds a variable to every service's environment.
  */
 import http from 'node:http';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -35,6 +36,12 @@ const count = argument('--n', 1500);
 const connections = argument('--connections', 16);
 const upstreamLatencyMs = argument('--latency', 0);
 const profile = process.argv.includes('--profile');
+const extraEnvironment = Object.fromEntries(
+  process.argv.filter((value) => value.startsWith('--env=')).map((value) => {
+    const [name, ...rest] = value.slice('--env='.length).split('=');
+    return [name!, rest.join('=')];
+  }),
+);
 const nodeArgs = process.argv.filter((value) => value.startsWith('--node-arg=')).map((value) => value.slice('--node-arg='.length));
 const valued = ['--rounds', '--n', '--connections', '--latency'];
 const directories = process.argv.slice(2).filter((value, index, all) => !value.startsWith('--') && !valued.includes(all[index - 1] ?? ''));
@@ -128,6 +135,7 @@ async function measure(directory: string, upstreamUrl: string, withProfile: bool
       MAX_CONCURRENT_GENERATIONS: '100000',
       DATABASE_URL: databaseUrl,
       DATABASE_SCHEMA: schema,
+      ...extraEnvironment,
     },
   });
   const listening = await service.waitForLine(/listening on (http:\/\/\S+)\/graphql/, 90_000);
