@@ -69,11 +69,17 @@ export function logEntryRows(entries: readonly LogEntry[]): Record<string, unkno
   }));
 }
 
-/** Ids a citation to this incident may use, by source type. */
-export function incidentSourceIds(incident: Incident): Map<string, Set<string>> {
-  return new Map([
+/** Ids a citation to this incident may use, by source type; made once per incident object (shared: read-only). */
+export function incidentSourceIds(incident: Incident): ReadonlyMap<string, ReadonlySet<string>> {
+  const known = sourceIds.get(incident);
+  if (known) return known;
+  const ids = new Map([
     ['LOG_ENTRY', new Set(incident.logEntries.map((entry) => entry.id))],
     ['NOTE', new Set(incident.notes.map((note) => note.id))],
     ['ALERT', new Set(incident.alerts.map((alert) => alert.id))],
   ]);
+  sourceIds.set(incident, ids);
+  return ids;
 }
+
+const sourceIds = new WeakMap<Incident, ReadonlyMap<string, ReadonlySet<string>>>();
