@@ -3,13 +3,17 @@
  * (A/B), robust on a loaded machine: CPU time of the service process and of its PostgreSQL
  * backends (from /proc) divided by the mutations answered, not latency or throughput.
  *
- *   npx tsx bench/cpu-ab.ts [--rounds 3] [--n 1500] [--profile] DIR [DIR ...]
+ *   npx tsx bench/cpu-ab.ts [--rounds 3] [--n 1500] [--connections 16] [--latency 0] [--node-arg=FLAG ...] [--env=NAME=VALUE ...] [--profile] DIR [DIR ...]
  *
  * Each DIR is a checkout with a compiled `dist/src/main.js` (e.g. this repository after
  * `npm run build`, and an older commit exported with `git archive` and built the same way).
  * The builds are measured in turn, `--rounds` times each, with the same fake upstream and the
  * same request as `npm run bench`; each round is a fresh service, warmed up first. With
  * `--profile`, the last round of each build runs with `--cpu-prof` and its summary is printed.
+ * `--connections` and `--latency` (of the fake upstream, ms) change the load; the peak RSS of
+ * each round (VmHWM, warm-up included) is printed with its CPU figures. `--node-arg=FLAG` (repeatable)
+ * starts every service with that Node flag (e.g. `--node-arg=--max-semi-space-size=32`);
+ * `--env=NAME=VALUE` (repeatable) adds a variable to every service's environment.
  */
 import http from 'node:http';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -29,8 +33,18 @@ const argument = (name: string, fallback: number): number => {
 };
 const rounds = argument('--rounds', 3);
 const count = argument('--n', 1500);
+const connections = argument('--connections', 16);
+const upstreamLatencyMs = argument('--latency', 0);
 const profile = process.argv.includes('--profile');
-const directories = process.argv.slice(2).filter((value, index, all) => !value.startsWith('--') && !['--rounds', '--n'].includes(all[index - 1] ?? ''));
+const extraEnvironment = Object.fromEntries(
+  process.argv.filter((value) => value.startsWith('--env=')).map((value) => {
+    const [name, ...rest] = value.slice('--env='.length).split('=');
+    return [name!, rest.join('=')];
+  }),
+);
+const nodeArgs = process.argv.filter((value) => value.startsWith('--node-arg=')).map((value) => value.slice('--node-arg='.length));
+const valued = ['--rounds', '--n', '--connections', '--latency'];
+const directories = process.argv.slice(2).filter((value, index, all) => !value.startsWith('--') && !valued.includes(all[index - 1] ?? ''));
 if (directories.length === 0) throw new Error('usage: tsx bench/cpu-ab.ts [--rounds 3] [--n 1500] [--profile] DIR [DIR ...]');
 
 const mutation = `mutation BenchDraft($input: DraftStatusUpdateInput!) {
@@ -90,7 +104,13 @@ async function drive(url: string, token: string, total: number, connections: num
   return bad;
 }
 
-async function measure(directory: string, upstreamUrl: string, withProfile: boolean): Promise<{ cpu: number; pg: number; bad: number; profileDir: string | null }> {
+/** Peak resident set of a process (VmHWM), MB. */
+function peakRssMb(pid: number): number {
+  const kilobytes = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return Number(kilobytes ?? Number.NaN) / 1024;
+}
+
+async function measure(directory: string, upstreamUrl: string, withProfile: boolean): Promise<{ cpu: number; pg: number; bad: number; rssMb: number; profileDir: string | null }> {
   const schema = `bench_ab_${randomBytes(4).toString('hex')}`;
   schemas.push(schema);
   const dataDirectory = await mkdtemp(path.join(os.tmpdir(), 'incident-ai-ab-'));
@@ -98,7 +118,7 @@ async function measure(directory: string, upstreamUrl: string, withProfile: bool
   const service: ManagedProcess = startProcess({
     name: `service ${directory}`,
     command: process.execPath,
-    args: [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), 'dist/src/main.js'],
+    args: [...nodeArgs, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), 'dist/src/main.js'],
     core: 1,
     cwd: directory,
     deathSignal: 'TERM',
@@ -115,34 +135,36 @@ async function measure(directory: string, upstreamUrl: string, withProfile: bool
       MAX_CONCURRENT_GENERATIONS: '100000',
       DATABASE_URL: databaseUrl,
       DATABASE_SCHEMA: schema,
+      ...extraEnvironment,
     },
   });
   const listening = await service.waitForLine(/listening on (http:\/\/\S+)\/graphql/, 90_000);
   const token = (await service.waitForLine(/demo token: (\S+)/, 10_000))[1]!;
   const url = listening[1]!.replace('localhost', '127.0.0.1');
-  await drive(url, token, Math.max(1500, count), 16);
+  await drive(url, token, Math.max(1500, count), connections);
   const cpuStart = processCpuMs(service.pid);
   const pgStart = postgresBackendCpu(service.pid);
-  const bad = await drive(url, token, count, 16);
+  const bad = await drive(url, token, count, connections);
   const cpuEnd = processCpuMs(service.pid);
   const pgEnd = postgresBackendCpu(service.pid);
+  const rssMb = peakRssMb(service.pid);
   let pgCpu = 0;
   for (const [pid, end] of pgEnd) pgCpu += end - (pgStart.get(pid) ?? 0);
   await service.stop(30_000);
   await rm(dataDirectory, { recursive: true, force: true });
-  return { cpu: (cpuEnd - cpuStart) / count, pg: pgCpu / count, bad, profileDir };
+  return { cpu: (cpuEnd - cpuStart) / count, pg: pgCpu / count, bad, rssMb, profileDir };
 }
 
 try {
-  const upstream = startProcess({ name: 'fake upstream', command: process.execPath, args: ['--import', 'tsx', 'bench/upstream.ts', '--latency', '0'], core: 0, cwd: path.resolve('.') });
+  const upstream = startProcess({ name: 'fake upstream', command: process.execPath, args: ['--import', 'tsx', 'bench/upstream.ts', '--latency', String(upstreamLatencyMs)], core: 0, cwd: path.resolve('.') });
   const upstreamUrl = (await upstream.waitForLine(/^listening (\S+)/, 30_000))[1]!;
-  const figures = new Map<string, Array<{ cpu: number; pg: number; bad: number }>>();
+  const figures = new Map<string, Array<{ cpu: number; pg: number; bad: number; rssMb: number }>>();
   for (let round = 0; round < rounds; round += 1) {
     for (const directory of directories) {
       const last = round === rounds - 1;
       const result = await measure(directory, upstreamUrl, profile && last);
       figures.set(directory, [...(figures.get(directory) ?? []), result]);
-      process.stderr.write(`round ${round + 1} ${directory}: service ${result.cpu.toFixed(3)} ms, PostgreSQL ${result.pg.toFixed(3)} ms per draft, bad ${result.bad}\n`);
+      process.stderr.write(`round ${round + 1} ${directory}: service ${result.cpu.toFixed(3)} ms, PostgreSQL ${result.pg.toFixed(3)} ms per draft, peak RSS ${result.rssMb.toFixed(0)} MB, bad ${result.bad}\n`);
       if (result.profileDir) {
         const file = (await readdir(result.profileDir)).find((name) => name.endsWith('.cpuprofile'));
         if (file) {
@@ -157,9 +179,9 @@ try {
     }
   }
   const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-  process.stdout.write(`\nCPU per non-streamed draft, median of ${rounds} rounds of ${count} (16 connections, upstream 0 ms):\n`);
+  process.stdout.write(`\nCPU per non-streamed draft, median of ${rounds} rounds of ${count} (${connections} connections, upstream ${upstreamLatencyMs} ms):\n`);
   for (const [directory, results] of figures) {
-    process.stdout.write(`  ${directory}: service ${median(results.map((r) => r.cpu)).toFixed(3)} ms, PostgreSQL ${median(results.map((r) => r.pg)).toFixed(3)} ms (rounds: ${results.map((r) => r.cpu.toFixed(2)).join(' ')}; bad answers ${results.reduce((t, r) => t + r.bad, 0)})\n`);
+    process.stdout.write(`  ${directory}: service ${median(results.map((r) => r.cpu)).toFixed(3)} ms, PostgreSQL ${median(results.map((r) => r.pg)).toFixed(3)} ms (rounds: ${results.map((r) => r.cpu.toFixed(2)).join(' ')}; peak RSS ${results.map((r) => r.rssMb.toFixed(0)).join(' ')} MB; bad answers ${results.reduce((t, r) => t + r.bad, 0)})\n`);
   }
 } finally {
   await stopAllProcesses(5_000);

@@ -7,6 +7,7 @@ import { PortUnavailableError } from './http/http-server.js';
 import { DatabaseInUseError } from './store/store-errors.js';
 import { createLogger } from './telemetry/logger.js';
 import { startTracing } from './telemetry/tracing-sdk.js';
+import { applyHeapGrowth } from './telemetry/heap-growth.js';
 
 async function main(): Promise<void> {
   let config;
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  applyHeapGrowth(config.heapGrowingPercent);
   const tracing = startTracing(config.telemetry);
   const logger = createLogger(config.logLevel);
   const app = await createApp(config, logger);

@@ -3,6 +3,7 @@
  * root field, and the entity types checked too since `_entities` reaches them directly.
  */
 import { GraphQLError, type GraphQLSchema, isObjectType } from 'graphql';
+import type { IMiddleware } from 'graphql-middleware';
 import { allow, and, deny, rule, shield, type IRules } from 'graphql-shield';
 import { ErrorCode } from '../errors/error-codes.js';
 import type { Scope } from '../guard/auth/principal.js';
@@ -75,26 +76,34 @@ function featureRootRules(features: readonly FeatureRootFields[]): Record<'Query
 }
 
 /**
- * The rule map for a schema: root fields and entities as above, plus the root fields of the
- * given features; every other object type (draft types, statements, generation...) is
- * reachable only through a checked field, so it is allowed. A root field added without a rule
- * is denied.
+ * The permission middleware for a schema: root fields and entities as above, plus the root
+ * fields of the given features; every other object type (draft types, statements,
+ * generation...) is reachable only through a checked field, so it is allowed. A root field
+ * added without a rule is denied.
+ *
+ * Shield wraps every field of every type in an async middleware, `allow`ed ones included: for
+ * them the wrapper only awaits a rule that answers true, yet turns each scalar of a response into
+ * a promise. Their wrappers are dropped from the generated middleware; what is checked stays.
  */
-export function permissions(schema: GraphQLSchema, features: readonly FeatureRootFields[]) {
+export function permissions(schema: GraphQLSchema, features: readonly FeatureRootFields[]): IMiddleware {
   const fromFeatures = featureRootRules(features);
   const rules: Record<string, unknown> = {
     ...otherRules,
     Query: { ...fromFeatures.Query, ...queryRules },
     Mutation: { ...fromFeatures.Mutation, ...mutationRules },
   };
+  const allowedWhole: string[] = [];
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__') || type.name in rules) continue;
     if (type === schema.getQueryType() || type === schema.getMutationType() || type === schema.getSubscriptionType()) continue;
     rules[type.name] = allow;
+    allowedWhole.push(type.name);
   }
-  return shield(rules as IRules, {
+  const generated = shield(rules as IRules, {
     fallbackRule: deny,
     allowExternalErrors: true,
     fallbackError: () => new GraphQLError('Not allowed.', { extensions: { code: ErrorCode.FORBIDDEN } }),
-  });
+  }).generate(schema) as Record<string, unknown>;
+  for (const name of allowedWhole) delete generated[name];
+  return generated as IMiddleware;
 }

@@ -75,19 +75,43 @@ export function screenDirectInput(input: Record<string, unknown>, onHit?: (findi
   }
 }
 
-/** Indirect inputs: a copy of the incident and execution with suspicious records quarantined. */
-export function screenIndirectInput(incident: Incident | null, execution: JobExecution | null): ScreenedContext {
-  const quarantined: QuarantinedInput[] = [];
-  const findings: InjectionFinding[] = [];
-  const check = (text: string, source: UntrustedSource, sourceType: QuarantinedInput['sourceType'], sourceId: string): boolean => {
+/** What screening one incident or one execution found; the screened copy is shared by every request that reads the same object. */
+interface ScreenedPart<Value> {
+  value: Value;
+  quarantined: QuarantinedInput[];
+  findings: InjectionFinding[];
+}
+
+// Sources hand out the same incident object until it changes (the sample source, the cached
+// upstream source), so its screened copy is kept with it: the next request for the same
+// incident costs a WeakMap lookup instead of a walk over every record. A changed incident is
+// a new object and is screened afresh; a collected one takes its entry with it.
+const screenedIncidents = new WeakMap<Incident, ScreenedPart<Incident>>();
+const screenedExecutions = new WeakMap<JobExecution, ScreenedPart<JobExecution>>();
+
+function screenedOnce<Value extends object>(cache: WeakMap<Value, ScreenedPart<Value>>, value: Value, screen: (value: Value, part: ScreenedPart<Value>) => Value): ScreenedPart<Value> {
+  const hit = cache.get(value);
+  if (hit) return hit;
+  const part: ScreenedPart<Value> = { value, quarantined: [], findings: [] };
+  part.value = screen(value, part);
+  cache.set(value, part);
+  return part;
+}
+
+function checker(part: ScreenedPart<unknown>) {
+  return (text: string, source: UntrustedSource, sourceType: QuarantinedInput['sourceType'], sourceId: string): boolean => {
     const verdict = screenForInjection(text, source);
     if (verdict.verdict === 'block') {
-      quarantined.push({ sourceType, sourceId, reason: quarantineReason });
-      findings.push(findingOf(`${sourceType} ${sourceId}`, verdict));
+      part.quarantined.push({ sourceType, sourceId, reason: quarantineReason });
+      part.findings.push(findingOf(`${sourceType} ${sourceId}`, verdict));
     }
     return verdict.verdict === 'block';
   };
-  const screenedIncident = incident && {
+}
+
+function screenIncident(incident: Incident, part: ScreenedPart<Incident>): Incident {
+  const check = checker(part);
+  return {
     ...incident,
     logEntries: incident.logEntries.map((entry) => (check(entry.summary, 'note', 'LOG_ENTRY', entry.id) ? { ...entry, summary: notice } : entry)),
     notes: incident.notes.map((note) => (check(note.content, 'note', 'NOTE', note.id) ? { ...note, content: notice } : note)),
@@ -95,9 +119,27 @@ export function screenIndirectInput(incident: Incident | null, execution: JobExe
       check(`${alert.summary}\n${JSON.stringify(alert.body)}`, 'alert', 'ALERT', alert.id) ? { ...alert, summary: notice, body: { quarantined: true } } : alert,
     ),
   };
-  const screenedExecution = execution && {
+}
+
+function screenExecution(execution: JobExecution, part: ScreenedPart<JobExecution>): JobExecution {
+  const check = checker(part);
+  return {
     ...execution,
     log: execution.log.map((line, index) => (check(line.text, 'log', 'LOG_LINE', `L${line.number ?? index + 1}`) ? { ...line, text: notice } : line)),
   };
-  return { incident: screenedIncident, execution: screenedExecution, quarantined, findings };
+}
+
+/**
+ * Indirect inputs: a copy of the incident and execution with suspicious records quarantined.
+ * The copies are shared between requests for the same source objects: treat them as read-only.
+ */
+export function screenIndirectInput(incident: Incident | null, execution: JobExecution | null): ScreenedContext {
+  const screenedIncident = incident && screenedOnce(screenedIncidents, incident, screenIncident);
+  const screenedExecution = execution && screenedOnce(screenedExecutions, execution, screenExecution);
+  return {
+    incident: screenedIncident?.value ?? null,
+    execution: screenedExecution?.value ?? null,
+    quarantined: [...(screenedIncident?.quarantined ?? []), ...(screenedExecution?.quarantined ?? [])],
+    findings: [...(screenedIncident?.findings ?? []), ...(screenedExecution?.findings ?? [])],
+  };
 }

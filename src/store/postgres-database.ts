@@ -1,6 +1,7 @@
 /**
  * The `pg` driver: a connection pool against a PostgreSQL server (`DATABASE_URL`).
  */
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Database, Queryable } from './database.js';
 import { rowParsers } from './row-parsers.js';
@@ -79,12 +80,30 @@ export async function createPostgresDatabase(options: PostgresDatabaseOptions): 
   return database;
 }
 
+/** Distinct statement texts that get a name (and so a server-side prepared statement per connection). */
+const maxNamedStatements = 500;
+const statementNames = new Map<string, string>();
+
+/**
+ * The prepared statement name of `sql`: the server parses and plans a named statement once per
+ * connection, and pg sends only Bind/Execute for it afterwards (one message fewer, no parse on
+ * the server). Texts past the first {@link maxNamedStatements} (batch inserts of many sizes)
+ * go unnamed, so no connection holds an unbounded number of statements.
+ */
+function statementNameOf(sql: string): string | undefined {
+  const known = statementNames.get(sql);
+  if (known !== undefined || statementNames.size >= maxNamedStatements) return known;
+  const name = `s${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;
+  statementNames.set(sql, name);
+  return name;
+}
+
 function executorOf(client: pg.Pool | pg.PoolClient): Queryable {
   return {
     driver: 'postgres',
     async query<Row extends object>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
       // pg wants a mutable array; the copy keeps the caller's readonly promise.
-      const result = await client.query<Row>({ text: sql, values: [...params] });
+      const result = await client.query<Row>({ name: statementNameOf(sql), text: sql, values: [...params] });
       return result.rows;
     },
     async exec(sql: string): Promise<void> {

@@ -16,7 +16,7 @@ import type { DraftStreamHub } from '../../streams/draft-stream-hub.js';
 import type { Feature, FeatureContext } from './feature.js';
 import { verifyCitations } from './citation-check.js';
 import { screenDirectInput, screenIndirectInput } from '../../guard/untrusted-input.js';
-import { randomBytes } from 'node:crypto';
+import { pooledRandomBytes } from '../../guard/random-pool.js';
 import { createCanary, createSpotlight } from '../../guard/injection/spotlight.js';
 import { withPromptGuards } from './prompt-guards.js';
 import { createProgressiveRenderer, type ProgressiveRenderer } from './progressive-renderer.js';
@@ -188,8 +188,8 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
     // Spotlighting: untrusted text enters the prompt between markers random per request,
     // declared data in the system prompt. A canary there too: an answer that leaks it is
     // following injected instructions to reveal the prompt, and is discarded.
-    const spotlight = createSpotlight(randomBytes);
-    const canary = createCanary(randomBytes);
+    const spotlight = createSpotlight(pooledRandomBytes);
+    const canary = createCanary(pooledRandomBytes);
     const request: GenerateRequest = {
       feature: feature.name,
       accountId: context.principal.accountId,

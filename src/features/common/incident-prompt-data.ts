@@ -111,8 +111,27 @@ function alertLines(alerts: readonly Alert[], baseDate: string, details: boolean
   return [`ALERT records (id time severity status source: summary, then its payload):`, ...alerts.map(line)].join('\n');
 }
 
-/** The incident as the model sees it (see the module comment). */
+/**
+ * The incident as the model sees it (see the module comment). The whole-record texts (no
+ * options, or only `alertDetails`) are made once per incident object: sources and the guards
+ * hand out the same object until the incident changes.
+ */
 export function incidentPromptText(incident: Incident, options: IncidentTextOptions = {}): string {
+  const keys = Object.keys(options);
+  if (keys.some((key) => key !== 'alertDetails')) return buildIncidentPromptText(incident, options);
+  const cacheKey = options.alertDetails === false ? 'summaries' : 'details';
+  let texts = promptTexts.get(incident);
+  if (!texts) promptTexts.set(incident, (texts = new Map()));
+  const known = texts.get(cacheKey);
+  if (known !== undefined) return known;
+  const text = buildIncidentPromptText(incident, options);
+  texts.set(cacheKey, text);
+  return text;
+}
+
+const promptTexts = new WeakMap<Incident, Map<string, string>>();
+
+function buildIncidentPromptText(incident: Incident, options: IncidentTextOptions): string {
   const base = incidentBaseDate(incident);
   const logEntries = options.logEntries === undefined ? incident.logEntries : options.logEntries;
   const notes = options.notes ?? incident.notes;
@@ -124,11 +143,17 @@ export function incidentPromptText(incident: Incident, options: IncidentTextOpti
   ].join('\n\n');
 }
 
-/** Ids a citation to this incident may use, by source type. */
-export function incidentSourceIds(incident: Incident): Map<string, Set<string>> {
-  return new Map([
+/** Ids a citation to this incident may use, by source type; made once per incident object (shared: read-only). */
+export function incidentSourceIds(incident: Incident): ReadonlyMap<string, ReadonlySet<string>> {
+  const known = sourceIds.get(incident);
+  if (known) return known;
+  const ids = new Map([
     ['LOG_ENTRY', new Set(incident.logEntries.map((entry) => entry.id))],
     ['NOTE', new Set(incident.notes.map((note) => note.id))],
     ['ALERT', new Set(incident.alerts.map((alert) => alert.id))],
   ]);
+  sourceIds.set(incident, ids);
+  return ids;
 }
+
+const sourceIds = new WeakMap<Incident, ReadonlyMap<string, ReadonlySet<string>>>();

@@ -23,20 +23,51 @@ const redactOnce = memoizeText(redact, { maxEntries: 5_000, maxKeyLength: 200_00
 // features never see it), for the generation record and the audit trail.
 const redactedCounts = Symbol('redactedCounts');
 
-/** The context with its input, incident, job and execution redacted; the principal is kept. */
-export function redactContext<Input extends Record<string, unknown>>(context: FeatureContext<Input>): FeatureContext<Input> {
+/** A redacted copy of a source object and what its redaction counted. */
+interface RedactedPart {
+  value: unknown;
+  counts: ReadonlyMap<string, number>;
+}
+
+// The incident, job and execution come from sources that hand out the same object until it
+// changes (and screening keeps its copy per object): their redacted copies are kept with them,
+// so a request for an unchanged incident walks none of its records. The copies are shared
+// between requests: read-only, like the objects they were made from.
+const redactedParts = new WeakMap<object, RedactedPart>();
+
+function redactedPart(value: object): RedactedPart {
+  const hit = redactedParts.get(value);
+  if (hit) return hit;
   const counts = new Map<string, number>();
-  const counting = (text: string): RedactionResult => {
+  const part: RedactedPart = { value: redactFields(value, countingInto(counts)), counts };
+  redactedParts.set(value, part);
+  return part;
+}
+
+const countingInto =
+  (counts: Map<string, number>) =>
+  (text: string): RedactionResult => {
     const result = redactOnce(text);
     for (const { type, count } of result.redactions) counts.set(type, (counts.get(type) ?? 0) + count);
     return result;
   };
+
+/** The context with its input, incident, job and execution redacted; the principal is kept. */
+export function redactContext<Input extends Record<string, unknown>>(context: FeatureContext<Input>): FeatureContext<Input> {
+  const counts = new Map<string, number>();
+  const shared = <Value extends object | null>(value: Value): Value => {
+    if (value === null) return value;
+    const part = redactedPart(value);
+    for (const [type, count] of part.counts) counts.set(type, (counts.get(type) ?? 0) + count);
+    return part.value as Value;
+  };
   const redacted: FeatureContext<Input> & { [redactedCounts]?: RedactionCount[] } = {
     ...context,
-    input: redactFields(context.input, counting),
-    incident: redactFields(context.incident, counting),
-    job: redactFields(context.job, counting),
-    execution: redactFields(context.execution, counting),
+    // The input is the request's own: redacted each time.
+    input: redactFields(context.input, countingInto(counts)),
+    incident: shared(context.incident),
+    job: shared(context.job),
+    execution: shared(context.execution),
   };
   redacted[redactedCounts] = orderedCounts(counts);
   return redacted;

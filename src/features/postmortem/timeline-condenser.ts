@@ -8,7 +8,7 @@
  * Every event keeps citing the original log entries, whatever the round, so the final
  * postmortem cites real ids the citation check knows.
  */
-import { randomBytes } from 'node:crypto';
+import { pooledRandomBytes } from '../../guard/random-pool.js';
 import type { Logger } from 'pino';
 import { AppError } from '../../errors/app-error.js';
 import { ErrorCode } from '../../errors/error-codes.js';
@@ -152,8 +152,8 @@ interface ChunkResult {
 async function condenseChunk(request: CondenseRequest, index: RecordIndex, items: TimelineItem[], position: ChunkPosition): Promise<ChunkResult> {
   const { manager, principal, incident, budget } = request;
   const maxEvents = budget.maxEventsPerChunk;
-  const spotlight = createSpotlight(randomBytes);
-  const canary = createCanary(randomBytes);
+  const spotlight = createSpotlight(pooledRandomBytes);
+  const canary = createCanary(pooledRandomBytes);
   const messages = withPromptGuards(condensePrompts[currentCondensePrompt](incident, items, position, maxEvents, spotlight), spotlight, canary);
   const grounding: CondenseGroundingInput = { stage: condenseStage, round: position.round, items, maxEvents };
   const base: Omit<GenerateRequest, 'messages'> = {

@@ -22,10 +22,12 @@ export type RandomBytes = (size: number) => Uint8Array;
 
 /** Markers are `UNTRUSTED_` and 16 hex digits (64 bits): guessing one is hopeless. */
 const markerPattern = /^UNTRUSTED_[0-9a-f]{16}$/;
+const markerPrefix = 'UNTRUSTED_';
+const markerPrefixAnyCase = /untrusted_/i;
 /** What an occurrence of the marker inside the text becomes: no marker character sequence survives it. */
 export const escapedMarker = '[fence marker removed]';
 
-const hex = (bytes: Uint8Array): string => Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+const hex = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
 
 function randomHex(random: RandomBytes, size: number): string {
   const bytes = random(size);
@@ -50,7 +52,10 @@ export function createMarker(random: RandomBytes): string {
  */
 export function escapeMarker(text: string, marker: string): string {
   if (marker.length === 0) return text;
-  // Most text holds no marker at all: skip compiling this marker's pattern for it.
+  // Most text holds no marker at all: skip compiling this marker's pattern for it. Every
+  // marker starts with "UNTRUSTED_": text without it (in any case) holds none, and saying so
+  // needs no lower-cased copy of the text.
+  if (marker.startsWith(markerPrefix) && !markerPrefixAnyCase.test(text)) return text;
   if (!text.toLowerCase().includes(marker.toLowerCase())) return text;
   const occurrence = new RegExp(marker.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi');
   let result = text;
@@ -94,12 +99,17 @@ export function createCanary(random: RandomBytes): string {
 export function leaksCanary(output: string, canary: string): boolean {
   const secret = canary.slice(canary.indexOf('-') + 1).toLowerCase();
   if (secret.length < 8) throw new RangeError('canary must come from createCanary');
-  const compact = output.normalize('NFKC').toLowerCase().replace(/[^0-9a-z]/g, '');
+  // NFKC leaves ASCII as it is: most answers skip the normalization (and its copy).
+  const normalized = nonAscii.test(output) ? output.normalize('NFKC') : output;
+  const compact = normalized.toLowerCase().replace(/[^0-9a-z]+/g, '');
   if (compact.includes(secret) || compact.includes([...secret].reverse().join(''))) return true;
   const encodedForms = [canary, secret].flatMap((value) => [Buffer.from(value).toString('base64').replace(/=+$/, ''), Buffer.from(value).toString('hex')]);
-  const raw = output.replace(/\s+/g, '');
-  return encodedForms.some((form) => raw.includes(form) || raw.toLowerCase().includes(form.toLowerCase()));
+  // A case-insensitive match covers the exact one.
+  const raw = output.replace(/\s+/g, '').toLowerCase();
+  return encodedForms.some((form) => raw.includes(form.toLowerCase()));
 }
+
+const nonAscii = /[^\u0000-\u007f]/;
 
 /**
  * One request's fence: every untrusted value a prompt shows goes through it. Prompts take a
@@ -123,9 +133,11 @@ export function spotlightFor(marker: string): Spotlight {
     marker,
     instruction: fenceInstruction(marker),
     fence: (text) => fence(text, marker),
-    data: (value) => fence(JSON.stringify(value) ?? 'null', marker),
+    data: (value) => fence(jsonOf(value), marker),
   };
 }
+
+const jsonOf = (value: unknown): string => JSON.stringify(value) ?? 'null';
 
 /** A fresh spotlight for one request. */
 export function createSpotlight(random: RandomBytes): Spotlight {

@@ -22,6 +22,8 @@ export function redactAroundRequestTokens(text: string, redact: (text: string) =
   });
   if (tokens.length === 0) return redact(text);
   const redacted = redact(stable);
+  // Nothing redacted (the usual prompt): the placeholders are intact and the text is the caller's.
+  if (redacted.text === stable) return { text, redactions: redacted.redactions };
   // Every placeholder must come out untouched and in order, or the real text is redacted.
   let index = 0;
   let intact = true;

@@ -6,6 +6,8 @@ interface AccountState {
   tokens: number;
   refilledAt: number;
   leases: Map<string, number>;
+  /** No lease expires before this (epoch ms): leases are swept only once it has passed. */
+  nextExpiry: number;
   usage: Map<string, number>;
 }
 
@@ -16,7 +18,7 @@ export function createMemoryThrottleStore(): ThrottleStore {
   function stateOf(accountId: string, capacity: number, now: number): AccountState {
     let state = accounts.get(accountId);
     if (!state) {
-      state = { tokens: capacity, refilledAt: now, leases: new Map(), usage: new Map() };
+      state = { tokens: capacity, refilledAt: now, leases: new Map(), nextExpiry: Number.POSITIVE_INFINITY, usage: new Map() };
       accounts.set(accountId, state);
     }
     return state;
@@ -43,13 +45,16 @@ export function createMemoryThrottleStore(): ThrottleStore {
         return { ok: false, reason: 'rate', retryAfterSeconds: Math.max(1, Math.ceil((floor + 1 - state.tokens) / perMs / 1000)) };
       }
 
-      for (const [lease, expiresAt] of state.leases) if (expiresAt <= now) state.leases.delete(lease);
+      // A sweep walks every lease: done when one may have expired, not on every acquire (under
+      // load hundreds are held, and walking them all per request cost more than the request).
+      if (state.nextExpiry <= now) sweepExpired(state, now);
       if (state.leases.size >= usableLimit(limits.concurrentGenerations, priority, limits.reservedShare)) {
         return { ok: false, reason: 'concurrency', retryAfterSeconds: 1 };
       }
       state.tokens -= 1;
       const lease = randomUUID();
       state.leases.set(lease, now + leaseMs);
+      state.nextExpiry = Math.min(state.nextExpiry, now + leaseMs);
       return { ok: true, lease };
     },
 
@@ -69,4 +74,14 @@ export function createMemoryThrottleStore(): ThrottleStore {
       accounts.clear();
     },
   };
+}
+
+/** Drops the leases expired at `now` and notes when the next one expires. */
+function sweepExpired(state: AccountState, now: number): void {
+  let next = Number.POSITIVE_INFINITY;
+  for (const [lease, expiresAt] of state.leases) {
+    if (expiresAt <= now) state.leases.delete(lease);
+    else next = Math.min(next, expiresAt);
+  }
+  state.nextExpiry = next;
 }

@@ -62,6 +62,20 @@ export function throttleStoreContract(name: string, open: () => Promise<Throttle
       await store.close();
     });
 
+    it('frees a short lease taken after a long one when the short one expires', async () => {
+      const store = await open();
+      const id = account();
+      const roomy = { ...limits, requestsPerMinute: 1_000 };
+      expect((await store.acquire(id, roomy, 'normal', start, lease * 10)).ok).toBe(true);
+      expect((await store.acquire(id, roomy, 'normal', start, lease * 10)).ok).toBe(true);
+      expect((await store.acquire(id, roomy, 'normal', start + 1, lease)).ok).toBe(true);
+      expect(await store.acquire(id, roomy, 'normal', start + 2, lease)).toMatchObject({ ok: false, reason: 'concurrency' });
+      // the short lease expired, the long ones did not: one place again, and only one
+      expect((await store.acquire(id, roomy, 'normal', start + lease + 2, lease)).ok).toBe(true);
+      expect(await store.acquire(id, roomy, 'normal', start + lease + 3, lease)).toMatchObject({ ok: false, reason: 'concurrency' });
+      await store.close();
+    });
+
     it('refuses when the day or month budget is spent, until the period ends', async () => {
       const store = await open();
       const id = account();
