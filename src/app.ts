@@ -140,7 +140,8 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     hub,
     incidents,
     statusUpdate: createStatusUpdateService({ incidents, generator }),
-    postmortem: createPostmortemService(featureDependencies),
+    // The map stage of a long postmortem runs as many requests at once as the account may run generations.
+    postmortem: createPostmortemService(featureDependencies, { mapConcurrency: (accountId) => ({ ...config.throttle.defaults, ...config.throttle.accounts[accountId] }).concurrentGenerations }),
     runbookJob: createRunbookJobService(featureDependencies),
     assistant: createAssistantService(featureDependencies),
     automationDigest: createAutomationDigestService(featureDependencies),
