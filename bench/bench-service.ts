@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { heapClasses, type HeapClasses } from './heap-classes.js';
 import { collectGarbage, openInspector, processMemoryMb, startProcess, type ManagedProcess } from './processes.js';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -35,6 +36,8 @@ export interface BenchService {
   token: string;
   /** RSS (MB, /proc) and V8 heap used (MB, inspector) after a forced GC. */
   memoryAfterGc(): Promise<{ rssMb: number; heapMb: number }>;
+  /** Objects on the V8 heap by class (a heap snapshot; see heap-classes.ts). */
+  heapClasses(): Promise<HeapClasses>;
   graphql<T>(query: string, variables: Record<string, unknown>): Promise<{ data?: T; errors?: { message: string }[] }>;
   stop(): Promise<void>;
 }
@@ -97,6 +100,14 @@ export async function startBenchService(options: BenchServiceOptions): Promise<B
         try {
           const heap = await session.call<{ usedSize: number }>('Runtime.getHeapUsage');
           return { rssMb: processMemoryMb(managed.pid).rss, heapMb: heap.usedSize / 1024 / 1024 };
+        } finally {
+          await session.close();
+        }
+      },
+      async heapClasses() {
+        const session = await openInspector(managed);
+        try {
+          return await heapClasses(session);
         } finally {
           await session.close();
         }

@@ -5,7 +5,7 @@
  * one socket per subscription, then the same number multiplexed over `--sockets` sockets
  * (a fresh service for each). RSS and V8 heap after a forced GC, before and after.
  *
- *   npx tsx bench/idle-subscriptions.ts [--subscriptions 10000] [--drafts 100] [--sockets 100] [--embedded]
+ *   npx tsx bench/idle-subscriptions.ts [--subscriptions 10000] [--drafts 100] [--sockets 100] [--embedded] [--classes]
  *
  * Each subscription is counted open when its first chunk (the replayed first delta) arrives.
  * The bench process itself holds the client sockets (`ulimit -n` must exceed the count).
@@ -13,6 +13,7 @@
 import WebSocket from 'ws';
 import { startFakeOpenAi, type FakeOpenAi } from '../test/fakes/openai-server.js';
 import { startBenchService, type BenchService } from './bench-service.js';
+import { heapGrowth } from './heap-classes.js';
 import { killAllProcessesNow } from './processes.js';
 import { benchIncidentId, statusUpdateAnswer } from './status-update-answer.js';
 
@@ -22,6 +23,8 @@ export interface IdleSubscriptionsOptions {
   /** Sockets of the multiplexed run. */
   sockets: number;
   database: 'postgres' | 'embedded';
+  /** Also print what grew on the heap, by class, per subscription (two heap snapshots). */
+  classes?: boolean;
   log?: (message: string) => void;
 }
 
@@ -110,6 +113,7 @@ async function measureRun(fake: FakeOpenAi, options: IdleSubscriptionsOptions, s
     }
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const before = await service.memoryAfterGc();
+    const classesBefore = options.classes ? await service.heapClasses() : null;
     log(`${label}: ${options.drafts} drafts STREAMING; RSS ${before.rssMb.toFixed(1)} MB, heap ${before.heapMb.toFixed(1)} MB after GC`);
 
     const started = performance.now();
@@ -129,6 +133,7 @@ async function measureRun(fake: FakeOpenAi, options: IdleSubscriptionsOptions, s
     const openSeconds = (performance.now() - started) / 1000;
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     const after = await service.memoryAfterGc();
+    if (classesBefore) log(`${label}, per subscription:\n${heapGrowth(classesBefore, await service.heapClasses(), options.subscriptions)}`);
     log(`${label}: ${options.subscriptions} subscriptions open in ${openSeconds.toFixed(1)} s; RSS ${after.rssMb.toFixed(1)} MB, heap ${after.heapMb.toFixed(1)} MB after GC`);
     return { label, sockets: plan.length, subscriptions: options.subscriptions, before, after, openSeconds };
   } finally {
@@ -190,6 +195,7 @@ if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).
     drafts: argument('--drafts', 100),
     sockets: argument('--sockets', 100),
     database: process.argv.includes('--embedded') ? 'embedded' : 'postgres',
+    classes: process.argv.includes('--classes'),
     log: (message) => process.stderr.write(`[idle-subscriptions] ${message}\n`),
   });
   process.stdout.write(renderIdleSubscriptions(result));

@@ -18,8 +18,12 @@ import { createErrorMasker } from '../errors/mask-error.js';
 import type { Authenticator } from '../guard/auth/authenticator.js';
 import { createContext, type GraphQLContext, type Services } from '../graphql/context.js';
 import { createArmor, defaultGraphQLLimits, describeTokenLimit, type GraphQLLimits } from '../graphql/limits.js';
+import { createValidatedDocuments } from '../graphql/validated-documents.js';
 import { createGraphqlHandler, isGraphqlPath } from './graphql-handler.js';
 import { subscriptionCallbackPlugin } from './subscription-callback.js';
+
+/** Characters of graphql-ws operation texts kept parsed and validated (see validated-documents.ts). */
+const wsDocumentCacheCharacters = 256 * 1024;
 
 export interface HttpServerOptions {
   schema: GraphQLSchema;
@@ -71,6 +75,7 @@ export async function startHttpServer(options: HttpServerOptions, port: number, 
   const armor = createArmor(options.limits ?? defaultGraphQLLimits, options.development);
   const wsValidationRules = [...specifiedRules, ...armor.validationRules];
   const maxTokens = (options.limits ?? defaultGraphQLLimits).maxTokens;
+  const wsDocuments = createValidatedDocuments(wsDocumentCacheCharacters);
   const app = express();
   app.disable('x-powered-by');
   let stopping = false;
@@ -108,17 +113,20 @@ export async function startHttpServer(options: HttpServerOptions, port: number, 
       },
       // graphql-ws does not run Apollo's validation rules: the same limits apply here.
       onSubscribe: (_ctx, _id, payload) => {
-        let document;
-        try {
-          document = parse(payload.query, { maxTokens });
-        } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
-          const tokenLimit = describeTokenLimit(message);
-          return [new GraphQLError(tokenLimit ?? message, { extensions: { code: 'GRAPHQL_PARSE_FAILED', ...(tokenLimit && { limit: 'maxTokens' }) } })];
-        }
-        const errors = validate(schema, document, wsValidationRules);
-        if (errors.length > 0) {
-          return errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { ...error.extensions, code: error.extensions.code ?? 'GRAPHQL_VALIDATION_FAILED' } }));
+        let document = wsDocuments.get(payload.query);
+        if (!document) {
+          try {
+            document = parse(payload.query, { maxTokens });
+          } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            const tokenLimit = describeTokenLimit(message);
+            return [new GraphQLError(tokenLimit ?? message, { extensions: { code: 'GRAPHQL_PARSE_FAILED', ...(tokenLimit && { limit: 'maxTokens' }) } })];
+          }
+          const errors = validate(schema, document, wsValidationRules);
+          if (errors.length > 0) {
+            return errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { ...error.extensions, code: error.extensions.code ?? 'GRAPHQL_VALIDATION_FAILED' } }));
+          }
+          wsDocuments.remember(payload.query, document);
         }
         return { schema, document, variableValues: payload.variables, operationName: payload.operationName } as ExecutionArgs;
       },
