@@ -3,13 +3,15 @@
  * (A/B), robust on a loaded machine: CPU time of the service process and of its PostgreSQL
  * backends (from /proc) divided by the mutations answered, not latency or throughput.
  *
- *   npx tsx bench/cpu-ab.ts [--rounds 3] [--n 1500] [--profile] DIR [DIR ...]
+ *   npx tsx bench/cpu-ab.ts [--rounds 3] [--n 1500] [--profile] [--stream] DIR [DIR ...]
  *
  * Each DIR is a checkout with a compiled `dist/src/main.js` (e.g. this repository after
  * `npm run build`, and an older commit exported with `git archive` and built the same way).
  * The builds are measured in turn, `--rounds` times each, with the same fake upstream and the
  * same request as `npm run bench`; each round is a fresh service, warmed up first. With
  * `--profile`, the last round of each build runs with `--cpu-prof` and its summary is printed.
+ * With `--stream`, each draft is streamed instead (bench/stream-drive.ts: the mutation with
+ * `stream: true` and the `draftStream` subscription to its end, over graphql-ws).
  */
 import http from 'node:http';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -20,6 +22,7 @@ import pg from 'pg';
 import { summarizeProfile, type CpuProfile } from './cpu-profile.js';
 import { connectedLocalPorts, processCpuMs, startProcess, stopAllProcesses, killAllProcessesNow, type ManagedProcess } from './processes.js';
 import { benchIncidentId } from './status-update-answer.js';
+import { driveStreams } from './stream-drive.js';
 import { readdirSync, readFileSync } from 'node:fs';
 
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -30,6 +33,7 @@ const argument = (name: string, fallback: number): number => {
 const rounds = argument('--rounds', 3);
 const count = argument('--n', 1500);
 const profile = process.argv.includes('--profile');
+const streamed = process.argv.includes('--stream');
 const directories = process.argv.slice(2).filter((value, index, all) => !value.startsWith('--') && !['--rounds', '--n'].includes(all[index - 1] ?? ''));
 if (directories.length === 0) throw new Error('usage: tsx bench/cpu-ab.ts [--rounds 3] [--n 1500] [--profile] DIR [DIR ...]');
 
@@ -120,10 +124,11 @@ async function measure(directory: string, upstreamUrl: string, withProfile: bool
   const listening = await service.waitForLine(/listening on (http:\/\/\S+)\/graphql/, 90_000);
   const token = (await service.waitForLine(/demo token: (\S+)/, 10_000))[1]!;
   const url = listening[1]!.replace('localhost', '127.0.0.1');
-  await drive(url, token, Math.max(1500, count), 16);
+  const load = streamed ? driveStreams : drive;
+  await load(url, token, Math.max(1500, count), 16);
   const cpuStart = processCpuMs(service.pid);
   const pgStart = postgresBackendCpu(service.pid);
-  const bad = await drive(url, token, count, 16);
+  const bad = await load(url, token, count, 16);
   const cpuEnd = processCpuMs(service.pid);
   const pgEnd = postgresBackendCpu(service.pid);
   let pgCpu = 0;
@@ -157,7 +162,7 @@ try {
     }
   }
   const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-  process.stdout.write(`\nCPU per non-streamed draft, median of ${rounds} rounds of ${count} (16 connections, upstream 0 ms):\n`);
+  process.stdout.write(`\nCPU per ${streamed ? 'streamed' : 'non-streamed'} draft, median of ${rounds} rounds of ${count} (16 connections, upstream 0 ms):\n`);
   for (const [directory, results] of figures) {
     process.stdout.write(`  ${directory}: service ${median(results.map((r) => r.cpu)).toFixed(3)} ms, PostgreSQL ${median(results.map((r) => r.pg)).toFixed(3)} ms (rounds: ${results.map((r) => r.cpu.toFixed(2)).join(' ')}; bad answers ${results.reduce((t, r) => t + r.bad, 0)})\n`);
   }
