@@ -26,6 +26,8 @@ export interface BenchServiceOptions {
   attemptTimeoutMs?: number;
   deadlineMs?: number;
   core?: number;
+  /** A checkout with a compiled dist/ (default this one), for A/B runs. */
+  directory?: string;
   env?: NodeJS.ProcessEnv;
   nodeArgs?: string[];
 }
@@ -59,7 +61,7 @@ export async function startBenchService(options: BenchServiceOptions): Promise<B
     command: process.execPath,
     args: [...(options.nodeArgs ?? []), '--inspect-port=127.0.0.1:0', 'dist/src/main.js'],
     core: options.core ?? 1,
-    cwd: repoRoot,
+    cwd: options.directory ?? repoRoot,
     deathSignal: 'TERM',
     env: {
       PATH: process.env.PATH,

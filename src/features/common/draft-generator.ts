@@ -19,7 +19,7 @@ import { screenDirectInput, screenIndirectInput } from '../../guard/untrusted-in
 import { randomBytes } from 'node:crypto';
 import { createCanary, createSpotlight } from '../../guard/injection/spotlight.js';
 import { withPromptGuards } from './prompt-guards.js';
-import { createProgressiveRenderer, type ProgressiveRenderer } from './progressive-renderer.js';
+import { coalescePushes, createProgressiveRenderer, type ProgressiveRenderer } from './progressive-renderer.js';
 import { generateStructured } from './structured-generation.js';
 import { contextRedactions, mergeRedactions, redactContext, type RedactionCount } from './redacted-context.js';
 import { priorityOf, type Throttle, type ThrottlePermit } from '../../guard/throttle/throttle.js';
@@ -295,10 +295,12 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
   ): Promise<DraftRecord> {
     const job: Job<Input, Output> = { feature, context: screened, quarantined: screened.quarantined, draft, stored: stream, stream, renderer: null, preparation: [], results: [], variant, inputRedactions: contextRedactions(screened) };
     job.renderer = stream
-      ? createProgressiveRenderer(
-          (partial) => job.feature.render(partial as Parameters<typeof job.feature.render>[0], job.context.input),
-          (delta) => hub.append(draft.id, delta),
-          job.feature.streamGuard ? (textSoFar) => job.feature.streamGuard!(textSoFar, job.context) : undefined,
+      ? coalescePushes(
+          createProgressiveRenderer(
+            (partial) => job.feature.render(partial as Parameters<typeof job.feature.render>[0], job.context.input),
+            (delta) => hub.append(draft.id, delta),
+            job.feature.streamGuard ? (textSoFar) => job.feature.streamGuard!(textSoFar, job.context) : undefined,
+          ),
         )
       : null;
     try {
