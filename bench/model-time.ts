@@ -28,8 +28,10 @@ import { benchIncidentId, statusUpdateAnswer } from './status-update-answer.js';
 export interface ModelTimeOptions {
   runs: number;
   database: 'postgres' | 'embedded';
-  /** Log entries of the long incident (default 5,000). */
+  /** Log entries of the long incident (default 5,000); 0 leaves the long postmortem out. */
   longIncidentEntries?: number;
+  /** One draft of each feature before measuring (default true). */
+  warmUp?: boolean;
   log?: (message: string) => void;
 }
 
@@ -161,7 +163,8 @@ const mean = (values: readonly number[]): number => values.reduce((sum, value) =
 
 export async function measureModelTime(options: ModelTimeOptions): Promise<ModelTimeResult> {
   const log = options.log ?? (() => undefined);
-  const long = syntheticIncident({ id: 'PSYNTH14', entries: options.longIncidentEntries ?? 5_000 });
+  const entries = options.longIncidentEntries ?? 5_000;
+  const long = entries > 0 ? syntheticIncident({ id: 'PSYNTH14', entries }) : { ...syntheticIncident({ id: 'PSYNTH14', entries: 1 }), logEntries: [] };
   const upstream = await startModelUpstream(modelLikePace, { kind: 'ok', pieceSize: 16, reply: modelAnswer([long, ...sampleIncidents]) });
   let subgraph: FakeIncidentSubgraph | null = null;
   subgraph = await startFakeIncidentSubgraph();
@@ -188,7 +191,7 @@ export async function measureModelTime(options: ModelTimeOptions): Promise<Model
 
   try {
     // One of each first: the first call of a feature compiles its code paths.
-    for (const { query, variables } of features) await timed(query, variables);
+    if (options.warmUp ?? true) for (const { query, variables } of features) await timed(query, variables);
     const timings: FeatureTiming[] = [];
     for (const { feature, query, variables } of features) {
       const rows = [];
@@ -207,6 +210,7 @@ export async function measureModelTime(options: ModelTimeOptions): Promise<Model
       timings.push(timing);
     }
 
+    if (long.logEntries.length === 0) return { options, features: timings, longPostmortem: null };
     const row = await timed(features[1]!.query, { input: { incidentId: long.id } });
     const mapCalls = row.calls.filter((call) => call.schemaName !== 'postmortem');
     const finalCall = row.calls.filter((call) => call.schemaName === 'postmortem').at(-1);
@@ -235,7 +239,7 @@ export function renderModelTime(result: ModelTimeResult): string {
   return [
     '### Time to a whole draft with a model (bench/model-time.ts)',
     '',
-    `The compiled service in front of an upstream that takes a model's time (first token after ${modelLikePace.firstTokenMs.join('-')} ms, then ${modelLikePace.tokensPerSecond.join('-')} tokens/s, seed ${modelLikePace.seed}); ${result.options.runs} sequential non-streamed drafts per feature after one of each; model time = the span in which the draft's calls ran. Attempt timeout 150 s, deadline 300 s (the defaults, 30 s and 90 s, cut a slow model's postmortem short). Targets: the service adds ≤ 2 %; a 5,000-entry postmortem ≤ 3× one model call.`,
+    `The compiled service in front of an upstream that takes a model's time (first token after ${modelLikePace.firstTokenMs.join('-')} ms, then ${modelLikePace.tokensPerSecond.join('-')} tokens/s, seed ${modelLikePace.seed}); ${result.options.runs} sequential non-streamed drafts per feature ${result.options.warmUp ?? true ? 'after one of each' : 'without a warm-up'}; model time = the span in which the draft's calls ran. Attempt timeout 150 s, deadline 300 s (the defaults, 30 s and 90 s, cut a slow model's postmortem short). Targets: the service adds ≤ 2 %; a 5,000-entry postmortem ≤ 3× one model call.`,
     '',
     '| feature | end to end | model | added by the service | share | calls per draft | completed | provider |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
