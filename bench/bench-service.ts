@@ -15,6 +15,17 @@ import { heapClasses, type HeapClasses } from './heap-classes.js';
 import { collectGarbage, openInspector, processMemoryMb, startProcess, type ManagedProcess } from './processes.js';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+
+/** The number after `name` on the command line, else `fallback`. */
+export function numberArgument(name: string, fallback: number): number {
+  const index = process.argv.indexOf(name);
+  return index === -1 ? fallback : Number(process.argv[index + 1]);
+}
+
+/** Whether the module at `moduleUrl` is the script node was started with (not imported by bench/run.ts). */
+export function isEntryScript(moduleUrl: string): boolean {
+  return process.argv[1] !== undefined && moduleUrl === new URL(`file://${path.resolve(process.argv[1])}`).href;
+}
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export interface BenchServiceOptions {

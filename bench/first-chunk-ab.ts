@@ -10,18 +10,14 @@
  */
 import path from 'node:path';
 import type { HttpTarget, StreamOutcome } from './load.js';
-import { repoRoot, startBenchService } from './bench-service.js';
+import { numberArgument, repoRoot, startBenchService } from './bench-service.js';
 import { killAllProcessesNow, startProcess, stopAllProcesses } from './processes.js';
 import { benchIncidentId } from './status-update-answer.js';
 
-const argument = (name: string, fallback: number): number => {
-  const index = process.argv.indexOf(name);
-  return index === -1 ? fallback : Number(process.argv[index + 1]);
-};
 const valued = ['--rounds', '--n', '--warmup'];
-const rounds = argument('--rounds', 2);
-const count = argument('--n', 200);
-const warmup = argument('--warmup', 100);
+const rounds = numberArgument('--rounds', 2);
+const count = numberArgument('--n', 200);
+const warmup = numberArgument('--warmup', 100);
 const directories = process.argv.slice(2).filter((value, index, all) => !value.startsWith('--') && !valued.includes(all[index - 1] ?? ''));
 if (directories.length === 0) throw new Error('usage: tsx bench/first-chunk-ab.ts [--rounds 2] [--n 200] [--warmup 100] DIR [DIR ...]');
 process.once('exit', killAllProcessesNow);

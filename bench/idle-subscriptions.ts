@@ -12,7 +12,7 @@
  */
 import WebSocket from 'ws';
 import { startFakeOpenAi, type FakeOpenAi } from '../test/fakes/openai-server.js';
-import { startBenchService, type BenchService } from './bench-service.js';
+import { isEntryScript, numberArgument, startBenchService, type BenchService } from './bench-service.js';
 import { heapGrowth } from './heap-classes.js';
 import { killAllProcessesNow } from './processes.js';
 import { benchIncidentId, statusUpdateAnswer } from './status-update-answer.js';
@@ -183,17 +183,12 @@ export function renderIdleSubscriptions(result: IdleSubscriptionsResult): string
   ].join('\n');
 }
 
-const argument = (name: string, fallback: number): number => {
-  const index = process.argv.indexOf(name);
-  return index === -1 ? fallback : Number(process.argv[index + 1]);
-};
-
-if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+if (isEntryScript(import.meta.url)) {
   process.once('exit', killAllProcessesNow);
   const result = await measureIdleSubscriptions({
-    subscriptions: argument('--subscriptions', 10_000),
-    drafts: argument('--drafts', 100),
-    sockets: argument('--sockets', 100),
+    subscriptions: numberArgument('--subscriptions', 10_000),
+    drafts: numberArgument('--drafts', 100),
+    sockets: numberArgument('--sockets', 100),
     database: process.argv.includes('--embedded') ? 'embedded' : 'postgres',
     classes: process.argv.includes('--classes'),
     log: (message) => process.stderr.write(`[idle-subscriptions] ${message}\n`),

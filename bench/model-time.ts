@@ -20,7 +20,7 @@ import type { Incident } from '../src/incidents/types.js';
 import { fencedJsonAfter, markerOf } from '../test/support/spotlight.js';
 import { startFakeIncidentSubgraph, type FakeIncidentSubgraph } from '../test/fakes/incident-subgraph.js';
 import { syntheticIncident } from '../test/features/postmortem/synthetic-incident.js';
-import { startBenchService } from './bench-service.js';
+import { isEntryScript, numberArgument, startBenchService } from './bench-service.js';
 import { startModelUpstream, modelLikePace, type ModelCall } from './model-upstream.js';
 import { killAllProcessesNow } from './processes.js';
 import { benchIncidentId, statusUpdateAnswer } from './status-update-answer.js';
@@ -257,17 +257,12 @@ export function renderModelTime(result: ModelTimeResult): string {
   ].join('\n');
 }
 
-const argument = (name: string, fallback: number): number => {
-  const index = process.argv.indexOf(name);
-  return index === -1 ? fallback : Number(process.argv[index + 1]);
-};
-
-if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+if (isEntryScript(import.meta.url)) {
   process.once('exit', killAllProcessesNow);
   const result = await measureModelTime({
-    runs: argument('--runs', 3),
+    runs: numberArgument('--runs', 3),
     database: process.argv.includes('--embedded') ? 'embedded' : 'postgres',
-    longIncidentEntries: argument('--entries', 5_000),
+    longIncidentEntries: numberArgument('--entries', 5_000),
     log: (message) => process.stderr.write(`[model-time] ${message}\n`),
   });
   process.stdout.write(renderModelTime(result));

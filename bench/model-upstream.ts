@@ -10,6 +10,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startFakeOpenAi, type FakeBehaviour, type FakeOpenAi } from '../test/fakes/openai-server.js';
+import { seededRandom } from '../test/resilience/fault-plan.js';
 
 export interface ModelPace {
   firstTokenMs: readonly [number, number];
@@ -38,25 +39,13 @@ export interface ModelUpstream {
   close(): Promise<void>;
 }
 
-/** mulberry32: the same figures on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 const tokensOf = (text: string): number => Math.max(1, Math.ceil(text.length / 4));
 
 export async function startModelUpstream(pace: ModelPace = modelLikePace, answers: FakeBehaviour = { kind: 'ok', pieceSize: 16 }): Promise<ModelUpstream> {
   const fake = await startFakeOpenAi({ port: 0, recordRequests: false });
   fake.setDefault(answers);
-  const random = seeded(pace.seed);
+  const random = seededRandom(pace.seed);
   const between = ([low, high]: readonly [number, number]): number => low + random() * (high - low);
   const calls: ModelCall[] = [];
   const inner = new URL(fake.url);
