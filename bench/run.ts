@@ -15,7 +15,7 @@
  *
  * Both end with two sections of their own: idle `draftStream` subscriptions (bench/idle-subscriptions.ts:
  * 10,000, or 2,000 when quick) and time to a whole draft with a model-like upstream
- * (bench/model-time.ts; the quick run leaves out its warm-up and the 5,000-entry postmortem).
+ * (bench/model-time.ts; the quick run leaves out the postmortems, a model's slowest drafts).
  *
  * Raw results and the CPU profile go to bench/out/ (git-ignored). The PostgreSQL schema
  * (bench_<random>), the data folder and every process started are removed at the end, also on
@@ -730,7 +730,7 @@ async function main(): Promise<void> {
     await stopService(compiled);
     const peers = await peerComparison(upstream, captured, incidentAiFigures(moderateCompiled, sequential, stream, throughput, idleRssAfterStart, problems.length));
     await upstream.process.stop();
-    const streamingSections = await streamingAndModelSections(upstream, problems);
+    const streamingSections = await streamingAndModelSections(problems);
     const quickReport = [
       '# Quick benchmark (BENCH_QUICK=1 / --quick: short runs, for checking the benchmark; figures are rough)',
       '',
@@ -888,7 +888,7 @@ async function main(): Promise<void> {
 
   // --- F: peers: the same figures for Portkey and a bare node:http hop ------------------------
   const peers = await peerComparison(upstream, captured, incidentAiFigures(moderateCompiled, sequential, stream, throughput, idleRssAfterStart, problems.length));
-  const streamingSections = await streamingAndModelSections(upstream, problems);
+  const streamingSections = await streamingAndModelSections(problems);
 
   await upstream.process.stop();
 
@@ -932,11 +932,10 @@ async function main(): Promise<void> {
 
 /**
  * Idle `draftStream` subscriptions (bench/idle-subscriptions.ts) and time to a whole draft with
- * a model-like upstream (bench/model-time.ts): each starts services of its own, after the main
- * runs, with the shared fake upstream idle. A failure is a problem of the run, not its end.
+ * a model-like upstream (bench/model-time.ts): each starts its own service and upstream, after
+ * the main runs. A failure is a problem of the run, not its end.
  */
-async function streamingAndModelSections(upstream: Upstream, problems: string[]): Promise<string> {
-  await upstream.command('latency 0');
+async function streamingAndModelSections(problems: string[]): Promise<string> {
   const sections: string[] = ['## Streaming and time with a model', ''];
   try {
     log(`idle subscriptions: ${quick ? 2_000 : 10_000}, one socket each and multiplexed`);
@@ -949,7 +948,7 @@ async function streamingAndModelSections(upstream: Upstream, problems: string[])
   }
   try {
     log('time to a whole draft with a model-like upstream');
-    const model = await measureModelTime(quick ? { runs: 1, warmUp: false, longIncidentEntries: 0, database: 'postgres', log } : { runs: 3, database: 'postgres', log });
+    const model = await measureModelTime(quick ? { runs: 1, features: ['status update', 'assistant', 'runbook', 'automation digest'], longIncidentEntries: 0, database: 'postgres', log } : { runs: 3, database: 'postgres', log });
     sections.push(renderModelTime(model));
   } catch (error) {
     problems.push(`time with a model: ${(error as Error).message.slice(0, 300)}`);
