@@ -131,7 +131,9 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   // Past twice the generation deadline nothing legitimate is still streaming.
   const sweeper = startOrphanSweeper({ store, logger, orphanAfterMs: config.routing.resilience.deadlineMs * 2 + 60_000, intervalMs: 60_000 });
   metrics.observe({ subscribers: () => hub.subscriberCount(), providers: () => manager.health() });
-  const generator = createDraftGenerator({ store, manager, hub, logger, throttle, dataPolicy, onGuardHit: metrics.guardHit, audit });
+  // A prepare step that fans out (a long postmortem's map stage) runs as many requests at once as the account may run generations.
+  const concurrencyOf = (accountId: string): number => ({ ...config.throttle.defaults, ...config.throttle.accounts[accountId] }).concurrentGenerations;
+  const generator = createDraftGenerator({ store, manager, hub, logger, throttle, concurrencyOf, dataPolicy, onGuardHit: metrics.guardHit, audit });
   const featureDependencies = { incidents, generator, store, logger, manager, audit };
   const draftFeedback = createDraftFeedbackService(featureDependencies);
   const services = {
@@ -140,8 +142,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     hub,
     incidents,
     statusUpdate: createStatusUpdateService({ incidents, generator }),
-    // The map stage of a long postmortem runs as many requests at once as the account may run generations.
-    postmortem: createPostmortemService(featureDependencies, { mapConcurrency: (accountId) => ({ ...config.throttle.defaults, ...config.throttle.accounts[accountId] }).concurrentGenerations }),
+    postmortem: createPostmortemService(featureDependencies),
     runbookJob: createRunbookJobService(featureDependencies),
     assistant: createAssistantService(featureDependencies),
     automationDigest: createAutomationDigestService(featureDependencies),

@@ -33,6 +33,8 @@ export interface DraftGeneratorOptions {
   store: Store;
   /** Rate, concurrency and token budgets per account; none = unlimited. */
   throttle?: Throttle | null;
+  /** Generations an account may run at once, handed to prepare steps that fan out; none = unknown. */
+  concurrencyOf?: (accountId: string) => number;
   /** Counts guard hits (metrics). */
   onGuardHit?: (guard: string, feature: string, verdict: string) => void;
   /** Zero retention: accounts whose text is not stored; default: stored. */
@@ -61,6 +63,8 @@ export interface PrepareTools {
   manager: LlmManager;
   draftId: string;
   signal: AbortSignal;
+  /** Requests the step may run at once: the account's concurrency limit; null when unknown. */
+  concurrency: number | null;
 }
 
 /**
@@ -176,7 +180,12 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
 
   /** Prepare: the feature's own work before its prompt (a postmortem condenses a long log). */
   async function prepareStep<Input extends Record<string, unknown>, Output>(job: Job<Input, Output>, prepare: PrepareStep<Input, Output>): Promise<void> {
-    const tools = { manager: draftManager(job.draft.id, priorityOf(job.context.incident), job.preparation), draftId: job.draft.id, signal: shutdown.signal };
+    const tools = {
+      manager: draftManager(job.draft.id, priorityOf(job.context.incident), job.preparation),
+      draftId: job.draft.id,
+      signal: shutdown.signal,
+      concurrency: options.concurrencyOf?.(job.context.principal.accountId) ?? null,
+    };
     const prepared = await prepare(job.context, tools);
     job.feature = prepared.feature;
     job.context = prepared.context;

@@ -43,24 +43,20 @@ export interface PostmortemService {
 export interface PostmortemServiceOptions {
   /** Default {@link postmortemBudget}. */
   budget?: PostmortemBudget;
-  /**
-   * Map requests of one postmortem running at once: a number, or the account's own limit
-   * (src/app.ts passes the account's concurrent generations). Default {@link defaultMapConcurrency}.
-   */
-  mapConcurrency?: number | ((accountId: string) => number);
+  /** Default: the account's concurrency limit when the generator knows it, else {@link defaultMapConcurrency}. */
+  mapConcurrency?: number;
 }
 
 export function createPostmortemService(dependencies: FeatureDependencies, options: PostmortemServiceOptions = {}): PostmortemService {
   const { incidents, generator, manager, logger } = dependencies;
   const budget = options.budget ?? postmortemBudget;
-  const mapConcurrency = options.mapConcurrency ?? defaultMapConcurrency;
-  const concurrencyOf = (accountId: string): number => Math.max(1, typeof mapConcurrency === 'function' ? mapConcurrency(accountId) : mapConcurrency);
+  const concurrencyOf = (tools: PrepareTools): number => Math.max(1, options.mapConcurrency ?? tools.concurrency ?? defaultMapConcurrency);
 
   async function timelineFor(principal: Principal, incident: Incident, input: PostmortemInput, tools: PrepareTools): Promise<CondensedTimeline | null> {
     const plan = planFinalPrompt(incident, input, budget);
     if (plan.kind === 'whole-log') return null;
     if (manager) {
-      return condenseTimeline({ manager: tools.manager, principal, incident, budget, timelineTokens: plan.timelineTokens, concurrency: concurrencyOf(principal.accountId), logger, signal: tools.signal });
+      return condenseTimeline({ manager: tools.manager, principal, incident, budget, timelineTokens: plan.timelineTokens, concurrency: concurrencyOf(tools), logger, signal: tools.signal });
     }
     // Without the LLM Manager nothing can summarize: keep the most telling entries.
     logger.warn({ incidentId: incident.id }, 'postmortem of a long incident without an LLM Manager: the timeline is thinned, not summarized');

@@ -19,11 +19,9 @@ const limitAskedFor: string[] = [];
 beforeAll(async () => {
   harness = await startPostmortemHarness({
     incidents: [long],
-    service: {
-      mapConcurrency: (accountId) => {
-        limitAskedFor.push(accountId);
-        return accountLimit;
-      },
+    concurrencyOf: (accountId) => {
+      limitAskedFor.push(accountId);
+      return accountLimit;
     },
   });
 });
