@@ -3,7 +3,7 @@
  * (A/B), robust on a loaded machine: CPU time of the service process and of its PostgreSQL
  * backends (from /proc) divided by the mutations answered, not latency or throughput.
  *
- *   npx tsx bench/cpu-ab.ts [--rounds 3] [--n 1500] [--connections 16] [--latency 0] [--node-arg=FLAG ...] [--env=NAME=VALUE ...] [--profile] DIR [DIR ...]
+ *   npx tsx bench/cpu-ab.ts [--rounds 3] [--n 1500] [--connections 16] [--latency 0] [--node-arg=FLAG ...] [--env=NAME=VALUE ...] [--profile] [--stream] DIR [DIR ...]
  *
  * Each DIR is a checkout with a compiled `dist/src/main.js` (e.g. this repository after
  * `npm run build`, and an older commit exported with `git archive` and built the same way).
@@ -14,6 +14,8 @@
  * each round (VmHWM, warm-up included) is printed with its CPU figures. `--node-arg=FLAG` (repeatable)
  * starts every service with that Node flag (e.g. `--node-arg=--max-semi-space-size=32`);
  * `--env=NAME=VALUE` (repeatable) adds a variable to every service's environment.
+ * With `--stream`, each draft is streamed instead (bench/stream-drive.ts: the mutation with
+ * `stream: true` and the `draftStream` subscription to its end, over graphql-ws).
  */
 import http from 'node:http';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -24,6 +26,7 @@ import pg from 'pg';
 import { summarizeProfile, type CpuProfile } from './cpu-profile.js';
 import { connectedLocalPorts, processCpuMs, startProcess, stopAllProcesses, killAllProcessesNow, type ManagedProcess } from './processes.js';
 import { benchIncidentId } from './status-update-answer.js';
+import { driveStreams } from './stream-drive.js';
 import { readdirSync, readFileSync } from 'node:fs';
 
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -43,6 +46,7 @@ const extraEnvironment = Object.fromEntries(
   }),
 );
 const nodeArgs = process.argv.filter((value) => value.startsWith('--node-arg=')).map((value) => value.slice('--node-arg='.length));
+const streamed = process.argv.includes('--stream');
 const valued = ['--rounds', '--n', '--connections', '--latency'];
 const directories = process.argv.slice(2).filter((value, index, all) => !value.startsWith('--') && !valued.includes(all[index - 1] ?? ''));
 if (directories.length === 0) throw new Error('usage: tsx bench/cpu-ab.ts [--rounds 3] [--n 1500] [--profile] DIR [DIR ...]');
@@ -141,10 +145,11 @@ async function measure(directory: string, upstreamUrl: string, withProfile: bool
   const listening = await service.waitForLine(/listening on (http:\/\/\S+)\/graphql/, 90_000);
   const token = (await service.waitForLine(/demo token: (\S+)/, 10_000))[1]!;
   const url = listening[1]!.replace('localhost', '127.0.0.1');
-  await drive(url, token, Math.max(1500, count), connections);
+  const load = streamed ? driveStreams : drive;
+  await load(url, token, Math.max(1500, count), connections);
   const cpuStart = processCpuMs(service.pid);
   const pgStart = postgresBackendCpu(service.pid);
-  const bad = await drive(url, token, count, connections);
+  const bad = await load(url, token, count, connections);
   const cpuEnd = processCpuMs(service.pid);
   const pgEnd = postgresBackendCpu(service.pid);
   const rssMb = peakRssMb(service.pid);
@@ -179,7 +184,7 @@ try {
     }
   }
   const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-  process.stdout.write(`\nCPU per non-streamed draft, median of ${rounds} rounds of ${count} (${connections} connections, upstream ${upstreamLatencyMs} ms):\n`);
+  process.stdout.write(`\nCPU per ${streamed ? 'streamed' : 'non-streamed'} draft, median of ${rounds} rounds of ${count} (${connections} connections, upstream ${upstreamLatencyMs} ms):\n`);
   for (const [directory, results] of figures) {
     process.stdout.write(`  ${directory}: service ${median(results.map((r) => r.cpu)).toFixed(3)} ms, PostgreSQL ${median(results.map((r) => r.pg)).toFixed(3)} ms (rounds: ${results.map((r) => r.cpu.toFixed(2)).join(' ')}; peak RSS ${results.map((r) => r.rssMb.toFixed(0)).join(' ')} MB; bad answers ${results.reduce((t, r) => t + r.bad, 0)})\n`);
   }

@@ -270,6 +270,8 @@ export function connectedLocalPorts(pid: number, remotePort: number): number[] {
 /** A DevTools protocol session with a Node process. */
 export interface InspectorSession {
   call<T = unknown>(method: string, params?: Record<string, unknown>): Promise<T>;
+  /** Receives every protocol event (messages without an id), e.g. heap snapshot chunks; null stops. */
+  onEvent(listener: ((message: { method?: string; params?: unknown }) => void) | null): void;
   close(): Promise<void>;
 }
 
@@ -292,9 +294,13 @@ export async function openInspector(managed: ManagedProcess): Promise<InspectorS
   await once(socket, 'open');
   let id = 0;
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  let eventListener: ((message: { method?: string; params?: unknown }) => void) | null = null;
   socket.on('message', (data: WebSocket.RawData) => {
-    const message = JSON.parse(data.toString()) as { id?: number; result?: unknown; error?: { message: string } };
-    if (message.id === undefined) return;
+    const message = JSON.parse(data.toString()) as { id?: number; method?: string; params?: unknown; result?: unknown; error?: { message: string } };
+    if (message.id === undefined) {
+      eventListener?.(message);
+      return;
+    }
     const waiter = pending.get(message.id);
     if (!waiter) return;
     pending.delete(message.id);
@@ -312,6 +318,9 @@ export async function openInspector(managed: ManagedProcess): Promise<InspectorS
         pending.set(requestId, { resolve: resolve as (value: unknown) => void, reject });
         socket.send(JSON.stringify({ id: requestId, method, params }));
       });
+    },
+    onEvent(listener) {
+      eventListener = listener;
     },
     async close() {
       if (socket.readyState === WebSocket.CLOSED) return;

@@ -13,6 +13,10 @@
  *                                 bench/out/RESULTS.quick.md only
  *   npm run bench -- --no-build   use the existing dist/ instead of running `npm run build`
  *
+ * Both end with two sections of their own: idle `draftStream` subscriptions (bench/idle-subscriptions.ts:
+ * 10,000, or 2,000 when quick) and time to a whole draft with a model-like upstream
+ * (bench/model-time.ts; the quick run leaves out the postmortems, a model's slowest drafts).
+ *
  * Raw results and the CPU profile go to bench/out/ (git-ignored). The PostgreSQL schema
  * (bench_<random>), the data folder and every process started are removed at the end, also on
  * failure and on Ctrl-C.
@@ -52,6 +56,8 @@ import { renderReport, type BenchResults, type ModerateWindow, type ServiceWindo
 import { benchIncidentId, statusUpdateAnswer } from './status-update-answer.js';
 import { installPortkey, portkeyVersion, startHop, startPortkey, type RunningPeer } from './peers.js';
 import { renderPeers, type PeerFigures } from './peer-report.js';
+import { measureIdleSubscriptions, renderIdleSubscriptions } from './idle-subscriptions.js';
+import { measureModelTime, renderModelTime } from './model-time.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const outDirectory = path.join(repoRoot, 'bench', 'out');
@@ -724,12 +730,14 @@ async function main(): Promise<void> {
     await stopService(compiled);
     const peers = await peerComparison(upstream, captured, incidentAiFigures(moderateCompiled, sequential, stream, throughput, idleRssAfterStart, problems.length));
     await upstream.process.stop();
+    const streamingSections = await streamingAndModelSections(problems);
     const quickReport = [
       '# Quick benchmark (BENCH_QUICK=1 / --quick: short runs, for checking the benchmark; figures are rough)',
       '',
       `Machine: ${results.machine!.nproc} CPUs, ${results.machine!.cpuModel}, Node ${results.machine!.node}; load average at start ${loadAverageAtStart.map((value) => value.toFixed(2)).join(' ')}; whole run ${((performance.now() - started) / 1000).toFixed(0)} s. incident-ai peak RSS over the whole run (VmHWM): ${peakRss.toFixed(0)} MB.`,
       '',
       renderPeers(peers.columns, peers.notes),
+      streamingSections,
       ...(problems.length > 0 ? ['## Problems', '', ...problems.map((problem) => `- ${problem}`), ''] : []),
     ].join('\n');
     await writeFile(path.join(outDirectory, 'RESULTS.quick.md'), quickReport);
@@ -880,6 +888,7 @@ async function main(): Promise<void> {
 
   // --- F: peers: the same figures for Portkey and a bare node:http hop ------------------------
   const peers = await peerComparison(upstream, captured, incidentAiFigures(moderateCompiled, sequential, stream, throughput, idleRssAfterStart, problems.length));
+  const streamingSections = await streamingAndModelSections(problems);
 
   await upstream.process.stop();
 
@@ -909,7 +918,7 @@ async function main(): Promise<void> {
 
   const complete = results as BenchResults;
   await writeFile(path.join(outDirectory, quick ? 'results.quick.json' : 'results.json'), `${JSON.stringify(complete, null, 2)}\n`);
-  const report = `${renderReport(complete)}\n${renderPeers(peers.columns, peers.notes)}`;
+  const report = `${renderReport(complete)}\n${renderPeers(peers.columns, peers.notes)}\n${streamingSections}`;
   if (quick) {
     await writeFile(path.join(outDirectory, 'RESULTS.quick.md'), report);
     log('wrote bench/out/RESULTS.quick.md');
@@ -919,6 +928,32 @@ async function main(): Promise<void> {
   }
   process.stdout.write(`${report}\n`);
   if (problems.length > 0) log(`THE RUN HAD ${problems.length} PROBLEM(S): see "Problems" in the report`);
+}
+
+/**
+ * Idle `draftStream` subscriptions (bench/idle-subscriptions.ts) and time to a whole draft with
+ * a model-like upstream (bench/model-time.ts): each starts its own service and upstream, after
+ * the main runs. A failure is a problem of the run, not its end.
+ */
+async function streamingAndModelSections(problems: string[]): Promise<string> {
+  const sections: string[] = ['## Streaming and time with a model', ''];
+  try {
+    log(`idle subscriptions: ${quick ? 2_000 : 10_000}, one socket each and multiplexed`);
+    const idle = await measureIdleSubscriptions(
+      quick ? { subscriptions: 2_000, drafts: 20, sockets: 20, database: 'postgres', log } : { subscriptions: 10_000, drafts: 100, sockets: 100, database: 'postgres', log },
+    );
+    sections.push(renderIdleSubscriptions(idle));
+  } catch (error) {
+    problems.push(`idle subscriptions: ${(error as Error).message.slice(0, 300)}`);
+  }
+  try {
+    log('time to a whole draft with a model-like upstream');
+    const model = await measureModelTime(quick ? { runs: 1, features: ['status update', 'assistant', 'runbook', 'automation digest'], longIncidentEntries: 0, database: 'postgres', log } : { runs: 3, database: 'postgres', log });
+    sections.push(renderModelTime(model));
+  } catch (error) {
+    problems.push(`time with a model: ${(error as Error).message.slice(0, 300)}`);
+  }
+  return sections.join('\n');
 }
 
 const beginMarker = '<!-- bench:begin (generated by npm run bench; edit outside the markers) -->';

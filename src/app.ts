@@ -136,7 +136,9 @@ export async function createApp(config: AppConfig, logger: Logger, options: AppO
   // Past twice the generation deadline nothing legitimate is still streaming.
   const sweeper = startOrphanSweeper({ store, logger, orphanAfterMs: config.routing.resilience.deadlineMs * 2 + 60_000, intervalMs: 60_000 });
   metrics.observe({ subscribers: () => hub.subscriberCount(), providers: () => manager.health() });
-  const generator = createDraftGenerator({ store, manager, hub, logger, throttle, dataPolicy, onGuardHit: metrics.guardHit, audit });
+  // A prepare step that fans out (a long postmortem's map stage) runs as many requests at once as the account may run generations.
+  const concurrencyOf = (accountId: string): number => ({ ...config.throttle.defaults, ...config.throttle.accounts[accountId] }).concurrentGenerations;
+  const generator = createDraftGenerator({ store, manager, hub, logger, throttle, concurrencyOf, dataPolicy, onGuardHit: metrics.guardHit, audit });
   const featureDependencies = { incidents, generator, store, logger, manager, audit };
   // Each feature builds its own service and resolvers; GraphQL reaches them through the schema.
   const schemaFeatures = features.map((feature) => ({ ...feature, ...feature.build(featureDependencies) }));

@@ -55,7 +55,16 @@ export async function createContext(
   try {
     const principal = await authenticator.authenticate(authorization);
     rememberAuthorization(principal, authorization);
-    return { principal, authError: null, services, loaders: createLoaders(services.store, principal.accountId) };
+    // Built on first use: a subscription never loads through them, and holds its context for its whole life.
+    let loaders: Loaders | null = null;
+    return {
+      principal,
+      authError: null,
+      services,
+      get loaders() {
+        return (loaders ??= createLoaders(services.store, principal.accountId));
+      },
+    };
   } catch (error) {
     return { principal: null, authError: error as AppError, services, loaders: null };
   }

@@ -18,8 +18,12 @@ import { createErrorMasker } from '../errors/mask-error.js';
 import type { Authenticator } from '../guard/auth/authenticator.js';
 import { createContext, type GraphQLContext, type Services } from '../graphql/context.js';
 import { createArmor, defaultGraphQLLimits, describeTokenLimit, type GraphQLLimits } from '../graphql/limits.js';
+import { createValidatedDocuments } from '../graphql/validated-documents.js';
 import { createGraphqlHandler, isGraphqlPath } from './graphql-handler.js';
 import { subscriptionCallbackPlugin } from './subscription-callback.js';
+
+/** Characters of graphql-ws operation texts kept parsed and validated (see validated-documents.ts). */
+const wsDocumentCacheCharacters = 256 * 1024;
 
 export interface HttpServerOptions {
   schema: GraphQLSchema;
@@ -185,6 +189,7 @@ function serveSubscriptions(
   // WebSocket server re-emits the HTTP server's errors (a taken port), and graphql-ws prints them
   // as its own internal error. They are handled once, where the server listens.
   const wsServer = new WebSocketServer({ noServer: true, path: '/graphql' });
+  const wsDocuments = createValidatedDocuments(wsDocumentCacheCharacters);
   httpServer.on('upgrade', (request, socket, head) => {
     if (!wsServer.shouldHandle(request)) {
       socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
@@ -202,18 +207,23 @@ function serveSubscriptions(
         return createContext(services, authenticator, authorization);
       },
       // graphql-ws does not run Apollo's validation rules: the same limits apply here.
+      // Parsed, validated documents are kept by operation text (only valid ones): thousands of
+      // subscriptions of one operation share one document.
       onSubscribe: (_ctx, _id, payload) => {
-        let document;
-        try {
-          document = parse(payload.query, { maxTokens });
-        } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
-          const tokenLimit = describeTokenLimit(message);
-          return [new GraphQLError(tokenLimit ?? message, { extensions: { code: 'GRAPHQL_PARSE_FAILED', ...(tokenLimit && { limit: 'maxTokens' }) } })];
-        }
-        const errors = validate(schema, document, validationRules);
-        if (errors.length > 0) {
-          return errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { ...error.extensions, code: error.extensions.code ?? 'GRAPHQL_VALIDATION_FAILED' } }));
+        let document = wsDocuments.get(payload.query);
+        if (!document) {
+          try {
+            document = parse(payload.query, { maxTokens });
+          } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            const tokenLimit = describeTokenLimit(message);
+            return [new GraphQLError(tokenLimit ?? message, { extensions: { code: 'GRAPHQL_PARSE_FAILED', ...(tokenLimit && { limit: 'maxTokens' }) } })];
+          }
+          const errors = validate(schema, document, validationRules);
+          if (errors.length > 0) {
+            return errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { ...error.extensions, code: error.extensions.code ?? 'GRAPHQL_VALIDATION_FAILED' } }));
+          }
+          wsDocuments.remember(payload.query, document);
         }
         return { schema, document, variableValues: payload.variables, operationName: payload.operationName } as ExecutionArgs;
       },

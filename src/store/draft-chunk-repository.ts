@@ -16,22 +16,24 @@ type DraftChunkRow = RowOf<DraftChunkRecord>;
  * order, and a replay reads whatever is stored, in order.
  */
 export function createDraftChunkRepository(database: Queryable): DraftChunkRepository {
+  async function insert(chunks: readonly DraftChunkRecord[]): Promise<void> {
+    if (chunks.length === 0) return;
+    const first = chunks[0]!;
+    const params = chunks.flatMap((chunk) => [chunk.draftId, chunk.sequence, chunk.delta, chunk.createdAt]);
+    const tuples = chunks.map((_, index) => `($${index * 4 + 1}, $${index * 4 + 2}, $${index * 4 + 3}, $${index * 4 + 4})`);
+    try {
+      await database.query(`insert into draft_chunks (draft_id, sequence, delta, created_at) values ${tuples.join(', ')}`, params);
+    } catch (error) {
+      const state = sqlStateOf(error);
+      if (state === SqlState.UNIQUE_VIOLATION) throw new DuplicateChunkError(first.draftId, first.sequence, error);
+      if (state === SqlState.FOREIGN_KEY_VIOLATION) throw new DraftNotFoundError(first.draftId);
+      throw error;
+    }
+  }
+
   return {
-    async append(chunk: DraftChunkRecord): Promise<void> {
-      try {
-        await database.query('insert into draft_chunks (draft_id, sequence, delta, created_at) values ($1, $2, $3, $4)', [
-          chunk.draftId,
-          chunk.sequence,
-          chunk.delta,
-          chunk.createdAt,
-        ]);
-      } catch (error) {
-        const state = sqlStateOf(error);
-        if (state === SqlState.UNIQUE_VIOLATION) throw new DuplicateChunkError(chunk.draftId, chunk.sequence, error);
-        if (state === SqlState.FOREIGN_KEY_VIOLATION) throw new DraftNotFoundError(chunk.draftId);
-        throw error;
-      }
-    },
+    append: (chunk) => insert([chunk]),
+    appendMany: insert,
 
     async list(accountId: string, draftId: string, afterSequence = 0): Promise<DraftChunkRecord[]> {
       const rows = await database.query<DraftChunkRow>(

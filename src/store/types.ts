@@ -152,6 +152,11 @@ export interface DraftRepository {
 export interface DraftChunkRepository {
   append(chunk: DraftChunkRecord): Promise<void>;
   /**
+   * Several chunks in one statement (a stream's chunks that arrived while the previous write
+   * was running): all are stored or none. A duplicate is reported with the batch's first sequence.
+   */
+  appendMany(chunks: readonly DraftChunkRecord[]): Promise<void>;
+  /**
    * Chunks with `sequence > afterSequence`, in order. Scoped through the draft: chunks of
    * another account's draft are never returned (empty list).
    */

@@ -20,9 +20,15 @@ interface LiveStream {
   chunks: DraftChunkEvent[];
   finished: boolean;
   listeners: Set<() => void>;
-  /** Store writes of this stream, chained so chunks land in order. */
+  /** Chunks not yet stored and relayed: those that arrive while a write runs go in the next one. */
+  outbox: DraftChunkEvent[];
+  draining: boolean;
+  /** Store writes and relays of this stream, in order; settles when the outbox is empty. */
   writes: Promise<void>;
 }
+
+/** Most chunks stored by one statement (four parameters each, far below PostgreSQL's 65,535). */
+const maxChunksPerWrite = 500;
 
 export interface DraftStreamHubOptions {
   store: Store;
@@ -61,19 +67,40 @@ export function createDraftStreamHub(options: DraftStreamHubOptions): DraftStrea
   function push(draftId: string, stream: LiveStream, chunk: DraftChunkEvent): void {
     stream.chunks.push(chunk);
     for (const listener of stream.listeners) listener();
-    // Stored first, then relayed: a subscriber elsewhere that missed a relayed chunk finds it
-    // in the store, because the chunk was there before anyone could receive a later one.
-    if (chunk.delta.length > 0 && stream.persist) {
-      stream.writes = stream.writes
-        .then(() =>
-          store.chunks.append({ draftId, sequence: chunk.sequence, delta: chunk.delta, createdAt: new Date().toISOString() }),
-        )
-        .catch((error: unknown) => logger.error({ err: error, draftId }, 'storing a draft chunk failed'));
-    }
-    if (relay) {
-      stream.writes = stream.writes
-        .then(() => relay.publish(chunk))
-        .catch((error: unknown) => logger.warn({ err: error, draftId }, 'relaying a draft chunk failed; other replicas read it from the store'));
+    if (!relay && !(stream.persist && chunk.delta.length > 0)) return;
+    stream.outbox.push(chunk);
+    if (!stream.draining) stream.writes = drain(draftId, stream);
+  }
+
+  /**
+   * Stores and relays the outbox, batch after batch: one statement for the chunks that came
+   * while the previous batch was written (a model streams faster than a round trip). Stored
+   * first, then relayed: a subscriber elsewhere that missed a relayed chunk finds it in the
+   * store, because the chunk was there before anyone could receive a later one.
+   */
+  async function drain(draftId: string, stream: LiveStream): Promise<void> {
+    stream.draining = true;
+    try {
+      while (stream.outbox.length > 0) {
+        const batch = stream.outbox.splice(0, maxChunksPerWrite);
+        const stored = stream.persist ? batch.filter((chunk) => chunk.delta.length > 0) : [];
+        if (stored.length > 0) {
+          const createdAt = new Date().toISOString();
+          await store.chunks
+            .appendMany(stored.map((chunk) => ({ draftId, sequence: chunk.sequence, delta: chunk.delta, createdAt })))
+            .catch((error: unknown) => logger.error({ err: error, draftId }, 'storing draft chunks failed'));
+        }
+        if (relay) {
+          // One connection publishes in order: no need to wait for each before the next.
+          await Promise.all(
+            batch.map((chunk) =>
+              relay.publish(chunk).catch((error: unknown) => logger.warn({ err: error, draftId }, 'relaying a draft chunk failed; other replicas read it from the store')),
+            ),
+          );
+        }
+      }
+    } finally {
+      stream.draining = false;
     }
   }
 
@@ -192,7 +219,7 @@ export function createDraftStreamHub(options: DraftStreamHubOptions): DraftStrea
 
   return {
     open(accountId, draftId, openOptions = {}) {
-      const stream: LiveStream = { accountId, persist: openOptions.persist ?? true, heartbeat: null, chunks: [], finished: false, listeners: new Set(), writes: Promise.resolve() };
+      const stream: LiveStream = { accountId, persist: openOptions.persist ?? true, heartbeat: null, chunks: [], finished: false, listeners: new Set(), outbox: [], draining: false, writes: Promise.resolve() };
       if (relay) {
         const beat = (): void => void relay.heartbeat(draftId, producerTtlMs).catch((error: unknown) => logger.warn({ err: error, draftId }, 'draft heartbeat failed'));
         beat();

@@ -19,7 +19,7 @@ import { screenDirectInput, screenIndirectInput } from '../../guard/untrusted-in
 import { pooledRandomBytes } from '../../guard/random-pool.js';
 import { createCanary, createSpotlight } from '../../guard/injection/spotlight.js';
 import { withPromptGuards } from './prompt-guards.js';
-import { createProgressiveRenderer, type ProgressiveRenderer } from './progressive-renderer.js';
+import { coalescePushes, createProgressiveRenderer, type ProgressiveRenderer } from './progressive-renderer.js';
 import { generateStructured } from './structured-generation.js';
 import { contextRedactions, mergeRedactions, redactContext, type RedactionCount } from './redacted-context.js';
 import { priorityOf, type Throttle, type ThrottlePermit } from '../../guard/throttle/throttle.js';
@@ -33,6 +33,8 @@ export interface DraftGeneratorOptions {
   store: Store;
   /** Rate, concurrency and token budgets per account; none = unlimited. */
   throttle?: Throttle | null;
+  /** Generations an account may run at once, handed to prepare steps that fan out; none = unknown. */
+  concurrencyOf?: (accountId: string) => number;
   /** Counts guard hits (metrics). */
   onGuardHit?: (guard: string, feature: string, verdict: string) => void;
   /** Zero retention: accounts whose text is not stored; default: stored. */
@@ -61,6 +63,8 @@ export interface PrepareTools {
   manager: LlmManager;
   draftId: string;
   signal: AbortSignal;
+  /** Requests the step may run at once: the account's concurrency limit; null when unknown. */
+  concurrency: number | null;
 }
 
 /**
@@ -176,7 +180,12 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
 
   /** Prepare: the feature's own work before its prompt (a postmortem condenses a long log). */
   async function prepareStep<Input extends Record<string, unknown>, Output>(job: Job<Input, Output>, prepare: PrepareStep<Input, Output>): Promise<void> {
-    const tools = { manager: draftManager(job.draft.id, priorityOf(job.context.incident), job.preparation), draftId: job.draft.id, signal: shutdown.signal };
+    const tools = {
+      manager: draftManager(job.draft.id, priorityOf(job.context.incident), job.preparation),
+      draftId: job.draft.id,
+      signal: shutdown.signal,
+      concurrency: options.concurrencyOf?.(job.context.principal.accountId) ?? null,
+    };
     const prepared = await prepare(job.context, tools);
     job.feature = prepared.feature;
     job.context = prepared.context;
@@ -295,10 +304,12 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
   ): Promise<DraftRecord> {
     const job: Job<Input, Output> = { feature, context: screened, quarantined: screened.quarantined, draft, stored: stream, stream, renderer: null, preparation: [], results: [], variant, inputRedactions: contextRedactions(screened) };
     job.renderer = stream
-      ? createProgressiveRenderer(
-          (partial) => job.feature.render(partial as Parameters<typeof job.feature.render>[0], job.context.input),
-          (delta) => hub.append(draft.id, delta),
-          job.feature.streamGuard ? (textSoFar) => job.feature.streamGuard!(textSoFar, job.context) : undefined,
+      ? coalescePushes(
+          createProgressiveRenderer(
+            (partial) => job.feature.render(partial as Parameters<typeof job.feature.render>[0], job.context.input),
+            (delta) => hub.append(draft.id, delta),
+            job.feature.streamGuard ? (textSoFar) => job.feature.streamGuard!(textSoFar, job.context) : undefined,
+          ),
         )
       : null;
     try {

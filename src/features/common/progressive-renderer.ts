@@ -75,3 +75,43 @@ export function createProgressiveRenderer(
     },
   };
 }
+
+/**
+ * Renders once per turn of the event loop instead of once per delta: deltas that arrive
+ * together (several SSE frames in one network read) are pushed as one, so the JSON so far is
+ * parsed, rendered, checked and published once for them, not once each. A model streaming
+ * token by token still gets one render per token. `finish` and `reset` drop what is pending:
+ * the final text, or a void attempt, supersedes it.
+ */
+export function coalescePushes(renderer: ProgressiveRenderer): ProgressiveRenderer {
+  let pending = '';
+  let scheduled: NodeJS.Immediate | null = null;
+  const drop = (): void => {
+    pending = '';
+    if (scheduled) clearImmediate(scheduled);
+    scheduled = null;
+  };
+  const flush = (): void => {
+    scheduled = null;
+    const text = pending;
+    pending = '';
+    if (text.length > 0) renderer.push(text);
+  };
+  return {
+    push(jsonDelta) {
+      pending += jsonDelta;
+      scheduled ??= setImmediate(flush);
+    },
+    reset() {
+      drop();
+      renderer.reset();
+    },
+    finish(finalText) {
+      drop();
+      renderer.finish(finalText);
+    },
+    get emitted() {
+      return renderer.emitted;
+    },
+  };
+}

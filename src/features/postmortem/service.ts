@@ -43,20 +43,20 @@ export interface PostmortemService {
 export interface PostmortemServiceOptions {
   /** Default {@link postmortemBudget}. */
   budget?: PostmortemBudget;
-  /** Default {@link defaultMapConcurrency}. */
+  /** Default: the account's concurrency limit when the generator knows it, else {@link defaultMapConcurrency}. */
   mapConcurrency?: number;
 }
 
 export function createPostmortemService(dependencies: FeatureDependencies, options: PostmortemServiceOptions = {}): PostmortemService {
   const { incidents, generator, manager, logger } = dependencies;
   const budget = options.budget ?? postmortemBudget;
-  const concurrency = Math.max(1, options.mapConcurrency ?? defaultMapConcurrency);
+  const concurrencyOf = (tools: PrepareTools): number => Math.max(1, options.mapConcurrency ?? tools.concurrency ?? defaultMapConcurrency);
 
   async function timelineFor(principal: Principal, incident: Incident, input: PostmortemInput, tools: PrepareTools): Promise<CondensedTimeline | null> {
     const plan = planFinalPrompt(incident, input, budget);
     if (plan.kind === 'whole-log') return null;
     if (manager) {
-      return condenseTimeline({ manager: tools.manager, principal, incident, budget, timelineTokens: plan.timelineTokens, concurrency, logger, signal: tools.signal });
+      return condenseTimeline({ manager: tools.manager, principal, incident, budget, timelineTokens: plan.timelineTokens, concurrency: concurrencyOf(tools), logger, signal: tools.signal });
     }
     // Without the LLM Manager nothing can summarize: keep the most telling entries.
     logger.warn({ incidentId: incident.id }, 'postmortem of a long incident without an LLM Manager: the timeline is thinned, not summarized');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createProgressiveRenderer } from '../../../src/features/common/progressive-renderer.js';
+import { coalescePushes, createProgressiveRenderer } from '../../../src/features/common/progressive-renderer.js';
 import type { StatusUpdateOutput } from '../../../src/features/status-update/output-schema.js';
 import { renderStatusUpdate } from '../../../src/features/status-update/render.js';
 
@@ -50,5 +50,51 @@ describe('progressive renderer', () => {
     renderer.push('{"title":"Another headline entirely","phase":"MONITORING"}');
     renderer.finish('## Another headline entirely\n');
     expect(deltas.join('')).toBe(before);
+  });
+});
+
+describe('coalesced pushes', () => {
+  const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+  it('renders the deltas of one turn of the event loop once, and the deltas still join to the final rendering', async () => {
+    const json = JSON.stringify(output);
+    const final = renderStatusUpdate(output);
+    const parts = splitEvery(json, 7);
+    let renders = 0;
+    const deltas: string[] = [];
+    const renderer = coalescePushes(
+      createProgressiveRenderer(
+        (partial) => {
+          renders += 1;
+          return renderStatusUpdate(partial as never);
+        },
+        (delta) => deltas.push(delta),
+      ),
+    );
+    const half = Math.floor(parts.length / 2);
+    for (const part of parts.slice(0, half)) renderer.push(part);
+    expect(renders).toBe(0);
+    await nextTurn();
+    expect(renders).toBe(1);
+    for (const part of parts.slice(half)) renderer.push(part);
+    await nextTurn();
+    expect(renders).toBe(2);
+    renderer.finish(final);
+    expect(deltas.join('')).toBe(final);
+    expect(renderer.emitted).toBe(final);
+  });
+
+  it('drops what is pending on reset and on finish', async () => {
+    const final = renderStatusUpdate(output);
+    const deltas: string[] = [];
+    const renderer = coalescePushes(createProgressiveRenderer((partial) => renderStatusUpdate(partial as never), (delta) => deltas.push(delta)));
+    renderer.push('{"title":"A wrong attempt that failed half way through its');
+    renderer.reset();
+    await nextTurn();
+    expect(deltas).toEqual([]);
+    renderer.push(JSON.stringify(output).slice(0, 60));
+    renderer.finish(final);
+    await nextTurn();
+    expect(deltas).toEqual([final]);
   });
 });

@@ -33,6 +33,8 @@ export interface PostmortemHarnessOptions {
    */
   providers?: 'model-and-extractive' | 'extractive-only' | 'two-models';
   service?: PostmortemServiceOptions;
+  /** The account concurrency the draft generator hands to prepare steps (src/app.ts passes the throttle's limit). */
+  concurrencyOf?: (accountId: string) => number;
 }
 
 /** A chat completion request as the fake received it. */
@@ -88,7 +90,7 @@ export async function startPostmortemHarness(options: PostmortemHarnessOptions =
           dataPolicy,
         });
   const hub = createDraftStreamHub({ store, logger });
-  const generator = createDraftGenerator({ store, manager, hub, logger, dataPolicy });
+  const generator = createDraftGenerator({ store, manager, hub, logger, dataPolicy, ...(options.concurrencyOf && { concurrencyOf: options.concurrencyOf }) });
   const incidents = createSampleIncidentSource({ ...defaultSampleData, incidents: [...defaultSampleData.incidents, ...(options.incidents ?? [])] });
   const service = createPostmortemService({ incidents, generator, store, logger, manager }, options.service);
 

@@ -256,6 +256,18 @@ export function describeStoreContract(label: string, openDatabase: TestDatabaseF
         expect(await store.chunks.list(accountId, draft.id, 3)).toEqual([]);
       });
 
+      it('appends several chunks in one call, all or none', async () => {
+        const accountId = uniqueId('account');
+        const draft = await store.drafts.insert(newDraft({ accountId }));
+        const chunks = [1, 2, 3].map((sequence) => ({ draftId: draft.id, sequence, delta: `part ${sequence} `, createdAt: '2030-01-01T00:00:00.000Z' }));
+        await store.chunks.appendMany(chunks.slice(0, 2));
+        await expect(store.chunks.appendMany(chunks.slice(1))).rejects.toBeInstanceOf(DuplicateChunkError);
+        expect(await store.chunks.list(accountId, draft.id)).toEqual(chunks.slice(0, 2));
+        await store.chunks.appendMany([]);
+        await store.chunks.appendMany(chunks.slice(2));
+        expect(await store.chunks.list(accountId, draft.id)).toEqual(chunks);
+      });
+
       it('rejects a duplicate sequence and a chunk of an unknown draft with typed errors', async () => {
         const accountId = uniqueId('account');
         const draft = await store.drafts.insert(newDraft({ accountId }));

@@ -1,0 +1,272 @@
+/**
+ * Time to a whole draft with a model: the compiled service (`dist/src/main.js`, run
+ * `npm run build` first) in front of an upstream that takes a model's time (bench/model-upstream.ts:
+ * first token after 300-800 ms, then 40-100 tokens/s, seeded). Per feature, sequential
+ * non-streamed mutations; for each, the end-to-end time and the model's own time for the calls
+ * the mutation made (the span of time in which at least one of its calls was running, so the
+ * parallel map requests of a long postmortem count once). The service's share is what it adds
+ * on top of the model. A postmortem of a 5,000-entry incident (served by a fake supergraph
+ * incident source) is compared with one model call: its final call, and the longest map call.
+ *
+ *   npx tsx bench/model-time.ts [--runs 3] [--embedded]
+ *
+ * The account keeps the default concurrency (MAX_CONCURRENT_GENERATIONS=10), which bounds the
+ * map stage of the long postmortem.
+ */
+import { extractPostmortem } from '../src/features/postmortem/extractor.js';
+import type { PostmortemOutput } from '../src/features/postmortem/output-schema.js';
+import { sampleIncidents } from '../src/incidents/sample/index.js';
+import type { Incident } from '../src/incidents/types.js';
+import { fencedJsonAfter, markerOf } from '../test/support/spotlight.js';
+import { startFakeIncidentSubgraph, type FakeIncidentSubgraph } from '../test/fakes/incident-subgraph.js';
+import { syntheticIncident } from '../test/features/postmortem/synthetic-incident.js';
+import { isEntryScript, numberArgument, startBenchService } from './bench-service.js';
+import { startModelUpstream, modelLikePace, type ModelCall } from './model-upstream.js';
+import { killAllProcessesNow } from './processes.js';
+import { benchIncidentId, statusUpdateAnswer } from './status-update-answer.js';
+
+export interface ModelTimeOptions {
+  runs: number;
+  database: 'postgres' | 'embedded';
+  /** Log entries of the long incident (default 5,000); 0 leaves the long postmortem out. */
+  longIncidentEntries?: number;
+  /** One draft of each feature before measuring (default true). */
+  warmUp?: boolean;
+  /** The features to measure (default all five, by their names in the report). */
+  features?: readonly string[];
+  log?: (message: string) => void;
+}
+
+export interface FeatureTiming {
+  feature: string;
+  runs: number;
+  /** Means over the runs (ms). */
+  endToEndMs: number;
+  modelMs: number;
+  addedMs: number;
+  callsPerDraft: number;
+  /** Drafts that ended COMPLETE (a degraded draft still counts: its time is real). */
+  completed: number;
+  providers: string[];
+}
+
+export interface LongPostmortemTiming {
+  entries: number;
+  endToEndMs: number;
+  modelMs: number;
+  mapCalls: number;
+  /** The final postmortem call, and the longest map call (ms). */
+  finalCallMs: number;
+  longestMapCallMs: number;
+  state: string;
+}
+
+export interface ModelTimeResult {
+  options: ModelTimeOptions;
+  features: FeatureTiming[];
+  longPostmortem: LongPostmortemTiming | null;
+}
+
+const draftFields = '{ id state generation { provider degraded attempts } }';
+const features: { feature: string; query: string; variables: Record<string, unknown> }[] = [
+  {
+    feature: 'status update',
+    query: `mutation($input: DraftStatusUpdateInput!) { draftStatusUpdate(input: $input) ${draftFields} }`,
+    variables: { input: { incidentId: benchIncidentId, audience: 'STAKEHOLDERS' } },
+  },
+  { feature: 'postmortem', query: `mutation($input: GeneratePostmortemInput!) { generatePostmortem(input: $input) ${draftFields} }`, variables: { input: { incidentId: benchIncidentId } } },
+  {
+    feature: 'assistant',
+    query: `mutation($input: AskAssistantInput!) { askAssistant(input: $input) ${draftFields} }`,
+    variables: { input: { question: 'What is the customer impact right now, and what was done about it?', incidentId: benchIncidentId } },
+  },
+  {
+    feature: 'runbook',
+    query: `mutation($input: GenerateRunbookJobInput!) { generateRunbookJob(input: $input) ${draftFields} }`,
+    variables: { input: { description: 'Restart the payments-api pods one at a time and check the error rate after each.', incidentId: benchIncidentId } },
+  },
+  {
+    feature: 'automation digest',
+    query: `mutation($input: DigestJobExecutionInput!) { digestJobExecution(input: $input) ${draftFields} }`,
+    variables: { input: { jobId: 'RJDEMO01', executionId: 'EXDEMO01' } },
+  },
+];
+
+interface DraftAnswer {
+  id: string;
+  state: string;
+  generation: { provider: string; degraded: boolean; attempts: number } | null;
+}
+
+/** The time in which at least one of the calls was running (ms). */
+export function busyMs(calls: readonly ModelCall[]): number {
+  const sorted = [...calls].sort((a, b) => a.startedAt - b.startedAt);
+  let total = 0;
+  let end = Number.NEGATIVE_INFINITY;
+  for (const call of sorted) {
+    if (call.startedAt > end) {
+      total += call.endedAt - call.startedAt;
+      end = call.endedAt;
+    } else if (call.endedAt > end) {
+      total += call.endedAt - end;
+      end = call.endedAt;
+    }
+  }
+  return total;
+}
+
+/**
+ * What a careful model answers: the bench's valid status update of PDEMO01; for a map request of
+ * a long postmortem, a few events quoting the records of its chunk; for a postmortem, the offline
+ * extractor's; for anything else an instance of the requested schema (the service then repairs
+ * or falls back, and its calls count as model time).
+ */
+function modelAnswer(incidents: readonly Incident[]): (messages: readonly { role: string; content: string }[], schema?: Record<string, unknown>) => unknown {
+  return (messages, schema) => {
+    const properties = (schema?.properties ?? {}) as Record<string, unknown>;
+    if (properties.phase !== undefined) return statusUpdateAnswer;
+    const user = messages.find((message) => message.role === 'user')?.content ?? '';
+    if (properties.events !== undefined) {
+      const { columns, rows } = fencedJsonAfter(user, 'Records (JSON, data)', markerOf(messages)) as { columns: string[]; rows: unknown[][] };
+      const picked = rows.filter((_, index) => index % Math.max(1, Math.floor(rows.length / eventsPerChunk)) === 0).slice(0, eventsPerChunk);
+      const events = picked.map((row) =>
+        columns[0] === 'id'
+          ? { at: row[1], text: String(row[4]).slice(0, 200), citations: [{ sourceType: 'LOG_ENTRY', sourceId: row[0], excerpt: String(row[4]).slice(0, 60) }] }
+          : { at: row[0], text: row[1], citations: (row[2] as [string, string][]).map(([sourceId, excerpt]) => ({ sourceType: 'LOG_ENTRY', sourceId, excerpt })) },
+      );
+      return { events };
+    }
+    if (properties.rootCause !== undefined || properties.timeline !== undefined) {
+      const incident = incidents.find((candidate) => user.includes(`"${candidate.id}"`));
+      // The offline extractor lists everything (~3,000 tokens); a model writes a shorter postmortem.
+      if (incident) return shortened(extractPostmortem({ incident, input: {} }) as PostmortemOutput);
+    }
+    return undefined;
+  };
+}
+const eventsPerChunk = 6;
+
+function shortened(postmortem: PostmortemOutput): PostmortemOutput {
+  return { ...postmortem, timeline: postmortem.timeline.slice(0, 12), contributingFactors: postmortem.contributingFactors.slice(0, 3), actionItems: postmortem.actionItems.slice(0, 4) };
+}
+
+/** The documented supergraph shape of an incident (test/fakes/incident-subgraph.ts). */
+function platformShape(incident: Incident): Record<string, unknown> {
+  return {
+    ...incident,
+    status: incident.status.toUpperCase(),
+    urgency: incident.urgency.toUpperCase(),
+    priority: incident.priority?.toLowerCase() ?? null,
+    logEntries: incident.logEntries.map((entry) => ({ ...entry, type: entry.type.toUpperCase() })),
+  };
+}
+
+const mean = (values: readonly number[]): number => values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
+
+export async function measureModelTime(options: ModelTimeOptions): Promise<ModelTimeResult> {
+  const log = options.log ?? (() => undefined);
+  const entries = options.longIncidentEntries ?? 5_000;
+  const long = entries > 0 ? syntheticIncident({ id: 'PSYNTH14', entries }) : { ...syntheticIncident({ id: 'PSYNTH14', entries: 1 }), logEntries: [] };
+  const upstream = await startModelUpstream(modelLikePace, { kind: 'ok', pieceSize: 16, reply: modelAnswer([long, ...sampleIncidents]) });
+  let subgraph: FakeIncidentSubgraph | null = null;
+  subgraph = await startFakeIncidentSubgraph();
+  const service = await startBenchService({
+    name: 'service (model time)',
+    upstreamUrl: upstream.url,
+    database: options.database,
+    // A postmortem of ~2,500 output tokens at 40 tokens/s takes > 60 s: past the default 30 s attempt timeout.
+    attemptTimeoutMs: 150_000,
+    deadlineMs: 300_000,
+    env: { MAX_CONCURRENT_GENERATIONS: '10', INCIDENTS_GRAPHQL_URL: subgraph.url, SAMPLE_INCIDENTS: 'true' },
+  });
+  subgraph.incidentsByToken.set(service.token, [platformShape(long)]);
+
+  const timed = async (query: string, variables: Record<string, unknown>): Promise<{ ms: number; calls: ModelCall[]; draft: DraftAnswer }> => {
+    const first = upstream.calls.length;
+    const started = performance.now();
+    const result = await service.graphql<Record<string, DraftAnswer>>(query, variables);
+    const ms = performance.now() - started;
+    const draft = result.data ? Object.values(result.data)[0] : undefined;
+    if (!draft) throw new Error(`mutation failed: ${JSON.stringify(result.errors ?? result).slice(0, 500)}`);
+    return { ms, calls: upstream.calls.slice(first), draft };
+  };
+
+  try {
+    // One of each first: the first call of a feature compiles its code paths.
+    const measured = features.filter((entry) => options.features?.includes(entry.feature) ?? true);
+    if (options.warmUp ?? true) for (const { query, variables } of measured) await timed(query, variables);
+    const timings: FeatureTiming[] = [];
+    for (const { feature, query, variables } of measured) {
+      const rows = [];
+      for (let run = 0; run < options.runs; run += 1) rows.push(await timed(query, variables));
+      const timing: FeatureTiming = {
+        feature,
+        runs: rows.length,
+        endToEndMs: mean(rows.map((row) => row.ms)),
+        modelMs: mean(rows.map((row) => busyMs(row.calls))),
+        addedMs: mean(rows.map((row) => row.ms - busyMs(row.calls))),
+        callsPerDraft: mean(rows.map((row) => row.calls.length)),
+        completed: rows.filter((row) => row.draft.state === 'COMPLETE').length,
+        providers: [...new Set(rows.map((row) => row.draft.generation?.provider ?? 'none'))],
+      };
+      log(`${feature}: ${timing.endToEndMs.toFixed(0)} ms end to end, model ${timing.modelMs.toFixed(0)} ms, added ${timing.addedMs.toFixed(1)} ms, ${timing.callsPerDraft.toFixed(1)} calls`);
+      timings.push(timing);
+    }
+
+    if (long.logEntries.length === 0) return { options, features: timings, longPostmortem: null };
+    const row = await timed(features[1]!.query, { input: { incidentId: long.id } });
+    const mapCalls = row.calls.filter((call) => call.schemaName !== 'postmortem');
+    const finalCall = row.calls.filter((call) => call.schemaName === 'postmortem').at(-1);
+    const longPostmortem: LongPostmortemTiming = {
+      entries: long.logEntries.length,
+      endToEndMs: row.ms,
+      modelMs: busyMs(row.calls),
+      mapCalls: mapCalls.length,
+      finalCallMs: finalCall ? finalCall.endedAt - finalCall.startedAt : Number.NaN,
+      longestMapCallMs: Math.max(...mapCalls.map((call) => call.endedAt - call.startedAt)),
+      state: row.draft.state,
+    };
+    log(`postmortem of ${longPostmortem.entries} entries: ${row.ms.toFixed(0)} ms, ${mapCalls.length} map calls, final call ${longPostmortem.finalCallMs.toFixed(0)} ms`);
+    return { options, features: timings, longPostmortem };
+  } finally {
+    await service.stop();
+    await subgraph.close();
+    await upstream.close();
+  }
+}
+
+export function renderModelTime(result: ModelTimeResult): string {
+  const ms = (value: number): string => `${value.toFixed(0)} ms`;
+  const share = (added: number, model: number): string => `${((100 * added) / model).toFixed(2)} %`;
+  const long = result.longPostmortem;
+  return [
+    '### Time to a whole draft with a model (bench/model-time.ts)',
+    '',
+    `The compiled service in front of an upstream that takes a model's time (first token after ${modelLikePace.firstTokenMs.join('-')} ms, then ${modelLikePace.tokensPerSecond.join('-')} tokens/s, seed ${modelLikePace.seed}); ${result.options.runs} sequential non-streamed drafts per feature ${result.options.warmUp ?? true ? 'after one of each' : 'without a warm-up'}; model time = the span in which the draft's calls ran. Attempt timeout 150 s, deadline 300 s (the defaults, 30 s and 90 s, cut a slow model's postmortem short). Targets: the service adds ≤ 2 %; a 5,000-entry postmortem ≤ 3× one model call.`,
+    '',
+    '| feature | end to end | model | added by the service | share | calls per draft | completed | provider |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...result.features.map(
+      (row) =>
+        `| ${row.feature} | ${ms(row.endToEndMs)} | ${ms(row.modelMs)} | ${row.addedMs.toFixed(1)} ms | **${share(row.addedMs, row.modelMs)}** | ${row.callsPerDraft.toFixed(1)} | ${row.completed}/${row.runs} | ${row.providers.join(', ')} |`,
+    ),
+    '',
+    ...(long
+      ? [
+          `Postmortem of a ${long.entries}-entry incident (${long.mapCalls} map calls, account concurrency 10; draft ${long.state}): ${ms(long.endToEndMs)} end to end, model busy ${ms(long.modelMs)}; **${(long.endToEndMs / long.finalCallMs).toFixed(2)}× its final model call** (${ms(long.finalCallMs)}), ${(long.endToEndMs / long.longestMapCallMs).toFixed(2)}× its longest map call (${ms(long.longestMapCallMs)}).`,
+          '',
+        ]
+      : []),
+  ].join('\n');
+}
+
+if (isEntryScript(import.meta.url)) {
+  process.once('exit', killAllProcessesNow);
+  const result = await measureModelTime({
+    runs: numberArgument('--runs', 3),
+    database: process.argv.includes('--embedded') ? 'embedded' : 'postgres',
+    longIncidentEntries: numberArgument('--entries', 5_000),
+    log: (message) => process.stderr.write(`[model-time] ${message}\n`),
+  });
+  process.stdout.write(renderModelTime(result));
+}
