@@ -13,6 +13,7 @@
  * unbounded quantifiers.
  */
 import { jailbreakSignals } from './jailbreak-signals.js';
+import { pressureSignals } from './pressure-signals.js';
 import { any, gap, latin, ordinaryObject } from './pattern-vocabulary.js';
 import { taskSignals } from './task-signals.js';
 import type { InjectionSource, Signal } from './types.js';
@@ -755,4 +756,5 @@ export const signals: readonly Signal[] = [
   },
   ...taskSignals,
   ...jailbreakSignals,
+  ...pressureSignals,
 ];
