@@ -143,7 +143,7 @@ export const jailbreakSignals: readonly Signal[] = [
     category: 'tool-coercion',
     weight: 0.4,
     pattern: latin(
-      `\\b(?:skip|bypass|disable|turn off|switch off|waive|ignore|remove|circumvent|get around|without)\\s+(?:the |your |all |any |its )?(?:approval(?:s| checks?| policy| rules| step| requirement)?|injection (?:guard|filter|detector)|guard(?:rail)?s?|redaction|redacting|safety (?:checks?|filters?)|content (?:policy|filter)|requiring approval)\\b|\\b(?:never|don't|do not|stop|no longer) redact(?:ing)?\\b|\\bno redaction\\b|\\b(?:no|without) approvals?\\b|\\brequiresapproval\\s*(?:=|:)?\\s*false\\b|\\bexecutionenabled\\s*(?:=|:)?\\s*true\\b|\\bunredacted\\b`,
+      `(?<!\\b(?:do not|don't|never|must not|mustn't|cannot|can't|may not|should not|shouldn't|nothing|no one|nobody)\\b[^.,;:!?\\n]{0,60})\\b(?:skip|bypass|disable|turn off|switch off|waive|ignore|remove|circumvent|get around|without)\\s+(?:the |your |all |any |its )?(?:approval(?:s| checks?| policy| rules| step| requirement)?|injection (?:guard|filter|detector)|guard(?:rail)?s?|redaction|redacting|safety (?:checks?|filters?)|content (?:policy|filter)|requiring approval)\\b|\\b(?:never|don't|do not|stop|no longer) redact(?:ing)?\\b|\\bno redaction\\b|(?<!\\b(?:do not|don't|never|must not|mustn't|cannot|can't|may not|should not|shouldn't|nothing|no one|nobody)\\b[^.,;:!?\\n]{0,60})\\b(?:no|without) approvals?\\b|\\brequiresapproval\\s*(?:=|:)?\\s*false\\b|\\bexecutionenabled\\s*(?:=|:)?\\s*true\\b|\\bunredacted\\b`,
     ),
     sources: { alert: 0.3, log: 0.3, description: 0.8 },
   },
