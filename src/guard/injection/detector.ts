@@ -66,6 +66,7 @@ const quotedCategories = new Set<SignalCategory>(['instruction-override', 'role-
 const hiddenRegions = /<!--[\s\S]{0,4000}?-->|\[\/\/\]: # \([^)\n]{0,2000}\)|<(?:div|span|p)\s[^>]{0,200}(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0|color\s*:\s*(?:white|#fff\b|#ffffff))[^>]{0,200}>[\s\S]{0,4000}?<\/(?:div|span|p)>/gu;
 const invisibleCharacters = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/u;
 
+const reportedSpeechMaxLength = 20_000;
 const scoredSources = new Set<InjectionSource>(['question', 'description', 'guidance']);
 const wholeTextTransform = /^(?:rot13|reversed)(?:>|$)/;
 
@@ -137,12 +138,13 @@ export function createInjectionDetector(options: InjectionDetectorOptions = {}):
 
       const views = collectViews(screened);
       const original = views[0]?.text ?? '';
-      const reported = reportedQuotes(original);
+      // Reports quote attacks in questions and notes, not in megabyte logs: skipped there, for cost.
+      const reported = original.length <= reportedSpeechMaxLength ? reportedQuotes(original) : null;
       const best = new Map<string, SignalMatch>();
       for (const view of views) {
         const transformed = wholeTextTransform.test(view.name);
         // Quotes are found in each view (leetspeak and lookalike views keep them where they were).
-        const reportedInView = view.name === 'original' ? reported : transformed ? null : reportedQuotes(view.text);
+        const reportedInView = view.name === 'original' ? reported : transformed || view.text.length > reportedSpeechMaxLength ? null : reportedQuotes(view.text);
         for (const signal of signals) {
           // ROT13 and reversal are views of the whole text: only the strong signals are worth
           // their cost there (the weak framing cues of a jailbreak are not written in ROT13).

@@ -450,7 +450,7 @@ export const signals: readonly Signal[] = [
     category: 'stealth',
     weight: 0.35,
     // "do not delete indices without approval" forbids what it names: a negation before the verb is a rule for people.
-    pattern: latin(`(?<!\\b(?:do not|don't|never|must not|mustn't|cannot|can't|may not|should not|shouldn't|nothing|no one|nobody)\\b[^.,;:!?\\n]{0,60})\\b(?:do it|run it|proceed|just (?:do|run|execute)|immediately|automatically|run|runs|execute|executes|approve|approves|accept|apply|merge|deploy|mark|classify|delete)\\s+(?:[^\\s.!?;]{1,30}\\s+){0,4}without (?:any )?(?:asking|confirmation|confirming|approval|review|human review|a human|checking|hesitation|question)`),
+    pattern: latin(`\\b(?=(?:do it|run it|proceed|just (?:do|run|execute)|immediately|automatically|run|runs|execute|executes|approve|approves|accept|apply|merge|deploy|mark|classify|delete)\\s)(?<!\\b(?:do not|don't|never|must not|mustn't|cannot|can't|may not|should not|shouldn't|nothing|no one|nobody)\\b[^.,;:!?\\n]{0,60})(?:do it|run it|proceed|just (?:do|run|execute)|immediately|automatically|run|runs|execute|executes|approve|approves|accept|apply|merge|deploy|mark|classify|delete)\\s+(?:[^\\s.!?;]{1,30}\\s+){0,4}without (?:any )?(?:asking|confirmation|confirming|approval|review|human review|a human|checking|hesitation|question)`),
     sources: { description: 0.5 },
   },
 
