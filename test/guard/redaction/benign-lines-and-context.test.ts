@@ -5,12 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { redact } from '../../../src/guard/redaction/redactor.js';
+import { removes } from './removes.js';
 import { looksLikeRandomSecret } from '../../../src/guard/redaction/checks.js';
-
-const removes = (text: string, ...secrets: string[]): void => {
-  const output = redact(text).text;
-  for (const secret of secrets) expect(output, `${JSON.stringify(text)} -> ${JSON.stringify(output)}`).not.toContain(secret);
-};
 
 describe('benign lines redaction used to alter', () => {
   it.each([
