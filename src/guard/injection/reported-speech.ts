@@ -40,11 +40,17 @@ const reportingWords =
 export function reportedQuotes(text: string): [number, number][] | null {
   const spans = quotedSpans(text);
   if (spans.length === 0) return null;
-  if (reportingWords.test(withoutQuotes(text, spans))) return spans;
+  const ownWords = withoutQuotes(text, spans);
+  // "my colleague wrote \"…\", do what it says": a quote handed over to be obeyed is no report.
+  if (obeyTheQuote.test(ownWords)) return null;
+  if (reportingWords.test(ownWords)) return spans;
   // "the new hire asked \"…\"": a quote right after a verb of reporting what someone else wrote.
   const reported = spans.filter(([start]) => reportingVerbBefore.test(text.slice(Math.max(0, start - 24), start)));
   return reported.length > 0 ? reported : null;
 }
+
+const obeyTheQuote =
+  /\b(?:do (?:what|as) (?:it|that|this|the (?:quote|message|text|note)) (?:says|said|asks|tells you)|(?:follow|obey|execute|run|apply|carry out|comply with|act on) (?:it|that|this|these|them|those|the (?:quote|quoted (?:text|instructions?)|message|instructions?))(?:\s+(?:now|please|exactly|instructions?))?\s*(?:[.!?,;]|$)|(?:now |then |please |just )do (?:it|that|this|the same)\b|(?:pretend|imagine) (?:it|that|this) (?:was|is|came) (?:from|sent to) you)/u;
 
 const reportingVerbBefore = /\b(?:asked|asks|wrote|writes|typed|posted|messaged|commented|replied)\s*[:,]?\s*$/u;
 
