@@ -143,6 +143,11 @@ export interface LabeledSet {
    * that were never seen.
    */
   exposed?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * The split every row of the set is reported under, whatever its own `split` field says: a
+   * set written as a whole to be held out, measured blind once, then tuned on (v3 is `exposed`).
+   */
+  split?: string;
 }
 
 
@@ -267,7 +272,10 @@ export function evaluateFolders(sets: readonly LabeledSet[], split: SplitFilter 
     // injection-benign.jsonl): their figures belong on one line.
     const injection = new Map<string, LabeledInjectionRow[]>();
     for (const name of files) {
-      const rows = readJsonl(path.join(set.folder, name)).filter((row) => keepsRow(split, row)).map((row) => exposedSplit(name, row));
+      const rows = readJsonl(path.join(set.folder, name))
+        .map((row) => (set.split === undefined ? row : { ...row, split: set.split }))
+        .filter((row) => keepsRow(split, row))
+        .map((row) => exposedSplit(name, row));
       if (name.startsWith('injection')) {
         const family = name.replace(/-(?:attacks|benign)\.jsonl$/, '.jsonl');
         const labeled = rows.map((row) => toInjectionRow(row, name, defaultSplit)).filter((row): row is LabeledInjectionRow => row !== null);
@@ -284,7 +292,9 @@ export function evaluateFolders(sets: readonly LabeledSet[], split: SplitFilter 
 }
 
 /**
- * The repository's labeled sets, named for how they were used: `v2` was written by someone
+ * The repository's labeled sets, named for how they were used: `v3` (a second outside writer's
+ * set, all frozen, measured blind once, then tuned on by branch guardfix) is reported under the
+ * split `exposed`, never as frozen; `v2` was written by someone
  * who never saw the detector (its `dev` split may be tuned on, its `frozen` split never; the
  * frozen rows that sat in the dev split of the set's first version are `frozen-exposed`);
  * `development` holds the examples written while generalizing the detector (tuned on);
@@ -297,6 +307,8 @@ export function repositorySets(root = path.resolve(import.meta.dirname, '../..')
   const exposed = existsSync(exposureFile) ? (JSON.parse(readFileSync(exposureFile, 'utf8')) as { exposed: Record<string, string[]> }).exposed : undefined;
   return [
     { name: 'v2', folder: path.join(datasets, 'v2'), defaultSplit: 'unsplit', exposed },
+    // Written whole as a frozen set, measured blind once at e8933e0, then tuned on (its README).
+    { name: 'v3', folder: path.join(datasets, 'v3'), split: 'exposed' },
     { name: 'development', folder: path.join(datasets, 'development'), defaultSplit: 'tuned' },
     { name: 'independent', folder: path.join(datasets, 'independent'), defaultSplit: 'tuned' },
     { name: 'shared', folder: datasets, defaultSplit: 'tuned' },

@@ -18,6 +18,7 @@ import { decodeEmbedded, defaultDecodeBudget, type DecodeBudget } from './decode
 import { noiseSignals } from './character-statistics.js';
 import { enoughToScore, loadShippedScorer, type NgramScorer } from './ngram-scorer.js';
 import { hasInvisibleInsideWords, viewsOf } from './normalize.js';
+import { quotedSpans, reportedQuotes, startsInside, withoutQuotes } from './reported-speech.js';
 import { signals, type Signal } from './signals.js';
 import {
   injectionSources,
@@ -54,6 +55,7 @@ const categoryReasons: Readonly<Record<SignalCategory, string>> = {
   'embedded-task': 'gives the model a task in the middle of data',
   'restriction-lifting': "claims the model's rules are lifted or do not apply",
   'adversarial-noise': 'carries a token flood or an adversarial suffix',
+  pressure: 'presses the model with claimed authority, urgency or threats',
   learned: 'reads like the labeled attacks the n-gram scorer was trained on',
 };
 
@@ -64,6 +66,7 @@ const quotedCategories = new Set<SignalCategory>(['instruction-override', 'role-
 const hiddenRegions = /<!--[\s\S]{0,4000}?-->|\[\/\/\]: # \([^)\n]{0,2000}\)|<(?:div|span|p)\s[^>]{0,200}(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0|color\s*:\s*(?:white|#fff\b|#ffffff))[^>]{0,200}>[\s\S]{0,4000}?<\/(?:div|span|p)>/gu;
 const invisibleCharacters = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/u;
 
+const reportedSpeechMaxLength = 20_000;
 const scoredSources = new Set<InjectionSource>(['question', 'description', 'guidance']);
 const wholeTextTransform = /^(?:rot13|reversed)(?:>|$)/;
 
@@ -111,10 +114,12 @@ export function createInjectionDetector(options: InjectionDetectorOptions = {}):
     return collected;
   }
 
-  function weightOf(signal: Signal, source: InjectionSource, view: ScreenedView, match: RegExpExecArray, original: string): number {
+  function weightOf(signal: Signal, source: InjectionSource, view: ScreenedView, match: RegExpExecArray, original: string, reported: [number, number][] | null): number {
     let weight = signal.weight * (signal.sources?.[source] ?? 1);
     const end = match.index + match[0].length;
     if (signal.unless && signal.unless.test(view.text.slice(end, end + 80))) weight *= signal.dampening ?? 0.5;
+    // An attack quoted in a report about it (reported-speech.ts) is data.
+    if (reported && startsInside(reported, match.index)) return weight * 0.3;
     if (quotedCategories.has(signal.category) && metaDiscussion.test(original)) {
       const before = view.text.slice(Math.max(0, match.index - 3), match.index);
       if ([...before].some((character) => quoteCharacters.has(character))) weight *= 0.5;
@@ -133,9 +138,13 @@ export function createInjectionDetector(options: InjectionDetectorOptions = {}):
 
       const views = collectViews(screened);
       const original = views[0]?.text ?? '';
+      // Reports quote attacks in questions and notes, not in megabyte logs: skipped there, for cost.
+      const reported = original.length <= reportedSpeechMaxLength ? reportedQuotes(original) : null;
       const best = new Map<string, SignalMatch>();
       for (const view of views) {
         const transformed = wholeTextTransform.test(view.name);
+        // Quotes are found in each view (leetspeak and lookalike views keep them where they were).
+        const reportedInView = view.name === 'original' ? reported : transformed || view.text.length > reportedSpeechMaxLength ? null : reportedQuotes(view.text);
         for (const signal of signals) {
           // ROT13 and reversal are views of the whole text: only the strong signals are worth
           // their cost there (the weak framing cues of a jailbreak are not written in ROT13).
@@ -145,7 +154,7 @@ export function createInjectionDetector(options: InjectionDetectorOptions = {}):
           // Rounded before comparing: 0.8 × 0.8 is 0.6400000000000001, and an unrounded
           // comparison let a later view (leetspeak of the same text) take the match over and
           // add an obfuscation bonus the text did not earn.
-          const weight = round(weightOf(signal, source, view, match, original));
+          const weight = round(weightOf(signal, source, view, match, original, reportedInView));
           if (weight <= 0) continue;
           const current = best.get(signal.id);
           if (current && current.weight >= weight) continue;
@@ -164,7 +173,9 @@ export function createInjectionDetector(options: InjectionDetectorOptions = {}):
       // every source threshold keeps that behaviour.
       // Only the caller's own words: its training rows are mostly questions, and on documents
       // it added false positives (clean notes and alerts) for almost no detection.
-      const probability = scorer && scoredSources.has(source) && enoughToScore(screened) ? scorer.probability(screened) : 0;
+      // In a report about an attack, the scorer reads the caller's own words, not the quoted attack.
+      const ownWords = reported ? withoutQuotes(screened, quotedSpans(screened)) : screened;
+      const probability = scorer && scoredSources.has(source) && enoughToScore(ownWords) ? scorer.probability(ownWords) : 0;
       if (scorer && probability >= scorer.threshold) {
         matches.push({ signal: 'learned.ngram', category: 'learned', weight: 0.95, view: 'original', excerpt: `n-gram scorer probability ${round(probability)}` });
       }

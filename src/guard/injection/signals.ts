@@ -13,6 +13,8 @@
  * unbounded quantifiers.
  */
 import { jailbreakSignals } from './jailbreak-signals.js';
+import { documentTaskSignals } from './document-task-signals.js';
+import { pressureSignals } from './pressure-signals.js';
 import { any, gap, latin, ordinaryObject } from './pattern-vocabulary.js';
 import { taskSignals } from './task-signals.js';
 import type { InjectionSource, Signal } from './types.js';
@@ -447,7 +449,8 @@ export const signals: readonly Signal[] = [
     id: 'stealth.no-confirmation',
     category: 'stealth',
     weight: 0.35,
-    pattern: latin(`\\b(?:do it|run it|proceed|just (?:do|run|execute)|immediately|automatically|run|runs|execute|executes|approve|approves|accept|apply|merge|deploy|mark|classify|delete)\\s+(?:[^\\s.!?;]{1,30}\\s+){0,4}without (?:any )?(?:asking|confirmation|confirming|approval|review|human review|a human|checking|hesitation|question)`),
+    // "do not delete indices without approval" forbids what it names: a negation before the verb is a rule for people.
+    pattern: latin(`\\b(?=(?:do it|run it|proceed|just (?:do|run|execute)|immediately|automatically|run|runs|execute|executes|approve|approves|accept|apply|merge|deploy|mark|classify|delete)\\s)(?<!\\b(?:do not|don't|never|must not|mustn't|cannot|can't|may not|should not|shouldn't|nothing|no one|nobody)\\b[^.,;:!?\\n]{0,60})(?:do it|run it|proceed|just (?:do|run|execute)|immediately|automatically|run|runs|execute|executes|approve|approves|accept|apply|merge|deploy|mark|classify|delete)\\s+(?:[^\\s.!?;]{1,30}\\s+){0,4}without (?:any )?(?:asking|confirmation|confirming|approval|review|human review|a human|checking|hesitation|question)`),
     sources: { description: 0.5 },
   },
 
@@ -755,4 +758,6 @@ export const signals: readonly Signal[] = [
   },
   ...taskSignals,
   ...jailbreakSignals,
+  ...pressureSignals,
+  ...documentTaskSignals,
 ];

@@ -30,6 +30,7 @@ export type SignalCategory =
   | 'embedded-task'
   | 'restriction-lifting'
   | 'adversarial-noise'
+  | 'pressure'
   | 'learned';
 
 /**

@@ -67,7 +67,10 @@ export function looksLikeRandomSecret(raw: string): boolean {
   if (/^sha(?:1|224|256|384|512)-/i.test(token)) return false;
   const parts = token.split(/[-_./+]/).filter((part) => part.length > 0);
   if (parts.length >= 2 && parts.every((part) => /^(?:[a-z0-9]+|[A-Z0-9]+|[A-Z][a-z0-9]+)$/.test(part) && !/^(?=.*[a-z])(?=.*\d)[a-z\d]{12,}$/.test(part))) return false;
-  if (token.startsWith('/') || (token.match(/\//g)?.length ?? 0) >= 2 && !/[A-Z]/.test(token)) return false;
+  if (token.startsWith('/') || ((token.match(/\//g)?.length ?? 0) >= 2 && !/[A-Z]/.test(token))) return false;
+  // A path of words (`database/creds/readonly/5Jh2kXqM9r`, a Vault lease id) is judged by its segments.
+  const segments = token.split('/');
+  if (segments.filter((segment) => /^[a-z][a-z-]{2,}$/.test(segment)).length >= 2) return segments.some((segment) => looksLikeRandomSecret(segment));
   const classes = new Set<CharacterClass>();
   let switches = 0;
   let previous: CharacterClass | null = null;

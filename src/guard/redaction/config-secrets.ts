@@ -23,7 +23,7 @@ export const secretKey = `(?:[A-Za-z0-9]{1,30}[_.-]){0,4}[A-Za-z0-9]{0,20}?(?:${
  * setting. `secret_name: db-creds` and `token_ttl = 3600` hold no secret.
  */
 const notSecretKey =
-  /(?:^|[_.-])(?:names?|files?|paths?|dirs?|ref|refs|ids?|count|len|length|ttl|expiry|expires(?:[_.-]?(?:at|in))?|expiration|type|kind|size|limit|used|usage|policy|version|provider|url|uri|endpoint|header|method|mode|enabled|required|min|max|timeout|interval|lifetime|age|format|algorithm|alg|hint|prompt|label|field|param|strength|source|store|manager|rotation|chars?|regex|pattern|bytes|budget|rate|window|cost|input|output|total|bucket|env|var|variable|scopes?|audience|issuer)$|^(?:max|min|num|total|input|output|prompt|completion|cached|reasoning)[_.-]|^(?:auth(?:or|ors|ored|ority|orities|entication|enticated|enticate|orization|orized|orize|z|n))$|^tokeniz|^passthrough|^passive|^bypass|^compass|^password[_.-]?(?:reset|change|changed|policy|expired|age|history|complexity|min|max)/i;
+  /(?:^|[_.-])(?:names?|files?|paths?|dirs?|ref|refs|ids?|count|len|length|ttl|expiry|expires(?:[_.-]?(?:at|in))?|expiration|type|kind|size|limit|used|usage|policy|version|provider|url|uri|endpoint|header|method|mode|enabled|required|min|max|timeout|interval|lifetime|age|format|algorithm|alg|hint|prompt|label|field|param|strength|source|store|manager|rotation|chars?|regex|pattern|bytes|budget|rate|window|cost|input|output|total|bucket|env|var|variable|scopes?|audience|issuer|arn|schedule|cron|selector|namespace)$|^(?:max|min|num|total|input|output|prompt|completion|cached|reasoning|existing|rotate|rotation)[_.-]|^(?:auth(?:or|ors|ored|ority|orities|entication|enticated|enticate|orization|orized|orize|z|n))$|^tokeniz|^passthrough|^passive|^bypass|^compass|^password[_.-]?(?:reset|change|changed|policy|expired|age|history|complexity|min|max)/i;
 
 /** Words that make a key a secret's name when they are one of its parts (`db_password`, `authToken`). */
 const secretParts = new Set(['password', 'passwords', 'passwd', 'passwort', 'pass', 'pwd', 'pw', 'passphrase', 'passcode', 'secret', 'secrets', 'token', 'apikey', 'credential', 'credentials', 'creds', 'dsn']);
@@ -41,8 +41,9 @@ const partsOf = (key: string): string[] =>
 /** Whether a matched key names a secret value rather than a setting about one. */
 export function isSecretKey(key: string): boolean {
   const bare = key.replace(/^["'$-]+|["']+$/g, '');
-  if (notSecretKey.test(bare.replace(/^_+/, ''))) return false;
   const parts = partsOf(bare);
+  // Judged on the parts too, so camelCase keys (`secretName`, `existingSecret`, `secretId`) read like snake_case ones.
+  if (notSecretKey.test(bare.replace(/^_+/, '')) || notSecretKey.test(parts.join('_'))) return false;
   // `_auth` (.npmrc) is a secret; `auth`, `oauth_scopes` and `authorization` are not.
   if (/^_auth$/i.test(bare)) return true;
   // Run-together names (PGPASSWORD, MYSQLPWD, DBSECRET) hold the word inside one part.
@@ -50,12 +51,65 @@ export function isSecretKey(key: string): boolean {
 }
 
 /**
+ * Values that point at a secret kept elsewhere instead of holding it: shell and template
+ * expansions (`${DB_PASS:?must be set}`, `${{ secrets.X }}`), environment lookups in code
+ * (`os.environ['X']`, `process.env.X`, `ENV.fetch`), and cloud resource names (`arn:aws:…`).
+ */
+const referenceValue = /^(?:\$\{|\$\(|\{\{|\$[A-Za-z_]|%[A-Za-z_]+%|os\.(?:environ|getenv)|process\.env|ENV(?:\[|\.fetch)|env\(|getenv\(|System\.getenv|Environment\.GetEnvironmentVariable|secrets\.|vault:|ref\+|arn:|projects\/[^/]+\/secrets\/)/i;
+
+/** Words that only describe a secret or an option: `--password via the CLI`, `secret "db-creds"`. */
+const describingWord = /^(?:via|option|options|flag|argument|parameter|instead|is|are|was|were|the|and|or|for|with|in|on|of|to|from|when|if|not|secret|secrets|password|passwords|token|tokens|credentials?|key|keys)$/i;
+
+/**
+ * Whether a value found after a secret-named key is a secret rather than a reference to one,
+ * a describing word, or the first word of a sentence (`aws_secret.db: Creation complete after 1s`).
+ * `after` is the text that follows the value on its line.
+ */
+export function isSecretValue(key: string, value: string, after: string): boolean {
+  if (referenceValue.test(value) || describingWord.test(value)) return false;
+  // `PWD=/home/deploy` in sudo logs and env dumps is the working directory.
+  if (/^(?:OLD)?PWD$/i.test(key) && /^[/~]/.test(value)) return false;
+  // A bare word followed by more words is prose, not an assignment.
+  if (/^[A-Za-z]+$/.test(value) && /^ +[A-Za-z]/.test(after)) return false;
+  return true;
+}
+
+/**
+ * A key named after a vendor or a purpose and ending in `key` (`STRIPE_KEY`, `MAPS_KEY`) holds a
+ * secret only when its value looks like a credential: letters and digits, mixed case or a symbol,
+ * no path or dotted name. `CACHE_KEY: user-profile` and `SSH_KEY: ~/.ssh/id_rsa` are settings.
+ */
+export function isCredentialUnderKeyKey(key: string, value: string): boolean {
+  const parts = partsOf(key.replace(/^["'$-]+|["']+$/g, ''));
+  if (parts.at(-1) !== 'key' || parts.length < 2 || notSecretKey.test(parts.join('_'))) return false;
+  return looksGenerated(value);
+}
+
+/**
+ * Whether a value has the shape of a generated credential: 8+ characters, letters and digits,
+ * mixed case or a symbol, and no path or file name. Words, names and paths fail.
+ */
+export function looksGenerated(value: string): boolean {
+  if (value.length < 8 || /[/\\]|^~|\.[a-z]{2,4}$/.test(value)) return false;
+  return /[A-Za-z]/.test(value) && /\d/.test(value) && ((/[A-Z]/.test(value) && /[a-z]/.test(value)) || /[^A-Za-z0-9._:-]/.test(value));
+}
+
+/** Keys ending in `key` (the candidates of {@link isCredentialUnderKeyKey}). */
+export const keyNamedAssignment = /(?<![A-Za-z0-9])(["']?)((?:[A-Za-z0-9]{1,30}[_.-]){1,4}key|[a-z][a-z0-9]{1,30}Key)\1((?:\\?["'])?[ \t]{0,8}(?:[:=]|=>|:=)[ \t]{0,8}(?:\\?["'])?)((?!\[REDACTED:)(?:(?<=["'])[^"'\n\\]{1,512}(?=\\?["'])|[^\s'",;&}<>\]\\)]{1,512}))/gi;
+
+/**
+ * A secret given as a name/value pair, as Kubernetes `env`, Ansible and CI options write it:
+ * `- name: DB_PASSWORD` then `value: "…"` (next line or same object). Group 3 is the name, 4 the value.
+ */
+export const nameValuePair = /((?:^|[\s{,-])["']?name["']?[ \t]*[:=][ \t]*(["']?)([A-Za-z0-9_.-]{1,80})\2[ \t]*(?:,[ \t]*|\r?\n[ \t-]*)["']?value["']?[ \t]*[:=][ \t]*["']?)((?!\[REDACTED:)(?:(?<=["'])[^"'\n\\]{1,512}(?=["'])|[^\s'",;&}<>\]\\)]{1,512}))/g;
+
+/**
  * The whole assignment: key, separator (`=`, `:`, `=>`, `:=`, optional quotes and spaces,
  * JSON-escaped quotes) and the value, quoted or up to a delimiter. The key starts after no
  * letter, so `my_password` and `DB_PASSWORD` match from their start.
  */
 export const keyValueAssignment = new RegExp(
-  `(?<![A-Za-z0-9])(["']?)(_?${secretKey})\\1((?:\\\\?["'])?\\s{0,8}(?:[:=]|=>|:=)\\s{0,8}(?:\\\\?["'])?)((?!\\[REDACTED:)(?:(?<=["'])[^"'\\n\\\\]{1,512}(?=\\\\?["'])|[^\\s'",;&}<>\\]\\\\)]{1,512}))`,
+  `(?<![A-Za-z0-9])(["']?)(_?${secretKey})\\1((?:\\\\?["'])?[ \\t]{0,8}(?:[:=]|=>|:=)[ \\t]{0,8}(?:\\\\?["'])?)((?!\\[REDACTED:)(?:(?<=["'])[^"'\\n\\\\]{1,512}(?=\\\\?["'])|[^\\s'",;&}<>\\]\\\\)]{1,512}))`,
   'gi',
 );
 
@@ -74,11 +128,12 @@ export const phpDefine = /(define\s{0,4}\(\s{0,40}(["'])[A-Z0-9_]{0,40}(?:PASSWO
  * `htpasswd -b file user X`, `docker login -p X`.
  */
 export const commandLineSecrets: readonly RegExp[] = [
-  /((?:^|[\s;|&(`])(?:mysql|mysqldump|mysqladmin|mysqlimport|mariadb|mariadb-dump|mysqlsh)\b[^\n;|&]{0,200}?\s-p)(?!\s)(["']?)([^\s'"]{1,256})\2/g,
-  /((?:^|[\s;|&(`])(?:sshpass|docker\s+login|podman\s+login|helm\s+registry\s+login|nerdctl\s+login)\b[^\n;|&]{0,200}?\s-p\s+)(["']?)([^\s'"]{1,256})\2/g,
+  /((?:^|[\s;|&(`"'])(?:mysql|mysqldump|mysqladmin|mysqlimport|mariadb|mariadb-dump|mysqlsh)\b[^\n;|&]{0,200}?\s-p)(?!\s)(["']?)([^\s'"]{1,256})\2/g,
+  /((?:^|[\s;|&(`"'])(?:redis-cli|valkey-cli|keydb-cli)\b[^\n;|&]{0,200}?\s-a\s+)(["']?)([^\s'"]{1,256})\2/g,
+  /((?:^|[\s;|&(`"'])(?:sshpass|docker\s+login|podman\s+login|helm\s+registry\s+login|nerdctl\s+login)\b[^\n;|&]{0,200}?\s-p\s+)(["']?)([^\s'"]{1,256})\2/g,
   /((?:^|\s)--(?:password|passwd|pass|token|secret|api-key|apikey|auth-token|access-token|client-secret|secret-key|private-key-password|db-password)(?:\s+|=))(["']?)((?!-)[^\s'"]{1,512})\2/gi,
-  /((?:^|[\s;|&(`])curl\b[^\n;|&]{0,300}?\s(?:-u|--user|--proxy-user|-U)\s*)(["']?)([^\s:'"]{1,128}:)([^\s'"]{1,256})\2/g,
-  /((?:^|[\s;|&(`])htpasswd\s+(?:-\w+\s+)*-\w*b\w*\s+(?:-\w+\s+)*\S+\s+\S+\s+)(["']?)([^\s'"]{1,256})\2/g,
+  /((?:^|[\s;|&(`"'])curl\b[^\n;|&]{0,300}?\s(?:-u|--user|--proxy-user|-U)\s*)(["']?)([^\s:'"]{1,128}:)([^\s'"]{1,256})\2/g,
+  /((?:^|[\s;|&(`"'])htpasswd\s+(?:-\w+\s+)*-\w*b\w*\s+(?:-\w+\s+)*\S+\s+\S+\s+)(["']?)([^\s'"]{1,256})\2/g,
 ];
 
 /** npm, PyPI and similar registry tokens recognized by their prefix. */
@@ -90,6 +145,15 @@ export const registryToken = /(?<![A-Za-z0-9_])(?:npm_[A-Za-z0-9]{36}|pypi-[A-Za
  * policy is strict" and "password rotation is complete" are left alone.
  */
 export const prosePassword = /(?<![A-Za-z_[:])((?:password|passphrase|passcode|passwort|pwd|pw)\b(?!\])[^.\n:=\[\]]{0,48}?(?:\s(?:is|was|ist|est|es)\s+|:\s*)["'`]?)([^\s'"`,;]{4,128})/gi;
+
+/**
+ * A credential named by a word and given right after it without "is" or ":": "pw Qx7!…",
+ * "one-time code CfV…", "recovery code …". The value must look generated (checked by the rule).
+ */
+export const proseCredential = /(?<![A-Za-z_[:-])((?:password|passphrase|passcode|pwd|pw|(?:one[- ]time|recovery|backup|access|login|verification|temporary|temp|mfa|2fa)[ -](?:code|password|pass|token|pin))[ \t]+["'`]?)([^\s'"`,;]{8,128})/gi;
+
+/** A signature or token in a URL query (`sig=`, `X-Amz-Signature=`, `access_token=`), percent-encoding included. */
+export const urlQuerySecret = /([?&](?:sig|signature|x-amz-signature|x-goog-signature|x-amz-security-token|x-amz-credential|access_token|id_token|refresh_token|client_secret|api_key|apikey|token|auth|password|secret)=)([^&\s#"'<>]{8,2048})/gi;
 
 /** A token glued to a credential word in a URL path: `/bot<token>/sendMessage`, `/token/<token>`. */
 export const urlPathToken = /(?<=\/)(?:bot|token|tokens|key|keys|apikey|secret|hooks?)(?:[:=_/-])?([A-Za-z0-9:_-]{24,256})(?=[/?#"'\s]|$)/gi;

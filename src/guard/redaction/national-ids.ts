@@ -15,7 +15,7 @@ export function isIssuableSsn(area: string, group: string, serial: string): bool
 }
 
 /** Words that make a bare run of nine digits an SSN. */
-export const ssnContext = /(?:^|[^a-z])(?:ssns?|ss#|social[\s_-]+security(?:[\s_-]+(?:numbers?|nos?\.?|#))?|soc\.?\s*sec\.?|taxpayer[\s_-]+ids?|itins?)(?![a-z])[^\n\d]{0,24}$/i;
+export const ssnContext = /(?:^|[^a-z])(?:ssns?|ss#|social[\s_-]*security(?:[\s_-]*(?:numbers?|nos?\.?|#))?|soc\.?\s*sec\.?|taxpayer[\s_-]+ids?|itins?)(?![a-z])[^\n\d]{0,24}$/i;
 
 /**
  * Length of the IBAN of each country (the SWIFT IBAN registry), including the country code

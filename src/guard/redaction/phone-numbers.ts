@@ -44,9 +44,9 @@ export function isPhoneNumber(candidate: string, text: string, index: number): b
     // metadata calls unassigned (the UK's drama numbers, new mobile blocks).
     return parsed !== undefined && (parsed.isValid() || parsed.isPossible());
   }
-  // Dotted numbers are French (06.12.34.56.78) or North American (415.555.0142); other dotted
-  // digits are versions, build numbers and addresses. Groups of one digit are counters.
-  if (separators.has('.') && !/^(?:\d{2}(?:\.\d{2}){4}|\d{3}\.\d{3}\.\d{4})$/.test(candidate)) return false;
+  // Dotted numbers are French (06.12.34.56.78) or North American (415.555.0142, 1.415.555.0142);
+  // other dotted digits are versions, build numbers and addresses. Groups of one digit are counters.
+  if (separators.has('.') && !/^(?:\d{2}(?:\.\d{2}){4}|(?:1\.)?\d{3}\.\d{3}\.\d{4})$/.test(candidate)) return false;
   // (A leading 1 is the North American trunk prefix: 1-800-555-0142.)
   const groups = candidate.split(/[ ()./-]+/).filter((group) => group.length > 0);
   if (groups.some((group, index) => group.length === 1 && !(index === 0 && group === '1' && digits.length === 11))) return false;

@@ -8,7 +8,24 @@
  * code. No pattern can backtrack catastrophically; bench/guard-eval.ts checks 1 MB vs 4 MB.
  */
 import { looksLikeRandomSecret, passesLuhn } from './checks.js';
-import { commandLineSecrets, isSecretKey, keyValueAssignment, netrcPassword, pgpassLine, phpDefine, prosePassword, registryToken, urlPathToken } from './config-secrets.js';
+import {
+  commandLineSecrets,
+  isCredentialUnderKeyKey,
+  isSecretKey,
+  isSecretValue,
+  keyNamedAssignment,
+  keyValueAssignment,
+  looksGenerated,
+  nameValuePair,
+  netrcPassword,
+  pgpassLine,
+  phpDefine,
+  proseCredential,
+  prosePassword,
+  registryToken,
+  urlPathToken,
+  urlQuerySecret,
+} from './config-secrets.js';
 import { isIssuableSsn, isNinoMatch, isValidIban, ninoPattern, ssnContext } from './national-ids.js';
 import { findPhoneNumbers } from './phone-numbers.js';
 import { placeholder, type RedactionType } from './types.js';
@@ -89,6 +106,22 @@ const privateKeyRule: RedactionRule = {
 };
 
 
+/** The rest of the line after a match, to tell an assignment from the first word of a sentence. */
+const lineAfter = (match: RegExpExecArray): string => {
+  const end = match.index + (match[0] ?? '').length;
+  const newline = match.input.indexOf('\n', end);
+  return match.input.slice(end, newline === -1 ? Math.min(match.input.length, end + 200) : Math.min(newline, end + 200));
+};
+
+/** "password policy", "password reset", "password rotation": prose about a setting, not a password. */
+const passwordSetting = /^(?:password|passphrase|passcode|passwort|pwd|pw)[\s_-]+(?:policy|policies|reset|resets|change|changes|rotation|length|expiry|expiration|age|history|complexity|requirements?|rules?|manager|hint|field|prompt|strength|min|max|minimum|maximum|settings?)\b/i;
+
+/** Role and no-reply mailboxes (`noreply@…`, `ci-bot@users.noreply.github.com`) name a function, not a person. */
+const roleMailbox = /^(?:no-?reply|do-?not-?reply|mailer-daemon|postmaster|hostmaster|webmaster|abuse|security|releases?|notifications?|alerts?|[a-z0-9-]*-bot|[a-z0-9-]*\[bot\])@|@users\.noreply\.|@noreply\./i;
+
+/** OpenSSH public keys (`ssh-ed25519 AAAA…`) are published on purpose. */
+const publicKeyPrefix = /(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-nistp\d{3}|sk-(?:ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com)\s+$/;
+
 const awsContext = /aws|amazon|akia|asia|secret|\[REDACTED:aws_access_key\]/i;
 
 export const redactionRules: readonly RedactionRule[] = [
@@ -127,21 +160,39 @@ export const redactionRules: readonly RedactionRule[] = [
     accept: (secret, match) => {
       const key = match[2] ?? '';
       if (!isSecretKey(key) || notAValue.test(secret) || secret.length < 3) return false;
+      if (!isSecretValue(key, secret, lineAfter(match))) return false;
+      // `arn:aws:secretsmanager:…:secret:prod/db` names a secret inside a resource name.
+      if (/\barn:[\w-]+:[^\s"'\]]*$/.test(match.input.slice(Math.max(0, match.index - 200), match.index))) return false;
       // A number is a password only under a password key ("token_count=5", "auth=1" are settings).
       if (/^\d+$/.test(secret) && !(/pass|pwd|pin/i.test(key) && secret.length >= 4)) return false;
       // "secret: payments-db-credentials" names a Kubernetes Secret object, it is not one.
       return !(/^["']?secrets?["']?$/i.test(key) && /^[a-z]+(?:-[a-z0-9]+)+$/.test(secret));
     },
   }),
+  patternRule('password', keyNamedAssignment, { group: 4, accept: (secret, match) => isCredentialUnderKeyKey(match[2] ?? '', secret) && !notAValue.test(secret) }),
+  patternRule('password', nameValuePair, {
+    group: 4,
+    accept: (secret, match) => isSecretKey(match[3] ?? '') && !notAValue.test(secret) && secret.length >= 3 && isSecretValue(match[3] ?? '', secret, lineAfter(match)),
+  }),
+  patternRule('url_token', urlQuerySecret, { group: 2, accept: (secret) => !notAValue.test(secret) && /\d/.test(secret) && /[A-Za-z]/.test(secret) }),
   patternRule('password', netrcPassword, { group: 2, accept: (secret) => !notAValue.test(secret) }),
   patternRule('password', pgpassLine, { group: 2, accept: (secret) => !notAValue.test(secret) }),
-  ...commandLineSecrets.map((pattern) => patternRule('password', pattern, { group: pattern.source.includes('curl') ? 4 : 3, accept: (secret) => !notAValue.test(secret) })),
+  ...commandLineSecrets.map((pattern) =>
+    patternRule('password', pattern, { group: pattern.source.includes('curl') ? 4 : 3, accept: (secret, match) => !notAValue.test(secret) && isSecretValue('', secret, lineAfter(match)) }),
+  ),
   patternRule('api_token', registryToken),
   patternRule('password', prosePassword, {
     group: 2,
     // Prose: "the password is hunter2!" but not "the password is rotated".
-    accept: (secret) => !notAValue.test(secret.replace(/[.)]+$/, '')) && /[\d!@#$%^&*+=?_~]/.test(secret) && !/^\d{1,4}$/.test(secret),
+    accept: (secret, match) =>
+      !notAValue.test(secret.replace(/[.)]+$/, '')) &&
+      /[\d!@#$%^&*+=?_~]/.test(secret) &&
+      !/^\d{1,4}$/.test(secret) &&
+      // "password policy: min_length 10" is about a setting; a snake_case name is not a password.
+      !passwordSetting.test(match[1] ?? '') &&
+      !/^[a-z]+(?:_[a-z]+)+$/.test(secret),
   }),
+  patternRule('password', proseCredential, { group: 2, accept: (secret) => looksGenerated(secret.replace(/[.)]+$/, '')) }),
   patternRule('url_token', urlPathToken, { group: 1, accept: (secret) => /\d/.test(secret) && /[A-Za-z]/.test(secret) && !/^[a-z]+(?:-[a-z]+)*$/.test(secret) }),
   patternRule('iban', /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}(?:[ -]?[A-Z0-9]{1,4})?(?![A-Za-z0-9])/g, {
     accept: (secret) => /^[A-Z]{2}/.test(secret) && isValidIban(secret),
@@ -159,14 +210,17 @@ export const redactionRules: readonly RedactionRule[] = [
       const digits = secret.replace(/[ -]/g, '');
       if (digits.length < 13 || digits.length > 19 || !/^[2-6]/.test(digits) || /^(\d)\1+$/.test(digits)) return false;
       const separators = secret.match(/[ -]/g) ?? [];
-      // Separated numbers come in groups of at least three digits with one kind of separator.
-      if (separators.length > 0 && (new Set(separators).size > 1 || secret.split(/[ -]/).some((part) => part.length < 3))) return false;
+      // Separated numbers use one kind of separator, in groups of at least three digits, or in
+      // fours with a shorter last group (a 13-digit Visa printed as 4-4-4-1, a 19-digit card as 4-4-4-4-3).
+      const groups = secret.split(/[ -]/);
+      const inFours = groups.slice(0, -1).every((part) => part.length === 4) && groups.length >= 4;
+      if (separators.length > 0 && (new Set(separators).size > 1 || (!inFours && groups.some((part) => part.length < 3)))) return false;
       return passesLuhn(digits);
     },
   }),
   patternRule('email', /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24}(?![A-Za-z0-9-])/g, {
     accept: (secret, match) => {
-      if (/\.(?:png|jpe?g|gif|svg|webp|css|js|ts|map|ico)$/i.test(secret)) return false;
+      if (/\.(?:png|jpe?g|gif|svg|webp|css|js|ts|map|ico)$/i.test(secret) || roleMailbox.test(secret)) return false;
       // git@github.com:org/repo is an SSH remote, not a person.
       return !(/^(?:git|hg|ssh)@/i.test(secret) && match.input[match.index + secret.length] === ':');
     },
@@ -186,8 +240,12 @@ export const redactionRules: readonly RedactionRule[] = [
       return result + text.slice(last);
     },
   },
-  patternRule('high_entropy_secret', /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/=_-]{20,}/g, {
-    // Key fingerprints (`SHA256:Bc8z…` in sshd logs) are public digests, not secrets.
-    accept: (secret, match) => looksLikeRandomSecret(secret) && !/(?:SHA(?:1|256|384|512)|MD5):$/i.test(match.input.slice(Math.max(0, match.index - 7), match.index)),
+  // `=` only as base64 padding at the end: `KEY=value` is judged on its value, not as one token.
+  patternRule('high_entropy_secret', /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{20,}={0,2}(?![A-Za-z0-9+/_-])/g, {
+    // Key fingerprints (`SHA256:Bc8z…` in sshd logs) are public digests, and public keys are public.
+    accept: (secret, match) => {
+      const before = match.input.slice(Math.max(0, match.index - 48), match.index);
+      return looksLikeRandomSecret(secret) && !/(?:SHA(?:1|256|384|512)|MD5):$/i.test(before) && !publicKeyPrefix.test(before);
+    },
   }),
 ];

@@ -5,12 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { redact } from '../../../src/guard/redaction/redactor.js';
+import { removes } from './removes.js';
 import { isAllocatableNino, isIssuableSsn, isValidIban, passesIbanChecksum } from '../../../src/guard/redaction/national-ids.js';
-
-const removes = (text: string, ...secrets: string[]): void => {
-  const output = redact(text).text;
-  for (const secret of secrets) expect(output, `${JSON.stringify(text)} -> ${JSON.stringify(output)}`).not.toContain(secret);
-};
 
 describe('US Social Security numbers', () => {
   it.each([

@@ -70,7 +70,7 @@ const awsRule: Rule = (call) => {
 const gcloudRule: Rule = (call) => {
   const parsed = parseOptions(call.args, { withValue: ['project', 'zone', 'region', 'format', 'filter', 'command', 'configuration', 'account', 'limit', 'verbosity', 'cluster', 'location'] });
   const verbs = words(parsed.positionals);
-  if (verbs.includes('delete')) return destructive(call, 'deletes cloud resources');
+  if (verbs.some((verb) => /^delete(?:-|$)/.test(verb))) return destructive(call, 'deletes cloud resources');
   if (verbs.includes('ssh') && parsed.options.has('command')) {
     const command = optionValue(parsed, 'command');
     const arg = call.args.find((candidate) => candidate.text.endsWith(command ?? '\u0000'));
@@ -85,7 +85,8 @@ const gcloudRule: Rule = (call) => {
 const azRule: Rule = (call) => {
   const parsed = parseOptions(call.args, { withValue: ['g', 'resource-group', 'n', 'name', 'subscription', 'o', 'output', 'query', 'scripts', 'command-id', 'location', 'l'] });
   const verbs = words(parsed.positionals);
-  if (verbs.includes('delete') || verbs.includes('purge')) return destructive(call, 'deletes Azure resources');
+  // `delete`, `purge` and their batch forms (`az storage blob delete-batch`).
+  if (verbs.some((verb) => /^(?:delete|purge)(?:-|$)/.test(verb))) return destructive(call, 'deletes Azure resources');
   if (verbs.includes('run-command')) {
     const scripts = optionValue(parsed, 'scripts');
     const arg = call.args.find((candidate) => candidate.text === scripts);

@@ -154,6 +154,8 @@ export const hostRules: Record<string, Rule> = {
   killall: changesStateRule('kills processes by name'),
   pkill: changesStateRule('kills processes by pattern'),
   killall5: destructiveRule('signals every process on the host'),
+  // Removing a shared memory segment or a message queue loses what it holds.
+  ipcrm: (call) => (call.args.some((arg) => /^(?:-h|--help|-V|--version)$/.test(arg.text)) ? readOnly(call, 'only prints') : destructive(call, 'removes IPC shared memory, semaphores or message queues and the data in them')),
   crontab: crontabRule,
   mount: simpleReadWhenBare('mounts a file system', /^(?:-l|--show-labels|-t|--types)$/),
   umount: changesStateRule('unmounts a file system'),
