@@ -43,6 +43,7 @@ import { createProviders } from './llm/providers/create-providers.js';
 import { extractorsOf, featureModules } from './features/feature-modules.js';
 import type { FeatureModule } from './features/common/feature-module.js';
 import { createStore } from './store/create-store.js';
+import { createDraftKinds } from './store/draft-kinds.js';
 import { createRecordBuffer } from './store/record-buffer.js';
 import type { LlmCallRecord } from './store/types.js';
 import { createRedisChunkRelay } from './streams/chunk-relay.js';
@@ -72,7 +73,10 @@ export interface AppOptions {
 
 export async function createApp(config: AppConfig, logger: Logger, options: AppOptions = {}): Promise<App> {
   const features = options.features ?? featureModules;
+  // The registered features are the vocabulary: routing names, usage records, draft kinds.
+  const featureNames = features.map((feature) => feature.name);
   const store = await createStore({
+    draftKinds: createDraftKinds(features),
     dataDir: config.dataDir,
     ...(config.databaseUrl && { databaseUrl: config.databaseUrl }),
     ...(config.databaseSchema && { schema: config.databaseSchema }),
@@ -109,6 +113,7 @@ export async function createApp(config: AppConfig, logger: Logger, options: AppO
     metrics: metrics.llm,
     providers: createProviders(config, extractorsOf(features)),
     routing: config.routing,
+    features: featureNames,
     usage: { record: (call) => void usageBuffer.add(call) },
     logger,
   });

@@ -7,6 +7,7 @@
  */
 import { context as otelContext, trace } from '@opentelemetry/api';
 import { costOf } from '../config/llm-routing.js';
+import { checkRoutingFeatures } from '../config/routing-features.js';
 import { AppError } from '../errors/app-error.js';
 import { ErrorCode } from '../errors/error-codes.js';
 import type { LlmCallRecord } from '../store/types.js';
@@ -68,6 +69,7 @@ export function createLlmManager(options: LlmManagerOptions): LlmManager {
     providers.set(provider.id, provider);
   }
   validateRouting(routing, [...providers.keys()]);
+  if (options.features) checkRoutingFeatures(routing, options.features);
   const extractiveProviders = new Set(options.providers.filter((p) => p.kind === 'extractive').map((p) => p.id));
   const planner = createRoutePlanner({ routing, knownProviders: new Set(providers.keys()), extractiveProviders, random });
   if (extractiveProviders.size === 0) logger.warn({}, 'LLM Manager: no extractive provider is registered, so chains have no offline last resort.');
