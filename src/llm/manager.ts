@@ -68,8 +68,8 @@ export function createLlmManager(options: LlmManagerOptions): LlmManager {
     if (providers.has(provider.id)) throw new Error(`LLM Manager: two providers share the id "${provider.id}".`);
     providers.set(provider.id, provider);
   }
-  validateRouting(routing, [...providers.keys()]);
   if (options.features) checkRoutingFeatures(routing, options.features);
+  validateRouting(routing, [...providers.keys()]);
   const extractiveProviders = new Set(options.providers.filter((p) => p.kind === 'extractive').map((p) => p.id));
   const planner = createRoutePlanner({ routing, knownProviders: new Set(providers.keys()), extractiveProviders, random });
   if (extractiveProviders.size === 0) logger.warn({}, 'LLM Manager: no extractive provider is registered, so chains have no offline last resort.');
