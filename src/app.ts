@@ -4,6 +4,7 @@
  */
 import type { Logger } from 'pino';
 import type { AppConfig } from './config/index.js';
+import { checkRoutingFeatures } from './config/routing-features.js';
 import { createDraftGenerator } from './features/common/draft-generator.js';
 import { createAssistantService } from './features/assistant/service.js';
 import { createDraftFeedbackService } from './features/feedback/service.js';
@@ -75,6 +76,8 @@ export async function createApp(config: AppConfig, logger: Logger, options: AppO
   const features = options.features ?? featureModules;
   // The registered features are the vocabulary: routing names, usage records, draft kinds.
   const featureNames = features.map((feature) => feature.name);
+  // Before anything opens: a routing file naming an unregistered feature is a ConfigError.
+  checkRoutingFeatures(config.routing, featureNames);
   const store = await createStore({
     draftKinds: createDraftKinds(features),
     dataDir: config.dataDir,
