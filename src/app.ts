@@ -4,6 +4,7 @@
  */
 import type { Logger } from 'pino';
 import type { AppConfig } from './config/index.js';
+import { checkRoutingFeatures } from './config/routing-features.js';
 import { createDraftGenerator } from './features/common/draft-generator.js';
 import { createAssistantService } from './features/assistant/service.js';
 import { createDraftFeedbackService } from './features/feedback/service.js';
@@ -43,6 +44,7 @@ import { createProviders } from './llm/providers/create-providers.js';
 import { extractorsOf, featureModules } from './features/feature-modules.js';
 import type { FeatureModule } from './features/common/feature-module.js';
 import { createStore } from './store/create-store.js';
+import { createDraftKinds } from './store/draft-kinds.js';
 import { createRecordBuffer } from './store/record-buffer.js';
 import type { LlmCallRecord } from './store/types.js';
 import { createRedisChunkRelay } from './streams/chunk-relay.js';
@@ -72,7 +74,12 @@ export interface AppOptions {
 
 export async function createApp(config: AppConfig, logger: Logger, options: AppOptions = {}): Promise<App> {
   const features = options.features ?? featureModules;
+  // The registered features are the vocabulary: routing names, usage records, draft kinds.
+  const featureNames = features.map((feature) => feature.name);
+  // Before anything opens: a routing file naming an unregistered feature is a ConfigError.
+  checkRoutingFeatures(config.routing, featureNames);
   const store = await createStore({
+    draftKinds: createDraftKinds(features),
     dataDir: config.dataDir,
     ...(config.databaseUrl && { databaseUrl: config.databaseUrl }),
     ...(config.databaseSchema && { schema: config.databaseSchema }),
@@ -109,6 +116,7 @@ export async function createApp(config: AppConfig, logger: Logger, options: AppO
     metrics: metrics.llm,
     providers: createProviders(config, extractorsOf(features)),
     routing: config.routing,
+    features: featureNames,
     usage: { record: (call) => void usageBuffer.add(call) },
     logger,
   });

@@ -58,6 +58,11 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // A known start-up refusal (the embedded database in use) is a message, not a stack trace.
+  if (error instanceof ConfigError) {
+    // createApp checks the configuration against the registered features (routing file names).
+    console.error(`incident-ai: ${error.message}`);
+    process.exit(78); // EX_CONFIG
+  }
   if (error instanceof DatabaseInUseError || error instanceof PortUnavailableError) console.error(`incident-ai: ${error.message}`);
   else console.error('incident-ai failed to start:', error);
   process.exit(1);

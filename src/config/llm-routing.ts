@@ -7,7 +7,7 @@
  * (cheaper) chains; see {@link normalPriorityRoutingSchema}.
  */
 import { z } from 'zod';
-import { featureNames, type FeatureName } from './feature-names.js';
+import { featureNameSchema } from './feature-names.js';
 
 const providerId = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'provider ids are lowercase words, e.g. "openai", "vllm"');
 
@@ -96,8 +96,6 @@ export const experimentSchema = z
   .min(1)
   .refine((arms) => new Set(arms.map((arm) => arm.variant)).size === arms.length, 'variant labels must be unique within an experiment');
 export type Experiment = z.infer<typeof experimentSchema>;
-
-const featureNameSchema = z.enum(featureNames as [FeatureName, ...FeatureName[]]);
 
 /**
  * Chains for normal-priority work: generations whose incident is neither P1/P2 nor

@@ -12,7 +12,7 @@ import { ConfigError, loadConfig, type AppConfig } from '../config/index.js';
 import { tracerName } from '../llm/tracing.js';
 import { createProviders } from '../llm/providers/create-providers.js';
 import { defaultExtractors } from '../features/feature-modules.js';
-import { featureNames } from '../llm/types.js';
+import { registeredDraftKinds } from './registered-features.js';
 import { createStore } from '../store/create-store.js';
 import type { EvalRunRecord } from '../store/eval-repository.js';
 import type { Store } from '../store/store.js';
@@ -166,6 +166,7 @@ export function selectSuites(
   const folderOf = (name: string): string => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
   const reasonFor = (name: string): string =>
     failures.find((failure) => failure.folder === folderOf(name))?.reason ?? `no suite yet: src/features/${folderOf(name)}/eval/suite.ts`;
+  const featureNames = registeredDraftKinds.features;
   if (feature === 'all') {
     const found = featureNames.filter((name) => suites.has(name)).map((name) => suites.get(name)!);
     const skipped = featureNames.filter((name) => !suites.has(name)).map((name) => ({ feature: name, reason: reasonFor(name) }));
@@ -174,7 +175,7 @@ export function selectSuites(
   }
   const suite = suites.get(feature);
   if (!suite) {
-    if (!(featureNames as readonly string[]).includes(feature)) throw new EvalUsageError(`--feature ${feature}: not a feature (${featureNames.join(', ')} or all)`);
+    if (!featureNames.includes(feature)) throw new EvalUsageError(`--feature ${feature}: not a feature (${featureNames.join(', ')} or all)`);
     throw new EvalUsageError(`--feature ${feature}: ${reasonFor(feature)}`);
   }
   return { suites: [suite], skipped: [] };
@@ -207,6 +208,7 @@ function providersOf(config: AppConfig): ReturnType<typeof createProviders> {
 async function openStore(config: AppConfig): Promise<Store> {
   return createStore({
     dataDir: config.dataDir,
+    draftKinds: registeredDraftKinds,
     ...(config.databaseUrl && { databaseUrl: config.databaseUrl }),
     ...(config.databaseSchema && { schema: config.databaseSchema }),
   });

@@ -16,13 +16,14 @@ import { ConfigError, loadConfig } from '../config/index.js';
 import { createDataPolicy } from '../guard/data-policy.js';
 import { createSampleIncidentSource } from '../incidents/sample-source.js';
 import type { IncidentSource } from '../incidents/types.js';
-import { featureNames, type FeatureName } from '../llm/types.js';
+import type { FeatureName } from '../llm/types.js';
+import { registeredDraftKinds } from './registered-features.js';
 import { createStore } from '../store/create-store.js';
 import type { Store } from '../store/store.js';
 import type { CaseData } from './case-data.js';
 import { caseLine, type EvalCaseInput } from './cases.js';
 import { harvestCase, type HarvestSkip } from './harvest-cases.js';
-import { kindOfFeature } from '../features/feedback/evaluation-summary.js';
+import { registeredFeature } from '../store/draft-kinds.js';
 import { EvalUsageError } from './variant.js';
 
 /** What `eval:harvest` was asked. */
@@ -50,13 +51,14 @@ export function parseHarvestArguments(argv: readonly string[], now: Date = new D
   const account = values.get('--account');
   if (!account) throw new EvalUsageError(`--account is required: feedback is read one account at a time\n${harvestUsage}`);
   const feature = values.get('--feature') ?? 'all';
-  if (feature !== 'all' && !(featureNames as readonly string[]).includes(feature)) throw new EvalUsageError(`--feature ${feature}: not a feature (${featureNames.join(', ')} or all)`);
+  const featureNames = registeredDraftKinds.features;
+  if (feature !== 'all' && !featureNames.includes(feature)) throw new EvalUsageError(`--feature ${feature}: not a feature (${featureNames.join(', ')} or all)`);
   const to = values.get('--to') ?? now.toISOString();
   const from = values.get('--from') ?? new Date(Date.parse(to) - 30 * 86_400_000).toISOString();
   if (Number.isNaN(Date.parse(from)) || Number.isNaN(Date.parse(to))) throw new EvalUsageError('--from and --to must be ISO-8601 date-times');
   const limit = Number(values.get('--limit') ?? 500);
   if (!Number.isInteger(limit) || limit < 1) throw new EvalUsageError('--limit must be a positive integer');
-  return { account, features: feature === 'all' ? [...featureNames] : [feature as FeatureName], from, to, out: values.get('--out') ?? path.join('eval', 'harvested'), limit };
+  return { account, features: feature === 'all' ? [...featureNames] : [feature], from, to, out: values.get('--out') ?? path.join('eval', 'harvested'), limit };
 }
 
 /** What one feature's harvest did. */
@@ -97,7 +99,7 @@ export async function harvest(args: HarvestArguments, store: Store, incidents: I
   for (const feature of args.features) {
     const file = path.join(args.out, `${feature}.jsonl`);
     const known = await feedbackIdsIn(file);
-    const records = await store.evaluations.listPublishedFeedback(args.account, kindOfFeature[feature], args.from, args.to, args.limit);
+    const records = await store.evaluations.listPublishedFeedback(args.account, registeredFeature(store.draftKinds, feature).kind, args.from, args.to, args.limit);
     const result: HarvestResult = { feature, file, added: 0, alreadyHarvested: 0, skipped: {} };
     const lines: string[] = [];
     for (const record of records) {
@@ -133,7 +135,7 @@ if (isMain) {
     if (!createDataPolicy(config.dataPolicies).forAccount(args.account).externalProviders) {
       throw new EvalUsageError(`account "${args.account}" has not opted in to external AI providers; its drafts are not harvested into datasets that run against them`);
     }
-    store = await createStore({ dataDir: config.dataDir, ...(config.databaseUrl && { databaseUrl: config.databaseUrl }), ...(config.databaseSchema && { schema: config.databaseSchema }) });
+    store = await createStore({ dataDir: config.dataDir, draftKinds: registeredDraftKinds, ...(config.databaseUrl && { databaseUrl: config.databaseUrl }), ...(config.databaseSchema && { schema: config.databaseSchema }) });
     // The incident source the service uses (src/app.ts).
     for (const result of await harvest(args, store, createSampleIncidentSource())) {
       const skipped = Object.entries(result.skipped).map(([reason, count]) => `${count} ${reason}`).join(', ');

@@ -1,7 +1,6 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
-import { Kind, type DocumentNode, type GraphQLSchema } from 'graphql';
-import { gql } from 'graphql-tag';
+import type { GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import type { FeatureResolvers, FeatureRootFields } from '../features/common/feature-module.js';
 import { evaluationResolvers } from '../features/feedback/evaluation-resolvers.js';
@@ -19,7 +18,7 @@ import { withKnownEntityTypes } from './entity-types.js';
 /** What the schema needs of a registered feature, its service built (see FeatureModule). */
 export interface SchemaFeature extends DraftTypeOfKind {
   rootFields: FeatureRootFields;
-  typeDefs?: string;
+  typeDefs: string;
   resolvers: FeatureResolvers;
 }
 
@@ -33,13 +32,6 @@ function mergeResolvers(...maps: ResolverMap[]): ResolverMap {
     for (const [type, fields] of Object.entries(map)) merged[type] = { ...merged[type], ...fields };
   }
   return merged;
-}
-
-/** The SDL of schema/ and of the features that bring their own. */
-function typeDefsOf(features: readonly SchemaFeature[], authDirectives: boolean): DocumentNode {
-  const base = loadTypeDefs({ authDirectives });
-  const extra = features.flatMap((feature) => (feature.typeDefs ? gql(feature.typeDefs).definitions : []));
-  return { kind: Kind.DOCUMENT, definitions: [...base.definitions, ...extra] };
 }
 
 /**
@@ -61,6 +53,6 @@ export function buildSchema(options: { authDirectives?: boolean; features: reado
     { DateTime: dateTimeScalar },
   );
   // The generated types are stricter than @apollo/subgraph's resolver map type.
-  const schema = buildSubgraphSchema([{ typeDefs: typeDefsOf(features, options.authDirectives ?? false), resolvers: resolvers as GraphQLResolverMap<unknown> }]);
+  const schema = buildSubgraphSchema([{ typeDefs: loadTypeDefs({ authDirectives: options.authDirectives ?? false, features }), resolvers: resolvers as GraphQLResolverMap<unknown> }]);
   return applyMiddleware(withKnownEntityTypes(schema), permissions(schema, features.map((feature) => feature.rootFields)));
 }

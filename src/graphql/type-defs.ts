@@ -3,8 +3,14 @@ import path from 'node:path';
 import { gql } from 'graphql-tag';
 import { Kind, visit, type DocumentNode } from 'graphql';
 import { findShippedFolder } from '../config/shipped-folder.js';
+import { featureModules } from '../features/feature-modules.js';
 
-/** The folder holding schema/*.graphql, found from this file whether run from src/ or dist/. */
+/** What the SDL needs of a feature: the SDL its folder brings. */
+export interface FeatureTypeDefs {
+  typeDefs: string;
+}
+
+/** The folder holding the shared SDL (schema/*.graphql), found from this file whether run from src/ or dist/. */
 export function schemaFolder(): string {
   return findShippedFolder('schema', 'base.graphql');
 }
@@ -21,11 +27,18 @@ export interface TypeDefsOptions {
    */
   authDirectives?: boolean;
   folder?: string;
+  /** The features whose SDL follows the shared one; default the registered ones. */
+  features?: readonly FeatureTypeDefs[];
 }
 
-/** The subgraph SDL: base.graphql first, then every other file in name order. */
+/**
+ * The subgraph SDL: the shared files of schema/ (base.graphql first, then every other file in
+ * name order), then each feature's SDL in registration order.
+ */
 export function loadTypeDefs(options: TypeDefsOptions = {}): DocumentNode {
-  const document = readTypeDefs(options.folder ?? schemaFolder());
+  const shared = readTypeDefs(options.folder ?? schemaFolder());
+  const features = (options.features ?? featureModules).flatMap((feature) => gql(feature.typeDefs).definitions);
+  const document: DocumentNode = { kind: Kind.DOCUMENT, definitions: [...shared.definitions, ...features] };
   return options.authDirectives ? document : withoutAuthDirectives(document);
 }
 

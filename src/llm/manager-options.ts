@@ -38,6 +38,12 @@ export interface LlmManagerOptions {
   providers: readonly LlmProvider[];
   /** Chains, prices and resilience settings. Validated here: a chain naming an unknown provider throws. */
   routing: RoutingConfig;
+  /**
+   * The registered features' names (`app.ts` passes the feature modules'): a routing config
+   * naming another feature is refused with a ConfigError. Absent: names are not checked (tests
+   * and tools that build a manager for features they know).
+   */
+  features?: readonly FeatureName[];
   /** Receives one record per provider attempt. */
   usage: UsageSink;
   /**

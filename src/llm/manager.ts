@@ -7,6 +7,7 @@
  */
 import { context as otelContext, trace } from '@opentelemetry/api';
 import { costOf } from '../config/llm-routing.js';
+import { checkRoutingFeatures } from '../config/routing-features.js';
 import { AppError } from '../errors/app-error.js';
 import { ErrorCode } from '../errors/error-codes.js';
 import type { LlmCallRecord } from '../store/types.js';
@@ -67,6 +68,7 @@ export function createLlmManager(options: LlmManagerOptions): LlmManager {
     if (providers.has(provider.id)) throw new Error(`LLM Manager: two providers share the id "${provider.id}".`);
     providers.set(provider.id, provider);
   }
+  if (options.features) checkRoutingFeatures(routing, options.features);
   validateRouting(routing, [...providers.keys()]);
   const extractiveProviders = new Set(options.providers.filter((p) => p.kind === 'extractive').map((p) => p.id));
   const planner = createRoutePlanner({ routing, knownProviders: new Set(providers.keys()), extractiveProviders, random });

@@ -8,7 +8,7 @@ import { badInput } from '../errors/app-error.js';
 import { assignExperimentArm, chainWithArm } from './experiments.js';
 import type { GenerateRequest } from './generation.js';
 import { configuredChain, resolveChain, type ResolvedRouteStep } from './route.js';
-import { featureNames, type FeatureName } from './types.js';
+import type { FeatureName } from './types.js';
 
 /** The steps of one generation and where they came from. */
 export interface RoutePlan {
@@ -49,13 +49,22 @@ export function createRoutePlanner(options: RoutePlannerOptions): RoutePlanner {
   });
   // The usual chains (high priority, or no priority stated) and the chains of normal-priority
   // work (the same as the usual ones where `normalPriority` names none).
-  const usualRoutes = new Map<FeatureName, FeatureRoute>(featureNames.map((feature) => [feature, routeOf(feature, undefined)]));
-  const normalRoutes = new Map<FeatureName, FeatureRoute>(featureNames.map((feature) => [feature, routeOf(feature, 'normal')]));
+  // Resolved on a feature's first request and kept: the planner needs no list of features.
+  const usualRoutes = new Map<FeatureName, FeatureRoute>();
+  const normalRoutes = new Map<FeatureName, FeatureRoute>();
+  const cachedRoute = (routes: Map<FeatureName, FeatureRoute>, feature: FeatureName, priority: 'normal' | undefined): FeatureRoute => {
+    const known = routes.get(feature);
+    if (known) return known;
+    const route = routeOf(feature, priority);
+    routes.set(feature, route);
+    return route;
+  };
+  const usualRoute = (feature: FeatureName): FeatureRoute => cachedRoute(usualRoutes, feature, undefined);
 
   /** The pinnable steps of a feature: its experiment arms, then its usual chain's steps. */
   function pinnableSteps(feature: FeatureName): ResolvedRouteStep[] {
     const arms = (routing.experiments?.[feature] ?? []).filter((arm) => knownProviders.has(arm.provider));
-    const steps = [...arms.map((arm) => ({ provider: arm.provider, model: arm.model, variant: arm.variant, index: 0 })), ...(usualRoutes.get(feature)?.steps ?? [])];
+    const steps = [...arms.map((arm) => ({ provider: arm.provider, model: arm.model, variant: arm.variant, index: 0 })), ...usualRoute(feature).steps];
     return steps.filter((step, index) => steps.findIndex((other) => other.variant === step.variant) === index);
   }
 
@@ -67,20 +76,20 @@ export function createRoutePlanner(options: RoutePlannerOptions): RoutePlanner {
   function pinnedPlan(feature: FeatureName, variant: string): RoutePlan {
     const step = pinnableSteps(feature).find((candidate) => candidate.variant === variant);
     if (!step) throw badInput(`variant "${variant}" is not one of ${feature}'s: ${variants(feature).join(', ')}.`, 'variant');
-    const usual = usualRoutes.get(feature);
-    const rest = (usual?.steps ?? []).filter((other) => other.variant !== variant);
-    return { steps: [step, ...rest].map((entry, index) => ({ ...entry, index })), routeOf: () => usual?.source ?? 'none' };
+    const usual = usualRoute(feature);
+    const rest = usual.steps.filter((other) => other.variant !== variant);
+    return { steps: [step, ...rest].map((entry, index) => ({ ...entry, index })), routeOf: () => usual.source };
   }
 
   function plan(request: Pick<GenerateRequest, 'feature' | 'priority' | 'experimentKey' | 'variant'>): RoutePlan {
     if (request.variant !== undefined) return pinnedPlan(request.feature, request.variant);
-    const route = (request.priority === 'normal' ? normalRoutes : usualRoutes).get(request.feature);
-    const source = route?.source ?? 'none';
+    const route = request.priority === 'normal' ? cachedRoute(normalRoutes, request.feature, 'normal') : usualRoute(request.feature);
+    const source = route.source;
     // Experiments run on the usual chain only: normal-priority work that `normalPriority` sends
     // to another chain is not experimented on. The arm replaces the chain's first step.
-    const onUsualChain = source === (usualRoutes.get(request.feature)?.source ?? 'none');
+    const onUsualChain = source === usualRoute(request.feature).source;
     const arm = onUsualChain ? assignExperimentArm(routing, request.feature, { key: request.experimentKey, random }) : null;
-    const steps = arm ? chainWithArm(route?.steps ?? [], arm, (id) => extractiveProviders.has(id)) : (route?.steps ?? []);
+    const steps = arm ? chainWithArm(route.steps, arm, (id) => extractiveProviders.has(id)) : route.steps;
     return {
       steps,
       routeOf: (step) => (arm !== null && step.index === 0 ? `experiments.${request.feature}` : source),

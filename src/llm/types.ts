@@ -12,9 +12,9 @@
  */
 import type { Incident, JobExecution, RunbookJob } from '../incidents/types.js';
 
-import { featureNames, type FeatureName } from '../config/feature-names.js';
+import { builtInFeatureNames, type FeatureName } from '../config/feature-names.js';
 
-export { featureNames, type FeatureName };
+export { builtInFeatureNames, type FeatureName };
 
 export type ProviderKind = 'openai' | 'bedrock' | 'extractive';
 

@@ -8,6 +8,7 @@ import { createConversationRepository } from './conversation-repository.js';
 import type { Database } from './database.js';
 import { createDraftChunkRepository } from './draft-chunk-repository.js';
 import { createDraftRepository } from './draft-repository.js';
+import { builtInFeatureKinds, createDraftKinds, withRegisteredKinds, type DraftKinds } from './draft-kinds.js';
 import { createEvaluationRepository } from './eval-repository.js';
 import { createFeedbackRepository } from './feedback-repository.js';
 import { createPublicationRepository } from './publication-repository.js';
@@ -36,6 +37,8 @@ export interface OpenDatabaseOptions {
 export interface StoreOptions extends OpenDatabaseOptions {
   /** Clock for timestamps the store sets itself (draft `updatedAt`). Default: the system clock. */
   now?: () => Date;
+  /** The registered features' draft kinds (see draft-kinds.ts); default the built-in features'. */
+  draftKinds?: DraftKinds;
   /** Folder of the migration files. Default: `src/store/migrations` next to `migrate.ts`. */
   migrationsDirectory?: string;
 }
@@ -44,6 +47,8 @@ export interface StoreOptions extends OpenDatabaseOptions {
 export interface StoreFromDatabaseOptions {
   /** Clock for timestamps the store sets itself. Default: the system clock. */
   now?: () => Date;
+  /** The registered features' draft kinds; default the built-in features'. */
+  draftKinds?: DraftKinds;
 }
 
 /**
@@ -71,7 +76,10 @@ export async function createStore(options: StoreOptions): Promise<Store> {
     await database.close();
     throw error;
   }
-  return createStoreFromDatabase(database, options.now === undefined ? {} : { now: options.now });
+  return createStoreFromDatabase(database, {
+    ...(options.now !== undefined && { now: options.now }),
+    ...(options.draftKinds !== undefined && { draftKinds: options.draftKinds }),
+  });
 }
 
 /**
@@ -79,9 +87,11 @@ export async function createStore(options: StoreOptions): Promise<Store> {
  * `close()` closes it.
  */
 export function createStoreFromDatabase(database: Database, options: StoreFromDatabaseOptions = {}): Store {
+  const draftKinds = options.draftKinds ?? createDraftKinds(builtInFeatureKinds);
   return {
     driver: database.driver,
-    drafts: createDraftRepository(database, options),
+    draftKinds,
+    drafts: withRegisteredKinds(createDraftRepository(database, options.now === undefined ? {} : { now: options.now }), draftKinds),
     chunks: createDraftChunkRepository(database),
     llmCalls: createLlmCallRepository(database),
     feedback: createFeedbackRepository(database),

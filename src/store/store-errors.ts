@@ -18,6 +18,17 @@ export class DraftNotFoundError extends AppError {
   }
 }
 
+/** A draft of a kind no registered feature writes (the drafts table itself accepts any kind). */
+export class UnknownDraftKindError extends AppError {
+  readonly kind: string;
+
+  constructor(kind: string) {
+    super(ErrorCode.INTERNAL_SERVER_ERROR, `Draft kind "${kind}" is not written by any registered feature.`, { extensions: { kind } });
+    this.name = 'UnknownDraftKindError';
+    this.kind = kind;
+  }
+}
+
 /** A transition was asked of a draft that is no longer STREAMING (completed, failed, swept). */
 export class DraftStateError extends AppError {
   readonly draftId: string;

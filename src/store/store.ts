@@ -5,6 +5,7 @@
 import type { ApiKeyRepository } from './api-key-repository.js';
 import type { AuditEventRepository } from './audit-repository.js';
 import type { ConversationRepository } from './conversation-repository.js';
+import type { DraftKinds } from './draft-kinds.js';
 import type { EvaluationRepository } from './eval-repository.js';
 import type { PublicationRepository } from './publication-repository.js';
 import type { UsageReportRepository } from './usage-report-repository.js';
@@ -13,6 +14,8 @@ import type { DraftChunkRepository, DraftRepository, FeedbackRepository, LlmCall
 /** Every repository of one database, and its lifecycle. */
 export interface Store {
   readonly driver: 'pglite' | 'postgres';
+  /** The registered features' names and draft kinds; inserting another kind is refused. */
+  readonly draftKinds: DraftKinds;
   readonly drafts: DraftRepository;
   readonly chunks: DraftChunkRepository;
   readonly llmCalls: LlmCallRepository;

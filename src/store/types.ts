@@ -6,7 +6,11 @@
  */
 import type { FeatureName } from '../config/feature-names.js';
 
-export type DraftKind = 'STATUS_UPDATE' | 'POSTMORTEM' | 'RUNBOOK_JOB' | 'AUTOMATION_DIGEST' | 'ASSISTANT_ANSWER';
+/**
+ * A draft's kind (`STATUS_UPDATE`, `POSTMORTEM`...): each feature module names its own; which
+ * kinds exist is the registered modules' list (see draft-kinds.ts).
+ */
+export type DraftKind = string;
 export type DraftState = 'STREAMING' | 'COMPLETE' | 'FAILED';
 
 /** How a draft was generated (the GraphQL `Generation` type). */

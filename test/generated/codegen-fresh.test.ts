@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 describe('generated resolver types', () => {
-  it('match schema/*.graphql (run `npm run codegen` after changing the schema)', () => {
+  it('match schema/*.graphql and src/features/*/schema.graphql (run `npm run codegen` after changing the schema)', () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'incident-ai-codegen-'));
     const target = path.join(folder, 'graphql.ts');
     // Same config, other output file: the committed file must equal a fresh generation.

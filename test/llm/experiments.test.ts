@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../src/config/index.js';
+import { builtInFeatureNames } from '../../src/config/feature-names.js';
+import { checkRoutingFeatures } from '../../src/config/routing-features.js';
 import { routingSchema } from '../../src/config/llm-routing.js';
 import {
   assignExperimentArm,
@@ -27,7 +30,8 @@ describe('routing config experiments', () => {
     expect(routingSchema.safeParse({ experiments: { statusUpdate: [{ ...arms[0], weight: 0 }] } }).success).toBe(false);
     expect(routingSchema.safeParse({ experiments: { statusUpdate: [arms[0], arms[0]] } }).success).toBe(false);
     expect(routingSchema.safeParse({ experiments: { statusUpdate: [] } }).success).toBe(false);
-    expect(routingSchema.safeParse({ experiments: { nope: arms } }).success).toBe(false);
+    // Feature names are checked against the registered features at start-up (config/routing-features.ts).
+    expect(() => checkRoutingFeatures(routingSchema.parse({ experiments: { nope: arms } }), builtInFeatureNames)).toThrow(ConfigError);
   });
 });
 

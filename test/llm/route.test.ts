@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../src/config/index.js';
+import { builtInFeatureNames } from '../../src/config/feature-names.js';
+import { checkRoutingFeatures } from '../../src/config/routing-features.js';
 import { routingSchema } from '../../src/config/llm-routing.js';
 import { configuredChain, resolveChain, RoutingConfigError, validateRouting } from '../../src/llm/route.js';
 
@@ -161,7 +164,9 @@ describe('normal-priority routing', () => {
 
   it('refuses an empty chain, an unknown feature and an unknown key in the section', () => {
     expect(routingSchema.safeParse({ normalPriority: { defaultChain: [] } }).success).toBe(false);
-    expect(routingSchema.safeParse({ normalPriority: { features: { chat: [{ provider: 'openai', model: 'm' }] } } }).success).toBe(false);
+    // Feature names are checked against the registered features at start-up (config/routing-features.ts).
+    const chat = routingSchema.parse({ normalPriority: { features: { chat: [{ provider: 'openai', model: 'm' }] } } });
+    expect(() => checkRoutingFeatures(chat, builtInFeatureNames)).toThrow(ConfigError);
     const typo = routingSchema.safeParse({ normalPriority: { defaultchain: [{ provider: 'openai', model: 'm' }] } });
     expect(typo.success).toBe(false);
     expect(typo.error?.issues[0]?.path).toEqual(['normalPriority']);

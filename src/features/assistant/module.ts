@@ -1,5 +1,5 @@
 /** The assistant feature, registered once in `features/feature-modules.ts`. */
-import { defineFeatureModule } from '../common/feature-module.js';
+import { defineFeatureModule, schemaBeside } from '../common/feature-module.js';
 import { assistantExtractor } from './extractor.js';
 import { assistantFeature } from './feature.js';
 import { assistantResolvers } from './resolvers.js';
@@ -10,6 +10,7 @@ export const assistantModule = defineFeatureModule({
   draftType: 'AssistantAnswer',
   extractor: assistantExtractor,
   rootFields: { Mutation: { askAssistant: 'write' } },
+  typeDefs: schemaBeside(import.meta.url),
   createService: (dependencies) => createAssistantService(dependencies),
   resolvers: assistantResolvers,
 });

@@ -1,5 +1,5 @@
 /** The automation digest feature, registered once in `features/feature-modules.ts`. */
-import { defineFeatureModule } from '../common/feature-module.js';
+import { defineFeatureModule, schemaBeside } from '../common/feature-module.js';
 import { automationDigestExtractor } from './extractor.js';
 import { automationDigestFeature } from './feature.js';
 import { automationDigestResolvers } from './resolvers.js';
@@ -10,6 +10,7 @@ export const automationDigestModule = defineFeatureModule({
   draftType: 'AutomationDigest',
   extractor: automationDigestExtractor,
   rootFields: { Mutation: { digestJobExecution: 'write' } },
+  typeDefs: schemaBeside(import.meta.url),
   createService: createAutomationDigestService,
   resolvers: automationDigestResolvers,
 });

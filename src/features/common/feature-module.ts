@@ -1,10 +1,12 @@
 /**
  * The contract a feature folder exports once (`features/<feature>/module.ts`): everything the
- * service needs to know about a feature besides its vocabulary (FeatureName, DraftKind). The list
- * in `features/feature-modules.ts` is the only place a feature is registered; the extractive
- * engine's registry, the GraphQL resolvers, the permissions of its root fields and the
- * draft-type map derive from it (see docs/features.md).
+ * service needs to know about a feature, its name and draft kind included. The list in
+ * `features/feature-modules.ts` is the only place a feature is registered; the extractive
+ * engine's registry, the GraphQL schema and resolvers, the permissions of its root fields, the
+ * draft-type map, the routing file's feature names and the store's draft kinds derive from it
+ * (see docs/features.md).
  */
+import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import type { FeatureName } from '../../config/feature-names.js';
 import type { Resolvers } from '../../generated/graphql.js';
@@ -49,11 +51,10 @@ export interface FeatureModule<Output = unknown> {
   /** Who may call each root field its SDL adds (a root field without a rule is denied). */
   rootFields: FeatureRootFields;
   /**
-   * SDL of a feature whose schema is not in `schema/` (no generated types; a toy or an
-   * experiment). The five built-in features keep theirs in `schema/<feature>.graphql`, which
-   * codegen reads.
+   * Its SDL: the root fields, the draft type, its inputs (`schemaBeside(import.meta.url)` reads
+   * the folder's `schema.graphql`, which codegen reads too). Shared SDL stays in `schema/`.
    */
-  typeDefs?: string;
+  typeDefs: string;
   /** Its service and GraphQL resolvers, built once from the shared dependencies. */
   build(dependencies: FeatureDependencies): { resolvers: FeatureResolvers };
 }
@@ -65,7 +66,7 @@ export interface FeatureModuleParts<Output, Service> {
   draftType: string;
   extractor: Extractor;
   rootFields: FeatureRootFields;
-  typeDefs?: string;
+  typeDefs: string;
   createService(dependencies: FeatureDependencies): Service;
   resolvers(parts: FeatureResolverParts<Output, Service>): FeatureResolvers;
 }
@@ -84,8 +85,14 @@ export function defineFeatureModule<Output, Service>(parts: FeatureModuleParts<O
     readOutput,
     extractor: parts.extractor,
     rootFields: parts.rootFields,
-    ...(parts.typeDefs !== undefined && { typeDefs: parts.typeDefs }),
+    typeDefs: parts.typeDefs,
     build: (dependencies) => ({ resolvers: parts.resolvers({ service: parts.createService(dependencies), readOutput }) }),
   };
 }
 
+
+/**
+ * The SDL of the feature folder holding the calling module: its `schema.graphql`. The build
+ * copies these files next to the compiled modules.
+ */
+export const schemaBeside = (moduleUrl: string): string => readFileSync(new URL('./schema.graphql', moduleUrl), 'utf8');

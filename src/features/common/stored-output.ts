@@ -61,7 +61,7 @@ export class StoredOutputError extends AppError {
 }
 
 /** Reads one feature's stored outputs; see {@link storedOutputReader}. */
-export type StoredOutputReader<Output> = (draft: DraftRecord) => Marked<Output> | null;
+export type StoredOutputReader<Output> = (draft: Pick<DraftRecord, 'id' | 'output'>) => Marked<Output> | null;
 
 /**
  * A reader of the feature's stored outputs: the draft's output parsed with the feature's
@@ -70,7 +70,7 @@ export type StoredOutputReader<Output> = (draft: DraftRecord) => Marked<Output> 
  * it). Throws {@link StoredOutputError} when the row does not parse.
  */
 export function storedOutputReader<Output>(source: StoredOutputSource<Output>): StoredOutputReader<Output> {
-  const parsed = new WeakMap<DraftRecord, Marked<Output>>();
+  const parsed = new WeakMap<Pick<DraftRecord, 'id' | 'output'>, Marked<Output>>();
   return (draft) => {
     if (!draft.output || draft.output.retained === false) return null;
     const known = parsed.get(draft);

@@ -4,11 +4,10 @@
  * evaluation run, so an experiment's arms compare on feedback and on metrics at once.
  */
 import { badInput } from '../../errors/app-error.js';
-import { featureNames, type FeatureName } from '../../llm/types.js';
+import type { FeatureName } from '../../llm/types.js';
 import type { EvalRunRecord, EvaluationRepository, FeedbackSummaryRow } from '../../store/eval-repository.js';
-import { kindOfFeature } from '../../store/draft-kinds.js';
-
-export { kindOfFeature };
+import { registeredFeature, type DraftKinds } from '../../store/draft-kinds.js';
+import type { DraftKind } from '../../store/types.js';
 
 /** A run as the summary shows it. */
 export interface OfflineEvaluationModel {
@@ -27,6 +26,8 @@ export interface VariantSummaryModel extends FeedbackSummaryRow {
 
 export interface EvaluationSummaryModel {
   feature: FeatureName;
+  /** The kind of the feature's drafts. */
+  kind: DraftKind;
   from: string;
   to: string;
   variants: VariantSummaryModel[];
@@ -60,16 +61,16 @@ export const offlineOf = (run: EvalRunRecord): OfflineEvaluationModel => ({
  * @throws AppError BAD_USER_INPUT for an unknown feature or a bad window.
  */
 export async function evaluationSummary(
-  evaluations: EvaluationRepository,
+  store: { evaluations: EvaluationRepository; draftKinds: DraftKinds },
   accountId: string,
   feature: string,
   from: string,
   to: string,
 ): Promise<EvaluationSummaryModel> {
-  if (!(featureNames as readonly string[]).includes(feature)) throw badInput(`feature must be one of ${featureNames.join(', ')}.`, 'feature');
-  const name = feature as FeatureName;
+  const { evaluations, draftKinds } = store;
+  const { name, kind } = registeredFeature(draftKinds, feature);
   const window = checkedWindow(from, to);
-  const rows = await evaluations.summarizeFeedback(accountId, kindOfFeature[name], window.from, window.to);
+  const rows = await evaluations.summarizeFeedback(accountId, kind, window.from, window.to);
   const variants = await Promise.all(
     rows.map(async (row): Promise<VariantSummaryModel> => {
       const run = await evaluations.latestRun({ feature: name, provider: row.provider, model: row.model, promptVersion: row.promptVersion, before: window.to });
@@ -80,5 +81,5 @@ export async function evaluationSummary(
       };
     }),
   );
-  return { feature: name, from: window.from, to: window.to, variants };
+  return { feature: name, kind, from: window.from, to: window.to, variants };
 }

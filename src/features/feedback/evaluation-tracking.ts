@@ -25,7 +25,7 @@ import {
 } from '@opentelemetry/api';
 import type { DraftRecord, FeedbackRecord } from '../../store/types.js';
 import { acceptedAsIsRatio, discardedBelowRatio } from '../../store/eval-repository.js';
-import { featureOfKind } from '../../store/draft-kinds.js';
+import type { FeatureName } from '../../config/feature-names.js';
 
 /** The event name and attribute names of the GenAI evaluation conventions. */
 export const EvaluationAttribute = {
@@ -108,8 +108,8 @@ export function feedbackLabel(feedback: Pick<FeedbackRecord, 'rating' | 'retaine
  * The evaluation results of one feedback: the responder's rating, and how much of the draft
  * they published (when they published it).
  */
-export function feedbackEvaluations(draft: Pick<DraftRecord, 'id' | 'kind' | 'generation'>, feedback: FeedbackRecord): EvaluationResult[] {
-  const base = { traceId: draft.generation?.traceId ?? null, draftId: draft.id, feature: featureOfKind[draft.kind] };
+export function feedbackEvaluations(draft: Pick<DraftRecord, 'id' | 'generation'>, feedback: FeedbackRecord, feature: FeatureName | undefined): EvaluationResult[] {
+  const base = { traceId: draft.generation?.traceId ?? null, draftId: draft.id, feature };
   const results: EvaluationResult[] = [
     {
       ...base,

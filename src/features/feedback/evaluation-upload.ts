@@ -21,7 +21,7 @@ import { ErrorCode } from '../../errors/error-codes.js';
 import type { Principal } from '../../guard/auth/principal.js';
 import { actorOf, toAuditRecord } from '../../guard/audit-log.js';
 import type { AuditEventRepository } from '../../store/audit-repository.js';
-import { featureNames } from '../../config/feature-names.js';
+import { registeredFeature, type DraftKinds } from '../../store/draft-kinds.js';
 import type { EvalResultRecord, EvalRunRecord, EvaluationRepository } from '../../store/eval-repository.js';
 import type { GenerationRecord } from '../../store/types.js';
 
@@ -121,7 +121,13 @@ function timestamp(text: string, field: string): string {
 const ownerOf = (principal: Principal): string => `${principal.accountId}\u0000${principal.userId}`;
 
 /** Each stored run is audited (`evaluation.record`, the run id as target) in the recorder's account. */
-export function createEvaluationUploads(options: { evaluations: EvaluationRepository; auditEvents: AuditEventRepository; now?: () => number }): EvaluationUploads {
+export function createEvaluationUploads(options: {
+  evaluations: EvaluationRepository;
+  auditEvents: AuditEventRepository;
+  /** The registered features: a run of another feature is refused. */
+  draftKinds: DraftKinds;
+  now?: () => number;
+}): EvaluationUploads {
   const now = options.now ?? Date.now;
   const uploads = new Map<string, Upload>();
 
@@ -144,7 +150,7 @@ export function createEvaluationUploads(options: { evaluations: EvaluationReposi
     async start(principal, input) {
       sweep();
       if (!runIdPattern.test(input.id)) throw badInput('id must be 1 to 100 letters, digits, ".", "_", ":" or "-".', 'id');
-      if (!(featureNames as readonly string[]).includes(input.feature)) throw badInput(`feature must be one of ${featureNames.join(', ')}.`, 'feature');
+      registeredFeature(options.draftKinds, input.feature);
       if (!Number.isInteger(input.caseCount) || input.caseCount < 0 || input.caseCount > uploadLimits.maxCases) {
         throw badInput(`caseCount must be an integer from 0 to ${uploadLimits.maxCases}.`, 'caseCount');
       }

@@ -8,7 +8,6 @@ import { trace } from '@opentelemetry/api';
 import { emitEvaluationResult, feedbackEvaluations } from './evaluation-tracking.js';
 import { tracerName } from '../../llm/tracing.js';
 import { retainedRatio } from './retained-ratio.js';
-import { featureOfKind } from '../../store/draft-kinds.js';
 
 /** The fields of the `submitDraftFeedback` input this service reads (the GraphQL input fits it). */
 export interface DraftFeedbackInput {
@@ -63,6 +62,7 @@ export function createDraftFeedbackService(dependencies: FeatureDependencies, op
 
       const draft = await store.drafts.get(principal.accountId, input.draftId);
       if (!draft) throw notFound('Draft', input.draftId);
+      const feature = store.draftKinds.featureOf(draft.kind);
       if (draft.state !== 'COMPLETE') {
         throw badInput(`Draft "${draft.id}" is ${draft.state}; feedback is taken on COMPLETE drafts only.`, 'draftId');
       }
@@ -86,7 +86,7 @@ export function createDraftFeedbackService(dependencies: FeatureDependencies, op
       logger.info(
         {
           draftId: draft.id,
-          feature: featureOfKind[draft.kind],
+          feature,
           provider: draft.generation?.provider ?? null,
           model: draft.generation?.model ?? null,
           promptVersion: draft.generation?.promptVersion ?? null,
@@ -104,14 +104,14 @@ export function createDraftFeedbackService(dependencies: FeatureDependencies, op
         action: 'draft.feedback',
         outcome: 'success',
         draftId: draft.id,
-        feature: featureOfKind[draft.kind],
+        feature,
         provider: draft.generation?.provider ?? null,
         model: draft.generation?.model ?? null,
         target: feedbackAuditTarget(record.rating, publishedText !== null, record.retainedRatio),
         at: record.createdAt,
       });
       // The signal also lands on the draft's trace as gen_ai.evaluation.result events.
-      for (const result of feedbackEvaluations(draft, record)) emitEvaluationResult(trace.getTracer(tracerName), result);
+      for (const result of feedbackEvaluations(draft, record, feature)) emitEvaluationResult(trace.getTracer(tracerName), result);
       return record;
     },
   };

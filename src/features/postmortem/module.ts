@@ -1,5 +1,5 @@
 /** The postmortem feature, registered once in `features/feature-modules.ts`. */
-import { defineFeatureModule } from '../common/feature-module.js';
+import { defineFeatureModule, schemaBeside } from '../common/feature-module.js';
 import { postmortemExtractor } from './extractor.js';
 import { createPostmortemFeature } from './feature.js';
 import { postmortemResolvers } from './resolvers.js';
@@ -11,6 +11,7 @@ export const postmortemModule = defineFeatureModule({
   draftType: 'PostmortemDraft',
   extractor: postmortemExtractor,
   rootFields: { Mutation: { generatePostmortem: 'write' } },
+  typeDefs: schemaBeside(import.meta.url),
   createService: createPostmortemService,
   resolvers: postmortemResolvers,
 });

@@ -1,5 +1,5 @@
 /** The runbook feature, registered once in `features/feature-modules.ts`. */
-import { defineFeatureModule } from '../common/feature-module.js';
+import { defineFeatureModule, schemaBeside } from '../common/feature-module.js';
 import { runbookExtractor } from './extractor.js';
 import { runbookFeature } from './feature.js';
 import { runbookResolvers } from './resolvers.js';
@@ -10,6 +10,7 @@ export const runbookModule = defineFeatureModule({
   draftType: 'RunbookJobDraft',
   extractor: runbookExtractor,
   rootFields: { Mutation: { generateRunbookJob: 'write', publishRunbookJob: 'admin' } },
+  typeDefs: schemaBeside(import.meta.url),
   createService: createRunbookService,
   resolvers: runbookResolvers,
 });

@@ -1,5 +1,5 @@
 /** The status update feature, registered once in `features/feature-modules.ts`. */
-import { defineFeatureModule } from '../common/feature-module.js';
+import { defineFeatureModule, schemaBeside } from '../common/feature-module.js';
 import { statusUpdateExtractor } from './extractor.js';
 import { statusUpdateFeature } from './feature.js';
 import { statusUpdateResolvers } from './resolvers.js';
@@ -10,6 +10,7 @@ export const statusUpdateModule = defineFeatureModule({
   draftType: 'StatusUpdateDraft',
   extractor: statusUpdateExtractor,
   rootFields: { Mutation: { draftStatusUpdate: 'write', publishStatusUpdate: 'write' } },
+  typeDefs: schemaBeside(import.meta.url),
   createService: createStatusUpdateService,
   resolvers: statusUpdateResolvers,
 });

@@ -15,7 +15,7 @@ const uploadsByStore = new WeakMap<Store, EvaluationUploads>();
 function uploadsOf(store: Store): EvaluationUploads {
   let uploads = uploadsByStore.get(store);
   if (!uploads) {
-    uploads = createEvaluationUploads({ evaluations: store.evaluations, auditEvents: store.auditEvents });
+    uploads = createEvaluationUploads({ evaluations: store.evaluations, auditEvents: store.auditEvents, draftKinds: store.draftKinds });
     uploadsByStore.set(store, uploads);
   }
   return uploads;

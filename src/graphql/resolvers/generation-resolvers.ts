@@ -1,6 +1,6 @@
 import type { Resolvers } from '../../generated/graphql.js';
 import { badInput } from '../../errors/app-error.js';
-import { featureNames, type FeatureName } from '../../llm/types.js';
+import { registeredFeature } from '../../store/draft-kinds.js';
 import { requirePrincipal } from '../require-principal.js';
 
 export const generationResolvers: Resolvers = {
@@ -23,8 +23,7 @@ export const generationResolvers: Resolvers = {
     },
     providerHealth: (_, __, context) => context.services.manager.health(),
     llmVariants: (_, { feature }, context) => {
-      if (!(featureNames as readonly string[]).includes(feature)) throw badInput(`feature must be one of ${featureNames.join(', ')}.`, 'feature');
-      return context.services.manager.variants?.(feature as FeatureName) ?? [];
+      return context.services.manager.variants?.(registeredFeature(context.services.store.draftKinds, feature).name) ?? [];
     },
   },
   UsageReport: {

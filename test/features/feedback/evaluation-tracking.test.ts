@@ -85,8 +85,8 @@ describe('feedback evaluations', () => {
   });
 
   it('turns a feedback into its rating and retained-ratio results, on the draft trace', () => {
-    const draft = { id: 'draft-1', kind: 'STATUS_UPDATE' as const, generation: { traceId } as { traceId: string } };
-    const results = feedbackEvaluations(draft as Parameters<typeof feedbackEvaluations>[0], feedback('UP', 0.72, 'fixed the title'));
+    const draft = { id: 'draft-1', generation: { traceId } as { traceId: string } };
+    const results = feedbackEvaluations(draft as Parameters<typeof feedbackEvaluations>[0], feedback('UP', 0.72, 'fixed the title'), 'statusUpdate');
     expect(results).toEqual([
       { traceId, draftId: 'draft-1', feature: 'statusUpdate', name: 'feedback.rating', scoreValue: 1, scoreLabel: 'up', explanation: 'fixed the title' },
       { traceId, draftId: 'draft-1', feature: 'statusUpdate', name: 'feedback.retained_ratio', scoreValue: 0.72, scoreLabel: 'edited', explanation: "The published text kept 72% of the draft's words." },

@@ -4,6 +4,7 @@
  * that is its opener's, bad JSON refused as input, and a run id used once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtInFeatureKinds, createDraftKinds } from '../../../src/store/draft-kinds.js';
 import { createEvaluationUploads, uploadLimits, type EvaluationResultInput, type EvaluationRunInput } from '../../../src/features/feedback/evaluation-upload.js';
 import type { Principal } from '../../../src/guard/auth/principal.js';
 import { createAuditEventRepository } from '../../../src/store/audit-repository.js';
@@ -40,7 +41,7 @@ describe('evaluation uploads', () => {
     testDatabase = await createPostgresTestDatabase('eval_upload');
     await migrate(testDatabase.database);
     evaluations = createEvaluationRepository(testDatabase.database);
-    uploads = createEvaluationUploads({ evaluations, auditEvents: createAuditEventRepository(testDatabase.database), now: () => clock });
+    uploads = createEvaluationUploads({ evaluations, auditEvents: createAuditEventRepository(testDatabase.database), draftKinds: createDraftKinds(builtInFeatureKinds), now: () => clock });
   });
   afterAll(async () => {
     await testDatabase?.dispose();

@@ -135,7 +135,7 @@ describe('feedback summary', () => {
 
     // The summary puts each route next to its latest offline run, and the resolver scopes it to the caller.
     await store.evaluations.insertRun(run({ promptVersion: 'status-update/v2', finishedAt: '2030-01-20T00:00:00.000Z', gate: { passed: false } }), []);
-    const summary = await evaluationSummary(store.evaluations, account, 'statusUpdate', '2030-02-01T00:00:00Z', '2030-02-02T00:00:00Z');
+    const summary = await evaluationSummary(store, account, 'statusUpdate', '2030-02-01T00:00:00Z', '2030-02-02T00:00:00Z');
     expect(summary.variants[0]).toMatchObject({ promptVersion: 'status-update/v1', acceptanceRate: 0.75 });
     expect(summary.variants[1]?.offline).toMatchObject({ variant: 'openai:gpt-test@status-update/v1', passed: false, cases: 2, metrics: expect.arrayContaining([{ name: 'factRecall', value: 0.8 }, { name: 'readingGrade', value: null }]) });
     const context = { principal: { accountId: account, userId: 'u', scopes: new Set(['ai:admin']), method: 'jwt' as const }, loaders: {}, authError: null, services: { store } };
@@ -144,8 +144,8 @@ describe('feedback summary', () => {
     expect(resolved.variants).toHaveLength(2);
     // The same verdicts per day: every route together, the mean retained ratio rounded.
     expect(resolved.days).toEqual([{ day: '2030-02-01', feedback: 6, published: 4, acceptedAsIs: 2, edited: 2, discarded: 1, meanRetainedRatio: 0.7725 }]);
-    await expect(evaluationSummary(store.evaluations, account, 'nope', '2030-02-01T00:00:00Z', '2030-02-02T00:00:00Z')).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
-    await expect(evaluationSummary(store.evaluations, account, 'statusUpdate', '2030-02-02T00:00:00Z', '2030-02-01T00:00:00Z')).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    await expect(evaluationSummary(store, account, 'nope', '2030-02-01T00:00:00Z', '2030-02-02T00:00:00Z')).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    await expect(evaluationSummary(store, account, 'statusUpdate', '2030-02-02T00:00:00Z', '2030-02-01T00:00:00Z')).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 });
 

@@ -1,15 +1,12 @@
 import type { Feature } from '../../../src/features/common/feature.js';
 import { incidentSourceIds } from '../../../src/features/common/incident-prompt-data.js';
-import type { FeatureName } from '../../../src/llm/types.js';
-import type { DraftKind } from '../../../src/store/types.js';
 import { toyOutputSchema, toyOutputSpec, type ToyOutput } from './output-schema.js';
 import { currentToyPrompt, toyPrompts, type ToyInput } from './prompt.js';
 import { renderToy } from './render.js';
 
-// A real sixth feature adds its name to config/feature-names.ts and its kind to DraftKind
-// (docs/features.md, "Vocabulary"); the toy borrows them for the test only (see toy-feature.test.ts).
-export const toyFeatureName = 'toy' as FeatureName;
-export const toyDraftKind = 'TOY' as DraftKind;
+// Its name and draft kind: the registered modules are the vocabulary (docs/features.md).
+export const toyFeatureName = 'toy';
+export const toyDraftKind = 'TOY';
 
 export const toyFeature: Feature<ToyInput, ToyOutput> = {
   name: toyFeatureName,

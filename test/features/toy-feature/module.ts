@@ -1,6 +1,5 @@
 /** The toy feature, as docs/features.md says a feature is built: one folder, one module. */
-import { readFileSync } from 'node:fs';
-import { defineFeatureModule } from '../../../src/features/common/feature-module.js';
+import { defineFeatureModule, schemaBeside } from '../../../src/features/common/feature-module.js';
 import { toyExtractor } from './extractor.js';
 import { toyFeature } from './feature.js';
 import { toyResolvers } from './resolvers.js';
@@ -11,7 +10,7 @@ export const toyModule = defineFeatureModule({
   draftType: 'ToyDraft',
   extractor: toyExtractor,
   rootFields: { Mutation: { draftToy: 'write' } },
-  typeDefs: readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'),
+  typeDefs: schemaBeside(import.meta.url),
   createService: createToyService,
   resolvers: toyResolvers,
 });
