@@ -6,6 +6,11 @@ import type { Logger } from 'pino';
 import type { AppConfig } from './config/index.js';
 import { checkRoutingFeatures } from './config/routing-features.js';
 import { createDraftGenerator } from './features/common/draft-generator.js';
+import type { FeatureDependencies } from './features/common/dependencies.js';
+import type { Store } from './store/store.js';
+import type { LlmManager } from './llm/generation.js';
+import type { DraftStreamHub } from './streams/draft-stream-hub.js';
+import type { SourceRegistry } from './incidents/source-registry.js';
 import { createAssistantService } from './features/assistant/service.js';
 import { createDraftFeedbackService } from './features/feedback/service.js';
 import { createRunbookPublishService } from './features/runbook/publish-service.js';
@@ -98,47 +103,11 @@ export async function createApp(config: AppConfig, logger: Logger, options: AppO
   const metrics = createMetrics();
   const dataPolicy = createDataPolicy(config.dataPolicies);
   const redis = config.redisUrl ? createRedisClient(config.redisUrl, logger) : null;
-  const manager = createLlmManager({
-    // Around every generation and provider call, outermost first.
-    middleware: [
-      redactionMiddleware({ metrics: metrics.llm }),
-      dataPolicyMiddleware(dataPolicy),
-      messageCaptureMiddleware({ enabled: config.telemetry.captureMessageContent, dataPolicy }),
-      responseCacheMiddleware({
-        store: redis ? createRedisResponseCacheStore(redis, config.redisKeyPrefix) : createMemoryResponseCacheStore(),
-        ttlSeconds: config.responseCacheTtlSeconds,
-        retainsText: (accountId) => dataPolicy.forAccount(accountId).retainText,
-        routeVersion: createHash('sha256').update(JSON.stringify(config.routing)).digest('base64url'),
-        usage: { record: (call) => void usageBuffer.add(call) },
-        onLookup: metrics.responseCache,
-      }),
-    ],
-    metrics: metrics.llm,
-    providers: createProviders(config, extractorsOf(features)),
-    routing: config.routing,
-    features: featureNames,
-    usage: { record: (call) => void usageBuffer.add(call) },
-    logger,
-  });
+  const manager = buildLlmManager(config, logger, { features, metrics, dataPolicy, redis, usage: usageBuffer });
   const samples = createSampleIncidentSource();
-  const incidentSources = createSourceRegistry({
-    config: config.incidentSources,
-    factories: incidentDriverFactories,
-    samples,
-    cacheStore: redis ? createRedisCacheStore(redis, config.redisKeyPrefix, logger) : createMemoryCacheStore(),
-    upstream: createUpstreamResources({ maxConcurrentPerToken: config.incidentSources.maxConcurrentPerToken, failureThreshold: 5, cooldownMs: 30_000 }),
-    logger,
-  });
+  const incidentSources = buildIncidentSources(config, logger, redis, samples);
   const incidents = incidentSources.source;
-  const throttle = createThrottle({
-    store: redis ? createRedisThrottleStore(redis, config.redisKeyPrefix) : createMemoryThrottleStore(),
-    defaults: config.throttle.defaults,
-    accounts: config.throttle.accounts,
-    failMode: config.throttle.failMode,
-    leaseMs: config.routing.resilience.deadlineMs * 2 + 30_000,
-    logger,
-    onRejected: (accountId, reason) => metrics.throttled(accountId, reason),
-  });
+  const throttle = buildThrottle(config, logger, redis, metrics);
   const relay = redis ? createRedisChunkRelay(redis, config.redisKeyPrefix, logger) : null;
   const hub = createDraftStreamHub({ store, logger, relay });
   // Past twice the generation deadline nothing legitimate is still streaming.
@@ -150,34 +119,7 @@ export async function createApp(config: AppConfig, logger: Logger, options: AppO
   const featureDependencies = { incidents, generator, store, logger, manager, audit };
   // Each feature builds its own service and resolvers; GraphQL reaches them through the schema.
   const schemaFeatures = features.map((feature) => ({ ...feature, ...feature.build(featureDependencies) }));
-  const draftFeedback = createDraftFeedbackService(featureDependencies);
-  const services = {
-    store,
-    manager,
-    hub,
-    incidents,
-    // The PagerDuty webhook starts postmortems and Slack asks the assistant without GraphQL.
-    postmortem: createPostmortemService(featureDependencies),
-    assistant: createAssistantService(featureDependencies),
-    draftFeedback,
-    runbookPublish: createRunbookPublishService({
-      store,
-      audit,
-      logger,
-      feedback: draftFeedback,
-      rundeckFor: (accountId) => {
-        const driver = incidentSources.driverFor(accountId, 'rundeck');
-        return driver && 'importJob' in driver ? (driver as RundeckDriver) : null;
-      },
-    }),
-    publishStatusUpdate: createPublishStatusUpdateService({
-      store,
-      targets: createStatusUpdateTargets({ registry: incidentSources, samples: config.incidentSources.samples ? samples : null }),
-      feedback: draftFeedback,
-      audit,
-    }),
-    apiKeys: createApiKeyAdmin({ store, pepper: config.auth.apiKeyPepper }),
-  };
+  const services = buildServices(config, featureDependencies, { store, manager, hub, incidentSources, samples, audit });
   const signingKey = config.auth.localKeys ? await loadOrCreateLocalSigningKey(config.dataDir) : null;
   const authenticator = createAuthenticator({
     localKey: signingKey,
@@ -275,6 +217,109 @@ export async function createApp(config: AppConfig, logger: Logger, options: AppO
       await step('metrics', () => metrics.shutdown());
     },
   };
+}
+
+/** The services GraphQL, Slack and the webhooks call besides the features' own. */
+function buildServices(
+  config: AppConfig,
+  featureDependencies: FeatureDependencies,
+  { store, manager, hub, incidentSources, samples, audit }: {
+    audit: ReturnType<typeof createAuditLog>;
+    store: Store;
+    manager: LlmManager;
+    hub: DraftStreamHub;
+    incidentSources: SourceRegistry;
+    samples: ReturnType<typeof createSampleIncidentSource>;
+  },
+) {
+  const { logger, incidents } = featureDependencies;
+  const draftFeedback = createDraftFeedbackService(featureDependencies);
+  return {
+    store,
+    manager,
+    hub,
+    incidents,
+    // The PagerDuty webhook starts postmortems and Slack asks the assistant without GraphQL.
+    postmortem: createPostmortemService(featureDependencies),
+    assistant: createAssistantService(featureDependencies),
+    draftFeedback,
+    runbookPublish: createRunbookPublishService({
+      store,
+      audit,
+      logger,
+      feedback: draftFeedback,
+      rundeckFor: (accountId) => {
+        const driver = incidentSources.driverFor(accountId, 'rundeck');
+        return driver && 'importJob' in driver ? (driver as RundeckDriver) : null;
+      },
+    }),
+    publishStatusUpdate: createPublishStatusUpdateService({
+      store,
+      targets: createStatusUpdateTargets({ registry: incidentSources, samples: config.incidentSources.samples ? samples : null }),
+      feedback: draftFeedback,
+      audit,
+    }),
+    apiKeys: createApiKeyAdmin({ store, pepper: config.auth.apiKeyPepper }),
+  };
+}
+
+interface ManagerParts {
+  features: readonly FeatureModule[];
+  metrics: ReturnType<typeof createMetrics>;
+  dataPolicy: ReturnType<typeof createDataPolicy>;
+  redis: Redis | null;
+  usage: { add(call: LlmCallRecord): unknown };
+}
+
+/** The LLM Manager with its middleware chain, outermost first: every generation and provider call passes through it. */
+function buildLlmManager(config: AppConfig, logger: Logger, { features, metrics, dataPolicy, redis, usage }: ManagerParts) {
+  const record = (call: LlmCallRecord): void => void usage.add(call);
+  return createLlmManager({
+    middleware: [
+      redactionMiddleware({ metrics: metrics.llm }),
+      dataPolicyMiddleware(dataPolicy),
+      messageCaptureMiddleware({ enabled: config.telemetry.captureMessageContent, dataPolicy }),
+      responseCacheMiddleware({
+        store: redis ? createRedisResponseCacheStore(redis, config.redisKeyPrefix) : createMemoryResponseCacheStore(),
+        ttlSeconds: config.responseCacheTtlSeconds,
+        retainsText: (accountId) => dataPolicy.forAccount(accountId).retainText,
+        routeVersion: createHash('sha256').update(JSON.stringify(config.routing)).digest('base64url'),
+        usage: { record },
+        onLookup: metrics.responseCache,
+      }),
+    ],
+    metrics: metrics.llm,
+    providers: createProviders(config, extractorsOf(features)),
+    routing: config.routing,
+    features: features.map((feature) => feature.name),
+    usage: { record },
+    logger,
+  });
+}
+
+/** Every account's incident sources (PagerDuty, Rundeck, the supergraph) beside the samples, with their shared cache. */
+function buildIncidentSources(config: AppConfig, logger: Logger, redis: Redis | null, samples: ReturnType<typeof createSampleIncidentSource>) {
+  return createSourceRegistry({
+    config: config.incidentSources,
+    factories: incidentDriverFactories,
+    samples,
+    cacheStore: redis ? createRedisCacheStore(redis, config.redisKeyPrefix, logger) : createMemoryCacheStore(),
+    upstream: createUpstreamResources({ maxConcurrentPerToken: config.incidentSources.maxConcurrentPerToken, failureThreshold: 5, cooldownMs: 30_000 }),
+    logger,
+  });
+}
+
+/** Per-account rate, concurrency and token budgets, in Redis when there is one. */
+function buildThrottle(config: AppConfig, logger: Logger, redis: Redis | null, metrics: ReturnType<typeof createMetrics>) {
+  return createThrottle({
+    store: redis ? createRedisThrottleStore(redis, config.redisKeyPrefix) : createMemoryThrottleStore(),
+    defaults: config.throttle.defaults,
+    accounts: config.throttle.accounts,
+    failMode: config.throttle.failMode,
+    leaseMs: config.routing.resilience.deadlineMs * 2 + 30_000,
+    logger,
+    onRejected: (accountId, reason) => metrics.throttled(accountId, reason),
+  });
 }
 
 /** Mounts every given set of extra routes (Slack, PagerDuty webhooks); null when none. */

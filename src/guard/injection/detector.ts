@@ -179,21 +179,7 @@ export function createInjectionDetector(options: InjectionDetectorOptions = {}):
       if (scorer && probability >= scorer.threshold) {
         matches.push({ signal: 'learned.ngram', category: 'learned', weight: 0.95, view: 'original', excerpt: `n-gram scorer probability ${round(probability)}` });
       }
-      const obfuscations = new Set<string>();
-      for (const match of matches) if (match.view !== 'original' && match.weight >= 0.3) obfuscations.add(match.view);
-      const obfuscationWeights: SignalMatch[] = [];
-      if (obfuscations.size > 0) {
-        obfuscationWeights.push({ signal: 'obfuscation.decoded-instructions', category: 'obfuscation', weight: 0.4, view: [...obfuscations][0]!, excerpt: `instructions found only after undoing ${[...obfuscations].join(', ')}` });
-      }
-      if (matches.length > 0 && hiddenInComment(screened)) {
-        obfuscationWeights.push({ signal: 'obfuscation.hidden-comment', category: 'obfuscation', weight: 0.3, view: 'original', excerpt: 'instruction-like text inside an HTML or markdown comment or hidden element' });
-      }
-      if (invisibleCharacters.test(screened) && hasInvisibleInsideWords(screened)) {
-        obfuscationWeights.push({ signal: 'obfuscation.invisible-characters', category: 'obfuscation', weight: 0.2, view: 'original', excerpt: 'invisible characters inside words' });
-      }
-      if (views.some((view) => view.name === 'unicode-tags' && view.text.length >= 8 && view.text.includes(' '))) {
-        obfuscationWeights.push({ signal: 'obfuscation.unicode-tags', category: 'obfuscation', weight: 0.5, view: 'unicode-tags', excerpt: 'text hidden in invisible Unicode tag characters' });
-      }
+      const { obfuscations, obfuscationWeights } = obfuscationMatches(matches, screened, views);
       const all = [...matches, ...obfuscationWeights.map((match) => ({ ...match, weight: match.weight * (matches.length > 0 || match.signal === 'obfuscation.unicode-tags' ? 1 : 0.5) }))];
 
       const strongest = new Map<SignalCategory, SignalMatch>();
@@ -220,6 +206,26 @@ export function createInjectionDetector(options: InjectionDetectorOptions = {}):
       } satisfies InjectionVerdict;
     },
   };
+}
+
+/** Extra weight for how the matched text was hidden: decoded views, comments, invisible characters, Unicode tags. */
+function obfuscationMatches(matches: readonly SignalMatch[], screened: string, views: readonly ScreenedView[]): { obfuscations: Set<string>; obfuscationWeights: SignalMatch[] } {
+  const obfuscations = new Set<string>();
+  for (const match of matches) if (match.view !== 'original' && match.weight >= 0.3) obfuscations.add(match.view);
+  const obfuscationWeights: SignalMatch[] = [];
+  if (obfuscations.size > 0) {
+    obfuscationWeights.push({ signal: 'obfuscation.decoded-instructions', category: 'obfuscation', weight: 0.4, view: [...obfuscations][0]!, excerpt: `instructions found only after undoing ${[...obfuscations].join(', ')}` });
+  }
+  if (matches.length > 0 && hiddenInComment(screened)) {
+    obfuscationWeights.push({ signal: 'obfuscation.hidden-comment', category: 'obfuscation', weight: 0.3, view: 'original', excerpt: 'instruction-like text inside an HTML or markdown comment or hidden element' });
+  }
+  if (invisibleCharacters.test(screened) && hasInvisibleInsideWords(screened)) {
+    obfuscationWeights.push({ signal: 'obfuscation.invisible-characters', category: 'obfuscation', weight: 0.2, view: 'original', excerpt: 'invisible characters inside words' });
+  }
+  if (views.some((view) => view.name === 'unicode-tags' && view.text.length >= 8 && view.text.includes(' '))) {
+    obfuscationWeights.push({ signal: 'obfuscation.unicode-tags', category: 'obfuscation', weight: 0.5, view: 'unicode-tags', excerpt: 'text hidden in invisible Unicode tag characters' });
+  }
+  return { obfuscations, obfuscationWeights };
 }
 
 function hiddenInComment(raw: string): boolean {
