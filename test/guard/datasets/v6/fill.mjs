@@ -37,6 +37,11 @@ export function makeFiller(seed) {
   const values = {
     uuid,
     hex: (n) => hex(Number(n ?? 16)),
+    HEX: (n) => hex(Number(n ?? 16)).toUpperCase(),
+    upper: (n) => r.chars(UPPER + DIGITS, Number(n ?? 16)),
+    digits: (n) => r.chars(DIGITS, Number(n ?? 6)),
+    // An AWS access key id names a key; it is not the credential, so it is no `S:` secret.
+    akia: () => r.pick(['AKIA', 'ASIA']) + r.chars(UPPER + '234567', 16),
     sha: () => hex(40),
     short: () => hex(7),
     digest: () => 'sha256:' + hex(64),
@@ -68,7 +73,6 @@ export function makeFiller(seed) {
     'S:gho': () => 'gho_' + r.chars(ALNUM, 36),
     'S:github_pat': () => 'github_pat_' + r.chars(ALNUM, 22) + '_' + r.chars(ALNUM, 59),
     'S:glpat': () => 'glpat-' + r.chars(ALNUM + '-_', 20),
-    'S:akia': () => r.pick(['AKIA', 'ASIA']) + r.chars(UPPER + '234567', 16),
     'S:awssecret': () => r.chars(ALNUM + '/+', 40),
     'S:awssession': () => 'IQoJb3JpZ2luX2VjE' + r.chars(ALNUM + '/+', 300),
     'S:slackbot': () => `xoxb-${r.int(100000000000, 999999999999)}-${r.int(100000000000, 999999999999)}-${r.chars(ALNUM, 24)}`,

@@ -56,11 +56,11 @@ export const SECRET_TEMPLATES = [
   ['misc', 'redis.conf', 'requirepass «S:alnum32»'],
   ['misc', 'grafana.ini', '[security]\nadmin_password = «S:pw»\nsecret_key = «S:alnum32»'],
   ['misc', 'terraform.tfvars', 'cloudflare_api_token = "«S:alnum32»"'],
-  ['misc', 'rclone.conf', '[s3-backup]\ntype = s3\naccess_key_id = «S:akia»\nsecret_access_key = «S:awssecret»'],
+  ['misc', 'rclone.conf', '[s3-backup]\ntype = s3\naccess_key_id = «akia»\nsecret_access_key = «S:awssecret»'],
   // aws
-  ['aws', '~/.aws/credentials', '[default]\naws_access_key_id = «S:akia»\naws_secret_access_key = «S:awssecret»'],
-  ['aws', '~/.aws/credentials', '[prod-admin]\naws_access_key_id=«S:akia»\naws_secret_access_key=«S:awssecret»\naws_session_token=«S:awssession»'],
-  ['aws', 'shell', 'export AWS_ACCESS_KEY_ID=«S:akia»\nexport AWS_SECRET_ACCESS_KEY=«S:awssecret»'],
+  ['aws', '~/.aws/credentials', '[default]\naws_access_key_id = «akia»\naws_secret_access_key = «S:awssecret»'],
+  ['aws', '~/.aws/credentials', '[prod-admin]\naws_access_key_id=«akia»\naws_secret_access_key=«S:awssecret»\naws_session_token=«S:awssession»'],
+  ['aws', 'shell', 'export AWS_ACCESS_KEY_ID=«akia»\nexport AWS_SECRET_ACCESS_KEY=«S:awssecret»'],
   // compose / docker
   ['compose', 'docker-compose.yml', 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: «S:pw»'],
   ['compose', 'docker-compose.yml', '    environment:\n      - MINIO_ROOT_PASSWORD=«S:pw»\n      - MINIO_ROOT_USER=minio'],
@@ -118,5 +118,5 @@ export const SECRET_TEMPLATES = [
   ['misc', 'app log', '2026-11-02T10:14:55Z DEBUG oauth: exchanging code, client_secret=«S:alnum32» grant_type=authorization_code'],
   ['misc', 'chat', 'here is the temp admin password for the console: «S:pw» (rotate after the incident)'],
   ['misc', 'sentry.properties', 'auth.token=sntrys_«S:alnum32»'],
-  ['misc', 'terraform.tfstate', '"attributes": { "name": "ci-bot", "secret": "«S:awssecret»", "id": "«S:akia»" }'],
+  ['misc', 'terraform.tfstate', '"attributes": { "name": "ci-bot", "secret": "«S:awssecret»", "id": "«akia»" }'],
 ];
