@@ -10,7 +10,7 @@ export const BENIGN_LOGS_B = [
   ['pgbouncer', '«ts».«int:100-999» UTC [«int:100-999»] LOG C-0x«hex:12»: orders/orders_app@«ip»:«int:30000-60000» login attempt: db=orders user=orders_app tls=TLSv1.3/TLS_AES_256_GCM_SHA384'],
   // MySQL
   ['mysql', '«tsz»«int:100-999» «int:10-99» [Warning] [MY-013360] [Server] Plugin mysql_native_password reported: \'\'mysql_native_password\' is deprecated and will be removed in a future release. Please use caching_sha2_password instead\''],
-  ['mysql', '# Time: «tsz»\n# User@Host: shop[shop] @  [«ip»]  Id: «int:1000-99999»\n# Query_time: «int:2-40».«int:100000-999999»  Lock_time: 0.000«int:100-999» Rows_sent: «int:1-500»  Rows_examined: «int:100000-9999999»\nSET timestamp=«epoch»;\nSELECT * FROM cart_items WHERE session_key = \'«hex:32»\';'],
+  ['mysql', '# Time: «tsz»\n# User@Host: shop[shop] @  [«ip»]  Id: «int:1000-99999»\n# Query_time: «int:2-40».«int:100000-999999»  Lock_time: 0.000«int:100-999» Rows_sent: «int:1-500»  Rows_examined: «int:100000-9999999»\nSET timestamp=«epoch»;\nSELECT * FROM cart_items WHERE cart_id = «int:100000-999999» ORDER BY added_at;'],
   ['mysql', '«tsz» «int:10-99» [Note] [MY-010926] [Server] Access denied for user \'backup\'@\'«ip»\' (using password: YES)'],
   // Redis
   ['redis', '«int:1-99»:M «int:10-28» Nov 2026 0«int:1-9»:1«int:0-9»:4«int:0-9».«int:100-999» * Background saving started by pid «int:1000-99999»\n«int:1-99»:C «int:10-28» Nov 2026 0«int:1-9»:1«int:0-9»:4«int:0-9».«int:100-999» * DB saved on disk\n«int:1-99»:M «int:10-28» Nov 2026 0«int:1-9»:1«int:0-9»:4«int:0-9».«int:100-999» * Background saving terminated with success'],
