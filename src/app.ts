@@ -88,6 +88,7 @@ export async function createApp(config: AppConfig, logger: Logger, options: AppO
     dataDir: config.dataDir,
     ...(config.databaseUrl && { databaseUrl: config.databaseUrl }),
     ...(config.databaseSchema && { schema: config.databaseSchema }),
+    preparedStatements: config.databasePreparedStatements,
   });
   const usageBuffer = createRecordBuffer<LlmCallRecord>({
     name: 'llm_calls',

@@ -28,6 +28,8 @@ const environmentSchema = z.object({
   DATABASE_URL: z.string().optional(),
   /** PostgreSQL schema for our tables (created if missing); default `public`. */
   DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a lowercase SQL identifier').optional(),
+  /** Named prepared statements on PostgreSQL; false behind PgBouncer in transaction mode before 1.21. */
+  DATABASE_PREPARED_STATEMENTS: booleanFlag.optional().transform((value) => value ?? true),
   /** pino level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Enables the openai provider; with no LLM_CONFIG every feature goes to it first. */
@@ -204,6 +206,8 @@ export interface AppConfig {
   dataDir: string;
   databaseUrl: string | null;
   databaseSchema: string | null;
+  /** Named prepared statements on PostgreSQL (DATABASE_PREPARED_STATEMENTS). */
+  databasePreparedStatements: boolean;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   routing: RoutingConfig;
   /** Secrets by environment variable name, for providers that name theirs (`apiKeyEnv`). */
@@ -301,6 +305,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     dataDir: path.resolve(variables.DATA_DIR),
     databaseUrl: variables.DATABASE_URL || null,
     databaseSchema: variables.DATABASE_SCHEMA ?? null,
+    databasePreparedStatements: variables.DATABASE_PREPARED_STATEMENTS,
     logLevel: variables.LOG_LEVEL,
     routing,
     providerSecrets,

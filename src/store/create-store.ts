@@ -29,6 +29,8 @@ export interface OpenDatabaseOptions {
   schema?: string;
   /** PostgreSQL only: pool size. Default 10. */
   maxConnections?: number;
+  /** PostgreSQL only: named prepared statements (default true; see `createPostgresDatabase`). */
+  preparedStatements?: boolean;
   /** PostgreSQL only: called when an idle pooled connection fails (for logging). */
   onIdleError?: (error: Error) => void;
 }
@@ -61,6 +63,7 @@ export function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
       connectionString: options.databaseUrl,
       ...(options.schema === undefined ? {} : { schema: options.schema }),
       ...(options.maxConnections === undefined ? {} : { maxConnections: options.maxConnections }),
+      ...(options.preparedStatements === undefined ? {} : { preparedStatements: options.preparedStatements }),
       ...(options.onIdleError === undefined ? {} : { onIdleError: options.onIdleError }),
     });
   }

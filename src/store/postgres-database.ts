@@ -22,6 +22,12 @@ export interface PostgresDatabaseOptions {
   /** How long to wait for a new connection before failing, in ms. Default 10 000. */
   connectionTimeoutMs?: number;
   /**
+   * Named (server-side prepared) statements for repeated queries. Default true. Turn off behind
+   * a pooler that does not keep prepared statements across transactions (PgBouncer in
+   * transaction mode before 1.21).
+   */
+  preparedStatements?: boolean;
+  /**
    * Called when an idle pooled connection fails (server restart, network). The pool drops the
    * connection by itself; without a listener such an error would crash the process.
    */
@@ -61,7 +67,7 @@ export async function createPostgresDatabase(options: PostgresDatabaseOptions): 
   });
   pool.on('error', (error) => options.onIdleError?.(error));
 
-  const database = wrapPool(pool);
+  const database = wrapPool(pool, options.preparedStatements ?? true);
   try {
     if (schema === undefined) {
       await database.query('select 1');
@@ -98,12 +104,12 @@ function statementNameOf(sql: string): string | undefined {
   return name;
 }
 
-function executorOf(client: pg.Pool | pg.PoolClient): Queryable {
+function executorOf(client: pg.Pool | pg.PoolClient, named: boolean): Queryable {
   return {
     driver: 'postgres',
     async query<Row extends object>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
       // pg wants a mutable array; the copy keeps the caller's readonly promise.
-      const result = await client.query<Row>({ name: statementNameOf(sql), text: sql, values: [...params] });
+      const result = await client.query<Row>({ name: named ? statementNameOf(sql) : undefined, text: sql, values: [...params] });
       return result.rows;
     },
     async exec(sql: string): Promise<void> {
@@ -113,8 +119,8 @@ function executorOf(client: pg.Pool | pg.PoolClient): Queryable {
   };
 }
 
-function wrapPool(pool: pg.Pool): Database {
-  const executor = executorOf(pool);
+function wrapPool(pool: pg.Pool, named: boolean): Database {
+  const executor = executorOf(pool, named);
   let closing: Promise<void> | undefined;
   return {
     ...executor,
@@ -128,7 +134,7 @@ function wrapPool(pool: pg.Pool): Database {
       }
       let broken = false;
       try {
-        const result = await fn(executorOf(client));
+        const result = await fn(executorOf(client, named));
         await client.query('commit');
         return result;
       } catch (error) {
