@@ -7,7 +7,6 @@
  */
 import { context as otelContext, trace } from '@opentelemetry/api';
 import { costOf } from '../config/llm-routing.js';
-import { checkRoutingFeatures } from '../config/routing-features.js';
 import { AppError } from '../errors/app-error.js';
 import { ErrorCode } from '../errors/error-codes.js';
 import type { LlmCallRecord } from '../store/types.js';
@@ -18,7 +17,8 @@ import { defaultGenerationDefaults, defaultSleep, silentLogger, type GenerationD
 import { screenProvider, wrapGeneration } from './middleware/compose.js';
 import { defaultMiddleware } from './middleware/default-middleware.js';
 import { createProviderHealthBook } from './provider-health.js';
-import { validateRouting, type ResolvedRouteStep } from './route.js';
+import type { ResolvedRouteStep } from './route.js';
+import { checkedProviders } from './checked-providers.js';
 import { createRoutePlanner } from './route-plan.js';
 import { tracerName } from './tracing.js';
 import type { LlmProvider } from './types.js';
@@ -63,13 +63,7 @@ export function createLlmManager(options: LlmManagerOptions): LlmManager {
   const defaults: GenerationDefaults = { ...defaultGenerationDefaults, ...options.generationDefaults };
   const middleware = options.middleware ?? defaultMiddleware(options);
 
-  const providers = new Map<string, LlmProvider>();
-  for (const provider of options.providers) {
-    if (providers.has(provider.id)) throw new Error(`LLM Manager: two providers share the id "${provider.id}".`);
-    providers.set(provider.id, provider);
-  }
-  if (options.features) checkRoutingFeatures(routing, options.features);
-  validateRouting(routing, [...providers.keys()]);
+  const providers = checkedProviders(options);
   const extractiveProviders = new Set(options.providers.filter((p) => p.kind === 'extractive').map((p) => p.id));
   const planner = createRoutePlanner({ routing, knownProviders: new Set(providers.keys()), extractiveProviders, random });
   if (extractiveProviders.size === 0) logger.warn({}, 'LLM Manager: no extractive provider is registered, so chains have no offline last resort.');

@@ -1,3 +1,4 @@
+import { testRedisUrl } from '../../support/redis.js';
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -99,19 +100,18 @@ describe('exact response cache (memory)', () => {
   });
 });
 
-const redisUrl = process.env.REDIS_URL;
-describe.skipIf(!redisUrl)('exact response cache (Redis)', () => {
-  const redis = redisUrl ? new Redis(redisUrl) : null;
+// Like every suite that needs Redis: the default address, never skipped (docs/testing.md).
+describe('exact response cache (Redis)', () => {
+  const redis = new Redis(testRedisUrl);
   const prefix = `test-rc-${randomBytes(4).toString('hex')}`;
   afterAll(async () => {
-    if (!redis) return;
     const keys = await redis.keys(`${prefix}:*`);
     if (keys.length > 0) await redis.del(...keys);
     redis.disconnect();
   });
 
   it('shares answers between managers (replicas) through Redis, per account, with a Redis TTL', async () => {
-    const store = createRedisResponseCacheStore(redis!, prefix);
+    const store = createRedisResponseCacheStore(redis, prefix);
     const one = setUp({ store, ttlSeconds: 60 });
     const two = setUp({ store, ttlSeconds: 60 });
     await one.manager.generate(request());
@@ -120,9 +120,9 @@ describe.skipIf(!redisUrl)('exact response cache (Redis)', () => {
     expect(hit.costUsd).toBe(0);
     await two.manager.generate(request({ accountId: 'acct-2' }));
     expect(two.provider.calls).toHaveLength(1);
-    const keys = await redis!.keys(`${prefix}:response-cache:*`);
+    const keys = await redis.keys(`${prefix}:response-cache:*`);
     expect(keys).toHaveLength(2);
-    const ttl = await redis!.pttl(keys[0]!);
+    const ttl = await redis.pttl(keys[0]!);
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(60_000);
   });
