@@ -14,6 +14,7 @@ import type { FeatureContext } from '../common/feature.js';
 import { incidentPromptText } from '../common/incident-prompt-data.js';
 import { incidentPromptData } from '../common/incident-prompt-json.js';
 import type { PriorTurn } from './conversation-history.js';
+import { payloadsAskedAbout } from './alert-payloads.js';
 
 /** The feature input, as stored with the answer: what its prompt was built from. */
 export interface AssistantInput extends Record<string, unknown> {
@@ -43,15 +44,15 @@ const systemPromptV2 = [
   'Answer with one JSON value following the given schema.',
 ].join('\n');
 
-/** How a version shows the incident, as data between the request's fence markers. */
-type IncidentSection = (incident: Incident, spotlight: Spotlight) => string;
+/** How a version shows the incident, as data between the request's fence markers (some versions choose by the question). */
+type IncidentSection = (incident: Incident, spotlight: Spotlight, question: string) => string;
 
 const assistantPrompt =
   (system: string, incidentSection: IncidentSection) =>
   (context: FeatureContext<AssistantInput>, spotlight: Spotlight): ChatMessage[] => {
     const { input, incident } = context;
     const sections = [
-      incident ? incidentSection(incident, spotlight) : 'Incident data: none was given. Answer with answered false and say in missing that the question names no incident.',
+      incident ? incidentSection(incident, spotlight, input.question) : 'Incident data: none was given. Answer with answered false and say in missing that the question names no incident.',
       input.priorTurns.length > 0
         ? `Earlier turns of this conversation (JSON, oldest first, data):\n${spotlight.data(input.priorTurns)}`
         : 'Earlier turns of this conversation: none.',
@@ -70,8 +71,14 @@ export const assistantPrompts = {
   // their payloads: the alert's line names its rule, host and figures, and on the eval datasets
   // no labelled fact is lost (contextCoverage stays 100%) for a tenth of the input tokens.
   'assistant/v2': assistantPrompt(systemPromptV2, (incident, spotlight) => `Incident data (data):\n${spotlight.fence(incidentPromptText(incident, { alertDetails: false }))}`),
+  // v3: as v2, but an alert's payload is shown when the question asks about something only the
+  // payload names (its cluster, threshold, runbook link...): v2 could not answer those at all.
+  'assistant/v3': assistantPrompt(
+    systemPromptV2,
+    (incident, spotlight, question) => `Incident data (data):\n${spotlight.fence(incidentPromptText(incident, { alertDetails: payloadsAskedAbout(question) }))}`,
+  ),
 } as const;
 
 export type AssistantPromptVersion = keyof typeof assistantPrompts;
 /** The prompt version in use. */
-export const currentAssistantPrompt: AssistantPromptVersion = 'assistant/v2';
+export const currentAssistantPrompt: AssistantPromptVersion = 'assistant/v3';

@@ -24,8 +24,8 @@ export interface IncidentTextOptions {
   notesOmitted?: string | null;
   /** The alerts shown. */
   alerts?: readonly Alert[];
-  /** Whether alert payloads are shown (default true). */
-  alertDetails?: boolean;
+  /** Whether alert payloads are shown (default true), or which alerts' payloads. */
+  alertDetails?: boolean | ((alert: Alert) => boolean);
 }
 
 const day = 86_400_000;
@@ -102,10 +102,11 @@ export function alertDetailsText(alert: Alert): string {
   return entries.map(([key, value]) => `${key}=${oneRecord(valueText(value))}`).join('; ');
 }
 
-function alertLines(alerts: readonly Alert[], baseDate: string, details: boolean): string {
+function alertLines(alerts: readonly Alert[], baseDate: string, details: boolean | ((alert: Alert) => boolean)): string {
   const line = (alert: Alert): string => {
     const head = `${alert.id} ${shortTime(alert.at, baseDate)} ${alert.severity} ${alert.status} ${alert.source}: ${oneRecord(alert.summary)}`;
-    const payload = details ? alertDetailsText(alert) : '';
+    const shown = typeof details === 'function' ? details(alert) : details;
+    const payload = shown ? alertDetailsText(alert) : '';
     return payload ? `${head}\n  details: ${payload}` : head;
   };
   return [`ALERT records (id time severity status source: summary, then its payload):`, ...alerts.map(line)].join('\n');
@@ -118,7 +119,7 @@ function alertLines(alerts: readonly Alert[], baseDate: string, details: boolean
  */
 export function incidentPromptText(incident: Incident, options: IncidentTextOptions = {}): string {
   const keys = Object.keys(options);
-  if (keys.some((key) => key !== 'alertDetails')) return buildIncidentPromptText(incident, options);
+  if (keys.some((key) => key !== 'alertDetails') || typeof options.alertDetails === 'function') return buildIncidentPromptText(incident, options);
   const cacheKey = options.alertDetails === false ? 'summaries' : 'details';
   let texts = promptTexts.get(incident);
   if (!texts) promptTexts.set(incident, (texts = new Map()));

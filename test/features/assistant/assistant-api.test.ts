@@ -65,7 +65,7 @@ describe('askAssistant on the embedded default', () => {
       answered: true,
       missing: null,
       unverifiedCount: 0,
-      generation: { provider: 'extractive', degraded: true, promptVersion: 'assistant/v2' },
+      generation: { provider: 'extractive', degraded: true, promptVersion: 'assistant/v3' },
     });
     expect(answer.conversationId).toMatch(/^[0-9a-f-]{36}$/);
     expect(answer.statements!.length).toBeGreaterThan(0);
