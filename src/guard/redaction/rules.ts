@@ -126,8 +126,13 @@ function namesNotHoldsSecret(match: RegExpExecArray): boolean {
   const before = match.input.slice(Math.max(0, match.index - 400), match.index);
   if (/(?:checksum|hash|digest|sha\d{0,3}|md5)[/._-]$/i.test(before)) return true;
   if (/["']$/.test(before) && match[3] === ':' && /^(?:[A-Z][A-Za-z]{2,60}\*?|\*)$/.test(match[4] ?? '')) return true;
-  return /(?:^|\n)[ \t]*(?:encryptedData|encrypted_data):[ \t]*\n|kind:[ \t]*SealedSecret/.test(before);
+  return inCommittedCiphertext(before);
 }
+
+/** Text under a SealedSecret's `encryptedData:` block: ciphertext only its cluster's controller can open. */
+const inCommittedCiphertext = (before: string): boolean =>
+  // Only within the same YAML document: a plain Secret after `---` is judged as usual.
+  /(?:^|\n)[ \t]*(?:encryptedData|encrypted_data):[ \t]*\n|kind:[ \t]*SealedSecret/.test(before.slice(before.lastIndexOf('\n---') + 1));
 
 /** Keys naming an identifier (`request_id=`, `"UserId": "`): a random-looking value there is an id, not a secret. */
 const identifierKey =
@@ -267,7 +272,13 @@ export const redactionRules: readonly RedactionRule[] = [
     accept: (secret, match) => {
       const before = match.input.slice(Math.max(0, match.index - 48), match.index);
       // Go module sums (`h1:…=` in go.sum) are public digests too; a value under an id key is an id.
-      return looksLikeRandomSecret(secret) && !/(?:SHA(?:1|256|384|512)|MD5|h1):$/i.test(before) && !publicKeyPrefix.test(before) && !identifierKey.test(before);
+      return (
+        looksLikeRandomSecret(secret) &&
+        !/(?:SHA(?:1|256|384|512)|MD5|h1):$/i.test(before) &&
+        !publicKeyPrefix.test(before) &&
+        !identifierKey.test(before) &&
+        !inCommittedCiphertext(match.input.slice(Math.max(0, match.index - 400), match.index))
+      );
     },
   }),
 ];
