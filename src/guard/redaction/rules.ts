@@ -40,7 +40,7 @@ const isPlaceholder = (value: string): boolean => value.startsWith('[REDACTED:')
 
 // Values that stand for a secret without being one: templates, masks, variables, states.
 const notAValue =
-  /^(?:\*+|x{3,}|\.{3}|…|<[^>]*>|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\{\{[^}]*\}\}|%\([a-z_]+\)s|%s|\[redacted[^\]]*\]?|redacted|masked|hidden|null|none|nil|true|false|undefined|empty|unset|required|optional|string|str|int|bool|expired|invalid|missing|rotated|revoked|refreshed|present|absent|ok|yes|no|on|off|enabled|disabled|reset|set|valid|changed|wrong|incorrect|updated|needed|\?+)$/i;
+  /^(?:\*+|x{3,}|\.{3}|…|<[^>]*>|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\{\{[^}]*\}\}|%\([a-z_]+\)s|%s|\[(?:redacted|filtered|masked|hidden|removed|scrubbed|sensitive)[^\]]*\]?|redacted|filtered|masked|hidden|inherit|(?:replace|change|set)[_-]?me|todo|tbd|fixme|placeholder|null|none|nil|true|false|undefined|empty|unset|required|optional|string|str|int|bool|expired|invalid|missing|rotated|revoked|refreshed|present|absent|ok|yes|no|on|off|enabled|disabled|reset|set|valid|changed|wrong|incorrect|updated|needed|\?+)$/i;
 
 /** A rule from a global pattern; `group` is the capture holding the secret (0: the whole match). */
 function patternRule(type: RedactionType, pattern: RegExp, options: { group?: number; accept?: (secret: string, match: RegExpExecArray) => boolean } = {}): RedactionRule {
@@ -134,9 +134,9 @@ const inCommittedCiphertext = (before: string): boolean =>
   // Only within the same YAML document: a plain Secret after `---` is judged as usual.
   /(?:^|\n)[ \t]*(?:encryptedData|encrypted_data):[ \t]*\n|kind:[ \t]*SealedSecret/.test(before.slice(before.lastIndexOf('\n---') + 1));
 
-/** Keys naming an identifier (`request_id=`, `"UserId": "`): a random-looking value there is an id, not a secret. */
+/** Keys naming an identifier (`request_id=`, `"UserId": "`, a JWKS `kid=`, a `nonce=`): a random-looking value there is an id, not a secret. */
 const identifierKey =
-  /(?:^|[^A-Za-z0-9])(?:request|req|trace|span|correlation|event|evt|message|msg|user|account|charge|customer|order|invoice|job|run|execution|object|resource|instance|build|deployment|payment|transaction|txn|idempotency|operation|query|role|principal)[_-]?id["']?[ \t]*[:=][ \t]*["']?$/i;
+  /(?:^|[^A-Za-z0-9])(?:(?:request|req|trace|span|correlation|event|evt|message|msg|user|account|charge|customer|order|invoice|job|run|execution|object|resource|instance|build|deployment|payment|transaction|txn|idempotency|operation|query|role|principal)[_-]?id|nonce|kid)["']?[ \t]*[:=][ \t]*["']?$/i;
 
 /** Role and no-reply mailboxes (`noreply@…`, `ci-bot@users.noreply.github.com`) name a function, not a person. */
 const roleMailbox = /^(?:no-?reply|do-?not-?reply|mailer-daemon|postmaster|hostmaster|webmaster|abuse|security|releases?|notifications?|alerts?|[a-z0-9-]*-bot|[a-z0-9-]*\[bot\])@|@users\.noreply\.|@noreply\./i;
@@ -214,6 +214,7 @@ export const redactionRules: readonly RedactionRule[] = [
       // "password policy: min_length 10" is about a setting; a snake_case name is not a password.
       !passwordSetting.test(match[1] ?? '') &&
       !namesNotHoldsSecret(match) &&
+      isSecretValue('', secret, '') &&
       // "succeeded in 00:00:42": a time or a duration, read after a job named "rotate-db-password".
       !/^\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?$/.test(secret) &&
       !/^[a-z]+(?:_[a-z]+)+$/.test(secret),

@@ -31,6 +31,15 @@ describe('benign lines redaction used to alter', () => {
     ['masked token in a CLI status', '  - Token: glpat-*********************'],
     ['Terraform sensitive placeholder', '      + client_secret = (sensitive value)'],
     ['systemd credential loaded from a file', 'LoadCredential=smtp-token:/run/credstore/smtp-token'],
+    // references and placeholders: YAML tags, filtered log parameters, keywords
+    ['Ansible vault tag', 'smtp_password: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  3431623236356232'],
+    ['CloudFormation reference', '      ApiToken: !Ref SlackTokenParameter'],
+    ['Rails filtered parameter', 'Parameters: {"session"=>{"login"=>"ops", "password"=>"[FILTERED]"}}'],
+    ['reusable workflow inheriting secrets', '    secrets: inherit'],
+    ['placeholder to replace', 'PAGERDUTY_TOKEN=CHANGE_ME'],
+    ['git credential helper', 'git config --global credential.helper cache && credential.helper=cache'],
+    ['JWKS key id', 'jwks refresh ok kid=Pq7Lm2Zx9Vt4Kr8Wn3Yb'],
+    ['date after a password word', 'password: 2027-01-31 (next rotation)'],
     // prose after a key, and a time after a job's name
     ['log line after a secret-named logger', 'INFO secrets: loaded 7 secrets for tenant acme'],
     ['job duration after its name', 'job "reset-admin-password" finished in 01:12:09 with status ok'],
