@@ -134,9 +134,13 @@ const inCommittedCiphertext = (before: string): boolean =>
   // Only within the same YAML document: a plain Secret after `---` is judged as usual.
   /(?:^|\n)[ \t]*(?:encryptedData|encrypted_data):[ \t]*\n|kind:[ \t]*SealedSecret/.test(before.slice(before.lastIndexOf('\n---') + 1));
 
-/** Keys naming an identifier (`request_id=`, `"UserId": "`, a JWKS `kid=`, a `nonce=`): a random-looking value there is an id, not a secret. */
+/**
+ * Keys naming an identifier (`request_id=`, `"UserId": "`, `apiKeyId=`, a JWKS `kid=`, an OAuth
+ * `state=`, a `nonce=`): a random-looking value there is an id, not a secret. `session_id` and
+ * Vault's `secret_id` are credentials and are not listed.
+ */
 const identifierKey =
-  /(?:^|[^A-Za-z0-9])(?:(?:request|req|trace|span|correlation|event|evt|message|msg|user|account|charge|customer|order|invoice|job|run|execution|object|resource|instance|build|deployment|payment|transaction|txn|idempotency|operation|query|role|principal)[_-]?id|nonce|kid)["']?[ \t]*[:=][ \t]*["']?$/i;
+  /(?:^|[^A-Za-z0-9])(?:(?:request|req|trace|span|correlation|event|evt|message|msg|user|account|charge|customer|order|invoice|job|run|execution|object|resource|instance|build|deployment|payment|transaction|txn|idempotency|operation|query|role|principal|key|api[_-]?key|client|app|tenant|project|org|workspace|device|node|host|installation)[_-]?id|amz-id(?:-\d)?|nonce|kid|state)["']?[ \t]*[:=][ \t]*["']?$/i;
 
 /** Role and no-reply mailboxes (`noreply@…`, `ci-bot@users.noreply.github.com`) name a function, not a person. */
 const roleMailbox = /^(?:no-?reply|do-?not-?reply|mailer-daemon|postmaster|hostmaster|webmaster|abuse|security|releases?|notifications?|alerts?|[a-z0-9-]*-bot|[a-z0-9-]*\[bot\])@|@users\.noreply\.|@noreply\./i;

@@ -39,6 +39,8 @@ describe('benign lines redaction used to alter', () => {
     ['placeholder to replace', 'PAGERDUTY_TOKEN=CHANGE_ME'],
     ['git credential helper', 'git config --global credential.helper cache && credential.helper=cache'],
     ['JWKS key id', 'jwks refresh ok kid=Pq7Lm2Zx9Vt4Kr8Wn3Yb'],
+    ['API key id (not the key)', 'audit: revoked apiKeyId=ak_Wq3Zt8Lp2Mx7Rv4Kn9Yd by admin'],
+    ['OAuth state in a callback log', 'callback received code=*** state=Hy6Tp2Lq9Zx4Wm8Rv3Nc'],
     ['date after a password word', 'password: 2027-01-31 (next rotation)'],
     // prose after a key, and a time after a job's name
     ['log line after a secret-named logger', 'INFO secrets: loaded 7 secrets for tenant acme'],
@@ -55,6 +57,11 @@ describe('secrets redaction used to miss', () => {
     ['flag ending in "token", value after a blank', 'agent --enroll-token Kd9vR2xq7TmW4 --insecure', 'Kd9vR2xq7TmW4'],
     ['value piped into a registry login', 'printf "Gull42#beta" | podman login quay.io -u robot --password-stdin', 'Gull42#beta'],
   ])('%s', (_kind, text, secret) => removes(text, secret));
+
+  it('still redacts a random session id and an AppRole secret id', () => {
+    removes('session_id=Mv4Rq8Zt2Lp7Xw3Kn9Yb logged out', 'Mv4Rq8Zt2Lp7Xw3Kn9Yb');
+    removes('secret_id=Bn7Yq2Wx8Lt4Zp9Rm3Kc role_id=app', 'Bn7Yq2Wx8Lt4Zp9Rm3Kc');
+  });
 
   it('keeps a flag without a value and a piped variable', () => {
     for (const line of ['echo "$REG_PASS" | helm registry login ghcr.io --password-stdin', 'docker login --password-stdin < token.txt']) {
