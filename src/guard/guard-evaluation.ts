@@ -292,9 +292,9 @@ export function evaluateFolders(sets: readonly LabeledSet[], split: SplitFilter 
 }
 
 /**
- * The repository's labeled sets, named for how they were used: `v3` (a second outside writer's
- * set, all frozen, measured blind once, then tuned on by branch guardfix) is reported under the
- * split `exposed`, never as frozen; `v2` was written by someone
+ * The repository's labeled sets, named for how they were used: `v3` and `v5` (outside writers'
+ * sets, all frozen, each measured blind once, then tuned on by branches guardfix and guardfix2)
+ * are reported under the split `exposed`, never as frozen; `v2` was written by someone
  * who never saw the detector (its `dev` split may be tuned on, its `frozen` split never; the
  * frozen rows that sat in the dev split of the set's first version are `frozen-exposed`);
  * `development` holds the examples written while generalizing the detector (tuned on);
@@ -309,6 +309,8 @@ export function repositorySets(root = path.resolve(import.meta.dirname, '../..')
     { name: 'v2', folder: path.join(datasets, 'v2'), defaultSplit: 'unsplit', exposed },
     // Written whole as a frozen set, measured blind once at e8933e0, then tuned on (its README).
     { name: 'v3', folder: path.join(datasets, 'v3'), split: 'exposed' },
+    // Written whole as a frozen set, measured blind once at d18f0d7, then tuned on by guardfix2 (its README).
+    { name: 'v5', folder: path.join(datasets, 'v5'), split: 'exposed' },
     { name: 'development', folder: path.join(datasets, 'development'), defaultSplit: 'tuned' },
     { name: 'independent', folder: path.join(datasets, 'independent'), defaultSplit: 'tuned' },
     { name: 'shared', folder: datasets, defaultSplit: 'tuned' },

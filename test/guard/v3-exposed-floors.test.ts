@@ -6,16 +6,9 @@
  * Reproduce with `npm run guard -- evaluate test/guard/datasets/v3` or `npm run guard -- evaluate`.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluateFolders, repositorySets, type FigureRow } from '../../src/guard/guard-evaluation.js';
+import { exposedSet } from './exposed-set-figures.js';
 
-const v3 = repositorySets().find((set) => set.name === 'v3');
-const figures = v3 ? evaluateFolders([v3]) : [];
-
-function rates(file: string, category = '(all)'): { caught: number; falsePositives: number; row: FigureRow } {
-  const row = figures.find((candidate) => candidate.file === file && candidate.category === category && candidate.split === 'exposed');
-  if (!row) throw new Error(`no v3 figures for ${file}/${category}`);
-  return { caught: row.positives === 0 ? 1 : row.caught / row.positives, falsePositives: row.negatives === 0 ? 0 : row.falsePositives / row.negatives, row };
-}
+const { set: v3, figures, rates } = exposedSet('v3');
 
 describe('v3 (exposed after one blind measurement)', () => {
   it('is read by the default evaluation, under the split "exposed", never "frozen"', () => {

@@ -64,6 +64,8 @@ export function looksLikeRandomSecret(raw: string): boolean {
   // built): redacting them would break the fence. Nothing but createMarker makes this shape.
   if (isMarker(token)) return false;
   if (/^[0-9a-f-]+$/i.test(token)) return false;
+  // A type prefix and hex is an id too: AWS unique ids (`AROA` + hex), `ch_3889…`, `evt_…`.
+  if (/^(?:[A-Z]{2,5}|[a-z]{2,5}_)[0-9a-f]{12,}$/.test(token)) return false;
   if (/^sha(?:1|224|256|384|512)-/i.test(token)) return false;
   const parts = token.split(/[-_./+]/).filter((part) => part.length > 0);
   if (parts.length >= 2 && parts.every((part) => /^(?:[a-z0-9]+|[A-Z0-9]+|[A-Z][a-z0-9]+)$/.test(part) && !/^(?=.*[a-z])(?=.*\d)[a-z\d]{12,}$/.test(part))) return false;

@@ -23,7 +23,7 @@ export const secretKey = `(?:[A-Za-z0-9]{1,30}[_.-]){0,4}[A-Za-z0-9]{0,20}?(?:${
  * setting. `secret_name: db-creds` and `token_ttl = 3600` hold no secret.
  */
 const notSecretKey =
-  /(?:^|[_.-])(?:names?|files?|paths?|dirs?|ref|refs|ids?|count|len|length|ttl|expiry|expires(?:[_.-]?(?:at|in))?|expiration|type|kind|size|limit|used|usage|policy|version|provider|url|uri|endpoint|header|method|mode|enabled|required|min|max|timeout|interval|lifetime|age|format|algorithm|alg|hint|prompt|label|field|param|strength|source|store|manager|rotation|chars?|regex|pattern|bytes|budget|rate|window|cost|input|output|total|bucket|env|var|variable|scopes?|audience|issuer|arn|schedule|cron|selector|namespace)$|^(?:max|min|num|total|input|output|prompt|completion|cached|reasoning|existing|rotate|rotation)[_.-]|^(?:auth(?:or|ors|ored|ority|orities|entication|enticated|enticate|orization|orized|orize|z|n))$|^tokeniz|^passthrough|^passive|^bypass|^compass|^password[_.-]?(?:reset|change|changed|policy|expired|age|history|complexity|min|max)/i;
+  /(?:^|[_.-])(?:names?|files?|paths?|dirs?|ref|refs|ids?|count|len|length|ttl|expiry|expires(?:[_.-]?(?:at|in))?|expiration|type|kind|size|limit|used|usage|policy|version|provider|url|uri|endpoint|header|method|mode|enabled|required|min|max|timeout|interval|lifetime|age|format|algorithm|alg|hint|prompt|label|field|param|strength|source|store|manager|rotation|chars?|regex|pattern|bytes|budget|rate|window|cost|input|output|total|bucket|env|var|variable|scopes?|audience|issuer|arn|schedule|cron|selector|namespace|encryption|hashing|hasher|scheme|cipher|helpers?)$|^(?:max|min|num|total|input|output|prompt|completion|cached|reasoning|existing|rotate|rotation)[_.-]|^(?:auth(?:or|ors|ored|ority|orities|entication|enticated|enticate|orization|orized|orize|z|n))$|^tokeniz|^passthrough|^passive|^bypass|^compass|^password[_.-]?(?:reset|change|changed|policy|expired|age|history|complexity|min|max)/i;
 
 /** Words that make a key a secret's name when they are one of its parts (`db_password`, `authToken`). */
 const secretParts = new Set(['password', 'passwords', 'passwd', 'passwort', 'pass', 'pwd', 'pw', 'passphrase', 'passcode', 'secret', 'secrets', 'token', 'apikey', 'credential', 'credentials', 'creds', 'dsn']);
@@ -53,9 +53,10 @@ export function isSecretKey(key: string): boolean {
 /**
  * Values that point at a secret kept elsewhere instead of holding it: shell and template
  * expansions (`${DB_PASS:?must be set}`, `${{ secrets.X }}`), environment lookups in code
- * (`os.environ['X']`, `process.env.X`, `ENV.fetch`), and cloud resource names (`arn:aws:…`).
+ * (`os.environ['X']`, `process.env.X`, `ENV.fetch`), cloud resource names (`arn:aws:…`),
+ * SOPS ciphertext (`ENC[…]`) and YAML tags that fetch or decrypt (`!vault`, `!Ref`, `!secret`).
  */
-const referenceValue = /^(?:\$\{|\$\(|\{\{|\$[A-Za-z_]|%[A-Za-z_]+%|os\.(?:environ|getenv)|process\.env|ENV(?:\[|\.fetch)|env\(|getenv\(|System\.getenv|Environment\.GetEnvironmentVariable|secrets\.|vault:|ref\+|arn:|projects\/[^/]+\/secrets\/)/i;
+const referenceValue = /^(?:\$\{|\$\(|\{\{|\$[A-Za-z_]|%[A-Za-z_]+%|os\.(?:environ|getenv)|process\.env|ENV(?:\[|\.fetch)|env\(|getenv\(|System\.getenv|Environment\.GetEnvironmentVariable|secrets\.|vault:|ref\+|arn:|projects\/[^/]+\/secrets\/|ENC\[|!(?:vault|Ref|Sub|GetAtt|ImportValue|FindInMap|Join|secret|env_var|include|reference)$)/i;
 
 /** Words that only describe a secret or an option: `--password via the CLI`, `secret "db-creds"`. */
 const describingWord = /^(?:via|option|options|flag|argument|parameter|instead|is|are|was|were|the|and|or|for|with|in|on|of|to|from|when|if|not|secret|secrets|password|passwords|token|tokens|credentials?|key|keys)$/i;
@@ -69,10 +70,23 @@ export function isSecretValue(key: string, value: string, after: string): boolea
   if (referenceValue.test(value) || describingWord.test(value)) return false;
   // `PWD=/home/deploy` in sudo logs and env dumps is the working directory.
   if (/^(?:OLD)?PWD$/i.test(key) && /^[/~]/.test(value)) return false;
-  // A bare word followed by more words is prose, not an assignment.
-  if (/^[A-Za-z]+$/.test(value) && /^ +[A-Za-z]/.test(after)) return false;
-  return true;
+  // A bare word followed by more words is prose, not an assignment ("secrets: reloaded 4 secrets from …").
+  if (/^[A-Za-z]+$/.test(value) && /^ +[A-Za-z0-9]/.test(after)) return false;
+  return !settingValue.test(value) && !/\*{3,}|•{3,}/.test(value) && !filePath.test(value);
 }
+
+/**
+ * Values that are settings or names, never a secret: an algorithm (`scram-sha-256`, `argon2id`),
+ * a version (`9.0.2`, `^1.4`), a placeholder in parentheses (Terraform's `(sensitive value)`), a date.
+ */
+const settingValue =
+  /^(?:(?:scram-)?sha-?\d{1,3}|md5|bcrypt|scrypt|argon2(?:id|i|d)?|pbkdf2(?:[-_]sha\d{1,3})?|yescrypt|crypt|plain(?:text)?|aes-?\d{3}(?:-[a-z]{3})?|hmac-sha\d{3}|[hrep]s\d{3}|[\^~v]?(?:>=?|<=?|=)?\d{1,4}(?:\.\d{1,6}){1,3}(?:[-+][A-Za-z0-9.]{1,30})?|\([a-z][a-z -]{0,30}\)?|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?)$/i;
+
+/**
+ * A path on disk, alone or after an id (systemd's `LoadCredential=db-password:/etc/credstore/db-password`):
+ * it says where a secret is kept. Segments are lower-case names, so base64 with slashes is not one.
+ */
+const filePath = /^(?:[a-z0-9_.-]{1,64}:)?(?:~|\.{1,2})?(?:\/[a-z0-9_.@-]{1,64}){2,}\/?$/;
 
 /**
  * A key named after a vendor or a purpose and ending in `key` (`STRIPE_KEY`, `MAPS_KEY`) holds a
@@ -131,7 +145,11 @@ export const commandLineSecrets: readonly RegExp[] = [
   /((?:^|[\s;|&(`"'])(?:mysql|mysqldump|mysqladmin|mysqlimport|mariadb|mariadb-dump|mysqlsh)\b[^\n;|&]{0,200}?\s-p)(?!\s)(["']?)([^\s'"]{1,256})\2/g,
   /((?:^|[\s;|&(`"'])(?:redis-cli|valkey-cli|keydb-cli)\b[^\n;|&]{0,200}?\s-a\s+)(["']?)([^\s'"]{1,256})\2/g,
   /((?:^|[\s;|&(`"'])(?:sshpass|docker\s+login|podman\s+login|helm\s+registry\s+login|nerdctl\s+login)\b[^\n;|&]{0,200}?\s-p\s+)(["']?)([^\s'"]{1,256})\2/g,
-  /((?:^|\s)--(?:password|passwd|pass|token|secret|api-key|apikey|auth-token|access-token|client-secret|secret-key|private-key-password|db-password)(?:\s+|=))(["']?)((?!-)[^\s'"]{1,512})\2/gi,
+  // A flag naming a secret, with any words before it (`--requirepass`, `-db_password`, `--admin-token`),
+  // also as two items of a JSON/YAML argument list (`"--requirepass", "X"`).
+  /((?:^|[\s"'[,])--?(?:[a-z0-9]{1,20}[-_]){0,3}(?:password|passwd|pass|requirepass|masterauth|passphrase|token|secret|api-?key|apikey|secret-key)(?:\s+|=|["'],[ \t]*["']))(["']?)((?!-)[^\s'"]{1,512})\2/gi,
+  // A secret piped into a login's `--password-stdin`: `echo 'X' | docker login … --password-stdin`.
+  /((?:^|[\s;&(`])(?:echo|printf)(?:\s+-[neE]{1,3})?\s+)(["']?)([^\s'"|]{1,256})\2(?=[ \t]*\|[^\n|]{0,200}--password-stdin)/g,
   /((?:^|[\s;|&(`"'])curl\b[^\n;|&]{0,300}?\s(?:-u|--user|--proxy-user|-U)\s*)(["']?)([^\s:'"]{1,128}:)([^\s'"]{1,256})\2/g,
   /((?:^|[\s;|&(`"'])htpasswd\s+(?:-\w+\s+)*-\w*b\w*\s+(?:-\w+\s+)*\S+\s+\S+\s+)(["']?)([^\s'"]{1,256})\2/g,
 ];

@@ -71,6 +71,16 @@ export const ninoPattern = /(?<![A-Za-z0-9])([A-Za-z]{2})([ .-]?)(\d{2})([ .-]?)
 /** Words that name a NINO, in prose, JSON keys, CSV headers ("NI number", "ni_no", "national_insurance"). */
 const ninoLabel = /(?:^|[^a-z])(?:nino|nin|ni|national[\s_-]*insurance)(?:[\s_-]*(?:numbers?|nos?\.?|#))?(?![a-z])/i;
 
+/** Words of payroll and HR, where a person's NINO is quoted ("ref KH… — payroll adjustment"). */
+const payrollContext = /\b(?:payroll|payslips?|hmrc|paye|employees?|employer|salary|salaries|pension|p45|p60|p11d|starter|leaver|hr)\b/i;
+
+/** The text of the match's line, at most 80 characters either side. */
+const lineAround = (match: RegExpExecArray): string => {
+  const before = match.input.slice(Math.max(0, match.index - 80), match.index);
+  const after = match.input.slice(match.index + match[0].length, match.index + match[0].length + 80);
+  return `${before.slice(before.lastIndexOf('\n') + 1)} ${after.split('\n', 1)[0]}`;
+};
+
 /** Words after which a letters-and-digits token is an identifier (a commit, a build, an order). */
 const identifierContext = /(?:sha|commit|hash|digest|rev(?:ision)?|build|version|ver|ref|id|uuid|span|trace|order|invoice|ticket|job|run|request|req|txn|transaction|sku|part|serial|model)[\s:=#"'_-]{0,3}$/i;
 
@@ -87,6 +97,8 @@ export function isNinoMatch(match: RegExpExecArray): boolean {
   if (new Set(separators).size > 1) return false;
   const before = match.input.slice(Math.max(0, match.index - 40), match.index);
   if (ninoLabel.test(before)) return true;
+  // Payroll and HR words on the same line make the NINO shape a NINO even after "ref" or "id".
+  if (rest[7] && payrollContext.test(lineAround(match))) return true;
   if (identifierContext.test(before)) return false;
   const suffix = rest[7];
   if (suffix) return whole === whole!.toUpperCase() || separators.length > 0 || !/^[a-f]{2}\d{6}[a-d]$/.test(whole!);

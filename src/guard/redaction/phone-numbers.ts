@@ -38,6 +38,8 @@ export function isPhoneNumber(candidate: string, text: string, index: number): b
   const international = candidate.startsWith('+') || (candidate.startsWith('00') && !candidate.startsWith('000'));
   const separated = /[ ()./-]/.test(candidate);
   const context = phoneContext.test(text.slice(Math.max(0, index - 40), index));
+  // Groups after an IBAN's country and check digits ("BE76 0890 5424 3178") continue an account number.
+  if (!context && /(?<![A-Za-z0-9])[A-Z]{2}\d{2}[ -]$/.test(text.slice(Math.max(0, index - 5), index))) return false;
   if (international) {
     const parsed = parsePhoneNumberFromString(candidate.startsWith('00') ? `+${candidate.slice(2)}` : candidate);
     // Written with its country code, a number of a possible length is taken even in ranges the

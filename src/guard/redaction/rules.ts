@@ -40,7 +40,7 @@ const isPlaceholder = (value: string): boolean => value.startsWith('[REDACTED:')
 
 // Values that stand for a secret without being one: templates, masks, variables, states.
 const notAValue =
-  /^(?:\*+|x{3,}|\.{3}|…|<[^>]*>|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\{\{[^}]*\}\}|%\([a-z_]+\)s|%s|\[redacted[^\]]*\]?|redacted|masked|hidden|null|none|nil|true|false|undefined|empty|unset|required|optional|string|str|int|bool|expired|invalid|missing|rotated|revoked|refreshed|present|absent|ok|yes|no|on|off|enabled|disabled|reset|set|valid|changed|wrong|incorrect|updated|needed|\?+)$/i;
+  /^(?:\*+|x{3,}|\.{3}|…|<[^>]*>|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\{\{[^}]*\}\}|%\([a-z_]+\)s|%s|\[(?:redacted|filtered|masked|hidden|removed|scrubbed|sensitive)[^\]]*\]?|redacted|filtered|masked|hidden|inherit|(?:replace|change|set)[_-]?me|todo|tbd|fixme|placeholder|null|none|nil|true|false|undefined|empty|unset|required|optional|string|str|int|bool|expired|invalid|missing|rotated|revoked|refreshed|present|absent|ok|yes|no|on|off|enabled|disabled|reset|set|valid|changed|wrong|incorrect|updated|needed|\?+)$/i;
 
 /** A rule from a global pattern; `group` is the capture holding the secret (0: the whole match). */
 function patternRule(type: RedactionType, pattern: RegExp, options: { group?: number; accept?: (secret: string, match: RegExpExecArray) => boolean } = {}): RedactionRule {
@@ -116,6 +116,32 @@ const lineAfter = (match: RegExpExecArray): string => {
 /** "password policy", "password reset", "password rotation": prose about a setting, not a password. */
 const passwordSetting = /^(?:password|passphrase|passcode|passwort|pwd|pw)[\s_-]+(?:policy|policies|reset|resets|change|changes|rotation|length|expiry|expiration|age|history|complexity|requirements?|rules?|manager|hint|field|prompt|strength|min|max|minimum|maximum|settings?)\b/i;
 
+/**
+ * Assignments whose key names a secret without the value being one: a digest of it
+ * (`checksum/secret: <sha256>`, a Helm annotation), an IAM action inside one string
+ * (`"secretsmanager:GetSecretValue"`), and ciphertext meant to be committed (SealedSecret
+ * `encryptedData:`, SOPS `sops:` files).
+ */
+function namesNotHoldsSecret(match: RegExpExecArray): boolean {
+  const before = match.input.slice(Math.max(0, match.index - 400), match.index);
+  if (/(?:checksum|hash|digest|sha\d{0,3}|md5)[/._-]$/i.test(before)) return true;
+  if (/["']$/.test(before) && match[3] === ':' && /^(?:[A-Z][A-Za-z]{2,60}\*?|\*)$/.test(match[4] ?? '')) return true;
+  return inCommittedCiphertext(before);
+}
+
+/** Text under a SealedSecret's `encryptedData:` block: ciphertext only its cluster's controller can open. */
+const inCommittedCiphertext = (before: string): boolean =>
+  // Only within the same YAML document: a plain Secret after `---` is judged as usual.
+  /(?:^|\n)[ \t]*(?:encryptedData|encrypted_data):[ \t]*\n|kind:[ \t]*SealedSecret/.test(before.slice(before.lastIndexOf('\n---') + 1));
+
+/**
+ * Keys naming an identifier (`request_id=`, `"UserId": "`, `apiKeyId=`, a JWKS `kid=`, an OAuth
+ * `state=`, a `nonce=`): a random-looking value there is an id, not a secret. `session_id` and
+ * Vault's `secret_id` are credentials and are not listed.
+ */
+const identifierKey =
+  /(?:^|[^A-Za-z0-9])(?:(?:request|req|trace|span|correlation|event|evt|message|msg|user|account|charge|customer|order|invoice|job|run|execution|object|resource|instance|build|deployment|payment|transaction|txn|idempotency|operation|query|role|principal|key|api[_-]?key|client|app|tenant|project|org|workspace|device|node|host|installation)[_-]?id|amz-id(?:-\d)?|nonce|kid|state)["']?[ \t]*[:=][ \t]*["']?$/i;
+
 /** Role and no-reply mailboxes (`noreply@…`, `ci-bot@users.noreply.github.com`) name a function, not a person. */
 const roleMailbox = /^(?:no-?reply|do-?not-?reply|mailer-daemon|postmaster|hostmaster|webmaster|abuse|security|releases?|notifications?|alerts?|[a-z0-9-]*-bot|[a-z0-9-]*\[bot\])@|@users\.noreply\.|@noreply\./i;
 
@@ -161,6 +187,7 @@ export const redactionRules: readonly RedactionRule[] = [
       const key = match[2] ?? '';
       if (!isSecretKey(key) || notAValue.test(secret) || secret.length < 3) return false;
       if (!isSecretValue(key, secret, lineAfter(match))) return false;
+      if (namesNotHoldsSecret(match)) return false;
       // `arn:aws:secretsmanager:…:secret:prod/db` names a secret inside a resource name.
       if (/\barn:[\w-]+:[^\s"'\]]*$/.test(match.input.slice(Math.max(0, match.index - 200), match.index))) return false;
       // A number is a password only under a password key ("token_count=5", "auth=1" are settings).
@@ -190,6 +217,10 @@ export const redactionRules: readonly RedactionRule[] = [
       !/^\d{1,4}$/.test(secret) &&
       // "password policy: min_length 10" is about a setting; a snake_case name is not a password.
       !passwordSetting.test(match[1] ?? '') &&
+      !namesNotHoldsSecret(match) &&
+      isSecretValue('', secret, '') &&
+      // "succeeded in 00:00:42": a time or a duration, read after a job named "rotate-db-password".
+      !/^\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?$/.test(secret) &&
       !/^[a-z]+(?:_[a-z]+)+$/.test(secret),
   }),
   patternRule('password', proseCredential, { group: 2, accept: (secret) => looksGenerated(secret.replace(/[.)]+$/, '')) }),
@@ -245,7 +276,14 @@ export const redactionRules: readonly RedactionRule[] = [
     // Key fingerprints (`SHA256:Bc8z…` in sshd logs) are public digests, and public keys are public.
     accept: (secret, match) => {
       const before = match.input.slice(Math.max(0, match.index - 48), match.index);
-      return looksLikeRandomSecret(secret) && !/(?:SHA(?:1|256|384|512)|MD5):$/i.test(before) && !publicKeyPrefix.test(before);
+      // Go module sums (`h1:…=` in go.sum) are public digests too; a value under an id key is an id.
+      return (
+        looksLikeRandomSecret(secret) &&
+        !/(?:SHA(?:1|256|384|512)|MD5|h1):$/i.test(before) &&
+        !publicKeyPrefix.test(before) &&
+        !identifierKey.test(before) &&
+        !inCommittedCiphertext(match.input.slice(Math.max(0, match.index - 400), match.index))
+      );
     },
   }),
 ];
