@@ -17,7 +17,7 @@ import { extractPostmortem } from '../src/features/postmortem/extractor.js';
 import type { PostmortemOutput } from '../src/features/postmortem/output-schema.js';
 import { sampleIncidents } from '../src/incidents/sample/index.js';
 import type { Incident } from '../src/incidents/types.js';
-import { fencedJsonAfter, markerOf } from '../test/support/spotlight.js';
+import { fencedJsonAfter, fencedTexts, markerOf } from '../test/support/spotlight.js';
 import { startFakeIncidentSubgraph, type FakeIncidentSubgraph } from '../test/fakes/incident-subgraph.js';
 import { syntheticIncident } from '../test/features/postmortem/synthetic-incident.js';
 import { isEntryScript, numberArgument, startBenchService } from './bench-service.js';
@@ -122,22 +122,15 @@ export function busyMs(calls: readonly ModelCall[]): number {
  * or falls back, and its calls count as model time).
  */
 function modelAnswer(incidents: readonly Incident[]): (messages: readonly { role: string; content: string }[], schema?: Record<string, unknown>) => unknown {
+  const entries = new Map(incidents.flatMap((incident) => incident.logEntries.map((entry) => [entry.id, entry] as const)));
   return (messages, schema) => {
     const properties = (schema?.properties ?? {}) as Record<string, unknown>;
     if (properties.phase !== undefined) return statusUpdateAnswer;
     const user = messages.find((message) => message.role === 'user')?.content ?? '';
-    if (properties.events !== undefined) {
-      const { columns, rows } = fencedJsonAfter(user, 'Records (JSON, data)', markerOf(messages)) as { columns: string[]; rows: unknown[][] };
-      const picked = rows.filter((_, index) => index % Math.max(1, Math.floor(rows.length / eventsPerChunk)) === 0).slice(0, eventsPerChunk);
-      const events = picked.map((row) =>
-        columns[0] === 'id'
-          ? { at: row[1], text: String(row[4]).slice(0, 200), citations: [{ sourceType: 'LOG_ENTRY', sourceId: row[0], excerpt: String(row[4]).slice(0, 60) }] }
-          : { at: row[0], text: row[1], citations: (row[2] as [string, string][]).map(([sourceId, excerpt]) => ({ sourceType: 'LOG_ENTRY', sourceId, excerpt })) },
-      );
-      return { events };
-    }
+    if (properties.events !== undefined) return { events: mapStageEvents(user, markerOf(messages), entries) };
     if (properties.rootCause !== undefined || properties.timeline !== undefined) {
-      const incident = incidents.find((candidate) => user.includes(`"${candidate.id}"`));
+      // The incident's header line in the prompt's line format (`Incident <id>: <title>`).
+      const incident = incidents.find((candidate) => user.includes(`Incident ${candidate.id}:`));
       // The offline extractor lists everything (~3,000 tokens); a model writes a shorter postmortem.
       if (incident) return shortened(extractPostmortem({ incident, input: {} }) as PostmortemOutput);
     }
@@ -145,6 +138,22 @@ function modelAnswer(incidents: readonly Incident[]): (messages: readonly { role
   };
 }
 const eventsPerChunk = 6;
+
+/**
+ * A few events of one map request's chunk, quoting its records. The first round shows log entries
+ * one per line, id first (postmortem-condense/v2: times are short, so the event's time is the
+ * entry's own); later rounds show condensed events as JSON rows [at, text, citations].
+ */
+function mapStageEvents(user: string, marker: string, entries: ReadonlyMap<string, Incident['logEntries'][number]>): unknown[] {
+  const every = <T>(items: readonly T[]): T[] => items.filter((_, index) => index % Math.max(1, Math.floor(items.length / eventsPerChunk)) === 0).slice(0, eventsPerChunk);
+  if (user.includes('Records (JSON, data)')) {
+    const { rows } = fencedJsonAfter(user, 'Records (JSON, data)', marker) as { rows: unknown[][] };
+    return every(rows).map((row) => ({ at: row[0], text: row[1], citations: (row[2] as [string, string][]).map(([sourceId, excerpt]) => ({ sourceType: 'LOG_ENTRY', sourceId, excerpt })) }));
+  }
+  const [lines = ''] = fencedTexts(user.slice(user.indexOf('Records (data')), marker);
+  const chunk = lines.split('\n').filter((line) => !line.startsWith('  ')).map((line) => entries.get(line.split(' ')[0]!)).filter((entry) => entry !== undefined);
+  return every(chunk).map((entry) => ({ at: entry.at, text: entry.summary.slice(0, 200), citations: [{ sourceType: 'LOG_ENTRY', sourceId: entry.id, excerpt: entry.summary.slice(0, 60) }] }));
+}
 
 function shortened(postmortem: PostmortemOutput): PostmortemOutput {
   return { ...postmortem, timeline: postmortem.timeline.slice(0, 12), contributingFactors: postmortem.contributingFactors.slice(0, 3), actionItems: postmortem.actionItems.slice(0, 4) };
