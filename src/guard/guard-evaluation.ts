@@ -311,6 +311,8 @@ export function repositorySets(root = path.resolve(import.meta.dirname, '../..')
     { name: 'v3', folder: path.join(datasets, 'v3'), split: 'exposed' },
     // Written whole as a frozen set, measured blind once at d18f0d7, then tuned on by guardfix2 (its README).
     { name: 'v5', folder: path.join(datasets, 'v5'), split: 'exposed' },
+    // Written whole as a frozen set (config/log redaction), measured blind once at 5ad604f; nobody has tuned on it.
+    { name: 'v6', folder: path.join(datasets, 'v6') },
     { name: 'development', folder: path.join(datasets, 'development'), defaultSplit: 'tuned' },
     { name: 'independent', folder: path.join(datasets, 'independent'), defaultSplit: 'tuned' },
     { name: 'shared', folder: datasets, defaultSplit: 'tuned' },
