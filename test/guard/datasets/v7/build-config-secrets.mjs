@@ -3,6 +3,19 @@
 // non-secret fillers (ids, digests, IPs); every secret value is checked to be in its row.
 import { writeFrozen, counter, check, rng, ALNUM, UPPER, DIGITS, LOWER } from './common.mjs';
 import { SECRET_TEMPLATES, BENIGN_TEMPLATES } from './text-config.mjs';
+import { luhnValid, ibanValid } from './common.mjs';
+
+// Benign rows must also pass a personal-data redactor untouched: no Luhn-valid 13-19 digit
+// run starting 2-6, no issued-range SSN pattern, no valid IBAN, no e-mail address.
+function piiFree(text) {
+  for (const m of text.matchAll(/\d{13,19}/g)) if (/^[2-6]/.test(m[0]) && luhnValid(m[0])) return false;
+  for (const m of text.matchAll(/(?<![\d.])(\d{3})-(\d{2})-(\d{4})(?![\d.])/g)) {
+    const a = Number(m[1]);
+    if (a > 0 && a < 900 && a !== 666 && m[2] !== '00' && m[3] !== '0000') return false;
+  }
+  for (const m of text.matchAll(/\b[A-Z]{2}\d{2}[A-Z0-9]{11,30}\b/g)) if (ibanValid(m[0])) return false;
+  return !/[\w.+-]+@[\w-]+(\.[\w-]+)*\.[a-z]{2,}\b/i.test(text);
+}
 
 const r = rng(0x7c0f1d);
 const HEX = '0123456789abcdef';
@@ -63,6 +76,7 @@ const SECRET = {
   pem_rsa: () => { const p = pem('RSA PRIVATE KEY', 'MIIEpAIBAAKCAQEA', 64 * 25 + 20, 64); return { text: p.block, secret: p.body }; },
   pem_openssh: () => { const p = pem('OPENSSH PRIVATE KEY', 'b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW', 70 * 5 + 12, 70); return { text: p.block, secret: p.body }; },
   pem_ec: () => { const p = pem('EC PRIVATE KEY', 'MHcCAQEEI', 64 * 3 - 4, 64); return { text: p.block, secret: p.body }; },
+  pem_json: () => { const p = pem('PRIVATE KEY', 'MIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQ', 64 * 26, 64); const esc = (t) => t.replace(/\n/g, '\\n'); return { text: esc(p.block) + '\\n', secret: esc(p.body) }; },
   pem_pkcs8: () => { const p = pem('PRIVATE KEY', 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQ', 64 * 26, 64); return { text: p.block, secret: p.body }; },
 };
 
@@ -113,7 +127,9 @@ SECRET_TEMPLATES.forEach(([category, file, tpl], i) => {
 BENIGN_TEMPLATES.forEach(([category, file, tpl], i) => {
   const times = /\{F:/.test(tpl) ? 2 : 1;
   for (let k = 0; k < times; k++) {
-    const { text, secrets } = render(tpl);
+    let { text, secrets } = render(tpl);
+    for (let tries = 0; !piiFree(text) && tries < 20; tries++) ({ text, secrets } = render(tpl));
+    check(piiFree(text), 'benign row looks like personal data: ' + text);
     check(secrets.length === 0 && !seen.has(text), 'benign row ' + tpl);
     seen.add(text);
     rows.push({ id: next(`cfg7-${category}`), category, label: 'benign', file, secrets: [], text, template: `b${i + 1}` });
