@@ -92,7 +92,7 @@ const FILL = {
   hex4: () => r.chars(HEX, 4), hex7: () => r.chars(HEX, 7), hex8: () => r.chars(HEX, 8), hex12: () => r.chars(HEX, 12),
   hex16: () => r.chars(HEX, 16), hex32: () => r.chars(HEX, 32), hex40: () => r.chars(HEX, 40), hex64: () => r.chars(HEX, 64),
   k8s: () => r.chars('bcdfghjklmnpqrstvwxz2456789', 5), k8s5: () => r.chars('bcdfghjklmnpqrstvwxz2456789', 4),
-  b64_22: () => r.chars(B64URL, 22), b64_43: () => r.chars(B64, 43), b64_86: () => r.chars(B64, 86), b64url_86: () => r.chars(B64URL, 342),
+  b64_6: () => r.chars(B64, 6), b64_22: () => r.chars(B64URL, 22), b64_43: () => r.chars(B64, 43), b64_86: () => r.chars(B64, 86), b64url_86: () => r.chars(B64URL, 342),
   colonhex: () => Array.from({ length: 32 }, () => r.chars('0123456789ABCDEF', 2)).join(':'),
   pemcert: () => pem('CERTIFICATE', 'MIIDdzCCAl+gAwIBAgIU', 64 * 18 + 8, 64).block,
   pempub: () => pem('PUBLIC KEY', 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA', 64 * 6 + 8, 64).block,

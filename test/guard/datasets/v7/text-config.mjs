@@ -185,7 +185,7 @@ export const BENIGN_TEMPLATES = [
   ['benign-log', 'ci log', '> Task :app:signReleaseBundle\nSigning with key alias "upload" from keystore $KEYSTORE_PATH\nBUILD SUCCESSFUL in 2m {F:int2}s'],
   ['benign-log', 'ci log', 'Uploading artifacts... coverage/lcov.info: found 1 matching files\nUploading artifacts to coordinator... 201 Created  id={F:int8} responseStatus=201 Created'],
   ['benign-log', 'helm', 'Release "payments" has been upgraded. Happy Helming!\nNAME: payments\nLAST DEPLOYED: Sun Dec  6 20:17:44 2026\nNAMESPACE: payments\nSTATUS: deployed\nREVISION: {F:int2}'],
-  ['benign-log', 'aws cli', '{\n    "ETag": "\\"{F:hex32}\\"",\n    "ChecksumCRC32": "{F:b64_22}",\n    "VersionId": "{F:b64_22}"\n}'],
+  ['benign-log', 'aws cli', '{\n    "ETag": "\\"{F:hex32}\\"",\n    "ChecksumCRC32": "{F:b64_6}==",\n    "VersionId": "{F:b64_22}"\n}'],
   ['benign-log', 'aws cli', '{\n    "UserId": "AROA{F:int20}:alice",\n    "Account": "123456789012",\n    "Arn": "arn:aws:sts::123456789012:assumed-role/IncidentReadOnly/alice"\n}'],
   ['benign-log', 'gcloud', 'Updated [https://www.googleapis.com/compute/v1/projects/acme-prod/zones/europe-west1-b/instances/api-{F:k8s}].\nOperation: operation-1765052300{F:int6}-{F:hex12}'],
   ['benign-log', 'app log', 'WARN  SecretManager: cached value for "payments/stripe" expires in 287s; refresh scheduled (version {F:int2})'],
