@@ -37,6 +37,11 @@ function pem(kind, prefix, total, width, extra = '') {
 
 // Secret generators: return the value (or {text, secret} when the secret is part of it).
 const SECRET = {
+  sas: () => encodeURIComponent(r.chars(B64, 43) + '='),
+  telegram: () => String(r.int(100000000, 9999999999)) + ':AA' + r.chars(B64URL, 33),
+  discordhook: () => r.chars(DIGITS, 19) + '/' + r.chars(B64URL, 68),
+  mailgun: () => 'key-' + r.chars(HEX, 32),
+  b64_160: () => 'LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0tLQo' + r.chars(B64, 200),
   npm: () => 'npm_' + r.chars(ALNUM, 36),
   ghp: () => 'ghp_' + r.chars(ALNUM, 36),
   ghs: () => 'ghs_' + r.chars(ALNUM, 36),
