@@ -35,6 +35,7 @@ export const suite: EvalSuite<RunbookInput, RunbookOutput> = {
   },
   // Each prompt version sends its own output schema (v3 a compact one); the shape is the same.
   async prepare(_evalCase, context, tools) {
+    // The runner has checked that the version is one of runbookPrompts'.
     const version = tools.promptVersion as RunbookPromptVersion;
     const build = runbookPrompts[version];
     return { feature: { ...runbookFeature, promptVersion: version, outputSpec: runbookOutputSpecs[version], buildPrompt: (prepared, spotlight) => build(prepared, spotlight) }, context };
