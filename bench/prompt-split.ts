@@ -17,9 +17,10 @@ import type { StructuredOutputSpec } from '../src/llm/types.js';
 import type { AnyEvalSuite } from '../src/eval/types.js';
 import { runbookOutputSpecs } from '../src/features/runbook/prompt.js';
 import { automationDigestOutputSpecs } from '../src/features/automation-digest/prompt.js';
+import { postmortemOutputSpecs } from '../src/features/postmortem/prompt.js';
 
 // The schema each version sends (the feature's current one for versions not listed).
-const specsByVersion: Readonly<Record<string, StructuredOutputSpec>> = { ...runbookOutputSpecs, ...automationDigestOutputSpecs };
+const specsByVersion: Readonly<Record<string, StructuredOutputSpec>> = { ...runbookOutputSpecs, ...automationDigestOutputSpecs, ...postmortemOutputSpecs };
 
 const schemaTokens = (spec: StructuredOutputSpec): number => countTokens(`${spec.name}\n${spec.description}\n${JSON.stringify(spec.jsonSchema)}`);
 
