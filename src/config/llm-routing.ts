@@ -90,7 +90,7 @@ export const resilienceSchema = z.object({
    * postmortem by default ({@link defaultFeatureTimeouts}).
    */
   streamAttempts: z.boolean().default(false),
-  /** Per feature: its own time limits, over the built-in ones and the values above. */
+  /** Per feature: its own time limits, over the built-in ones and the values above ({@link featureTimeouts}). */
   features: z.partialRecord(featureNameSchema, featureTimeoutsSchema).default({}),
   /** Retries on the same provider for a retryable error, before falling back. */
   maxRetries: z.number().int().min(0).max(10).default(2),
@@ -133,14 +133,23 @@ export const defaultFeatureTimeouts: Readonly<Record<string, FeatureTimeoutOverr
   automationDigest: { attemptTimeoutMs: 75_000, deadlineMs: 120_000 },
 });
 
-/** The time limits of `feature`: the routing file's `resilience.features` entry, over the built-in one, over the global values. */
+/**
+ * The time limits of `feature`. A field of the routing file's `resilience.features` entry wins;
+ * else a built-in entry ({@link defaultFeatureTimeouts}) is a floor under the global value (a
+ * raised global value raises the long features too, a lowered one does not cut them short);
+ * else the global value.
+ */
 export function featureTimeouts(resilience: Resilience, feature: string): FeatureTimeouts {
   // Own entries only: a feature name may be any lowerCamelCase word, `toString` included.
   const configured = Object.hasOwn(resilience.features, feature) ? resilience.features[feature] : undefined;
   const builtIn = Object.hasOwn(defaultFeatureTimeouts, feature) ? defaultFeatureTimeouts[feature] : undefined;
-  // The cast: tsc does not relate an optional field of the overrides to the same required field, per key.
-  const pick = <K extends keyof FeatureTimeouts>(key: K): FeatureTimeouts[K] => (configured?.[key] ?? builtIn?.[key] ?? resilience[key]) as FeatureTimeouts[K];
-  return { attemptTimeoutMs: pick('attemptTimeoutMs'), deadlineMs: pick('deadlineMs'), idleTimeoutMs: pick('idleTimeoutMs'), streamAttempts: pick('streamAttempts') };
+  const limit = (key: 'attemptTimeoutMs' | 'deadlineMs' | 'idleTimeoutMs'): number => configured?.[key] ?? Math.max(builtIn?.[key] ?? 0, resilience[key]);
+  return {
+    attemptTimeoutMs: limit('attemptTimeoutMs'),
+    deadlineMs: limit('deadlineMs'),
+    idleTimeoutMs: limit('idleTimeoutMs'),
+    streamAttempts: configured?.streamAttempts ?? (resilience.streamAttempts || builtIn?.streamAttempts === true),
+  };
 }
 
 /** The longest generation deadline of any feature (ms): what leases and sweepers must outlast. */

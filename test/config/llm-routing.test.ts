@@ -23,11 +23,19 @@ describe('routing file: time limits per feature', () => {
     }
   });
 
-  it('takes each field from the routing file, then the built-in entry, then the global value', () => {
+  it('takes a field from the routing file, else the larger of the built-in entry and the global value', () => {
     const resilience = resilienceSchema.parse({ attemptTimeoutMs: 10_000, idleTimeoutMs: 5_000, features: { postmortem: { deadlineMs: 600_000 }, assistant: { streamAttempts: true, attemptTimeoutMs: 20_000 } } });
     expect(featureTimeouts(resilience, 'postmortem')).toEqual({ attemptTimeoutMs: 180_000, deadlineMs: 600_000, idleTimeoutMs: 5_000, streamAttempts: true });
     expect(featureTimeouts(resilience, 'assistant')).toEqual({ attemptTimeoutMs: 20_000, deadlineMs: 90_000, idleTimeoutMs: 5_000, streamAttempts: true });
     expect(featureTimeouts(resilience, 'statusUpdate')).toEqual({ attemptTimeoutMs: 10_000, deadlineMs: 90_000, idleTimeoutMs: 5_000, streamAttempts: false });
+    // A global value raised past the built-in ones (as the README used to advise) raises them too.
+    const raised = resilienceSchema.parse({ attemptTimeoutMs: 150_000, deadlineMs: 250_000 });
+    expect(featureTimeouts(raised, 'runbook')).toMatchObject({ attemptTimeoutMs: 150_000, deadlineMs: 250_000 });
+    expect(featureTimeouts(raised, 'postmortem')).toMatchObject({ attemptTimeoutMs: 180_000, deadlineMs: 300_000 });
+    // Only the feature's own entry can shorten a built-in limit, or stop its streamed attempts.
+    const own = resilienceSchema.parse({ streamAttempts: true, features: { postmortem: { attemptTimeoutMs: 1_000, streamAttempts: false } } });
+    expect(featureTimeouts(own, 'postmortem')).toMatchObject({ attemptTimeoutMs: 1_000, deadlineMs: 300_000, streamAttempts: false });
+    expect(featureTimeouts(own, 'runbook').streamAttempts).toBe(true);
   });
 
   it('reads only own entries (a feature may be called toString)', () => {
