@@ -463,6 +463,55 @@ describe('createHttpFetch', () => {
     expect(fake.requests[0]!.body).toEqual(chat);
   });
 
+  it('reads a body once, through text(), json(), arrayBuffer() or body, as fetch does', async () => {
+    const first = await post(chat);
+    expect(first.bodyUsed).toBe(false);
+    const text = await first.text();
+    expect(first.bodyUsed).toBe(true);
+    expect((JSON.parse(text) as { object: string }).object).toBe('chat.completion');
+    await expect(first.json()).rejects.toBeInstanceOf(TypeError);
+
+    const bytes = await (await post(chat)).arrayBuffer();
+    expect(bytes).toBeInstanceOf(ArrayBuffer);
+    expect((JSON.parse(new TextDecoder().decode(bytes)) as { object: string }).object).toBe('chat.completion');
+
+    const streamed = await post(chat);
+    const viaStream = await new Response(streamed.body).json();
+    expect((viaStream as { object: string }).object).toBe('chat.completion');
+    expect(streamed.bodyUsed).toBe(true);
+
+    const original = await post(chat);
+    const copy = original.clone();
+    expect(((await copy.json()) as { object: string }).object).toBe('chat.completion');
+    expect(((await original.json()) as { object: string }).object).toBe('chat.completion');
+    expect(fake.requests).toHaveLength(4);
+  });
+
+  it('drops a UTF-8 byte order mark when decoding text', async () => {
+    const server = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"ok":true}')]));
+    });
+    const url = await listen(server);
+    try {
+      expect(await (await httpFetch(url)).json()).toEqual({ ok: true });
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
+  it('rejects json() with the signal reason when aborted while the body is arriving', async () => {
+    fake.enqueue({ kind: 'ok', content: 'first second third fourth fifth sixth seventh', chunkDelayMs: 60_000 });
+    const controller = new AbortController();
+    const response = await post({ ...chat, stream: true }, { signal: controller.signal });
+    const reading = response.text();
+    const reason = new TestAbortReason('stop');
+    controller.abort(reason);
+    await expect(reading).rejects.toBe(reason);
+    expect((await post(chat)).status).toBe(200);
+  });
+
   it('returns error statuses as responses, not rejections', async () => {
     fake.enqueue({ kind: 'error', status: 429, retryAfterSeconds: 3 });
     const response = await post(chat);
