@@ -5,7 +5,8 @@
  * makes `--n` non-streamed structured-output calls (`--concurrency` at a time) of the status update's
  * size (a 1 KB system and a 7 KB user message, its real output schema) against the benchmark's fake
  * upstream (bench/upstream.ts, its own process), after as many calls of warm-up. Reported:
- * `process.cpuUsage()` (user + system) per call, µs; rounds interleave the builds.
+ * `process.cpuUsage()` (user + system) per call, µs; rounds interleave the builds. On a loaded machine
+ * the minimum over rounds is the steadier figure (contention only adds CPU time).
  *
  *   npx tsx bench/provider-cpu-ab.ts [--rounds 3] [--n 5000] [--concurrency 8] [--stream] DIR [DIR ...]
  */
@@ -119,5 +120,5 @@ try {
 }
 for (const [directory, values] of results) {
   const sorted = [...values].sort((a, b) => a - b);
-  process.stdout.write(`${directory}: median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} µs (${values.map((value) => value.toFixed(1)).join(' ')})\n`);
+  process.stdout.write(`${directory}: median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} µs, min ${sorted[0]!.toFixed(1)} µs (${values.map((value) => value.toFixed(1)).join(' ')})\n`);
 }
