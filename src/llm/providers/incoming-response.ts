@@ -36,8 +36,14 @@ export class IncomingBody {
     private readonly destroy: () => void,
     private readonly release: () => void,
   ) {
-    source.once('error', (error) => this.fail(new TypeError('terminated', { cause: error })));
-    source.once('close', () => this.fail(new TypeError('terminated', { cause: new Error('the connection closed before the end of the body') })));
+    // The errors are made only for a body that is not done: 'close' follows every 'end', and an
+    // Error captures a stack trace.
+    source.once('error', (error) => {
+      if (!this.#done) this.fail(new TypeError('terminated', { cause: error }));
+    });
+    source.once('close', () => {
+      if (!this.#done) this.fail(new TypeError('terminated', { cause: new Error('the connection closed before the end of the body') }));
+    });
   }
 
   /** Whether a consumer has started reading (fetch's "disturbed"). */
