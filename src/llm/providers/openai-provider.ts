@@ -64,13 +64,44 @@ function chatOptions(body: string, stream: boolean, signal: AbortSignal): Reques
   return { body, headers: jsonContentType, stream, signal };
 }
 
+type AuthHeaders = Awaited<ReturnType<OpenAI['authHeaders']>>;
+
+/**
+ * The SDK's client, keeping two results it would otherwise rebuild on every call, through its
+ * own extension points: the authentication headers (two `Headers` objects per call; the API key
+ * is a fixed string here) and the URL of a path without a query. The SDK only reads both.
+ */
+class ReusingOpenAI extends OpenAI {
+  #bearerHeaders: AuthHeaders | null = null;
+  readonly #urls = new Map<string, string>();
+
+  protected override async authHeaders(options: Parameters<OpenAI['authHeaders']>[0], schemes?: Parameters<OpenAI['authHeaders']>[1]): Promise<AuthHeaders> {
+    // Bearer only (what every call of this provider asks for), and a key that cannot change.
+    if (schemes?.bearerAuth !== true || schemes.adminAPIKeyAuth === true || typeof this.apiKey !== 'string') return super.authHeaders(options, schemes);
+    this.#bearerHeaders ??= await super.authHeaders(options, schemes);
+    return this.#bearerHeaders;
+  }
+
+  override buildURL(path: string, query: Record<string, unknown> | null | undefined, defaultBaseURL?: string): string {
+    if (query != null || defaultBaseURL !== undefined) return super.buildURL(path, query, defaultBaseURL);
+    let url = this.#urls.get(path);
+    if (url === undefined) {
+      url = super.buildURL(path, query, defaultBaseURL);
+      if (this.#urls.size < 64) this.#urls.set(path, url);
+    }
+    return url;
+  }
+}
+// The SDK names itself after the client's class in User-Agent (`OpenAI/JS <version>`).
+Object.defineProperty(ReusingOpenAI, 'name', { value: OpenAI.name });
+
 /** Creates the provider. Throws at once on unusable settings (an empty API key). */
 export function createOpenAiProvider(settings: OpenAiProviderSettings): LlmProvider {
   const providerId = settings.id;
   if (!settings.apiKey) {
     throw new Error(`provider "${providerId}": the API key is empty (use any placeholder for a server without authentication)`);
   }
-  const client = new OpenAI({
+  const client = new ReusingOpenAI({
     apiKey: settings.apiKey,
     // Left undefined, the SDK falls back to OPENAI_BASE_URL, then to api.openai.com.
     baseURL: settings.baseURL,

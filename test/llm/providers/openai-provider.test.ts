@@ -100,6 +100,20 @@ describe('openai provider, through the real SDK against the fake server', () => 
     expect(seen.body).toEqual({ model: 'gpt-4o-mini', messages: baseRequest.messages, max_tokens: 300, temperature: 0.2 });
   });
 
+  it('sends the SDK\'s own headers on every call: its User-Agent, the bearer key, JSON', async () => {
+    for (let index = 0; index < 3; index++) await provider.complete(baseRequest, new AbortController().signal);
+    for await (const _ of provider.stream(baseRequest, new AbortController().signal)) void _;
+    expect(fake.requests).toHaveLength(4);
+    for (const seen of fake.requests) {
+      expect(seen.headers['user-agent']).toMatch(/^OpenAI\/JS \d/);
+      expect(seen.headers.authorization).toBe('Bearer sk-test');
+      expect(seen.headers['content-type']).toBe('application/json');
+      expect(seen.headers['x-stainless-lang']).toBe('js');
+    }
+    expect(fake.requests[0]!.headers.accept).toBe('application/json');
+    expect(fake.requests.map((seen) => seen.path)).toEqual(Array(4).fill('/v1/chat/completions'));
+  });
+
   it('maps finish_reason length', async () => {
     fake.enqueue({ kind: 'ok', content: 'cut sh', finishReason: 'length' });
     const completion = await provider.complete(baseRequest, new AbortController().signal);
