@@ -3,7 +3,7 @@
  * (A/B), robust on a loaded machine: CPU time of the service process and of its PostgreSQL
  * backends (from /proc) divided by the mutations answered, not latency or throughput.
  *
- *   npx tsx bench/cpu-ab.ts [--rounds 3] [--n 1500] [--connections 16] [--latency 0] [--node-arg=FLAG ...] [--env=NAME=VALUE ...] [--profile] [--stream] DIR [DIR ...]
+ *   npx tsx bench/cpu-ab.ts [--rounds 3] [--n 1500] [--connections 16] [--latency 0] [--node-arg=FLAG ...] [--env=NAME=VALUE ...] [--profile] [--stream] [--paired BATCH] DIR [DIR ...]
  *
  * Each DIR is a checkout with a compiled `dist/src/main.js` (e.g. this repository after
  * `npm run build`, and an older commit exported with `git archive` and built the same way).
@@ -14,6 +14,8 @@
  * each round (VmHWM, warm-up included) is printed with its CPU figures. `--node-arg=FLAG` (repeatable)
  * starts every service with that Node flag (e.g. `--node-arg=--max-semi-space-size=32`);
  * `--env=NAME=VALUE` (repeatable) adds a variable to every service's environment.
+ * With `--paired BATCH`, the builds run side by side and take the load in alternating batches
+ * (see pairedRun): the steadier comparison on a machine others are loading.
  * With `--stream`, each draft is streamed instead (bench/stream-drive.ts: the mutation with
  * `stream: true` and the `draftStream` subscription to its end, over graphql-ws).
  */
@@ -39,6 +41,7 @@ const count = argument('--n', 1500);
 const connections = argument('--connections', 16);
 const upstreamLatencyMs = argument('--latency', 0);
 const profile = process.argv.includes('--profile');
+const pairedBatch = argument('--paired', 0);
 const extraEnvironment = Object.fromEntries(
   process.argv.filter((value) => value.startsWith('--env=')).map((value) => {
     const [name, ...rest] = value.slice('--env='.length).split('=');
@@ -47,7 +50,7 @@ const extraEnvironment = Object.fromEntries(
 );
 const nodeArgs = process.argv.filter((value) => value.startsWith('--node-arg=')).map((value) => value.slice('--node-arg='.length));
 const streamed = process.argv.includes('--stream');
-const valued = ['--rounds', '--n', '--connections', '--latency'];
+const valued = ['--rounds', '--n', '--connections', '--latency', '--paired'];
 const directories = process.argv.slice(2).filter((value, index, all) => !value.startsWith('--') && !valued.includes(all[index - 1] ?? ''));
 if (directories.length === 0) throw new Error('usage: tsx bench/cpu-ab.ts [--rounds 3] [--n 1500] [--profile] DIR [DIR ...]');
 
@@ -114,11 +117,17 @@ function peakRssMb(pid: number): number {
   return Number(kilobytes ?? Number.NaN) / 1024;
 }
 
-async function measure(directory: string, upstreamUrl: string, withProfile: boolean): Promise<{ cpu: number; pg: number; bad: number; rssMb: number; profileDir: string | null }> {
+interface RunningService {
+  service: ManagedProcess;
+  url: string;
+  token: string;
+  dataDirectory: string;
+}
+
+async function startService(directory: string, upstreamUrl: string, profileDir: string | null): Promise<RunningService> {
   const schema = `bench_ab_${randomBytes(4).toString('hex')}`;
   schemas.push(schema);
   const dataDirectory = await mkdtemp(path.join(os.tmpdir(), 'incident-ai-ab-'));
-  const profileDir = withProfile ? await mkdtemp(path.join(os.tmpdir(), 'incident-ai-prof-')) : null;
   const service: ManagedProcess = startProcess({
     name: `service ${directory}`,
     command: process.execPath,
@@ -144,7 +153,12 @@ async function measure(directory: string, upstreamUrl: string, withProfile: bool
   });
   const listening = await service.waitForLine(/listening on (http:\/\/\S+)\/graphql/, 90_000);
   const token = (await service.waitForLine(/demo token: (\S+)/, 10_000))[1]!;
-  const url = listening[1]!.replace('localhost', '127.0.0.1');
+  return { service, url: listening[1]!.replace('localhost', '127.0.0.1'), token, dataDirectory };
+}
+
+async function measure(directory: string, upstreamUrl: string, withProfile: boolean): Promise<{ cpu: number; pg: number; bad: number; rssMb: number; profileDir: string | null }> {
+  const profileDir = withProfile ? await mkdtemp(path.join(os.tmpdir(), 'incident-ai-prof-')) : null;
+  const { service, url, token, dataDirectory } = await startService(directory, upstreamUrl, profileDir);
   const load = streamed ? driveStreams : drive;
   await load(url, token, Math.max(1500, count), connections);
   const cpuStart = processCpuMs(service.pid);
@@ -160,11 +174,57 @@ async function measure(directory: string, upstreamUrl: string, withProfile: bool
   return { cpu: (cpuEnd - cpuStart) / count, pg: pgCpu / count, bad, rssMb, profileDir };
 }
 
+/**
+ * `--paired BATCH`: every build's service runs at once (all on CPU 1, one loaded at a time); after
+ * their warm-ups, batches of BATCH drafts go to each in turn until each had `--n`, so that load
+ * from other processes on the machine falls on the builds alike. Per build: CPU per draft over
+ * all batches; per later build: the median of its per-batch ratio to the first build.
+ */
+async function pairedRun(upstreamUrl: string, batch: number): Promise<void> {
+  const services = [];
+  for (const directory of directories) services.push({ directory, ...(await startService(directory, upstreamUrl, null)) });
+  const load = streamed ? driveStreams : drive;
+  for (const running of services) await load(running.url, running.token, Math.max(1500, count), connections);
+  const totals = services.map(() => ({ cpu: 0, pg: 0, drafts: 0, bad: 0 }));
+  const ratios: number[][] = services.map(() => []);
+  for (let done = 0; done < count; done += batch) {
+    const perDraft: number[] = [];
+    for (const [index, running] of services.entries()) {
+      const cpuStart = processCpuMs(running.service.pid);
+      const pgStart = postgresBackendCpu(running.service.pid);
+      totals[index]!.bad += await load(running.url, running.token, batch, connections);
+      const cpu = processCpuMs(running.service.pid) - cpuStart;
+      for (const [pid, end] of postgresBackendCpu(running.service.pid)) totals[index]!.pg += end - (pgStart.get(pid) ?? 0);
+      totals[index]!.cpu += cpu;
+      totals[index]!.drafts += batch;
+      perDraft.push(cpu / batch);
+    }
+    for (const index of perDraft.keys()) ratios[index]!.push(perDraft[index]! / perDraft[0]!);
+  }
+  const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  process.stdout.write(`\nCPU per ${streamed ? 'streamed' : 'non-streamed'} draft, paired batches of ${batch} up to ${count} each (${connections} connections, upstream ${upstreamLatencyMs} ms):\n`);
+  for (const [index, running] of services.entries()) {
+    const total = totals[index]!;
+    const ratio = index === 0 ? '' : `; median batch ratio to ${directories[0]}: ${median(ratios[index]!).toFixed(3)} (quartiles ${quartiles(ratios[index]!)})`;
+    process.stdout.write(`  ${running.directory}: service ${(total.cpu / total.drafts).toFixed(3)} ms, PostgreSQL ${(total.pg / total.drafts).toFixed(3)} ms, peak RSS ${peakRssMb(running.service.pid).toFixed(0)} MB, bad ${total.bad}${ratio}\n`);
+  }
+  for (const running of services) {
+    await running.service.stop(30_000);
+    await rm(running.dataDirectory, { recursive: true, force: true });
+  }
+}
+
+function quartiles(values: number[]): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  return `${sorted[Math.floor(sorted.length / 4)]!.toFixed(3)}-${sorted[Math.floor((3 * sorted.length) / 4)]!.toFixed(3)}`;
+}
+
 try {
   const upstream = startProcess({ name: 'fake upstream', command: process.execPath, args: ['--import', 'tsx', 'bench/upstream.ts', '--latency', String(upstreamLatencyMs)], core: 0, cwd: path.resolve('.') });
   const upstreamUrl = (await upstream.waitForLine(/^listening (\S+)/, 30_000))[1]!;
   const figures = new Map<string, Array<{ cpu: number; pg: number; bad: number; rssMb: number }>>();
-  for (let round = 0; round < rounds; round += 1) {
+  if (pairedBatch > 0) await pairedRun(upstreamUrl, pairedBatch);
+  for (let round = 0; round < (pairedBatch > 0 ? 0 : rounds); round += 1) {
     for (const directory of directories) {
       const last = round === rounds - 1;
       const result = await measure(directory, upstreamUrl, profile && last);
@@ -184,7 +244,7 @@ try {
     }
   }
   const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-  process.stdout.write(`\nCPU per ${streamed ? 'streamed' : 'non-streamed'} draft, median of ${rounds} rounds of ${count} (${connections} connections, upstream ${upstreamLatencyMs} ms):\n`);
+  if (pairedBatch === 0) process.stdout.write(`\nCPU per ${streamed ? 'streamed' : 'non-streamed'} draft, median of ${rounds} rounds of ${count} (${connections} connections, upstream ${upstreamLatencyMs} ms):\n`);
   for (const [directory, results] of figures) {
     process.stdout.write(`  ${directory}: service ${median(results.map((r) => r.cpu)).toFixed(3)} ms, PostgreSQL ${median(results.map((r) => r.pg)).toFixed(3)} ms (rounds: ${results.map((r) => r.cpu.toFixed(2)).join(' ')}; peak RSS ${results.map((r) => r.rssMb.toFixed(0)).join(' ')} MB; bad answers ${results.reduce((t, r) => t + r.bad, 0)})\n`);
   }

@@ -27,7 +27,12 @@ export type { AttemptErrorKind } from './attempt.js';
 export { defaultGenerationDefaults, type Clock, type GenerationDefaults, type LlmManagerLogger, type LlmManagerOptions, type LlmMetricsRecorder, type Sleep } from './manager-options.js';
 
 /** One generation's state across its steps. */
-type Run = GenerationRun & { costUsd: number; lastError: unknown; sleepSignal: AbortSignal };
+/**
+ * `sleepSignal`: what a backoff sleep listens to (the caller's signal and the deadline), combined
+ * on the first retry only: `AbortSignal.any` costs a signal and its bookkeeping per generation,
+ * and most generations never sleep.
+ */
+type Run = GenerationRun & { costUsd: number; lastError: unknown; sleepSignal: AbortSignal | null };
 
 /**
  * Creates the LLM Manager.
@@ -137,6 +142,7 @@ export function createLlmManager(options: LlmManagerOptions): LlmManager {
         break;
       }
       options.metrics?.retried(run.request.feature, provider.id);
+      run.sleepSignal ??= callerSignal ? AbortSignal.any([callerSignal, run.deadline]) : run.deadline;
       await sleep(decision.delayMs, run.sleepSignal).catch((error: unknown) => {
         if (!callerSignal?.aborted && !run.deadline.aborted) throw error;
       });
@@ -173,7 +179,7 @@ export function createLlmManager(options: LlmManagerOptions): LlmManager {
       attempts: 0,
       costUsd: 0,
       lastError: null,
-      sleepSignal: request.signal ? AbortSignal.any([request.signal, deadline.signal]) : deadline.signal,
+      sleepSignal: null,
     };
     const reports: { step: ResolvedRouteStep; events: string[] }[] = [];
     try {

@@ -120,6 +120,8 @@ export function startAttemptSpan(tracer: Tracer, parent: Context, start: Attempt
     context: trace.setSpan(parent, span),
     traceId: isSpanContextValid(spanContext) ? spanContext.traceId : null,
     succeed(completion) {
+      // Without an exporter spans are not recorded (tracing-sdk.ts): nothing to build for them.
+      if (!span.isRecording()) return span.end();
       span.setAttributes({
         [GenAiAttribute.responseModel]: completion.responseModel,
         [GenAiAttribute.responseFinishReasons]: [completion.finishReason],

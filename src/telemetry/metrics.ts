@@ -31,6 +31,52 @@ export interface Metrics {
   shutdown(): Promise<void>;
 }
 
+type AttemptReport = Parameters<LlmMetricsRecorder['attemptEnded']>[0];
+
+/** The attribute sets of one kind of attempt: its duration, and its input and output token counts. */
+interface AttemptAttributes {
+  duration: Attributes;
+  input: Attributes;
+  output: Attributes;
+}
+
+/** More distinct kinds of attempt than this (a server answering with ever new model names): built per call. */
+const attemptAttributeCacheSize = 1_000;
+
+/**
+ * The attributes of an attempt's metrics, built once per (feature, provider, model, response
+ * model, error) and frozen: every attempt of the same kind records with the same objects,
+ * instead of allocating three per call.
+ */
+function attemptAttributeCache(): (attempt: AttemptReport) => AttemptAttributes {
+  const cache = new Map<string, AttemptAttributes>();
+  return (attempt) => {
+    const key = `${attempt.feature}\u0000${attempt.providerKind}\u0000${attempt.providerId}\u0000${attempt.model}\u0000${attempt.responseModel ?? ''}\u0000${attempt.errorKind ?? ''}`;
+    let attributes = cache.get(key);
+    if (attributes === undefined) {
+      attributes = buildAttemptAttributes(attempt);
+      if (cache.size < attemptAttributeCacheSize) cache.set(key, attributes);
+    }
+    return attributes;
+  };
+}
+
+function buildAttemptAttributes(attempt: AttemptReport): AttemptAttributes {
+  const common: Attributes = {
+    'gen_ai.operation.name': genAiOperation,
+    'gen_ai.provider.name': genAiProviderName(attempt.providerKind),
+    'gen_ai.request.model': attempt.model,
+    'incident_ai.feature': attempt.feature,
+    'incident_ai.provider.id': attempt.providerId,
+  };
+  if (attempt.responseModel) common['gen_ai.response.model'] = attempt.responseModel;
+  return {
+    duration: Object.freeze(attempt.errorKind ? { ...common, 'error.type': attempt.errorKind } : common),
+    input: Object.freeze({ ...common, 'gen_ai.token.type': 'input' }),
+    output: Object.freeze({ ...common, 'gen_ai.token.type': 'output' }),
+  };
+}
+
 export function createMetrics(): Metrics {
   // The exporter is only a reader here: /metrics is served by our own HTTP server.
   const exporter = new PrometheusExporter({ preventServerStart: true });
@@ -57,20 +103,14 @@ export function createMetrics(): Metrics {
     description: 'Circuit breaker state per provider: 0 closed, 1 half-open, 2 open.',
   });
 
+  const attemptAttributes = attemptAttributeCache();
   const llm: LlmMetricsRecorder = {
     attemptEnded(attempt) {
-      const attributes: Attributes = {
-        'gen_ai.operation.name': genAiOperation,
-        'gen_ai.provider.name': genAiProviderName(attempt.providerKind),
-        'gen_ai.request.model': attempt.model,
-        'incident_ai.feature': attempt.feature,
-        'incident_ai.provider.id': attempt.providerId,
-      };
-      if (attempt.responseModel) attributes['gen_ai.response.model'] = attempt.responseModel;
-      operationDuration.record(attempt.durationSeconds, attempt.errorKind ? { ...attributes, 'error.type': attempt.errorKind } : attributes);
+      const attributes = attemptAttributes(attempt);
+      operationDuration.record(attempt.durationSeconds, attributes.duration);
       if (attempt.errorKind === null) {
-        tokenUsage.record(attempt.inputTokens, { ...attributes, 'gen_ai.token.type': 'input' });
-        tokenUsage.record(attempt.outputTokens, { ...attributes, 'gen_ai.token.type': 'output' });
+        tokenUsage.record(attempt.inputTokens, attributes.input);
+        tokenUsage.record(attempt.outputTokens, attributes.output);
       }
     },
     retried(feature, providerId) {

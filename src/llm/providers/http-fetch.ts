@@ -16,6 +16,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
+import { IncomingBody, IncomingResponse } from './incoming-response.js';
 
 /** The `fetch` signature the OpenAI SDK accepts. */
 export type FetchFunction = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -50,27 +51,29 @@ export function createHttpFetch(options: HttpFetchOptions = {}): FetchFunction {
   const httpAgent = new http.Agent(agentOptions);
   const httpsAgent = new https.Agent(agentOptions);
 
+  const parseTarget = targetParser();
+
   return function httpFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
     if (typeof input !== 'string' && !(input instanceof URL)) return fetch(input, init);
-    const url = typeof input === 'string' ? new URL(input) : input;
-    const body = encodeBody(init?.body);
-    if (body === unsupported || (url.protocol !== 'http:' && url.protocol !== 'https:')) return fetch(input, init);
+    const target = parseTarget(input);
+    const encoded = encodeBody(init?.body);
+    if (encoded === unsupported || target === null) return fetch(input, init);
 
     const signal = init?.signal ?? null;
     if (signal?.aborted) return Promise.reject(abortReason(signal));
     const headers = toHeaderRecord(init?.headers);
-    if (body !== null) {
-      headers['content-length'] = String(body.byteLength);
-      if (headers['content-type'] === undefined && body.contentType !== null) headers['content-type'] = body.contentType;
+    if (encoded !== null) {
+      headers['content-length'] = String(encoded.byteLength);
+      if (headers['content-type'] === undefined && encoded.contentType !== null) headers['content-type'] = encoded.contentType;
     }
 
     return new Promise<Response>((resolve, reject) => {
       let settled = false;
-      let failBody: ((error: unknown) => void) | null = null;
+      let body: IncomingBody | null = null;
       const onAbort = (): void => {
         const reason = abortReason(signal!);
         request.destroy();
-        if (failBody) failBody(reason);
+        if (body) body.fail(reason);
         else settle(() => reject(reason));
       };
       const release = (): void => signal?.removeEventListener('abort', onAbort);
@@ -80,15 +83,14 @@ export function createHttpFetch(options: HttpFetchOptions = {}): FetchFunction {
         action();
       };
 
-      const isHttps = url.protocol === 'https:';
-      const request = (isHttps ? https : http).request({
-        protocol: url.protocol,
-        hostname: url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,
-        port: url.port,
-        path: url.pathname + url.search,
+      const request = (target.https ? https : http).request({
+        protocol: target.protocol,
+        hostname: target.hostname,
+        port: target.port,
+        path: target.path,
         method: (init?.method ?? 'GET').toUpperCase(),
         headers,
-        agent: isHttps ? httpsAgent : httpAgent,
+        agent: target.https ? httpsAgent : httpAgent,
       });
       signal?.addEventListener('abort', onAbort, { once: true });
 
@@ -106,31 +108,60 @@ export function createHttpFetch(options: HttpFetchOptions = {}): FetchFunction {
           release();
           return settle(() => resolve(fetch(input, init)));
         }
-        let responseBody: ReadableStream<Uint8Array> | null = null;
+        if (status < 200 || status > 599) {
+          // A Response cannot carry it (fetch rejects the same way).
+          incoming.destroy();
+          release();
+          return settle(() => reject(new TypeError('fetch failed', { cause: new RangeError(`unexpected HTTP status ${status}`) })));
+        }
         if (init?.method?.toUpperCase() === 'HEAD' || nullBodyStatuses.has(status)) {
           incoming.resume();
           release();
         } else {
-          const stream = toWebStream(decode(incoming, incoming.headers['content-encoding']), () => incoming.destroy(), release);
-          responseBody = stream.body;
-          failBody = stream.fail;
+          body = new IncomingBody(decode(incoming, incoming.headers['content-encoding']), () => incoming.destroy(), release);
         }
-        let response: Response;
-        try {
-          response = new Response(responseBody, { status, statusText: incoming.statusMessage ?? '' });
-          // Appending to the response's own Headers skips building a Headers object only to copy it.
-          const raw = incoming.rawHeaders;
-          for (let index = 0; index < raw.length; index += 2) response.headers.append(raw[index]!, raw[index + 1]!);
-        } catch (error) {
-          incoming.destroy();
-          release();
-          return settle(() => reject(new TypeError('fetch failed', { cause: error })));
-        }
-        settle(() => resolve(response));
+        settle(() => resolve(new IncomingResponse(status, incoming.statusMessage ?? '', target.href, incoming.rawHeaders, body)));
       });
-      if (body === null) request.end();
-      else request.end(body.bytes);
+      if (encoded === null) request.end();
+      else request.end(encoded.bytes);
     });
+  };
+}
+
+/** Where a request goes: the parts http.request takes, parsed once per URL string. */
+interface Target {
+  href: string;
+  https: boolean;
+  protocol: string;
+  hostname: string;
+  port: string;
+  path: string;
+}
+
+const targetCacheSize = 64;
+
+/** Parses URL strings into {@link Target}s, remembering the last few (a provider calls one or two URLs). */
+function targetParser(): (input: string | URL) => Target | null {
+  const cache = new Map<string, Target | null>();
+  return (input) => {
+    const key = typeof input === 'string' ? input : input.href;
+    let target = cache.get(key);
+    if (target !== undefined) return target;
+    const url = typeof input === 'string' ? new URL(input) : input;
+    target =
+      url.protocol === 'http:' || url.protocol === 'https:'
+        ? {
+            href: url.href,
+            https: url.protocol === 'https:',
+            protocol: url.protocol,
+            hostname: url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,
+            port: url.port,
+            path: url.pathname + url.search,
+          }
+        : null;
+    if (cache.size >= targetCacheSize) cache.delete(cache.keys().next().value!);
+    cache.set(key, target);
+    return target;
   };
 }
 
@@ -189,59 +220,6 @@ function decode(incoming: http.IncomingMessage, encoding: string | undefined): R
   if (decoder === null) return incoming;
   incoming.on('error', (error) => decoder.destroy(error));
   return incoming.pipe(decoder);
-}
-
-/**
- * Adapts a Node stream to a byte ReadableStream with backpressure. A source that closes before
- * its end (the server dropped the connection mid-body) errors the stream, as fetch does with
- * `TypeError: terminated`.
- */
-function toWebStream(
-  source: Readable,
-  destroy: () => void,
-  release: () => void,
-): { body: ReadableStream<Uint8Array>; fail: (error: unknown) => void } {
-  let controller!: ReadableStreamDefaultController<Uint8Array>;
-  let done = false;
-  const finish = (): boolean => {
-    if (done) return false;
-    done = true;
-    release();
-    return true;
-  };
-  const fail = (error: unknown): void => {
-    if (!finish()) return;
-    source.destroy();
-    destroy();
-    controller.error(error);
-  };
-  const body = new ReadableStream<Uint8Array>(
-    {
-      start(streamController) {
-        controller = streamController;
-        source.on('data', (chunk: Buffer) => {
-          if (done) return;
-          controller.enqueue(chunk);
-          if ((controller.desiredSize ?? 0) <= 0) source.pause();
-        });
-        source.once('end', () => {
-          if (finish()) controller.close();
-        });
-        source.once('error', (error) => fail(new TypeError('terminated', { cause: error })));
-        source.once('close', () => fail(new TypeError('terminated', { cause: new Error('the connection closed before the end of the body') })));
-      },
-      pull() {
-        source.resume();
-      },
-      cancel() {
-        if (!finish()) return;
-        source.destroy();
-        destroy();
-      },
-    },
-    { highWaterMark: 64 * 1024, size: (chunk) => chunk.byteLength },
-  );
-  return { body, fail };
 }
 
 function abortReason(signal: AbortSignal): unknown {

@@ -7,6 +7,7 @@
  * mapped to a {@link ProviderError}.
  */
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import type { Stream } from 'openai/streaming';
 import {
   ProviderError,
   parseRetryAfter,
@@ -17,6 +18,7 @@ import {
   type LlmRequest,
   type ProviderErrorKind,
   type StreamEvent,
+  type StructuredOutputSpec,
   type TokenUsage,
 } from '../types.js';
 import { createHttpFetch, type FetchFunction } from './http-fetch.js';
@@ -44,7 +46,54 @@ export interface OpenAiProviderSettings {
 }
 
 type ChatParams = OpenAI.Chat.Completions.ChatCompletionCreateParamsNonStreaming;
+type ChatStreamParams = OpenAI.Chat.Completions.ChatCompletionCreateParamsStreaming;
 type ChatCompletion = OpenAI.Chat.Completions.ChatCompletion;
+type RequestOptions = Exclude<Parameters<OpenAI['post']>[1], Promise<unknown> | undefined>;
+
+/**
+ * Requests go through the SDK's `post` with the JSON body already written, which is what
+ * `chat.completions.create` does (same path, headers, auth, error mapping, SSE parsing) minus
+ * serializing the whole body itself: the `response_format` with its JSON Schema, the same for
+ * every call of a feature, is serialized once per output spec ({@link requestBody}).
+ */
+const chatPath = '/chat/completions';
+const jsonContentType = { 'content-type': 'application/json' } as const;
+
+function chatOptions(body: string, stream: boolean, signal: AbortSignal): RequestOptions {
+  // A string body with a content-type is sent as it is (the SDK's buildBody).
+  return { body, headers: jsonContentType, stream, signal };
+}
+
+type AuthHeaders = Awaited<ReturnType<OpenAI['authHeaders']>>;
+
+/**
+ * The SDK's client, keeping two results it would otherwise rebuild on every call, through its
+ * own extension points: the authentication headers (two `Headers` objects per call; the API key
+ * is a fixed string here) and the URL of a path without a query. The SDK only reads both.
+ */
+class ReusingOpenAI extends OpenAI {
+  #bearerHeaders: AuthHeaders | null = null;
+  readonly #urls = new Map<string, string>();
+
+  protected override async authHeaders(options: Parameters<OpenAI['authHeaders']>[0], schemes?: Parameters<OpenAI['authHeaders']>[1]): Promise<AuthHeaders> {
+    // Bearer only (what every call of this provider asks for), and a key that cannot change.
+    if (schemes?.bearerAuth !== true || schemes.adminAPIKeyAuth === true || typeof this.apiKey !== 'string') return super.authHeaders(options, schemes);
+    this.#bearerHeaders ??= await super.authHeaders(options, schemes);
+    return this.#bearerHeaders;
+  }
+
+  override buildURL(path: string, query: Record<string, unknown> | null | undefined, defaultBaseURL?: string): string {
+    if (query != null || defaultBaseURL !== undefined) return super.buildURL(path, query, defaultBaseURL);
+    let url = this.#urls.get(path);
+    if (url === undefined) {
+      url = super.buildURL(path, query, defaultBaseURL);
+      if (this.#urls.size < 64) this.#urls.set(path, url);
+    }
+    return url;
+  }
+}
+// The SDK names itself after the client's class in User-Agent (`OpenAI/JS <version>`).
+Object.defineProperty(ReusingOpenAI, 'name', { value: OpenAI.name });
 
 /** Creates the provider. Throws at once on unusable settings (an empty API key). */
 export function createOpenAiProvider(settings: OpenAiProviderSettings): LlmProvider {
@@ -52,7 +101,7 @@ export function createOpenAiProvider(settings: OpenAiProviderSettings): LlmProvi
   if (!settings.apiKey) {
     throw new Error(`provider "${providerId}": the API key is empty (use any placeholder for a server without authentication)`);
   }
-  const client = new OpenAI({
+  const client = new ReusingOpenAI({
     apiKey: settings.apiKey,
     // Left undefined, the SDK falls back to OPENAI_BASE_URL, then to api.openai.com.
     baseURL: settings.baseURL,
@@ -75,7 +124,7 @@ export function createOpenAiProvider(settings: OpenAiProviderSettings): LlmProvi
       const params = buildParams(request, settings.structuredOutputs);
       let completion: ChatCompletion & { _request_id?: string | null };
       try {
-        completion = await client.chat.completions.create(params, { signal });
+        completion = await client.post<ChatCompletion>(chatPath, chatOptions(requestBody(params, request.output, settings.structuredOutputs), false, signal));
       } catch (error) {
         throw fail(error, signal);
       }
@@ -84,12 +133,12 @@ export function createOpenAiProvider(settings: OpenAiProviderSettings): LlmProvi
 
     async *stream(request: LlmRequest, signal: AbortSignal): AsyncIterable<StreamEvent> {
       signal.throwIfAborted();
-      const params = buildParams(request, settings.structuredOutputs);
+      const params: ChatParams | ChatStreamParams = { ...buildParams(request, settings.structuredOutputs), stream: true, stream_options: { include_usage: true } };
       let stream: AsyncIterable<OpenAI.Chat.Completions.ChatCompletionChunk>;
       let requestId: string | null;
       try {
-        const { data, request_id } = await client.chat.completions
-          .create({ ...params, stream: true, stream_options: { include_usage: true } }, { signal })
+        const { data, request_id } = await client
+          .post<Stream<OpenAI.Chat.Completions.ChatCompletionChunk>>(chatPath, chatOptions(requestBody(params, request.output, settings.structuredOutputs), true, signal))
           .withResponse();
         stream = data;
         requestId = request_id;
@@ -147,7 +196,8 @@ export function createOpenAiProvider(settings: OpenAiProviderSettings): LlmProvi
 // `max_tokens`, not `max_completion_tokens`: vLLM, Ollama, llama.cpp and most other
 // OpenAI-compatible servers only know the older name, and OpenAI still accepts it for chat
 // models (its reasoning models require the new name: route those through a provider that
-// sets it once one is needed).
+// sets it once one is needed). With structured outputs, `response_format` is added by
+// {@link requestBody}, already serialized.
 function buildParams(request: LlmRequest, structuredOutputs: boolean): ChatParams {
   const params: ChatParams = {
     model: request.model,
@@ -156,26 +206,51 @@ function buildParams(request: LlmRequest, structuredOutputs: boolean): ChatParam
     temperature: request.temperature,
   };
   const output = request.output;
-  if (!output) return params;
-  if (structuredOutputs) {
-    params.response_format = {
-      type: 'json_schema',
-      json_schema: { name: output.name, description: output.description, schema: output.jsonSchema, strict: true },
-    };
-    return params;
-  }
+  if (!output || structuredOutputs) return params;
   // JSON mode guarantees JSON only; the schema has to travel in the prompt (which also
   // satisfies OpenAI's rule that JSON mode prompts mention JSON).
   params.response_format = { type: 'json_object' };
-  const schemaMessage: OpenAI.Chat.Completions.ChatCompletionSystemMessageParam = {
-    role: 'system',
-    content:
-      `Answer with one JSON value and nothing else. It must be valid against this JSON Schema ` +
-      `(${output.name}: ${output.description}):\n${JSON.stringify(output.jsonSchema)}`,
-  };
+  const schemaMessage: OpenAI.Chat.Completions.ChatCompletionSystemMessageParam = { role: 'system', content: schemaInstruction(output) };
   const firstNonSystem = params.messages.findIndex((message) => message.role !== 'system');
   params.messages.splice(firstNonSystem === -1 ? params.messages.length : firstNonSystem, 0, schemaMessage);
   return params;
+}
+
+/** The JSON text of the request: `params`, then the `response_format` of strict structured output. */
+function requestBody(params: ChatParams | ChatStreamParams, output: StructuredOutputSpec | undefined, structuredOutputs: boolean): string {
+  const json = JSON.stringify(params);
+  if (!output || !structuredOutputs) return json;
+  return `${json.slice(0, -1)},"response_format":${strictResponseFormat(output)}}`;
+}
+
+// Per output spec object: a feature's spec is a module constant, so these hold one entry per feature.
+const responseFormats = new WeakMap<StructuredOutputSpec, string>();
+const schemaInstructions = new WeakMap<StructuredOutputSpec, string>();
+
+/** `response_format: json_schema` with `strict: true`, serialized once per output spec. */
+function strictResponseFormat(output: StructuredOutputSpec): string {
+  let json = responseFormats.get(output);
+  if (json === undefined) {
+    const format: OpenAI.ResponseFormatJSONSchema = {
+      type: 'json_schema',
+      json_schema: { name: output.name, description: output.description, schema: output.jsonSchema, strict: true },
+    };
+    json = JSON.stringify(format);
+    responseFormats.set(output, json);
+  }
+  return json;
+}
+
+/** The system message that carries the schema in JSON mode, written once per output spec. */
+function schemaInstruction(output: StructuredOutputSpec): string {
+  let text = schemaInstructions.get(output);
+  if (text === undefined) {
+    text =
+      `Answer with one JSON value and nothing else. It must be valid against this JSON Schema ` +
+      `(${output.name}: ${output.description}):\n${JSON.stringify(output.jsonSchema)}`;
+    schemaInstructions.set(output, text);
+  }
+  return text;
 }
 
 function toMessageParam(message: ChatMessage): OpenAI.Chat.Completions.ChatCompletionMessageParam {

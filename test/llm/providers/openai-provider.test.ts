@@ -100,6 +100,20 @@ describe('openai provider, through the real SDK against the fake server', () => 
     expect(seen.body).toEqual({ model: 'gpt-4o-mini', messages: baseRequest.messages, max_tokens: 300, temperature: 0.2 });
   });
 
+  it('sends the SDK\'s own headers on every call: its User-Agent, the bearer key, JSON', async () => {
+    for (let index = 0; index < 3; index++) await provider.complete(baseRequest, new AbortController().signal);
+    for await (const _ of provider.stream(baseRequest, new AbortController().signal)) void _;
+    expect(fake.requests).toHaveLength(4);
+    for (const seen of fake.requests) {
+      expect(seen.headers['user-agent']).toMatch(/^OpenAI\/JS \d/);
+      expect(seen.headers.authorization).toBe('Bearer sk-test');
+      expect(seen.headers['content-type']).toBe('application/json');
+      expect(seen.headers['x-stainless-lang']).toBe('js');
+    }
+    expect(fake.requests[0]!.headers.accept).toBe('application/json');
+    expect(fake.requests.map((seen) => seen.path)).toEqual(Array(4).fill('/v1/chat/completions'));
+  });
+
   it('maps finish_reason length', async () => {
     fake.enqueue({ kind: 'ok', content: 'cut sh', finishReason: 'length' });
     const completion = await provider.complete(baseRequest, new AbortController().signal);
@@ -461,6 +475,55 @@ describe('createHttpFetch', () => {
     expect(((await response.json()) as { object: string }).object).toBe('chat.completion');
     expect(fake.requests[0]!.headers).toMatchObject({ authorization: 'Bearer sk', 'content-type': 'application/json' });
     expect(fake.requests[0]!.body).toEqual(chat);
+  });
+
+  it('reads a body once, through text(), json(), arrayBuffer() or body, as fetch does', async () => {
+    const first = await post(chat);
+    expect(first.bodyUsed).toBe(false);
+    const text = await first.text();
+    expect(first.bodyUsed).toBe(true);
+    expect((JSON.parse(text) as { object: string }).object).toBe('chat.completion');
+    await expect(first.json()).rejects.toBeInstanceOf(TypeError);
+
+    const bytes = await (await post(chat)).arrayBuffer();
+    expect(bytes).toBeInstanceOf(ArrayBuffer);
+    expect((JSON.parse(new TextDecoder().decode(bytes)) as { object: string }).object).toBe('chat.completion');
+
+    const streamed = await post(chat);
+    const viaStream = await new Response(streamed.body).json();
+    expect((viaStream as { object: string }).object).toBe('chat.completion');
+    expect(streamed.bodyUsed).toBe(true);
+
+    const original = await post(chat);
+    const copy = original.clone();
+    expect(((await copy.json()) as { object: string }).object).toBe('chat.completion');
+    expect(((await original.json()) as { object: string }).object).toBe('chat.completion');
+    expect(fake.requests).toHaveLength(4);
+  });
+
+  it('drops a UTF-8 byte order mark when decoding text', async () => {
+    const server = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"ok":true}')]));
+    });
+    const url = await listen(server);
+    try {
+      expect(await (await httpFetch(url)).json()).toEqual({ ok: true });
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
+  it('rejects json() with the signal reason when aborted while the body is arriving', async () => {
+    fake.enqueue({ kind: 'ok', content: 'first second third fourth fifth sixth seventh', chunkDelayMs: 60_000 });
+    const controller = new AbortController();
+    const response = await post({ ...chat, stream: true }, { signal: controller.signal });
+    const reading = response.text();
+    const reason = new TestAbortReason('stop');
+    controller.abort(reason);
+    await expect(reading).rejects.toBe(reason);
+    expect((await post(chat)).status).toBe(200);
   });
 
   it('returns error statuses as responses, not rejections', async () => {
