@@ -2,7 +2,7 @@
  * The v5 redaction rows (exposed since branch guardfix2) the redactor gets wrong:
  * benign rows altered (`before -> after`) and secrets or personal values left in the output.
  *
- *   npx tsx bench/guard-v5-redaction-misses.ts [folder]
+ *   npx tsx bench/guard-redaction-misses.ts [folder]
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
