@@ -78,3 +78,19 @@ describe('secrets redaction used to miss (v6 causes)', () => {
     ['an XML element holding a reference', '<password>${env.NEXUS_PASSWORD}</password>'],
   ])('leaves %s', (_name, text) => unchanged(text));
 });
+
+describe('git log lines (policy: a person\'s address goes, the name and the commit stay)', () => {
+  it('redacts the author, committer and trailer addresses of a person and keeps names, SHA and date', () => {
+    const text = 'commit 9c3e5a7b1d2f4e6a8c0b\nAuthor: Priya Raman <priya.raman@example.net>\nDate:   Tue Dec 1 10:20:30 2026 +0000\n\n    cap retries\n\n    Co-authored-by: Tom Berg <tberg@example.org>';
+    expect(redact(text).text).toBe(
+      'commit 9c3e5a7b1d2f4e6a8c0b\nAuthor: Priya Raman <[REDACTED:email]>\nDate:   Tue Dec 1 10:20:30 2026 +0000\n\n    cap retries\n\n    Co-authored-by: Tom Berg <[REDACTED:email]>',
+    );
+  });
+
+  it('redacts a one-line log with %ae', () => removes('9c3e5a7 priya.raman@example.net cap retries', 'priya.raman@example.net'));
+
+  it('keeps bot and noreply addresses, which name a function', () => {
+    unchanged('Author: renovate[bot] <29139614+renovate[bot]@users.noreply.github.com>');
+    unchanged('Author: Priya Raman <41225@users.noreply.github.com>');
+  });
+});
