@@ -189,7 +189,18 @@ const publicJwkMember = /"(?:x|y|n|e|x5t|x5t#S256)"\s*:\s*"$/;
  * a CRL): published on purpose. Private keys are removed whole by the first rule before this runs.
  */
 function inPublicPemBlock(text: string, index: number): boolean {
-  return publicPemRanges(text).some(([start, end]) => index > start && index < end);
+  // The ranges are sorted and disjoint: a binary search keeps a text of many blocks linear.
+  const ranges = publicPemRanges(text);
+  let low = 0;
+  let high = ranges.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const [start, end] = ranges[middle]!;
+    if (index <= start) high = middle - 1;
+    else if (index >= end) low = middle + 1;
+    else return true;
+  }
+  return false;
 }
 
 // The ranges of the last text scanned: every token of one text asks, and the scan is linear.
@@ -198,8 +209,10 @@ function publicPemRanges(text: string): [number, number][] {
   if (pemCache.text === text) return pemCache.ranges;
   const ranges: [number, number][] = [];
   const begin = /-----BEGIN ([A-Z0-9 ]{1,40})-----/g;
+  let endless = false; // once no END follows, none follows a later BEGIN either: not searched again
   for (let match = begin.exec(text); match !== null; match = begin.exec(text)) {
-    const end = text.indexOf('-----END ', begin.lastIndex);
+    const end: number = endless ? -1 : text.indexOf('-----END ', begin.lastIndex);
+    endless = end === -1;
     // A block a log cut short ends with its base64 body.
     const stop = end === -1 ? begin.lastIndex + (/^(?:[ \t]*\r?\n[ \t]*[A-Za-z0-9+/=]{1,100}(?=[ \t]*(?:\r?\n|$)))*/.exec(text.slice(begin.lastIndex, begin.lastIndex + 65536))?.[0].length ?? 0) : end;
     if (!/PRIVATE|SECRET/.test(match[1]!)) ranges.push([match.index, stop]);
@@ -219,8 +232,8 @@ function publicPemRanges(text: string): [number, number][] {
 function isLogColumn(text: string, index: number, length: number): boolean {
   if (text[index - 1] !== '\t' || !['\t', '\n', '\r', undefined].includes(text[index + length])) return false;
   let tabs = 0;
-  for (let at = index - 1; at >= Math.max(0, index - 4096) && text[at] !== '\n'; at -= 1) if (text[at] === '\t') tabs += 1;
-  for (let at = index + length; at < Math.min(text.length, index + length + 4096) && text[at] !== '\n'; at += 1) if (text[at] === '\t') tabs += 1;
+  for (let at = index - 1; tabs < 7 && at >= Math.max(0, index - 4096) && text[at] !== '\n'; at -= 1) if (text[at] === '\t') tabs += 1;
+  for (let at = index + length; tabs < 7 && at < Math.min(text.length, index + length + 4096) && text[at] !== '\n'; at += 1) if (text[at] === '\t') tabs += 1;
   return tabs >= 7;
 }
 
