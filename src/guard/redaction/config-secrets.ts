@@ -26,7 +26,7 @@ export const secretKey = `(?:[A-Za-z0-9]{1,30}[_.-]){0,4}[A-Za-z0-9]{0,20}?(?:${
  * feature without one (`passwordlessLogin`, `tokenless_upload`).
  */
 const notSecretKey =
-  /(?:^|[_.-])(?:names?|files?|paths?|dirs?|ref|refs|ids?|count|len|length|ttl|expiry|expires(?:[_.-]?(?:at|in))?|expiration|type|kind|size|limit|used|usage|policy|version|provider|url|uri|endpoint|header|method|mode|enabled|required|min|max|timeout|interval|lifetime|age|format|algorithm|alg|hint|prompt|label|field|param|strength|source|store|manager|rotation|chars?|regex|pattern|bytes|budget|rate|window|cost|input|output|total|bucket|env|var|variable|scopes?|audience|issuer|arn|schedule|cron|selector|namespace|encryption|hashing|hasher|scheme|cipher|helpers?|backends?|region|zone|location|hash|hashed|digest|checksum|fingerprint|sha\d{0,3}|md5)$|^(?:max|min|num|total|input|output|prompt|completion|cached|reasoning|existing|rotate|rotation)[_.-]|^(?:password|token|key|secret)less|^(?:auth(?:or|ors|ored|ority|orities|entication|enticated|enticate|orization|orized|orize|z|n))$|^tokeniz|^passthrough|^passive|^bypass|^compass|^password[_.-]?(?:reset|change|changed|policy|expired|age|history|complexity|min|max)/i;
+  /(?:^|[_.-])(?:names?|files?|paths?|dirs?|ref|refs|ids?|count|len|length|ttl|expiry|expires(?:[_.-]?(?:at|in))?|expiration|type|kind|size|limit|used|usage|policy|version|provider|url|uri|endpoint|header|method|mode|enabled|required|min|max|timeout|interval|lifetime|age|format|algorithm|alg|hint|prompt|label|field|param|strength|source|store|manager|rotation|chars?|regex|pattern|bytes|budget|rate|window|cost|input|output|total|bucket|env|var|variable|scopes?|audience|issuer|arn|schedule|cron|selector|namespace|encryption|hashing|hasher|scheme|cipher|helpers?|backends?|region|zone|location|hash|hashed|digest|checksum|fingerprint|sha\d{0,3}|md5|duration|period|days|hours|minutes|seconds|delay|retention|retries|retry|attempts|backoff|grace)$|^(?:max|min|num|total|input|output|prompt|completion|cached|reasoning|existing|rotate|rotation)[_.-]|^(?:password|token|key|secret)less|^(?:auth(?:or|ors|ored|ority|orities|entication|enticated|enticate|orization|orized|orize|z|n))$|^tokeniz|^passthrough|^passive|^bypass|^compass|^password[_.-]?(?:reset|change|changed|policy|expired|age|history|complexity|min|max)/i;
 
 /** Words that make a key a secret's name when they are one of its parts (`db_password`, `authToken`). */
 const secretParts = new Set(['password', 'passwords', 'passwd', 'passwort', 'pass', 'pwd', 'pw', 'passphrase', 'passcode', 'secret', 'secrets', 'token', 'apikey', 'credential', 'credentials', 'creds', 'dsn']);
@@ -108,11 +108,12 @@ const progressWord = /^[A-Za-z]+(?:\.{3}|…)$/;
 const secretStorePath = /^[a-z][a-z0-9_.-]{0,63}(?:\/[a-z0-9][a-z0-9_.-]{0,63}){1,8}\/?$/;
 
 /**
- * Values that are settings or names, never a secret: an algorithm (`scram-sha-256`, `argon2id`),
- * a version (`9.0.2`, `^1.4`), a placeholder in parentheses (Terraform's `(sensitive value)`), a date.
+ * Values that are settings or names, never a secret: a duration (`15m`, `1h30m`, ISO 8601 `PT15M`),
+ * an algorithm (`scram-sha-256`, `argon2id`), a version (`9.0.2`, `^1.4`), a placeholder in
+ * parentheses (Terraform's `(sensitive value)`), a date.
  */
 const settingValue =
-  /^(?:(?:scram-)?sha-?\d{1,3}|md5|bcrypt|scrypt|argon2(?:id|i|d)?|pbkdf2(?:[-_]sha\d{1,3})?|yescrypt|crypt|plain(?:text)?|aes-?\d{3}(?:-[a-z]{3})?|hmac-sha\d{3}|[hrep]s\d{3}|[\^~v]?(?:>=?|<=?|=)?\d{1,4}(?:\.\d{1,6}){1,3}(?:[-+][A-Za-z0-9.]{1,30})?|\([a-z][a-z -]{0,30}\)?|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?)$/i;
+  /^(?:(?:\d{1,6}(?:\.\d{1,3})?(?:ns|us|µs|ms|s|m|h|d|w)){1,4}|P(?=[\dT])(?:\d{1,4}[YMWD]){0,4}(?:T(?:\d{1,4}[HMS]){1,3})?|(?:scram-)?sha-?\d{1,3}|md5|bcrypt|scrypt|argon2(?:id|i|d)?|pbkdf2(?:[-_]sha\d{1,3})?|yescrypt|crypt|plain(?:text)?|aes-?\d{3}(?:-[a-z]{3})?|hmac-sha\d{3}|[hrep]s\d{3}|[\^~v]?(?:>=?|<=?|=)?\d{1,4}(?:\.\d{1,6}){1,3}(?:[-+][A-Za-z0-9.]{1,30})?|\([a-z][a-z -]{0,30}\)?|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?)$/i;
 
 /**
  * A path on disk, alone or after an id (systemd's `LoadCredential=db-password:/etc/credstore/db-password`):

@@ -25,6 +25,7 @@ describe('benign lines redaction used to alter (v6 causes)', () => {
     ['feature flag for a flow without passwords', 'ENABLE_PASSWORDLESS=true\npasswordless_mode: magic-link'],
     // what the value is
     ['permission levels of a CI workflow', 'permissions:\n  id-token: write\n  pull-requests: read'],
+    ['durations under secret-named keys', 'jwt:\n  signing_key_rotation_period: 90d\n  access_token_duration: 15m\n  refresh_token_max_age: PT12H'],
     ['Terraform progress on a secret resource', 'aws_secretsmanager_secret_version.api_token: Destroying...'],
     ['secret store path', '{"level":"info","msg":"fetched","secret":"kv/data/billing/stripe"}'],
     ['masked key in a URL query', 'GET /v2/metrics?apikey=**********************c91e0 200'],
@@ -50,6 +51,7 @@ describe('the same rules keep what is a secret', () => {
   it.each([
     ['a password next to a backend setting', 'SECRETS_BACKEND=file\nADMIN_PASSWORD=Vb7!qN2x#Lr9', 'Vb7!qN2x#Lr9'],
     ['a whole token under a token key', 'runner: job done token=Xq4rTb2MnL8vZp3Wk6Yc', 'Xq4rTb2MnL8vZp3Wk6Yc'],
+    ['a password that is not a duration', 'DB_PASSWORD=15mQ!x9z', '15mQ!x9z'],
     ['a short value under an auth token key', 'auth_token=Ab3dE6gH', 'Ab3dE6gH'],
     ['a session id', 'SESSION_ID=Qm8vT2pXk9LrB4nWz7YcF3hJd6', 'Qm8vT2pXk9LrB4nWz7YcF3hJd6'],
     ["Vault's AppRole secret id", 'vault_secret_id: 9b2fK8qLmX4vR7tNpZ3wHc6yJd', '9b2fK8qLmX4vR7tNpZ3wHc6yJd'],
