@@ -143,14 +143,16 @@ const inCommittedCiphertext = (before: string): boolean =>
 /**
  * Keys naming an identifier: any key whose last word is `id`, `uuid` or `guid` (`request_id=`,
  * `"UserId": "`, `elasticsearch.node.id`, `lease_id=`, a bare `id =`), a JWKS `kid`, an OAuth
- * `state`, a `nonce`: a random-looking value there is an id, not a secret. A session id and Vault's
+ * `state`, a `nonce`, an HTTP `ETag`, a `correlation`/`traceparent` header: a random-looking value
+ * there is an id, not a secret. A session id and Vault's
  * `secret_id` are credentials, so keys naming a session or a secret are left out.
  */
-const keyBefore = /([A-Za-z0-9_.-]{1,60})["']?[ \t]*[:=][ \t]*["']?$/;
+// The key before a value, quotes (JSON-escaped too) and a weak ETag's `W/` allowed between.
+const keyBefore = /([A-Za-z0-9_.-]{1,60})["']?[ \t]*[:=][ \t]*(?:\\?["'])?(?:W\/)?(?:\\?["'])?$/;
 function isIdentifierKey(before: string): boolean {
   const key = keyBefore.exec(before)?.[1];
   if (key === undefined || /(?:session|sess|secret)[_.-]?id$|^sid$/i.test(key)) return false;
-  return /(?:^|[_.-])(?:id|ids|uuid|guid|amz-id(?:-\d)?|nonce|kid|state)$/i.test(key) || /[a-z0-9](?:Id|ID|Uuid|UUID|Guid)$/.test(key);
+  return /(?:^|[_.-])(?:id|ids|uuid|guid|amz-id(?:-\d)?|nonce|kid|state|etag|correlation|traceparent|tracestate)$/i.test(key) || /[a-z0-9](?:Id|ID|Uuid|UUID|Guid)$/.test(key);
 }
 
 /** Role and no-reply mailboxes (`noreply@…`, `ci-bot@users.noreply.github.com`) name a function, not a person. */

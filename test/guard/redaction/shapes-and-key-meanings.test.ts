@@ -33,6 +33,7 @@ describe('benign lines redaction used to alter (v6 causes)', () => {
     ['printed token prefix', 'Uploading job artifacts to coordinator... ok  id=99120 token=Xq4rTb2M'],
     // ids, names and published keys
     ['node id under a dotted key', '{"cluster.uuid":"Qy4n0RfVt8eW2mZk1LpB3A","node.id":"r9Ts2XkqLm4VbN8wYc1ZPg"}'],
+    ['ETag and correlation header', 'HTTP/1.1 304 Not Modified\netag: "W/\\"3c1a-Qz8Lm2Xr5Tn9Vb4Wk7Hc1Pj6\\""\ncorrelation: Mw4Rt8Zq2Xn6Lk1Vb9Pc3Hy7'],
     ['bare id in Terraform state', 'google_kms_crypto_key.main: Refreshing state... [id=kr-Pw8Zq1NcX4tRm6Vb0Lk2Hj]'],
     ['lease id that is a path', 'vault: renewed lease lease_id=aws/creds/deployer/Wq8rN2xTk5Lm9VbZ3cP7hJ01'],
     ['worker thread name', '[2026-12-01 09:14:02,118: WARNING/ForkPoolWorker-7] retrying task'],
