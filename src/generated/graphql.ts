@@ -186,7 +186,7 @@ export type CitedRecord = {
 export type CommandClass =
   /** Changes state in an intended, recoverable way (restart, scale, rollout, UPDATE ... WHERE). */
   | 'CHANGES_STATE'
-  /** Loses data or availability (rm -rf, mkfs, DROP, kubectl delete namespace ...), or cannot be understood by the policy: destructive until reviewed. Deleting or emptying files loses data, so it is destructive and needs approval even in a log clean-up: rm (any flags), unlink, find -delete, find -exec rm, xargs rm, truncate, shred, > file, rsync --delete, journalctl --vacuum-*, also through sudo, ssh, sh -c and pipelines. */
+  /** Loses data or availability (rm -rf, mkfs, DROP, kubectl delete namespace ...), or cannot be understood by the policy: destructive until reviewed. Deleting or emptying files loses data, so it is destructive and needs approval even in a log clean-up: rm (any flags), unlink, find -delete, find -exec rm, xargs rm, truncate, shred, > file, rsync --delete, journalctl --vacuum-*, also through sudo, ssh, sh -c and pipelines. Force-deleting pods is destructive too (kubectl delete pod --force / --grace-period=0: no graceful shutdown; a graceful kubectl delete pod is a restart and changes state), and so is moving or copying over an existing file (mv -f / cp -f onto a file, or onto a configuration file under /etc; -n, -b, -i keep it). */
   | 'DESTRUCTIVE'
   /** Only reads state (kubectl get, df, SELECT ...). */
   | 'READ_ONLY';

@@ -18,6 +18,7 @@ import { decodeEmbedded, defaultDecodeBudget, type DecodeBudget } from './decode
 import { noiseSignals } from './character-statistics.js';
 import { enoughToScore, loadShippedScorer, type NgramScorer } from './ngram-scorer.js';
 import { hasInvisibleInsideWords, viewsOf } from './normalize.js';
+import { processQuestion } from './pattern-vocabulary.js';
 import { quotedSpans, reportedQuotes, startsInside, withoutQuotes } from './reported-speech.js';
 import { signals, type Signal } from './signals.js';
 import {
@@ -175,7 +176,8 @@ export function createInjectionDetector(options: InjectionDetectorOptions = {}):
       // it added false positives (clean notes and alerts) for almost no detection.
       // In a report about an attack, the scorer reads the caller's own words, not the quoted attack.
       const ownWords = reported ? withoutQuotes(screened, quotedSpans(screened)) : screened;
-      const probability = scorer && scoredSources.has(source) && enoughToScore(ownWords) ? scorer.probability(ownWords) : 0;
+      // The scorer reads words, not whose instructions: a question asking only for a process's steps is judged by the signals.
+      const probability = scorer && scoredSources.has(source) && enoughToScore(ownWords) && !processQuestion.test(original) ? scorer.probability(ownWords) : 0;
       if (scorer && probability >= scorer.threshold) {
         matches.push({ signal: 'learned.ngram', category: 'learned', weight: 0.95, view: 'original', excerpt: `n-gram scorer probability ${round(probability)}` });
       }

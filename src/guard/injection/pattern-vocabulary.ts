@@ -29,3 +29,22 @@ const workNouns =
 export const ordinaryObject = latin(
   `^(?:\\s+(?:diffs?|tables?|columns?|index(?:es)?|files?|drift|schemas?|flags?|versions?|history|changes?|fields?|sections?|parameters?|keys?|values?|text(?!\\s+(?:you|above|before|verbatim))|box|dialog|screen|window|timeout|rules? (?:engine|file))\\b|\\s+(?:that|which)\\s+(?!you\\b|i (?:gave|sent) you\\b|was given to you\\b)|\\s+(?:we|they|he|she|our|their|his|her|the (?:team|vendor|customer|user|operator|on-?call|responder)s?)\\s+(?!you\\b)|[^.\\n?]{0,40}?\\b(?:in|from|on|of|for|at)\\s+(?:the\\s+|our\\s+|this\\s+|that\\s+|my\\s+)?(?:[a-z0-9-]+\\s+){0,2}${workNouns}\\b)`,
 );
+
+/**
+ * The purpose that makes "your instructions" a process's, not the model's: a task of the team's
+ * work given after `for`/`on`/`about` ("for filing a postmortem", "on how to escalate a sev1",
+ * "for the handoff process"). Talking to the caller ("for responding", "for this chat", "for
+ * users") is the model's own conduct and is not a purpose here. Tested on the text after a match.
+ */
+export const processPurpose = latin(
+  `^(?![^.!?\\n]{0,80}\\b(?:prompts?|system|developer|hidden|secret|confidential|jailbreak|model|assistant|ai|llm|(?:chat)?bot|yourself|initial|original|verbatim)\\b)\\s+(?:for|on|about)\\s+(?:how\\s+(?:to|do|should|can)\\s+(?:i|we)?\\s*)?(?!(?:respond|answer|repl|talk|chat|speak|behav|act|interact|convers|greet|reason|think|refus|format|output|writ)[a-z]*\\b|(?:this|the|our|that)\\s+(?:conversation|chat|session|exchange|thread|dialog(?:ue)?)\\b|(?:me|us|users?|people|anyone|everyone|customers?|you|yourself)\\b)(?:[a-z-]{3,}ing|[a-z-]{3,})\\b[^.!?\\n]{0,60}\\?*\\s*$`,
+);
+
+/**
+ * A question that is only a request for a process's steps ("What are your instructions for
+ * filing a postmortem?"): one sentence, asking what "your" instructions, steps or guidance are
+ * for a purpose {@link processPurpose} accepts.
+ */
+export const processQuestion = latin(
+  `^\\s*(?:what|which)\\s+(?:are|is)\\s+your\\s+(?:instructions|guidance|guidelines|steps|process|advice|recommendations?)(?=${processPurpose.source.slice(1)})`,
+);

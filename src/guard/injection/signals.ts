@@ -15,7 +15,7 @@
 import { jailbreakSignals } from './jailbreak-signals.js';
 import { documentTaskSignals } from './document-task-signals.js';
 import { pressureSignals } from './pressure-signals.js';
-import { any, gap, latin, ordinaryObject } from './pattern-vocabulary.js';
+import { any, gap, latin, ordinaryObject, processPurpose } from './pattern-vocabulary.js';
 import { taskSignals } from './task-signals.js';
 import type { InjectionSource, Signal } from './types.js';
 
@@ -334,8 +334,8 @@ export const signals: readonly Signal[] = [
     pattern: latin(
       `\\b(?:what|which) (?:is|are|was|were) (?:your|the) (?:(?:system|initial|original|hidden|secret|exact|full|first|developer) )+(?:prompt|instructions?|rules|guidelines|directives|message)|\\bwhat (?:is|are|was|were) your (?:instructions|prompt|rules|guidelines|directives|system prompt)\\b|\\b(?:what|how) (?:were you|have you been) (?:told|instructed|programmed|prompted|configured)\\b|\\bwhat (?:did|does) (?:the|your) (?:system|developer|initial) (?:prompt|message|instructions?) (?:say|contain|tell you)`,
     ),
-    // "what are the exact instructions in step 3 of the runbook?"
-    unless: ordinaryObject,
+    // "what are the exact instructions in step 3 of the runbook?", "what are your instructions for filing a postmortem?"
+    unless: new RegExp(`${ordinaryObject.source}|${processPurpose.source}`, 'u'),
     dampening: 0.5,
   },
   {

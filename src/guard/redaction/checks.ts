@@ -54,8 +54,9 @@ export const entropyThreshold = (length: number): number => Math.min(4.5, 2.8 + 
  *   (`token=`, `secret:`) instead.
  * - A secret mixes upper case, lower case and digits and switches between those classes often
  *   (random text switches on about 60% of characters, CamelCase and kebab-case names on 15%).
- * - Paths, dotted or dashed names whose parts are lower-case words or numbers (Kubernetes pod
- *   names, hostnames, package names) and SRI hashes (`sha512-...`) are not secrets.
+ * - Paths, dotted or dashed names whose parts are lower-case words, numbers or CamelCase words
+ *   (Kubernetes pod names, hostnames, package names, thread names) and SRI hashes (`sha512-...`)
+ *   are not secrets.
  */
 export function looksLikeRandomSecret(raw: string): boolean {
   const token = raw.replace(/=+$/, '');
@@ -68,7 +69,8 @@ export function looksLikeRandomSecret(raw: string): boolean {
   if (/^(?:[A-Z]{2,5}|[a-z]{2,5}_)[0-9a-f]{12,}$/.test(token)) return false;
   if (/^sha(?:1|224|256|384|512)-/i.test(token)) return false;
   const parts = token.split(/[-_./+]/).filter((part) => part.length > 0);
-  if (parts.length >= 2 && parts.every((part) => /^(?:[a-z0-9]+|[A-Z0-9]+|[A-Z][a-z0-9]+)$/.test(part) && !/^(?=.*[a-z])(?=.*\d)[a-z\d]{12,}$/.test(part))) return false;
+  // A part may be CamelCase words (`ForkPoolWorker`, `INFO/MainProcess`): a class or thread name.
+  if (parts.length >= 2 && parts.every((part) => /^(?:[a-z0-9]+|[A-Z0-9]+|[A-Z][a-z0-9]+|(?:[A-Z][a-z]{2,}){2,}\d{0,4})$/.test(part) && !/^(?=.*[a-z])(?=.*\d)[a-z\d]{12,}$/.test(part))) return false;
   if (token.startsWith('/') || ((token.match(/\//g)?.length ?? 0) >= 2 && !/[A-Z]/.test(token))) return false;
   // A path of words (`database/creds/readonly/5Jh2kXqM9r`, a Vault lease id) is judged by its segments.
   const segments = token.split('/');

@@ -20,10 +20,13 @@ export const secretKey = `(?:[A-Za-z0-9]{1,30}[_.-]){0,4}[A-Za-z0-9]{0,20}?(?:${
 
 /**
  * Keys built on a secret word that name something else: a count, a file, a name, a type, a
- * setting. `secret_name: db-creds` and `token_ttl = 3600` hold no secret.
+ * setting. `secret_name: db-creds` and `token_ttl = 3600` hold no secret; nor do a key naming where
+ * secrets are kept (`secrets_backend`, `secret_region`), a digest of one (`token_hash`,
+ * `password_sha256`: a one-way hash is stored to compare, it does not log anyone in) or a
+ * feature without one (`passwordlessLogin`, `tokenless_upload`).
  */
 const notSecretKey =
-  /(?:^|[_.-])(?:names?|files?|paths?|dirs?|ref|refs|ids?|count|len|length|ttl|expiry|expires(?:[_.-]?(?:at|in))?|expiration|type|kind|size|limit|used|usage|policy|version|provider|url|uri|endpoint|header|method|mode|enabled|required|min|max|timeout|interval|lifetime|age|format|algorithm|alg|hint|prompt|label|field|param|strength|source|store|manager|rotation|chars?|regex|pattern|bytes|budget|rate|window|cost|input|output|total|bucket|env|var|variable|scopes?|audience|issuer|arn|schedule|cron|selector|namespace|encryption|hashing|hasher|scheme|cipher|helpers?)$|^(?:max|min|num|total|input|output|prompt|completion|cached|reasoning|existing|rotate|rotation)[_.-]|^(?:auth(?:or|ors|ored|ority|orities|entication|enticated|enticate|orization|orized|orize|z|n))$|^tokeniz|^passthrough|^passive|^bypass|^compass|^password[_.-]?(?:reset|change|changed|policy|expired|age|history|complexity|min|max)/i;
+  /(?:^|[_.-])(?:names?|files?|paths?|dirs?|ref|refs|ids?|count|len|length|ttl|expiry|expires(?:[_.-]?(?:at|in))?|expiration|type|kind|size|limit|used|usage|policy|version|provider|url|uri|endpoint|header|method|mode|enabled|required|min|max|timeout|interval|lifetime|age|format|algorithm|alg|hint|prompt|label|field|param|strength|source|store|manager|rotation|chars?|regex|pattern|bytes|budget|rate|window|cost|input|output|total|bucket|env|var|variable|scopes?|audience|issuer|arn|schedule|cron|selector|namespace|encryption|hashing|hasher|scheme|cipher|helpers?|backends?|region|zone|location|hash|hashed|digest|checksum|fingerprint|sha\d{0,3}|md5|duration|period|days|hours|minutes|seconds|delay|retention|retries|retry|attempts|backoff|grace)$|^(?:max|min|num|total|input|output|prompt|completion|cached|reasoning|existing|rotate|rotation)[_.-]|^(?:password|token|key|secret)less|^(?:auth(?:or|ors|ored|ority|orities|entication|enticated|enticate|orization|orized|orize|z|n))$|^tokeniz|^passthrough|^passive|^bypass|^compass|^password[_.-]?(?:reset|change|changed|policy|expired|age|history|complexity|min|max)/i;
 
 /** Words that make a key a secret's name when they are one of its parts (`db_password`, `authToken`). */
 const secretParts = new Set(['password', 'passwords', 'passwd', 'passwort', 'pass', 'pwd', 'pw', 'passphrase', 'passcode', 'secret', 'secrets', 'token', 'apikey', 'credential', 'credentials', 'creds', 'dsn']);
@@ -47,7 +50,11 @@ export function isSecretKey(key: string): boolean {
   // `_auth` (.npmrc) is a secret; `auth`, `oauth_scopes` and `authorization` are not.
   if (/^_auth$/i.test(bare)) return true;
   // Run-together names (PGPASSWORD, MYSQLPWD, DBSECRET) hold the word inside one part.
-  return parts.some((part) => secretParts.has(part) || /password|passwd|passphrase|secret|token|apikey|credential/.test(part)) || secretPairs.test(parts.join('_'));
+  const isSecretPart = (part: string): boolean => secretParts.has(part) || /password|passwd|passphrase|secret|token|apikey|credential/.test(part);
+  // A setting of the thing named right after the secret word: `SECRET_STORE_PROJECT`, `token_backend_url`.
+  const last = parts.findLastIndex(isSecretPart);
+  if (last !== -1 && last < parts.length - 1 && notSecretKey.test(`_${parts[last + 1]}`)) return false;
+  return parts.some(isSecretPart) || secretPairs.test(parts.join('_'));
 }
 
 /**
@@ -67,20 +74,46 @@ const describingWord = /^(?:via|option|options|flag|argument|parameter|instead|i
  * `after` is the text that follows the value on its line.
  */
 export function isSecretValue(key: string, value: string, after: string): boolean {
-  if (referenceValue.test(value) || describingWord.test(value)) return false;
+  if (referenceValue.test(value) || describingWord.test(value) || isTokenPrefix(key, value)) return false;
   // `PWD=/home/deploy` in sudo logs and env dumps is the working directory.
   if (/^(?:OLD)?PWD$/i.test(key) && /^[/~]/.test(value)) return false;
   // A bare word followed by more words is prose, not an assignment ("secrets: reloaded 4 secrets from …").
   if (/^[A-Za-z]+$/.test(value) && /^ +[A-Za-z0-9]/.test(after)) return false;
-  return !settingValue.test(value) && !/\*{3,}|•{3,}/.test(value) && !filePath.test(value);
+  if (progressWord.test(value)) return false;
+  return !settingValue.test(value) && !isMasked(value) && !filePath.test(value) && !secretStorePath.test(value);
 }
 
 /**
- * Values that are settings or names, never a secret: an algorithm (`scram-sha-256`, `argon2id`),
- * a version (`9.0.2`, `^1.4`), a placeholder in parentheses (Terraform's `(sensitive value)`), a date.
+ * Under a key naming a token (`token=`, `job_token:`), letters and digits shorter than 12
+ * characters are not a whole token: generated tokens have 20 or more (GitLab Runner prints the
+ * first 8 characters of a job token on purpose). Passwords, secrets and keys may be short and
+ * are not judged by length.
+ */
+function isTokenPrefix(key: string, value: string): boolean {
+  const parts = partsOf(key.replace(/^["'$-]+|["']+$/g, ''));
+  return parts.length > 0 && /^tokens?$/.test(parts.at(-1)!) && !parts.some((part) => /pass|pwd|secret|key|auth/.test(part)) && /^[A-Za-z0-9]{1,11}$/.test(value);
+}
+
+/** A value a tool printed with most of it masked (`****49b22`, `•••••`): what is left identifies, it does not authenticate. */
+export const isMasked = (value: string): boolean => /\*{3,}|•{3,}/.test(value);
+
+/** A status word with an ellipsis, as progress lines print it (Terraform's `random_password.db: Creating...`). */
+const progressWord = /^[A-Za-z]+(?:\.{3}|…)$/;
+
+/**
+ * The name of a stored secret as a path of lower-case words (`prod/orders/db`, `kv/data/payments`):
+ * Vault, AWS Secrets Manager and SOPS name secrets this way. A generated secret has upper case or
+ * symbols, so it never has this shape.
+ */
+const secretStorePath = /^[a-z][a-z0-9_.-]{0,63}(?:\/[a-z0-9][a-z0-9_.-]{0,63}){1,8}\/?$/;
+
+/**
+ * Values that are settings or names, never a secret: a duration (`15m`, `1h30m`, ISO 8601 `PT15M`),
+ * an algorithm (`scram-sha-256`, `argon2id`), a version (`9.0.2`, `^1.4`), a placeholder in
+ * parentheses (Terraform's `(sensitive value)`), a date.
  */
 const settingValue =
-  /^(?:(?:scram-)?sha-?\d{1,3}|md5|bcrypt|scrypt|argon2(?:id|i|d)?|pbkdf2(?:[-_]sha\d{1,3})?|yescrypt|crypt|plain(?:text)?|aes-?\d{3}(?:-[a-z]{3})?|hmac-sha\d{3}|[hrep]s\d{3}|[\^~v]?(?:>=?|<=?|=)?\d{1,4}(?:\.\d{1,6}){1,3}(?:[-+][A-Za-z0-9.]{1,30})?|\([a-z][a-z -]{0,30}\)?|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?)$/i;
+  /^(?:(?:\d{1,6}(?:\.\d{1,3})?(?:ns|us|µs|ms|s|m|h|d|w)){1,4}|P(?=[\dT])(?:\d{1,4}[YMWD]){0,4}(?:T(?:\d{1,4}[HMS]){1,3})?|(?:scram-)?sha-?\d{1,3}|md5|bcrypt|scrypt|argon2(?:id|i|d)?|pbkdf2(?:[-_]sha\d{1,3})?|yescrypt|crypt|plain(?:text)?|aes-?\d{3}(?:-[a-z]{3})?|hmac-sha\d{3}|[hrep]s\d{3}|[\^~v]?(?:>=?|<=?|=)?\d{1,4}(?:\.\d{1,6}){1,3}(?:[-+][A-Za-z0-9.]{1,30})?|\([a-z][a-z -]{0,30}\)?|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?)$/i;
 
 /**
  * A path on disk, alone or after an id (systemd's `LoadCredential=db-password:/etc/credstore/db-password`):
@@ -92,11 +125,14 @@ const filePath = /^(?:[a-z0-9_.-]{1,64}:)?(?:~|\.{1,2})?(?:\/[a-z0-9_.@-]{1,64})
  * A key named after a vendor or a purpose and ending in `key` (`STRIPE_KEY`, `MAPS_KEY`) holds a
  * secret only when its value looks like a credential: letters and digits, mixed case or a symbol,
  * no path or dotted name. `CACHE_KEY: user-profile` and `SSH_KEY: ~/.ssh/id_rsa` are settings.
+ * A key ending in `login` (`SONAR_LOGIN`, `registry.login`) names a user, unless its value is a
+ * token: 32+ hex digits or a generated string of 20+ characters, which no user name is.
  */
 export function isCredentialUnderKeyKey(key: string, value: string): boolean {
   const parts = partsOf(key.replace(/^["'$-]+|["']+$/g, ''));
-  if (parts.at(-1) !== 'key' || parts.length < 2 || notSecretKey.test(parts.join('_'))) return false;
-  return looksGenerated(value);
+  if (parts.length < 2 || notSecretKey.test(parts.join('_'))) return false;
+  if (parts.at(-1) === 'login') return /^[0-9a-f]{32,}$/i.test(value) || (value.length >= 20 && looksGenerated(value));
+  return parts.at(-1) === 'key' && looksGenerated(value);
 }
 
 /**
@@ -108,8 +144,8 @@ export function looksGenerated(value: string): boolean {
   return /[A-Za-z]/.test(value) && /\d/.test(value) && ((/[A-Z]/.test(value) && /[a-z]/.test(value)) || /[^A-Za-z0-9._:-]/.test(value));
 }
 
-/** Keys ending in `key` (the candidates of {@link isCredentialUnderKeyKey}). */
-export const keyNamedAssignment = /(?<![A-Za-z0-9])(["']?)((?:[A-Za-z0-9]{1,30}[_.-]){1,4}key|[a-z][a-z0-9]{1,30}Key)\1((?:\\?["'])?[ \t]{0,8}(?:[:=]|=>|:=)[ \t]{0,8}(?:\\?["'])?)((?!\[REDACTED:)(?:(?<=["'])[^"'\n\\]{1,512}(?=\\?["'])|[^\s'",;&}<>\]\\)]{1,512}))/gi;
+/** Keys ending in `key` or `login` (the candidates of {@link isCredentialUnderKeyKey}). */
+export const keyNamedAssignment = /(?<![A-Za-z0-9])(["']?)((?:[A-Za-z0-9]{1,30}[_.-]){1,4}(?:key|login)|[a-z][a-z0-9]{1,30}(?:Key|Login))\1((?:\\?["'])?[ \t]{0,8}(?:[:=]|=>|:=)[ \t]{0,8}(?:\\?["'])?)((?!\[REDACTED:)(?:(?<=["'])[^"'\n\\]{1,512}(?=\\?["'])|[^\s'",;&}<>\]\\)]{1,512}))/gi;
 
 /**
  * A secret given as a name/value pair, as Kubernetes `env`, Ansible and CI options write it:
@@ -126,6 +162,13 @@ export const keyValueAssignment = new RegExp(
   `(?<![A-Za-z0-9])(["']?)(_?${secretKey})\\1((?:\\\\?["'])?[ \\t]{0,8}(?:[:=]|=>|:=)[ \\t]{0,8}(?:\\\\?["'])?)((?!\\[REDACTED:)(?:(?<=["'])[^"'\\n\\\\]{1,512}(?=\\\\?["'])|[^\\s'",;&}<>\\]\\\\)]{1,512}))`,
   'gi',
 );
+
+/**
+ * An XML element named after a secret, holding it as its text: Maven's `settings.xml`
+ * `<password>…</password>`, `<apiToken>…</apiToken>`, `<ns:secret>…</ns:secret>`. Group 2 is the
+ * element's name (judged by the rule as a key), 3 the value.
+ */
+export const xmlElementSecret = /(<((?:[A-Za-z][A-Za-z0-9_.-]{0,30}:)?[A-Za-z_][A-Za-z0-9_.-]{0,80})(?:[ \t][^<>\n]{0,200})?>)([^<>\n]{1,512})(?=<\/\2>)/g;
 
 /** `.netrc`: `machine host login user password value` (on one line or on its own line). */
 export const netrcPassword = /(?<![A-Za-z0-9_-])((?:machine|default)\s+\S+.{0,200}?\s(?:password|passwd|account)\s+|^\s*(?:password|passwd)\s+)(\S{1,256})(?=\s*$)/gim;

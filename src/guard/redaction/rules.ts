@@ -11,6 +11,7 @@ import { looksLikeRandomSecret, passesLuhn } from './checks.js';
 import {
   commandLineSecrets,
   isCredentialUnderKeyKey,
+  isMasked,
   isSecretKey,
   isSecretValue,
   keyNamedAssignment,
@@ -25,6 +26,7 @@ import {
   registryToken,
   urlPathToken,
   urlQuerySecret,
+  xmlElementSecret,
 } from './config-secrets.js';
 import { isIssuableSsn, isNinoMatch, isValidIban, ninoPattern, ssnContext } from './national-ids.js';
 import { findPhoneNumbers } from './phone-numbers.js';
@@ -38,9 +40,13 @@ export interface RedactionRule {
 
 const isPlaceholder = (value: string): boolean => value.startsWith('[REDACTED:');
 
-// Values that stand for a secret without being one: templates, masks, variables, states.
+// Values that stand for a secret without being one: templates, masks, variables, states, and
+// permission levels (`id-token: write` in a GitHub Actions `permissions:` block).
 const notAValue =
-  /^(?:\*+|x{3,}|\.{3}|…|<[^>]*>|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\{\{[^}]*\}\}|%\([a-z_]+\)s|%s|\[(?:redacted|filtered|masked|hidden|removed|scrubbed|sensitive)[^\]]*\]?|redacted|filtered|masked|hidden|inherit|(?:replace|change|set)[_-]?me|todo|tbd|fixme|placeholder|null|none|nil|true|false|undefined|empty|unset|required|optional|string|str|int|bool|expired|invalid|missing|rotated|revoked|refreshed|present|absent|ok|yes|no|on|off|enabled|disabled|reset|set|valid|changed|wrong|incorrect|updated|needed|\?+)$/i;
+  /^(?:\*+|x{3,}|\.{3}|…|<[^>]*>|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\{\{[^}]*\}\}|%\([a-z_]+\)s|%s|\[(?:redacted|filtered|masked|hidden|removed|scrubbed|sensitive)[^\]]*\]?|redacted|filtered|masked|hidden|inherit|(?:replace|change|set)[_-]?me|todo|tbd|fixme|placeholder|null|none|nil|true|false|undefined|empty|unset|required|optional|string|str|int|bool|expired|invalid|missing|rotated|revoked|refreshed|present|absent|ok|yes|no|on|off|enabled|disabled|reset|set|valid|changed|wrong|incorrect|updated|needed|read|write|read-?only|read-?write|write-?only|read-all|write-all|\?+)$/i;
+
+/** Not a secret's value: a template, mask, variable or state word, or a value a tool printed masked. */
+const isNonValue = (value: string): boolean => notAValue.test(value) || isMasked(value);
 
 /** A rule from a global pattern; `group` is the capture holding the secret (0: the whole match). */
 function patternRule(type: RedactionType, pattern: RegExp, options: { group?: number; accept?: (secret: string, match: RegExpExecArray) => boolean } = {}): RedactionRule {
@@ -135,18 +141,103 @@ const inCommittedCiphertext = (before: string): boolean =>
   /(?:^|\n)[ \t]*(?:encryptedData|encrypted_data):[ \t]*\n|kind:[ \t]*SealedSecret/.test(before.slice(before.lastIndexOf('\n---') + 1));
 
 /**
- * Keys naming an identifier (`request_id=`, `"UserId": "`, `apiKeyId=`, a JWKS `kid=`, an OAuth
- * `state=`, a `nonce=`): a random-looking value there is an id, not a secret. `session_id` and
- * Vault's `secret_id` are credentials and are not listed.
+ * Keys naming an identifier: any key whose last word is `id`, `uuid` or `guid` (`request_id=`,
+ * `"UserId": "`, `elasticsearch.node.id`, `lease_id=`, a bare `id =`), a JWKS `kid`, an OAuth
+ * `state`, a `nonce`, an HTTP `ETag`, a `correlation`/`traceparent` header: a random-looking value
+ * there is an id, not a secret. A session id and Vault's
+ * `secret_id` are credentials, so keys naming a session or a secret are left out.
  */
-const identifierKey =
-  /(?:^|[^A-Za-z0-9])(?:(?:request|req|trace|span|correlation|event|evt|message|msg|user|account|charge|customer|order|invoice|job|run|execution|object|resource|instance|build|deployment|payment|transaction|txn|idempotency|operation|query|role|principal|key|api[_-]?key|client|app|tenant|project|org|workspace|device|node|host|installation)[_-]?id|amz-id(?:-\d)?|nonce|kid|state)["']?[ \t]*[:=][ \t]*["']?$/i;
+// The key before a value, quotes (JSON-escaped too) and a weak ETag's `W/` allowed between.
+const keyBefore = /([A-Za-z0-9_.-]{1,60})["']?[ \t]*[:=][ \t]*(?:\\?["'])?(?:W\/)?(?:\\?["'])?$/;
+function isIdentifierKey(before: string): boolean {
+  const key = keyBefore.exec(before)?.[1];
+  if (key === undefined || /(?:session|sess|secret)[_.-]?id$|^sid$/i.test(key)) return false;
+  return /(?:^|[_.-])(?:id|ids|uuid|guid|amz-id(?:-\d)?|nonce|kid|state|etag|correlation|traceparent|tracestate)$/i.test(key) || /[a-z0-9](?:Id|ID|Uuid|UUID|Guid)$/.test(key);
+}
 
 /** Role and no-reply mailboxes (`noreply@…`, `ci-bot@users.noreply.github.com`) name a function, not a person. */
 const roleMailbox = /^(?:no-?reply|do-?not-?reply|mailer-daemon|postmaster|hostmaster|webmaster|abuse|security|releases?|notifications?|alerts?|[a-z0-9-]*-bot|[a-z0-9-]*\[bot\])@|@users\.noreply\.|@noreply\./i;
 
 /** OpenSSH public keys (`ssh-ed25519 AAAA…`) are published on purpose. */
 const publicKeyPrefix = /(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-nistp\d{3}|sk-(?:ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com)\s+$/;
+
+/**
+ * Random-looking tokens that are public or name something, judged by what surrounds them: key
+ * fingerprints (`SHA256:Bc8z…` in sshd logs), Go module sums (`h1:…=`), public keys, a value under
+ * an id key, committed ciphertext, the body of a certificate or public key, a JWK's public
+ * members, and a column of a tab-separated log record.
+ */
+function isPublicOrIdentifier(secret: string, match: RegExpExecArray): boolean {
+  const before = match.input.slice(Math.max(0, match.index - 48), match.index);
+  return (
+    /(?:SHA(?:1|256|384|512)|MD5|h1):$/i.test(before) ||
+    publicKeyPrefix.test(before) ||
+    isIdentifierKey(before) ||
+    (publicJwkMember.test(before) && /"kty"\s*:/.test(match.input.slice(Math.max(0, match.index - 600), match.index + secret.length + 600))) ||
+    inPublicPemBlock(match.input, match.index) ||
+    isLogColumn(match.input, match.index, secret.length) ||
+    inCommittedCiphertext(match.input.slice(Math.max(0, match.index - 400), match.index))
+  );
+}
+
+/**
+ * The public members of a JSON Web Key (`x`, `y` of an EC key, `n`, `e` of an RSA key, the `x5t`
+ * thumbprints). The private members (`d`, `p`, `q`, `dp`, `dq`, `qi`, `k`) are not listed and stay secrets.
+ */
+const publicJwkMember = /"(?:x|y|n|e|x5t|x5t#S256)"\s*:\s*"$/;
+
+/**
+ * Inside a PEM block that is not a private key (`BEGIN CERTIFICATE`, `BEGIN PUBLIC KEY`, a CSR,
+ * a CRL): published on purpose. Private keys are removed whole by the first rule before this runs.
+ */
+function inPublicPemBlock(text: string, index: number): boolean {
+  // The ranges are sorted and disjoint: a binary search keeps a text of many blocks linear.
+  const ranges = publicPemRanges(text);
+  let low = 0;
+  let high = ranges.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const [start, end] = ranges[middle]!;
+    if (index <= start) high = middle - 1;
+    else if (index >= end) low = middle + 1;
+    else return true;
+  }
+  return false;
+}
+
+// The ranges of the last text scanned: every token of one text asks, and the scan is linear.
+let pemCache: { text: string; ranges: [number, number][] } = { text: '', ranges: [] };
+function publicPemRanges(text: string): [number, number][] {
+  if (pemCache.text === text) return pemCache.ranges;
+  const ranges: [number, number][] = [];
+  const begin = /-----BEGIN ([A-Z0-9 ]{1,40})-----/g;
+  let endless = false; // once no END follows, none follows a later BEGIN either: not searched again
+  for (let match = begin.exec(text); match !== null; match = begin.exec(text)) {
+    const end: number = endless ? -1 : text.indexOf('-----END ', begin.lastIndex);
+    endless = end === -1;
+    // A block a log cut short ends with its base64 body.
+    const stop = end === -1 ? begin.lastIndex + (/^(?:[ \t]*\r?\n[ \t]*[A-Za-z0-9+/=]{1,100}(?=[ \t]*(?:\r?\n|$)))*/.exec(text.slice(begin.lastIndex, begin.lastIndex + 65536))?.[0].length ?? 0) : end;
+    if (!/PRIVATE|SECRET/.test(match[1]!)) ranges.push([match.index, stop]);
+    if (end === -1) continue;
+    begin.lastIndex = end;
+  }
+  pemCache = { text, ranges };
+  return ranges;
+}
+
+/**
+ * A whole column of a tab-separated log record with eight or more columns (CloudFront, ELB, W3C
+ * extended logs): such formats write request ids and hashes in their columns, and a credential in
+ * one would sit in a URL query or a header, which the labeled rules judge. Looks at most 4 KB
+ * either side, so a long line costs no more than a short one.
+ */
+function isLogColumn(text: string, index: number, length: number): boolean {
+  if (text[index - 1] !== '\t' || !['\t', '\n', '\r', undefined].includes(text[index + length])) return false;
+  let tabs = 0;
+  for (let at = index - 1; tabs < 7 && at >= Math.max(0, index - 4096) && text[at] !== '\n'; at -= 1) if (text[at] === '\t') tabs += 1;
+  for (let at = index + length; tabs < 7 && at < Math.min(text.length, index + length + 4096) && text[at] !== '\n'; at += 1) if (text[at] === '\t') tabs += 1;
+  return tabs >= 7;
+}
 
 const awsContext = /aws|amazon|akia|asia|secret|\[REDACTED:aws_access_key\]/i;
 
@@ -178,9 +269,13 @@ export const redactionRules: readonly RedactionRule[] = [
   }),
   patternRule('url_password', /(?<![A-Za-z0-9+.-])([a-z][a-z0-9+.-]{1,20}:\/\/)([^\s:/@'"<>]{0,128}):([^\s@/'"<>]{1,256})@/gi, {
     group: 3,
-    accept: (secret) => !notAValue.test(secret),
+    accept: (secret) => !isNonValue(secret),
   }),
-  patternRule('password', phpDefine, { group: 4, accept: (secret) => !notAValue.test(secret) }),
+  patternRule('password', xmlElementSecret, {
+    group: 3,
+    accept: (secret, match) => isSecretKey(match[2] ?? '') && !isNonValue(secret) && secret.length >= 3 && isSecretValue(match[2] ?? '', secret, ''),
+  }),
+  patternRule('password', phpDefine, { group: 4, accept: (secret) => !isNonValue(secret) }),
   patternRule('password', keyValueAssignment, {
     group: 4,
     accept: (secret, match) => {
@@ -196,16 +291,16 @@ export const redactionRules: readonly RedactionRule[] = [
       return !(/^["']?secrets?["']?$/i.test(key) && /^[a-z]+(?:-[a-z0-9]+)+$/.test(secret));
     },
   }),
-  patternRule('password', keyNamedAssignment, { group: 4, accept: (secret, match) => isCredentialUnderKeyKey(match[2] ?? '', secret) && !notAValue.test(secret) }),
+  patternRule('password', keyNamedAssignment, { group: 4, accept: (secret, match) => isCredentialUnderKeyKey(match[2] ?? '', secret) && !isNonValue(secret) }),
   patternRule('password', nameValuePair, {
     group: 4,
-    accept: (secret, match) => isSecretKey(match[3] ?? '') && !notAValue.test(secret) && secret.length >= 3 && isSecretValue(match[3] ?? '', secret, lineAfter(match)),
+    accept: (secret, match) => isSecretKey(match[3] ?? '') && !isNonValue(secret) && secret.length >= 3 && isSecretValue(match[3] ?? '', secret, lineAfter(match)),
   }),
-  patternRule('url_token', urlQuerySecret, { group: 2, accept: (secret) => !notAValue.test(secret) && /\d/.test(secret) && /[A-Za-z]/.test(secret) }),
-  patternRule('password', netrcPassword, { group: 2, accept: (secret) => !notAValue.test(secret) }),
-  patternRule('password', pgpassLine, { group: 2, accept: (secret) => !notAValue.test(secret) }),
+  patternRule('url_token', urlQuerySecret, { group: 2, accept: (secret) => !isNonValue(secret) && /\d/.test(secret) && /[A-Za-z]/.test(secret) }),
+  patternRule('password', netrcPassword, { group: 2, accept: (secret) => !isNonValue(secret) }),
+  patternRule('password', pgpassLine, { group: 2, accept: (secret) => !isNonValue(secret) }),
   ...commandLineSecrets.map((pattern) =>
-    patternRule('password', pattern, { group: pattern.source.includes('curl') ? 4 : 3, accept: (secret, match) => !notAValue.test(secret) && isSecretValue('', secret, lineAfter(match)) }),
+    patternRule('password', pattern, { group: pattern.source.includes('curl') ? 4 : 3, accept: (secret, match) => !isNonValue(secret) && isSecretValue('', secret, lineAfter(match)) }),
   ),
   patternRule('api_token', registryToken),
   patternRule('password', prosePassword, {
@@ -224,7 +319,13 @@ export const redactionRules: readonly RedactionRule[] = [
       !/^[a-z]+(?:_[a-z]+)+$/.test(secret),
   }),
   patternRule('password', proseCredential, { group: 2, accept: (secret) => looksGenerated(secret.replace(/[.)]+$/, '')) }),
-  patternRule('url_token', urlPathToken, { group: 1, accept: (secret) => /\d/.test(secret) && /[A-Za-z]/.test(secret) && !/^[a-z]+(?:-[a-z]+)*$/.test(secret) }),
+  patternRule('url_token', urlPathToken, {
+    group: 1,
+    // A hex or UUID segment under a `keys/` collection names a key (GCP service-account and KMS key
+    // ids); the key material never sits in a URL path. Tokens glued to `bot`, `token/`, `hooks/` stay.
+    accept: (secret, match) =>
+      /\d/.test(secret) && /[A-Za-z]/.test(secret) && !/^[a-z]+(?:-[a-z]+)*$/.test(secret) && !(/^keys?\/$/i.test((match[0] ?? '').slice(0, -secret.length)) && /^[0-9a-f-]+$/i.test(secret)),
+  }),
   patternRule('iban', /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}(?:[ -]?[A-Z0-9]{1,4})?(?![A-Za-z0-9])/g, {
     accept: (secret) => /^[A-Z]{2}/.test(secret) && isValidIban(secret),
   }),
@@ -252,6 +353,8 @@ export const redactionRules: readonly RedactionRule[] = [
   patternRule('email', /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24}(?![A-Za-z0-9-])/g, {
     accept: (secret, match) => {
       if (/\.(?:png|jpe?g|gif|svg|webp|css|js|ts|map|ico)$/i.test(secret) || roleMailbox.test(secret)) return false;
+      // A systemd instance unit (`postgresql@16-main.service`, `getty@tty1.service`) is not an address.
+      if (/\.(?:service|socket|timer|mount|automount|target|path|slice|scope|device|swap)$/i.test(secret)) return false;
       // git@github.com:org/repo is an SSH remote, not a person.
       return !(/^(?:git|hg|ssh)@/i.test(secret) && match.input[match.index + secret.length] === ':');
     },
@@ -273,17 +376,6 @@ export const redactionRules: readonly RedactionRule[] = [
   },
   // `=` only as base64 padding at the end: `KEY=value` is judged on its value, not as one token.
   patternRule('high_entropy_secret', /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{20,}={0,2}(?![A-Za-z0-9+/_-])/g, {
-    // Key fingerprints (`SHA256:Bc8z…` in sshd logs) are public digests, and public keys are public.
-    accept: (secret, match) => {
-      const before = match.input.slice(Math.max(0, match.index - 48), match.index);
-      // Go module sums (`h1:…=` in go.sum) are public digests too; a value under an id key is an id.
-      return (
-        looksLikeRandomSecret(secret) &&
-        !/(?:SHA(?:1|256|384|512)|MD5|h1):$/i.test(before) &&
-        !publicKeyPrefix.test(before) &&
-        !identifierKey.test(before) &&
-        !inCommittedCiphertext(match.input.slice(Math.max(0, match.index - 400), match.index))
-      );
-    },
+    accept: (secret, match) => looksLikeRandomSecret(secret) && !isPublicOrIdentifier(secret, match),
   }),
 ];

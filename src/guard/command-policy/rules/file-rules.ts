@@ -102,12 +102,33 @@ const copyRule: Rule = (call) => {
     if (system) return destructive(call, `moves ${shown(system.text)}, a system path, away`);
   }
   if (isCriticalFile(destination)) return destructive(call, `overwrites the system file ${shown(destination)}`);
+  const replaced = call.name === 'mv' || call.name === 'cp' ? replacedFile(call) : null;
+  if (replaced) return destructive(call, replaced);
   if (call.name === 'rsync' && call.args.some((arg) => /^-[a-zA-Z]*n[a-zA-Z]*$|^--dry-run$/.test(arg.text))) return readOnly(call, 'is a dry run that changes nothing');
   if (call.name === 'rsync' && call.args.some((arg) => /^--(?:delete|remove-source-files)/.test(arg.text))) {
     return destructive(call, 'copies files and deletes files (at the destination that the source lacks, or the sources); deleted data is lost');
   }
   changesState(call, call.name === 'mv' ? 'moves files' : 'copies files');
 };
+
+/**
+ * `mv`/`cp` of one file onto a named file that is forced (`-f`) or sits under `/etc`: the file it
+ * replaces is lost (a forced move says the destination exists; a configuration file under /etc
+ * does). `-n`, `-b`, `-i`, `-u` and a destination directory (`-t`, a trailing `/`) keep it.
+ * Returns the reason, or null when nothing is replaced for sure.
+ */
+function replacedFile(call: Call): string | null {
+  // Parsed again with mv/cp's own options: the shared spec gives -f a value (rsync's --filter).
+  const parsed = parseOptions(call.args, { withValue: ['t', 'target-directory', 'S', 'suffix'] });
+  const [source, destination, ...more] = parsed.positionals;
+  if (!source || !destination || more.length > 0 || !destination.known || hasOption(parsed, 't', 'target-directory', 'T')) return null;
+  if (hasOption(parsed, 'n', 'no-clobber', 'b', 'backup', 'i', 'interactive', 'u', 'update')) return null;
+  const target = destination.text;
+  if (/\/$|^(?:\.{1,2}|~)$|\/\.{1,2}$/.test(target)) return null;
+  if (hasOption(parsed, 'f', 'force')) return `replaces ${shown(target)} without asking (-f); what it held is lost`;
+  if (/^\/etc\/(?:[^/]+\/)*[^/]+\.[A-Za-z0-9]{1,12}$/.test(target)) return `replaces the configuration file ${shown(target)}; its previous contents are lost`;
+  return null;
+}
 
 const truncateRule: Rule = (call) => {
   const parsed = parseOptions(call.args, { withValue: ['s', 'size', 'r', 'reference', 'o'] });

@@ -1,7 +1,15 @@
 /**
  * kubectl and helm. Reads (get, describe, logs, rollout status) are read-only; restarts,
- * scaling, rollouts, apply and pod deletions change state; deleting namespaces, everything
- * (`--all`), or resources nothing recreates, and uninstalling releases, are destructive.
+ * scaling, rollouts, apply and graceful pod deletions change state; deleting namespaces,
+ * everything (`--all`), or resources nothing recreates, forced pod deletions, and uninstalling
+ * releases, are destructive.
+ *
+ * Pod deletions (decided on branch redfp, issue 11): a graceful `kubectl delete pod` is how a pod
+ * is restarted (the library's pod-by-pod restart does it): the pod stops cleanly and its
+ * controller recreates it, so it changes state. A forced one (`--force`, `--grace-period=0`)
+ * is destructive: it skips the shutdown, so in-flight work is lost, and for a StatefulSet pod two
+ * pods of one identity may write the same volume. The policy cannot see ownerReferences, so a
+ * bare pod (which nothing recreates) deleted gracefully is a known miss.
  */
 import { hasOption, optionValue, parseOptions, shown } from '../arguments.js';
 import { fieldsOf, type Call, type Rule } from '../call.js';
@@ -16,9 +24,11 @@ const kubectlValueOptions = [
 ];
 
 const readVerbs = /^(?:get|describe|logs|log|top|explain|api-resources|api-versions|version|cluster-info|diff|events|wait|proxy|port-forward|completion|kustomize|options|attach)$/;
-/** Kinds whose objects a controller recreates, or that are disposable. */
+/** Kinds whose objects the cluster recreates or that are disposable. */
 // Jobs are not here: a deleted Job takes its pods' logs and its history with it.
-const disposableKinds = /^(?:po|pod|pods|ev|event|events|rs|replicaset|replicasets|ep|endpoints|lease|leases)$/;
+const disposableKinds = /^(?:ev|event|events|ep|endpoints|lease|leases)$/;
+/** Pods, and ReplicaSets (their Deployment recreates them, with new pods). */
+const podKinds = /^(?:po|pod|pods|rs|replicaset|replicasets)$/;
 const namespaceKinds = /^(?:ns|namespace|namespaces)$/;
 
 function kubectlRule(call: Call): ReturnType<Rule> {
@@ -75,11 +85,18 @@ function kubectlDelete(call: Call, targets: string[], parsed: ReturnType<typeof 
     return index === 0 ? target.toLowerCase().split(',') : [];
   });
   if (kinds.length === 0) return destructive(call, 'deletes resources the policy cannot identify');
-  const lasting = kinds.filter((kind) => !disposableKinds.test(kind.split('.')[0]!));
+  const base = (kind: string): string => kind.split('.')[0]!;
+  const lasting = kinds.filter((kind) => !disposableKinds.test(base(kind)) && !podKinds.test(base(kind)));
   if (kinds.some((kind) => namespaceKinds.test(kind))) return destructive(call, 'deletes a namespace and everything in it');
   if (lasting.length > 0) return destructive(call, `deletes ${shown(lasting.join(', '))}, which nothing recreates`);
-  const selector = hasOption(parsed, 'l', 'selector', 'field-selector');
-  changesState(call, `deletes ${selector ? 'every matching pod' : 'pods'}; their controllers recreate them and no data is lost`);
+  if (kinds.some((kind) => podKinds.test(base(kind)))) {
+    if (hasOption(parsed, 'force') || optionValue(parsed, 'grace-period') === '0') {
+      return destructive(call, 'force-deletes pods without a graceful shutdown: in-flight work is lost, and a StatefulSet pod may run twice on one volume');
+    }
+    const selector = hasOption(parsed, 'l', 'selector', 'field-selector');
+    return changesState(call, `deletes ${selector ? 'every matching pod' : 'pods'} gracefully; their controllers recreate them`);
+  }
+  changesState(call, 'deletes events, endpoints or leases, which the cluster recreates or does without');
 }
 
 const helmRule: Rule = (call) => {

@@ -1,10 +1,11 @@
 /**
- * The v5 redaction rows (exposed since branch guardfix2) the redactor gets wrong:
- * benign rows altered (`before -> after`) and secrets or personal values left in the output.
+ * The redaction rows of an exposed set the redactor gets wrong: benign rows altered
+ * (`before -> after`, with the redaction types) and secrets or personal values left in the output.
+ * Only for sets that may be read (exposed or dev): it prints the rows' text.
  *
- *   npx tsx bench/guard-v5-redaction-misses.ts [folder]
+ *   npx tsx bench/guard-redaction-misses.ts [folder]     # default test/guard/datasets/v5; v6 since redfp
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { redact } from '../src/guard/redaction/index.js';
 
@@ -17,17 +18,18 @@ const leaks = (output: string, secret: string): boolean => {
   return false;
 };
 
-for (const file of ['config-secrets.jsonl', 'pii.jsonl']) {
+for (const file of ['config-secrets.jsonl', 'pii.jsonl'].filter((name) => existsSync(path.join(folder, name)))) {
   const rows = readFileSync(path.join(folder, file), 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as Record<string, unknown>);
   for (const row of rows) {
     const text = String(row.text);
-    const output = redact(text).text;
+    const { text: output, redactions } = redact(text);
+    const types = redactions.map((entry) => entry.type).join(',');
     const values = (row.secrets ?? row.values ?? []) as string[];
     if (values.length === 0) {
-      if (output !== text) console.log(`ALTERED ${String(row.id)}\n  ${text.replace(/\n/g, '\n  ')}\n  ->\n  ${output.replace(/\n/g, '\n  ')}`);
+      if (output !== text) console.log(`ALTERED ${String(row.id)} [${types}]\n  ${text.replace(/\n/g, '\n  ')}\n  ->\n  ${output.replace(/\n/g, '\n  ')}`);
     } else {
       const left = values.filter((value) => leaks(output, value));
       if (left.length > 0) console.log(`MISSED ${String(row.id)} ${JSON.stringify(left)}\n  ${output.replace(/\n/g, '\n  ')}`);
