@@ -92,7 +92,7 @@ export const SECRETS = [
   // CI variables
   ['ci-variable', 'GitHub Actions log', '{ts} env:\n{ts}   DOCKERHUB_TOKEN: {S:doctoken}\n{ts}   NODE_VERSION: 20'],
   ['ci-variable', 'Jenkins console', '+ export NEXUS_PASSWORD={S:pw}\n+ ./gradlew publish'],
-  ['ci-variable', '.travis.yml', 'env:\n  global:\n    - HEROKU_API_KEY={uuid}\n    - CODECOV_TOKEN={S:uuidsecret}'],
+  ['ci-variable', '.travis.yml', 'env:\n  global:\n    - HEROKU_API_KEY={S:uuidsecret}\n    - CODECOV_TOKEN={S:uuidsecret}'],
   // private keys
   ['private-key', '~/.ssh/id_rsa', '{S:rsakey}'],
   ['private-key', '~/.ssh/id_ed25519', '{S:opensshkey}'],
