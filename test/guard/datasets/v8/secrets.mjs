@@ -104,4 +104,13 @@ export const SECRETS = [
   ['misc', 'notes', 'handover: the staging admin password is {S:pw} until Friday'],
   ['misc', 'chat paste', 'use this webhook for now {S:slackhook}'],
   ['misc', 'notes', 'Slack user token (read-only export): {S:xoxp}'],
+  // secrets leaking into logs (second pass)
+  ['log-leak', 'app JSON log', '{"level":"debug","ts":"{ts}","msg":"db config","host":"db.internal","user":"app","password":"{S:pw}","pool":10}'],
+  ['log-leak', 'Python traceback', 'psycopg2.OperationalError: connection to server at "db.internal" ({ip}), port 5432 failed\n  dsn: postgresql://etl:{S:pwa}@db.internal:5432/warehouse'],
+  ['log-leak', 'logfmt', 'ts={ts} level=info msg="calling vendor" url=https://api.vendor.example/v3/sync api_key={S:hex32s} status=200'],
+  ['log-leak', 'Kubernetes event', 'Error: failed to start container "api": Error response from daemon: env STRIPE_KEY={S:sklive} rejected by admission policy'],
+  ['log-leak', 'CI job log', '$ npm config set //registry.npmjs.org/:_authToken {S:npm}\n$ npm publish --access public'],
+  ['log-leak', 'nginx access.log', '{ip} - - [{clf}] "GET /api/v1/report?apikey={S:gcpkey} HTTP/1.1" 200 {bytes} "-" "Go-http-client/1.1"'],
+  ['log-leak', 'Java log', '{ts} ERROR c.e.b.MailSender - SMTP auth failed for notifications using password \'{S:pw}\' on smtp.internal:587'],
+  ['log-leak', 'terraform plan', '  + resource "aws_iam_access_key" "ci" {\n      + id     = "{S:akid}"\n      + secret = "{S:awssecret}"\n      + user   = "ci-uploader"\n    }'],
 ];
