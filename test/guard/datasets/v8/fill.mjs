@@ -24,8 +24,8 @@ export function makeFiller(seed) {
     n6: () => String(r.int(100000, 999999)), n9: () => String(r.int(100000000, 999999999)),
     ms: () => String(r.int(1, 4999)), sec: () => (r.int(1, 9999) / 1000).toFixed(3),
     bytes: () => String(r.int(120, 2_000_000)), pct: () => (r.int(0, 1000) / 10).toFixed(1),
-    ts: () => `2026-${pad(r.int(1, 12))}-${pad(r.int(1, 28))}T${time()}.${pad(r.int(0, 999), 3)}Z`,
-    date: () => `2026-${pad(r.int(1, 12))}-${pad(r.int(1, 28))}`,
+    ts: () => `2026-${pad(r.int(1, 11))}-${pad(r.int(1, 28))}T${time()}.${pad(r.int(0, 999), 3)}Z`,
+    date: () => `2026-${pad(r.int(1, 11))}-${pad(r.int(1, 28))}`,
     time,
     syslog: () => `${mon()} ${String(r.int(1, 28)).padStart(2, ' ')} ${time()}`,
     clf: () => `${pad(r.int(1, 28))}/${mon()}/2026:${time()} +0000`,
@@ -107,7 +107,16 @@ export function makeFiller(seed) {
   /** Fills one template; returns { text, secrets }. */
   function fill(tpl) {
     const secrets = [];
+    // Within one row, timestamps move forward from the first one and dates repeat,
+    // so multi-line rows read like one real excerpt.
+    let lastTs = null;
+    let lastDate = null;
     const text = tpl.replace(/\{(S:)?([a-z0-9]+)\}/g, (m, s, name) => {
+      if (!s && name === 'ts') {
+        lastTs = lastTs === null ? Date.parse(plain.ts()) : lastTs + r.int(1, 2500);
+        return new Date(lastTs).toISOString();
+      }
+      if (!s && name === 'date') return (lastDate ??= plain.date());
       const gen = s ? secret[name] : plain[name];
       if (!gen) throw new Error('unknown placeholder ' + m + ' in ' + tpl);
       const v = gen();
