@@ -44,7 +44,7 @@ export function makeFiller(seed) {
     ray: () => `${hex(16)}-${r.pick(['CDG', 'FRA', 'IAD', 'SIN', 'LHR', 'AMS'])}`,
   };
   const secret = {
-    pw: () => r.chars(ALNUM, r.int(6, 10)) + r.pick(['!', '~', '%', '^', '*', '-', '_', '.']) + r.chars(ALNUM, r.int(4, 8)),
+    pw: () => r.chars(ALNUM, r.int(6, 10)) + r.pick(['!', '~', '*', '-', '_', '.']) + r.chars(ALNUM, r.int(4, 8)),
     pwa: () => r.chars(ALNUM, r.int(14, 24)),
     ghp: () => 'ghp_' + r.chars(ALNUM, 36),
     gho: () => 'gho_' + r.chars(ALNUM, 36),
