@@ -16,6 +16,10 @@
  * `--env=NAME=VALUE` (repeatable) adds a variable to every service's environment.
  * With `--stream`, each draft is streamed instead (bench/stream-drive.ts: the mutation with
  * `stream: true` and the `draftStream` subscription to its end, over graphql-ws).
+ * With `--classes`, the last round of each build also takes two heap snapshots (bench/heap-classes.ts):
+ * after the warm-up with no request in flight, and in the middle of the measured load (every
+ * connection's request in flight); what grew, per request in flight, is printed. The snapshot
+ * pauses the service, so that round's CPU figure includes the snapshots: read it as a diagnosis.
  */
 import http from 'node:http';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -24,7 +28,8 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { summarizeProfile, type CpuProfile } from './cpu-profile.js';
-import { connectedLocalPorts, processCpuMs, startProcess, stopAllProcesses, killAllProcessesNow, type ManagedProcess } from './processes.js';
+import { connectedLocalPorts, openInspector, processCpuMs, startProcess, stopAllProcesses, killAllProcessesNow, type ManagedProcess } from './processes.js';
+import { heapClasses, heapGrowth, type HeapClasses } from './heap-classes.js';
 import { benchIncidentId } from './status-update-answer.js';
 import { driveStreams } from './stream-drive.js';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -47,6 +52,7 @@ const extraEnvironment = Object.fromEntries(
 );
 const nodeArgs = process.argv.filter((value) => value.startsWith('--node-arg=')).map((value) => value.slice('--node-arg='.length));
 const streamed = process.argv.includes('--stream');
+const classes = process.argv.includes('--classes');
 const valued = ['--rounds', '--n', '--connections', '--latency'];
 const directories = process.argv.slice(2).filter((value, index, all) => !value.startsWith('--') && !valued.includes(all[index - 1] ?? ''));
 if (directories.length === 0) throw new Error('usage: tsx bench/cpu-ab.ts [--rounds 3] [--n 1500] [--profile] DIR [DIR ...]');
@@ -114,7 +120,7 @@ function peakRssMb(pid: number): number {
   return Number(kilobytes ?? Number.NaN) / 1024;
 }
 
-async function measure(directory: string, upstreamUrl: string, withProfile: boolean): Promise<{ cpu: number; pg: number; bad: number; rssMb: number; profileDir: string | null }> {
+async function measure(directory: string, upstreamUrl: string, withProfile: boolean, withClasses: boolean): Promise<{ cpu: number; pg: number; bad: number; rssMb: number; profileDir: string | null }> {
   const schema = `bench_ab_${randomBytes(4).toString('hex')}`;
   schemas.push(schema);
   const dataDirectory = await mkdtemp(path.join(os.tmpdir(), 'incident-ai-ab-'));
@@ -122,7 +128,7 @@ async function measure(directory: string, upstreamUrl: string, withProfile: bool
   const service: ManagedProcess = startProcess({
     name: `service ${directory}`,
     command: process.execPath,
-    args: [...nodeArgs, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), 'dist/src/main.js'],
+    args: [...nodeArgs, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), ...(withClasses ? ['--inspect-port=127.0.0.1:0'] : []), 'dist/src/main.js'],
     core: 1,
     cwd: directory,
     deathSignal: 'TERM',
@@ -147,9 +153,23 @@ async function measure(directory: string, upstreamUrl: string, withProfile: bool
   const url = listening[1]!.replace('localhost', '127.0.0.1');
   const load = streamed ? driveStreams : drive;
   await load(url, token, Math.max(1500, count), connections);
+  const snapshot = async (): Promise<HeapClasses> => {
+    const session = await openInspector(service);
+    try {
+      return await heapClasses(session);
+    } finally {
+      await session.close();
+    }
+  };
+  const idleClasses = withClasses ? await snapshot() : null;
   const cpuStart = processCpuMs(service.pid);
   const pgStart = postgresBackendCpu(service.pid);
-  const bad = await load(url, token, count, connections);
+  const loading = load(url, token, count, connections);
+  if (idleClasses) {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    process.stdout.write(`\nheap of ${directory} in the middle of the load, growth per request in flight (${connections}):\n${heapGrowth(idleClasses, await snapshot(), connections, 40)}\n`);
+  }
+  const bad = await loading;
   const cpuEnd = processCpuMs(service.pid);
   const pgEnd = postgresBackendCpu(service.pid);
   const rssMb = peakRssMb(service.pid);
@@ -167,7 +187,7 @@ try {
   for (let round = 0; round < rounds; round += 1) {
     for (const directory of directories) {
       const last = round === rounds - 1;
-      const result = await measure(directory, upstreamUrl, profile && last);
+      const result = await measure(directory, upstreamUrl, profile && last, classes && last);
       figures.set(directory, [...(figures.get(directory) ?? []), result]);
       process.stderr.write(`round ${round + 1} ${directory}: service ${result.cpu.toFixed(3)} ms, PostgreSQL ${result.pg.toFixed(3)} ms per draft, peak RSS ${result.rssMb.toFixed(0)} MB, bad ${result.bad}\n`);
       if (result.profileDir) {
