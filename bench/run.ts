@@ -52,12 +52,13 @@ import {
   stopAllProcesses,
   type ManagedProcess,
 } from './processes.js';
-import { renderReport, type BenchResults, type ModerateWindow, type ServiceWindow, type ThroughputRow } from './report.js';
+import { issueGoals, renderReport, type BenchResults, type ModerateWindow, type ServiceWindow, type ThroughputRow } from './report.js';
 import { benchIncidentId, statusUpdateAnswer } from './status-update-answer.js';
 import { installPortkey, portkeyVersion, startHop, startPortkey, type RunningPeer } from './peers.js';
 import { renderPeers, type PeerFigures } from './peer-report.js';
 import { measureIdleSubscriptions, renderIdleSubscriptions } from './idle-subscriptions.js';
 import { measureModelTime, renderModelTime } from './model-time.js';
+import { measureCacheHit, renderCacheHit } from './cache-hit.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const outDirectory = path.join(repoRoot, 'bench', 'out');
@@ -936,7 +937,14 @@ async function main(): Promise<void> {
  * the main runs. A failure is a problem of the run, not its end.
  */
 async function streamingAndModelSections(problems: string[]): Promise<string> {
-  const sections: string[] = ['## Streaming and time with a model', ''];
+  const sections: string[] = ['## Response cache, streaming and time with a model', ''];
+  try {
+    const hits = await measureCacheHit(quick ? { warmup: 300, count: 300, maxSeconds: 5, log } : { warmup: 2_000, count: 2_000, maxSeconds: 25, log });
+    if (hits.errors > 0 || hits.upstreamCalls > 0) problems.push(`response cache hits: ${hits.errors} errors or non-hits, ${hits.upstreamCalls} upstream calls`);
+    sections.push(renderCacheHit(hits, issueGoals.cacheHitAddedMs));
+  } catch (error) {
+    problems.push(`response cache hits: ${(error as Error).message.slice(0, 300)}`);
+  }
   try {
     log(`idle subscriptions: ${quick ? 2_000 : 10_000}, one socket each and multiplexed`);
     const idle = await measureIdleSubscriptions(
