@@ -151,7 +151,7 @@ async function startAllocationSampling(service: ManagedProcess): Promise<{ stop(
         if (node.selfSize > 0) {
           total += node.selfSize;
           byComponent.set(charged, (byComponent.get(charged) ?? 0) + node.selfSize);
-          const name = `${node.callFrame.functionName || '(anonymous)'} ${node.callFrame.url.replace(/^.*node_modules\//, '').replace(/^.*\/dist\//, 'dist/')}:${node.callFrame.lineNumber + 1}`;
+          const name = `${node.callFrame.functionName || '(anonymous)'} ${node.callFrame.url.replace(/^.*node_modules\//, '').replace(/^.*\/dist\//, 'dist/')}:${node.callFrame.lineNumber + 1} [${charged}]`;
           byFunction.set(name, (byFunction.get(name) ?? 0) + node.selfSize);
         }
         for (const child of node.children) walk(child, charged);
@@ -159,7 +159,7 @@ async function startAllocationSampling(service: ManagedProcess): Promise<{ stop(
       walk(profile.head, '(no package on the stack)');
       const rows = (map: Map<string, number>, top: number): string[] =>
         [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, bytes]) => `${(bytes / requests / 1024).toFixed(1).padStart(8)} KB  ${name}`);
-      return [`total ${(total / requests / 1024).toFixed(1)} KB per request`, ...rows(byComponent, 20), '  top allocating functions:', ...rows(byFunction, 30)].join('\n');
+      return [`total ${(total / requests / 1024).toFixed(1)} KB per request`, ...rows(byComponent, 20), '  top allocating functions [charged to]:', ...rows(byFunction, 80)].join('\n');
     },
   };
 }
