@@ -36,6 +36,8 @@ export interface BenchServiceOptions {
   /** Provider attempt timeout and generation deadline (ms); default the service's own. */
   attemptTimeoutMs?: number;
   deadlineMs?: number;
+  /** Stream idle timeout (ms); default the service's own. */
+  idleTimeoutMs?: number;
   core?: number;
   /** A checkout with a compiled dist/ (default this one), for A/B runs. */
   directory?: string;
@@ -61,6 +63,7 @@ export async function startBenchService(options: BenchServiceOptions): Promise<B
   const resilience = {
     ...(options.attemptTimeoutMs !== undefined && { attemptTimeoutMs: options.attemptTimeoutMs }),
     ...(options.deadlineMs !== undefined && { deadlineMs: options.deadlineMs }),
+    ...(options.idleTimeoutMs !== undefined && { idleTimeoutMs: options.idleTimeoutMs }),
   };
   const routingFile = path.join(folder, 'llm.json');
   await writeFile(

@@ -100,6 +100,8 @@ async function measureRun(fake: FakeOpenAi, options: IdleSubscriptionsOptions, s
     database: options.database,
     attemptTimeoutMs: silenceMs,
     deadlineMs: silenceMs,
+    // The drafts must stay STREAMING through the silence: the stream idle timeout would end them after 30 s.
+    idleTimeoutMs: silenceMs,
   });
   const clients: WebSocket[] = [];
   try {

@@ -8,7 +8,9 @@
  * on top of the model. A postmortem of a 5,000-entry incident (served by a fake supergraph
  * incident source) is compared with one model call: its final call, and the longest map call.
  *
- *   npx tsx bench/model-time.ts [--runs 3] [--embedded]
+ *   npx tsx bench/model-time.ts [--runs 3] [--embedded] [--slow]
+ *
+ * `--slow`: every call at the slow end of the pace (800 ms, then 40 tokens/s), a slow model.
  *
  * The account keeps the default concurrency (MAX_CONCURRENT_GENERATIONS=10), which bounds the
  * map stage of the long postmortem.
@@ -16,12 +18,16 @@
 import { extractPostmortem } from '../src/features/postmortem/extractor.js';
 import type { PostmortemOutput } from '../src/features/postmortem/output-schema.js';
 import { sampleIncidents } from '../src/incidents/sample/index.js';
+import { featureTimeouts, resilienceSchema } from '../src/config/llm-routing.js';
 import type { Incident } from '../src/incidents/types.js';
 import { fencedJsonAfter, fencedTexts, markerOf } from '../test/support/spotlight.js';
 import { startFakeIncidentSubgraph, type FakeIncidentSubgraph } from '../test/fakes/incident-subgraph.js';
 import { syntheticIncident } from '../test/features/postmortem/synthetic-incident.js';
 import { isEntryScript, numberArgument, startBenchService } from './bench-service.js';
-import { startModelUpstream, modelLikePace, type ModelCall } from './model-upstream.js';
+import { startModelUpstream, modelLikePace, type ModelCall, type ModelPace } from './model-upstream.js';
+
+/** A slow model: every call at the slow end of {@link modelLikePace} (first token after 800 ms, then 40 tokens/s). */
+export const slowModelPace: ModelPace = { firstTokenMs: [800, 800], tokensPerSecond: [40, 40], seed: modelLikePace.seed };
 import { killAllProcessesNow } from './processes.js';
 import { benchIncidentId, statusUpdateAnswer } from './status-update-answer.js';
 
@@ -34,6 +40,10 @@ export interface ModelTimeOptions {
   warmUp?: boolean;
   /** The features to measure (default all five, by their names in the report). */
   features?: readonly string[];
+  /** The model's pace (default {@link modelLikePace}; `--slow`: {@link slowModelPace}). */
+  pace?: ModelPace;
+  /** A checkout with a compiled dist/ to measure (default this one), e.g. an older build for a before/after. */
+  directory?: string;
   log?: (message: string) => void;
 }
 
@@ -176,17 +186,16 @@ export async function measureModelTime(options: ModelTimeOptions): Promise<Model
   const log = options.log ?? (() => undefined);
   const entries = options.longIncidentEntries ?? 5_000;
   const long = entries > 0 ? syntheticIncident({ id: 'PSYNTH14', entries }) : { ...syntheticIncident({ id: 'PSYNTH14', entries: 1 }), logEntries: [] };
-  const upstream = await startModelUpstream(modelLikePace, { kind: 'ok', pieceSize: 16, reply: modelAnswer([long, ...sampleIncidents]) });
+  const upstream = await startModelUpstream(options.pace ?? modelLikePace, { kind: 'ok', pieceSize: 16, reply: modelAnswer([long, ...sampleIncidents]) });
   let subgraph: FakeIncidentSubgraph | null = null;
   subgraph = await startFakeIncidentSubgraph();
   const service = await startBenchService({
     name: 'service (model time)',
     upstreamUrl: upstream.url,
     database: options.database,
-    // A postmortem of ~2,500 output tokens at 40 tokens/s takes > 60 s: past the default 30 s attempt timeout.
-    attemptTimeoutMs: 150_000,
-    deadlineMs: 300_000,
+    // The service's default timeouts (resilience in src/config/llm-routing.ts): a slow model's long postmortem must complete with them.
     env: { MAX_CONCURRENT_GENERATIONS: '10', INCIDENTS_GRAPHQL_URL: subgraph.url, SAMPLE_INCIDENTS: 'true' },
+    ...(options.directory !== undefined && { directory: options.directory }),
   });
   subgraph.incidentsByToken.set(service.token, [platformShape(long)]);
 
@@ -244,14 +253,23 @@ export async function measureModelTime(options: ModelTimeOptions): Promise<Model
   }
 }
 
+/** The service's default time limits, as the report states them. */
+function limitsText(): string {
+  const defaults = resilienceSchema.parse({});
+  const seconds = (ms: number): string => `${ms / 1000} s`;
+  const postmortem = featureTimeouts(defaults, 'postmortem');
+  return `The service's default time limits: postmortem ${seconds(postmortem.attemptTimeoutMs)} per attempt, ${seconds(postmortem.deadlineMs)} per generation, streamed attempts (stream idle timeout ${seconds(postmortem.idleTimeoutMs)}); status update and assistant ${seconds(defaults.attemptTimeoutMs)} and ${seconds(defaults.deadlineMs)} (until 2026-12, every feature had those, which cut a slow model's postmortem short with DEADLINE_EXCEEDED).`;
+}
+
 export function renderModelTime(result: ModelTimeResult): string {
   const ms = (value: number): string => `${value.toFixed(0)} ms`;
   const share = (added: number, model: number): string => `${((100 * added) / model).toFixed(2)} %`;
   const long = result.longPostmortem;
+  const pace = result.options.pace ?? modelLikePace;
   return [
     '### Time to a whole draft with a model (bench/model-time.ts)',
     '',
-    `The compiled service in front of an upstream that takes a model's time (first token after ${modelLikePace.firstTokenMs.join('-')} ms, then ${modelLikePace.tokensPerSecond.join('-')} tokens/s, seed ${modelLikePace.seed}); ${result.options.runs} sequential non-streamed drafts per feature ${result.options.warmUp ?? true ? 'after one of each' : 'without a warm-up'}; model time = the span in which the draft's calls ran. Attempt timeout 150 s, deadline 300 s (the defaults, 30 s and 90 s, cut a slow model's postmortem short). Targets: the service adds ≤ 2 %; a 5,000-entry postmortem ≤ 3× one model call.`,
+    `The compiled service in front of an upstream that takes a model's time (first token after ${pace.firstTokenMs.join('-')} ms, then ${pace.tokensPerSecond.join('-')} tokens/s, seed ${pace.seed}); ${result.options.runs} sequential non-streamed drafts per feature ${result.options.warmUp ?? true ? 'after one of each' : 'without a warm-up'}; model time = the span in which the draft's calls ran. ${limitsText()} Targets: the service adds ≤ 2 %; a 5,000-entry postmortem ≤ 3× one model call.`,
     '',
     '| feature | end to end | model | added by the service | share | calls per draft | completed | provider |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
@@ -275,6 +293,7 @@ if (isEntryScript(import.meta.url)) {
     runs: numberArgument('--runs', 3),
     database: process.argv.includes('--embedded') ? 'embedded' : 'postgres',
     longIncidentEntries: numberArgument('--entries', 5_000),
+    ...(process.argv.includes('--slow') && { pace: slowModelPace }),
     log: (message) => process.stderr.write(`[model-time] ${message}\n`),
   });
   process.stdout.write(renderModelTime(result));

@@ -4,6 +4,7 @@
  */
 import type { Logger } from 'pino';
 import type { AppConfig } from './config/index.js';
+import { longestDeadlineMs } from './config/llm-routing.js';
 import { checkRoutingFeatures } from './config/routing-features.js';
 import { createDraftGenerator } from './features/common/draft-generator.js';
 import type { FeatureDependencies } from './features/common/dependencies.js';
@@ -111,8 +112,8 @@ export async function createApp(config: AppConfig, logger: Logger, options: AppO
   const throttle = buildThrottle(config, logger, redis, metrics);
   const relay = redis ? createRedisChunkRelay(redis, config.redisKeyPrefix, logger) : null;
   const hub = createDraftStreamHub({ store, logger, relay });
-  // Past twice the generation deadline nothing legitimate is still streaming.
-  const sweeper = startOrphanSweeper({ store, logger, orphanAfterMs: config.routing.resilience.deadlineMs * 2 + 60_000, intervalMs: 60_000 });
+  // Past twice the longest generation deadline nothing legitimate is still streaming.
+  const sweeper = startOrphanSweeper({ store, logger, orphanAfterMs: longestDeadlineMs(config.routing.resilience) * 2 + 60_000, intervalMs: 60_000 });
   metrics.observe({ subscribers: () => hub.subscriberCount(), providers: () => manager.health() });
   // A prepare step that fans out (a long postmortem's map stage) runs as many requests at once as the account may run generations.
   const concurrencyOf = (accountId: string): number => ({ ...config.throttle.defaults, ...config.throttle.accounts[accountId] }).concurrentGenerations;
@@ -317,7 +318,7 @@ function buildThrottle(config: AppConfig, logger: Logger, redis: Redis | null, m
     defaults: config.throttle.defaults,
     accounts: config.throttle.accounts,
     failMode: config.throttle.failMode,
-    leaseMs: config.routing.resilience.deadlineMs * 2 + 30_000,
+    leaseMs: longestDeadlineMs(config.routing.resilience) * 2 + 30_000,
     logger,
     onRejected: (accountId, reason) => metrics.throttled(accountId, reason),
   });

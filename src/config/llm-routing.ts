@@ -56,11 +56,42 @@ export const priceSchema = z.object({
 });
 export type Price = z.infer<typeof priceSchema>;
 
+/**
+ * A feature's own time limits (`resilience.features.<feature>`); a field left out takes the
+ * built-in default of the feature ({@link defaultFeatureTimeouts}), else the global value.
+ */
+export const featureTimeoutsSchema = z.strictObject({
+  attemptTimeoutMs: z.number().int().positive().optional(),
+  deadlineMs: z.number().int().positive().optional(),
+  idleTimeoutMs: z.number().int().positive().optional(),
+  streamAttempts: z.boolean().optional(),
+});
+export type FeatureTimeoutOverrides = z.infer<typeof featureTimeoutsSchema>;
+
 export const resilienceSchema = z.object({
-  /** Time one provider attempt may take (ms). */
+  /**
+   * Time one provider attempt may take (ms), whole answer included. The default suits short
+   * answers (status update, assistant); features with long answers have longer defaults
+   * ({@link defaultFeatureTimeouts}).
+   */
   attemptTimeoutMs: z.number().int().positive().default(30_000),
   /** Time a whole generation may take, all attempts and fallbacks together (ms). */
   deadlineMs: z.number().int().positive().default(90_000),
+  /**
+   * A streamed attempt fails (a retryable `timeout`, like the attempt timeout) when no chunk
+   * arrives for this long (ms), the wait for the first one included. While chunks keep
+   * coming, only the attempt timeout and the deadline bound it. Default 30 s, the old attempt
+   * timeout: no answer that used to arrive within it can go idle for longer.
+   */
+  idleTimeoutMs: z.number().int().positive().default(30_000),
+  /**
+   * Stream from the provider even when the caller asked for a whole answer (it still gets the
+   * whole answer), so the idle timeout applies to every attempt. Default false; true for the
+   * postmortem by default ({@link defaultFeatureTimeouts}).
+   */
+  streamAttempts: z.boolean().default(false),
+  /** Per feature: its own time limits, over the built-in ones and the values above ({@link featureTimeouts}). */
+  features: z.partialRecord(featureNameSchema, featureTimeoutsSchema).default({}),
   /** Retries on the same provider for a retryable error, before falling back. */
   maxRetries: z.number().int().min(0).max(10).default(2),
   /** Exponential backoff: base * 2^retry, capped, with full jitter. */
@@ -74,6 +105,59 @@ export const resilienceSchema = z.object({
   breakerCooldownMs: z.number().int().positive().default(30_000),
 });
 export type Resilience = z.infer<typeof resilienceSchema>;
+
+/** The time limits that apply to one feature's generations. */
+export interface FeatureTimeouts {
+  attemptTimeoutMs: number;
+  deadlineMs: number;
+  idleTimeoutMs: number;
+  streamAttempts: boolean;
+}
+
+/**
+ * Built-in time limits of the features whose answers are long. Rule: an attempt must hold the
+ * feature's longest answer from a slow model (40 tokens/s, the slow end of bench/model-time.ts)
+ * after the longest idle wait for its first token (30 s), and the deadline leaves room for
+ * about one more attempt after a stalled one:
+ * - postmortem: 4,000 output tokens at most (final request; a map request 1,500) = 100 s + 30 s
+ *   → attempt 180 s, deadline 300 s; its attempts stream, so a stalled model is dropped after
+ *   the idle timeout rather than after 180 s;
+ * - runbook: 3,000 tokens = 75 s + 30 s → attempt 120 s, deadline 180 s;
+ * - automationDigest: 1,500 tokens = 37.5 s + 30 s → attempt 75 s, deadline 120 s.
+ * Status update (1,200 tokens, usually a few hundred) and assistant (1,000) keep the short
+ * global limits: they are interactive, and a long wait helps nobody there.
+ */
+export const defaultFeatureTimeouts: Readonly<Record<string, FeatureTimeoutOverrides>> = Object.freeze({
+  postmortem: { attemptTimeoutMs: 180_000, deadlineMs: 300_000, streamAttempts: true },
+  runbook: { attemptTimeoutMs: 120_000, deadlineMs: 180_000 },
+  automationDigest: { attemptTimeoutMs: 75_000, deadlineMs: 120_000 },
+});
+
+/**
+ * The time limits of `feature`. A field of the routing file's `resilience.features` entry wins;
+ * else a built-in entry ({@link defaultFeatureTimeouts}) is a floor under the global value (a
+ * raised global value raises the long features too, a lowered one does not cut them short);
+ * else the global value.
+ */
+export function featureTimeouts(resilience: Resilience, feature: string): FeatureTimeouts {
+  // Own entries only: a feature name may be any lowerCamelCase word, `toString` included.
+  const configured = Object.hasOwn(resilience.features, feature) ? resilience.features[feature] : undefined;
+  const builtIn = Object.hasOwn(defaultFeatureTimeouts, feature) ? defaultFeatureTimeouts[feature] : undefined;
+  const limit = (key: 'attemptTimeoutMs' | 'deadlineMs' | 'idleTimeoutMs'): number => configured?.[key] ?? Math.max(builtIn?.[key] ?? 0, resilience[key]);
+  return {
+    attemptTimeoutMs: limit('attemptTimeoutMs'),
+    deadlineMs: limit('deadlineMs'),
+    idleTimeoutMs: limit('idleTimeoutMs'),
+    streamAttempts: configured?.streamAttempts ?? (resilience.streamAttempts || builtIn?.streamAttempts === true),
+  };
+}
+
+/** The longest generation deadline of any feature (ms): what leases and sweepers must outlast. */
+export function longestDeadlineMs(resilience: Resilience): number {
+  // Features with neither a built-in nor a configured entry have the global deadline.
+  const names = new Set([...Object.keys(defaultFeatureTimeouts), ...Object.keys(resilience.features)]);
+  return Math.max(resilience.deadlineMs, ...[...names].map((feature) => featureTimeouts(resilience, feature).deadlineMs));
+}
 
 const chainSchema = z.array(routeStepSchema).min(1);
 

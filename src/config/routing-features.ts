@@ -10,7 +10,7 @@ import type { RoutingConfig } from './llm-routing.js';
 /** The places of a routing config that are keyed by feature name, e.g. `normalPriority.features.runbook`. */
 function routedFeatureNames(routing: RoutingConfig): { place: string; feature: string }[] {
   const keyed = (prefix: string, section: Readonly<Record<string, unknown>> | undefined) => Object.keys(section ?? {}).map((feature) => ({ place: `${prefix}.${feature}`, feature }));
-  return [...keyed('features', routing.features), ...keyed('normalPriority.features', routing.normalPriority?.features), ...keyed('experiments', routing.experiments)];
+  return [...keyed('features', routing.features), ...keyed('normalPriority.features', routing.normalPriority?.features), ...keyed('experiments', routing.experiments), ...keyed('resilience.features', routing.resilience.features)];
 }
 
 /** Refuses a routing config that names a feature no module registers, with a ConfigError naming the place. */

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { context as otelContext, type Context, type Tracer } from '@opentelemetry/api';
+import type { FeatureTimeouts } from '../config/llm-routing.js';
 import type { LlmCallRecord } from '../store/types.js';
 import { raceAbort } from './abort.js';
 import type { CircuitPermit } from '../resilience/circuit-breaker.js';
@@ -13,20 +14,30 @@ import type { Clock, LlmManagerLogger, LlmMetricsRecorder } from './manager-opti
 import { callGenerate, callStream } from './middleware/compose.js';
 import type { LlmMiddleware, ModelCall } from './middleware/types.js';
 import type { ResolvedRouteStep } from './route.js';
-import { startAttemptSpan } from './tracing.js';
+import { IncidentAiAttribute, startAttemptSpan } from './tracing.js';
 import { isProviderError, ProviderError, type Completion, type LlmProvider, type LlmRequest, type ProviderErrorKind } from './types.js';
 
 /**
  * Why an attempt did not produce a completion (`LlmCallRecord.errorKind`, span `error.type`):
- * the ProviderError kind, `timeout` (the attempt timeout fired), `deadline` (the generation
- * deadline fired), `aborted` (the caller aborted) or `unknown` (a provider threw something
- * other than a ProviderError; handled like `unavailable`).
+ * the ProviderError kind, `timeout` (the attempt timeout fired, or a stream went idle: see
+ * {@link AttemptTimeout}), `deadline` (the generation deadline fired), `aborted` (the caller
+ * aborted) or `unknown` (a provider threw something other than a ProviderError; handled like
+ * `unavailable`).
  */
 export type AttemptErrorKind = ProviderErrorKind | 'timeout' | 'deadline' | 'aborted' | 'unknown';
+
+/**
+ * Which of our timers ended an attempt (span attribute `incident_ai.timeout`): `attempt` (the
+ * attempt timeout, whole answer included), `idle` (a stream sent no chunk for the idle timeout;
+ * kind `timeout`), `deadline` (the generation deadline; kind `deadline`).
+ */
+export type AttemptTimeout = 'attempt' | 'idle' | 'deadline';
 
 export interface AttemptFailure {
   ok: false;
   kind: AttemptErrorKind;
+  /** The timer that ended the attempt; null when none did. */
+  timeout: AttemptTimeout | null;
   /** Worth another attempt on the same provider. */
   retryable: boolean;
   /** Tells the circuit breaker the provider is unhealthy. */
@@ -46,15 +57,14 @@ export interface AttemptSuccess {
 export type AttemptOutcome = AttemptSuccess | (AttemptFailure & { costUsd: number; traceId: string | null });
 
 /** A failure as shown to people: the kind and HTTP status, never the provider's message (it may echo keys). */
-export const describeFailure = (failure: Pick<AttemptFailure, 'kind' | 'status'>): string =>
-  failure.status === null ? failure.kind : `${failure.kind} (HTTP ${failure.status})`;
+export const describeFailure = (failure: Pick<AttemptFailure, 'kind' | 'status'> & { timeout?: AttemptTimeout | null }): string =>
+  failure.timeout === 'idle' ? `${failure.kind} (stream idle)` : failure.status === null ? failure.kind : `${failure.kind} (HTTP ${failure.status})`;
 
 /** What every attempt of one manager shares. */
 export interface AttemptDependencies {
   clock: Clock;
   tracer: Tracer;
   logger: LlmManagerLogger;
-  attemptTimeoutMs: number;
   middleware: readonly LlmMiddleware[];
   metrics?: LlmMetricsRecorder;
   recordUsage(record: LlmCallRecord): void;
@@ -69,6 +79,8 @@ export interface GenerationRun {
   /** The OpenTelemetry context the generation started in: attempt spans are its children. */
   parent: Context;
   deadline: AbortSignal;
+  /** The feature's time limits (attempt and idle timeouts, whether attempts stream). */
+  timeouts: FeatureTimeouts;
   maxOutputTokens: number;
   temperature: number;
   /** `incident_ai.route` of a step. */
@@ -78,10 +90,14 @@ export interface GenerationRun {
   attempts: number;
 }
 
-type Cause = 'timeout' | 'deadline' | 'aborted';
+type Cause = 'timeout' | 'idle' | 'deadline' | 'aborted';
 
-/** The attempt's abort controller, fed by its timeout, the caller's signal and the deadline. */
-function attemptSignal(run: GenerationRun, provider: LlmProvider, timeoutMs: number) {
+/**
+ * The attempt's abort controller, fed by its timeout, the caller's signal, the deadline and,
+ * once `touch` is first called (a stream starts), the idle timer that each `touch` restarts.
+ */
+function attemptSignal(run: GenerationRun, provider: LlmProvider) {
+  const { attemptTimeoutMs: timeoutMs, idleTimeoutMs } = run.timeouts;
   const controller = new AbortController();
   let cause: Cause | null = null;
   const abort = (why: Cause, reason: unknown): void => {
@@ -90,6 +106,8 @@ function attemptSignal(run: GenerationRun, provider: LlmProvider, timeoutMs: num
     controller.abort(reason);
   };
   const timer = setTimeout(() => abort('timeout', new ProviderError(provider.id, 'timeout', `No answer within ${timeoutMs} ms.`)), timeoutMs);
+  let idleTimer: NodeJS.Timeout | null = null;
+  const onIdle = (): void => abort('idle', new ProviderError(provider.id, 'timeout', `No stream chunk within ${idleTimeoutMs} ms.`));
   const callerSignal = run.request.signal;
   const onCallerAbort = (): void => abort('aborted', callerSignal?.reason);
   const onDeadline = (): void => abort('deadline', run.deadline.reason);
@@ -98,8 +116,14 @@ function attemptSignal(run: GenerationRun, provider: LlmProvider, timeoutMs: num
   return {
     signal: controller.signal,
     cause: (): Cause | null => cause,
+    /** (Re)starts the idle timer: at the start of a stream and at each of its events. */
+    touch(): void {
+      if (idleTimer === null) idleTimer = setTimeout(onIdle, idleTimeoutMs);
+      else idleTimer.refresh();
+    },
     dispose(): void {
       clearTimeout(timer);
+      if (idleTimer !== null) clearTimeout(idleTimer);
       callerSignal?.removeEventListener('abort', onCallerAbort);
       run.deadline.removeEventListener('abort', onDeadline);
     },
@@ -107,10 +131,11 @@ function attemptSignal(run: GenerationRun, provider: LlmProvider, timeoutMs: num
 }
 
 function classify(logger: LlmManagerLogger, provider: LlmProvider, error: unknown, cause: Cause | null): AttemptFailure {
-  const base = { ok: false as const, retryAfterMs: null, status: null, error };
+  const base = { ok: false as const, timeout: null, retryAfterMs: null, status: null, error };
   if (cause === 'aborted') return { ...base, kind: 'aborted', retryable: false, counted: false };
-  if (cause === 'deadline') return { ...base, kind: 'deadline', retryable: false, counted: false };
-  if (cause === 'timeout') return { ...base, kind: 'timeout', retryable: true, counted: true };
+  if (cause === 'deadline') return { ...base, kind: 'deadline', timeout: 'deadline', retryable: false, counted: false };
+  // A stream gone idle is a timeout like the attempt's own: retried, then fallen back from.
+  if (cause === 'timeout' || cause === 'idle') return { ...base, kind: 'timeout', timeout: cause === 'idle' ? 'idle' : 'attempt', retryable: true, counted: true };
   if (isProviderError(error)) {
     return { ...base, kind: error.kind, retryable: error.retryable, counted: error.retryable, retryAfterMs: error.retryAfterMs, status: error.status };
   }
@@ -118,11 +143,14 @@ function classify(logger: LlmManagerLogger, provider: LlmProvider, error: unknow
   return { ...base, kind: 'unknown', retryable: true, counted: true };
 }
 
-async function streamCompletion(middleware: readonly LlmMiddleware[], call: ModelCall, signal: AbortSignal, forward: (text: string) => void): Promise<Completion> {
+/** Streams one call; `touch` is called before the stream starts and at each event (the idle timer). */
+async function streamCompletion(middleware: readonly LlmMiddleware[], call: ModelCall, signal: AbortSignal, touch: () => void, forward: (text: string) => void): Promise<Completion> {
+  touch();
   const iterator = callStream(middleware, call, signal)[Symbol.asyncIterator]();
   try {
     for (;;) {
       const next = await raceAbort(iterator.next(), signal);
+      touch();
       if (next.done) throw new ProviderError(call.provider.id, 'unavailable', 'The stream ended without a finish event.');
       if (next.value.type === 'finish') return next.value.completion;
       forward(next.value.text);
@@ -148,7 +176,7 @@ export async function runAttempt(
   run.attempts += 1;
   const attemptNumber = run.attempts;
   const attemptStart = clock.now();
-  const abort = attemptSignal(run, provider, dependencies.attemptTimeoutMs);
+  const abort = attemptSignal(run, provider);
   const span = startAttemptSpan(dependencies.tracer, run.parent, {
     feature: request.feature,
     accountId: request.accountId,
@@ -204,8 +232,10 @@ export async function runAttempt(
   let completion: Completion;
   try {
     completion = await otelContext.with(span.context, async () => {
-      if (request.stream) {
-        return streamCompletion(middleware, call, abort.signal, (text) => {
+      // A whole answer may be streamed too (`streamAttempts`), so the idle timeout applies; its deltas are not forwarded.
+      if (request.stream || run.timeouts.streamAttempts) {
+        return streamCompletion(middleware, call, abort.signal, abort.touch, (text) => {
+          if (!request.stream) return;
           forwarded = true;
           run.emit({ type: 'delta', text });
         });
@@ -217,6 +247,7 @@ export async function runAttempt(
     if (failure.counted) permit?.failure();
     else permit?.neutral();
     dependencies.noteResult(provider.id, failure);
+    if (failure.timeout !== null) span.span.setAttribute(IncidentAiAttribute.timeout, failure.timeout);
     span.fail(failure.kind, describeFailure(failure));
     record({ outcome: 'error', errorKind: failure.kind, inputTokens: 0, outputTokens: 0, costUsd: 0 });
     if (forwarded && failure.kind !== 'aborted') run.emit({ type: 'reset' });

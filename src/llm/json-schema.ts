@@ -26,3 +26,35 @@ function stripSafeIntegerBounds(node: unknown): unknown {
   }
   return result;
 }
+
+/**
+ * The schema with every local `$ref` (`#/$defs/<name>`) replaced by its definition and `$defs`
+ * removed: for providers whose tool schemas take no definitions (Amazon Nova on Bedrock accepts
+ * only `type`, `properties` and `required` at the top level). Made once per schema object.
+ */
+export function withoutDefinitions(schema: Record<string, unknown>): Record<string, unknown> {
+  const definitions = schema.$defs as Record<string, unknown> | undefined;
+  if (definitions === undefined) return schema;
+  let inlined = inlinedSchemas.get(schema);
+  if (!inlined) {
+    const { $defs: _definitions, ...rest } = schema;
+    inlined = inlineReferences(rest, definitions, []) as Record<string, unknown>;
+    inlinedSchemas.set(schema, inlined);
+  }
+  return inlined;
+}
+
+const inlinedSchemas = new WeakMap<Record<string, unknown>, Record<string, unknown>>();
+
+function inlineReferences(node: unknown, definitions: Record<string, unknown>, seen: readonly string[]): unknown {
+  if (Array.isArray(node)) return node.map((item) => inlineReferences(item, definitions, seen));
+  if (node === null || typeof node !== 'object') return node;
+  const reference = (node as { $ref?: unknown }).$ref;
+  if (typeof reference === 'string' && reference.startsWith('#/$defs/')) {
+    const name = reference.slice('#/$defs/'.length);
+    // A recursive definition cannot be inlined; our output schemas have none.
+    if (seen.includes(name) || !(name in definitions)) throw new Error(`cannot inline schema reference ${reference}`);
+    return inlineReferences(definitions[name], definitions, [...seen, name]);
+  }
+  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, inlineReferences(value, definitions, seen)]));
+}

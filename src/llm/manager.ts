@@ -6,7 +6,7 @@
  * middleware (middleware/), listed in `app.ts`.
  */
 import { context as otelContext, trace } from '@opentelemetry/api';
-import { costOf } from '../config/llm-routing.js';
+import { costOf, featureTimeouts, type FeatureTimeouts } from '../config/llm-routing.js';
 import { AppError } from '../errors/app-error.js';
 import { ErrorCode } from '../errors/error-codes.js';
 import type { LlmCallRecord } from '../store/types.js';
@@ -39,6 +39,11 @@ type Run = GenerationRun & { costUsd: number; lastError: unknown; sleepSignal: A
  * backoff that would end past the deadline moves on to the next step at once. A step whose
  * circuit is open, or that a middleware screens out, is skipped without an attempt or a usage record.
  *
+ * Time limits are the feature's (`featureTimeouts` in config/llm-routing.ts: the routing file's
+ * `resilience.features` entry, the built-in one, the global values). An attempt that streams
+ * (the caller asked for a stream, or the feature's `streamAttempts`) also fails as a retryable
+ * `timeout` when no chunk arrives for `idleTimeoutMs`, the first one included (attempt.ts).
+ *
  * Deadline: `deadlineMs` bounds every provider, the offline extractive engine included (so a
  * caller waits at most the deadline, and a slow model chain shows up as DEADLINE_EXCEEDED rather
  * than hiding behind a degraded draft). When it passes, the attempt in flight is aborted
@@ -69,11 +74,16 @@ export function createLlmManager(options: LlmManagerOptions): LlmManager {
   if (extractiveProviders.size === 0) logger.warn({}, 'LLM Manager: no extractive provider is registered, so chains have no offline last resort.');
   const book = createProviderHealthBook(options.providers, resilience, clock);
   const unpricedModels = new Set<string>();
+  const timeoutsByFeature = new Map<string, FeatureTimeouts>();
+  const timeoutsOf = (feature: string): FeatureTimeouts => {
+    let timeouts = timeoutsByFeature.get(feature);
+    if (!timeouts) timeoutsByFeature.set(feature, (timeouts = featureTimeouts(resilience, feature)));
+    return timeouts;
+  };
   const attempts: AttemptDependencies = {
     clock,
     tracer: options.tracer ?? trace.getTracer(tracerName),
     logger,
-    attemptTimeoutMs: resilience.attemptTimeoutMs,
     middleware,
     ...(options.metrics && { metrics: options.metrics }),
     noteResult: book.noteResult,
@@ -138,7 +148,8 @@ export function createLlmManager(options: LlmManagerOptions): LlmManager {
   /** Route → attempt → retry / fallback; the core that the middleware wraps. */
   async function generateCore(request: GenerateRequest): Promise<GenerateResult> {
     const startedAt = clock.now();
-    const deadlineAt = startedAt + resilience.deadlineMs;
+    const timeouts = timeoutsOf(request.feature);
+    const deadlineAt = startedAt + timeouts.deadlineMs;
     request.signal?.throwIfAborted();
     const deadline = new AbortController();
     // The error is made when the deadline passes: an AppError captures a stack, per request otherwise.
@@ -148,6 +159,7 @@ export function createLlmManager(options: LlmManagerOptions): LlmManager {
       request,
       parent: otelContext.active(),
       deadline: deadline.signal,
+      timeouts,
       maxOutputTokens: request.maxOutputTokens ?? defaults.maxOutputTokens,
       temperature: request.temperature ?? defaults.temperature,
       routeOf: plan.routeOf,
@@ -182,7 +194,7 @@ export function createLlmManager(options: LlmManagerOptions): LlmManager {
       const summary = reports.length === 0 ? 'no provider is configured for it' : reports.map((r) => `${r.step.provider} (${r.step.model}): ${r.events.join(', ')}`).join('; ');
       const cause = run.lastError ?? undefined;
       if (deadline.signal.aborted || clock.now() >= deadlineAt) {
-        throw new AppError(ErrorCode.DEADLINE_EXCEEDED, `The ${request.feature} generation ran out of time (${resilience.deadlineMs} ms): ${summary}.`, { retryable: true, cause });
+        throw new AppError(ErrorCode.DEADLINE_EXCEEDED, `The ${request.feature} generation ran out of time (${timeouts.deadlineMs} ms): ${summary}.`, { retryable: true, cause });
       }
       throw new AppError(ErrorCode.PROVIDER_UNAVAILABLE, `No AI provider could answer ${request.feature}: ${summary}.`, { retryable: true, cause });
     } finally {

@@ -55,6 +55,8 @@ export const IncidentAiAttribute = {
    * e.g. `features.postmortem`, `defaultChain`, `normalPriority.defaultChain`, or `none`.
    */
   route: 'incident_ai.route',
+  /** On a failed attempt, the timer that ended it: `attempt`, `idle` (a stream sent no chunk in time) or `deadline`. */
+  timeout: 'incident_ai.timeout',
 } as const;
 
 const providerNames: Record<ProviderKind, string> = {

@@ -20,6 +20,11 @@ describe('the routing file names registered features only', () => {
     expect(check).toThrow(/"features\.chat" names feature "chat", "normalPriority\.features\.tooy" names feature "tooy", which is not registered \(registered features: "statusUpdate"/);
   });
 
+  it("checks the names of the resilience section's per-feature time limits too", () => {
+    const routing = routingSchema.parse({ resilience: { features: { postmortem: { deadlineMs: 1 }, postmortems: { deadlineMs: 1 } } } });
+    expect(() => checkRoutingFeatures(routing, builtInFeatureNames)).toThrow(/"resilience\.features\.postmortems" names feature "postmortems", which is not registered/);
+  });
+
   it('accepts a name a registered module brings', () => {
     const routing = routingSchema.parse({ features: { toy: chain }, experiments: { toy: [{ provider: 'openai', model: 'm', variant: 'a', weight: 1 }] } });
     expect(() => checkRoutingFeatures(routing, [...builtInFeatureNames, 'toy'])).not.toThrow();

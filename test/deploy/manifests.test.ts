@@ -24,6 +24,7 @@ import { ServiceAccount, type IServiceAccount } from 'kubernetes-models/v1/Servi
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.js';
+import { longestDeadlineMs } from '../../src/config/llm-routing.js';
 import { loadTypeDefs } from '../../src/graphql/type-defs.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -445,7 +446,7 @@ describe('deploy/router', () => {
     for (const origin of policies.flatMap((policy) => policy.origins)) expect(origin).toMatch(/^https:\/\/[^/]+$/);
     expect(at(router, 'cors.allow_headers')).toContain('authorization');
 
-    const deadlineSeconds = loadConfig(podEnvironment()).routing.resilience.deadlineMs / 1000;
+    const deadlineSeconds = longestDeadlineMs(loadConfig(podEnvironment()).routing.resilience) / 1000;
     expect(secondsOf(at(router, 'traffic_shaping.subgraphs.incident-ai.timeout'))).toBeGreaterThanOrEqual(deadlineSeconds);
     expect(secondsOf(at(router, 'traffic_shaping.router.timeout'))).toBeGreaterThanOrEqual(deadlineSeconds);
   });

@@ -132,9 +132,26 @@ describe('LLM Manager: tracing', () => {
 
     const [timedOut, extractive] = exporter.getFinishedSpans();
     expect(timedOut?.attributes['error.type']).toBe('timeout');
+    expect(timedOut?.attributes['incident_ai.timeout']).toBe('attempt');
+    expect(extractive?.attributes['incident_ai.timeout']).toBeUndefined();
     expect(extractive?.name).toBe('chat extractive');
     expect(extractive?.attributes['gen_ai.provider.name']).toBe(genAiProviderName('extractive'));
     expect(extractive?.attributes['gen_ai.provider.name']).toBe('incident_ai.extractive');
+  });
+
+  it('records which timer ended an attempt: the stream idle timeout, or the deadline', async () => {
+    const stalled = createScriptedProvider({ id: 'openai', script: [{ hang: true, deltas: ['par'] }] });
+    const ext = createScriptedProvider({ id: 'extractive', kind: 'extractive', script: [{ reply: 'fallback' }] });
+    const idle = createHarness({ providers: [stalled, ext], tracer, resilience: { attemptTimeoutMs: 60_000, idleTimeoutMs: 20, maxRetries: 0 } });
+    await idle.manager.generate({ ...baseRequest, stream: true });
+    const hung = createScriptedProvider({ id: 'openai', script: [{ hang: true }] });
+    const late = createHarness({ providers: [hung], tracer, resilience: { attemptTimeoutMs: 60_000, deadlineMs: 20 } });
+    await expect(late.manager.generate(baseRequest)).rejects.toMatchObject({ extensions: { code: 'DEADLINE_EXCEEDED' } });
+
+    const [idleSpan, , deadlineSpan] = exporter.getFinishedSpans();
+    expect(idleSpan?.attributes).toMatchObject({ 'error.type': 'timeout', 'incident_ai.timeout': 'idle' });
+    expect(idleSpan?.status.message).toBe('timeout (stream idle)');
+    expect(deadlineSpan?.attributes).toMatchObject({ 'error.type': 'deadline', 'incident_ai.timeout': 'deadline' });
   });
 
   it('starts a new trace per attempt when there is no active span', async () => {

@@ -62,9 +62,9 @@ describe('LLM Manager: success and retries', () => {
   it('passes the request and its defaults to the provider', async () => {
     const openai = createScriptedProvider({ id: 'openai', script: [{ reply: 'ok' }] });
     const h = createHarness({ providers: [openai, extractive()], routing: { defaultChain: [{ provider: 'openai', model: 'gpt-4o' }] } });
-    await h.manager.generate({ ...baseRequest, feature: 'postmortem', temperature: 0.7 });
+    await h.manager.generate({ ...baseRequest, feature: 'runbook', temperature: 0.7 });
     expect(openai.calls[0]?.request).toMatchObject({
-      feature: 'postmortem',
+      feature: 'runbook',
       model: 'gpt-4o',
       messages: baseRequest.messages,
       maxOutputTokens: 1024,

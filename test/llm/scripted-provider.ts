@@ -14,8 +14,11 @@ import {
 
 /** What one call does. */
 export type ScriptStep =
-  /** Answer `text` (streamed as `deltas` when given, else as one delta). */
-  | { reply: string; deltas?: string[]; usage?: { inputTokens: number; outputTokens: number }; finishReason?: Completion['finishReason'] }
+  /**
+   * Answer `text` (streamed as `deltas` when given, else as one delta; with `gapMs`, each delta
+   * after a `setTimeout` of that long, so fake timers can pace a slow model).
+   */
+  | { reply: string; deltas?: string[]; gapMs?: number; usage?: { inputTokens: number; outputTokens: number }; finishReason?: Completion['finishReason'] }
   /** Fail with this error (after streaming `deltas` first, when streaming). */
   | { fail: unknown; deltas?: string[] }
   /** Never answer; reject with the signal's reason when aborted (as the contract requires). */
@@ -60,6 +63,8 @@ export const providerError = (
   options: { retryAfterMs?: number; status?: number } = {},
 ): ProviderError => new ProviderError(id, kind, `${kind} from ${id}`, options);
 
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
 const waitForAbort = (signal: AbortSignal): Promise<never> =>
   new Promise((_, reject) => {
     if (signal.aborted) reject(signal.reason);
@@ -99,6 +104,7 @@ export function createScriptedProvider(options: ScriptedProviderOptions): Script
         return;
       }
       for (const text of step.deltas ?? ('reply' in step ? [step.reply] : [])) {
+        if ('gapMs' in step && step.gapMs !== undefined) await pause(step.gapMs);
         signal.throwIfAborted();
         yield { type: 'delta', text };
       }

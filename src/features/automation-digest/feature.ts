@@ -1,8 +1,8 @@
 import type { JobExecution } from '../../incidents/types.js';
 import type { Feature } from '../common/feature.js';
 import { failedOutcomes, lineNumberOf, lineNumberOfId, logLineId, outcomeOf } from './execution-facts.js';
-import { automationDigestOutputSchema, automationDigestOutputSpec, type AutomationDigestOutput } from './output-schema.js';
-import { automationDigestPrompts, currentAutomationDigestPrompt, type AutomationDigestInput } from './prompt.js';
+import { automationDigestOutputSchema, type AutomationDigestOutput } from './output-schema.js';
+import { automationDigestOutputSpecs, automationDigestPrompts, currentAutomationDigestPrompt, type AutomationDigestInput } from './prompt.js';
 import { renderAutomationDigest } from './render.js';
 
 /** The automation digest feature: a job execution's log in, a cited digest of it out. */
@@ -11,7 +11,7 @@ export const automationDigestFeature: Feature<AutomationDigestInput, AutomationD
   kind: 'AUTOMATION_DIGEST',
   promptVersion: currentAutomationDigestPrompt,
   outputSchema: automationDigestOutputSchema,
-  outputSpec: automationDigestOutputSpec,
+  outputSpec: automationDigestOutputSpecs[currentAutomationDigestPrompt],
   maxOutputTokens: 1_500,
   temperature: 0.1,
   buildPrompt: (context, spotlight) => automationDigestPrompts[currentAutomationDigestPrompt](context, spotlight),

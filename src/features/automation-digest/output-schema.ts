@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { structuredOutputSpec } from '../common/output-spec.js';
+import { compactOutputSpec } from '../common/compact-schema.js';
 import { citationSchema, statementSchema } from '../common/citation.js';
 
 /** How an execution ended, in the digest's vocabulary (GraphQL `ExecutionOutcome`). */
@@ -29,3 +30,11 @@ export const automationDigestOutputSchema = z.object({
 export type AutomationDigestOutput = z.infer<typeof automationDigestOutputSchema>;
 
 export const automationDigestOutputSpec = structuredOutputSpec(automationDigestOutputSchema, 'automation_digest', 'A digest of a runbook automation job execution: outcome, failing step, probable cause and next steps.');
+
+/**
+ * The same schema without its descriptions, the citation and statement written once under
+ * `$defs`, for prompts that state what the descriptions said (automation-digest/v3).
+ */
+export const automationDigestCompactOutputSpec = compactOutputSpec(automationDigestOutputSchema, automationDigestOutputSpec.name, 'A digest of a job execution.', {
+  definitions: { citation: citationSchema, statement: statementSchema },
+});

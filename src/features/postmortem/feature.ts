@@ -2,8 +2,8 @@ import type { Feature } from '../common/feature.js';
 import { incidentSourceIds } from '../common/incident-prompt-data.js';
 import { checkPostmortem } from './check.js';
 import type { CondensedTimeline } from './condensed-timeline.js';
-import { postmortemOutputSchema, postmortemOutputSpec, type PostmortemOutput } from './output-schema.js';
-import { currentPostmortemPrompt, postmortemPrompts, type PostmortemInput } from './prompt.js';
+import { postmortemOutputSchema, type PostmortemOutput } from './output-schema.js';
+import { currentPostmortemPrompt, postmortemOutputSpecs, postmortemPrompts, type PostmortemInput } from './prompt.js';
 import { renderPostmortem } from './render.js';
 import { postmortemBudget, type PostmortemBudget } from './token-budget.js';
 
@@ -26,7 +26,7 @@ export function createPostmortemFeature(
     kind: 'POSTMORTEM',
     promptVersion: currentPostmortemPrompt,
     outputSchema: postmortemOutputSchema,
-    outputSpec: postmortemOutputSpec,
+    outputSpec: postmortemOutputSpecs[currentPostmortemPrompt],
     maxOutputTokens: budget.finalOutputTokens,
     temperature: 0.2,
     buildPrompt: (context, spotlight) => postmortemPrompts[currentPostmortemPrompt](context, spotlight, budget, condensed),

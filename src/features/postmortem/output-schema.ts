@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { structuredOutputSpec } from '../common/output-spec.js';
+import { compactOutputSpec } from '../common/compact-schema.js';
 import { citationSchema, statementSchema } from '../common/citation.js';
 import { isIsoDateTime } from './iso-time.js';
 
@@ -60,3 +61,11 @@ export const postmortemOutputSchema = z.object({
 export type PostmortemOutput = z.infer<typeof postmortemOutputSchema>;
 
 export const postmortemOutputSpec = structuredOutputSpec(postmortemOutputSchema, 'postmortem', 'A blameless postmortem of an incident, every statement citing the incident records it rests on.');
+
+/**
+ * The same schema without its descriptions, the citation and statement written once under
+ * `$defs`, for prompts that state what the descriptions said (postmortem/v3).
+ */
+export const postmortemCompactOutputSpec = compactOutputSpec(postmortemOutputSchema, postmortemOutputSpec.name, 'A blameless postmortem citing its records.', {
+  definitions: { citation: citationSchema, statement: statementSchema },
+});

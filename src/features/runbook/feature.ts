@@ -1,6 +1,6 @@
 import type { Feature } from '../common/feature.js';
-import { runbookOutputSchema, runbookOutputSpec, type RunbookOutput } from './output-schema.js';
-import { currentRunbookPrompt, runbookPrompts, type RunbookInput } from './prompt.js';
+import { runbookOutputSchema, type RunbookOutput } from './output-schema.js';
+import { currentRunbookPrompt, runbookOutputSpecs, runbookPrompts, type RunbookInput } from './prompt.js';
 import { withoutInventedDefaults } from './given-values.js';
 import { renderRunbook } from './render.js';
 import { reviewRunbook } from './safety-review.js';
@@ -16,7 +16,7 @@ export const runbookFeature: Feature<RunbookInput, RunbookOutput> = {
   freeTextInput: ['description'],
   promptVersion: currentRunbookPrompt,
   outputSchema: runbookOutputSchema,
-  outputSpec: runbookOutputSpec,
+  outputSpec: runbookOutputSpecs[currentRunbookPrompt],
   maxOutputTokens: 3_000,
   temperature: 0.1,
   buildPrompt: (context, spotlight) => runbookPrompts[currentRunbookPrompt](context, spotlight),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { structuredOutputSpec } from '../common/output-spec.js';
+import { compactOutputSpec } from '../common/compact-schema.js';
 
 /** Rundeck option names: letters, digits, `_`, `.` and `-`, starting with a letter or `_`. */
 export const optionNamePattern = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
@@ -48,3 +49,6 @@ export type RunbookOutput = z.infer<typeof runbookOutputSchema>;
 export type LibraryRunbookOutput = Omit<RunbookOutput, 'matched'>;
 
 export const runbookOutputSpec = structuredOutputSpec(runbookOutputSchema, 'runbook_job', 'A Rundeck job (runbook) that does what the request asks, step by step.');
+
+/** The same schema without its descriptions, for prompts that state them once (runbook/v3). */
+export const runbookCompactOutputSpec = compactOutputSpec(runbookOutputSchema, runbookOutputSpec.name, 'A Rundeck job.');

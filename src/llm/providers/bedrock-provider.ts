@@ -33,6 +33,7 @@ import {
   type TokenUsage,
 } from '../types.js';
 import { raceAbort } from '../abort.js';
+import { withoutDefinitions } from '../json-schema.js';
 
 /** Settings of {@link createBedrockProvider}. */
 export interface BedrockProviderSettings {
@@ -196,7 +197,8 @@ export function toConverseInput(providerId: string, request: LlmRequest): Conver
       throw new ProviderError(providerId, 'bad_request', `structured output name "${name}" is not a valid Bedrock tool name`);
     }
     input.toolConfig = {
-      tools: [{ toolSpec: { name, description, inputSchema: { json: jsonSchema as JsonDocument } } }],
+      // Tool schemas get no `$defs` (Nova refuses them): references are written out in full.
+      tools: [{ toolSpec: { name, description, inputSchema: { json: withoutDefinitions(jsonSchema) as JsonDocument } } }],
       toolChoice: { tool: { name } },
     };
   }

@@ -55,7 +55,7 @@ describe('digestJobExecution on the embedded default', () => {
       executionId: 'EXDEMO02',
       outcome: 'FAILED',
       unverifiedCount: 0,
-      generation: { provider: 'extractive', degraded: true, promptVersion: 'automation-digest/v2' },
+      generation: { provider: 'extractive', degraded: true, promptVersion: 'automation-digest/v3' },
     });
     expect(draft.failingStep).toMatchObject({ number: 4, description: 'Wait for the rollout to complete (timeout 300s)', unverified: false });
     expect(draft.failingStep!.logLines[0]).toEqual({ line: 36, text: 'error: timed out waiting for the condition' });

@@ -54,7 +54,9 @@ describe('digestJobExecution against a model', () => {
     expect(user!.content).toContain('Job RJDEMO01 "Restart payments API pods (rolling)"');
     expect(user!.content).toContain('outcome FAILED');
     expect(user!.content).toContain('\n4. Wait for the rollout to complete (timeout 300s)\n');
-    expect(user!.content).toContain('all 54 lines');
+    expect(user!.content).toContain('all 54 lines;');
+    // A log shown line by line has no markers to explain (automation-digest/v3).
+    expect(`${system!.content}\n${user!.content}`).not.toContain('lines omitted');
     const log = fencedTexts(user!.content, markerOf(harness.messagesOf(0))).at(-1)!;
     expect(log.startsWith('L1 14:27:40 NORMAL [1] Options: namespace=payments')).toBe(true);
     expect(user!.content).toMatch(shownLogLine('L36', '14:32:48', 'ERROR', '4', 'error: timed out waiting for the condition', { wholeText: true }));
@@ -62,7 +64,7 @@ describe('digestJobExecution against a model', () => {
     expect(user!.content.trimEnd().endsWith(`<</${markerOf(harness.messagesOf(0))}>>`)).toBe(true);
 
     expect(draft).toMatchObject({ state: 'COMPLETE', kind: 'AUTOMATION_DIGEST', jobId: 'RJDEMO01', executionId: 'EXDEMO02', incidentId: 'PDEMO01' });
-    expect(draft.generation).toMatchObject({ provider: 'openai', model: 'gpt-4o-mini', degraded: false, attempts: 1, promptVersion: 'automation-digest/v2' });
+    expect(draft.generation).toMatchObject({ provider: 'openai', model: 'gpt-4o-mini', degraded: false, attempts: 1, promptVersion: 'automation-digest/v3' });
     expect(draft.output).toMatchObject({ outcome: 'FAILED', unverifiedCount: 0, failingStep: { number: 4, unverified: false } });
     expect(draft.text).toContain('**Failing step:** 4. Wait for the rollout to complete (timeout 300s)');
     expect(draft.text).not.toContain('unverified');
@@ -133,7 +135,7 @@ describe('digestJobExecution against a model', () => {
     expect(user).toContain('\nL25001 ');
     expect(user).toMatch(shownLogLine('L5000', '01:20:49', 'NORMAL', '3', 'Applying 3 pending migrations'));
     expect(user).toMatch(shownLogLine('L50000', '04:28:19', 'ERROR', '5', '[workflow] Execution failed: step failures: {3='));
-    expect(user).toMatch(/a selection standing for \d+ of 50000 lines/);
+    expect(user).toMatch(/a selection for \d+ of 50000 lines; lines keep their numbers, "\[\.\.\. n lines omitted: La-Lb \.\.\.\]" marks lines left out/);
     expect(user).toMatch(/\n\[\.\.\. \d+ lines omitted: L\d+-L\d+ \.\.\.\]\n/);
     expect(draft).toMatchObject({ state: 'COMPLETE', output: { unverifiedCount: 0, failingStep: { number: 3 } } });
   });

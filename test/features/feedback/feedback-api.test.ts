@@ -84,7 +84,7 @@ describe('submitDraftFeedback', () => {
         where f.id = $1`,
       [id],
     );
-    expect(rows).toEqual([{ kind: 'AUTOMATION_DIGEST', provider: 'extractive', model: 'extractive', prompt_version: 'automation-digest/v2', rating: 'UP', retained_ratio: 1 }]);
+    expect(rows).toEqual([{ kind: 'AUTOMATION_DIGEST', provider: 'extractive', model: 'extractive', prompt_version: 'automation-digest/v3', rating: 'UP', retained_ratio: 1 }]);
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { isAppError } from '../../../src/errors/app-error.js';
-import { postmortemOutputSpec, type PostmortemOutput } from '../../../src/features/postmortem/output-schema.js';
+import { postmortemCompactOutputSpec, type PostmortemOutput } from '../../../src/features/postmortem/output-schema.js';
 import { postmortemBudget } from '../../../src/features/postmortem/token-budget.js';
 import { sampleIncidents } from '../../../src/incidents/sample/index.js';
 import type { Incident } from '../../../src/incidents/types.js';
@@ -69,7 +69,7 @@ describe('generatePostmortem against a model', () => {
     expect(body!.model).toBe('gpt-4o-mini');
     expect(body!.max_tokens).toBe(postmortemBudget.finalOutputTokens);
     expect(body!.response_format).toMatchObject({ type: 'json_schema', json_schema: { name: 'postmortem', strict: true } });
-    expect(body!.response_format.json_schema.schema).toEqual(postmortemOutputSpec.jsonSchema);
+    expect(body!.response_format.json_schema.schema).toEqual(postmortemCompactOutputSpec.jsonSchema);
     expect(contextTokensOf(body!)).toBeLessThanOrEqual(postmortemBudget.contextTokens);
 
     const [system, user] = body!.messages;
@@ -101,7 +101,7 @@ describe('generatePostmortem against a model', () => {
     const draft = await harness.service.run(harness.principal, { incidentId: 'PDEMO01' });
 
     expect(draft).toMatchObject({ state: 'COMPLETE', kind: 'POSTMORTEM', incidentId: 'PDEMO01' });
-    expect(draft.generation).toMatchObject({ provider: 'openai', model: 'gpt-4o-mini', degraded: false, attempts: 1, promptVersion: 'postmortem/v2' });
+    expect(draft.generation).toMatchObject({ provider: 'openai', model: 'gpt-4o-mini', degraded: false, attempts: 1, promptVersion: 'postmortem/v3' });
     expect(draft.input).toMatchObject({ preliminary: false, incidentStatus: 'resolved', condensation: null });
     expect(draft.output).toMatchObject({ title: answer.title, unverifiedCount: 0, rootCause: { hypothesis: false, unverified: false } });
     expect(draft.text.startsWith(`# Postmortem: ${answer.title}\n`)).toBe(true);

@@ -92,7 +92,7 @@ beforeEach(() => harness.fake.reset());
 
 describe('a 5,000-entry incident', () => {
   it('is condensed chunk by chunk, round by round, within the budget, and the final prompt gets the condensed timeline', async () => {
-    const { rounds, events } = planMapStage(long, [4, 6]);
+    const { rounds, events } = planMapStage(long, [5, 6]);
     expect(rounds.length).toBeGreaterThanOrEqual(2);
     for (const round of rounds) harness.fake.enqueue(...round.answers.map((answer) => ({ kind: 'ok' as const, json: answer })));
     harness.fake.enqueue({ kind: 'ok', json: finalAnswer(long, events) });

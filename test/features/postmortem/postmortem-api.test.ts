@@ -64,7 +64,7 @@ describe('generatePostmortem on the embedded default', () => {
       expect(result.errors, incidentId).toBeUndefined();
       const draft = result.data!.generatePostmortem;
       expect(draft, incidentId).toMatchObject({ kind: 'POSTMORTEM', state: 'COMPLETE', incidentId, unverifiedCount: 0, condensation: null });
-      expect(draft.generation).toMatchObject({ provider: 'extractive', degraded: true, promptVersion: 'postmortem/v2' });
+      expect(draft.generation).toMatchObject({ provider: 'extractive', degraded: true, promptVersion: 'postmortem/v3' });
       expect(draft.timeline.length, incidentId).toBeGreaterThan(5);
       expect(draft.actionItems.length, incidentId).toBeGreaterThan(0);
       for (const section of ['## Summary', '## Impact', '## Detection', '## Timeline', '## Root cause', '## Resolution', '## Action items']) {

@@ -27,7 +27,7 @@ describe('generateRunbookJob on the embedded default (extractive engine)', () =>
     expect(result.errors).toBeUndefined();
     const draft = result.data!.generateRunbookJob;
     expect(draft).toMatchObject({ kind: 'RUNBOOK_JOB', state: 'COMPLETE', incidentId: null, request, requestedClass: 'CHANGES_STATE', requiresApproval: false, approvalReasons: [], keepGoing: false, nodeFilter: 'tags: kubectl', unverifiedCount: 0 });
-    expect(draft.generation).toMatchObject({ provider: 'extractive', degraded: true, attempts: 1, promptVersion: 'runbook/v2' });
+    expect(draft.generation).toMatchObject({ provider: 'extractive', degraded: true, attempts: 1, promptVersion: 'runbook/v3' });
     expect(draft.name).toContain('one at a time');
     expect(draft.options).toContainEqual({ name: 'context', description: expect.any(String), required: true, defaultValue: 'us-east-1' });
     expect(draft.steps!.map((step) => step.order)).toEqual(draft.steps!.map((_, index) => index + 1));

@@ -161,6 +161,20 @@ describe('Bedrock provider (real SDK against the fake Bedrock server)', () => {
     expect(JSON.parse(completion.text)).toEqual(schemaInstance(outputSchema));
   });
 
+  it('writes out the $defs a compact schema refers to, since Nova takes no definitions', async () => {
+    const citation = { type: 'object', properties: { sourceId: { type: 'string' } }, required: ['sourceId'], additionalProperties: false };
+    const statement = { type: 'object', properties: { text: { type: 'string' }, citations: { type: 'array', items: { $ref: '#/$defs/citation' } } }, required: ['text', 'citations'], additionalProperties: false };
+    const jsonSchema = { type: 'object', properties: { summary: { $ref: '#/$defs/statement' }, cause: { anyOf: [{ $ref: '#/$defs/statement' }, { type: 'null' }] } }, required: ['summary', 'cause'], additionalProperties: false, $defs: { statement, citation } };
+    await provider.complete(request({ output: { name: 'digest', description: 'A digest', jsonSchema } }), signal);
+    const inlinedStatement = { ...statement, properties: { ...statement.properties, citations: { type: 'array', items: citation } } };
+    expect(fake.requests[0]!.body.toolConfig!.tools![0]!.toolSpec!.inputSchema!.json).toEqual({
+      type: 'object',
+      properties: { summary: inlinedStatement, cause: { anyOf: [inlinedStatement, { type: 'null' }] } },
+      required: ['summary', 'cause'],
+      additionalProperties: false,
+    });
+  });
+
   it('answers an explicit JSON value through the forced tool', async () => {
     const value = { headline: 'Checkout degraded', impact: 'Some payments fail', severity: 'SEV2', nextUpdateMinutes: 30, components: ['checkout'] };
     fake.enqueue({ kind: 'ok', json: value });

@@ -8,7 +8,7 @@ import { versionedPrompts } from '../../../eval/prompt-versions.js';
 import type { EvalSuite } from '../../../eval/types.js';
 import { automationDigestFeature } from '../feature.js';
 import type { AutomationDigestOutput } from '../output-schema.js';
-import { automationDigestPrompts, type AutomationDigestInput } from '../prompt.js';
+import { automationDigestOutputSpecs, automationDigestPrompts, type AutomationDigestInput, type AutomationDigestPromptVersion } from '../prompt.js';
 import { automationDigestGraders } from './graders.js';
 
 const inputSchema = z.object({ jobId: z.string().min(1), executionId: z.string().min(1) });
@@ -31,5 +31,12 @@ export const suite: EvalSuite<AutomationDigestInput, AutomationDigestOutput> = {
   },
   target(evalCase) {
     return { incidentId: evalCase.data.execution?.incidentId ?? null, jobId: evalCase.data.job?.id ?? null, executionId: evalCase.data.execution?.id ?? null };
+  },
+  // Each prompt version sends its own output schema (v3 a compact one); the shape is the same.
+  async prepare(_evalCase, context, tools) {
+    // The runner has checked that the version is one of automationDigestPrompts'.
+    const version = tools.promptVersion as AutomationDigestPromptVersion;
+    const build = automationDigestPrompts[version];
+    return { feature: { ...automationDigestFeature, promptVersion: version, outputSpec: automationDigestOutputSpecs[version], buildPrompt: (prepared, spotlight) => build(prepared, spotlight) }, context };
   },
 };

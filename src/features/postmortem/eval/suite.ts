@@ -12,7 +12,7 @@ import type { FeatureContext } from '../../common/feature.js';
 import type { CondensedTimeline } from '../condensed-timeline.js';
 import { createPostmortemFeature } from '../feature.js';
 import type { PostmortemOutput } from '../output-schema.js';
-import { planFinalPrompt, postmortemPrompts, type PostmortemInput, type PostmortemPromptVersion } from '../prompt.js';
+import { planFinalPrompt, postmortemOutputSpecs, postmortemPrompts, type PostmortemInput, type PostmortemPromptVersion } from '../prompt.js';
 import { defaultMapConcurrency } from '../service.js';
 import { condenseTimeline } from '../timeline-condenser.js';
 import { postmortemBudget, type PostmortemBudget } from '../token-budget.js';
@@ -71,7 +71,7 @@ export const suite: EvalSuite<PostmortemInput, PostmortemOutput> = {
         : await condenseTimeline({ manager: tools.manager, principal: context.principal, incident, budget: postmortemBudget, timelineTokens: plan.timelineTokens, concurrency: defaultMapConcurrency, logger: tools.logger });
     const feature = createPostmortemFeature(postmortemBudget, condensed);
     return {
-      feature: { ...feature, promptVersion: tools.promptVersion, buildPrompt: (prepared, spotlight) => builder(prepared, spotlight, postmortemBudget, condensed) },
+      feature: { ...feature, promptVersion: tools.promptVersion, outputSpec: postmortemOutputSpecs[tools.promptVersion as PostmortemPromptVersion], buildPrompt: (prepared, spotlight) => builder(prepared, spotlight, postmortemBudget, condensed) },
       context: { ...context, input: { ...context.input, condensation: condensed?.condensation ?? null } },
     };
   },

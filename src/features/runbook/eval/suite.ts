@@ -8,7 +8,7 @@ import { versionedPrompts } from '../../../eval/prompt-versions.js';
 import type { EvalSuite } from '../../../eval/types.js';
 import { runbookFeature } from '../feature.js';
 import type { RunbookOutput } from '../output-schema.js';
-import { runbookPrompts, type RunbookInput } from '../prompt.js';
+import { runbookOutputSpecs, runbookPrompts, type RunbookInput, type RunbookPromptVersion } from '../prompt.js';
 import { runbookGraders } from './graders.js';
 
 const inputSchema = z.object({ description: z.string().min(1) });
@@ -32,5 +32,12 @@ export const suite: EvalSuite<RunbookInput, RunbookOutput> = {
   },
   target(evalCase) {
     return { incidentId: evalCase.data.incident?.id ?? null, jobId: null, executionId: null };
+  },
+  // Each prompt version sends its own output schema (v3 a compact one); the shape is the same.
+  async prepare(_evalCase, context, tools) {
+    // The runner has checked that the version is one of runbookPrompts'.
+    const version = tools.promptVersion as RunbookPromptVersion;
+    const build = runbookPrompts[version];
+    return { feature: { ...runbookFeature, promptVersion: version, outputSpec: runbookOutputSpecs[version], buildPrompt: (prepared, spotlight) => build(prepared, spotlight) }, context };
   },
 };
