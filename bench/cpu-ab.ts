@@ -13,11 +13,20 @@
  * `--connections` and `--latency` (of the fake upstream, ms) change the load; the peak RSS of
  * each round (VmHWM, warm-up included) is printed with its CPU figures. `--node-arg=FLAG` (repeatable)
  * starts every service with that Node flag (e.g. `--node-arg=--max-semi-space-size=32`);
- * `--env=NAME=VALUE` (repeatable) adds a variable to every service's environment.
+ * `--env=NAME=VALUE` (repeatable) adds a variable to every service's environment. A DIR may carry
+ * settings of its own after a `+`, each a Node flag or NAME=VALUE: `. .+--max-semi-space-size=32
+ * .+HEAP_GROWING_PERCENT=50` measures one build three ways in the same run.
  * With `--paired BATCH`, the builds run side by side and take the load in alternating batches
  * (see pairedRun): the steadier comparison on a machine others are loading.
  * With `--stream`, each draft is streamed instead (bench/stream-drive.ts: the mutation with
  * `stream: true` and the `draftStream` subscription to its end, over graphql-ws).
+ * With `--classes`, the last round of each build also takes two heap snapshots (bench/heap-classes.ts):
+ * after the warm-up with no request in flight, and in the middle of the measured load (every
+ * connection's request in flight); what grew, per request in flight, is printed. The snapshot
+ * pauses the service, so that round's CPU figure includes the snapshots: read it as a diagnosis.
+ * With `--allocations`, the last round of each build samples what the measured load allocates
+ * (V8's sampling heap profiler, objects collected by scavenges and full GCs included) and prints
+ * the bytes allocated per request by the nearest package or src folder on the allocating stack.
  */
 import http from 'node:http';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -25,10 +34,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { summarizeProfile, type CpuProfile } from './cpu-profile.js';
-import { connectedLocalPorts, processCpuMs, startProcess, stopAllProcesses, killAllProcessesNow, type ManagedProcess } from './processes.js';
+import { componentOf, summarizeProfile, type CpuProfile } from './cpu-profile.js';
+import { connectedLocalPorts, openInspector, processCpuMs, startProcess, stopAllProcesses, killAllProcessesNow, type ManagedProcess } from './processes.js';
 import { benchIncidentId } from './status-update-answer.js';
 import { driveStreams } from './stream-drive.js';
+import { heapClasses, heapGrowth, type HeapClasses } from './heap-classes.js';
 import { readdirSync, readFileSync } from 'node:fs';
 
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -50,6 +60,8 @@ const extraEnvironment = Object.fromEntries(
 );
 const nodeArgs = process.argv.filter((value) => value.startsWith('--node-arg=')).map((value) => value.slice('--node-arg='.length));
 const streamed = process.argv.includes('--stream');
+const classes = process.argv.includes('--classes');
+const allocations = process.argv.includes('--allocations');
 const valued = ['--rounds', '--n', '--connections', '--latency', '--paired'];
 const directories = process.argv.slice(2).filter((value, index, all) => !value.startsWith('--') && !valued.includes(all[index - 1] ?? ''));
 if (directories.length === 0) throw new Error('usage: tsx bench/cpu-ab.ts [--rounds 3] [--n 1500] [--profile] DIR [DIR ...]');
@@ -117,6 +129,51 @@ function peakRssMb(pid: number): number {
   return Number(kilobytes ?? Number.NaN) / 1024;
 }
 
+interface SamplingNode {
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  selfSize: number;
+  children: SamplingNode[];
+}
+
+/** V8's sampling heap profiler over the measured load; `stop` sums the bytes by component. */
+async function startAllocationSampling(service: ManagedProcess): Promise<{ stop(requests: number): Promise<string> }> {
+  const session = await openInspector(service);
+  await session.call('HeapProfiler.enable');
+  await session.call('HeapProfiler.startSampling', { samplingInterval: 16_384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  return {
+    async stop(requests) {
+      const { profile } = await session.call<{ profile: { head: SamplingNode } }>('HeapProfiler.stopSampling');
+      await session.close();
+      const byComponent = new Map<string, number>();
+      const byFunction = new Map<string, number>();
+      let total = 0;
+      const walk = (node: SamplingNode, owner: string): void => {
+        const { component, owner: isOwner } = componentOf(node.callFrame.url, node.callFrame.functionName);
+        const charged = isOwner ? component : owner;
+        if (node.selfSize > 0) {
+          total += node.selfSize;
+          byComponent.set(charged, (byComponent.get(charged) ?? 0) + node.selfSize);
+          const name = `${node.callFrame.functionName || '(anonymous)'} ${node.callFrame.url.replace(/^.*node_modules\//, '').replace(/^.*\/dist\//, 'dist/')}:${node.callFrame.lineNumber + 1} [${charged}]`;
+          byFunction.set(name, (byFunction.get(name) ?? 0) + node.selfSize);
+        }
+        for (const child of node.children) walk(child, charged);
+      };
+      walk(profile.head, '(no package on the stack)');
+      const rows = (map: Map<string, number>, top: number): string[] =>
+        [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, bytes]) => `${(bytes / requests / 1024).toFixed(1).padStart(8)} KB  ${name}`);
+      return [`total ${(total / requests / 1024).toFixed(1)} KB per request`, ...rows(byComponent, 20), '  top allocating functions [charged to]:', ...rows(byFunction, 80)].join('\n');
+    },
+  };
+}
+
+/** A DIR argument: the checkout, and the Node flags and environment variables of its own after `+`. */
+function buildSpec(spec: string): { directory: string; flags: string[]; environment: Record<string, string> } {
+  const [directory, ...settings] = spec.split('+');
+  const flags = settings.filter((setting) => setting.startsWith('--'));
+  const environment = Object.fromEntries(settings.filter((setting) => !setting.startsWith('--')).map((setting) => [setting.slice(0, setting.indexOf('=')), setting.slice(setting.indexOf('=') + 1)]));
+  return { directory: directory!, flags, environment };
+}
+
 interface RunningService {
   service: ManagedProcess;
   url: string;
@@ -124,14 +181,15 @@ interface RunningService {
   dataDirectory: string;
 }
 
-async function startService(directory: string, upstreamUrl: string, profileDir: string | null): Promise<RunningService> {
+async function startService(spec: string, upstreamUrl: string, profileDir: string | null, withInspector = false): Promise<RunningService> {
+  const { directory, flags, environment } = buildSpec(spec);
   const schema = `bench_ab_${randomBytes(4).toString('hex')}`;
   schemas.push(schema);
   const dataDirectory = await mkdtemp(path.join(os.tmpdir(), 'incident-ai-ab-'));
   const service: ManagedProcess = startProcess({
     name: `service ${directory}`,
     command: process.execPath,
-    args: [...nodeArgs, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), 'dist/src/main.js'],
+    args: [...nodeArgs, ...flags, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), ...(withInspector ? ['--inspect-port=127.0.0.1:0'] : []), 'dist/src/main.js'],
     core: 1,
     cwd: directory,
     deathSignal: 'TERM',
@@ -149,6 +207,7 @@ async function startService(directory: string, upstreamUrl: string, profileDir: 
       DATABASE_URL: databaseUrl,
       DATABASE_SCHEMA: schema,
       ...extraEnvironment,
+      ...environment,
     },
   });
   const listening = await service.waitForLine(/listening on (http:\/\/\S+)\/graphql/, 90_000);
@@ -156,14 +215,30 @@ async function startService(directory: string, upstreamUrl: string, profileDir: 
   return { service, url: listening[1]!.replace('localhost', '127.0.0.1'), token, dataDirectory };
 }
 
-async function measure(directory: string, upstreamUrl: string, withProfile: boolean): Promise<{ cpu: number; pg: number; bad: number; rssMb: number; profileDir: string | null }> {
+async function measure(spec: string, upstreamUrl: string, withProfile: boolean, withClasses = false, withAllocations = false): Promise<{ cpu: number; pg: number; bad: number; rssMb: number; profileDir: string | null }> {
   const profileDir = withProfile ? await mkdtemp(path.join(os.tmpdir(), 'incident-ai-prof-')) : null;
-  const { service, url, token, dataDirectory } = await startService(directory, upstreamUrl, profileDir);
+  const { service, url, token, dataDirectory } = await startService(spec, upstreamUrl, profileDir, withClasses || withAllocations);
   const load = streamed ? driveStreams : drive;
   await load(url, token, Math.max(1500, count), connections);
+  const snapshot = async (): Promise<HeapClasses> => {
+    const session = await openInspector(service);
+    try {
+      return await heapClasses(session);
+    } finally {
+      await session.close();
+    }
+  };
+  const idleClasses = withClasses ? await snapshot() : null;
+  const sampler = withAllocations ? await startAllocationSampling(service) : null;
   const cpuStart = processCpuMs(service.pid);
   const pgStart = postgresBackendCpu(service.pid);
-  const bad = await load(url, token, count, connections);
+  const loading = load(url, token, count, connections);
+  if (idleClasses) {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    process.stdout.write(`\nheap of ${spec} in the middle of the load, growth per request in flight (${connections}):\n${heapGrowth(idleClasses, await snapshot(), connections, 40)}\n`);
+  }
+  const bad = await loading;
+  if (sampler) process.stdout.write(`\nallocated by ${spec} per request (sampled, ${connections} connections):\n${await sampler.stop(count)}\n`);
   const cpuEnd = processCpuMs(service.pid);
   const pgEnd = postgresBackendCpu(service.pid);
   const rssMb = peakRssMb(service.pid);
@@ -227,7 +302,7 @@ try {
   for (let round = 0; round < (pairedBatch > 0 ? 0 : rounds); round += 1) {
     for (const directory of directories) {
       const last = round === rounds - 1;
-      const result = await measure(directory, upstreamUrl, profile && last);
+      const result = await measure(directory, upstreamUrl, profile && last, classes && last, allocations && last);
       figures.set(directory, [...(figures.get(directory) ?? []), result]);
       process.stderr.write(`round ${round + 1} ${directory}: service ${result.cpu.toFixed(3)} ms, PostgreSQL ${result.pg.toFixed(3)} ms per draft, peak RSS ${result.rssMb.toFixed(0)} MB, bad ${result.bad}\n`);
       if (result.profileDir) {

@@ -26,8 +26,8 @@ export interface HttpTarget {
   body: string;
 }
 
-/** How a response body is checked: a service mutation answered by openai, or a fake answer. */
-export type BodyCheck = 'service' | 'direct' | 'sse';
+/** How a response body is checked: a service mutation answered by openai (`service-cached`: from the response cache, 0 attempts), or a fake answer. */
+export type BodyCheck = 'service' | 'service-cached' | 'direct' | 'sse';
 
 export type LoadJob =
   | {
@@ -125,6 +125,7 @@ export type LoadOutcome = AutocannonOutcome | SequentialOutcome | StreamOutcome;
 /** Whether a response body passes `check`. Cheap string tests: they run on the load core. */
 export function bodyPasses(check: BodyCheck, body: string): boolean {
   if (check === 'service') return body.includes('"provider":"openai"') && !body.includes('"errors"');
+  if (check === 'service-cached') return body.includes('"provider":"openai"') && body.includes('"attempts":0') && !body.includes('"errors"');
   if (check === 'sse') return body.includes('chat.completion.chunk');
   return body.includes('"chat.completion"') && body.includes('"finish_reason":"stop"');
 }

@@ -5,6 +5,7 @@
 import type { ProfileSummary } from './cpu-profile.js';
 import type { PerfSummary } from './perf-profile.js';
 import type { AutocannonOutcome, Percentiles, SequentialOutcome, StreamOutcome } from './load.js';
+import type { CacheHitResult } from './cache-hit.js';
 
 /** The service's cost over a measured window. */
 export interface ServiceWindow {
@@ -105,6 +106,8 @@ export interface BenchResults {
   } | null;
   /** `perf record -g` of every thread of the service over a second window; null without perf. */
   native: { summary: PerfSummary; window: ServiceWindow; requestsPerSecond: number } | null;
+  /** Response-cache hits (bench/cache-hit.ts); null when that run failed. */
+  cacheHit?: CacheHitResult | null;
   totalSeconds: number;
 }
 
@@ -127,6 +130,8 @@ export const issueGoals = {
   throughputRatio: 0.45,
   peakRssMb: 250,
   idleRssMb: 150,
+  /** A response-cache hit's p50 minus a direct model call's (bench/cache-hit.ts). */
+  cacheHitAddedMs: 2,
 } as const;
 
 function row(cells: Array<string | number>): string {
@@ -202,6 +207,16 @@ export function renderReport(results: BenchResults): string {
       verdict(chunkP50 <= issueGoals.addedFirstChunkMs),
     ]),
     row(['added time to first streamed chunk p99, same runs', `${ms(chunkP99)} (${ms(stream.websocketMs.p99)} − ${ms(stream.directMs.p99)})`, '–', '']),
+    ...(results.cacheHit
+      ? [
+          row([
+            'added latency p50 of a response-cache hit (same mutation repeated, `RESPONSE_CACHE_TTL_SECONDS=300`; section below)',
+            `${ms(results.cacheHit.hitMs.p50 - results.cacheHit.directMs.p50)} (${ms(results.cacheHit.hitMs.p50)} − ${ms(results.cacheHit.directMs.p50)})`,
+            `≤ ${ms(issueGoals.cacheHitAddedMs)}`,
+            verdict(results.cacheHit.hitMs.p50 - results.cacheHit.directMs.p50 <= issueGoals.cacheHitAddedMs),
+          ]),
+        ]
+      : []),
     row([
       'throughput at 128 connections, upstream 50 ms, ratio to direct',
       key ? `${key.ratio.toFixed(3)}× (${rps(key.service.requestsPerSecond)} / ${rps(key.direct.requestsPerSecond)} req/s)` : 'n/a',

@@ -55,17 +55,30 @@ export async function createContext(
   try {
     const principal = await authenticator.authenticate(authorization);
     rememberAuthorization(principal, authorization);
-    // Built on first use: a subscription never loads through them, and holds its context for its whole life.
-    let loaders: Loaders | null = null;
-    return {
-      principal,
-      authError: null,
-      services,
-      get loaders() {
-        return (loaders ??= createLoaders(services.store, principal.accountId));
-      },
-    };
+    return new AuthenticatedContext(principal, services);
   } catch (error) {
     return { principal: null, authError: error as AppError, services, loaders: null };
+  }
+}
+
+/**
+ * A caller's context; its loaders are built on first use (a subscription never loads through
+ * them, and holds its context for its whole life; a draft mutation does not either). The getter
+ * lives on the prototype: Apollo Server copies every context (`Object.assign` onto an object of
+ * the same prototype) before it executes, and an own getter would be called by that copy, so
+ * every request would build every loader.
+ */
+class AuthenticatedContext implements GraphQLContext {
+  readonly authError = null;
+  /** The loaders once built (own data, so Apollo's copy starts without them). */
+  private builtLoaders: Loaders | null = null;
+
+  constructor(
+    readonly principal: Principal,
+    readonly services: Services,
+  ) {}
+
+  get loaders(): Loaders {
+    return (this.builtLoaders ??= createLoaders(this.services.store, this.principal.accountId));
   }
 }

@@ -84,22 +84,29 @@ async function handle(options: GraphqlHandlerOptions, request: http.IncomingMess
 type Body = { kind: 'ok'; value: unknown } | { kind: 'too-large' } | { kind: 'bad-json'; message: string };
 
 /** The JSON body (as express.json reads it: only for a JSON content type, `{}` when empty), within `limit` bytes. */
-async function readBody(request: http.IncomingMessage, limit: number): Promise<Body> {
-  const type = request.headers['content-type'];
+function readBody(request: http.IncomingMessage, limit: number): Promise<Body> {
   const declared = Number(request.headers['content-length'] ?? 0);
   if (declared > limit) {
     request.resume();
-    return { kind: 'too-large' };
+    return Promise.resolve({ kind: 'too-large' });
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  let tooLarge = false;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) tooLarge = true;
-    else chunks.push(chunk);
-  }
-  if (tooLarge) return { kind: 'too-large' };
+  // Plain stream events: an async iterator over the request costs a generator, a promise per
+  // chunk and end-of-stream listeners on every request of the hot path.
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+    });
+    request.once('end', () => resolve(size > limit ? { kind: 'too-large' } : parseBody(request.headers['content-type'], chunks, size)));
+    request.once('error', reject);
+    // A connection closed before the body ended (after `end`, `close` changes nothing).
+    request.once('close', () => reject(new Error('the request closed before its body ended')));
+  });
+}
+
+function parseBody(type: string | undefined, chunks: Buffer[], size: number): Body {
   if (!type || !/^application\/json\b/i.test(type)) return { kind: 'ok', value: undefined };
   if (size === 0) return { kind: 'ok', value: {} };
   const text = chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks, size).toString('utf8');

@@ -80,10 +80,13 @@ export function createDraftRepository(database: Queryable, options: DraftReposit
 
   return {
     async insert(draft: NewDraft): Promise<DraftRecord> {
-      const [row] = await database.query<DraftRow>(
+      // Only the timestamps come back (as the server stores them): the rest is what was sent, so
+      // the server does not print the JSON columns back and the driver does not parse them again
+      // (a finished draft's output and text are most of its row).
+      const [row] = await database.query<Pick<DraftRow, 'created_at' | 'updated_at'>>(
         `insert into drafts (id, account_id, user_id, kind, state, incident_id, job_id, execution_id, input, created_at, updated_at, output, text, generation, error)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12::jsonb, $13, $14::jsonb, $15::jsonb)
-         returning ${draftColumns}`,
+         returning created_at, updated_at`,
         [
           draft.id,
           draft.accountId,
@@ -102,7 +105,24 @@ export function createDraftRepository(database: Queryable, options: DraftReposit
           draft.error == null ? null : JSON.stringify(draft.error),
         ],
       );
-      return toDraftRecord(expectRow(row));
+      const stored = expectRow(row);
+      return {
+        id: draft.id,
+        accountId: draft.accountId,
+        userId: draft.userId,
+        kind: draft.kind,
+        state: draft.state,
+        incidentId: draft.incidentId,
+        jobId: draft.jobId,
+        executionId: draft.executionId,
+        input: draft.input,
+        output: draft.output ?? null,
+        text: draft.text ?? '',
+        generation: draft.generation ?? null,
+        error: draft.error ?? null,
+        createdAt: stored.created_at,
+        updatedAt: stored.updated_at,
+      };
     },
 
     async complete(accountId: string, id: string, completion: DraftCompletion): Promise<DraftRecord> {
