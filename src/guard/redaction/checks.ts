@@ -87,8 +87,9 @@ export function looksLikeRandomSecret(raw: string): boolean {
   if (/^(?:[A-Z]{2,5}|[a-z]{2,5}_)[0-9a-f]{12,}$/.test(token)) return false;
   if (/^sha(?:1|224|256|384|512)-/i.test(token)) return false;
   if (isPlainJsonCursor(raw)) return false;
-  // A whole token of three or more CamelCase words (`Argon2PasswordHasher`) is a class name; random text never is.
-  if (/^(?:[A-Z][a-z]{2,}\d{0,4}){3,}$/.test(token)) return false;
+  // A whole token of three or more CamelCase words, a word possibly versioned (`Argon2PasswordHasher`,
+  // `Blake2bKeyEncoder`), is a class name; random text never is.
+  if (/^(?:[A-Z][a-z]{2,}(?:\d{1,4}[a-z]{0,2})?){3,}$/.test(token)) return false;
   const parts = token.split(/[-_./+]/).filter((part) => part.length > 0);
   // A part may be CamelCase words (`ForkPoolWorker`, `INFO/MainProcess`, `Argon2PasswordHasher`): a class or thread name.
   if (parts.length >= 2 && parts.every((part) => /^(?:[a-z0-9]+|[A-Z0-9]+|[A-Z][a-z0-9]+|(?:[A-Z][a-z]{2,}\d{0,4}){2,})$/.test(part) && !/^(?=.*[a-z])(?=.*\d)[a-z\d]{12,}$/.test(part))) return false;

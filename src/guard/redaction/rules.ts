@@ -249,13 +249,15 @@ function isLogColumn(text: string, index: number, length: number): boolean {
 const operationNoun = /(?<![A-Za-z])(?:upload|job|build|execution|run|task|deployment|operation|workflow|pipeline)[ \t]+$/i;
 
 /**
- * A whole field of a run of bracketed fields (`… exceeded on [Moaep9uw…][es-data-2][/usr/share/…]`):
- * Elasticsearch, log4j and Java loggers print node ids, thread names and indices this way; a
- * credential is written after a key, not as a bracketed field next to another.
+ * A whole field of a run of bracketed or braced fields (`[<node id>][es-data-2][/usr/share/…]`,
+ * `{os-4}{<node id>}{10.2.0.14}`): Elasticsearch, log4j and Java loggers print node ids, thread
+ * names and indices this way; a credential is written after a key, not as a field next to another.
  */
 function isBracketedField(text: string, index: number, length: number): boolean {
-  if (text[index - 1] !== '[' || text[index + length] !== ']') return false;
-  return text[index - 2] === ']' || text[index + length + 1] === '[';
+  const open = text[index - 1];
+  const close = open === '[' ? ']' : open === '{' ? '}' : undefined;
+  if (close === undefined || text[index + length] !== close) return false;
+  return text[index - 2] === close || text[index + length + 1] === open;
 }
 
 const awsContext = /aws|amazon|akia|asia|secret|\[REDACTED:aws_access_key\]/i;
