@@ -292,9 +292,9 @@ export function evaluateFolders(sets: readonly LabeledSet[], split: SplitFilter 
 }
 
 /**
- * The repository's labeled sets, named for how they were used: `v3`, `v5` and `v6` (outside
- * writers' sets, all frozen, each measured blind once, then tuned on by branches guardfix,
- * guardfix2 and redfp)
+ * The repository's labeled sets, named for how they were used: `v3`, `v5`, `v6` and `v7` (outside
+ * writers' sets, all frozen, each measured blind, then tuned on by branches guardfix,
+ * guardfix2, redfp and redfp2)
  * are reported under the split `exposed`, never as frozen; `v2` was written by someone
  * who never saw the detector (its `dev` split may be tuned on, its `frozen` split never; the
  * frozen rows that sat in the dev split of the set's first version are `frozen-exposed`);
@@ -314,6 +314,8 @@ export function repositorySets(root = path.resolve(import.meta.dirname, '../..')
     { name: 'v5', folder: path.join(datasets, 'v5'), split: 'exposed' },
     // Written whole as a frozen set (config/log redaction), measured blind once at 5ad604f, then tuned on by redfp (its README).
     { name: 'v6', folder: path.join(datasets, 'v6'), split: 'exposed' },
+    // Written whole as a frozen set, measured blind at 2a32f17 and 7a50b27, then tuned on by redfp2 (its README).
+    { name: 'v7', folder: path.join(datasets, 'v7'), split: 'exposed' },
     { name: 'development', folder: path.join(datasets, 'development'), defaultSplit: 'tuned' },
     { name: 'independent', folder: path.join(datasets, 'independent'), defaultSplit: 'tuned' },
     { name: 'shared', folder: datasets, defaultSplit: 'tuned' },

@@ -1,4 +1,4 @@
-/** Shared by the floor tests of exposed sets (v3, v5, v6): a set's figures and its rates per file and category. */
+/** Shared by the floor tests of exposed sets (v3, v5, v6, v7): a set's figures and its rates per file and category. */
 import { evaluateFolders, repositorySets, type FigureRow, type LabeledSet } from '../../src/guard/guard-evaluation.js';
 
 export type Rates = { caught: number; falsePositives: number; row: FigureRow };

@@ -22,6 +22,14 @@ export function classifySql(sql: string, origin: string): Finding[] {
   return findings;
 }
 
+/**
+ * A WHERE clause that cuts rows by age: a comparison with a point before now (`< NOW() - INTERVAL
+ * '7 days'`, `< CURRENT_DATE - 30`, `< DATEADD(day, -90, GETDATE())`, `< datetime('now', '-1 day')`)
+ * or a date literal. Such a DELETE purges a time range, not chosen rows. A bare `expires_at < now()`
+ * removes rows that have already expired (housekeeping) and stays changes-state.
+ */
+const ageCutoff = /[<>]=?\s*(?:\(\s*)?(?:(?:NOW\s*\(\s*\)|CURRENT_(?:DATE|TIMESTAMP)|LOCALTIMESTAMP|SYSDATE|SYSTIMESTAMP|GETDATE\s*\(\s*\)|GETUTCDATE\s*\(\s*\)|UTC_TIMESTAMP(?:\s*\(\s*\))?)\s*-|DATEADD\s*\(|DATE_SUB\s*\(|DATETIME\s*\(\s*'NOW'\s*,|INTERVAL\b|'\d{4}-\d{2}-\d{2})/;
+
 function classifyStatement(statement: string): { class: Finding['class']; reason: string } | null {
   const upper = statement.toUpperCase();
   if (upper.length === 0) return null;
@@ -35,6 +43,7 @@ function classifyStatement(statement: string): { class: Finding['class']; reason
     const where = /\bWHERE\b(.*)$/.exec(withBody);
     if (!where) return { class: 'destructive', reason: `${verb} every row of the table (no WHERE clause)` };
     if (/^\s*(?:TRUE|1|1\s*=\s*1|'(\w*)'\s*=\s*'\1'|(\w+)\s*=\s*\2|NOT\s+FALSE)\s*;?\s*$/.test(where[1]!)) return { class: 'destructive', reason: `${verb} every row (its WHERE clause is always true)` };
+    if (verb === 'deletes' && ageCutoff.test(where[1]!)) return { class: 'destructive', reason: 'deletes every row older or newer than a point in time (a purge; how many is not known in advance)' };
     return { class: 'changes-state', reason: `${verb} the rows its WHERE clause selects` };
   }
   if (/^(?:SELECT|SHOW|DESCRIBE|DESC|EXPLAIN|VALUES|TABLE|PRAGMA|USE|SET|BEGIN|COMMIT|ROLLBACK|START\s+TRANSACTION|WITH)\b/.test(upper)) {

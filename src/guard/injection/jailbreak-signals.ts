@@ -17,9 +17,9 @@ import type { Signal } from './types.js';
 const modelPrompt =
   "(?:(?:your|its|the assistant's|the model's|the ai's)\\s+(?:(?:full|entire|complete|exact|real|actual|original|initial|hidden|secret|system|internal|first|developer)\\s+){0,2}(?:prompt|instructions|system prompt|system message|config(?:uration)?|setup|rules|guidelines|directives|hidden context|context(?: window)?|initiali[sz]ation(?: text)?|programming|input)|system prompt|system message|hidden (?:instructions|context|prompt|rules)|internal prompts?|initiali[sz]ation text|developer (?:message|instructions|prompt)|pre-?prompt|your preamble)";
 
-const repeatVerbs = 'repite|repita|repetir|repitan|repete|repetez|repeter|wiederhole|wiederholt|wiederholen|gib|geben sie|nenne|повтори|повторите|выведи|ripeti|ripetere|ripetete|copia|copie|escribe|escreva|ecris|ecrivez';
-const verbatimWords = 'exactamente|textualmente|literalmente|wortwortlich|wortlich|mot pour mot|mot a mot|дословно|слово в слово|letteralmente|parola per parola|palavra por palavra|verbatim';
-const aboveWords = 'arriba|oben|ci-dessus|au-dessus|выше|acima|sopra|vor meiner nachricht|antes de (?:este|mi) mensaje|avant (?:ce|mon) message|antes da minha|prima del mio';
+const repeatVerbs = 'herhaal|herhalen|geef|repite|repita|repetir|repitan|repete|repetez|repeter|wiederhole|wiederholt|wiederholen|gib|geben sie|nenne|повтори|повторите|выведи|ripeti|ripetere|ripetete|copia|copie|escribe|escreva|ecris|ecrivez';
+const verbatimWords = 'exactamente|textualmente|literalmente|wortwortlich|wortlich|mot pour mot|mot a mot|дословно|слово в слово|letteralmente|parola per parola|palavra por palavra|exatamente|letterlijk|woord voor woord|verbatim';
+const aboveWords = 'arriba|oben|ci-dessus|au-dessus|выше|acima|sopra|vor meiner nachricht|antes de (?:este|mi) mensaje|avant (?:ce|mon) message|antes da minha|antes desta mensagem|prima del mio|uber (?:dieser|meiner) nachricht|(?:che )?precede (?:la mia|il mio|questo)|boven (?:dit|mijn) bericht|hierboven';
 const hiddenInstructions = 'instrucoes ocultas|instrucciones ocultas|versteckten anweisungen|consignes cachees|instructions cachees|istruzioni nascoste|скрыт\\p{L}* инструкци';
 
 /** Verbs of ignoring or forgetting, in pl, cs, sk, tr, fi, hu, ro, sv, da, no, et, id, ms, vi, tl, sw, uk, el, he, ar, fa, hi, bn, th, ko. */
@@ -161,13 +161,13 @@ export const jailbreakSignals: readonly Signal[] = [
 
   // --- Other languages: the same families ------------------------------------------------
   {
-    // "repeat everything above word for word" in es, pt, it, fr, de, ru, ja, zh.
+    // "repeat everything above word for word" in es, pt, it, fr, de, nl, ru, ja, zh.
     id: 'exfiltrate.above-verbatim.ml',
     category: 'prompt-exfiltration',
     weight: 0.8,
     // A repeat verb with two of: word for word, "above / before my message", hidden instructions.
     pattern: new RegExp(
-      `(?:${repeatVerbs})[^\\n]{0,100}?(?:${verbatimWords}|${aboveWords}|${hiddenInstructions})[^\\n]{0,60}?(?:${verbatimWords}|${aboveWords}|${hiddenInstructions})|(?:上に書かれ|上記|以上|上面|前面)[^\\n]{0,30}?(?:一字一句|そのまま|逐字|原样|原樣)[^\\n]{0,20}?(?:繰り返|出力|表示|教え|重复|重複|输出|輸出|打印|复述)`,
+      `(?:${repeatVerbs})[^\\n]{0,100}?(?:${verbatimWords}|${aboveWords}|${hiddenInstructions})[^\\n]{0,60}?(?:${verbatimWords}|${aboveWords}|${hiddenInstructions})|(?:上に書かれ|上記|以上|上面|前面|より前に|前に書かれ)[^\\n]{0,30}?(?:一字一句|そのまま|逐字|原样|原樣)[^\\n]{0,20}?(?:繰り返|出力|表示|教え|重复|重複|输出|輸出|打印|复述)`,
       'u',
     ),
   },

@@ -39,6 +39,24 @@ const classOf = (character: string): CharacterClass =>
   character >= 'A' && character <= 'Z' ? 'upper' : character >= 'a' && character <= 'z' ? 'lower' : character >= '0' && character <= '9' ? 'digit' : 'symbol';
 
 /**
+ * Base64 of a small JSON object holding only numbers, booleans and nulls (`eyJwYWdlIjoyfQ==`,
+ * `{"page":2}`): APIs hand these out as pagination cursors; they carry a position, not a
+ * credential. A JWT has dots and is not one token here; a JSON object with a string is kept.
+ */
+function isPlainJsonCursor(token: string): boolean {
+  if (!token.startsWith('eyJ') || token.length > 512) return false;
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(token, 'base64').toString('utf8'));
+  } catch {
+    return false;
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const members = Object.values(value);
+  return members.length > 0 && members.every((member) => member === null || typeof member === 'number' || typeof member === 'boolean');
+}
+
+/**
  * Entropy a random token of this length reaches. A short string cannot score high (20
  * distinct characters at most give log2(20) = 4.3 bits), so the bar rises with length:
  * 3.6 bits at 20 characters, 4.0 at 30, 4.4 at 40, at most 4.5.
@@ -68,9 +86,13 @@ export function looksLikeRandomSecret(raw: string): boolean {
   // A type prefix and hex is an id too: AWS unique ids (`AROA` + hex), `ch_3889…`, `evt_…`.
   if (/^(?:[A-Z]{2,5}|[a-z]{2,5}_)[0-9a-f]{12,}$/.test(token)) return false;
   if (/^sha(?:1|224|256|384|512)-/i.test(token)) return false;
+  if (isPlainJsonCursor(raw)) return false;
+  // A whole token of three or more CamelCase words, a word possibly versioned (`Argon2PasswordHasher`,
+  // `Blake2bKeyEncoder`), is a class name; random text never is.
+  if (/^(?:[A-Z][a-z]{2,}(?:\d{1,4}[a-z]{0,2})?){3,}$/.test(token)) return false;
   const parts = token.split(/[-_./+]/).filter((part) => part.length > 0);
-  // A part may be CamelCase words (`ForkPoolWorker`, `INFO/MainProcess`): a class or thread name.
-  if (parts.length >= 2 && parts.every((part) => /^(?:[a-z0-9]+|[A-Z0-9]+|[A-Z][a-z0-9]+|(?:[A-Z][a-z]{2,}){2,}\d{0,4})$/.test(part) && !/^(?=.*[a-z])(?=.*\d)[a-z\d]{12,}$/.test(part))) return false;
+  // A part may be CamelCase words (`ForkPoolWorker`, `INFO/MainProcess`, `Argon2PasswordHasher`): a class or thread name.
+  if (parts.length >= 2 && parts.every((part) => /^(?:[a-z0-9]+|[A-Z0-9]+|[A-Z][a-z0-9]+|(?:[A-Z][a-z]{2,}\d{0,4}){2,})$/.test(part) && !/^(?=.*[a-z])(?=.*\d)[a-z\d]{12,}$/.test(part))) return false;
   if (token.startsWith('/') || ((token.match(/\//g)?.length ?? 0) >= 2 && !/[A-Z]/.test(token))) return false;
   // A path of words (`database/creds/readonly/5Jh2kXqM9r`, a Vault lease id) is judged by its segments.
   const segments = token.split('/');

@@ -26,7 +26,7 @@ export const secretKey = `(?:[A-Za-z0-9]{1,30}[_.-]){0,4}[A-Za-z0-9]{0,20}?(?:${
  * feature without one (`passwordlessLogin`, `tokenless_upload`).
  */
 const notSecretKey =
-  /(?:^|[_.-])(?:names?|files?|paths?|dirs?|ref|refs|ids?|count|len|length|ttl|expiry|expires(?:[_.-]?(?:at|in))?|expiration|type|kind|size|limit|used|usage|policy|version|provider|url|uri|endpoint|header|method|mode|enabled|required|min|max|timeout|interval|lifetime|age|format|algorithm|alg|hint|prompt|label|field|param|strength|source|store|manager|rotation|chars?|regex|pattern|bytes|budget|rate|window|cost|input|output|total|bucket|env|var|variable|scopes?|audience|issuer|arn|schedule|cron|selector|namespace|encryption|hashing|hasher|scheme|cipher|helpers?|backends?|region|zone|location|hash|hashed|digest|checksum|fingerprint|sha\d{0,3}|md5|duration|period|days|hours|minutes|seconds|delay|retention|retries|retry|attempts|backoff|grace)$|^(?:max|min|num|total|input|output|prompt|completion|cached|reasoning|existing|rotate|rotation)[_.-]|^(?:password|token|key|secret)less|^(?:auth(?:or|ors|ored|ority|orities|entication|enticated|enticate|orization|orized|orize|z|n))$|^tokeniz|^passthrough|^passive|^bypass|^compass|^password[_.-]?(?:reset|change|changed|policy|expired|age|history|complexity|min|max)/i;
+  /(?:^|[_.-])(?:names?|files?|paths?|dirs?|ref|refs|ids?|count|len|length|ttl|expiry|expires(?:[_.-]?(?:at|in))?|expiration|type|kind|size|limit|used|usage|policy|version|provider|url|uri|endpoint|header|method|mode|enabled|required|min|max|timeout|interval|lifetime|age|format|algorithm|alg|hint|prompt|label|field|param|strength|source|store|manager|rotation|chars?|regex|pattern|bytes|budget|rate|window|cost|input|output|total|bucket|env|var|variable|scopes?|audience|issuer|arn|schedule|cron|selector|namespace|encryption|hashing|hasher|scheme|cipher|helpers?|backends?|region|zone|location|hash|hashed|digest|checksum|fingerprint|sha\d{0,3}|md5|duration|period|days|hours|minutes|seconds|delay|retention|retries|retry|attempts|backoff|grace|prefix|suffix)$|^(?:max|min|num|total|input|output|prompt|completion|cached|reasoning|existing|rotate|rotation)[_.-]|^(?:password|token|key|secret)less|^(?:auth(?:or|ors|ored|ority|orities|entication|enticated|enticate|orization|orized|orize|z|n))$|^tokeniz|^passthrough|^passive|^bypass|^compass|^password[_.-]?(?:reset|change|changed|policy|expired|age|history|complexity|min|max)/i;
 
 /** Words that make a key a secret's name when they are one of its parts (`db_password`, `authToken`). */
 const secretParts = new Set(['password', 'passwords', 'passwd', 'passwort', 'pass', 'pwd', 'pw', 'passphrase', 'passcode', 'secret', 'secrets', 'token', 'apikey', 'credential', 'credentials', 'creds', 'dsn']);
@@ -41,6 +41,9 @@ const partsOf = (key: string): string[] =>
     .split(/[^a-z0-9]+/)
     .filter((part) => part.length > 0);
 
+/** A key that is a file name: a dotted name ending in a configuration file's extension. */
+const fileNameKey = /[A-Za-z0-9]\.(?:properties|ya?ml|json|conf|cfg|ini|toml|xml|txt|env|jks|p12)$/i;
+
 /** Whether a matched key names a secret value rather than a setting about one. */
 export function isSecretKey(key: string): boolean {
   const bare = key.replace(/^["'$-]+|["']+$/g, '');
@@ -54,6 +57,10 @@ export function isSecretKey(key: string): boolean {
   // A setting of the thing named right after the secret word: `SECRET_STORE_PROJECT`, `token_backend_url`.
   const last = parts.findLastIndex(isSecretPart);
   if (last !== -1 && last < parts.length - 1 && notSecretKey.test(`_${parts[last + 1]}`)) return false;
+  // `adminPasswordKey: postgres-password` (Helm's `secretKeys`) names the field of a Secret that holds the password.
+  if (last !== -1 && parts[last + 1] === 'key' && /^(?:pass(?:word|wd|phrase)?|pwd)$/.test(parts[last]!)) return false;
+  // A file name (`secrets.properties`, `tokens.yaml`) is not a key: `${file:/etc/kafka/secrets.properties:jaas}`.
+  if (fileNameKey.test(bare)) return false;
   return parts.some(isSecretPart) || secretPairs.test(parts.join('_'));
 }
 
@@ -79,7 +86,7 @@ export function isSecretValue(key: string, value: string, after: string): boolea
   if (/^(?:OLD)?PWD$/i.test(key) && /^[/~]/.test(value)) return false;
   // A bare word followed by more words is prose, not an assignment ("secrets: reloaded 4 secrets from …").
   if (/^[A-Za-z]+$/.test(value) && /^ +[A-Za-z0-9]/.test(after)) return false;
-  if (progressWord.test(value)) return false;
+  if (progressWord.test(value) || hclReference.test(value)) return false;
   return !settingValue.test(value) && !isMasked(value) && !filePath.test(value) && !secretStorePath.test(value);
 }
 
@@ -96,6 +103,14 @@ function isTokenPrefix(key: string, value: string): boolean {
 
 /** A value a tool printed with most of it masked (`****49b22`, `•••••`): what is left identifies, it does not authenticate. */
 export const isMasked = (value: string): boolean => /\*{3,}|•{3,}/.test(value);
+
+/**
+ * A Terraform/HCL reference to another resource's attribute (`random_password.db.result`,
+ * `var.db_password`, `module.rds.master_password`): lower-case identifiers joined by dots, the
+ * first a language keyword or a resource type (which has an underscore). A password of dotted
+ * words (`correct.horse.battery`) has neither.
+ */
+const hclReference = /^(?:(?:var|local|data|module|each|self)|[a-z][a-z0-9]*_[a-z0-9_]+)(?:\.[a-z_][a-z0-9_-]*(?:\[[0-9"a-z_-]{1,40}\])?){1,4}$/;
 
 /** A status word with an ellipsis, as progress lines print it (Terraform's `random_password.db: Creating...`). */
 const progressWord = /^[A-Za-z]+(?:\.{3}|…)$/;
@@ -211,7 +226,7 @@ export const prosePassword = /(?<![A-Za-z_[:])((?:password|passphrase|passcode|p
  * A credential named by a word and given right after it without "is" or ":": "pw Qx7!…",
  * "one-time code CfV…", "recovery code …". The value must look generated (checked by the rule).
  */
-export const proseCredential = /(?<![A-Za-z_[:-])((?:password|passphrase|passcode|pwd|pw|(?:one[- ]time|recovery|backup|access|login|verification|temporary|temp|mfa|2fa)[ -](?:code|password|pass|token|pin))[ \t]+["'`]?)([^\s'"`,;]{8,128})/gi;
+export const proseCredential = /(?<![A-Za-z_[:-])((?:password|passphrase|passcode|pass|pwd|pw|(?:one[- ]time|recovery|backup|access|login|verification|temporary|temp|mfa|2fa)[ -](?:code|password|pass|token|pin))[ \t]+["'`]?)([^\s'"`,;]{8,128})/gi;
 
 /** A signature or token in a URL query (`sig=`, `X-Amz-Signature=`, `access_token=`), percent-encoding included. */
 export const urlQuerySecret = /([?&](?:sig|signature|x-amz-signature|x-goog-signature|x-amz-security-token|x-amz-credential|access_token|id_token|refresh_token|client_secret|api_key|apikey|token|auth|password|secret)=)([^&\s#"'<>]{8,2048})/gi;

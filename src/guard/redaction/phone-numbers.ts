@@ -20,6 +20,13 @@ export const phoneCandidate = /(?<![\w.+/@#-])(?:\+|\()?\d[\d ()./-]{5,24}\d(?![
 /** Words before a number that make even a bare run of digits a phone number. */
 const phoneContext = /\b(?:phone|tel|telephone|mobile|cell|call|fax|whatsapp|sms|text|ph|mob|handy|portable|t[ée]l[ée]phone|contact|dial|ring|reach(?:ed)?)\b[^\n\d]{0,16}$/i;
 
+/**
+ * A label naming an article or record number right before the digits (`SKU 0400-1187-22`,
+ * `part no. 3300-118-4`, `serial: …`, `invoice #…`): such numbers are grouped like phone numbers
+ * but identify a thing, not a person.
+ */
+const recordNumberLabel = /\b(?:sku|part|serial|s\/n|lot|batch|model|invoice|order|ticket|item|article|asset|catalog(?:ue)?)\b[ \t]*(?:no\.?|nr\.?|number|#)?[ \t]*[:#]?[ \t]*$/i;
+
 const datePattern = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})$/;
 const ipPattern = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 
@@ -40,6 +47,7 @@ export function isPhoneNumber(candidate: string, text: string, index: number): b
   const context = phoneContext.test(text.slice(Math.max(0, index - 40), index));
   // Groups after an IBAN's country and check digits ("BE76 0890 5424 3178") continue an account number.
   if (!context && /(?<![A-Za-z0-9])[A-Z]{2}\d{2}[ -]$/.test(text.slice(Math.max(0, index - 5), index))) return false;
+  if (!context && recordNumberLabel.test(text.slice(Math.max(0, index - 24), index))) return false;
   if (international) {
     const parsed = parsePhoneNumberFromString(candidate.startsWith('00') ? `+${candidate.slice(2)}` : candidate);
     // Written with its country code, a number of a possible length is taken even in ranges the

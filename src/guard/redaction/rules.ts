@@ -43,7 +43,7 @@ const isPlaceholder = (value: string): boolean => value.startsWith('[REDACTED:')
 // Values that stand for a secret without being one: templates, masks, variables, states, and
 // permission levels (`id-token: write` in a GitHub Actions `permissions:` block).
 const notAValue =
-  /^(?:\*+|x{3,}|\.{3}|…|<[^>]*>|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\{\{[^}]*\}\}|%\([a-z_]+\)s|%s|\[(?:redacted|filtered|masked|hidden|removed|scrubbed|sensitive)[^\]]*\]?|redacted|filtered|masked|hidden|inherit|(?:replace|change|set)[_-]?me|todo|tbd|fixme|placeholder|null|none|nil|true|false|undefined|empty|unset|required|optional|string|str|int|bool|expired|invalid|missing|rotated|revoked|refreshed|present|absent|ok|yes|no|on|off|enabled|disabled|reset|set|valid|changed|wrong|incorrect|updated|needed|read|write|read-?only|read-?write|write-?only|read-all|write-all|\?+)$/i;
+  /^(?:\*+|x{3,}|\.{3}|…|<[^>]*>|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\{\{[^}]*\}\}|%\([a-z_]+\)s|%s|\[(?:redacted|filtered|masked|hidden|removed|scrubbed|sensitive)[^\]]*\]?|\[[a-z][a-z _-]{1,30}\]?|your[_-][a-z0-9_-]{1,40}|redacted|filtered|masked|hidden|inherit|(?:replace|change|set)[_-]?me|todo|tbd|fixme|placeholder|null|none|nil|true|false|undefined|empty|unset|required|optional|string|str|int|bool|expired|invalid|missing|rotated|revoked|refreshed|present|absent|ok|yes|no|on|off|enabled|disabled|reset|set|valid|changed|wrong|incorrect|updated|needed|read|write|read-?only|read-?write|write-?only|read-all|write-all|\?+)$/i;
 
 /** Not a secret's value: a template, mask, variable or state word, or a value a tool printed masked. */
 const isNonValue = (value: string): boolean => notAValue.test(value) || isMasked(value);
@@ -176,6 +176,8 @@ function isPublicOrIdentifier(secret: string, match: RegExpExecArray): boolean {
     (publicJwkMember.test(before) && /"kty"\s*:/.test(match.input.slice(Math.max(0, match.index - 600), match.index + secret.length + 600))) ||
     inPublicPemBlock(match.input, match.index) ||
     isLogColumn(match.input, match.index, secret.length) ||
+    isBracketedField(match.input, match.index, secret.length) ||
+    operationNoun.test(before) ||
     inCommittedCiphertext(match.input.slice(Math.max(0, match.index - 400), match.index))
   );
 }
@@ -239,6 +241,25 @@ function isLogColumn(text: string, index: number, length: number): boolean {
   return tabs >= 7;
 }
 
+/**
+ * A noun naming a run of work right before the token (`multipart upload <id> completed`, `job <id>`,
+ * `execution <id>`): logs name an operation by its id this way; a credential follows a key or a
+ * credential word, never one of these.
+ */
+const operationNoun = /(?<![A-Za-z])(?:upload|job|build|execution|run|task|deployment|operation|workflow|pipeline)[ \t]+$/i;
+
+/**
+ * A whole field of a run of bracketed or braced fields (`[<node id>][es-data-2][/usr/share/…]`,
+ * `{os-4}{<node id>}{10.2.0.14}`): Elasticsearch, log4j and Java loggers print node ids, thread
+ * names and indices this way; a credential is written after a key, not as a field next to another.
+ */
+function isBracketedField(text: string, index: number, length: number): boolean {
+  const open = text[index - 1];
+  const close = open === '[' ? ']' : open === '{' ? '}' : undefined;
+  if (close === undefined || text[index + length] !== close) return false;
+  return text[index - 2] === close || text[index + length + 1] === open;
+}
+
 const awsContext = /aws|amazon|akia|asia|secret|\[REDACTED:aws_access_key\]/i;
 
 export const redactionRules: readonly RedactionRule[] = [
@@ -255,7 +276,10 @@ export const redactionRules: readonly RedactionRule[] = [
     accept: (secret, match) => /[A-Z]/.test(secret) && /[a-z]/.test(secret) && /\d/.test(secret) && awsContext.test(match.input.slice(Math.max(0, match.index - 300), match.index)),
   }),
   patternRule('github_token', /(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})(?![A-Za-z0-9_])/g),
-  patternRule('slack_webhook', /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/-]{8,300}/g),
+  patternRule('slack_webhook', /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/-]{8,300}/g, {
+    // A URL whose path after `services/` is only placeholders (`services/REDACTED`, `services/XXX/XXX`) holds nothing.
+    accept: (secret) => !secret.split('/').slice(4).filter((segment) => segment.length > 0).every((segment) => isNonValue(segment)),
+  }),
   patternRule('slack_token', /(?<![A-Za-z0-9-])(?:xox[abposre]|xapp)-[A-Za-z0-9-]{10,250}/g),
   patternRule('stripe_key', /(?<![A-Za-z0-9_])(?:(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{10,247}|whsec_[A-Za-z0-9]{20,100})(?![A-Za-z0-9])/g),
   patternRule('anthropic_key', /(?<![A-Za-z0-9_-])sk-ant-[A-Za-z0-9_-]{20,400}(?![A-Za-z0-9_-])/g),
@@ -318,7 +342,8 @@ export const redactionRules: readonly RedactionRule[] = [
       !/^\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?$/.test(secret) &&
       !/^[a-z]+(?:_[a-z]+)+$/.test(secret),
   }),
-  patternRule('password', proseCredential, { group: 2, accept: (secret) => looksGenerated(secret.replace(/[.)]+$/, '')) }),
+  // A value opening a bracket is an option list (PAM's `password [success=1 default=ignore] pam_unix.so`).
+  patternRule('password', proseCredential, { group: 2, accept: (secret) => !/^[[({]/.test(secret) && looksGenerated(secret.replace(/[.)]+$/, '')) }),
   patternRule('url_token', urlPathToken, {
     group: 1,
     // A hex or UUID segment under a `keys/` collection names a key (GCP service-account and KMS key

@@ -95,6 +95,9 @@ const saltRule: Rule = (call) => {
   changesState(call, `runs ${shown(module || 'a module')} on every minion`);
 };
 
+/** The last part of a refspec naming a shared branch: `main`, `HEAD:release`, `+hotfix/ledger`, `origin/production`. */
+const sharedBranch = /(?:^|[+:/])(?:main|master|trunk|develop|stable|prod|production|(?:release|releases|hotfix)(?:[/-][\w./-]+)?)$/;
+
 const gitRule: Rule = (call) => {
   const parsed = parseOptions(call.args, { withValue: ['C', 'c', 'git-dir', 'work-tree', 'namespace'], stopAtPositional: true });
   const [verbArg, ...rest] = [...parsed.positionals, ...parsed.rest];
@@ -104,11 +107,13 @@ const gitRule: Rule = (call) => {
   if (verb === 'push') {
     const force = hasOption(sub, 'f', 'force', 'force-with-lease', 'mirror') || targets.some((target) => target.startsWith('+'));
     const refspecs = targets.slice(1);
-    const touchesMain = refspecs.length === 0 || refspecs.some((ref) => /(?:^|[+:/])(?:main|master)$/.test(ref));
+    // Shared branches: main, and the branches a team deploys or releases from by convention
+    // (`release/*`, `hotfix/*`, `production`, `develop`, git-flow's names): others build on them.
+    const touchesMain = refspecs.length === 0 || refspecs.some((ref) => sharedBranch.test(ref));
     if (hasOption(sub, 'd', 'delete') || refspecs.some((ref) => /^:(?:refs\/heads\/)?(?:main|master)$/.test(ref))) {
       return destructive(call, refspecs.some((ref) => /(?:main|master)$/.test(ref)) ? 'deletes the main branch on the remote' : 'deletes remote branches; commits only they hold are lost');
     }
-    if (force && touchesMain) return destructive(call, 'force-pushes to the main branch, rewriting its history');
+    if (force && touchesMain) return destructive(call, 'force-pushes to a shared branch (main, release, hotfix, production), rewriting its history');
     return changesState(call, force ? 'force-pushes a branch, rewriting its history' : 'pushes commits');
   }
   if (verb === 'clean' && hasOption(sub, 'n', 'dry-run')) return readOnly(call, 'only lists what it would delete');
