@@ -5,7 +5,8 @@
  *
  * - a value under a key naming a digest or an id of a record, page or request (`cookie hash :`,
  *   `value_hash=`, `secret_digest:`, `If-None-Match: W/"…"`, `cursor=`, `server_uid …`);
- * - a password hash in modular crypt format (`$2b$12$…`, `$6$…$`, `$argon2id$…`);
+ * - a password hash in modular crypt format under a key naming a hash (`password_hash=$2b$12$…`);
+ *   an htpasswd or shadow line (`user:$2y$…`) is a credential file and stays redacted;
  * - base64 that decodes to words or JSON without a credential in it (a page cursor, a message body);
  * - a file name (`Root_CA_G3.pem`, `rabbit@localhost.log`), a version's suffix (`10.11.19-MariaDB-0+deb12u1`),
  *   an id naming itself (`rabbitmq-cluster-id-…`), a CPU architecture after a package (`libsecret-1-0:amd64`).
@@ -28,7 +29,9 @@ const spacedKey = /(?:^|[\s,;(])([a-z][a-z0-9]*(?:[_.][a-z0-9]+)+) $/;
 
 /** Whether the key just before a value names a digest or a non-credential id. */
 export function isDigestOrIdKey(before: string): boolean {
-  const key = assignedKey.exec(before)?.[1] ?? spacedKey.exec(before)?.[1];
+  const found = assignedKey.exec(before)?.[1] ?? spacedKey.exec(before)?.[1];
+  // camelCase keys read like snake_case ones: `nextCursor` → `next_Cursor`.
+  const key = found?.replace(/([a-z0-9])([A-Z])/g, '$1_$2');
   if (key === undefined || credentialKey.test(key)) return false;
   return digestOrIdWord.test(key);
 }
@@ -56,8 +59,8 @@ export function decodesToText(token: string): boolean {
   if (printable < decoded.length - 1) return false;
   if (/pass|secret|token|auth|key|credential|PRIVATE|BEGIN/i.test(decoded)) return false;
   // `user:password` pairs stay secrets; words (a space) or a JSON object are text.
-  if (/^[^\s:]+:\S+$/.test(decoded.trim())) return false;
-  return /^\s*[[{]/.test(decoded) || /[A-Za-z]{2,} [A-Za-z]{2,}/.test(decoded);
+  if (/^\s*[[{]/.test(decoded)) return true;
+  return !/^[^\s:]+:\S+$/.test(decoded.trim()) && /[A-Za-z]{2,} [A-Za-z]{2,}/.test(decoded);
 }
 
 /** A file name ends the token: a dot and a known extension follow (`…_ROOT.pem`, `…@localhost.log`). */
@@ -69,7 +72,8 @@ export function isLogShapeNotSecret(secret: string, match: RegExpExecArray): boo
   const after = match.input.slice(match.index + secret.length, match.index + secret.length + 12);
   return (
     isDigestOrIdKey(before) ||
-    cryptPrefix.test(before) ||
+    // A crypt hash under a key naming a hash (`password_hash=$2b$10$…`); an htpasswd line (`user:$2y$…`) stays.
+    isDigestOrIdKey(before.replace(cryptPrefix, '')) ||
     fileExtensionAfter.test(after) ||
     // The tail of a dotted version: `10.11.` then `19-MariaDB-0+deb12u1`.
     (/(?:^|[^A-Za-z0-9])\d{1,4}\.\d{1,4}\.$/.test(before) && /^\d/.test(secret)) ||
@@ -81,7 +85,7 @@ export function isLogShapeNotSecret(secret: string, match: RegExpExecArray): boo
 
 /** CPU architectures a package manager writes after a package name (`libsecret-1-0:amd64`). */
 export const isArchitecture = (value: string): boolean =>
-  /^(?:all|any|amd64|arm64|armhf|armel|i386|i686|x86_64|aarch64|ppc64el|ppc64le|s390x|riscv64|mips64el|noarch)$/.test(value);
+  /^(?:all|any|amd64|arm64|armhf|armel|i386|i686|x86_64|aarch64|ppc64el|ppc64le|s390x|riscv64|mips64el|noarch)[.,;]?$/.test(value);
 
 /** An address that is a file in a path (`/var/log/rabbitmq/rabbit@localhost.log`), not a mailbox. */
 export function isFileNotAddress(address: string, match: RegExpExecArray): boolean {
