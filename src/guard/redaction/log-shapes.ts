@@ -18,20 +18,20 @@
 
 /** Last words of a key whose value is a digest, or an id of a record, page, request or version. */
 const digestOrIdWord =
-  /(?:^|[_.-])(?:hash|hashed|digest|checksum|fingerprint|sum|etag|if-none-match|if-match|cursor|after|before|page|page[_.-]?token|next[_.-]?token|next[_.-]?page[_.-]?token|continuation(?:[_.-]?token)?|pagination[_.-]?token|sync[_.-]?token|nonce|request|trace|span|version|revision|rev|uid|server[_.-]?uid|cluster[_.-]?id)$/i;
+  /(?:^|[_.-])(?:hash|hashed|digest|checksum|fingerprint|sum|etag|if-none-match|if-match|cursor|after|before|page|page[_.-]?token|next[_.-]?token|next[_.-]?page[_.-]?token|continuation(?:[_.-]?token)?|pagination[_.-]?token|sync[_.-]?token|nonce|request|trace|span|version|revision|rev|uid|server[_.-]?uid|cluster[_.-]?id|lease|replid|snapshot|generation|allocation[_.-]id|shard[_.-]id|node[_.-]id)$/i;
 /** Keys that name a credential even when their last word is one of the above. */
 const credentialKey = /(?:session|sess|secret|refresh|access|auth|api)[_.-]?(?:id|uid|token)$|^sid$/i;
 
 // `key=`, `key: `, `"key": "`, `key    : ` (aligned columns), an ETag's `W/"`.
 const assignedKey = /([A-Za-z0-9_.-]{1,60})["']?[ \t]*[:=][ \t]*(?:\\?["'])?(?:W\/)?(?:\\?["'])?$/;
-// `server_uid 0dfu…`: a snake_case or dotted key, then one space, then the value.
-const spacedKey = /(?:^|[\s,;(])([a-z][a-z0-9]*(?:[_.][a-z0-9]+)+) $/;
+// `server_uid 0dfu…`: a snake_case or dotted key, then one space, then the value; `allocation id [`: words.
+const spacedKey = /(?:^|[\s,;(])([a-z][a-z0-9]*(?:[_.][a-z0-9]+)+|[a-z]{3,20} (?:id|uid|uuid|ID|UUID)) [[(]?$/;
 
 /** Whether the key just before a value names a digest or a non-credential id. */
 export function isDigestOrIdKey(before: string): boolean {
   const found = assignedKey.exec(before)?.[1] ?? spacedKey.exec(before)?.[1];
   // camelCase keys read like snake_case ones: `nextCursor` → `next_Cursor`.
-  const key = found?.replace(/([a-z0-9])([A-Z])/g, '$1_$2');
+  const key = found?.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/ /g, '_');
   if (key === undefined || credentialKey.test(key)) return false;
   return digestOrIdWord.test(key);
 }

@@ -64,3 +64,15 @@ describe('log-shape checks', () => {
 describe('crypt hashes', () => {
   it('keeps an htpasswd line a credential', () => removes('deploy:$2y$10$Qm4Lx8Rv2Kp7Tz9Nc3Wb5uYd1Hs6Jf0Ga4Ek8Ti2Ol7Pn3Mq9Rw', 'Qm4Lx8Rv2Kp7Tz9Nc3Wb5uYd1Hs6Jf0Ga4Ek8Ti2Ol7Pn3Mq9Rw'));
 });
+
+describe('ids named by the words before them', () => {
+  it.each([
+    ['lease of a leader election (zap JSON)', '{"level":"info","msg":"lease acquired","lease":"Pb7Kq3Lm9Xv2Rt4Nz8Wd","holder":"node-2"}'],
+    ['replication id (redis INFO)', 'master_replid:Ym4Lq8Xv2Kr7Tz9Nc3Wb1Pd5Hs'],
+    ['allocation id in prose (search cluster)', 'shard failed for shard id [[logs][1]], allocation id [Rt8Kq2Lm9Xv4Pz7Nb3WcEf], primary term [2]'],
+  ])('%s', (_name, text) => unchanged(text));
+  it('keeps a session id in prose and under sid', () => {
+    removes('session id Wc4Kq9Lm2Xv7Rt8Nz3Pb opened', 'Wc4Kq9Lm2Xv7Rt8Nz3Pb');
+    removes('session 3 opened: sid=Nz3Kq9Lm2Xv7Rt8Wc4Pb', 'Nz3Kq9Lm2Xv7Rt8Wc4Pb');
+  });
+});
