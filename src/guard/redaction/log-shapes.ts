@@ -18,7 +18,7 @@
 
 /** Last words of a key whose value is a digest, or an id of a record, page, request or version. */
 const digestOrIdWord =
-  /(?:^|[_.-])(?:hash|hashed|digest|checksum|fingerprint|sum|etag|if-none-match|if-match|cursor|after|before|page|page[_.-]?token|next[_.-]?token|next[_.-]?page[_.-]?token|continuation(?:[_.-]?token)?|pagination[_.-]?token|sync[_.-]?token|nonce|request|trace|span|version|revision|rev|uid|server[_.-]?uid|cluster[_.-]?id|lease|replid|snapshot|generation|allocation[_.-]id|shard[_.-]id|node[_.-]id)$/i;
+  /(?:^|[_.-])(?:hash|hashed|digest|checksum|fingerprint|sum|etag|if-none-match|if-match|cursor|after|before|page|page[_.-]?token|next[_.-]?token|next[_.-]?page[_.-]?token|continuation(?:[_.-]?token)?|pagination[_.-]?token|sync[_.-]?token|nonce|request|trace|span|version|revision|rev|uid|server[_.-]?uid|cluster[_.-]?id|lease|replid|snapshot|generation|allocation[_.-]id|shard[_.-]id|node[_.-]id|ray|name|sha\d{0,3}|md5|public[_.-]?key|pubkey|host[_.-]?key)$/i;
 /** Keys that name a credential even when their last word is one of the above. */
 const credentialKey = /(?:session|sess|secret|refresh|access|auth|api)[_.-]?(?:id|uid|token)$|^sid$/i;
 
@@ -26,6 +26,9 @@ const credentialKey = /(?:session|sess|secret|refresh|access|auth|api)[_.-]?(?:i
 const assignedKey = /([A-Za-z0-9_.-]{1,60})["']?[ \t]*[:=][ \t]*(?:\\?["'])?(?:W\/)?(?:\\?["'])?$/;
 // `server_uid 0dfu…`: a snake_case or dotted key, then one space, then the value; `allocation id [`: words.
 const spacedKey = /(?:^|[\s,;(])([a-z][a-z0-9]*(?:[_.][a-z0-9]+)+|[a-z]{3,20} (?:id|uid|uuid|ID|UUID)) [[(]?$/;
+
+// A public key named in words (`public key: …`, WireGuard's `peer …`), a Helm `checksum/config:` annotation.
+const publicKeyWords = /(?:\b(?:public|host|server)[ _-]?key[ \t]*[:=]?[ \t]*|\bpeer[ \t]+|(?:checksum|hash|digest|sha\d{0,3}|md5)\/[A-Za-z0-9_.-]{1,60}["']?[ \t]*[:=][ \t]*["']?)$/i;
 
 /** Whether the key just before a value names a digest or a non-credential id. */
 export function isDigestOrIdKey(before: string): boolean {
@@ -64,7 +67,7 @@ export function decodesToText(token: string): boolean {
 }
 
 /** A file name ends the token: a dot and a known extension follow (`…_ROOT.pem`, `…@localhost.log`). */
-const fileExtensionAfter = /^\.(?:pem|crt|cer|der|pub|csr|crl|log|json|ya?ml|txt|conf|cfg|ini|xml|html?|js|mjs|ts|py|sh|gz|tgz|tar|zip|deb|rpm|so|jar|csv|sock|pid|lock|db|sqlite|out|err)\b/;
+const fileExtensionAfter = /^\.(?:pem|crt|cer|der|pub|csr|crl|log|json|ya?ml|txt|conf|cfg|ini|xml|html?|js|mjs|ts|py|sh|gz|tgz|tar|zip|deb|rpm|so|jar|csv|sock|pid|lock|db|sqlite|out|err|mount|service|scope|slice|socket|timer)\b/;
 
 /** Whether a random-looking token in log text is a digest, an id, a version, a name or encoded text. */
 export function isLogShapeNotSecret(secret: string, match: RegExpExecArray): boolean {
@@ -72,6 +75,9 @@ export function isLogShapeNotSecret(secret: string, match: RegExpExecArray): boo
   const after = match.input.slice(match.index + secret.length, match.index + secret.length + 12);
   return (
     isDigestOrIdKey(before) ||
+    publicKeyWords.test(before) ||
+    // The left part of a message id (`Message-ID: <CAKq…@mail.example.com>`).
+    (after.startsWith('@') && messageIdBefore.test(before)) ||
     // A crypt hash under a key naming a hash (`password_hash=$2b$10$…`); an htpasswd line (`user:$2y$…`) stays.
     isDigestOrIdKey(before.replace(cryptPrefix, '')) ||
     fileExtensionAfter.test(after) ||
@@ -87,7 +93,17 @@ export function isLogShapeNotSecret(secret: string, match: RegExpExecArray): boo
 export const isArchitecture = (value: string): boolean =>
   /^(?:all|any|amd64|arm64|armhf|armel|i386|i686|x86_64|aarch64|ppc64el|ppc64le|s390x|riscv64|mips64el|noarch)[.,;]?$/.test(value);
 
-/** An address that is a file in a path (`/var/log/rabbitmq/rabbit@localhost.log`), not a mailbox. */
+const messageIdBefore = /(?:message[_-]?id|msg[_-]?id|in-reply-to|references)["']?[ \t]*[:=][ \t]*["']?<?$/i;
+
+/**
+ * An address that is no mailbox: a file in a path (`/var/log/rabbitmq/rabbit@localhost.log`) or a
+ * message id (`Message-ID: <CA…@mail.example.com>`, `msgid=<…>`, `In-Reply-To:`).
+ */
 export function isFileNotAddress(address: string, match: RegExpExecArray): boolean {
+  const before = match.input.slice(Math.max(0, match.index - 24), match.index);
+  if (messageIdBefore.test(before)) return true;
   return match.input[match.index - 1] === '/' && fileExtensionAfter.test(address.slice(address.lastIndexOf('.')));
 }
+
+/** A value an audit log wrote as an HMAC (Vault's `hmac-sha256:…`): comparable, not usable. */
+export const isHmacValue = (value: string): boolean => /^hmac-sha(?:1|224|256|384|512):[A-Za-z0-9+/=_-]+$/i.test(value);

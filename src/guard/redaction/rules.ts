@@ -30,7 +30,7 @@ import {
 } from './config-secrets.js';
 import { isIssuableSsn, isNinoMatch, isValidIban, ninoPattern, ssnContext } from './national-ids.js';
 import { findPhoneNumbers } from './phone-numbers.js';
-import { isArchitecture, isFileNotAddress, isLogShapeNotSecret, isPaginationKey } from './log-shapes.js';
+import { isArchitecture, isFileNotAddress, isHmacValue, isLogShapeNotSecret, isPaginationKey } from './log-shapes.js';
 import { placeholder, type RedactionType } from './types.js';
 
 export interface RedactionRule {
@@ -282,7 +282,7 @@ export const redactionRules: readonly RedactionRule[] = [
     accept: (secret, match) => {
       const key = match[2] ?? '';
       if (!isSecretKey(key) || notAValue.test(secret) || secret.length < 3) return false;
-      if (isPaginationKey(key) || isArchitecture(secret)) return false; // log-shapes.ts (redfp3)
+      if (isPaginationKey(key) || isArchitecture(secret) || isHmacValue(secret)) return false; // log-shapes.ts (redfp3)
       if (!isSecretValue(key, secret, lineAfter(match))) return false;
       if (namesNotHoldsSecret(match)) return false;
       // `arn:aws:secretsmanager:…:secret:prod/db` names a secret inside a resource name.

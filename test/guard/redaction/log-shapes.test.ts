@@ -76,3 +76,22 @@ describe('ids named by the words before them', () => {
     removes('session 3 opened: sid=Nz3Kq9Lm2Xv7Rt8Wc4Pb', 'Nz3Kq9Lm2Xv7Rt8Wc4Pb');
   });
 });
+
+describe('public keys, digests, names and audit HMACs', () => {
+  it.each([
+    ['WireGuard peer', 'wg set wg1 peer Tq4Lx8Rm2Kv7Pz9Nb3Wc6Yd1Hs5Jf0Ga2Ek4Ti8Ol7= allowed-ips 10.9.0.4/32'],
+    ['WireGuard interface public key', 'interface: wg1  public key: Ga2Ek4Ti8Ol7Tq4Lx8Rm2Kv7Pz9Nb3Wc6Yd1Hs5Jf0=  listening port: 51821'],
+    ['CDN ray id header', 'cf-ray: 7c2e9a4b1d3f5e6a-AMS'],
+    ['systemd mount unit with a random part', 'systemd[1]: run-containerd-runc-k8s.io-Pz9Nb3Wc6Yd1Hs5Jf0Ga2E.mount: Deactivated successfully.'],
+    ['session name of an assumed role', '{"requestParameters":{"roleSessionName":"release-job-Nb3Wc6Yd1Hs5Jf0Ga2Ek4"}}'],
+    ['Helm checksum annotation', 'checksum/secret: Wc6Yd1Hs5Jf0Ga2Ek4Ti8Ol7Tq'],
+    ['artifact digest', 'artifact uploaded: tool-linux-arm64.tar.gz sha256=Jf0Ga2Ek4Ti8Ol7Tq4Lx8Rm2Kv7Pz9Nb3Wc6Yd1Hs5'],
+    ['message id', 'Message-ID: <CAPz9Nb3Wc6Yd1Hs5Jf0Ga2Ek4Ti8Ol7Tq@mail.example.org>'],
+    ['HMAC in an audit record', '{"auth":{"client_token":"hmac-sha256:Hs5Jf0Ga2Ek4Ti8Ol7Tq4Lx8Rm2Kv7","accessor":"hmac-sha256:Ol7Tq4Lx8Rm2Kv7Pz9Nb3Wc6Yd1"}}'],
+  ])('%s', (_name, text) => unchanged(text));
+  it.each([
+    ['a private key named in words', 'private key: Ek4Ti8Ol7Tq4Lx8Rm2Kv7Pz9Nb3Wc6Yd1Hs5Jf0Ga2=', 'Ek4Ti8Ol7Tq4Lx8Rm2Kv7Pz9Nb3Wc6Yd1Hs5Jf0Ga2'],
+    ['a client token in clear', '{"auth":{"client_token":"hvs.Ti8Ol7Tq4Lx8Rm2Kv7Pz9Nb3Wc6"}}', 'Ti8Ol7Tq4Lx8Rm2Kv7Pz9Nb3Wc6'],
+    ['a reset code in a URL', 'GET /reset?code=Rm2Kv7Pz9Nb3Wc6Yd1Hs HTTP/1.1', 'Rm2Kv7Pz9Nb3Wc6Yd1Hs'],
+  ])('keeps %s', (_name, text, secret) => removes(text, secret));
+});
