@@ -95,3 +95,14 @@ describe('public keys, digests, names and audit HMACs', () => {
     ['a reset code in a URL', 'GET /reset?code=Rm2Kv7Pz9Nb3Wc6Yd1Hs HTTP/1.1', 'Rm2Kv7Pz9Nb3Wc6Yd1Hs'],
   ])('keeps %s', (_name, text, secret) => removes(text, secret));
 });
+
+describe('secrets written into log lines stay redacted', () => {
+  it.each([
+    ['URL userinfo', '2025-07-01T02:03:04Z ERROR connect failed dsn=postgres://svc:Nm4Lq8Xk2Rt7@db-3:5432/ledger', 'Nm4Lq8Xk2Rt7'],
+    ['bearer header', '2025-07-01T02:03:04Z DEBUG headers: Authorization: Bearer Tz9Kq2Lm7NpR4tYv8Bw3Cd5Ef', 'Tz9Kq2Lm7NpR4tYv8Bw3Cd5Ef'],
+    ['JSON api key', '{"level":"debug","msg":"calling provider","apiKey":"Wd6Kq2Lm9Rt4Vb8Nz3Wc6Yd"}', 'Wd6Kq2Lm9Rt4Vb8Nz3Wc6Yd'],
+    ['connection string password', '2025-07-01T02:03:04Z ERROR Server=sql2;Database=ledger;User Id=svc;Password=Kp7Wm2Lq9Xv4;', 'Kp7Wm2Lq9Xv4'],
+    ['token in a webhook query', '2025-07-01T02:03:04Z ERROR webhook failed url=https://hooks.example.com/in?token=Lq9Xk2Rm7Tv4Nb8Zc3Wd', 'Lq9Xk2Rm7Tv4Nb8Zc3Wd'],
+    ['unlabelled token in an error line', '2025-07-01T02:03:04Z ERROR [node-2] connect failed with Vb8Nz3Wc6Yd1Hs5Jf0Ga2Ek4Ti8', 'Vb8Nz3Wc6Yd1Hs5Jf0Ga2Ek4Ti8'],
+  ])('%s', (_name, text, secret) => removes(text, secret));
+});
