@@ -30,6 +30,7 @@ import {
 } from './config-secrets.js';
 import { isIssuableSsn, isNinoMatch, isValidIban, ninoPattern, ssnContext } from './national-ids.js';
 import { findPhoneNumbers } from './phone-numbers.js';
+import { isArchitecture, isFileNotAddress, isHmacValue, isLogShapeNotSecret, isPaginationKey } from './log-shapes.js';
 import { placeholder, type RedactionType } from './types.js';
 
 export interface RedactionRule {
@@ -305,6 +306,7 @@ export const redactionRules: readonly RedactionRule[] = [
     accept: (secret, match) => {
       const key = match[2] ?? '';
       if (!isSecretKey(key) || notAValue.test(secret) || secret.length < 3) return false;
+      if (isPaginationKey(key) || isArchitecture(secret) || isHmacValue(secret)) return false; // log-shapes.ts (redfp3)
       if (!isSecretValue(key, secret, lineAfter(match))) return false;
       if (namesNotHoldsSecret(match)) return false;
       // `arn:aws:secretsmanager:…:secret:prod/db` names a secret inside a resource name.
@@ -378,6 +380,7 @@ export const redactionRules: readonly RedactionRule[] = [
   patternRule('email', /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24}(?![A-Za-z0-9-])/g, {
     accept: (secret, match) => {
       if (/\.(?:png|jpe?g|gif|svg|webp|css|js|ts|map|ico)$/i.test(secret) || roleMailbox.test(secret)) return false;
+      if (isFileNotAddress(secret, match)) return false; // log-shapes.ts (redfp3)
       // A systemd instance unit (`postgresql@16-main.service`, `getty@tty1.service`) is not an address.
       if (/\.(?:service|socket|timer|mount|automount|target|path|slice|scope|device|swap)$/i.test(secret)) return false;
       // git@github.com:org/repo is an SSH remote, not a person.
@@ -401,6 +404,6 @@ export const redactionRules: readonly RedactionRule[] = [
   },
   // `=` only as base64 padding at the end: `KEY=value` is judged on its value, not as one token.
   patternRule('high_entropy_secret', /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{20,}={0,2}(?![A-Za-z0-9+/_-])/g, {
-    accept: (secret, match) => looksLikeRandomSecret(secret) && !isPublicOrIdentifier(secret, match),
+    accept: (secret, match) => looksLikeRandomSecret(secret) && !isPublicOrIdentifier(secret, match) && !isLogShapeNotSecret(secret, match),
   }),
 ];
