@@ -54,7 +54,7 @@ function gen(spec) {
     case 'b64': return R.chars(B64, n);
     case 'b64p': return b64block(n);
     case 'b64u': return R.chars(B64URL, n);
-    case 'pw': return R.chars(PWCH, n);
+    case 'pw': return R.chars(ALNUM, 1) + R.chars(PWCH, n - 1); // starts alphanumeric: valid unquoted YAML
     case 'int': { const [a, b] = arg.split('-').map(Number); return String(R.int(a, b)); }
     case 'f': { const [a, b] = arg.split('-').map(Number); return (a + R.next() * (b - a)).toFixed(2); }
     case 'uuid': { const h = R.chars(HEX, 32); return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${'89ab'[R.int(0, 3)]}${h.slice(17, 20)}-${h.slice(20)}`; }
@@ -67,6 +67,9 @@ function gen(spec) {
     case 'epoch': return String(R.int(1796000000, 1799000000));
     case 'epochms': return String(R.int(1796000000, 1799000000)) + R.chars(DIGITS, 3);
     case 'jwt': return 'eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJ' + R.chars(B64URL, R.int(90, 180)) + '.' + R.chars(B64URL, 86);
+    case 'xoxb': return `xoxb-${R.chars(DIGITS, 12)}-${R.chars(DIGITS, 13)}-${R.chars(ALNUM, 24)}`;
+    case 'sg': return `SG.${R.chars(B64URL, 22)}.${R.chars(B64URL, 43)}`;
+    case 'pmak': return `PMAK-${R.chars(HEX, 24)}-${R.chars(HEX, 34)}`;
     case 'pick': return R.pick(arg.split(','));
     case 'pk': { const [b, e, len] = PK[arg]; return `${b}\n${lines64(b64block(len))}\n${e}`; }
     case 'pkesc': { const [b, e, len] = PK[arg]; return `${b}\\n${lines64(b64block(len)).replace(/\n/g, '\\n')}\\n${e}\\n`; }
