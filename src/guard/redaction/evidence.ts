@@ -28,10 +28,11 @@ const jwkPrivateMember = /"(?:d|p|q|dp|dq|qi|k)"\s*:\s*"$/;
 
 /** The text on the token's line before it, at most {@link lookBehind} characters. */
 function lineBefore(match: RegExpExecArray): string {
-  const start = Math.max(0, match.index - lookBehind);
-  const before = match.input.slice(start, match.index);
-  // A placeholder left by an earlier rule is not a word of the text (keeps `redact` idempotent).
-  return before.slice(before.lastIndexOf('\n') + 1).replace(/\[REDACTED:[a-z_]+\]/g, ' ');
+  const lineStart = match.input.lastIndexOf('\n', match.index - 1) + 1;
+  const line = match.input.slice(Math.max(lineStart, match.index - 4 * lookBehind), match.index);
+  // A placeholder left by an earlier rule is not a word of the text (keeps `redact` idempotent);
+  // it is removed whole before the window is cut, so no part of it is read as a word.
+  return line.replace(/\[REDACTED:[a-z_]+\]/g, ' ').slice(-lookBehind);
 }
 
 /** The rest of the token's line after it. */
