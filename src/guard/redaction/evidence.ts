@@ -60,6 +60,6 @@ function decodesToCredential(token: string): boolean {
 export function hasSecretEvidence(token: string, match: RegExpExecArray): boolean {
   const before = lineBefore(match);
   if (credentialWords.test(before) || /hooks\//.test(token) || standsAlone(match, token) || decodesToCredential(token)) return true;
-  if (/(?:^|[\s:])[\w.-]+:\$[0-9a-z]{1,6}\$(?:[^\s$]*\$)?$/i.test(before)) return true;
+  if (/(?:^|[\s:])[\w.-]+:\$[0-9a-z]{1,6}\$\S*$/i.test(before)) return true;
   return jwkPrivateMember.test(before) && /"kty"\s*:/.test(match.input);
 }
