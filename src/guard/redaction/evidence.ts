@@ -30,9 +30,10 @@ const jwkPrivateMember = /"(?:d|p|q|dp|dq|qi|k)"\s*:\s*"$/;
 function lineBefore(match: RegExpExecArray): string {
   const lineStart = match.input.lastIndexOf('\n', match.index - 1) + 1;
   const line = match.input.slice(Math.max(lineStart, match.index - 4 * lookBehind), match.index);
-  // A placeholder left by an earlier rule is not a word of the text (keeps `redact` idempotent);
-  // it is removed whole before the window is cut, so no part of it is read as a word.
-  return line.replace(/\[REDACTED:[a-z_]+\]/g, ' ').slice(-lookBehind);
+  // A placeholder left by an earlier rule, and a token long enough to be replaced by one, read as
+  // one space, whole, before the window is cut: the window is then the same before and after a
+  // redaction, which keeps `redact` idempotent.
+  return line.replace(/\[REDACTED:[a-z_]+\]|[A-Za-z0-9+/_-]{20,}={0,2}/g, ' ').slice(-lookBehind);
 }
 
 /** The rest of the token's line after it. */
@@ -60,6 +61,6 @@ function decodesToCredential(token: string): boolean {
 export function hasSecretEvidence(token: string, match: RegExpExecArray): boolean {
   const before = lineBefore(match);
   if (credentialWords.test(before) || /hooks\//.test(token) || standsAlone(match, token) || decodesToCredential(token)) return true;
-  if (/(?:^|[\s:])[\w.-]+:\$[0-9a-z]{1,6}\$\S*$/i.test(before)) return true;
+  if (/(?:^|[\s:])[\w.-]+:\$[0-9a-z]{1,6}\$\S*$/i.test(match.input.slice(Math.max(0, match.index - 4 * lookBehind), match.index))) return true;
   return jwkPrivateMember.test(before) && /"kty"\s*:/.test(match.input);
 }
