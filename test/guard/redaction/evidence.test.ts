@@ -29,3 +29,19 @@ describe('random tokens with evidence are removed', () => {
     ['a private JWK member', '{"kty":"OKP","crv":"Ed25519","d":"Xw2Kp7Rt4Lz9Vm1Nb6Qc3Hy8Me4Cu7Ab"}', 'Xw2Kp7Rt4Lz9Vm1Nb6Qc3Hy8Me4Cu7Ab'],
   ])('%s', (_name, text, secret) => removes(text, secret));
 });
+
+describe('code and resource names are not values (redfp4)', () => {
+  it.each([
+    ['a call under a token variable', '    token = client.refresh(session_id)'],
+    ['a static method of a token class', 'Call to undefined method App\\Http\\Controllers\\TokenController::revoke() {"exception":"x"}'],
+    ['an env() lookup', "    secret: env('AUTH_SECRET'),"],
+    ['an exception message code', 'Microsoft.IdentityModel.Tokens.SecurityTokenSignatureKeyNotFoundException: IDX10503: Signature validation failed.'],
+    ['an account id in a KMS ARN', '    key_arn: arn:aws:kms:eu-central-1:040257627520:key/9ddf55e3-5479-4c5c-8d31-38573a6520a5'],
+    ['an account id in an IAM ARN', 'mfa_serial = arn:aws:iam::040257627520:mfa/ops-key'],
+  ])('%s', (_name, text) => keeps(text));
+
+  it.each([
+    ['a password that is not a call', 'token = Zk3x9QpL2mN7vR4tY8wB1cD6', 'Zk3x9QpL2mN7vR4tY8wB1cD6'],
+    ['a phone number after a colon', 'on-call: +1 415 555 0142', '555 0142'],
+  ])('still removes %s', (_name, text, secret) => removes(text, secret));
+});
