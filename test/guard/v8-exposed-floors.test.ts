@@ -19,9 +19,9 @@ describe('v8 (exposed after two blind measurements)', () => {
 
   it('removes secrets and alters at most 1% of benign log lines', () => {
     // Blind at a1a19ce: 216/220 removed; benign altered 34/556 (log), 15/183 (config).
-    // After redfp4: 216/220; 5/556 (0.9%) and 10/183.
+    // After redfp4: 216/220; 3/556 (0.5%) and 10/183.
     expect(rates('config-secrets.jsonl').row.caught).toBeGreaterThanOrEqual(216);
-    expect(rates('config-secrets.jsonl', 'benign-log').row.falsePositives).toBeLessThanOrEqual(5);
+    expect(rates('config-secrets.jsonl', 'benign-log').row.falsePositives).toBeLessThanOrEqual(3);
     expect(rates('config-secrets.jsonl', 'benign-config').row.falsePositives).toBeLessThanOrEqual(10);
   });
 });

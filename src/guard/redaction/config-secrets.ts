@@ -226,7 +226,7 @@ export const registryToken = /(?<![A-Za-z0-9_])(?:npm_[A-Za-z0-9]{36}|pypi-[A-Za
  * "root pw for db-3: P@ss…". The value must hold a digit or a symbol, so "the password
  * policy is strict" and "password rotation is complete" are left alone.
  */
-export const prosePassword = /(?<![A-Za-z_[:])((?:password|passphrase|passcode|passwort|pwd|pw)\b(?!\])[^.\n:=\[\]]{0,48}?(?:\s(?:is|was|ist|est|es)\s+|:\s*)["'`]?)([^\s'"`,;]{4,128})/gi;
+export const prosePassword = /(?<![A-Za-z_[:])((?:password|passphrase|passcode|passwort|pwd|pw)\b(?!\])(?:(?!["'],)[^.\n:=\[\]]){0,48}?(?:\s(?:is|was|ist|est|es)\s+|:\s*)["'`]?)([^\s'"`,;]{4,128})/gi;
 
 /**
  * A credential named by a word and given right after it without "is" or ":": "pw Qx7!…",

@@ -45,3 +45,9 @@ describe('code and resource names are not values (redfp4)', () => {
     ['a phone number after a colon', 'on-call: +1 415 555 0142', '555 0142'],
   ])('still removes %s', (_name, text, secret) => removes(text, secret));
 });
+
+describe('a password word does not reach into the next JSON field (redfp4)', () => {
+  it('keeps a client id after a connection named for passwords', () =>
+    keeps('{"connection":"Username-Password-Authentication","client_id":"4LUx_dOppbsRXKKlVVuT20b65928e5","client_name":"Dashboard"}'));
+  it('still removes a password in a sentence', () => removes('the password is Qx7!vR2mT9zL', 'Qx7!vR2mT9zL'));
+});
