@@ -316,6 +316,8 @@ export function repositorySets(root = path.resolve(import.meta.dirname, '../..')
     { name: 'v6', folder: path.join(datasets, 'v6'), split: 'exposed' },
     // Written whole as a frozen set, measured blind at 2a32f17 and 7a50b27, then tuned on by redfp2 (its README).
     { name: 'v7', folder: path.join(datasets, 'v7'), split: 'exposed' },
+    // Written whole as a frozen set, measured blind at 8bb9831 and a1a19ce, then tuned on by redfp4 (its README).
+    { name: 'v8', folder: path.join(datasets, 'v8'), split: 'exposed' },
     { name: 'development', folder: path.join(datasets, 'development'), defaultSplit: 'tuned' },
     { name: 'independent', folder: path.join(datasets, 'independent'), defaultSplit: 'tuned' },
     { name: 'shared', folder: datasets, defaultSplit: 'tuned' },

@@ -80,6 +80,9 @@ const describingWord = /^(?:via|option|options|flag|argument|parameter|instead|i
  * a describing word, or the first word of a sentence (`aws_secret.db: Creation complete after 1s`).
  * `after` is the text that follows the value on its line.
  */
+/** A value that opens a call: `client.refresh(`, `Controller::revoke(`, `env(`. */
+const codeCall = /^:{0,2}[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)*\(/;
+
 export function isSecretValue(key: string, value: string, after: string): boolean {
   if (referenceValue.test(value) || describingWord.test(value) || isTokenPrefix(key, value)) return false;
   // `PWD=/home/deploy` in sudo logs and env dumps is the working directory.
@@ -87,6 +90,9 @@ export function isSecretValue(key: string, value: string, after: string): boolea
   // A bare word followed by more words is prose, not an assignment ("secrets: reloaded 4 secrets from …").
   if (/^[A-Za-z]+$/.test(value) && /^ +[A-Za-z0-9]/.test(after)) return false;
   if (progressWord.test(value) || hclReference.test(value)) return false;
+  // Source code, not a value (redfp4): a call (`client.refresh(`, `env('AUTH_SECRET')`, `::revoke(`)
+  // or an exception class's message (`…KeyNotFoundException: IDX10503:`).
+  if (codeCall.test(value) || (/^:{0,2}[A-Za-z_$][\w$.]*$/.test(value) && after.startsWith('(')) || /(?:Exception|Error)$/.test(key)) return false;
   return !settingValue.test(value) && !isMasked(value) && !filePath.test(value) && !secretStorePath.test(value);
 }
 
@@ -220,7 +226,7 @@ export const registryToken = /(?<![A-Za-z0-9_])(?:npm_[A-Za-z0-9]{36}|pypi-[A-Za
  * "root pw for db-3: P@ss…". The value must hold a digit or a symbol, so "the password
  * policy is strict" and "password rotation is complete" are left alone.
  */
-export const prosePassword = /(?<![A-Za-z_[:])((?:password|passphrase|passcode|passwort|pwd|pw)\b(?!\])[^.\n:=\[\]]{0,48}?(?:\s(?:is|was|ist|est|es)\s+|:\s*)["'`]?)([^\s'"`,;]{4,128})/gi;
+export const prosePassword = /(?<![A-Za-z_[:])((?:password|passphrase|passcode|passwort|pwd|pw)\b(?!\])(?:(?!["'],)[^.\n:=\[\]]){0,48}?(?:\s(?:is|was|ist|est|es)\s+|:\s*)["'`]?)([^\s'"`,;]{4,128})/gi;
 
 /**
  * A credential named by a word and given right after it without "is" or ":": "pw Qx7!…",

@@ -82,6 +82,11 @@ function validNationally(candidate: string, digits: string): boolean {
   return valid;
 }
 
+/** Twelve digits between colons after `arn:<partition>:<service>:<region>:` are an AWS account id (redfp4). */
+function isArnAccountId(text: string, start: number, candidate: string): boolean {
+  return /^\d{12}(?!\d)/.test(candidate) && /\barn:[\w-]+:[\w-]+:[\w-]*:$/.test(text.slice(Math.max(0, start - 80), start)) && text[start + 12] === ':';
+}
+
 /**
  * The phone-number rule's search: each candidate, or failing that its longest prefix that is a
  * phone number ("(213) 201-2392 (24/7" is a number followed by its opening hours). Returns the
@@ -92,6 +97,7 @@ export function findPhoneNumbers(text: string): { start: number; end: number }[]
   phoneCandidate.lastIndex = 0;
   for (let match = phoneCandidate.exec(text); match !== null; match = phoneCandidate.exec(text)) {
     const candidate = match[0];
+    if (isArnAccountId(text, match.index, candidate)) continue;
     for (let end = candidate.length; end >= 7; end -= 1) {
       // Prefixes end on a digit followed by a separator: a number never ends inside a group.
       // Only a parenthetical after the number is cut off: digits that go on are not a phone number's.

@@ -8,6 +8,7 @@
  * code. No pattern can backtrack catastrophically; bench/guard-eval.ts checks 1 MB vs 4 MB.
  */
 import { looksLikeRandomSecret, passesLuhn } from './checks.js';
+import { hasSecretEvidence } from './evidence.js';
 import {
   commandLineSecrets,
   isCredentialUnderKeyKey,
@@ -404,6 +405,6 @@ export const redactionRules: readonly RedactionRule[] = [
   },
   // `=` only as base64 padding at the end: `KEY=value` is judged on its value, not as one token.
   patternRule('high_entropy_secret', /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{20,}={0,2}(?![A-Za-z0-9+/_-])/g, {
-    accept: (secret, match) => looksLikeRandomSecret(secret) && !isPublicOrIdentifier(secret, match) && !isLogShapeNotSecret(secret, match),
+    accept: (secret, match) => looksLikeRandomSecret(secret) && !isPublicOrIdentifier(secret, match) && !isLogShapeNotSecret(secret, match) && hasSecretEvidence(secret, match),
   }),
 ];

@@ -33,7 +33,7 @@ describe('secret types', () => {
     ['email', 'acked by priya.raman@northwind.io', 'acked by [REDACTED:email]'],
     ['phone_number', 'call +1 415 555 0142 or (212) 555-0199 or +44 20 7946 0958', 'call [REDACTED:phone_number] or [REDACTED:phone_number] or [REDACTED:phone_number]'],
     ['phone_number', 'DBA on 06 12 34 56 78 tonight', 'DBA on [REDACTED:phone_number] tonight'],
-    ['high_entropy_secret', 'pasted Zk3x9QpL2mN7vR4tY8wB1cD6hJ0sQ5eA by mistake', 'pasted [REDACTED:high_entropy_secret] by mistake'],
+    ['high_entropy_secret', 'the signing value Zk3x9QpL2mN7vR4tY8wB1cD6hJ0sQ5eA was pasted', 'the signing value [REDACTED:high_entropy_secret] was pasted'],
     ['high_entropy_secret', 'X-Internal-Auth: Zk3x9QpL2mN7vR4tY8wB1cD6hJ0sQ5eA', 'X-Internal-Auth: [REDACTED:high_entropy_secret]'],
   ])('%s', (type, text, expected) => {
     const result = redact(text);
