@@ -153,6 +153,8 @@ export function makeGen(r, baseMs) {
     dd: () => hex(32),
     pem,
     pemjson: (kind) => pem(kind).replace(/\n/g, '\\n'),
+    dockerjson: () => { const u = r.pick(USERS); const p = humanPassword(false); return b64(JSON.stringify({ auths: { 'registry.acme.io': { username: u, password: p, auth: b64(u + ':' + p) } } })); },
+    b64pem: (kind) => b64(pem(kind) + '\n'),
     b64pw: () => b64(humanPassword(false)),
     b64rand: (n) => b64(r.chars(ALNUM, Number(n))),
     basic: () => b64(r.pick(USERS) + ':' + humanPassword(false)),
@@ -166,6 +168,8 @@ export function makeGen(r, baseMs) {
     hf: () => 'hf_' + r.chars(ALNUM, 34),
     skant: () => 'sk-ant-api03-' + r.chars(B64URL, 93) + 'AA',
     skproj: () => 'sk-proj-' + r.chars(B64URL, 120),
+    sonar: () => 'squ_' + hex(40),
+    awssts: () => 'IQoJb3JpZ2luX2VjE' + r.chars(B64, 300) + '=',
     glsa: () => 'glsa_' + r.chars(ALNUM, 32) + '_' + hex(8),
   };
   return { plain, secret };
