@@ -68,6 +68,11 @@ export function makeGen(r, baseMs) {
     return header + '.' + payload + '.' + r.chars(B64URL, r.int(43, 86));
   }
 
+  // One account, service and user per row, so a row reads as one system's output.
+  const rowAcct = r.chars(DIGITS, 12);
+  const rowSvc = r.pick(SVC);
+  const rowUser = r.pick(USERS);
+  const rowHost = r.pick(HOSTS);
   const plain = {
     uuid: () => `${hex(8)}-${hex(4)}-4${hex(3)}-${r.pick('89ab'.split(''))}${hex(3)}-${hex(12)}`,
     ulid: () => '01' + r.chars('HJKMNPQRSTV', 1) + r.chars(CROCKFORD, 23),
@@ -104,10 +109,13 @@ export function makeGen(r, baseMs) {
     uptime: () => `${r.int(0, 99999)}.${r.chars(DIGITS, 6)}`,
     dur: () => r.pick([`${r.int(1, 999)}ms`, `${r.int(1, 59)}.${r.int(100, 999)}s`, `${r.int(100, 999)}.${r.int(10, 99)}µs`, `${r.int(1, 9)}m${r.int(0, 59)}s`]),
     bytes: () => r.pick([`${r.int(1, 999)}B`, `${r.int(1, 999)}.${r.int(0, 9)}kB`, `${r.int(1, 999)}.${r.int(0, 9)}MB`, `${r.int(1, 9)}.${r.int(0, 99)}GiB`]),
-    host: () => r.pick(HOSTS),
-    user: () => r.pick(USERS),
-    svc: () => r.pick(SVC),
-    pod: (name) => `${name || r.pick(SVC)}-${hex(r.int(9, 10))}-${r.chars('bcdfghjklmnpqrstvwxz2456789', 5)}`,
+    host: () => rowHost,
+    otherhost: () => r.pick(HOSTS),
+    user: () => rowUser,
+    otheruser: () => r.pick(USERS),
+    svc: () => rowSvc,
+    othersvc: () => r.pick(SVC),
+    pod: (name) => `${name || rowSvc}-${hex(r.int(9, 10))}-${r.chars('bcdfghjklmnpqrstvwxz2456789', 5)}`,
     sha: () => hex(40),
     sha7: () => hex(7),
     digest: () => 'sha256:' + hex(64),
@@ -116,7 +124,7 @@ export function makeGen(r, baseMs) {
     ver: () => `${r.int(0, 9)}.${r.int(0, 30)}.${r.int(0, 40)}`,
     pid: () => String(r.int(300, 65000)),
     akia: () => 'AKIA' + r.chars(UPPER + '234567', 16),
-    acct: () => r.chars(DIGITS, 12),
+    acct: () => rowAcct,
     fp: () => 'SHA256:' + r.chars(B64, 43),
     colonhex: (n) => Array.from({ length: Number(n) }, () => hex(2).toUpperCase()).join(':'),
     b64cursor: () => b64(JSON.stringify({ id: r.int(1000, 9999999), ts: Math.floor(baseMs / 1000) })).replace(/=+$/, ''),
