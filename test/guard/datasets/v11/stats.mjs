@@ -38,6 +38,10 @@ for (const k of [...counts.keys()].sort()) {
 }
 for (const [l, n] of Object.entries(byLabel)) console.log(`| **${l}** | | **${n}** |`);
 const maxUse = Math.max(...templatesPer.values());
+// Not a secret, but a combined PII + secret redactor would touch these: reported so that a
+// reader can measure benign rows with and without them.
+const emailish = rows.filter((r) => r.label === 'benign' && /[\w.+-]+@[\w-]+\.[\w.-]*[a-z]{2,}/i.test(r.text));
+console.log(`benign rows holding an email-shaped string: ${emailish.length} (${[...new Set(emailish.map((r) => r.template))].join(', ')})`);
 console.log(`\nmax rows per template: ${maxUse}`);
 if (problems.length) {
   console.error(problems.slice(0, 30).join('\n'));
