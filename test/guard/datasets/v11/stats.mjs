@@ -3,7 +3,7 @@
 // secret rows with at least one secret, every row frozen, no unfilled template slot.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { here, hashOf } from '../v2/lib.mjs';
+import { here, hashOf, luhnValid } from '../v2/lib.mjs';
 
 const file = join(here, '..', 'v11', 'config-secrets.jsonl');
 const raw = readFileSync(file, 'utf8');
@@ -40,6 +40,8 @@ for (const [l, n] of Object.entries(byLabel)) console.log(`| **${l}** | | **${n}
 const maxUse = Math.max(...templatesPer.values());
 // Not a secret, but a combined PII + secret redactor would touch these: reported so that a
 // reader can measure benign rows with and without them.
+const cardish = rows.filter((r) => r.label === 'benign' && (r.text.match(/(?<![\w.-])[2-6]\d{12,18}(?![\w.-])/g) ?? []).some((d) => luhnValid(d)));
+console.log(`benign rows holding a Luhn-valid 13-19 digit run starting 2-6: ${cardish.length} (${[...new Set(cardish.map((r) => r.template))].join(', ')})`);
 const emailish = rows.filter((r) => r.label === 'benign' && /[\w.+-]+@[\w-]+\.[\w.-]*[a-z]{2,}/i.test(r.text));
 console.log(`benign rows holding an email-shaped string: ${emailish.length} (${[...new Set(emailish.map((r) => r.template))].join(', ')})`);
 console.log(`\nmax rows per template: ${maxUse}`);
