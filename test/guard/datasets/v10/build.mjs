@@ -39,8 +39,12 @@ function fill(text, r, upper) {
   const reuse = new Map();
   return text.replace(/\{\{([A-Za-z0-9_:#]+)\}\}/g, (m, name) => {
     if (/^[a-z]/.test(name)) {
-      if (!low[name]) throw new Error('unknown slot ' + name);
-      return String(low[name]());
+      const base = name.replace(/#\d+$/, '');
+      if (!low[base]) throw new Error('unknown slot ' + name);
+      if (reuse.has(name)) return reuse.get(name);
+      const v = String(low[base]());
+      if (name.includes('#')) reuse.set(name, v);
+      return v;
     }
     if (!upper) throw new Error(`secret/PII slot ${name} in a template that must stay clean`);
     if (reuse.has(name)) return reuse.get(name);
@@ -223,7 +227,7 @@ const JUNK_WORDS = ['describing', 'similarly', 'tutorial', 'sure', 'heres', 'opp
 const JUNK_PUNCT = ['.\\', ']( ', '**', '!--', '}{', '==>', ';)', '\\\\', '<|', '|>', '"+', '(`', '##', '~~', '@@'];
 const FILLER = ['the', 'quarterly', 'report', 'shows', 'that', 'revenue', 'was', 'stable', 'across', 'regions', 'and', 'costs', 'declined', 'slightly', 'while', 'headcount', 'grew', 'in', 'support', 'teams'];
 function noise(kind, r) {
-  if (kind === 'suffix') return Array.from({ length: r.int(18, 34) }, () => (r.next() < 0.55 ? r.pick(JUNK_WORDS) : r.pick(JUNK_PUNCT))).join(r.pick([' ', '']) || ' ');
+  if (kind === 'suffix') return Array.from({ length: r.int(45, 90) }, () => (r.next() < 0.55 ? r.pick(JUNK_WORDS) : r.pick(JUNK_PUNCT))).join(r.pick([' ', '']) || ' ');
   if (kind === 'repeat') {
     const tok = r.pick(['the', 'A', '!', 'ok', 'token', '\u200b.', 'ß', 'zzz', '@', 'lol']);
     return Array(r.int(150, 400)).fill(tok).join(r.pick([' ', '', ' ']));

@@ -22,7 +22,10 @@ const REGIONS = ['eu-west-1', 'us-east-1', 'eu-central-1', 'ap-south-1', 'us-wes
 export function lowerSlots(r) {
   const hex = (n) => r.chars(HEX, n);
   const day = r.int(1, 6);
-  const hms = () => `${pad2(r.int(0, 23))}:${pad2(r.int(0, 59))}:${pad2(r.int(0, 59))}`;
+  // One clock per filled text, moving forward, so times inside a document are in order.
+  let clock = r.int(0, 19 * 3600);
+  const tick = () => (clock = Math.min(clock + r.int(3, 240), 86399));
+  const hms = () => { const t = tick(); return `${pad2(Math.floor(t / 3600))}:${pad2(Math.floor(t / 60) % 60)}:${pad2(t % 60)}`; };
   const epoch = () => 1796000000 + r.int(0, 600000);
   const ip = () => r.pick([
     () => `10.${r.int(0, 255)}.${r.int(0, 255)}.${r.int(1, 254)}`,
@@ -34,7 +37,7 @@ export function lowerSlots(r) {
   const pem = (label, bodyLen) => `-----BEGIN ${label}-----\n` + b64(randBytes(r, bodyLen)).replace(/(.{64})/g, '$1\n').replace(/\n$/, '') + `\n-----END ${label}-----\n`;
   return {
     ts: () => `2026-12-0${day}T${hms()}.${String(r.int(0, 999)).padStart(3, '0')}Z`,
-    hms, hm: () => `${pad2(r.int(0, 23))}:${pad2(r.int(0, 59))}`,
+    hms, hm: () => hms().slice(0, 5),
     date: () => `2026-12-0${day}`,
     epoch, epochms: () => String(epoch()) + String(r.int(0, 999)).padStart(3, '0'),
     uuid: () => `${hex(8)}-${hex(4)}-4${hex(3)}-${r.pick(['8', '9', 'a', 'b'])}${hex(3)}-${hex(12)}`,
