@@ -161,7 +161,7 @@ function buildPii() {
   const bad = {
     ssn000: () => `000-${r.int(10, 99)}-${r.int(1000, 9999)}`,
     ssn666: () => `666-${r.int(10, 99)}-${r.int(1000, 9999)}`,
-    ssn9xx: () => `9${r.int(10, 99)}-${r.int(50, 99)}-${r.int(1000, 9999)}`,
+    ssn9xx: () => `9${r.int(10, 99)}-${r.int(10, 49)}-${r.int(1000, 9999)}`,
     ssng00: () => `${r.int(100, 665)}-00-${r.int(1000, 9999)}`,
     ssns0000: () => `${r.int(100, 665)}-${r.int(10, 99)}-0000`,
     luhnfail16: () => badLuhn(r, 16), luhnfail16g: () => group4(badLuhn(r, 16)), luhnfail15: () => badLuhn(r, 15),
