@@ -164,14 +164,15 @@ function buildPii() {
     ssn9xx: () => `9${r.int(10, 99)}-${r.int(10, 49)}-${r.int(1000, 9999)}`,
     ssng00: () => `${r.int(100, 665)}-00-${r.int(1000, 9999)}`,
     ssns0000: () => `${r.int(100, 665)}-${r.int(10, 99)}-0000`,
-    luhnfail16: () => badLuhn(r, 16), luhnfail16g: () => group4(badLuhn(r, 16)), luhnfail15: () => badLuhn(r, 15),
+    luhnfail16: () => badLuhn(r, 16), luhnfail16g: () => group4(badLuhn(r, 16)), luhnfail16d: () => group4(badLuhn(r, 16)).replace(/ /g, '-'),
+    luhnfail15: () => badLuhn(r, 15), luhnfail19: () => badLuhn(r, 19),
     badiban: () => badIban(r), badibang: () => group4(badIban(r)),
   };
   tabLines('clean.txt').forEach(([category, why, text]) => {
     for (let k = 0; k < 3; k++) {
       let filled;
       for (let tries = 0; ; tries++) {
-        filled = fill(unescape(text).replace(/\{\{(ssn000|ssn666|ssn9xx|ssng00|ssns0000|luhnfail16g?|luhnfail15|badibang?)\}\}/g, (m, n) => bad[n]()), r);
+        filled = fill(unescape(text).replace(/\{\{(ssn000|ssn666|ssn9xx|ssng00|ssns0000|luhnfail16[gd]?|luhnfail15|luhnfail19|badibang?)\}\}/g, (m, n) => bad[n]()), r);
         if (!issuedSsnIn(filled) && !luhnRunIn(filled) && !validIbanIn(filled)) break;
         if (tries > 50) throw new Error('cannot make a clean row from ' + text);
       }
