@@ -59,6 +59,8 @@ export function isSecretKey(key: string): boolean {
   if (last !== -1 && last < parts.length - 1 && notSecretKey.test(`_${parts[last + 1]}`)) return false;
   // `adminPasswordKey: postgres-password` (Helm's `secretKeys`) names the field of a Secret that holds the password.
   if (last !== -1 && parts[last + 1] === 'key' && /^(?:pass(?:word|wd|phrase)?|pwd)$/.test(parts[last]!)) return false;
+  // `apiKeyExistingSecret`, `existing_secret_name` (Helm): the name of a Secret object made elsewhere, not its value.
+  if (parts.includes('existing')) return false;
   // A file name (`secrets.properties`, `tokens.yaml`) is not a key: `${file:/etc/kafka/secrets.properties:jaas}`.
   if (fileNameKey.test(bare)) return false;
   return parts.some(isSecretPart) || secretPairs.test(parts.join('_'));
@@ -70,7 +72,7 @@ export function isSecretKey(key: string): boolean {
  * (`os.environ['X']`, `process.env.X`, `ENV.fetch`), cloud resource names (`arn:aws:…`),
  * SOPS ciphertext (`ENC[…]`) and YAML tags that fetch or decrypt (`!vault`, `!Ref`, `!secret`).
  */
-const referenceValue = /^(?:\$\{|\$\(|\{\{|\$[A-Za-z_]|%[A-Za-z_]+%|os\.(?:environ|getenv)|process\.env|ENV(?:\[|\.fetch)|env\(|getenv\(|System\.getenv|Environment\.GetEnvironmentVariable|secrets\.|vault:|ref\+|arn:|projects\/[^/]+\/secrets\/|ENC\[|!(?:vault|Ref|Sub|GetAtt|ImportValue|FindInMap|Join|secret|env_var|include|reference)$)/i;
+export const referenceValue = /^(?:\$\{|\$\(|\{\{|\$[A-Za-z_]|%[A-Za-z_]+%|os\.(?:environ|getenv)|process\.env|ENV(?:\[|\.fetch)|env\(|getenv\(|System\.getenv|Environment\.GetEnvironmentVariable|secrets\.|vault:|ref\+|arn:|projects\/[^/]+\/secrets\/|ENC\[|!(?:vault|Ref|Sub|GetAtt|ImportValue|FindInMap|Join|secret|env_var|include|reference)$)/i;
 
 /** Words that only describe a secret or an option: `--password via the CLI`, `secret "db-creds"`. */
 const describingWord = /^(?:via|option|options|flag|argument|parameter|instead|is|are|was|were|the|and|or|for|with|in|on|of|to|from|when|if|not|secret|secrets|password|passwords|token|tokens|credentials?|key|keys)$/i;
@@ -89,11 +91,27 @@ export function isSecretValue(key: string, value: string, after: string): boolea
   if (/^(?:OLD)?PWD$/i.test(key) && /^[/~]/.test(value)) return false;
   // A bare word followed by more words is prose, not an assignment ("secrets: reloaded 4 secrets from …").
   if (/^[A-Za-z]+$/.test(value) && /^ +[A-Za-z0-9]/.test(after)) return false;
-  if (progressWord.test(value) || hclReference.test(value)) return false;
+  // An HCL index cut at its quote (`data.vault_generic_secret.db.data["password"]` is read up to `[`).
+  if (progressWord.test(value) || hclReference.test(value) || hclReference.test(`${value}${/^[^\s,;]*/.exec(after)?.[0] ?? ''}`)) return false;
+  // A logfmt record after a program's name (`external-secrets: level=info msg=…`): the "key" was the program.
+  if (/^[a-z][a-z0-9_]*=/.test(value) && /^[ \t]+[a-z][a-z0-9_.]*=/.test(after)) return false;
+  // A URL with no user information under a DSN or connection-string key (`SENTRY_DSN=https://host/api/1/`):
+  // nothing in it logs anyone in; a DSN with `user:password@` or `key@` keeps its credential position.
+  if (isUrlWithoutCredential(key, value)) return false;
   // Source code, not a value (redfp4): a call (`client.refresh(`, `env('AUTH_SECRET')`, `::revoke(`)
   // or an exception class's message (`…KeyNotFoundException: IDX10503:`).
   if (codeCall.test(value) || (/^:{0,2}[A-Za-z_$][\w$.]*$/.test(value) && after.startsWith('(')) || /(?:Exception|Error)$/.test(key)) return false;
   return !settingValue.test(value) && !isMasked(value) && !filePath.test(value) && !secretStorePath.test(value);
+}
+
+/** A URL value without userinfo or a secret query parameter, under a key naming a DSN or a connection string. */
+function isUrlWithoutCredential(key: string, value: string): boolean {
+  const parts = partsOf(key.replace(/^["'$-]+|["']+$/g, ''));
+  const last = parts.at(-1);
+  if (!(last === 'dsn' || last === 'url' || last === 'uri' || (last === 'string' && /^conn(?:ection)?$/.test(parts.at(-2) ?? '')))) return false;
+  const url = /^[a-z][a-z0-9+.-]{1,20}:\/\/([^/?#\s]*)([^\s]*)$/i.exec(value);
+  if (!url) return false;
+  return !url[1]!.includes('@') && !/[?&;](?:[a-z0-9_-]*(?:pass|pwd|secret|token|key|sig|auth|cred)[a-z0-9_-]*)=/i.test(url[2]!);
 }
 
 /**
@@ -108,7 +126,9 @@ function isTokenPrefix(key: string, value: string): boolean {
 }
 
 /** A value a tool printed with most of it masked (`****49b22`, `•••••`): what is left identifies, it does not authenticate. */
-export const isMasked = (value: string): boolean => /\*{3,}|•{3,}/.test(value);
+// Also a value that says in words it was hidden (CloudTrail's `HIDDEN_DUE_TO_SECURITY_REASONS`, `<redacted by policy>`).
+export const isMasked = (value: string): boolean =>
+  /\*{3,}|•{3,}/.test(value) || /^[<([]?(?:[A-Za-z]+[_ -])*(?:hidden|redacted|masked|filtered|omitted|scrubbed|obfuscated|censored|withheld|elided)(?:[_ -][A-Za-z]+)*[>)\]]?$/i.test(value);
 
 /**
  * A Terraform/HCL reference to another resource's attribute (`random_password.db.result`,

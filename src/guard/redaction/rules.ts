@@ -24,6 +24,7 @@ import {
   phpDefine,
   proseCredential,
   prosePassword,
+  referenceValue,
   registryToken,
   urlPathToken,
   urlQuerySecret,
@@ -318,13 +319,18 @@ export const redactionRules: readonly RedactionRule[] = [
       return !(/^["']?secrets?["']?$/i.test(key) && /^[a-z]+(?:-[a-z0-9]+)+$/.test(secret));
     },
   }),
-  patternRule('password', keyNamedAssignment, { group: 4, accept: (secret, match) => isCredentialUnderKeyKey(match[2] ?? '', secret) && !isNonValue(secret) }),
+  patternRule('password', keyNamedAssignment, {
+    group: 4,
+    // A reference (`$__env{GF_SECRET_KEY}`, `${VAR}`, `secrets.X`) points at the secret; it is not one.
+    accept: (secret, match) => isCredentialUnderKeyKey(match[2] ?? '', secret) && !isNonValue(secret) && !referenceValue.test(secret),
+  }),
   patternRule('password', nameValuePair, {
     group: 4,
     accept: (secret, match) => isSecretKey(match[3] ?? '') && !isNonValue(secret) && secret.length >= 3 && isSecretValue(match[3] ?? '', secret, lineAfter(match)),
   }),
   patternRule('url_token', urlQuerySecret, { group: 2, accept: (secret) => !isNonValue(secret) && /\d/.test(secret) && /[A-Za-z]/.test(secret) }),
-  patternRule('password', netrcPassword, { group: 2, accept: (secret) => !isNonValue(secret) }),
+  // `password =` with nothing after it (an INI key left empty) is no `.netrc` line: its "value" is the separator.
+  patternRule('password', netrcPassword, { group: 2, accept: (secret) => !isNonValue(secret) && !/^[=:]/.test(secret) }),
   patternRule('password', pgpassLine, { group: 2, accept: (secret) => !isNonValue(secret) }),
   ...commandLineSecrets.map((pattern) =>
     patternRule('password', pattern, { group: pattern.source.includes('curl') ? 4 : 3, accept: (secret, match) => !isNonValue(secret) && isSecretValue('', secret, lineAfter(match)) }),
@@ -349,10 +355,10 @@ export const redactionRules: readonly RedactionRule[] = [
   patternRule('password', proseCredential, { group: 2, accept: (secret) => !/^[[({]/.test(secret) && looksGenerated(secret.replace(/[.)]+$/, '')) }),
   patternRule('url_token', urlPathToken, {
     group: 1,
-    // A hex or UUID segment under a `keys/` collection names a key (GCP service-account and KMS key
-    // ids); the key material never sits in a URL path. Tokens glued to `bot`, `token/`, `hooks/` stay.
+    // A hex or UUID segment under a `keys/` or `tokens/` collection names a key or a token (GCP
+    // service-account and KMS key ids, `/api/tokens/<uuid>/metadata`); the material never sits in a URL path. Tokens glued to `bot`, `token/`, `hooks/` stay.
     accept: (secret, match) =>
-      /\d/.test(secret) && /[A-Za-z]/.test(secret) && !/^[a-z]+(?:-[a-z]+)*$/.test(secret) && !(/^keys?\/$/i.test((match[0] ?? '').slice(0, -secret.length)) && /^[0-9a-f-]+$/i.test(secret)),
+      /\d/.test(secret) && /[A-Za-z]/.test(secret) && !/^[a-z]+(?:-[a-z]+)*$/.test(secret) && !(/^(?:keys?|tokens)\/$/i.test((match[0] ?? '').slice(0, -secret.length)) && /^[0-9a-f-]+$/i.test(secret)),
   }),
   patternRule('iban', /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}(?:[ -]?[A-Z0-9]{1,4})?(?![A-Za-z0-9])/g, {
     accept: (secret) => /^[A-Z]{2}/.test(secret) && isValidIban(secret),
@@ -369,6 +375,8 @@ export const redactionRules: readonly RedactionRule[] = [
     accept: (secret) => {
       const digits = secret.replace(/[ -]/g, '');
       if (digits.length < 13 || digits.length > 19 || !/^[2-6]/.test(digits) || /^(\d)\1+$/.test(digits)) return false;
+      // Cards starting with 2 are Mir (2200-2204) or Mastercard (2221-2720); `2026…` is a timestamp or a migration version.
+      if (digits.startsWith('2') && !(/^220[0-4]/.test(digits) || (Number(digits.slice(0, 4)) >= 2221 && Number(digits.slice(0, 4)) <= 2720))) return false;
       const separators = secret.match(/[ -]/g) ?? [];
       // Separated numbers use one kind of separator, in groups of at least three digits, or in
       // fours with a shorter last group (a 13-digit Visa printed as 4-4-4-1, a 19-digit card as 4-4-4-4-3).
@@ -384,6 +392,8 @@ export const redactionRules: readonly RedactionRule[] = [
       if (isFileNotAddress(secret, match)) return false; // log-shapes.ts (redfp3)
       // A systemd instance unit (`postgresql@16-main.service`, `getty@tty1.service`) is not an address.
       if (/\.(?:service|socket|timer|mount|automount|target|path|slice|scope|device|swap)$/i.test(secret)) return false;
+      // `postgres://app@db-1.internal:5432/app`: a URL's user on its host, not a mailbox.
+      if (match.input.slice(Math.max(0, match.index - 3), match.index) === '://') return false;
       // git@github.com:org/repo is an SSH remote, not a person.
       return !(/^(?:git|hg|ssh)@/i.test(secret) && match.input[match.index + secret.length] === ':');
     },
