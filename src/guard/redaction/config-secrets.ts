@@ -254,6 +254,17 @@ export const prosePassword = /(?<![A-Za-z_[:])((?:password|passphrase|passcode|p
  */
 export const proseCredential = /(?<![A-Za-z_[:-])((?:password|passphrase|passcode|pass|pwd|pw|(?:one[- ]time|recovery|backup|access|login|verification|temporary|temp|mfa|2fa)[ -](?:code|password|pass|token|pin))[ \t]+["'`]?)([^\s'"`,;]{8,128})/gi;
 
+/**
+ * An API or application key named in a sentence and given after it (redfp5): "Datadog app key for the
+ * webhook: <hex>", "the API key is …", "access token 9f…". Group 2 is the words between the name and
+ * the value (judged by the rule: "API key id …", "access token expired …" name no value), 3 the value.
+ */
+export const proseKey =
+  /(?<![A-Za-z_[:-])((?:api|app|application|access|secret|private|signing|license|integration|webhook|client|service|admin|master)[ -]?(?:key|token|secret)s?\b((?:(?![,.;!?]\s)[^\n:=[\]"'`]){0,40}?)(?:\s(?:is|was)\s+|[ \t]*:[ \t]*|[ \t]+)["'`]?)([^\s'"`,;]{16,128})/gi;
+
+/** Words between a key's name and a value that say the value is about the key, not the key. */
+export const aboutTheKey = /\b(?:ids?|fingerprints?|hash(?:ed)?|digest|sha\d{0,3}|md5|names?|prefix|suffix|ending|last|first|request|trace|version|hint|rotat\w*|expir\w*|revok\w*|length|created|count|header|path|file|url|policy|scopes?|labels?|alias|arn|ref(?:erence)?)\b/i;
+
 /** A signature or token in a URL query (`sig=`, `X-Amz-Signature=`, `access_token=`), percent-encoding included. */
 export const urlQuerySecret = /([?&](?:sig|signature|x-amz-signature|x-goog-signature|x-amz-security-token|x-amz-credential|access_token|id_token|refresh_token|client_secret|api_key|apikey|token|auth|password|secret)=)([^&\s#"'<>]{8,2048})/gi;
 

@@ -20,7 +20,7 @@
 
 /** Words that name a credential, read in the text just before the token on its line. */
 const credentialWords =
-  /(?:pass|pwd|secret|token|auth|key|login|bearer|basic|signing|signature|cookie|session|cred|private|requirepass|\bsig\b)[^\n]{0,24}$|[?&;]code=$|hooks\/(?:[^\s/]{1,40}\/)?$/i;
+  /(?:pass|pwd|secret|token|auth|key|login|bearer|basic|signing|cookie|session|cred|private|requirepass)[^\n]{0,24}$|[?&;]code=$|hooks\/(?:[^\s/]{1,40}\/)?$/i;
 /** How many characters before the token are read for credential words. */
 const lookBehind = 48;
 /** A private member of a JSON Web Key, read when the text holds a `kty`. */

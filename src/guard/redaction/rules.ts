@@ -10,6 +10,7 @@
 import { looksLikeRandomSecret, passesLuhn } from './checks.js';
 import { hasSecretEvidence } from './evidence.js';
 import {
+  aboutTheKey,
   commandLineSecrets,
   isCredentialUnderKeyKey,
   isMasked,
@@ -23,6 +24,7 @@ import {
   pgpassLine,
   phpDefine,
   proseCredential,
+  proseKey,
   prosePassword,
   referenceValue,
   registryToken,
@@ -32,6 +34,8 @@ import {
 } from './config-secrets.js';
 import { isIssuableSsn, isNinoMatch, isValidIban, ninoPattern, ssnContext } from './national-ids.js';
 import { findPhoneNumbers } from './phone-numbers.js';
+import { kubernetesCredentialSpans } from './kubernetes-secrets.js';
+import { printedSecretSpans } from './printed-secrets.js';
 import { isArchitecture, isFileNotAddress, isHmacValue, isLogShapeNotSecret, isPaginationKey } from './log-shapes.js';
 import { placeholder, type RedactionType } from './types.js';
 
@@ -74,6 +78,25 @@ function patternRule(type: RedactionType, pattern: RegExp, options: { group?: nu
         if (start === -1) start = whole.lastIndexOf(secret);
         return `${whole.slice(0, start)}${placeholder(type)}${whole.slice(start + secret.length)}`;
       });
+    },
+  };
+}
+
+/** A rule from a finder of spans (sorted, disjoint): each span is replaced by one placeholder. */
+function spanRule(type: RedactionType, find: (text: string) => readonly { start: number; end: number }[]): RedactionRule {
+  return {
+    type,
+    apply(text, found) {
+      const spans = find(text);
+      if (spans.length === 0) return text;
+      let result = '';
+      let last = 0;
+      for (const span of spans) {
+        result += text.slice(last, span.start) + placeholder(type);
+        last = span.end;
+        found();
+      }
+      return result + text.slice(last);
     },
   };
 }
@@ -298,6 +321,7 @@ export const redactionRules: readonly RedactionRule[] = [
     group: 3,
     accept: (secret) => !isNonValue(secret),
   }),
+  spanRule('password', (text) => kubernetesCredentialSpans(text, (value) => isNonValue(value) || referenceValue.test(value))),
   patternRule('password', xmlElementSecret, {
     group: 3,
     accept: (secret, match) => isSecretKey(match[2] ?? '') && !isNonValue(secret) && secret.length >= 3 && isSecretValue(match[2] ?? '', secret, ''),
@@ -335,6 +359,8 @@ export const redactionRules: readonly RedactionRule[] = [
   ...commandLineSecrets.map((pattern) =>
     patternRule('password', pattern, { group: pattern.source.includes('curl') ? 4 : 3, accept: (secret, match) => !isNonValue(secret) && isSecretValue('', secret, lineAfter(match)) }),
   ),
+  // A value printed under a trace line that reads a secret (`+ terraform output -raw db_password`).
+  spanRule('password', (text) => printedSecretSpans(text, isNonValue)),
   patternRule('api_token', registryToken),
   patternRule('password', prosePassword, {
     group: 2,
@@ -353,6 +379,16 @@ export const redactionRules: readonly RedactionRule[] = [
   }),
   // A value opening a bracket is an option list (PAM's `password [success=1 default=ignore] pam_unix.so`).
   patternRule('password', proseCredential, { group: 2, accept: (secret) => !/^[[({]/.test(secret) && looksGenerated(secret.replace(/[.)]+$/, '')) }),
+  // "app key for the webhook: <hex>": a key named in prose; hex counts here, as the name says what it is.
+  patternRule('password', proseKey, {
+    group: 3,
+    accept: (secret, match) => {
+      const value = secret.replace(/[.)]+$/, '');
+      // `(key_id=kid_…` opens a parenthetical or an assignment: the next words describe the key.
+      if (/^[([{<]/.test(value) || /=[^=]/.test(value)) return false;
+      return !aboutTheKey.test(match[2] ?? '') && !isNonValue(value) && (/^[0-9a-f]{32,}$/i.test(value) || looksGenerated(value)) && isSecretValue('', value, lineAfter(match));
+    },
+  }),
   patternRule('url_token', urlPathToken, {
     group: 1,
     // A hex or UUID segment under a `keys/` or `tokens/` collection names a key or a token (GCP
@@ -398,21 +434,7 @@ export const redactionRules: readonly RedactionRule[] = [
       return !(/^(?:git|hg|ssh)@/i.test(secret) && match.input[match.index + secret.length] === ':');
     },
   }),
-  {
-    type: 'phone_number',
-    apply(text, found) {
-      const spans = findPhoneNumbers(text);
-      if (spans.length === 0) return text;
-      let result = '';
-      let last = 0;
-      for (const span of spans) {
-        result += text.slice(last, span.start) + placeholder('phone_number');
-        last = span.end;
-        found();
-      }
-      return result + text.slice(last);
-    },
-  },
+  spanRule('phone_number', findPhoneNumbers),
   // `=` only as base64 padding at the end: `KEY=value` is judged on its value, not as one token.
   patternRule('high_entropy_secret', /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{20,}={0,2}(?![A-Za-z0-9+/_-])/g, {
     accept: (secret, match) => looksLikeRandomSecret(secret) && !isPublicOrIdentifier(secret, match) && !isLogShapeNotSecret(secret, match) && hasSecretEvidence(secret, match),
