@@ -26,7 +26,7 @@ export const secretKey = `(?:[A-Za-z0-9]{1,30}[_.-]){0,4}[A-Za-z0-9]{0,20}?(?:${
  * feature without one (`passwordlessLogin`, `tokenless_upload`).
  */
 const notSecretKey =
-  /(?:^|[_.-])(?:names?|files?|paths?|dirs?|ref|refs|ids?|count|len|length|ttl|expiry|expires(?:[_.-]?(?:at|in))?|expiration|type|kind|size|limit|used|usage|policy|version|provider|url|uri|endpoint|header|method|mode|enabled|required|min|max|timeout|interval|lifetime|age|format|algorithm|alg|hint|prompt|label|field|param|strength|source|store|manager|rotation|chars?|regex|pattern|bytes|budget|rate|window|cost|input|output|total|bucket|env|var|variable|scopes?|audience|issuer|arn|schedule|cron|selector|namespace|encryption|hashing|hasher|scheme|cipher|helpers?|backends?|region|zone|location|hash|hashed|digest|checksum|fingerprint|sha\d{0,3}|md5|duration|period|days|hours|minutes|seconds|delay|retention|retries|retry|attempts|backoff|grace|prefix|suffix)$|^(?:max|min|num|total|input|output|prompt|completion|cached|reasoning|existing|rotate|rotation)[_.-]|^(?:password|token|key|secret)less|^(?:auth(?:or|ors|ored|ority|orities|entication|enticated|enticate|orization|orized|orize|z|n))$|^tokeniz|^passthrough|^passive|^bypass|^compass|^password[_.-]?(?:reset|change|changed|policy|expired|age|history|complexity|min|max)/i;
+  /(?:^|[_.-])(?:names?|files?|paths?|dirs?|ref|refs|ids?|count|len|length|ttl|expiry|expires(?:[_.-]?(?:at|in))?|expiration|type|kind|size|limit|used|usage|policy|version|provider|url|uri|endpoint|header|method|mode|enabled|required|min|max|timeout|interval|lifetime|age|format|algorithm|alg|hint|prompt|label|field|param|strength|source|store|manager|rotation|chars?|regex|pattern|bytes|budget|rate|window|cost|input|output|total|bucket|env|var|variable|scopes?|audience|issuer|arn|schedule|cron|selector|namespace|encryption|hashing|hasher|scheme|cipher|helpers?|backends?|region|zone|location|hash|hashed|digest|checksum|fingerprint|sha\d{0,3}|md5|duration|period|days|hours|minutes|seconds|delay|retention|retries|retry|attempts|backoff|grace|prefix|suffix|filters?|command|cmd|storage)$|^(?:max|min|num|total|input|output|prompt|completion|cached|reasoning|existing|rotate|rotation|hashed)[_.-]|^(?:password|token|key|secret)less|^(?:auth(?:or|ors|ored|ority|orities|entication|enticated|enticate|orization|orized|orize|z|n))$|^tokeniz|^passthrough|^passive|^bypass|^compass|^password[_.-]?(?:reset|change|changed|policy|expired|age|history|complexity|min|max)/i;
 
 /** Words that make a key a secret's name when they are one of its parts (`db_password`, `authToken`). */
 const secretParts = new Set(['password', 'passwords', 'passwd', 'passwort', 'pass', 'pwd', 'pw', 'passphrase', 'passcode', 'secret', 'secrets', 'token', 'apikey', 'credential', 'credentials', 'creds', 'dsn']);
@@ -72,7 +72,7 @@ export function isSecretKey(key: string): boolean {
  * (`os.environ['X']`, `process.env.X`, `ENV.fetch`), cloud resource names (`arn:aws:…`),
  * SOPS ciphertext (`ENC[…]`) and YAML tags that fetch or decrypt (`!vault`, `!Ref`, `!secret`).
  */
-export const referenceValue = /^(?:\$\{|\$\(|\{\{|\$[A-Za-z_]|%[A-Za-z_]+%|os\.(?:environ|getenv)|process\.env|ENV(?:\[|\.fetch)|env\(|getenv\(|System\.getenv|Environment\.GetEnvironmentVariable|secrets\.|vault:|ref\+|arn:|projects\/[^/]+\/secrets\/|ENC\[|!(?:vault|Ref|Sub|GetAtt|ImportValue|FindInMap|Join|secret|env_var|include|reference)$)/i;
+export const referenceValue = /^(?:\$\{|\$\(|\{\{|\$[A-Za-z_]|%[A-Za-z_]+%|os\.(?:environ|getenv)|process\.env|ENV(?:\[|\.fetch)|env\(|getenv\(|System\.getenv|Environment\.GetEnvironmentVariable|secrets\.|vault:|ref\+|arn:|\{cipher\}|projects\/[^/]+\/secrets\/|ENC\[|!(?:vault|Ref|Sub|GetAtt|ImportValue|FindInMap|Join|secret|env_var|include|reference)$)/i;
 
 /** Words that only describe a secret or an option: `--password via the CLI`, `secret "db-creds"`. */
 const describingWord = /^(?:via|option|options|flag|argument|parameter|instead|is|are|was|were|the|and|or|for|with|in|on|of|to|from|when|if|not|secret|secrets|password|passwords|token|tokens|credentials?|key|keys)$/i;
@@ -144,9 +144,9 @@ const progressWord = /^[A-Za-z]+(?:\.{3}|…)$/;
 /**
  * The name of a stored secret as a path of lower-case words (`prod/orders/db`, `kv/data/payments`):
  * Vault, AWS Secrets Manager and SOPS name secrets this way. A generated secret has upper case or
- * symbols, so it never has this shape.
+ * symbols, so it never has this shape. A `:field` after it names the field read (`kv/data/api:token`).
  */
-const secretStorePath = /^[a-z][a-z0-9_.-]{0,63}(?:\/[a-z0-9][a-z0-9_.-]{0,63}){1,8}\/?$/;
+const secretStorePath = /^[a-z][a-z0-9_.-]{0,63}(?:\/[a-z0-9][a-z0-9_.-]{0,63}){1,8}\/?(?::[a-z0-9_.-]{1,64})?$/;
 
 /**
  * Values that are settings or names, never a secret: a duration (`15m`, `1h30m`, ISO 8601 `PT15M`),

@@ -5,14 +5,12 @@
  * (`.dockerconfigjson`, `tls.key`, `STRIPE`), so the key rules cannot judge them, and their base64
  * may decode to anything; the object's kind is the evidence.
  *
- * Kept readable: a user name (`username: YXBw`), a certificate (`tls.crt`, `ca.crt`), and values that
- * hold nothing (empty, a template, a mask, a reference). A kubeconfig's `certificate-authority-data`
- * (the cluster's CA, published) is kept; the user's `client-certificate-data` goes with its key: it
- * names who the key logs in as, and its base64 shares the key's `-----BEGIN ` prefix.
+ * Every value of a Secret's data goes, a user name or a `tls.crt` too: the author declared them
+ * secret, and a certificate's base64 begins like its key's (`LS0tLS1CRUdJTi…`, `-----BEGIN `). Kept:
+ * values that hold nothing (empty, a template, a mask, a reference). A kubeconfig's
+ * `certificate-authority-data` (the cluster's CA, published) is kept; the user's
+ * `client-certificate-data` goes with its key: it names who the key logs in as.
  */
-
-/** A Secret's field that holds no secret by its name: a user name or a certificate. */
-const publicFieldName = /^(?:user(?:name)?|login|(?:[\w-]+\.)?(?:crt|cert|pem)|ca\.crt|tls\.crt|[\w.-]*certificate)$/i;
 
 /** A `kind: Secret` line (top level or inside a List's items); not SealedSecret or ExternalSecret. */
 const secretKindYaml = /^[ \t]*(?:-[ \t]+)?kind:[ \t]*["']?Secret["']?[ \t]*$/m;
@@ -61,8 +59,7 @@ function collectYamlData(document: string, offset: number, spans: FieldSpan[], h
     if (blockIndent === -1) continue;
     const field = /^([ \t]*)(["']?)([^"'\s:#][^:\n]{0,252}?)\2:[ \t]+(["']?)(.*?)\4[ \t]*\r?$/.exec(line);
     if (!field) continue;
-    const [, , , name, , value] = field;
-    if (publicFieldName.test(name!)) continue;
+    const value = field[5];
     if (/^[|>][+-]?\d?$/.test(value!)) {
       scalarIndent = indent;
       continue;
@@ -82,8 +79,8 @@ function jsonSecretDataSpans(text: string, holdsNothing: (value: string) => bool
     const bodyStart = match.index + match[0].indexOf('{') + 1;
     const member = /"([^"\n]{1,253})"\s*:\s*"([^"\n]*)"/g;
     for (let entry = member.exec(match[1]!); entry !== null; entry = member.exec(match[1]!)) {
-      const [, name, value] = entry;
-      if (publicFieldName.test(name!) || value!.length === 0 || value!.startsWith('[REDACTED:') || holdsNothing(value!)) continue;
+      const value = entry[2];
+      if (value!.length === 0 || value!.startsWith('[REDACTED:') || holdsNothing(value!)) continue;
       const valueStart = bodyStart + entry.index + entry[0].length - value!.length - 1;
       spans.push({ start: valueStart, end: valueStart + value!.length });
     }

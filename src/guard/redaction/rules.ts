@@ -52,6 +52,9 @@ const isPlaceholder = (value: string): boolean => value.startsWith('[REDACTED:')
 const notAValue =
   /^(?:\*+|x{3,}|\.{3}|…|<[^>]*>|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\{\{[^}]*\}\}|%\([a-z_]+\)s|%s|\[(?:redacted|filtered|masked|hidden|removed|scrubbed|sensitive)[^\]]*\]?|\[[a-z][a-z _-]{1,30}\]?|your[_-][a-z0-9_-]{1,40}|redacted|filtered|masked|hidden|inherit|(?:replace|change|set)[_-]?me|todo|tbd|fixme|placeholder|null|none|nil|true|false|undefined|empty|unset|required|optional|string|str|int|bool|expired|invalid|missing|rotated|revoked|refreshed|present|absent|ok|yes|no|on|off|enabled|disabled|reset|set|valid|changed|wrong|incorrect|updated|needed|read|write|read-?only|read-?write|write-?only|read-all|write-all|\?+)$/i;
 
+/** A value in words telling the reader what to put there (`put your unique phrase here`, `enter your key`). */
+const isInstructionText = (value: string): boolean => /^(?:[A-Za-z]+ ){2,10}[A-Za-z]+$/.test(value) && /\b(?:your|here)\b/i.test(value);
+
 /** Not a secret's value: a template, mask, variable or state word, or a value a tool printed masked. */
 const isNonValue = (value: string): boolean => notAValue.test(value) || isMasked(value);
 
@@ -326,12 +329,16 @@ export const redactionRules: readonly RedactionRule[] = [
     group: 3,
     accept: (secret, match) => isSecretKey(match[2] ?? '') && !isNonValue(secret) && secret.length >= 3 && isSecretValue(match[2] ?? '', secret, ''),
   }),
-  patternRule('password', phpDefine, { group: 4, accept: (secret) => !isNonValue(secret) }),
+  // WordPress ships `'put your unique phrase here'`: an instruction in words, not a key or a salt.
+  patternRule('password', phpDefine, { group: 4, accept: (secret) => !isNonValue(secret) && !isInstructionText(secret) }),
   patternRule('password', keyValueAssignment, {
     group: 4,
     accept: (secret, match) => {
       const key = match[2] ?? '';
-      if (!isSecretKey(key) || notAValue.test(secret) || secret.length < 3) return false;
+      // A closing backtick or parenthesis after a placeholder is prose around it (`export API_TOKEN=...`).
+      if (!isSecretKey(key) || notAValue.test(secret) || notAValue.test(secret.replace(/[`)]+$/, '')) || secret.length < 3) return false;
+      // `"secrets:check": "…"`: the "value" closes a quoted name that is itself a key (npm scripts, Make-style targets).
+      if (/^["']\s*:/.test(lineAfter(match)) && /["']$/.test(match.input.slice(Math.max(0, match.index - 1), match.index + (match[1] ?? '').length))) return false;
       if (isPaginationKey(key) || isArchitecture(secret) || isHmacValue(secret)) return false; // log-shapes.ts (redfp3)
       if (!isSecretValue(key, secret, lineAfter(match))) return false;
       if (namesNotHoldsSecret(match)) return false;
