@@ -139,7 +139,8 @@ export function readBase64(token: string): Base64Reading {
   // The last byte of unpadded base64 may be cut: allow one byte that is not text.
   if (decoded.length === 0 || printable < decoded.length - 1) return 'opaque';
   const trimmed = decoded.trim();
-  if (/^[^\s:]{1,64}:\S{4,}$/.test(trimmed) || credentialInText.test(decoded)) return 'credential';
+  // A user name is a name: `{"offset":40,…}` has the pair's shape but opens JSON.
+  if (/^[\w.@+-]{1,64}:\S{4,}$/.test(trimmed) || credentialInText.test(decoded)) return 'credential';
   if (decoded.length < 12) return 'opaque';
   return /^\s*[[{]/.test(decoded) || /[A-Za-z]{2,} [A-Za-z]{2,}/.test(decoded) ? 'text' : 'opaque';
 }
