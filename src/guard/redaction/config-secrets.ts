@@ -93,8 +93,6 @@ export function isSecretValue(key: string, value: string, after: string): boolea
   if (/^[A-Za-z]+$/.test(value) && /^ +[A-Za-z0-9]/.test(after)) return false;
   // An HCL index cut at its quote (`data.vault_generic_secret.db.data["password"]` is read up to `[`).
   if (progressWord.test(value) || hclReference.test(value) || hclReference.test(`${value}${/^[^\s,;]*/.exec(after)?.[0] ?? ''}`)) return false;
-  // A logfmt record after a program's name (`external-secrets: level=info msg=…`): the "key" was the program.
-  if (/^[a-z][a-z0-9_]*=/.test(value) && /^[ \t]+[a-z][a-z0-9_.]*=/.test(after)) return false;
   // A URL with no user information under a DSN or connection-string key (`SENTRY_DSN=https://host/api/1/`):
   // nothing in it logs anyone in; a DSN with `user:password@` or `key@` keeps its credential position.
   if (isUrlWithoutCredential(key, value)) return false;

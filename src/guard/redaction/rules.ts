@@ -341,6 +341,8 @@ export const redactionRules: readonly RedactionRule[] = [
       if (/^["']\s*:/.test(lineAfter(match)) && /["']$/.test(match.input.slice(Math.max(0, match.index - 1), match.index + (match[1] ?? '').length))) return false;
       if (isPaginationKey(key) || isArchitecture(secret) || isHmacValue(secret)) return false; // log-shapes.ts (redfp3)
       if (!isSecretValue(key, secret, lineAfter(match))) return false;
+      // A logfmt record after a program's name and a colon (`external-secrets: level=info msg=…`): the "key" was the program.
+      if (!(match[3] ?? '').includes('=') && /^[a-z][a-z0-9_]*=/.test(secret) && /^[ \t]+[a-z][a-z0-9_.]*=/.test(lineAfter(match))) return false;
       if (namesNotHoldsSecret(match)) return false;
       // `arn:aws:secretsmanager:…:secret:prod/db` names a secret inside a resource name.
       if (/\barn:[\w-]+:[^\s"'\]]*$/.test(match.input.slice(Math.max(0, match.index - 200), match.index))) return false;
@@ -392,7 +394,8 @@ export const redactionRules: readonly RedactionRule[] = [
     accept: (secret, match) => {
       const value = secret.replace(/[.)]+$/, '');
       // `(key_id=kid_…` opens a parenthetical or an assignment: the next words describe the key.
-      if (/^[([{<]/.test(value) || /=[^=]/.test(value)) return false;
+      // `deploy-bot-2026Q4-prod`: three or more dashed or dotted parts make a name, not a key.
+      if (/^[([{<]/.test(value) || /=[^=]/.test(value) || /^[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+){2,}$/.test(value)) return false;
       return !aboutTheKey.test(match[2] ?? '') && !isNonValue(value) && (/^[0-9a-f]{32,}$/i.test(value) || looksGenerated(value)) && isSecretValue('', value, lineAfter(match));
     },
   }),

@@ -56,6 +56,10 @@ describe('a key named in prose', () => {
     keeps('the API key id 4d1f0c2a9e8b7d6c5b4a39281706f5e4 was revoked');
     keeps('09:14 rotated API key (key_id=kid_q8w7e6r5t4y3, old key revoked)');
     keeps('API key rotation scheduled for every 90 days');
+    keeps('service token for deploy-bot-2026Q4-prod');
+  });
+  it('removes a password holding "=" in a one-line env dump: a logfmt record is read only after a colon', () => {
+    removes('env: DB_PASSWORD=tr4il=mix9 LOG_LEVEL=debug', 'tr4il=mix9');
   });
 });
 
