@@ -366,7 +366,13 @@ export const redactionRules: readonly RedactionRule[] = [
   patternRule('password', netrcPassword, { group: 2, accept: (secret) => !isNonValue(secret) && !/^[=:]/.test(secret) }),
   patternRule('password', pgpassLine, { group: 2, accept: (secret) => !isNonValue(secret) }),
   ...commandLineSecrets.map((pattern) =>
-    patternRule('password', pattern, { group: pattern.source.includes('curl') ? 4 : 3, accept: (secret, match) => !isNonValue(secret) && isSecretValue('', secret, lineAfter(match)) }),
+    patternRule('password', pattern, {
+      group: pattern.source.includes('curl') ? 4 : 3,
+      // `gcloud secrets versions access latest --secret=stripe-api-key`: a flag named only `secret`
+      // taking a kebab-case name of words names the stored secret, as `secret: payments-db-credentials` does.
+      accept: (secret, match) =>
+        !isNonValue(secret) && isSecretValue('', secret, lineAfter(match)) && !(/--?secrets?(?:\s+|=|["'],[ \t]*["'])$/i.test(match[1] ?? '') && /^[a-z]+(?:-[a-z0-9]+)+$/.test(secret)),
+    }),
   ),
   // A value printed under a trace line that reads a secret (`+ terraform output -raw db_password`).
   spanRule('password', (text) => printedSecretSpans(text, isNonValue)),

@@ -82,6 +82,7 @@ describe('non-secret shapes under secret-sounding keys', () => {
     ['Spring Cloud Config ciphertext', 'client-secret: "{cipher}AQB7x9Lm2Vb"'],
     ['a Vault path with a field', 'token: "{{ lookup(\'hashi_vault\', \'secret=kv/data/ci:token\') }}"'],
     ['an instruction in a WordPress define', "define( 'SECURE_AUTH_SALT', 'put your unique phrase here' );"],
+    ['the name of a stored secret after --secret', 'gcloud secrets versions access latest --secret=payments-api-key --project=ops'],
     ['a namespaced script name', '{"scripts": {"token:refresh": "node refresh.mjs"}}'],
   ])('%s', (_name, text) => keeps(text));
 });
