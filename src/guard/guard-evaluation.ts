@@ -292,9 +292,9 @@ export function evaluateFolders(sets: readonly LabeledSet[], split: SplitFilter 
 }
 
 /**
- * The repository's labeled sets, named for how they were used: `v3`, `v5`, `v6` and `v7` (outside
- * writers' sets, all frozen, each measured blind, then tuned on by branches guardfix,
- * guardfix2, redfp and redfp2)
+ * The repository's labeled sets, named for how they were used: `v3`, `v5`, `v6`, `v7`, `v8` and `v9`
+ * (outside writers' sets, all frozen, each measured blind, then tuned on by branches guardfix,
+ * guardfix2, redfp, redfp2, redfp4 and redfp5)
  * are reported under the split `exposed`, never as frozen; `v2` was written by someone
  * who never saw the detector (its `dev` split may be tuned on, its `frozen` split never; the
  * frozen rows that sat in the dev split of the set's first version are `frozen-exposed`);
@@ -318,8 +318,8 @@ export function repositorySets(root = path.resolve(import.meta.dirname, '../..')
     { name: 'v7', folder: path.join(datasets, 'v7'), split: 'exposed' },
     // Written whole as a frozen set, measured blind at 8bb9831 and a1a19ce, then tuned on by redfp4 (its README).
     { name: 'v8', folder: path.join(datasets, 'v8'), split: 'exposed' },
-    // Written whole as a frozen set (config/log redaction), measured blind at a1a19ce and b8378d1; nobody has read its rows (its README).
-    { name: 'v9', folder: path.join(datasets, 'v9') },
+    // Written whole as a frozen set (config/log redaction), measured blind at a1a19ce and b8378d1, then tuned on by redfp5 (its README).
+    { name: 'v9', folder: path.join(datasets, 'v9'), split: 'exposed' },
     { name: 'development', folder: path.join(datasets, 'development'), defaultSplit: 'tuned' },
     { name: 'independent', folder: path.join(datasets, 'independent'), defaultSplit: 'tuned' },
     { name: 'shared', folder: datasets, defaultSplit: 'tuned' },

@@ -20,8 +20,9 @@ describe('v8 (exposed after two blind measurements)', () => {
   it('removes secrets and alters at most 1% of benign log lines', () => {
     // Blind at a1a19ce: 216/220 removed; benign altered 34/556 (log), 15/183 (config).
     // After redfp4: 216/220; 3/556 (0.5%) and 10/183.
-    expect(rates('config-secrets.jsonl').row.caught).toBeGreaterThanOrEqual(216);
+    // After redfp5 (rules from v9's classes, which also covered v8's config rows): 218/220; 3/556 and 0/183.
+    expect(rates('config-secrets.jsonl').row.caught).toBeGreaterThanOrEqual(218);
     expect(rates('config-secrets.jsonl', 'benign-log').row.falsePositives).toBeLessThanOrEqual(3);
-    expect(rates('config-secrets.jsonl', 'benign-config').row.falsePositives).toBeLessThanOrEqual(10);
+    expect(rates('config-secrets.jsonl', 'benign-config').row.falsePositives).toBeLessThanOrEqual(0);
   });
 });

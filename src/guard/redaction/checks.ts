@@ -1,6 +1,6 @@
 /**
  * The checks that tell a secret from a look-alike once a pattern has matched: Luhn for card
- * numbers, Shannon entropy and character mix for unlabelled tokens.
+ * numbers, Shannon entropy and character mix for unlabelled tokens, and what a base64 token decodes to.
  */
 import { isMarker } from '../injection/spotlight.js';
 
@@ -109,4 +109,38 @@ export function looksLikeRandomSecret(raw: string): boolean {
   if (!classes.has('digit') || !classes.has('upper') || !classes.has('lower')) return false;
   if (switches / (token.length - 1) < 0.3) return false;
   return shannonEntropy(token) >= entropyThreshold(token.length);
+}
+
+/** What a base64 token decodes to: see {@link readBase64}. */
+export type Base64Reading = 'credential' | 'text' | 'opaque';
+
+/** Words that name a credential inside decoded text (`{"auths":…"auth":…}`, `db_password=…`, a PEM header). */
+const credentialInText = /pass|secret|token|auth|key|cred|private|BEGIN/i;
+
+/**
+ * What a base64 (or base64url) token decodes to, one reading for every rule (branch redfp5 joined
+ * evidence.ts's `decodesToCredential` and log-shapes.ts's `decodesToText`, which disagreed on
+ * base64url, line breaks and the words that name a credential):
+ *
+ * - `credential`: printable text that is a `user:password` pair (a Basic or Docker `auth`) or names
+ *   a credential;
+ * - `text`: printable text of 12 or more characters naming none, JSON or words (a page cursor, a
+ *   message body): an encoding, not a secret;
+ * - `opaque`: bytes, or too short to say: the token is judged by its shape and what surrounds it.
+ */
+export function readBase64(token: string): Base64Reading {
+  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(token) || token.replace(/=+$/, '').length % 4 === 1) return 'opaque';
+  const decoded = Buffer.from(token, 'base64').toString('latin1');
+  let printable = 0;
+  for (let index = 0; index < decoded.length; index += 1) {
+    const code = decoded.charCodeAt(index);
+    if ((code >= 32 && code < 127) || code === 9 || code === 10 || code === 13) printable += 1;
+  }
+  // The last byte of unpadded base64 may be cut: allow one byte that is not text.
+  if (decoded.length === 0 || printable < decoded.length - 1) return 'opaque';
+  const trimmed = decoded.trim();
+  // A user name is a name: `{"offset":40,…}` has the pair's shape but opens JSON.
+  if (/^[\w.@+-]{1,64}:\S{4,}$/.test(trimmed) || credentialInText.test(decoded)) return 'credential';
+  if (decoded.length < 12) return 'opaque';
+  return /^\s*[[{]/.test(decoded) || /[A-Za-z]{2,} [A-Za-z]{2,}/.test(decoded) ? 'text' : 'opaque';
 }

@@ -26,7 +26,7 @@ export const secretKey = `(?:[A-Za-z0-9]{1,30}[_.-]){0,4}[A-Za-z0-9]{0,20}?(?:${
  * feature without one (`passwordlessLogin`, `tokenless_upload`).
  */
 const notSecretKey =
-  /(?:^|[_.-])(?:names?|files?|paths?|dirs?|ref|refs|ids?|count|len|length|ttl|expiry|expires(?:[_.-]?(?:at|in))?|expiration|type|kind|size|limit|used|usage|policy|version|provider|url|uri|endpoint|header|method|mode|enabled|required|min|max|timeout|interval|lifetime|age|format|algorithm|alg|hint|prompt|label|field|param|strength|source|store|manager|rotation|chars?|regex|pattern|bytes|budget|rate|window|cost|input|output|total|bucket|env|var|variable|scopes?|audience|issuer|arn|schedule|cron|selector|namespace|encryption|hashing|hasher|scheme|cipher|helpers?|backends?|region|zone|location|hash|hashed|digest|checksum|fingerprint|sha\d{0,3}|md5|duration|period|days|hours|minutes|seconds|delay|retention|retries|retry|attempts|backoff|grace|prefix|suffix)$|^(?:max|min|num|total|input|output|prompt|completion|cached|reasoning|existing|rotate|rotation)[_.-]|^(?:password|token|key|secret)less|^(?:auth(?:or|ors|ored|ority|orities|entication|enticated|enticate|orization|orized|orize|z|n))$|^tokeniz|^passthrough|^passive|^bypass|^compass|^password[_.-]?(?:reset|change|changed|policy|expired|age|history|complexity|min|max)/i;
+  /(?:^|[_.-])(?:names?|files?|paths?|dirs?|ref|refs|ids?|count|len|length|ttl|expiry|expires(?:[_.-]?(?:at|in))?|expiration|type|kind|size|limit|used|usage|policy|version|provider|url|uri|endpoint|header|method|mode|enabled|required|min|max|timeout|interval|lifetime|age|format|algorithm|alg|hint|prompt|label|field|param|strength|source|store|manager|rotation|chars?|regex|pattern|bytes|budget|rate|window|cost|input|output|total|bucket|env|var|variable|scopes?|audience|issuer|arn|schedule|cron|selector|namespace|encryption|hashing|hasher|scheme|cipher|helpers?|backends?|region|zone|location|hash|hashed|digest|checksum|fingerprint|sha\d{0,3}|md5|duration|period|days|hours|minutes|seconds|delay|retention|retries|retry|attempts|backoff|grace|prefix|suffix|filters?|command|cmd|storage)$|^(?:max|min|num|total|input|output|prompt|completion|cached|reasoning|existing|rotate|rotation|hashed)[_.-]|^(?:password|token|key|secret)less|^(?:auth(?:or|ors|ored|ority|orities|entication|enticated|enticate|orization|orized|orize|z|n))$|^tokeniz|^passthrough|^passive|^bypass|^compass|^password[_.-]?(?:reset|change|changed|policy|expired|age|history|complexity|min|max)/i;
 
 /** Words that make a key a secret's name when they are one of its parts (`db_password`, `authToken`). */
 const secretParts = new Set(['password', 'passwords', 'passwd', 'passwort', 'pass', 'pwd', 'pw', 'passphrase', 'passcode', 'secret', 'secrets', 'token', 'apikey', 'credential', 'credentials', 'creds', 'dsn']);
@@ -59,6 +59,8 @@ export function isSecretKey(key: string): boolean {
   if (last !== -1 && last < parts.length - 1 && notSecretKey.test(`_${parts[last + 1]}`)) return false;
   // `adminPasswordKey: postgres-password` (Helm's `secretKeys`) names the field of a Secret that holds the password.
   if (last !== -1 && parts[last + 1] === 'key' && /^(?:pass(?:word|wd|phrase)?|pwd)$/.test(parts[last]!)) return false;
+  // `apiKeyExistingSecret`, `existing_secret_name` (Helm): the name of a Secret object made elsewhere, not its value.
+  if (parts.includes('existing')) return false;
   // A file name (`secrets.properties`, `tokens.yaml`) is not a key: `${file:/etc/kafka/secrets.properties:jaas}`.
   if (fileNameKey.test(bare)) return false;
   return parts.some(isSecretPart) || secretPairs.test(parts.join('_'));
@@ -70,7 +72,7 @@ export function isSecretKey(key: string): boolean {
  * (`os.environ['X']`, `process.env.X`, `ENV.fetch`), cloud resource names (`arn:aws:…`),
  * SOPS ciphertext (`ENC[…]`) and YAML tags that fetch or decrypt (`!vault`, `!Ref`, `!secret`).
  */
-const referenceValue = /^(?:\$\{|\$\(|\{\{|\$[A-Za-z_]|%[A-Za-z_]+%|os\.(?:environ|getenv)|process\.env|ENV(?:\[|\.fetch)|env\(|getenv\(|System\.getenv|Environment\.GetEnvironmentVariable|secrets\.|vault:|ref\+|arn:|projects\/[^/]+\/secrets\/|ENC\[|!(?:vault|Ref|Sub|GetAtt|ImportValue|FindInMap|Join|secret|env_var|include|reference)$)/i;
+export const referenceValue = /^(?:\$\{|\$\(|\{\{|\$[A-Za-z_]|%[A-Za-z_]+%|os\.(?:environ|getenv)|process\.env|ENV(?:\[|\.fetch)|env\(|getenv\(|System\.getenv|Environment\.GetEnvironmentVariable|secrets\.|vault:|ref\+|arn:|\{cipher\}|projects\/[^/]+\/secrets\/|ENC\[|!(?:vault|Ref|Sub|GetAtt|ImportValue|FindInMap|Join|secret|env_var|include|reference)$)/i;
 
 /** Words that only describe a secret or an option: `--password via the CLI`, `secret "db-creds"`. */
 const describingWord = /^(?:via|option|options|flag|argument|parameter|instead|is|are|was|were|the|and|or|for|with|in|on|of|to|from|when|if|not|secret|secrets|password|passwords|token|tokens|credentials?|key|keys)$/i;
@@ -89,11 +91,25 @@ export function isSecretValue(key: string, value: string, after: string): boolea
   if (/^(?:OLD)?PWD$/i.test(key) && /^[/~]/.test(value)) return false;
   // A bare word followed by more words is prose, not an assignment ("secrets: reloaded 4 secrets from …").
   if (/^[A-Za-z]+$/.test(value) && /^ +[A-Za-z0-9]/.test(after)) return false;
-  if (progressWord.test(value) || hclReference.test(value)) return false;
+  // An HCL index cut at its quote (`data.vault_generic_secret.db.data["password"]` is read up to `[`).
+  if (progressWord.test(value) || hclReference.test(value) || hclReference.test(`${value}${/^[^\s,;]*/.exec(after)?.[0] ?? ''}`)) return false;
+  // A URL with no user information under a DSN or connection-string key (`SENTRY_DSN=https://host/api/1/`):
+  // nothing in it logs anyone in; a DSN with `user:password@` or `key@` keeps its credential position.
+  if (isUrlWithoutCredential(key, value)) return false;
   // Source code, not a value (redfp4): a call (`client.refresh(`, `env('AUTH_SECRET')`, `::revoke(`)
   // or an exception class's message (`…KeyNotFoundException: IDX10503:`).
   if (codeCall.test(value) || (/^:{0,2}[A-Za-z_$][\w$.]*$/.test(value) && after.startsWith('(')) || /(?:Exception|Error)$/.test(key)) return false;
   return !settingValue.test(value) && !isMasked(value) && !filePath.test(value) && !secretStorePath.test(value);
+}
+
+/** A URL value without userinfo or a secret query parameter, under a key naming a DSN or a connection string. */
+function isUrlWithoutCredential(key: string, value: string): boolean {
+  const parts = partsOf(key.replace(/^["'$-]+|["']+$/g, ''));
+  const last = parts.at(-1);
+  if (!(last === 'dsn' || last === 'url' || last === 'uri' || (last === 'string' && /^conn(?:ection)?$/.test(parts.at(-2) ?? '')))) return false;
+  const url = /^[a-z][a-z0-9+.-]{1,20}:\/\/([^/?#\s]*)([^\s]*)$/i.exec(value);
+  if (!url) return false;
+  return !url[1]!.includes('@') && !/[?&;](?:[a-z0-9_-]*(?:pass|pwd|secret|token|key|sig|auth|cred)[a-z0-9_-]*)=/i.test(url[2]!);
 }
 
 /**
@@ -108,7 +124,9 @@ function isTokenPrefix(key: string, value: string): boolean {
 }
 
 /** A value a tool printed with most of it masked (`****49b22`, `•••••`): what is left identifies, it does not authenticate. */
-export const isMasked = (value: string): boolean => /\*{3,}|•{3,}/.test(value);
+// Also a value that says in words it was hidden (CloudTrail's `HIDDEN_DUE_TO_SECURITY_REASONS`, `<redacted by policy>`).
+export const isMasked = (value: string): boolean =>
+  /\*{3,}|•{3,}/.test(value) || /^[<([]?(?:[A-Za-z]+[_ -])*(?:hidden|redacted|masked|filtered|omitted|scrubbed|obfuscated|censored|withheld|elided)(?:[_ -][A-Za-z]+)*[>)\]]?$/i.test(value);
 
 /**
  * A Terraform/HCL reference to another resource's attribute (`random_password.db.result`,
@@ -124,9 +142,9 @@ const progressWord = /^[A-Za-z]+(?:\.{3}|…)$/;
 /**
  * The name of a stored secret as a path of lower-case words (`prod/orders/db`, `kv/data/payments`):
  * Vault, AWS Secrets Manager and SOPS name secrets this way. A generated secret has upper case or
- * symbols, so it never has this shape.
+ * symbols, so it never has this shape. A `:field` after it names the field read (`kv/data/api:token`).
  */
-const secretStorePath = /^[a-z][a-z0-9_.-]{0,63}(?:\/[a-z0-9][a-z0-9_.-]{0,63}){1,8}\/?$/;
+const secretStorePath = /^[a-z][a-z0-9_.-]{0,63}(?:\/[a-z0-9][a-z0-9_.-]{0,63}){1,8}\/?(?::[a-z0-9_.-]{1,64})?$/;
 
 /**
  * Values that are settings or names, never a secret: a duration (`15m`, `1h30m`, ISO 8601 `PT15M`),
@@ -233,6 +251,17 @@ export const prosePassword = /(?<![A-Za-z_[:])((?:password|passphrase|passcode|p
  * "one-time code CfV…", "recovery code …". The value must look generated (checked by the rule).
  */
 export const proseCredential = /(?<![A-Za-z_[:-])((?:password|passphrase|passcode|pass|pwd|pw|(?:one[- ]time|recovery|backup|access|login|verification|temporary|temp|mfa|2fa)[ -](?:code|password|pass|token|pin))[ \t]+["'`]?)([^\s'"`,;]{8,128})/gi;
+
+/**
+ * An API or application key named in a sentence and given after it (redfp5): "Datadog app key for the
+ * webhook: <hex>", "the API key is …", "access token 9f…". Group 2 is the words between the name and
+ * the value (judged by the rule: "API key id …", "access token expired …" name no value), 3 the value.
+ */
+export const proseKey =
+  /(?<![A-Za-z_[:-])((?:api|app|application|access|secret|private|signing|license|integration|webhook|client|service|admin|master)[ -]?(?:key|token|secret)s?\b((?:(?![,.;!?]\s)[^\n:=[\]"'`]){0,40}?)(?:\s(?:is|was)\s+|[ \t]*:[ \t]*|[ \t]+)["'`]?)([^\s'"`,;]{16,128})/gi;
+
+/** Words between a key's name and a value that say the value is about the key, not the key. */
+export const aboutTheKey = /\b(?:ids?|fingerprints?|hash(?:ed)?|digest|sha\d{0,3}|md5|names?|prefix|suffix|ending|last|first|request|trace|version|hint|rotat\w*|expir\w*|revok\w*|length|created|count|header|path|file|url|policy|scopes?|labels?|alias|arn|ref(?:erence)?)\b/i;
 
 /** A signature or token in a URL query (`sig=`, `X-Amz-Signature=`, `access_token=`), percent-encoding included. */
 export const urlQuerySecret = /([?&](?:sig|signature|x-amz-signature|x-goog-signature|x-amz-security-token|x-amz-credential|access_token|id_token|refresh_token|client_secret|api_key|apikey|token|auth|password|secret)=)([^&\s#"'<>]{8,2048})/gi;

@@ -18,9 +18,11 @@
  * is kept; see docs/threat-model.md.
  */
 
+import { readBase64 } from './checks.js';
+
 /** Words that name a credential, read in the text just before the token on its line. */
 const credentialWords =
-  /(?:pass|pwd|secret|token|auth|key|login|bearer|basic|signing|signature|cookie|session|cred|private|requirepass|\bsig\b)[^\n]{0,24}$|[?&;]code=$|hooks\/(?:[^\s/]{1,40}\/)?$/i;
+  /(?:pass|pwd|secret|token|auth|key|login|bearer|basic|signing|cookie|session|cred|private|requirepass)[^\n]{0,24}$|[?&;]code=$|hooks\/(?:[^\s/]{1,40}\/)?$/i;
 /** How many characters before the token are read for credential words. */
 const lookBehind = 48;
 /** A private member of a JSON Web Key, read when the text holds a `kty`. */
@@ -49,18 +51,10 @@ function standsAlone(match: RegExpExecArray, token: string): boolean {
   return /^[\s"'`]*$/.test(match.input.slice(lineStart, match.index)) && /^[\s"'`,;]*$/.test(lineAfter(match, token));
 }
 
-/** True when the token is base64 of a `user:password` pair or of text naming a credential. */
-function decodesToCredential(token: string): boolean {
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(token) || token.length % 4 === 1) return false;
-  const decoded = Buffer.from(token, 'base64').toString('latin1');
-  if (!/^[\x20-\x7e]+$/.test(decoded)) return false;
-  return /^[^\s:]{1,64}:[^\s]{4,}$/.test(decoded) || /pass|secret|token|auth|key|cred|private/i.test(decoded);
-}
-
 /** True when something around a random-looking token says it is a credential. */
 export function hasSecretEvidence(token: string, match: RegExpExecArray): boolean {
   const before = lineBefore(match);
-  if (credentialWords.test(before) || /hooks\//.test(token) || standsAlone(match, token) || decodesToCredential(token)) return true;
+  if (credentialWords.test(before) || /hooks\//.test(token) || standsAlone(match, token) || readBase64(token) === 'credential') return true;
   if (/(?:^|[\s:])[\w.-]+:\$[0-9a-z]{1,6}\$\S*$/i.test(match.input.slice(Math.max(0, match.index - 4 * lookBehind), match.index))) return true;
   return jwkPrivateMember.test(before) && /"kty"\s*:/.test(match.input);
 }

@@ -16,6 +16,8 @@
  * secret id stays a credential.
  */
 
+import { readBase64 } from './checks.js';
+
 /** Last words of a key whose value is a digest, or an id of a record, page, request or version. */
 const digestOrIdWord =
   /(?:^|[_.-])(?:hash|hashed|digest|checksum|fingerprint|sum|etag|if-none-match|if-match|cursor|after|before|page|page[_.-]?token|next[_.-]?token|next[_.-]?page[_.-]?token|continuation(?:[_.-]?token)?|pagination[_.-]?token|sync[_.-]?token|nonce|request|trace|span|version|revision|rev|uid|server[_.-]?uid|cluster[_.-]?id|lease|replid|snapshot|generation|allocation[_.-]id|shard[_.-]id|node[_.-]id|ray|name|sha\d{0,3}|md5|public[_.-]?key|pubkey|host[_.-]?key)$/i;
@@ -49,24 +51,6 @@ export function isPaginationKey(key: string): boolean {
 // One character class after the scheme: no nested repetition, so no backtracking blow-up.
 const cryptPrefix = /\$(?:1|2[abxy]?|5|6|y|gy|7|argon2(?:id|i|d)|scrypt|pbkdf2(?:-sha\d{1,3})?)\$[A-Za-z0-9=,.$/+]*$/;
 
-/** Decoded base64 that reads as words or JSON and names no credential. */
-export function decodesToText(token: string): boolean {
-  if (token.length < 16 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(token)) return false;
-  const decoded = Buffer.from(token, 'base64').toString('latin1');
-  if (decoded.length < 12) return false;
-  let printable = 0;
-  for (let index = 0; index < decoded.length; index += 1) {
-    const code = decoded.charCodeAt(index);
-    if ((code >= 32 && code < 127) || code === 9 || code === 10 || code === 13) printable += 1;
-  }
-  // The last byte of unpadded base64 may be cut: allow one byte that is not text.
-  if (printable < decoded.length - 1) return false;
-  if (/pass|secret|token|auth|key|credential|PRIVATE|BEGIN/i.test(decoded)) return false;
-  // `user:password` pairs stay secrets; words (a space) or a JSON object are text.
-  if (/^\s*[[{]/.test(decoded)) return true;
-  return !/^[^\s:]+:\S+$/.test(decoded.trim()) && /[A-Za-z]{2,} [A-Za-z]{2,}/.test(decoded);
-}
-
 /** A file name ends the token: a dot and a known extension follow (`…_ROOT.pem`, `…@localhost.log`). */
 const fileExtensionAfter = /^\.(?:pem|crt|cer|der|pub|csr|crl|log|json|ya?ml|txt|conf|cfg|ini|xml|html?|js|mjs|ts|py|sh|gz|tgz|tar|zip|deb|rpm|so|jar|csv|sock|pid|lock|db|sqlite|out|err|mount|service|scope|slice|socket|timer)\b/;
 
@@ -86,7 +70,7 @@ export function isLogShapeNotSecret(secret: string, match: RegExpExecArray): boo
     (/(?:^|[^A-Za-z0-9])\d{1,4}\.\d{1,4}\.$/.test(before) && /^\d/.test(secret)) ||
     // An id that names itself: `rabbitmq-cluster-id-yqug…`, `node_uuid_…`.
     /^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*[-_](?:id|uid|uuid|guid)[-_]/.test(secret) ||
-    decodesToText(secret)
+    readBase64(secret) === 'text'
   );
 }
 

@@ -63,6 +63,8 @@ export function isPhoneNumber(candidate: string, text: string, index: number): b
   // A bare run of digits is an id, a counter or a timestamp unless it starts with a trunk
   // prefix (0) or something before it says "phone".
   if (!separated && !context && !(digits.startsWith('0') && digits.length >= 10)) return false;
+  // A bare run right after a syslog tag (`postfix/smtp[66400]: 0732006758: to=…`) is the message's queue id.
+  if (!separated && !context && /\[\d{1,10}\]:[ \t]$/.test(text.slice(Math.max(0, index - 16), index))) return false;
   return validNationally(candidate, digits);
 }
 

@@ -10,6 +10,7 @@
 import { looksLikeRandomSecret, passesLuhn } from './checks.js';
 import { hasSecretEvidence } from './evidence.js';
 import {
+  aboutTheKey,
   commandLineSecrets,
   isCredentialUnderKeyKey,
   isMasked,
@@ -23,7 +24,9 @@ import {
   pgpassLine,
   phpDefine,
   proseCredential,
+  proseKey,
   prosePassword,
+  referenceValue,
   registryToken,
   urlPathToken,
   urlQuerySecret,
@@ -31,6 +34,8 @@ import {
 } from './config-secrets.js';
 import { isIssuableSsn, isNinoMatch, isValidIban, ninoPattern, ssnContext } from './national-ids.js';
 import { findPhoneNumbers } from './phone-numbers.js';
+import { kubernetesCredentialSpans } from './kubernetes-secrets.js';
+import { printedSecretSpans } from './printed-secrets.js';
 import { isArchitecture, isFileNotAddress, isHmacValue, isLogShapeNotSecret, isPaginationKey } from './log-shapes.js';
 import { placeholder, type RedactionType } from './types.js';
 
@@ -46,6 +51,9 @@ const isPlaceholder = (value: string): boolean => value.startsWith('[REDACTED:')
 // permission levels (`id-token: write` in a GitHub Actions `permissions:` block).
 const notAValue =
   /^(?:\*+|x{3,}|\.{3}|…|<[^>]*>|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\{\{[^}]*\}\}|%\([a-z_]+\)s|%s|\[(?:redacted|filtered|masked|hidden|removed|scrubbed|sensitive)[^\]]*\]?|\[[a-z][a-z _-]{1,30}\]?|your[_-][a-z0-9_-]{1,40}|redacted|filtered|masked|hidden|inherit|(?:replace|change|set)[_-]?me|todo|tbd|fixme|placeholder|null|none|nil|true|false|undefined|empty|unset|required|optional|string|str|int|bool|expired|invalid|missing|rotated|revoked|refreshed|present|absent|ok|yes|no|on|off|enabled|disabled|reset|set|valid|changed|wrong|incorrect|updated|needed|read|write|read-?only|read-?write|write-?only|read-all|write-all|\?+)$/i;
+
+/** A value in words telling the reader what to put there (`put your unique phrase here`, `enter your key`). */
+const isInstructionText = (value: string): boolean => /^(?:[A-Za-z]+ ){2,10}[A-Za-z]+$/.test(value) && /\b(?:your|here)\b/i.test(value);
 
 /** Not a secret's value: a template, mask, variable or state word, or a value a tool printed masked. */
 const isNonValue = (value: string): boolean => notAValue.test(value) || isMasked(value);
@@ -73,6 +81,25 @@ function patternRule(type: RedactionType, pattern: RegExp, options: { group?: nu
         if (start === -1) start = whole.lastIndexOf(secret);
         return `${whole.slice(0, start)}${placeholder(type)}${whole.slice(start + secret.length)}`;
       });
+    },
+  };
+}
+
+/** A rule from a finder of spans (sorted, disjoint): each span is replaced by one placeholder. */
+function spanRule(type: RedactionType, find: (text: string) => readonly { start: number; end: number }[]): RedactionRule {
+  return {
+    type,
+    apply(text, found) {
+      const spans = find(text);
+      if (spans.length === 0) return text;
+      let result = '';
+      let last = 0;
+      for (const span of spans) {
+        result += text.slice(last, span.start) + placeholder(type);
+        last = span.end;
+        found();
+      }
+      return result + text.slice(last);
     },
   };
 }
@@ -297,18 +324,25 @@ export const redactionRules: readonly RedactionRule[] = [
     group: 3,
     accept: (secret) => !isNonValue(secret),
   }),
+  spanRule('password', (text) => kubernetesCredentialSpans(text, (value) => isNonValue(value) || referenceValue.test(value))),
   patternRule('password', xmlElementSecret, {
     group: 3,
     accept: (secret, match) => isSecretKey(match[2] ?? '') && !isNonValue(secret) && secret.length >= 3 && isSecretValue(match[2] ?? '', secret, ''),
   }),
-  patternRule('password', phpDefine, { group: 4, accept: (secret) => !isNonValue(secret) }),
+  // WordPress ships `'put your unique phrase here'`: an instruction in words, not a key or a salt.
+  patternRule('password', phpDefine, { group: 4, accept: (secret) => !isNonValue(secret) && !isInstructionText(secret) }),
   patternRule('password', keyValueAssignment, {
     group: 4,
     accept: (secret, match) => {
       const key = match[2] ?? '';
-      if (!isSecretKey(key) || notAValue.test(secret) || secret.length < 3) return false;
+      // A closing backtick or parenthesis after a placeholder is prose around it (`export API_TOKEN=...`).
+      if (!isSecretKey(key) || notAValue.test(secret) || notAValue.test(secret.replace(/[`)]+$/, '')) || secret.length < 3) return false;
+      // `"secrets:check": "…"`: the "value" closes a quoted name that is itself a key (npm scripts, Make-style targets).
+      if (/^["']\s*:/.test(lineAfter(match)) && /["']$/.test(match.input.slice(Math.max(0, match.index - 1), match.index + (match[1] ?? '').length))) return false;
       if (isPaginationKey(key) || isArchitecture(secret) || isHmacValue(secret)) return false; // log-shapes.ts (redfp3)
       if (!isSecretValue(key, secret, lineAfter(match))) return false;
+      // A logfmt record after a program's name and a colon (`external-secrets: level=info msg=…`): the "key" was the program.
+      if (!(match[3] ?? '').includes('=') && /^[a-z][a-z0-9_]*=/.test(secret) && /^[ \t]+[a-z][a-z0-9_.]*=/.test(lineAfter(match))) return false;
       if (namesNotHoldsSecret(match)) return false;
       // `arn:aws:secretsmanager:…:secret:prod/db` names a secret inside a resource name.
       if (/\barn:[\w-]+:[^\s"'\]]*$/.test(match.input.slice(Math.max(0, match.index - 200), match.index))) return false;
@@ -318,17 +352,30 @@ export const redactionRules: readonly RedactionRule[] = [
       return !(/^["']?secrets?["']?$/i.test(key) && /^[a-z]+(?:-[a-z0-9]+)+$/.test(secret));
     },
   }),
-  patternRule('password', keyNamedAssignment, { group: 4, accept: (secret, match) => isCredentialUnderKeyKey(match[2] ?? '', secret) && !isNonValue(secret) }),
+  patternRule('password', keyNamedAssignment, {
+    group: 4,
+    // A reference (`$__env{GF_SECRET_KEY}`, `${VAR}`, `secrets.X`) points at the secret; it is not one.
+    accept: (secret, match) => isCredentialUnderKeyKey(match[2] ?? '', secret) && !isNonValue(secret) && !referenceValue.test(secret),
+  }),
   patternRule('password', nameValuePair, {
     group: 4,
     accept: (secret, match) => isSecretKey(match[3] ?? '') && !isNonValue(secret) && secret.length >= 3 && isSecretValue(match[3] ?? '', secret, lineAfter(match)),
   }),
   patternRule('url_token', urlQuerySecret, { group: 2, accept: (secret) => !isNonValue(secret) && /\d/.test(secret) && /[A-Za-z]/.test(secret) }),
-  patternRule('password', netrcPassword, { group: 2, accept: (secret) => !isNonValue(secret) }),
+  // `password =` with nothing after it (an INI key left empty) is no `.netrc` line: its "value" is the separator.
+  patternRule('password', netrcPassword, { group: 2, accept: (secret) => !isNonValue(secret) && !/^[=:]/.test(secret) }),
   patternRule('password', pgpassLine, { group: 2, accept: (secret) => !isNonValue(secret) }),
   ...commandLineSecrets.map((pattern) =>
-    patternRule('password', pattern, { group: pattern.source.includes('curl') ? 4 : 3, accept: (secret, match) => !isNonValue(secret) && isSecretValue('', secret, lineAfter(match)) }),
+    patternRule('password', pattern, {
+      group: pattern.source.includes('curl') ? 4 : 3,
+      // `gcloud secrets versions access latest --secret=stripe-api-key`: a flag named only `secret`
+      // taking a kebab-case name of words names the stored secret, as `secret: payments-db-credentials` does.
+      accept: (secret, match) =>
+        !isNonValue(secret) && isSecretValue('', secret, lineAfter(match)) && !(/--?secrets?(?:\s+|=|["'],[ \t]*["'])$/i.test(match[1] ?? '') && /^[a-z]+(?:-[a-z0-9]+)+$/.test(secret)),
+    }),
   ),
+  // A value printed under a trace line that reads a secret (`+ terraform output -raw db_password`).
+  spanRule('password', (text) => printedSecretSpans(text, isNonValue)),
   patternRule('api_token', registryToken),
   patternRule('password', prosePassword, {
     group: 2,
@@ -347,12 +394,23 @@ export const redactionRules: readonly RedactionRule[] = [
   }),
   // A value opening a bracket is an option list (PAM's `password [success=1 default=ignore] pam_unix.so`).
   patternRule('password', proseCredential, { group: 2, accept: (secret) => !/^[[({]/.test(secret) && looksGenerated(secret.replace(/[.)]+$/, '')) }),
+  // "app key for the webhook: <hex>": a key named in prose; hex counts here, as the name says what it is.
+  patternRule('password', proseKey, {
+    group: 3,
+    accept: (secret, match) => {
+      const value = secret.replace(/[.)]+$/, '');
+      // `(key_id=kid_…` opens a parenthetical or an assignment: the next words describe the key.
+      // `deploy-bot-2026Q4-prod`: three or more dashed or dotted parts make a name, not a key.
+      if (/^[([{<]/.test(value) || /=[^=]/.test(value) || /^[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+){2,}$/.test(value)) return false;
+      return !aboutTheKey.test(match[2] ?? '') && !isNonValue(value) && (/^[0-9a-f]{32,}$/i.test(value) || looksGenerated(value)) && isSecretValue('', value, lineAfter(match));
+    },
+  }),
   patternRule('url_token', urlPathToken, {
     group: 1,
-    // A hex or UUID segment under a `keys/` collection names a key (GCP service-account and KMS key
-    // ids); the key material never sits in a URL path. Tokens glued to `bot`, `token/`, `hooks/` stay.
+    // A hex or UUID segment under a `keys/` or `tokens/` collection names a key or a token (GCP
+    // service-account and KMS key ids, `/api/tokens/<uuid>/metadata`); the material never sits in a URL path. Tokens glued to `bot`, `token/`, `hooks/` stay.
     accept: (secret, match) =>
-      /\d/.test(secret) && /[A-Za-z]/.test(secret) && !/^[a-z]+(?:-[a-z]+)*$/.test(secret) && !(/^keys?\/$/i.test((match[0] ?? '').slice(0, -secret.length)) && /^[0-9a-f-]+$/i.test(secret)),
+      /\d/.test(secret) && /[A-Za-z]/.test(secret) && !/^[a-z]+(?:-[a-z]+)*$/.test(secret) && !(/^(?:keys?|tokens)\/$/i.test((match[0] ?? '').slice(0, -secret.length)) && /^[0-9a-f-]+$/i.test(secret)),
   }),
   patternRule('iban', /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}(?:[ -]?[A-Z0-9]{1,4})?(?![A-Za-z0-9])/g, {
     accept: (secret) => /^[A-Z]{2}/.test(secret) && isValidIban(secret),
@@ -369,6 +427,8 @@ export const redactionRules: readonly RedactionRule[] = [
     accept: (secret) => {
       const digits = secret.replace(/[ -]/g, '');
       if (digits.length < 13 || digits.length > 19 || !/^[2-6]/.test(digits) || /^(\d)\1+$/.test(digits)) return false;
+      // Cards starting with 2 are Mir (2200-2204) or Mastercard (2221-2720); `2026…` is a timestamp or a migration version.
+      if (digits.startsWith('2') && !(/^220[0-4]/.test(digits) || (Number(digits.slice(0, 4)) >= 2221 && Number(digits.slice(0, 4)) <= 2720))) return false;
       const separators = secret.match(/[ -]/g) ?? [];
       // Separated numbers use one kind of separator, in groups of at least three digits, or in
       // fours with a shorter last group (a 13-digit Visa printed as 4-4-4-1, a 19-digit card as 4-4-4-4-3).
@@ -384,25 +444,13 @@ export const redactionRules: readonly RedactionRule[] = [
       if (isFileNotAddress(secret, match)) return false; // log-shapes.ts (redfp3)
       // A systemd instance unit (`postgresql@16-main.service`, `getty@tty1.service`) is not an address.
       if (/\.(?:service|socket|timer|mount|automount|target|path|slice|scope|device|swap)$/i.test(secret)) return false;
+      // `postgres://app@db-1.internal:5432/app`: a URL's user on its host, not a mailbox.
+      if (match.input.slice(Math.max(0, match.index - 3), match.index) === '://') return false;
       // git@github.com:org/repo is an SSH remote, not a person.
       return !(/^(?:git|hg|ssh)@/i.test(secret) && match.input[match.index + secret.length] === ':');
     },
   }),
-  {
-    type: 'phone_number',
-    apply(text, found) {
-      const spans = findPhoneNumbers(text);
-      if (spans.length === 0) return text;
-      let result = '';
-      let last = 0;
-      for (const span of spans) {
-        result += text.slice(last, span.start) + placeholder('phone_number');
-        last = span.end;
-        found();
-      }
-      return result + text.slice(last);
-    },
-  },
+  spanRule('phone_number', findPhoneNumbers),
   // `=` only as base64 padding at the end: `KEY=value` is judged on its value, not as one token.
   patternRule('high_entropy_secret', /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{20,}={0,2}(?![A-Za-z0-9+/_-])/g, {
     accept: (secret, match) => looksLikeRandomSecret(secret) && !isPublicOrIdentifier(secret, match) && !isLogShapeNotSecret(secret, match) && hasSecretEvidence(secret, match),

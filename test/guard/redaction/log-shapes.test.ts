@@ -4,7 +4,8 @@
  * rows rewritten here in other values. Each rule is also shown keeping what is a secret.
  */
 import { describe, expect, it } from 'vitest';
-import { decodesToText, isDigestOrIdKey, isPaginationKey } from '../../../src/guard/redaction/log-shapes.js';
+import { readBase64 } from '../../../src/guard/redaction/checks.js';
+import { isDigestOrIdKey, isPaginationKey } from '../../../src/guard/redaction/log-shapes.js';
 import { redact } from '../../../src/guard/redaction/redactor.js';
 import { removes } from './removes.js';
 
@@ -53,10 +54,16 @@ describe('log-shape checks', () => {
     expect(isPaginationKey('page_token')).toBe(true);
     expect(isPaginationKey('api_token')).toBe(false);
   });
-  it('decodes text and JSON, not random bytes or credentials', () => {
-    expect(decodesToText(Buffer.from('{"offset":40,"limit":20}').toString('base64url'))).toBe(true);
-    expect(decodesToText(Buffer.from([1, 200, 33, 17, 250, 9, 140, 77, 3, 99, 181, 42, 7, 66]).toString('base64'))).toBe(false);
-    expect(decodesToText(Buffer.from('token for the night job').toString('base64'))).toBe(false);
+  it('reads base64 as text, a credential or bytes, in one function for every rule', () => {
+    const encode = (text: string, form: 'base64' | 'base64url' = 'base64') => Buffer.from(text).toString(form);
+    expect(readBase64(encode('{"offset":40,"limit":20}', 'base64url'))).toBe('text');
+    expect(readBase64(encode('night job finished late'))).toBe('text');
+    expect(readBase64(Buffer.from([1, 200, 33, 17, 250, 9, 140, 77, 3, 99, 181, 42, 7, 66]).toString('base64'))).toBe('opaque');
+    expect(readBase64(encode('token for the night job'))).toBe('credential');
+    expect(readBase64(encode('deploy:Wq8#rT2mZ'))).toBe('credential');
+    // base64url and a line break no longer hide a credential (the old decodesToCredential missed both).
+    expect(readBase64(encode('{"auth":"ZGVwbG95\n"}', 'base64url'))).toBe('credential');
+    expect(readBase64(encode('short'))).toBe('opaque');
   });
 });
 
