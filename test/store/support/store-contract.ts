@@ -336,6 +336,18 @@ export function describeStoreContract(label: string, openDatabase: TestDatabaseF
         expect(await store.llmCalls.listForDraft(accountId, draftId)).toEqual([first, second]);
       });
 
+      it('keeps every field through a batch: nulls, numbers, cached, and text an array literal must escape', async () => {
+        const accountId = uniqueId('account');
+        const draftId = uniqueId('draft');
+        const calls = [
+          llmCall({ accountId, draftId, attempt: 1, outcome: 'error', errorKind: 'say "hi", {x} \\ NULL', costUsd: 0.00049305, traceId: 'NULL' }),
+          llmCall({ accountId, draftId, attempt: 2, startedAt: '2030-01-01T00:00:01.000Z', cached: true, costUsd: 0, inputTokens: 0, outputTokens: 0 }),
+          llmCall({ accountId, draftId, attempt: 3, startedAt: '2030-01-01T00:00:02.000Z', traceId: '' }),
+        ];
+        await store.llmCalls.insertMany(calls);
+        expect(await store.llmCalls.listForDraft(accountId, draftId)).toEqual(calls);
+      });
+
       it('summarizes by feature, provider and model within [from, to)', async () => {
         const accountId = uniqueId('account');
         const from = '2030-02-01T00:00:00.000Z';
