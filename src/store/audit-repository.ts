@@ -4,7 +4,7 @@
  * UPDATE, DELETE and TRUNCATE on the table (a trigger, see 003_api_keys_and_audit.sql).
  */
 import type { Queryable } from './database.js';
-import { insertRowsOnce } from './batch-insert.js';
+import { batchInsertOf, insertRowsOnce } from './batch-insert.js';
 import { recordOf, valuesOf, type RowOf } from './row-mapping.js';
 
 /** How an audited action ended. `refused`: a guard or a check stopped it before it ran. */
@@ -61,31 +61,35 @@ export interface AuditEventRepository {
 
 type AuditEventRow = RowOf<AuditEventRecord>;
 
-const columns = [
-  'id',
-  'at',
-  'account_id',
-  'user_id',
-  'auth_method',
-  'action',
-  'draft_id',
-  'feature',
-  'provider',
-  'model',
-  'outcome',
-  'error_code',
-  'guards',
-  'target',
-  'request_id',
-  'trace_id',
-] as const satisfies readonly (keyof AuditEventRow)[];
+// Column -> SQL type, in the order of each row's values (see batch-insert.ts).
+const columnTypes = {
+  id: 'text',
+  at: 'timestamptz',
+  account_id: 'text',
+  user_id: 'text',
+  auth_method: 'text',
+  action: 'text',
+  draft_id: 'text',
+  feature: 'text',
+  provider: 'text',
+  model: 'text',
+  outcome: 'text',
+  error_code: 'text',
+  guards: 'jsonb',
+  target: 'text',
+  request_id: 'text',
+  trace_id: 'text',
+} as const satisfies Readonly<Record<keyof AuditEventRow, string>>;
+
+const columns = Object.keys(columnTypes) as (keyof AuditEventRow)[];
+const insertEvents = batchInsertOf('audit_events', columnTypes);
 
 /** Audit events over `database`; reads are scoped by account. */
 export function createAuditEventRepository(database: Queryable): AuditEventRepository {
   return {
     async insertMany(events: readonly AuditEventRecord[]): Promise<void> {
       const rows = events.map((event) => valuesOf({ ...event, guards: JSON.stringify(event.guards) }, columns));
-      await insertRowsOnce(database, 'audit_events', columns, rows, { guards: '::jsonb' });
+      await insertRowsOnce(database, insertEvents, rows);
     },
 
     async list(accountId: string, options: AuditListOptions = {}): Promise<AuditEventRecord[]> {

@@ -1,31 +1,35 @@
 /**
- * Multi-row INSERTs for tables written in batches (usage records, audit events): as many rows
- * per statement as PostgreSQL's 65 535 bound parameters allow, every value bound ($1, $2...).
+ * Multi-row INSERTs for tables written in batches (usage records, audit events). Every batch,
+ * whatever its size, is the same statement: one array parameter per column, unnested into rows.
+ * So the server parses and plans it once per connection (a named prepared statement, see
+ * postgres-database.ts), where a `values ($1, ...), ($17, ...)` list was a new statement, parsed
+ * and planned, for every batch size.
  */
 import type { Queryable } from './database.js';
 
-const maxParameters = 65_535;
+/** A table's batch insert: its statement, built once, and its columns in parameter order. */
+export interface BatchInsert {
+  readonly columns: readonly string[];
+  readonly sql: string;
+}
 
 /**
- * Inserts `rows` (each one's values in `columns` order) into `table`; a row whose id is already
- * there is skipped, so a retried batch is harmless. `casts` appends a cast to a column's
- * placeholders (e.g. `guards: '::jsonb'`).
+ * The batch insert of `table` with `columnTypes` (column name -> SQL type, e.g. `integer`,
+ * `timestamptz`, `jsonb`), in the order of the values of each row. A row whose id is already
+ * there is skipped, so a retried batch is harmless.
  */
-export async function insertRowsOnce(
-  database: Queryable,
-  table: string,
-  columns: readonly string[],
-  rows: readonly (readonly unknown[])[],
-  casts: Readonly<Record<string, string>> = {},
-): Promise<void> {
-  const rowsPerStatement = Math.floor(maxParameters / columns.length);
-  for (let start = 0; start < rows.length; start += rowsPerStatement) {
-    const params: unknown[] = [];
-    const tuples = rows.slice(start, start + rowsPerStatement).map((values) => {
-      const first = params.length + 1;
-      params.push(...values);
-      return `(${columns.map((column, index) => `$${first + index}${casts[column] ?? ''}`).join(', ')})`;
-    });
-    await database.query(`insert into ${table} (${columns.join(', ')}) values ${tuples.join(', ')} on conflict (id) do nothing`, params);
-  }
+export function batchInsertOf(table: string, columnTypes: Readonly<Record<string, string>>): BatchInsert {
+  const columns = Object.keys(columnTypes);
+  const arrays = columns.map((column, index) => `$${index + 1}::${columnTypes[column]}[]`);
+  return {
+    columns,
+    sql: `insert into ${table} (${columns.join(', ')}) select * from unnest(${arrays.join(', ')}) on conflict (id) do nothing`,
+  };
+}
+
+/** Inserts `rows` (each one's values in the insert's column order) in one statement. */
+export async function insertRowsOnce(database: Queryable, insert: BatchInsert, rows: readonly (readonly unknown[])[]): Promise<void> {
+  if (rows.length === 0) return;
+  const columnValues = insert.columns.map((_, column) => rows.map((row) => row[column] ?? null));
+  await database.query(insert.sql, columnValues);
 }

@@ -3,6 +3,7 @@
  */
 import { badInput } from '../errors/app-error.js';
 import type { Queryable } from './database.js';
+import { createInsertGroup } from './insert-group.js';
 import type { RowOf } from './row-mapping.js';
 import { DraftNotFoundError, DraftStateError } from './store-errors.js';
 import type {
@@ -46,6 +47,63 @@ export function createDraftRepository(database: Queryable, options: DraftReposit
     return row === undefined ? new DraftNotFoundError(id) : new DraftStateError(id, row.state, transition);
   }
 
+  /**
+   * Stores `drafts` in one statement (and, outside a transaction, one commit). Only the ids and
+   * timestamps come back (as the server stores them): the rest is what was sent, so the server
+   * does not print the JSON columns back and the driver does not parse them again (a finished
+   * draft's output and text are most of its row).
+   */
+  async function insertRows(drafts: readonly NewDraft[]): Promise<DraftRecord[]> {
+    const values: unknown[] = [];
+    for (const draft of drafts) {
+      values.push(
+        draft.id,
+        draft.accountId,
+        draft.userId,
+        draft.kind,
+        draft.state,
+        draft.incidentId,
+        draft.jobId,
+        draft.executionId,
+        JSON.stringify(draft.input),
+        draft.createdAt,
+        draft.updatedAt ?? draft.createdAt,
+        draft.output == null ? null : JSON.stringify(draft.output),
+        draft.text ?? '',
+        draft.generation == null ? null : JSON.stringify(draft.generation),
+        draft.error == null ? null : JSON.stringify(draft.error),
+      );
+    }
+    const rows = await database.query<Pick<DraftRow, 'id' | 'created_at' | 'updated_at'>>(insertStatement(drafts.length), values);
+    const stored = new Map(rows.map((row) => [row.id, row]));
+    return drafts.map((draft) => {
+      const row = stored.get(draft.id);
+      // insert ... returning yields every row it stored; a missing one would be a driver bug.
+      if (row === undefined) throw new Error(`insert returned no row for draft ${draft.id}`);
+      return {
+        id: draft.id,
+        accountId: draft.accountId,
+        userId: draft.userId,
+        kind: draft.kind,
+        state: draft.state,
+        incidentId: draft.incidentId,
+        jobId: draft.jobId,
+        executionId: draft.executionId,
+        input: draft.input,
+        output: draft.output ?? null,
+        text: draft.text ?? '',
+        generation: draft.generation ?? null,
+        error: draft.error ?? null,
+        createdAt: row.created_at,
+        updatedAt: row.updated_at,
+      };
+    });
+  }
+
+  // Concurrent inserts share a statement and a commit (see insert-group.ts): measured, most of a
+  // lone insert's PostgreSQL CPU is the commit's WAL flush and the statement round trip.
+  const inserts = createInsertGroup({ write: insertRows, maxRows: maxDraftsPerInsert });
+
   async function listGrouped(
     column: GroupColumn,
     accountId: string,
@@ -79,50 +137,8 @@ export function createDraftRepository(database: Queryable, options: DraftReposit
   }
 
   return {
-    async insert(draft: NewDraft): Promise<DraftRecord> {
-      // Only the timestamps come back (as the server stores them): the rest is what was sent, so
-      // the server does not print the JSON columns back and the driver does not parse them again
-      // (a finished draft's output and text are most of its row).
-      const [row] = await database.query<Pick<DraftRow, 'created_at' | 'updated_at'>>(
-        `insert into drafts (id, account_id, user_id, kind, state, incident_id, job_id, execution_id, input, created_at, updated_at, output, text, generation, error)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12::jsonb, $13, $14::jsonb, $15::jsonb)
-         returning created_at, updated_at`,
-        [
-          draft.id,
-          draft.accountId,
-          draft.userId,
-          draft.kind,
-          draft.state,
-          draft.incidentId,
-          draft.jobId,
-          draft.executionId,
-          JSON.stringify(draft.input),
-          draft.createdAt,
-          draft.updatedAt ?? draft.createdAt,
-          draft.output == null ? null : JSON.stringify(draft.output),
-          draft.text ?? '',
-          draft.generation == null ? null : JSON.stringify(draft.generation),
-          draft.error == null ? null : JSON.stringify(draft.error),
-        ],
-      );
-      const stored = expectRow(row);
-      return {
-        id: draft.id,
-        accountId: draft.accountId,
-        userId: draft.userId,
-        kind: draft.kind,
-        state: draft.state,
-        incidentId: draft.incidentId,
-        jobId: draft.jobId,
-        executionId: draft.executionId,
-        input: draft.input,
-        output: draft.output ?? null,
-        text: draft.text ?? '',
-        generation: draft.generation ?? null,
-        error: draft.error ?? null,
-        createdAt: stored.created_at,
-        updatedAt: stored.updated_at,
-      };
+    insert(draft: NewDraft): Promise<DraftRecord> {
+      return inserts.add(draft);
     },
 
     async complete(accountId: string, id: string, completion: DraftCompletion): Promise<DraftRecord> {
@@ -199,10 +215,28 @@ export function createDraftRepository(database: Queryable, options: DraftReposit
   };
 }
 
-function expectRow<Row>(row: Row | undefined): Row {
-  // insert ... returning always yields its row; this only narrows the type.
-  if (row === undefined) throw new Error('insert returned no row');
-  return row;
+/** Drafts per grouped insert at most: 15 parameters each, and one statement text per count. */
+const maxDraftsPerInsert = 64;
+
+const insertStatements: string[] = [];
+
+/** The insert of `count` drafts (texts kept: each is a named prepared statement, see postgres-database.ts). */
+function insertStatement(count: number): string {
+  let statement = insertStatements[count];
+  if (statement === undefined) {
+    const tuples: string[] = [];
+    for (let row = 0; row < count; row += 1) {
+      const p = (column: number): string => `$${row * 15 + column}`;
+      tuples.push(
+        `(${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}, ${p(9)}::jsonb, ${p(10)}::timestamptz, ${p(11)}::timestamptz, ${p(12)}::jsonb, ${p(13)}, ${p(14)}::jsonb, ${p(15)}::jsonb)`,
+      );
+    }
+    statement = `insert into drafts (id, account_id, user_id, kind, state, incident_id, job_id, execution_id, input, created_at, updated_at, output, text, generation, error)
+         values ${tuples.join(',\n                ')}
+         returning id, created_at, updated_at`;
+    insertStatements[count] = statement;
+  }
+  return statement;
 }
 
 /** A `drafts` row as a record (also used by queries that join drafts to other tables). */

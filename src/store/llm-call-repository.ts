@@ -4,7 +4,7 @@
  */
 import type { FeatureName } from '../config/feature-names.js';
 import type { Queryable } from './database.js';
-import { insertRowsOnce } from './batch-insert.js';
+import { batchInsertOf, insertRowsOnce } from './batch-insert.js';
 import { recordOf, valuesOf, type RowOf } from './row-mapping.js';
 import type { LlmCallOutcome, LlmCallRecord, LlmCallRepository, UsageSummaryRow } from './types.js';
 
@@ -23,31 +23,35 @@ interface UsageSummarySqlRow {
   cached_calls: number;
 }
 
-const callColumns = [
-  'id',
-  'account_id',
-  'feature',
-  'draft_id',
-  'provider',
-  'model',
-  'attempt',
-  'outcome',
-  'error_kind',
-  'input_tokens',
-  'output_tokens',
-  'cost_usd',
-  'latency_ms',
-  'started_at',
-  'trace_id',
-  'cached',
-] as const satisfies readonly (keyof LlmCallRow)[];
+// Column -> SQL type, in the order of each row's values (see batch-insert.ts).
+const callColumnTypes = {
+  id: 'text',
+  account_id: 'text',
+  feature: 'text',
+  draft_id: 'text',
+  provider: 'text',
+  model: 'text',
+  attempt: 'integer',
+  outcome: 'text',
+  error_kind: 'text',
+  input_tokens: 'integer',
+  output_tokens: 'integer',
+  cost_usd: 'numeric',
+  latency_ms: 'integer',
+  started_at: 'timestamptz',
+  trace_id: 'text',
+  cached: 'boolean',
+} as const satisfies Readonly<Record<keyof LlmCallRow, string>>;
+
+const callColumns = Object.keys(callColumnTypes) as (keyof LlmCallRow)[];
+const insertCalls = batchInsertOf('llm_calls', callColumnTypes);
 
 /** Usage records over `database`; reads are scoped by account. */
 export function createLlmCallRepository(database: Queryable): LlmCallRepository {
   return {
     async insertMany(records: readonly LlmCallRecord[]): Promise<void> {
       const rows = records.map((record) => valuesOf({ ...record, cached: record.cached ?? false }, callColumns));
-      await insertRowsOnce(database, 'llm_calls', callColumns, rows);
+      await insertRowsOnce(database, insertCalls, rows);
     },
 
     async listForDraft(accountId: string, draftId: string): Promise<LlmCallRecord[]> {

@@ -98,6 +98,15 @@ function describeAuditRepository(driver: string, open: TestDatabaseFactory): voi
       expect(await audit.list(accountId)).toEqual([event]);
     });
 
+    it('keeps values that array literals must escape (quotes, backslashes, braces, commas, the word NULL)', async () => {
+      const accountId = uniqueId('account');
+      const awkward = 'say "hi", {x} \\ back\\slash';
+      const event = auditEvent({ accountId, userId: 'NULL', guards: ['quote"d', 'back\\slash', 'NULL', 'a,b'], target: awkward, requestId: '', traceId: null });
+      const other = auditEvent({ accountId, at: '2030-01-01T00:00:01.000Z', guards: [] });
+      await audit.insertMany([event, other]);
+      expect(await audit.list(accountId)).toEqual([other, event]);
+    });
+
     it('refuses UPDATE, DELETE and TRUNCATE in the database itself', async () => {
       const accountId = uniqueId('account');
       const event = auditEvent({ accountId });

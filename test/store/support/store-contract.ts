@@ -68,6 +68,39 @@ export function describeStoreContract(label: string, openDatabase: TestDatabaseF
         expect(failed).toMatchObject({ state: 'FAILED', error: { code: 'INVALID_MODEL_OUTPUT', message: 'bad' }, output: null, updatedAt: failedBase.createdAt });
       });
 
+      it('stores concurrent inserts together (one statement, one commit) and gives each caller its own record', async () => {
+        const accountId = uniqueId('account');
+        const drafts = Array.from({ length: 5 }, (_, index) =>
+          newDraft({ accountId, incidentId: `incident-${index}`, createdAt: `2030-01-01T00:00:0${index}.000Z` }),
+        );
+        counting.reset();
+        const inserted = await Promise.all(drafts.map((draft) => store.drafts.insert(draft)));
+        // The first goes alone at once; the four that arrive while it is written go together.
+        expect(counting.statements).toHaveLength(2);
+        for (const [index, draft] of drafts.entries()) {
+          const expected = { ...draft, output: null, text: '', generation: null, error: null, updatedAt: draft.createdAt };
+          expect(inserted[index]).toEqual(expected);
+          expect(await store.drafts.get(accountId, draft.id)).toEqual(expected);
+        }
+      });
+
+      it('fails only the caller whose row cannot be stored when inserts are grouped', async () => {
+        const accountId = uniqueId('account');
+        const existing = await store.drafts.insert(newDraft({ accountId }));
+        const first = newDraft({ accountId });
+        const before = newDraft({ accountId });
+        const after = newDraft({ accountId });
+        const results = await Promise.allSettled([
+          store.drafts.insert(first),
+          store.drafts.insert(before),
+          store.drafts.insert(newDraft({ accountId, id: existing.id })),
+          store.drafts.insert(after),
+        ]);
+        expect(results.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+        for (const draft of [first, before, after]) expect(await store.drafts.get(accountId, draft.id)).toMatchObject({ id: draft.id, state: 'STREAMING' });
+        expect(await store.drafts.get(accountId, existing.id)).toEqual(existing);
+      });
+
       it('completes a STREAMING draft once', async () => {
         const accountId = uniqueId('account');
         const draft = await store.drafts.insert(newDraft({ accountId }));
@@ -301,6 +334,18 @@ export function describeStoreContract(label: string, openDatabase: TestDatabaseF
         await store.llmCalls.insertMany([]);
 
         expect(await store.llmCalls.listForDraft(accountId, draftId)).toEqual([first, second]);
+      });
+
+      it('keeps every field through a batch: nulls, numbers, cached, and text an array literal must escape', async () => {
+        const accountId = uniqueId('account');
+        const draftId = uniqueId('draft');
+        const calls = [
+          llmCall({ accountId, draftId, attempt: 1, outcome: 'error', errorKind: 'say "hi", {x} \\ NULL', costUsd: 0.00049305, traceId: 'NULL' }),
+          llmCall({ accountId, draftId, attempt: 2, startedAt: '2030-01-01T00:00:01.000Z', cached: true, costUsd: 0, inputTokens: 0, outputTokens: 0 }),
+          llmCall({ accountId, draftId, attempt: 3, startedAt: '2030-01-01T00:00:02.000Z', traceId: '' }),
+        ];
+        await store.llmCalls.insertMany(calls);
+        expect(await store.llmCalls.listForDraft(accountId, draftId)).toEqual(calls);
       });
 
       it('summarizes by feature, provider and model within [from, to)', async () => {
