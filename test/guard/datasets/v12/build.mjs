@@ -45,8 +45,12 @@ const literalBraces = new Set();
 
 function expand(template, rep, r, { allowSecrets = false, allowPii = false, allowInvalid = false } = {}) {
   const plain = plainValues(r), sec = secretValues(r), pii = piiValues(r), inv = invalidValues(r);
-  const secrets = [], values = [], types = new Set();
-  const text = template.replace(/\\n/g, '\n').replace(/\\t/g, '\t').replace(/\{(=|[SPX]:)?([a-z0-9_]+|(?<==)[^{}]*)\}/g, (m, kind, name) => {
+  const secrets = [], values = [], types = new Set(), reused = new Map();
+  const text = template.replace(/\\n/g, '\n').replace(/\\t/g, '\t').replace(/\{(=|[SPX]:)?([a-z0-9_]+(?:~\d)?|(?<==)[^{}]*)\}/g, (m, kind, name) => {
+    if (kind === 'S:' && name.includes('~')) { // the same secret repeated inside one row
+      if (!reused.has(name)) { const v = sec[name.split('~')[0]](); reused.set(name, v); secrets.push(v); }
+      return reused.get(name);
+    }
     if (kind === '=') { const alts = name.split('|'); return alts[rep % alts.length]; }
     if (kind === 'S:') { if (!allowSecrets) throw new Error('secret slot in non-secret template: ' + template); const v = sec[name](); secrets.push(v); return v; }
     if (kind === 'P:') { if (!allowPii) throw new Error('pii slot in non-pii template: ' + template); const [v, t] = pii[name](); values.push(v); types.add(t); return v; }

@@ -20,6 +20,7 @@ export function plainValues(r) {
     n: () => String(r.int(1, 999)),
     nn: () => String(r.int(1000, 99999)),
     ms: () => String(r.int(1, 30000)),
+    ms3: () => pad(r.int(0, 999), 3),
     dur: () => `${r.int(0, 59)}.${r.chars(DIGITS, 3)}s`,
     bytes: () => String(r.int(120, 99999999)),
     hex8: () => r.chars(HEX, 8),
@@ -60,6 +61,7 @@ export function secretValues(r) {
   const sym = '!@#%^&*_-+=?';
   return {
     pw: () => r.chars(LOWER, 3) + r.chars(UPPER, 2) + r.chars(DIGITS, 3) + r.chars(sym.replace(/[@]/g, ''), 1) + r.chars(ALNUM, r.int(4, 9)),
+    pwurl: () => r.chars(LOWER, 2) + r.chars(UPPER, 2) + r.chars(DIGITS, 2) + r.chars(ALNUM + '-_.~', r.int(8, 14)),
     pwsimple: () => r.pick(['Winter', 'Summer', 'Spring', 'Autumn', 'Welcome', 'Dragon', 'Bluebird']) + r.chars(DIGITS, 4) + r.pick(['!', '#', '$', '']),
     ghp: () => 'ghp_' + r.chars(ALNUM, 36),
     ghs: () => 'ghs_' + r.chars(ALNUM, 36),
