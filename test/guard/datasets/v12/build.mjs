@@ -78,8 +78,11 @@ const nextId = (prefix, cat) => { counters[cat] = (counters[cat] ?? 0) + 1; retu
 const cfg = [];
 for (const [name, category] of [['benign-log.txt', 'benign-log'], ['benign-config.txt', 'benign-config']]) {
   for (const t of readTemplates(name, ['file', 'text'])) {
+    const made = new Set(); // a template without random slots yields one row, not three copies
     for (let k = 0; k < REPS; k++) {
       const { text } = expand(t.text, k, r);
+      if (made.has(text)) continue;
+      made.add(text);
       cfg.push({ id: nextId('cfg12', category), split: 'frozen', category, label: 'benign', file: t.file, secrets: [], text, template: `${category}:${t.line}` });
     }
   }
