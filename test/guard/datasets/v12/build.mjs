@@ -46,7 +46,7 @@ const literalBraces = new Set();
 function expand(template, rep, r, { allowSecrets = false, allowPii = false, allowInvalid = false } = {}) {
   const plain = plainValues(r), sec = secretValues(r), pii = piiValues(r), inv = invalidValues(r);
   const secrets = [], values = [], types = new Set(), reused = new Map();
-  const text = template.replace(/\\n/g, '\n').replace(/\\t/g, '\t').replace(/\{(=|[SPX]:)?([a-z0-9_]+(?:~\d)?|(?<==)[^{}]*)\}/g, (m, kind, name) => {
+  const text = template.replace(/\\\\/g, '\u0000').replace(/\\n/g, '\n').replace(/\\t/g, '\t').replace(/\u0000/g, '\\').replace(/\{(=|[SPX]:)?([a-z0-9_]+(?:~\d)?|(?<==)[^{}]*)\}/g, (m, kind, name) => {
     if (kind === 'S:' && name.includes('~')) { // the same secret repeated inside one row
       if (!reused.has(name)) { const v = sec[name.split('~')[0]](); reused.set(name, v); secrets.push(v); }
       return reused.get(name);

@@ -18,6 +18,7 @@ export function plainValues(r) {
     port: () => String(r.pick([r.int(1024, 65535), 443, 5432, 6379, 8080, 9092, 5672, 3306, 27017, 8443])),
     pid: () => String(r.int(200, 4194303)),
     n: () => String(r.int(1, 999)),
+    d: () => String(r.int(1, 9)),
     nn: () => String(r.int(1000, 99999)),
     ms: () => String(r.int(1, 30000)),
     ms3: () => pad(r.int(0, 999), 3),
