@@ -25,6 +25,8 @@ interface LiveStream {
   draining: boolean;
   /** Store writes and relays of this stream, in order; settles when the outbox is empty. */
   writes: Promise<void>;
+  /** Whether the draft's row exists (chunks reference it): the first write waits for it. */
+  row: Promise<boolean>;
 }
 
 /** Most chunks stored by one statement (four parameters each, far below PostgreSQL's 65,535). */
@@ -44,8 +46,13 @@ export interface DraftStreamHubOptions {
 }
 
 export interface DraftStreamHub {
-  /** `persist: false` (zero retention): chunks are relayed but never stored. */
-  open(accountId: string, draftId: string, options?: { persist?: boolean }): void;
+  /**
+   * `persist: false` (zero retention): chunks are relayed but never stored. `stored`: the
+   * insert of the draft's row, when the stream opens before it is done (the generation starts
+   * while the row is written); chunks are stored, then relayed, only once it resolves, and
+   * never stored if it rejects.
+   */
+  open(accountId: string, draftId: string, options?: { persist?: boolean; stored?: Promise<unknown> }): void;
   append(draftId: string, delta: string): void;
   finish(draftId: string, outcome: { draft: DraftRecord } | { error: { code: string; message: string } }): void;
   subscribe(accountId: string, draftId: string, signal?: AbortSignal): AsyncGenerator<DraftChunkEvent>;
@@ -83,7 +90,8 @@ export function createDraftStreamHub(options: DraftStreamHubOptions): DraftStrea
     try {
       while (stream.outbox.length > 0) {
         const batch = stream.outbox.splice(0, maxChunksPerWrite);
-        const stored = stream.persist ? batch.filter((chunk) => chunk.delta.length > 0) : [];
+        const rowExists = await stream.row;
+        const stored = stream.persist && rowExists ? batch.filter((chunk) => chunk.delta.length > 0) : [];
         if (stored.length > 0) {
           const createdAt = new Date().toISOString();
           await store.chunks
@@ -219,7 +227,8 @@ export function createDraftStreamHub(options: DraftStreamHubOptions): DraftStrea
 
   return {
     open(accountId, draftId, openOptions = {}) {
-      const stream: LiveStream = { accountId, persist: openOptions.persist ?? true, heartbeat: null, chunks: [], finished: false, listeners: new Set(), outbox: [], draining: false, writes: Promise.resolve() };
+      const row = openOptions.stored ? openOptions.stored.then(() => true, () => false) : rowStored;
+      const stream: LiveStream = { accountId, persist: openOptions.persist ?? true, heartbeat: null, chunks: [], finished: false, listeners: new Set(), outbox: [], draining: false, writes: Promise.resolve(), row };
       if (relay) {
         const beat = (): void => void relay.heartbeat(draftId, producerTtlMs).catch((error: unknown) => logger.warn({ err: error, draftId }, 'draft heartbeat failed'));
         beat();
@@ -274,6 +283,9 @@ export function createDraftStreamHub(options: DraftStreamHubOptions): DraftStrea
     yield* relay ? followRelayed(relay, accountId, draftId, signal) : replayFromStore(accountId, draftId, signal);
   }
 }
+
+/** The row of a stream opened without `stored`: it exists already. */
+const rowStored = Promise.resolve(true);
 
 function finalChunk(draftId: string, sequence: number, draft: DraftRecord): DraftChunkEvent {
   return {
