@@ -25,6 +25,10 @@ interface LiveStream {
   draining: boolean;
   /** Store writes and relays of this stream, in order; settles when the outbox is empty. */
   writes: Promise<void>;
+  /** Whether the draft's row exists (chunks reference it): the first write waits for it. */
+  row: Promise<boolean>;
+  /** Without a relay: the write of the outbox, due when the chunks of a while are together. */
+  writeTimer: NodeJS.Timeout | null;
 }
 
 /** Most chunks stored by one statement (four parameters each, far below PostgreSQL's 65,535). */
@@ -41,11 +45,23 @@ export interface DraftStreamHubOptions {
   relay?: ChunkRelay | null;
   /** How long a producer's liveness lasts without a heartbeat (ms); heartbeats come at a third of it. */
   producerTtlMs?: number;
+  /**
+   * Without a relay, how long the chunks of a live stream gather before one statement stores
+   * them (ms; default 200). Nobody reads them sooner: subscribers here follow the stream in
+   * memory, a replica without Redis polls the store every `pollIntervalMs`. A stream's last
+   * chunk writes what is left at once.
+   */
+  storeChunksEveryMs?: number;
 }
 
 export interface DraftStreamHub {
-  /** `persist: false` (zero retention): chunks are relayed but never stored. */
-  open(accountId: string, draftId: string, options?: { persist?: boolean }): void;
+  /**
+   * `persist: false` (zero retention): chunks are relayed but never stored. `stored`: the
+   * insert of the draft's row, when the stream opens before it is done (the generation starts
+   * while the row is written); chunks are stored, then relayed, only once it resolves, and
+   * never stored if it rejects.
+   */
+  open(accountId: string, draftId: string, options?: { persist?: boolean; stored?: Promise<unknown> }): void;
   append(draftId: string, delta: string): void;
   finish(draftId: string, outcome: { draft: DraftRecord } | { error: { code: string; message: string } }): void;
   subscribe(accountId: string, draftId: string, signal?: AbortSignal): AsyncGenerator<DraftChunkEvent>;
@@ -61,6 +77,7 @@ export function createDraftStreamHub(options: DraftStreamHubOptions): DraftStrea
   const pollIntervalMs = options.pollIntervalMs ?? 1_000;
   const relay = options.relay ?? null;
   const producerTtlMs = options.producerTtlMs ?? 6_000;
+  const storeChunksEveryMs = options.storeChunksEveryMs ?? 200;
   const streams = new Map<string, LiveStream>();
   let subscribers = 0;
 
@@ -69,7 +86,29 @@ export function createDraftStreamHub(options: DraftStreamHubOptions): DraftStrea
     for (const listener of stream.listeners) listener();
     if (!relay && !(stream.persist && chunk.delta.length > 0)) return;
     stream.outbox.push(chunk);
-    if (!stream.draining) stream.writes = drain(draftId, stream);
+    writeSoon(draftId, stream);
+  }
+
+  /**
+   * With a relay, the outbox is stored and relayed at once: subscribers elsewhere wait for it.
+   * Without one, a timer gathers the chunks of `storeChunksEveryMs` into one statement (a
+   * model streaming token by token would otherwise cost a statement per token or two, and a
+   * short stream two or three).
+   */
+  function writeSoon(draftId: string, stream: LiveStream): void {
+    if (stream.draining) return; // the running drain takes what came meanwhile
+    if (relay) {
+      stream.writes = drain(draftId, stream);
+      return;
+    }
+    stream.writeTimer ??= setTimeout(() => writeNow(draftId, stream), storeChunksEveryMs);
+  }
+
+  /** Writes the outbox now (the stream ended, or the service shuts down). */
+  function writeNow(draftId: string, stream: LiveStream): void {
+    if (stream.writeTimer) clearTimeout(stream.writeTimer);
+    stream.writeTimer = null;
+    if (!stream.draining && stream.outbox.length > 0) stream.writes = drain(draftId, stream);
   }
 
   /**
@@ -83,7 +122,8 @@ export function createDraftStreamHub(options: DraftStreamHubOptions): DraftStrea
     try {
       while (stream.outbox.length > 0) {
         const batch = stream.outbox.splice(0, maxChunksPerWrite);
-        const stored = stream.persist ? batch.filter((chunk) => chunk.delta.length > 0) : [];
+        const rowExists = await stream.row;
+        const stored = stream.persist && rowExists ? batch.filter((chunk) => chunk.delta.length > 0) : [];
         if (stored.length > 0) {
           const createdAt = new Date().toISOString();
           await store.chunks
@@ -219,7 +259,8 @@ export function createDraftStreamHub(options: DraftStreamHubOptions): DraftStrea
 
   return {
     open(accountId, draftId, openOptions = {}) {
-      const stream: LiveStream = { accountId, persist: openOptions.persist ?? true, heartbeat: null, chunks: [], finished: false, listeners: new Set(), outbox: [], draining: false, writes: Promise.resolve() };
+      const row = openOptions.stored ? openOptions.stored.then(() => true, () => false) : rowStored;
+      const stream: LiveStream = { accountId, persist: openOptions.persist ?? true, heartbeat: null, chunks: [], finished: false, listeners: new Set(), outbox: [], draining: false, writes: Promise.resolve(), row, writeTimer: null };
       if (relay) {
         const beat = (): void => void relay.heartbeat(draftId, producerTtlMs).catch((error: unknown) => logger.warn({ err: error, draftId }, 'draft heartbeat failed'));
         beat();
@@ -248,6 +289,7 @@ export function createDraftStreamHub(options: DraftStreamHubOptions): DraftStrea
           : { draftId, sequence, delta: '', replace: false, done: true, draft: null, error: outcome.error },
       );
       if (stream.heartbeat) clearInterval(stream.heartbeat);
+      writeNow(draftId, stream);
       if (relay) stream.writes = stream.writes.then(() => relay.release(draftId)).catch(() => undefined);
       setTimeout(() => streams.delete(draftId), retainFinishedMs).unref();
     },
@@ -259,6 +301,7 @@ export function createDraftStreamHub(options: DraftStreamHubOptions): DraftStrea
     subscriberCount: () => subscribers,
 
     async flush() {
+      for (const [draftId, stream] of streams) writeNow(draftId, stream);
       await Promise.all([...streams.values()].map((stream) => stream.writes));
     },
   };
@@ -274,6 +317,9 @@ export function createDraftStreamHub(options: DraftStreamHubOptions): DraftStrea
     yield* relay ? followRelayed(relay, accountId, draftId, signal) : replayFromStore(accountId, draftId, signal);
   }
 }
+
+/** The row of a stream opened without `stored`: it exists already. */
+const rowStored = Promise.resolve(true);
 
 function finalChunk(draftId: string, sequence: number, draft: DraftRecord): DraftChunkEvent {
   return {

@@ -51,4 +51,44 @@ describe('the draft stream hub writing a live stream', () => {
     await hub.flush();
     expect(parts.events).toEqual(['store 1', 'relay 1', 'store 2,3,4', 'relay 2', 'relay 3', 'relay 4']);
   });
+
+  it('without a relay, stores the chunks of a while in one statement, and what is left when the stream ends', async () => {
+    const writes: number[][] = [];
+    const store = { chunks: { appendMany: async (records: readonly DraftChunkRecord[]) => void writes.push(records.map((record) => record.sequence)) } } as unknown as Store;
+    const hub = createDraftStreamHub({ store, logger: pino({ level: 'silent' }), storeChunksEveryMs: 50 });
+    hub.open('account', 'draft-1');
+    for (const delta of ['a', 'b', 'c']) hub.append('draft-1', delta);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(writes).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(writes).toEqual([[1, 2, 3]]);
+    hub.append('draft-1', 'd');
+    hub.finish('draft-1', { error: { code: 'X', message: 'x' } });
+    await hub.flush();
+    expect(writes).toEqual([[1, 2, 3], [4]]);
+
+    hub.open('account', 'draft-2');
+    hub.append('draft-2', 'e');
+    await hub.flush();
+    expect(writes).toEqual([[1, 2, 3], [4], [1]]);
+  });
+
+  it('stores no chunk before the draft row is inserted, and none when its insert fails', async () => {
+    const writes: string[] = [];
+    const store = { chunks: { appendMany: async (records: readonly DraftChunkRecord[]) => void writes.push(...records.map((record) => `${record.draftId} ${record.sequence}`)) } } as unknown as Store;
+    const hub = createDraftStreamHub({ store, logger: pino({ level: 'silent' }), storeChunksEveryMs: 0 });
+    let insert!: () => void;
+    hub.open('account', 'stored', { stored: new Promise<void>((resolve) => (insert = resolve)) });
+    const failing = Promise.reject(new Error('insert failed'));
+    hub.open('account', 'lost', { stored: failing });
+    hub.append('stored', 'a');
+    hub.append('lost', 'b');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(writes).toEqual([]);
+    insert();
+    hub.finish('stored', { error: { code: 'X', message: 'x' } });
+    hub.finish('lost', { error: { code: 'X', message: 'x' } });
+    await hub.flush();
+    expect(writes).toEqual(['stored 1']);
+  });
 });

@@ -103,6 +103,12 @@ interface Job<Input extends Record<string, unknown>, Output> {
    * and the orphan sweeper need it); a non-streamed one is inserted once, finished.
    */
   stored: boolean;
+  /**
+   * A streamed draft's insert, running while the generation starts (the first chunk does not
+   * wait for a round trip): settled before the row is updated; rejected, the generation ends
+   * without a trace (the mutation answered with the insert's error).
+   */
+  inserted: Promise<unknown> | null;
   stream: boolean;
   renderer: ProgressiveRenderer | null;
   /** Results of the prepare step's requests: charged, not part of the draft's generation record. */
@@ -254,6 +260,7 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
       generation: generationOf(feature.promptVersion, job.results, job.inputRedactions),
       ...(prepared && { input: retain ? context.input : withoutFreeText(context.input, feature.freeTextInput) }),
     };
+    if (job.inserted) await job.inserted;
     const stored = job.stored
       ? await store.drafts.complete(accountId, draft.id, completion)
       : await store.drafts.insert({ ...newDraftOf(draft), ...completion, state: 'COMPLETE', updatedAt: now().toISOString() });
@@ -272,6 +279,10 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
   /** A failed generation: the draft FAILED, the stream ended with the error, the audit event; the typed error. */
   async function failStep<Input extends Record<string, unknown>, Output>(job: Job<Input, Output>, error: unknown): Promise<{ failure: AppError; failed: DraftRecord | null }> {
     const { feature, context, draft, results } = job;
+    if (job.inserted && !(await job.inserted.then(() => true, () => false))) {
+      // The draft was never stored and nobody was given its id: nothing to mark, audit or finish.
+      return { failure: isAppError(error) ? error : new AppError(ErrorCode.INTERNAL_SERVER_ERROR, 'The draft could not be stored.', { cause: error }), failed: null };
+    }
     const failure = isAppError(error)
       ? error
       : shutdown.signal.aborted
@@ -301,8 +312,9 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
     permit: ThrottlePermit | null,
     prepare: PrepareStep<Input, Output> | undefined,
     variant: string | null,
+    inserted: Promise<unknown> | null = null,
   ): Promise<DraftRecord> {
-    const job: Job<Input, Output> = { feature, context: screened, quarantined: screened.quarantined, draft, stored: stream, stream, renderer: null, preparation: [], results: [], variant, inputRedactions: contextRedactions(screened) };
+    const job: Job<Input, Output> = { feature, context: screened, quarantined: screened.quarantined, draft, stored: stream, inserted, stream, renderer: null, preparation: [], results: [], variant, inputRedactions: contextRedactions(screened) };
     job.renderer = stream
       ? coalescePushes(
           createProgressiveRenderer(
@@ -405,17 +417,21 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
         return inline;
       }
 
-      let draft: DraftRecord;
+      // The generation starts while the STREAMING row is inserted: the model's first token and the
+      // insert's round trip overlap. The answer still waits for the insert (its errors are the
+      // mutation's, and a subscriber elsewhere reads the row); chunk writes and the final update
+      // wait for it too (stack-notes 27).
+      const insert = store.drafts.insert(fresh);
+      insert.catch(() => undefined);
+      hub.open(context.principal.accountId, fresh.id, { persist: retainsText(context.principal.accountId), stored: insert });
+      const background = run(feature, context, unsavedDraft(fresh), true, permit, prepare, variant, insert).finally(() => running.delete(background));
+      running.add(background);
       try {
-        draft = await store.drafts.insert(fresh);
+        return await insert;
       } catch (error) {
-        await permit?.release(0);
+        hub.finish(fresh.id, { error: { code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'The draft could not be stored.' } });
         throw error;
       }
-      hub.open(context.principal.accountId, draft.id, { persist: retainsText(context.principal.accountId) });
-      const background = run(feature, context, draft, true, permit, prepare, variant).finally(() => running.delete(background));
-      running.add(background);
-      return draft;
     },
 
     async drain(deadline = Number.POSITIVE_INFINITY) {

@@ -82,6 +82,13 @@ export function createProgressiveRenderer(
  * parsed, rendered, checked and published once for them, not once each. A model streaming
  * token by token still gets one render per token. `finish` and `reset` drop what is pending:
  * the final text, or a void attempt, supersedes it.
+ *
+ * Until the first text is emitted, every push renders at once: the first chunk is what a
+ * reader waits for, and the next turn of the event loop can be late. When a whole answer
+ * arrives in one network read, the rest of that turn parses and validates all of it (and
+ * starts storing the draft) before an immediate runs; the first chunk waited behind all of
+ * that (stack-notes 27). A model's first tokens render nothing until a word is complete, so
+ * this costs a few renders of a few characters, once per stream.
  */
 export function coalescePushes(renderer: ProgressiveRenderer): ProgressiveRenderer {
   let pending = '';
@@ -99,6 +106,10 @@ export function coalescePushes(renderer: ProgressiveRenderer): ProgressiveRender
   };
   return {
     push(jsonDelta) {
+      if (scheduled === null && renderer.emitted.length === 0) {
+        renderer.push(jsonDelta);
+        return;
+      }
       pending += jsonDelta;
       scheduled ??= setImmediate(flush);
     },

@@ -56,10 +56,17 @@ describe('progressive renderer', () => {
 describe('coalesced pushes', () => {
   const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-  it('renders the deltas of one turn of the event loop once, and the deltas still join to the final rendering', async () => {
+  it('renders at once until the first text is emitted, then the deltas of one turn of the event loop once, and the deltas still join to the final rendering', async () => {
     const json = JSON.stringify(output);
     const final = renderStatusUpdate(output);
     const parts = splitEvery(json, 7);
+    // The first part that gives a whole word of the title: everything before it renders at once.
+    const plainDeltas: string[] = [];
+    const plain = createProgressiveRenderer((partial) => renderStatusUpdate(partial as never), (delta) => plainDeltas.push(delta));
+    const firstEmitting = parts.findIndex((part) => {
+      plain.push(part);
+      return plainDeltas.length > 0;
+    });
     let renders = 0;
     const deltas: string[] = [];
     const renderer = coalescePushes(
@@ -72,13 +79,16 @@ describe('coalesced pushes', () => {
       ),
     );
     const half = Math.floor(parts.length / 2);
+    expect(firstEmitting).toBeGreaterThan(0);
+    expect(firstEmitting).toBeLessThan(half);
     for (const part of parts.slice(0, half)) renderer.push(part);
-    expect(renders).toBe(0);
+    expect(renders).toBe(firstEmitting + 1);
+    expect(deltas.length).toBe(1);
     await nextTurn();
-    expect(renders).toBe(1);
+    expect(renders).toBe(firstEmitting + 2);
     for (const part of parts.slice(half)) renderer.push(part);
     await nextTurn();
-    expect(renders).toBe(2);
+    expect(renders).toBe(firstEmitting + 3);
     renderer.finish(final);
     expect(deltas.join('')).toBe(final);
     expect(renderer.emitted).toBe(final);
@@ -88,13 +98,17 @@ describe('coalesced pushes', () => {
     const final = renderStatusUpdate(output);
     const deltas: string[] = [];
     const renderer = coalescePushes(createProgressiveRenderer((partial) => renderStatusUpdate(partial as never), (delta) => deltas.push(delta)));
-    renderer.push('{"title":"A wrong attempt that failed half way through its');
+    const json = JSON.stringify(output);
+    const start = json.slice(0, json.indexOf(' ', json.indexOf(' ') + 1) + 1);
+    renderer.push(start);
+    expect(deltas).toHaveLength(1);
+    renderer.push(json.slice(start.length, 200));
     renderer.reset();
     await nextTurn();
-    expect(deltas).toEqual([]);
-    renderer.push(JSON.stringify(output).slice(0, 60));
+    expect(deltas).toHaveLength(1);
+    renderer.push(json.slice(0, 200));
     renderer.finish(final);
     await nextTurn();
-    expect(deltas).toEqual([final]);
+    expect(deltas.join('')).toBe(final);
   });
 });
