@@ -19,7 +19,7 @@ const modelPrompt =
 
 const repeatVerbs = 'herhaal|herhalen|geef|repite|repita|repetir|repitan|repete|repetez|repeter|wiederhole|wiederholt|wiederholen|gib|geben sie|nenne|повтори|повторите|выведи|ripeti|ripetere|ripetete|copia|copie|escribe|escreva|ecris|ecrivez';
 const verbatimWords = 'exactamente|textualmente|literalmente|wortwortlich|wortlich|mot pour mot|mot a mot|дословно|слово в слово|letteralmente|parola per parola|palavra por palavra|exatamente|letterlijk|woord voor woord|verbatim';
-const aboveWords = 'arriba|oben|ci-dessus|au-dessus|выше|acima|sopra|vor meiner nachricht|antes de (?:este|mi) mensaje|avant (?:ce|mon) message|antes da minha|antes desta mensagem|prima del mio|uber (?:dieser|meiner) nachricht|(?:che )?precede (?:la mia|il mio|questo)|boven (?:dit|mijn) bericht|hierboven';
+const aboveWords = 'arriba|oben|ci-dessus|au-dessus|выше|acima|sopra|vor (?:dieser|meiner) nachricht|до (?:моего|этого) (?:первого )?сообщени\\p{L}*|antes de (?:este|mi) mensaje|avant (?:ce|mon) message|antes da minha|antes desta mensagem|prima del mio|uber (?:dieser|meiner) nachricht|(?:che )?precede (?:la mia|il mio|questo)|boven (?:dit|mijn) bericht|hierboven';
 const hiddenInstructions = 'instrucoes ocultas|instrucciones ocultas|versteckten anweisungen|consignes cachees|instructions cachees|istruzioni nascoste|скрыт\\p{L}* инструкци';
 
 /** Verbs of ignoring or forgetting, in pl, cs, sk, tr, fi, hu, ro, sv, da, no, et, id, ms, vi, tl, sw, uk, el, he, ar, fa, hi, bn, th, ko. */
