@@ -36,7 +36,7 @@ export const documentTaskSignals: readonly Signal[] = [
     category: 'embedded-task',
     weight: 0.5,
     pattern: latin(
-      `\\bsummari[sz]e (?:this|it|these|them)(?: [a-z-]+){0,4}? as (?:an? |the )?(?:planned|scheduled|healthy|resolved|passed|green|safe|fine|successful|expected|benign|harmless|non-?urgent|low[- ]priority|false (?:alarm|positive)|(?:(?:full|complete|total|regional|global|minor|major|planned|scheduled)\\s+){1,2}(?:outage|maintenance|event)|maintenance)\\b|\\bwrite (?:the|its|your) (?:resolution|status|root cause|conclusion|verdict|summary) as\\b`,
+      `\\bsummari[sz]e(?: (?:this|it|these|them))?(?: [a-z-]+){0,4}? as (?:an? |the )?(?:planned|scheduled|healthy|resolved|passed|green|safe|fine|successful|expected|benign|harmless|non-?urgent|low[- ]priority|false (?:alarm|positive)|(?:(?:full|complete|total|regional|global|minor|major|planned|scheduled)\\s+){1,2}(?:outage|maintenance|event)|maintenance)\\b|\\bwrite (?:the|its|your) (?:resolution|status|root cause|conclusion|verdict|summary) as\\b`,
     ),
     sources: { question: 0.5, guidance: 0 },
   },
@@ -53,7 +53,7 @@ export const documentTaskSignals: readonly Signal[] = [
     id: 'task.dictated-reply',
     category: 'output-hijack',
     weight: 0.4,
-    pattern: latin(`\\b(?:answer|reply|respond)\\b(?:[^.\\n"\\u201c]{0,50}?\\bwith)?\\s*["\\u201c]`),
+    pattern: latin(`\\b(?:answer|reply|respond)\\b(?:[^.\\n"\\u201c]{0,50}?\\bwith)?\\s*(?:(?:only|just|simply|exactly) (?:with )?)?["\\u201c]`),
     sources: { question: 0.3, guidance: 0 },
   },
   {
