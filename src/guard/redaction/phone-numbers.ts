@@ -10,6 +10,7 @@
  * seconds and byte counts for numbers, so it is not used.
  */
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { isMeasuredQuantity } from './quantities.js';
 
 /** Countries whose national formats are recognized without a country code. */
 export const nationalPhoneCountries: readonly CountryCode[] = ['US', 'GB', 'DE', 'FR', 'IN'];
@@ -25,7 +26,7 @@ const phoneContext = /\b(?:phone|tel|telephone|mobile|cell|call(?:s|ing)?|fax|wh
  * `part no. 3300-118-4`, `serial: …`, `invoice #…`): such numbers are grouped like phone numbers
  * but identify a thing, not a person.
  */
-const recordNumberLabel = /\b(?:sku|part|serial|s\/n|lot|batch|model|invoice|order|ticket|item|article|asset|catalog(?:ue)?)\b[ \t]*(?:no\.?|nr\.?|number|#)?[ \t]*[:#]?[ \t]*$/i;
+const recordNumberLabel = /\b(?:sku|part|serial|s\/n|lot|batch|model|invoice|order|ticket|item|article|asset|catalog(?:ue)?|build|version|release|rev(?:ision)?)\b[ \t]*(?:no\.?|nr\.?|number|#)?[ \t]*[:#]?[ \t]*$/i;
 
 /**
  * A North American number as people print it: area code and exchange starting 2-9, grouped
@@ -62,6 +63,8 @@ export function isPhoneNumber(candidate: string, text: string, index: number): b
   // Groups after an IBAN's country and check digits ("BE76 0890 5424 3178") continue an account number.
   if (!context && ibanLead.test(text.slice(Math.max(0, index - 35), index))) return false;
   if (!context && recordNumberLabel.test(text.slice(Math.max(0, index - 24), index))) return false;
+  // "took 202-555-0143 ms", "queue sizes: 020 7946 0321": a measurement, not a person's number.
+  if (!context && isMeasuredQuantity(text, index, index + candidate.length)) return false;
   if (international) {
     const parsed = parsePhoneNumberFromString(candidate.startsWith('00') ? `+${candidate.slice(2)}` : candidate);
     // Written with its country code, a number of a possible length is taken even in ranges the

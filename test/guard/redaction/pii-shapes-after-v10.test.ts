@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { redact } from '../../../src/guard/redaction/redactor.js';
 import { isAmongNumericColumns } from '../../../src/guard/redaction/national-ids.js';
+import { isMeasuredQuantity } from '../../../src/guard/redaction/quantities.js';
 import { removes } from './removes.js';
 
 const typesIn = (text: string): string[] => redact(text).redactions.map((redaction) => redaction.type);
@@ -66,5 +67,32 @@ describe('labelled North American numbers outside assigned area codes', () => {
     ['version-like dotted digits after "calls"', 'calls 4.318.5590 timed out'],
   ])('%s stays as it is', (_why, line) => {
     expect(typesIn(line)).not.toContain('phone_number');
+  });
+});
+
+describe('measured quantities shaped like phone numbers and SSNs', () => {
+  it.each([
+    ['an SSN shape followed by a unit', 'gc pause p99 318 27 4410 us'],
+    ['a dashed SSN shape after a counter name', 'counts: 318-27-4410'],
+    ['a North American shape followed by a unit', 'flush took 604-555-0187 ms'],
+    ['a UK-like shape after a size label', 'queue sizes: 020 8123 4410'],
+    ['a French-like shape after a build label', 'build 06 44 21 90 13'],
+  ])('%s stays as it is', (_why, line) => {
+    const types = typesIn(line);
+    expect(types).not.toContain('ssn');
+    expect(types).not.toContain('phone_number');
+  });
+
+  it.each([
+    ['an SSN with its label, even before a unit-like word', 'SSN 318 27 4410 s/he confirmed', '318 27 4410'],
+    ['a phone number with its label before a unit-like word', 'phone 604-555-0187 h24 desk', '604-555-0187'],
+  ])('%s is still removed', (_why, text, value) => {
+    removes(text, value);
+  });
+
+  it('reads a unit only as a whole word after the digits', () => {
+    const line = '318 27 4410 msgs';
+    expect(isMeasuredQuantity(line, 0, 11)).toBe(true);
+    expect(isMeasuredQuantity('318 27 4410 mswindows', 0, 11)).toBe(false);
   });
 });
