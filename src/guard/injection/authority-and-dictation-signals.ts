@@ -81,7 +81,7 @@ export const authorityAndDictationSignals: readonly Signal[] = [
     id: 'override.label',
     category: 'instruction-override',
     weight: 0.3,
-    pattern: latin(`(?:^|\\n|\\]|["\\u201c])\\s*(?:override|new (?:rules?|instructions?|directives?))\\s*[:\\u2014\\u2013-]\\s`),
+    pattern: latin(`(?<=(?:^|[\\n\\]"\\u201c])[ \\t]*)(?:override|new (?:rules?|instructions?|directives?))[ \\t]*[:\\u2014\\u2013-]\\s`),
   },
   {
     // Payload splitting: "I'll paste the instructions in parts … wait for part 2 before replying".
