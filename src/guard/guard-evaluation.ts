@@ -292,9 +292,9 @@ export function evaluateFolders(sets: readonly LabeledSet[], split: SplitFilter 
 }
 
 /**
- * The repository's labeled sets, named for how they were used: `v3`, `v5`, `v6` and `v7` (outside
- * writers' sets, all frozen, each measured blind, then tuned on by branches guardfix,
- * guardfix2, redfp and redfp2)
+ * The repository's labeled sets, named for how they were used: `v3`, `v5`, `v6`, `v7`, `v8` and
+ * `v10` (outside writers' sets, all frozen, each measured blind, then tuned on by branches
+ * guardfix, guardfix2, redfp, redfp2, redfp4 and redfp6)
  * are reported under the split `exposed`, never as frozen; `v2` was written by someone
  * who never saw the detector (its `dev` split may be tuned on, its `frozen` split never; the
  * frozen rows that sat in the dev split of the set's first version are `frozen-exposed`);
