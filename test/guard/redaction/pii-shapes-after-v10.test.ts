@@ -77,6 +77,8 @@ describe('measured quantities shaped like phone numbers and SSNs', () => {
     ['a North American shape followed by a unit', 'flush took 604-555-0187 ms'],
     ['a UK-like shape after a size label', 'queue sizes: 020 8123 4410'],
     ['a French-like shape after a build label', 'build 06 44 21 90 13'],
+    ['an SSN shape after a key ending in a unit', 'flush_ms=318 27 4410'],
+    ['a North American shape in a list after a size key', 'batch_sizes=[604 555 0187]'],
   ])('%s stays as it is', (_why, line) => {
     const types = typesIn(line);
     expect(types).not.toContain('ssn');
