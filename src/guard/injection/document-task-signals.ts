@@ -15,7 +15,7 @@ import type { Signal } from './types.js';
 
 /** What a reader of the draft is told to do that destroys or gives away something. */
 const harmfulAdvice =
-  '(?:flushall|flushdb|drop (?:table|database|schema)|rm -rf|curl\\b[^\\n]{0,60}\\|\\s*(?:ba|z)?sh\\b|into (?:ba|z)?sh\\b|scal(?:e|ing) [a-z0-9-]+ (?:down )?to (?:0|zero)\\b|disabl(?:e|ing) (?:this|the|that) (?:job|alert|monitor|check|backup)s?(?: [a-z]+)? permanently|terminat(?:e|ing) (?:and relaunch(?:ing)? )?(?:them|it|all|every|the instances)|delet(?:e|ing) (?:ns|namespace|the namespace|all (?:pods|instances|backups|volumes))|no action\\b|retries are (?:unnecessary|not needed)|(?:the )?limit does not apply)';
+  '(?:flushall|flushdb|drop (?:table|database|schema)|rm -rf|curl\\b[^\\n]{0,60}\\|\\s*(?:ba|z)?sh\\b|into (?:ba|z)?sh\\b|scal(?:e|ing) [a-z0-9-]+ (?:down )?to (?:0|zero)\\b|disabl(?:e|ing) (?:this|the|that) (?:job|alert|monitor|check|backup)s?(?: [a-z]+)? permanently|terminat(?:e|ing) (?:and relaunch(?:ing)? )?(?:them|it|all|every|the instances)|delet(?:e|ing) (?:ns|namespace|the namespace|all (?:pods|instances|backups|volumes))|disabl(?:e|ing) (?:the |our )?(?:waf|firewall|mfa|2fa|sso|authentication|web application firewall|audit logging|intrusion detection)\\b|no action\\b|retries are (?:unnecessary|not needed)|(?:the )?limit does not apply)';
 
 export const documentTaskSignals: readonly Signal[] = [
   {
@@ -36,7 +36,7 @@ export const documentTaskSignals: readonly Signal[] = [
     category: 'embedded-task',
     weight: 0.5,
     pattern: latin(
-      `\\bsummari[sz]e (?:this|it|these|them)(?: [a-z-]+){0,4}? as (?:an? |the )?(?:planned|scheduled|healthy|resolved|passed|green|safe|fine|successful|expected|benign|harmless|non-?urgent|low[- ]priority|false (?:alarm|positive)|(?:(?:full|complete|total|regional|global|minor|major|planned|scheduled)\\s+){1,2}(?:outage|maintenance|event)|maintenance)\\b|\\bwrite (?:the|its|your) (?:resolution|status|root cause|conclusion|verdict|summary) as\\b`,
+      `\\bsummari[sz]e(?: (?:this|it|these|them))?(?: [a-z-]+){0,4}? as (?:an? |the )?(?:planned|scheduled|healthy|resolved|passed|green|safe|fine|successful|expected|benign|harmless|non-?urgent|low[- ]priority|false (?:alarm|positive)|(?:(?:full|complete|total|regional|global|minor|major|planned|scheduled)\\s+){1,2}(?:outage|maintenance|event)|maintenance)\\b|\\bwrite (?:the|its|your) (?:resolution|status|root cause|conclusion|verdict|summary) as\\b`,
     ),
     sources: { question: 0.5, guidance: 0 },
   },
@@ -53,7 +53,7 @@ export const documentTaskSignals: readonly Signal[] = [
     id: 'task.dictated-reply',
     category: 'output-hijack',
     weight: 0.4,
-    pattern: latin(`\\b(?:answer|reply|respond)\\b(?:[^.\\n"\\u201c]{0,50}?\\bwith)?\\s*["\\u201c]`),
+    pattern: latin(`\\b(?:answer|reply|respond)\\b(?:[^.\\n"\\u201c]{0,50}?\\bwith)?\\s*(?:(?:only|just|simply|exactly) (?:with )?)?["\\u201c]`),
     sources: { question: 0.3, guidance: 0 },
   },
   {
@@ -71,7 +71,7 @@ export const documentTaskSignals: readonly Signal[] = [
     id: 'task.harmful-advice',
     category: 'tool-coercion',
     weight: 0.4,
-    pattern: latin(`\\b(?:recommend(?:ing)?|advis(?:e|ing)|suggest(?:ing)?|urg(?:e|ing)|tell(?:ing)? (?:the )?(?:user|operators?|on-?call|customers?|readers?|them|everyone)s?(?: to| that)?|answer with the command)\\b[^.\\n]{0,50}?${harmfulAdvice}`),
+    pattern: latin(`\\b(?:recommend(?:ing)?|advis(?:e|ing)|suggest(?:ing)?|urg(?:e|ing)|tell(?:ing)? (?:the )?(?:user|operators?|on-?call|customers?|readers?|responders?|engineers?|them|everyone)s?(?: to| that)?|answer with the command)\\b[^.\\n]{0,50}?${harmfulAdvice}`),
     sources: { guidance: 0.5 },
   },
   {

@@ -19,7 +19,7 @@ const modelPrompt =
 
 const repeatVerbs = 'herhaal|herhalen|geef|repite|repita|repetir|repitan|repete|repetez|repeter|wiederhole|wiederholt|wiederholen|gib|geben sie|nenne|повтори|повторите|выведи|ripeti|ripetere|ripetete|copia|copie|escribe|escreva|ecris|ecrivez';
 const verbatimWords = 'exactamente|textualmente|literalmente|wortwortlich|wortlich|mot pour mot|mot a mot|дословно|слово в слово|letteralmente|parola per parola|palavra por palavra|exatamente|letterlijk|woord voor woord|verbatim';
-const aboveWords = 'arriba|oben|ci-dessus|au-dessus|выше|acima|sopra|vor meiner nachricht|antes de (?:este|mi) mensaje|avant (?:ce|mon) message|antes da minha|antes desta mensagem|prima del mio|uber (?:dieser|meiner) nachricht|(?:che )?precede (?:la mia|il mio|questo)|boven (?:dit|mijn) bericht|hierboven';
+const aboveWords = 'arriba|oben|ci-dessus|au-dessus|выше|acima|sopra|vor (?:dieser|meiner) nachricht|до (?:моего|этого) (?:первого )?сообщени\\p{L}*|antes de (?:este|mi) mensaje|avant (?:ce|mon) message|antes da minha|antes desta mensagem|prima del mio|uber (?:dieser|meiner) nachricht|(?:che )?precede (?:la mia|il mio|questo)|boven (?:dit|mijn) bericht|hierboven';
 const hiddenInstructions = 'instrucoes ocultas|instrucciones ocultas|versteckten anweisungen|consignes cachees|instructions cachees|istruzioni nascoste|скрыт\\p{L}* инструкци';
 
 /** Verbs of ignoring or forgetting, in pl, cs, sk, tr, fi, hu, ro, sv, da, no, et, id, ms, vi, tl, sw, uk, el, he, ar, fa, hi, bn, th, ko. */
@@ -42,7 +42,7 @@ export const jailbreakSignals: readonly Signal[] = [
     `\\b(?:hypothetically|hypothetical|theoretically|in theory|suppose|supposing|imagine|in a parallel universe|in a world where|in an alternate (?:universe|world)|for (?:educational|research|training) purposes|purely for (?:an? )?(?:security |educational )?(?:training|demo|exercise|slide)|pretend this is an? (?:ctf|game|test|drill)|(?:it(?:'s| is) )?(?:a|an) (?:ctf|game)\\b|what would you (?:say|do|answer|write) if|if you (?:had|were|could)\\b|if i were (?:the|an?|your)\\b|(?:purely |a )?fictional scenario|i(?:'m| am) not asking you to|no need to actually|if there (?:were|was|are) no (?:consequences|rules|logs|audit(?: log)?s?|repercussions)|just (?:theoretically|hypothetically|curious|asking)|asking for a (?:friend|postmortem|report|colleague))\\b`,
   ), { guidance: 0.5 }),
   framing('frame.authority', latin(
-    `\\b(?:my (?:manager|boss|lead|cto|ciso)|the (?:admin|administrator|security team|management|developers?)) (?:has |have )?(?:approved|authori[sz]ed|says|said|allowed|signed off)|\\b(?:approved by|authori[sz]ed by) (?:management|the (?:admin|ciso|security team|developers?))|\\b(?:authori[sz]ation code|override code|admin code)\\b|\\bi know you can(?:'t|not) normally\\b|\\blives are at stake\\b|\\bpre-?approved\\b|^\\s*\\[(?:admin|administrator|root|developer|system|operator)\\]`,
+    `\\b(?:my (?:manager|boss|lead|cto|ciso|director|vp)|the (?:admin|administrator|security team|management|developers?|ciso|cto|legal team|compliance team|cab)|legal|compliance) (?:has |have )?(?:approved|authori[sz]ed|says|said|allowed|signed off)|\\b(?:approved by|authori[sz]ed by) (?:management|the (?:admin|ciso|security team|developers?))|\\b(?:authori[sz]ation code|override code|admin code)\\b|\\bi know you can(?:'t|not) normally\\b|\\blives are at stake\\b|\\bpre-?approved\\b|^\\s*\\[(?:admin|administrator|root|developer|system|operator)\\]`,
   )),
 
   // --- Rules said to be gone (weak-to-moderate alone) --------------------------------------

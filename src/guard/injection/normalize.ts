@@ -173,6 +173,28 @@ export function hasInvisibleInsideWords(text: string): boolean {
  * The canonical text and one view per obfuscation that changes it. Views that equal one
  * already produced are dropped, so clean text costs one pass per signal.
  */
+/** Words of an injection that attackers break with a hyphen or a dot ("ig-nore", "sy-stem pr.ompt"). */
+const splittableWords = new Set([
+  'ignore', 'disregard', 'forget', 'override', 'bypass', 'previous', 'prior', 'above', 'instructions', 'instruction', 'rules', 'guidelines',
+  'system', 'prompt', 'print', 'reveal', 'repeat', 'output', 'show', 'secret', 'secrets', 'password', 'passwords', 'developer', 'restrictions',
+]);
+
+/**
+ * The text with hyphens and dots inside words taken out, when at least two words so broken
+ * are words of an injection; otherwise the text unchanged. Hyphenated names of services and
+ * hosts ("ledger-client", "ceph-osd") are left alone: they do not rejoin into such words.
+ */
+function rejoinSplitWords(text: string): string {
+  let rejoined = 0;
+  const result = text.replace(/(?<![\p{L}\p{N}])\p{L}+(?:[-.]\p{L}+)+(?![\p{L}\p{N}])/gu, (token) => {
+    const word = token.replace(/[-.]/g, '');
+    if (!splittableWords.has(word)) return token;
+    rejoined += 1;
+    return word;
+  });
+  return rejoined >= 2 ? result : text;
+}
+
 export function viewsOf(raw: string): View[] {
   const nfkc = raw.normalize('NFKC');
   const original = canonicalize(nfkc);
@@ -203,6 +225,8 @@ export function viewsOf(raw: string): View[] {
   if (pigLatin && pigLatin.length >= 3) add('pig-latin', fromPigLatin(base));
   // "sys" + "tem pr" + "ompt": string pieces joined the way code joins them.
   if (/["'`]\s*\+\s*["'`]/.test(base)) add('concatenation', base.replace(/["'`]\s*\+\s*["'`]/g, ''));
+  const rejoined = rejoinSplitWords(base);
+  if (rejoined !== base) add('split-words', rejoined);
   const upright = fromUpsideDown(nfkc);
   if (upright !== '') add('upside-down', canonicalize(upright));
   const tags = decodeUnicodeTags(raw);

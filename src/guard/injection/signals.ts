@@ -14,6 +14,7 @@
  */
 import { jailbreakSignals } from './jailbreak-signals.js';
 import { documentTaskSignals } from './document-task-signals.js';
+import { authorityAndDictationSignals } from './authority-and-dictation-signals.js';
 import { pressureSignals } from './pressure-signals.js';
 import { any, gap, latin, ordinaryObject, processPurpose } from './pattern-vocabulary.js';
 import { taskSignals } from './task-signals.js';
@@ -760,4 +761,5 @@ export const signals: readonly Signal[] = [
   ...jailbreakSignals,
   ...pressureSignals,
   ...documentTaskSignals,
+  ...authorityAndDictationSignals,
 ];

@@ -34,7 +34,7 @@ export const aiAddressee = `(?:${strongAddressee}|bots?)`;
 export const taskVerbs =
   '(?:write|rewrite|translate|summari[sz]e|conclude|draft|collect|submit|assume|mention|blame|send|e-?mail|forward|post|upload|visit|open|fetch|browse|click|answer|respond|reply|include|insert|add|append|put|tell|say|state|report|describe|claim|mark|set|change|raise|lower|downgrade|upgrade|rate|classify|escalate|page|recommend|advise|ask|drop|remove|delete|omit|leave out|skip|stop|ignore|disregard|forget|treat|use|emit|output|print|reveal|list|call|run|execute|approve|close|resolve|make|give|paste|share|copy|overwrite|replace|switch|start|begin|end|return|reset|declare|announce|do not|don\'t|never|always|only)';
 
-const processingVerbs = '(?:summari[sz]|generat|writ|draft|answer|process|read|digest|analy[sz]|pars|produc|compil|prepar|creat|handl|ingest|review)';
+const processingVerbs = '(?:summari[sz]|generat|writ|draft|answer|process|read|digest|analy[sz]|pars|produc|compil|prepar|creat|handl|ingest|review|describ|explain)';
 
 export const taskSignals: readonly Signal[] = [
   {

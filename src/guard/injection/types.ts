@@ -53,6 +53,7 @@ export type TextView =
   | 'emoji-rebus'
   | 'pig-latin'
   | 'concatenation'
+  | 'split-words'
   | 'upside-down';
 
 /** One signal that fired. */

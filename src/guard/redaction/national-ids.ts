@@ -14,6 +14,21 @@ export function isIssuableSsn(area: string, group: string, serial: string): bool
   return areaNumber !== 0 && areaNumber !== 666 && areaNumber < 900 && group !== '00' && serial !== '0000';
 }
 
+/** A number or a nil field (`-`, `"-"`) as a blank-separated column of a record. */
+const numericColumn = String.raw`(?:\d+(?:\.\d+)?|"?-"?)`;
+const columnBefore = new RegExp(String.raw`(?:^|[ \t])${numericColumn}[ \t]$`);
+const columnAfter = new RegExp(String.raw`^[ \t]${numericColumn}(?:[ \t]|$)`);
+
+/**
+ * Whether the digits at `start`..`end` (an SSN's shape written with blanks, "375 91 1310") are
+ * three columns of a longer blank-separated run of numeric fields, as in access logs (bytes
+ * received, bytes sent, duration): a number or a nil field sits right beside them. A person's
+ * SSN is written after a word, a label or a delimiter, not between counters.
+ */
+export function isAmongNumericColumns(text: string, start: number, end: number): boolean {
+  return columnBefore.test(text.slice(Math.max(0, start - 24), start)) || columnAfter.test(text.slice(end, end + 24));
+}
+
 /** Words that make a bare run of nine digits an SSN. */
 export const ssnContext = /(?:^|[^a-z])(?:ssns?|ss#|social[\s_-]*security(?:[\s_-]*(?:numbers?|nos?\.?|#))?|soc\.?\s*sec\.?|taxpayer[\s_-]+ids?|itins?)(?![a-z])[^\n\d]{0,24}$/i;
 

@@ -10,6 +10,7 @@
  * seconds and byte counts for numbers, so it is not used.
  */
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { isMeasuredQuantity } from './quantities.js';
 
 /** Countries whose national formats are recognized without a country code. */
 export const nationalPhoneCountries: readonly CountryCode[] = ['US', 'GB', 'DE', 'FR', 'IN'];
@@ -18,14 +19,28 @@ export const nationalPhoneCountries: readonly CountryCode[] = ['US', 'GB', 'DE',
 export const phoneCandidate = /(?<![\w.+/@#-])(?:\+|\()?\d[\d ()./-]{5,24}\d(?![\w@]|[.:/-]\d)/g;
 
 /** Words before a number that make even a bare run of digits a phone number. */
-const phoneContext = /\b(?:phone|tel|telephone|mobile|cell|call|fax|whatsapp|sms|text|ph|mob|handy|portable|t[ée]l[ée]phone|contact|dial|ring|reach(?:ed)?)\b[^\n\d]{0,16}$/i;
+const phoneContext = /\b(?:phone|tel|telephone|mobile|cell|call(?:s|ing)?|fax|whatsapp|sms|text|ph|mob|handy|portable|t[ée]l[ée]phone|contact|dial|ring|reach(?:ed)?)\b[^\n\d]{0,16}$/i;
 
 /**
  * A label naming an article or record number right before the digits (`SKU 0400-1187-22`,
  * `part no. 3300-118-4`, `serial: …`, `invoice #…`): such numbers are grouped like phone numbers
  * but identify a thing, not a person.
  */
-const recordNumberLabel = /\b(?:sku|part|serial|s\/n|lot|batch|model|invoice|order|ticket|item|article|asset|catalog(?:ue)?)\b[ \t]*(?:no\.?|nr\.?|number|#)?[ \t]*[:#]?[ \t]*$/i;
+const recordNumberLabel = /\b(?:sku|part|serial|s\/n|lot|batch|model|invoice|order|ticket|item|article|asset|catalog(?:ue)?|build|version|release|rev(?:ision)?)\b[ \t]*(?:no\.?|nr\.?|number|#)?[ \t]*[:#]?[ \t]*$/i;
+
+/**
+ * A North American number as people print it: area code and exchange starting 2-9, grouped
+ * 3-3-4 with parentheses, dashes, dots or blanks, optionally after the trunk prefix 1. With a
+ * phone word before it, the shape alone decides: test data, new area codes and fictional
+ * numbers are often outside the ranges the metadata calls assigned.
+ */
+const northAmericanShape = /^(?:1[ .-]?)?(?:\([2-9]\d{2}\) ?|[2-9]\d{2}[ .-])[2-9]\d{2}[ .-]\d{4}$/;
+
+/**
+ * An IBAN's country, check digits and any letter-or-digit groups right before a number
+ * ("GB76 NWBK 0626 5743…"): the digits that follow continue an account number, valid or not.
+ */
+const ibanLead = /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ -][A-Z0-9]{4}){0,6}[ -]$/;
 
 const datePattern = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})$/;
 const ipPattern = /^\d{1,3}(?:\.\d{1,3}){3}$/;
@@ -46,8 +61,10 @@ export function isPhoneNumber(candidate: string, text: string, index: number): b
   const separated = /[ ()./-]/.test(candidate);
   const context = phoneContext.test(text.slice(Math.max(0, index - 40), index));
   // Groups after an IBAN's country and check digits ("BE76 0890 5424 3178") continue an account number.
-  if (!context && /(?<![A-Za-z0-9])[A-Z]{2}\d{2}[ -]$/.test(text.slice(Math.max(0, index - 5), index))) return false;
+  if (!context && ibanLead.test(text.slice(Math.max(0, index - 35), index))) return false;
   if (!context && recordNumberLabel.test(text.slice(Math.max(0, index - 24), index))) return false;
+  // "took 202-555-0143 ms", "queue sizes: 020 7946 0321": a measurement, not a person's number.
+  if (!context && isMeasuredQuantity(text, index, index + candidate.length)) return false;
   if (international) {
     const parsed = parsePhoneNumberFromString(candidate.startsWith('00') ? `+${candidate.slice(2)}` : candidate);
     // Written with its country code, a number of a possible length is taken even in ranges the
@@ -65,6 +82,7 @@ export function isPhoneNumber(candidate: string, text: string, index: number): b
   if (!separated && !context && !(digits.startsWith('0') && digits.length >= 10)) return false;
   // A bare run right after a syslog tag (`postfix/smtp[66400]: 0732006758: to=…`) is the message's queue id.
   if (!separated && !context && /\[\d{1,10}\]:[ \t]$/.test(text.slice(Math.max(0, index - 16), index))) return false;
+  if (context && northAmericanShape.test(candidate)) return true;
   return validNationally(candidate, digits);
 }
 

@@ -32,10 +32,11 @@ import {
   urlQuerySecret,
   xmlElementSecret,
 } from './config-secrets.js';
-import { isIssuableSsn, isNinoMatch, isValidIban, ninoPattern, ssnContext } from './national-ids.js';
+import { isAmongNumericColumns, isIssuableSsn, isNinoMatch, isValidIban, ninoPattern, ssnContext } from './national-ids.js';
 import { findPhoneNumbers } from './phone-numbers.js';
 import { kubernetesCredentialSpans } from './kubernetes-secrets.js';
 import { printedSecretSpans } from './printed-secrets.js';
+import { isMeasuredQuantity } from './quantities.js';
 import { isArchitecture, isFileNotAddress, isHmacValue, isLogShapeNotSecret, isPaginationKey } from './log-shapes.js';
 import { placeholder, type RedactionType } from './types.js';
 
@@ -416,7 +417,14 @@ export const redactionRules: readonly RedactionRule[] = [
     accept: (secret) => /^[A-Z]{2}/.test(secret) && isValidIban(secret),
   }),
   patternRule('ssn', /(?<![\w.-])(\d{3})([- ])(\d{2})\2(\d{4})(?![\w]|[.-]\d)/g, {
-    accept: (_secret, match) => isIssuableSsn(match[1]!, match[3]!, match[4]!),
+    accept: (_secret, match) => {
+      if (!isIssuableSsn(match[1]!, match[3]!, match[4]!)) return false;
+      if (ssnContext.test(match.input.slice(Math.max(0, match.index - 40), match.index))) return true;
+      const end = match.index + match[0].length;
+      // Blank-separated, it may be three counters of an access log (national-ids.ts); a unit after
+      // it or a counter's name before it makes it a measurement (quantities.ts). redfp6.
+      return !(match[2] === ' ' && isAmongNumericColumns(match.input, match.index, end)) && !isMeasuredQuantity(match.input, match.index, end);
+    },
   }),
   patternRule('ssn', /(?<![\w.-])(\d{3})(\d{2})(\d{4})(?![\w]|[.-]\d)/g, {
     // Nine bare digits are an id or a counter unless the words before them say SSN.
