@@ -139,10 +139,17 @@ function readBody(request: http.IncomingMessage, limit: number): Promise<Body> {
       size += chunk.length;
       if (size <= limit) chunks.push(chunk);
     });
-    request.once('end', () => resolve(size > limit ? { kind: 'too-large' } : parseBody(request.headers['content-type'], chunks, size)));
+    let ended = false;
+    request.once('end', () => {
+      ended = true;
+      resolve(size > limit ? { kind: 'too-large' } : parseBody(request.headers['content-type'], chunks, size));
+    });
     request.once('error', reject);
-    // A connection closed before the body ended (after `end`, `close` changes nothing).
-    request.once('close', () => reject(new Error('the request closed before its body ended')));
+    // A connection closed before the body ended. `close` follows every `end` too: the Error (and
+    // its stack trace) is built only when it means something.
+    request.once('close', () => {
+      if (!ended) reject(new Error('the request closed before its body ended'));
+    });
   });
 }
 
