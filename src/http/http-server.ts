@@ -20,7 +20,7 @@ import { createContext, type GraphQLContext, type Services } from '../graphql/co
 import { createArmor, defaultGraphQLLimits, describeTokenLimit, type GraphQLLimits } from '../graphql/limits.js';
 import { createValidatedDocuments } from '../graphql/validated-documents.js';
 import { createGraphqlHandler, isGraphqlPath, nameOperationSpan } from './graphql-handler.js';
-import { rememberValidatedDocumentsPlugin } from './graphql-fast-path.js';
+import { rememberValidatedDocumentsPlugin, type FastPathOptions } from './graphql-fast-path.js';
 import { subscriptionCallbackPlugin } from './subscription-callback.js';
 import { inlineTraceOnRequestPlugin, noStoreCacheControlPlugin } from './lean-apollo-plugins.js';
 
@@ -95,8 +95,7 @@ export async function startHttpServer(options: HttpServerOptions, port: number, 
   });
   httpServer.keepAliveTimeout = 65_000;
 
-  const fastPath = options.graphqlFastPath ?? true;
-  const httpDocuments = createValidatedDocuments(httpDocumentCacheCharacters);
+  const fastPath = (options.graphqlFastPath ?? true) ? fastPathOptions(schema, maskError, armor.plugins as ApolloServerPlugin<GraphQLContext>[]) : null;
   const wsPlugin = serveSubscriptions(httpServer, options, maskError, [...specifiedRules, ...armor.validationRules], maxTokens);
 
   const apollo = new ApolloServer<GraphQLContext>({
@@ -130,7 +129,7 @@ export async function startHttpServer(options: HttpServerOptions, port: number, 
       // In place of the two Apollo installs by itself (lean-apollo-plugins.ts): same answers, less work per request.
       ...noStoreCacheControlPlugin<GraphQLContext>(),
       inlineTraceOnRequestPlugin<GraphQLContext>(),
-      ...(fastPath ? [rememberValidatedDocumentsPlugin<GraphQLContext>(httpDocuments)] : []),
+      ...(fastPath ? [rememberValidatedDocumentsPlugin<GraphQLContext>(fastPath.documents)] : []),
     ],
   });
   await apollo.start();
@@ -154,9 +153,7 @@ export async function startHttpServer(options: HttpServerOptions, port: number, 
     context: (authorization) => createContext(services, authenticator, authorization),
     bodyLimitBytes: options.bodyLimit ?? 256 * 1024,
     stopping: () => stopping,
-    fastPath: fastPath
-      ? { schema, documents: httpDocuments, formatError: maskError, errorPlugins: armor.plugins as ApolloServerPlugin<GraphQLContext>[] }
-      : null,
+    fastPath,
   });
 
   try {
@@ -187,6 +184,15 @@ export async function startHttpServer(options: HttpServerOptions, port: number, 
       await apollo.stop();
     },
   };
+}
+
+/** What the /graphql fast path needs (graphql-fast-path.ts), its document cache empty. */
+function fastPathOptions(
+  schema: GraphQLSchema,
+  formatError: ReturnType<typeof createErrorMasker>,
+  errorPlugins: ApolloServerPlugin<GraphQLContext>[],
+): FastPathOptions<GraphQLContext> {
+  return { schema, documents: createValidatedDocuments(httpDocumentCacheCharacters), formatError, errorPlugins };
 }
 
 /**
