@@ -100,8 +100,10 @@ describe('OpenTelemetry export', () => {
     expect(attribute(chat!, 'incident_ai.feature')?.stringValue).toBe('statusUpdate');
     expect(chat!.traceId).toBe(generation.traceId);
 
-    const parent = spans.find((span) => span.spanId === chat!.parentSpanId);
-    expect(parent?.name).toBe('mutation Draft');
+    // The request span ends with its response, after the attempt's span: it may come in a later batch.
+    const parentOfChat = () => spans.find((span) => span.spanId === chat!.parentSpanId);
+    for (let i = 0; i < 100 && !parentOfChat(); i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(parentOfChat()?.name).toBe('mutation Draft');
 
     const metrics = await (await fetch(`${service.url}/metrics`)).text();
     expect(metrics).toMatch(/gen_ai_client_token_usage\w*_bucket\{[^}]*gen_ai_request_model="gpt-4o-mini"[^}]*gen_ai_token_type="input"/);
