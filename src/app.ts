@@ -173,6 +173,7 @@ export async function createApp(config: AppConfig, logger: Logger, options: AppO
               : [],
           ),
           subscriptionCallbackPrefixes: config.subscriptionCallbackPrefixes,
+          graphqlFastPath: config.graphqlFastPath,
           extraRoutes: combineRoutes(
             config.slack ? createSlackRoutes({ config: config.slack, services, logger }) : null,
             config.incidentSources.pagerDutyWebhookSecret

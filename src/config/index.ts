@@ -172,6 +172,8 @@ const environmentSchema = z.object({
    * checks every field itself either way.
    */
   FEDERATION_AUTH_DIRECTIVES: booleanFlag.default(false),
+  /** Answer a POST of an operation already validated without Apollo Server's pipeline (same answers, less CPU). */
+  GRAPHQL_FAST_PATH: booleanFlag.default(true),
 });
 
 /**
@@ -248,6 +250,8 @@ export interface AppConfig {
   };
   /** Whether the subgraph SDL declares @authenticated/@requiresScopes (FEDERATION_AUTH_DIRECTIVES). */
   federationAuthDirectives: boolean;
+  /** Whether /graphql answers known operations without Apollo's pipeline (GRAPHQL_FAST_PATH). */
+  graphqlFastPath: boolean;
   /** Null when Slack is not configured. */
   slack: { signingSecret: string; botToken: string; apiUrl: string; accountId: string } | null;
 }
@@ -347,6 +351,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
       captureMessageContent: variables.OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT,
     },
     federationAuthDirectives: variables.FEDERATION_AUTH_DIRECTIVES,
+    graphqlFastPath: variables.GRAPHQL_FAST_PATH,
     slack:
       variables.SLACK_SIGNING_SECRET && variables.SLACK_BOT_TOKEN
         ? { signingSecret: variables.SLACK_SIGNING_SECRET, botToken: variables.SLACK_BOT_TOKEN, apiUrl: variables.SLACK_API_URL, accountId: variables.SLACK_ACCOUNT_ID }

@@ -1,13 +1,16 @@
 /**
- * /graphql on plain `node:http`: the JSON body read within its limit, Apollo's
- * `executeHTTPGraphQLRequest`, and the answer written back, inside the request span. This is
+ * /graphql on plain `node:http`: the JSON body read within its limit, the operation answered
+ * (graphql-fast-path.ts for a known operation, else Apollo's `executeHTTPGraphQLRequest`), and
+ * the answer written back, inside the request span. This is
  * the request path of every draft, so it skips express (its router, body-parser and response
  * helpers cost more CPU than the rest of the hop); the other routes stay on express.
  */
 import type http from 'node:http';
 import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/server';
-import { context as otelContext, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { context as otelContext, SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
+import type { OperationDefinitionNode } from 'graphql';
 import type { GraphQLContext } from '../graphql/context.js';
+import { executeFast, fastOperation, type FastAnswer, type FastPathOptions } from './graphql-fast-path.js';
 
 /** Options of {@link createGraphqlHandler}. */
 export interface GraphqlHandlerOptions {
@@ -18,6 +21,16 @@ export interface GraphqlHandlerOptions {
   bodyLimitBytes: number;
   /** While true, answers ask the client to close the connection (shutdown). */
   stopping: () => boolean;
+  /** Answers the common request without Apollo's pipeline (graphql-fast-path.ts); null: always Apollo. */
+  fastPath: FastPathOptions<GraphQLContext> | null;
+}
+
+/** Names the request span after its operation (GraphQL semantic conventions). */
+export function nameOperationSpan(span: Span, operation: OperationDefinitionNode): void {
+  const operationName = operation.name?.value;
+  span.updateName(`${operation.operation}${operationName ? ` ${operationName}` : ''}`);
+  span.setAttribute('graphql.operation.type', operation.operation);
+  if (operationName) span.setAttribute('graphql.operation.name', operationName);
 }
 
 /** Whether a request URL is on /graphql (the path itself or below it, any query string). */
@@ -42,7 +55,7 @@ export function createGraphqlHandler(options: GraphqlHandlerOptions): (request: 
       span.end();
     });
     otelContext.with(trace.setSpan(otelContext.active(), span), () => {
-      handle(options, request, response).catch((error: unknown) => {
+      handle(options, request, response, span).catch((error: unknown) => {
         span.recordException(error as Error);
         if (!response.headersSent) sendErrors(response, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error.');
         else response.destroy();
@@ -51,10 +64,40 @@ export function createGraphqlHandler(options: GraphqlHandlerOptions): (request: 
   };
 }
 
-async function handle(options: GraphqlHandlerOptions, request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+async function handle(options: GraphqlHandlerOptions, request: http.IncomingMessage, response: http.ServerResponse, span: Span): Promise<void> {
   const body = await readBody(request, options.bodyLimitBytes);
   if (body.kind === 'too-large') return sendErrors(response, 413, 'PAYLOAD_TOO_LARGE', 'request entity too large');
   if (body.kind === 'bad-json') return sendErrors(response, 400, 'BAD_REQUEST', body.message);
+  // While stopping, Apollo answers: it refuses requests once it has stopped.
+  const fast = options.fastPath && !options.stopping() ? fastOperation(options.fastPath.documents, request.method, request.headers, body.value) : null;
+  if (!fast) return viaApollo(options, request, response, body.value, () => options.context(request.headers.authorization));
+  let context: GraphQLContext;
+  try {
+    context = await options.context(request.headers.authorization);
+  } catch {
+    // Apollo's own answer to a context that cannot be built.
+    return viaApollo(options, request, response, body.value, () => options.context(request.headers.authorization));
+  }
+  nameOperationSpan(span, fast.operation);
+  const answer = await executeFast(options.fastPath!, fast, context);
+  if (answer) return writeFast(response, answer);
+  // Nothing ran (variables that do not coerce): Apollo answers, with the same context.
+  return viaApollo(options, request, response, body.value, () => Promise.resolve(context));
+}
+
+function writeFast(response: http.ServerResponse, answer: FastAnswer): void {
+  for (const [key, value] of answer.headers) response.setHeader(key, value);
+  response.statusCode = answer.status;
+  response.end(answer.body);
+}
+
+async function viaApollo(
+  options: GraphqlHandlerOptions,
+  request: http.IncomingMessage,
+  response: http.ServerResponse,
+  body: unknown,
+  context: () => Promise<GraphQLContext>,
+): Promise<void> {
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -65,12 +108,9 @@ async function handle(options: GraphqlHandlerOptions, request: http.IncomingMess
     method: (request.method ?? 'GET').toUpperCase(),
     headers,
     search: query === -1 ? '' : url.slice(query),
-    body: body.value,
+    body,
   };
-  const answer = await options.apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest,
-    context: () => options.context(request.headers.authorization),
-  });
+  const answer = await options.apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context });
   for (const [key, value] of answer.headers) response.setHeader(key, value);
   response.statusCode = answer.status ?? 200;
   if (answer.body.kind === 'complete') {
@@ -99,10 +139,17 @@ function readBody(request: http.IncomingMessage, limit: number): Promise<Body> {
       size += chunk.length;
       if (size <= limit) chunks.push(chunk);
     });
-    request.once('end', () => resolve(size > limit ? { kind: 'too-large' } : parseBody(request.headers['content-type'], chunks, size)));
+    let ended = false;
+    request.once('end', () => {
+      ended = true;
+      resolve(size > limit ? { kind: 'too-large' } : parseBody(request.headers['content-type'], chunks, size));
+    });
     request.once('error', reject);
-    // A connection closed before the body ended (after `end`, `close` changes nothing).
-    request.once('close', () => reject(new Error('the request closed before its body ended')));
+    // A connection closed before the body ended. `close` follows every `end` too: the Error (and
+    // its stack trace) is built only when it means something.
+    request.once('close', () => {
+      if (!ended) reject(new Error('the request closed before its body ended'));
+    });
   });
 }
 

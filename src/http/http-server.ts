@@ -19,12 +19,15 @@ import type { Authenticator } from '../guard/auth/authenticator.js';
 import { createContext, type GraphQLContext, type Services } from '../graphql/context.js';
 import { createArmor, defaultGraphQLLimits, describeTokenLimit, type GraphQLLimits } from '../graphql/limits.js';
 import { createValidatedDocuments } from '../graphql/validated-documents.js';
-import { createGraphqlHandler, isGraphqlPath } from './graphql-handler.js';
+import { createGraphqlHandler, isGraphqlPath, nameOperationSpan } from './graphql-handler.js';
+import { rememberValidatedDocumentsPlugin, type FastPathOptions } from './graphql-fast-path.js';
 import { subscriptionCallbackPlugin } from './subscription-callback.js';
 import { inlineTraceOnRequestPlugin, noStoreCacheControlPlugin } from './lean-apollo-plugins.js';
 
 /** Characters of graphql-ws operation texts kept parsed and validated (see validated-documents.ts). */
 const wsDocumentCacheCharacters = 256 * 1024;
+/** Characters of HTTP operation texts kept for the fast path (graphql-fast-path.ts). */
+const httpDocumentCacheCharacters = 256 * 1024;
 
 export interface HttpServerOptions {
   schema: GraphQLSchema;
@@ -48,6 +51,8 @@ export interface HttpServerOptions {
   limits?: GraphQLLimits;
   /** Mounts GET / (src/http/root-page.ts); null = 404. */
   rootPage?: ((app: express.Express) => void) | null;
+  /** Answer known operations without Apollo's pipeline (graphql-fast-path.ts); default true. */
+  graphqlFastPath?: boolean;
 }
 
 /** The port is taken (EADDRINUSE) or not ours to take (EACCES): a start-up refusal, not a crash. */
@@ -90,6 +95,7 @@ export async function startHttpServer(options: HttpServerOptions, port: number, 
   });
   httpServer.keepAliveTimeout = 65_000;
 
+  const fastPath = (options.graphqlFastPath ?? true) ? fastPathOptions(schema, maskError, armor.plugins as ApolloServerPlugin<GraphQLContext>[]) : null;
   const wsPlugin = serveSubscriptions(httpServer, options, maskError, [...specifiedRules, ...armor.validationRules], maxTokens);
 
   const apollo = new ApolloServer<GraphQLContext>({
@@ -123,6 +129,7 @@ export async function startHttpServer(options: HttpServerOptions, port: number, 
       // In place of the two Apollo installs by itself (lean-apollo-plugins.ts): same answers, less work per request.
       ...noStoreCacheControlPlugin<GraphQLContext>(),
       inlineTraceOnRequestPlugin<GraphQLContext>(),
+      ...(fastPath ? [rememberValidatedDocumentsPlugin<GraphQLContext>(fastPath.documents)] : []),
     ],
   });
   await apollo.start();
@@ -146,6 +153,7 @@ export async function startHttpServer(options: HttpServerOptions, port: number, 
     context: (authorization) => createContext(services, authenticator, authorization),
     bodyLimitBytes: options.bodyLimit ?? 256 * 1024,
     stopping: () => stopping,
+    fastPath,
   });
 
   try {
@@ -176,6 +184,15 @@ export async function startHttpServer(options: HttpServerOptions, port: number, 
       await apollo.stop();
     },
   };
+}
+
+/** What the /graphql fast path needs (graphql-fast-path.ts), its document cache empty. */
+function fastPathOptions(
+  schema: GraphQLSchema,
+  formatError: ReturnType<typeof createErrorMasker>,
+  errorPlugins: ApolloServerPlugin<GraphQLContext>[],
+): FastPathOptions<GraphQLContext> {
+  return { schema, documents: createValidatedDocuments(httpDocumentCacheCharacters), formatError, errorPlugins };
 }
 
 /**
@@ -249,15 +266,13 @@ function serveSubscriptions(
   };
 }
 
-// Names the request span after the operation (GraphQL semantic conventions). One listener
-// serves every request: it keeps no state of its own.
+// Names the request span after the operation. One listener serves every request: it keeps no
+// state of its own.
 const operationSpanListener: GraphQLRequestListener<GraphQLContext> = {
-  async didResolveOperation({ operation, operationName }) {
+  async didResolveOperation({ operation }) {
     const span = trace.getActiveSpan();
     if (!span || !operation) return;
-    span.updateName(`${operation.operation}${operationName ? ` ${operationName}` : ''}`);
-    span.setAttribute('graphql.operation.type', operation.operation);
-    if (operationName) span.setAttribute('graphql.operation.name', operationName);
+    nameOperationSpan(span, operation);
   },
 };
 const operationSpanPlugin: ApolloServerPlugin<GraphQLContext> = {

@@ -100,11 +100,41 @@ describe('OpenTelemetry export', () => {
     expect(attribute(chat!, 'incident_ai.feature')?.stringValue).toBe('statusUpdate');
     expect(chat!.traceId).toBe(generation.traceId);
 
-    const parent = spans.find((span) => span.spanId === chat!.parentSpanId);
-    expect(parent?.name).toBe('mutation Draft');
+    // The request span ends with its response, after the attempt's span: it may come in a later batch.
+    const parentOfChat = () => spans.find((span) => span.spanId === chat!.parentSpanId);
+    for (let i = 0; i < 100 && !parentOfChat(); i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(parentOfChat()?.name).toBe('mutation Draft');
 
     const metrics = await (await fetch(`${service.url}/metrics`)).text();
     expect(metrics).toMatch(/gen_ai_client_token_usage\w*_bucket\{[^}]*gen_ai_request_model="gpt-4o-mini"[^}]*gen_ai_token_type="input"/);
     expect(metrics).toMatch(/gen_ai_client_operation_duration\w*_count\{[^}]*gen_ai_provider_name="openai"/);
+  });
+
+  it('names the request span and joins the trace the same way on the fast path (an operation text seen before)', async () => {
+    const incident = sampleIncidents.find((item) => item.id === 'PDEMO01')!;
+    const query = 'mutation Again { draftStatusUpdate(input: { incidentId: "PDEMO01", audience: RESPONDERS }) { generation { traceId } } }';
+    const traceIds: string[] = [];
+    // The first request of a text goes through Apollo; the second is answered by the fast path.
+    for (let round = 0; round < 2; round += 1) {
+      openai.enqueue({ kind: 'ok', json: extractStatusUpdate({ incident, input: { audience: 'RESPONDERS' } }) });
+      const response = await fetch(`${service.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${service.token}` },
+        body: JSON.stringify({ query }),
+      });
+      traceIds.push(((await response.json()) as { data: { draftStatusUpdate: { generation: { traceId: string } } } }).data.draftStatusUpdate.generation.traceId);
+    }
+    expect(traceIds[0]).not.toBe(traceIds[1]);
+    const chatOf = (traceId: string) => spans.find((span) => span.name === 'chat gpt-4o-mini' && span.traceId === traceId);
+    for (let i = 0; i < 100 && !chatOf(traceIds[1]!); i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+    const chat = chatOf(traceIds[1]!);
+    expect(chat, `spans received: ${spans.map((span) => span.name).join(', ')}`).toBeDefined();
+    // The request span ends with its response, after the attempt's span: it may come in a later batch.
+    const parentOf = () => spans.find((span) => span.spanId === chat!.parentSpanId);
+    for (let i = 0; i < 100 && !parentOf(); i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+    const parent = parentOf();
+    expect(parent?.name).toBe('mutation Again');
+    expect(attribute(parent!, 'graphql.operation.type')?.stringValue).toBe('mutation');
+    expect(attribute(parent!, 'graphql.operation.name')?.stringValue).toBe('Again');
   });
 });
