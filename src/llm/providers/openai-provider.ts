@@ -75,8 +75,9 @@ type ClientOptions = NonNullable<ConstructorParameters<typeof OpenAI>[0]>;
  * - the URL of a path without a query;
  * - the request headers of a chat call: the SDK merges them into a `Headers` (its defaults,
  *   `X-Stainless-*`, the bearer, ours) on every call, the same every time for this provider's
- *   calls (no SDK retries, one timeout, one content type). The first call builds them the SDK's
- *   way and later calls reuse them as a plain record;
+ *   calls (no SDK retries, one timeout, one content type, no idempotency key: the OpenAI client
+ *   sets no idempotency header). The first call builds them the SDK's way and later calls reuse
+ *   that `Headers` (the SDK only reads it);
  * - for a non-streamed call, the SDK's per-call `setTimeout` (10 minutes) and its abort listener
  *   on the caller's signal, never removed (item 8): the transport gets the caller's signal itself
  *   and drops its listener when the response is read. The manager owns the time limits. A
@@ -114,7 +115,9 @@ class ReusingOpenAI extends OpenAI {
   }
 
   override async buildRequest(options: Parameters<OpenAI['buildRequest']>[0], context?: Parameters<OpenAI['buildRequest']>[1]): Promise<BuiltRequest> {
-    if (!isChatCall(options) || (context?.retryCount ?? 0) !== 0 || this.fetchOptions !== undefined) return super.buildRequest(options, context);
+    // An idempotency header would differ per call (the OpenAI client sets none).
+    const reusable = isChatCall(options) && (context?.retryCount ?? 0) === 0 && this.fetchOptions === undefined && this.idempotencyHeader === undefined;
+    if (!reusable) return super.buildRequest(options, context);
     const stream = options.stream === true;
     let headers = stream ? this.#streamCallHeaders : this.#jsonCallHeaders;
     if (headers === null) {
@@ -129,12 +132,38 @@ class ReusingOpenAI extends OpenAI {
     return { req, url: this.buildURL(options.path, null), timeout: this.timeout };
   }
 
+  // The SDK's hooks below are async functions doing nothing for this client's chat calls; each
+  // still costs a promise per call (and, in the service, the promise hooks of stack-notes item 24).
+  protected override prepareOptions(options: Parameters<OpenAI['prepareOptions']>[0]): Promise<void> {
+    // The SDK's own only resolves an API key given as a function; this client's is a string.
+    return typeof this._options.apiKey === 'string' ? done : super.prepareOptions(options);
+  }
+
+  protected override prepareRequest(): Promise<void> {
+    // The SDK's own is an empty hook for subclasses.
+    return done;
+  }
+
+  protected override fetchWithAuth(...args: Parameters<OpenAI['fetchWithAuth']>): Promise<Response> {
+    // The SDK's own adds workload identity tokens, which this client is not configured with.
+    const [url, init, timeout, controller] = args;
+    if (this.#jsonCallHeaders === null || init.headers !== this.#jsonCallHeaders.headers) return super.fetchWithAuth(...args);
+    return this.fetchWithTimeout(url, init, timeout, controller);
+  }
+
   override fetchWithTimeout(url: Parameters<OpenAI['fetchWithTimeout']>[0], init: RequestInit | undefined, ms: number, controller: AbortController): Promise<Response> {
     const json = this.#jsonCallHeaders;
     if (json === null || init?.headers !== json.headers) return super.fetchWithTimeout(url, init, ms, controller);
-    return this.#transport(url as string, { method: 'POST', headers: json.record, body: init.body ?? null, signal: init.signal ?? null });
+    try {
+      return this.#transport(url as string, { method: 'POST', headers: json.record, body: init.body ?? null, signal: init.signal ?? null });
+    } catch (error) {
+      // A fetch that throws instead of rejecting still fails the call the SDK's way.
+      return Promise.reject(error);
+    }
   }
 }
+
+const done: Promise<void> = Promise.resolve();
 
 /** A chat call's headers: the SDK's `Headers`, and the same as a record for the transport. */
 interface CallHeaders {
