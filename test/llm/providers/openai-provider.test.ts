@@ -500,6 +500,14 @@ describe('createHttpFetch', () => {
     expect(fake.requests[0]!.body).toEqual(chat);
   });
 
+  it('sends a string body as UTF-8 with its byte length', async () => {
+    const text = { model: 'm', messages: [{ role: 'user', content: 'café ☕ 🚒 naïve — “quoted”' }] };
+    const body = JSON.stringify(text);
+    await (await post(text)).json();
+    expect(fake.requests[0]!.headers['content-length']).toBe(String(Buffer.byteLength(body)));
+    expect(fake.requests[0]!.body).toEqual(text);
+  });
+
   it('reads a body once, through text(), json(), arrayBuffer() or body, as fetch does', async () => {
     const first = await post(chat);
     expect(first.bodyUsed).toBe(false);
