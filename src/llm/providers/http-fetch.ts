@@ -123,7 +123,6 @@ export function createHttpFetch(options: HttpFetchOptions = {}): FetchFunction {
         settle(() => resolve(new IncomingResponse(status, incoming.statusMessage ?? '', target.href, incoming.rawHeaders, body)));
       });
       if (encoded === null) request.end();
-      else if (typeof encoded.bytes === 'string') request.end(encoded.bytes, 'utf8');
       else request.end(encoded.bytes);
     });
   };
@@ -168,8 +167,7 @@ function targetParser(): (input: string | URL) => Target | null {
 
 const unsupported = Symbol('unsupported body');
 interface EncodedBody {
-  /** A string is written as UTF-8 by the socket itself (see {@link encodeBody}). */
-  bytes: Buffer | string;
+  bytes: Buffer;
   byteLength: number;
   contentType: string | null;
 }
@@ -177,10 +175,8 @@ interface EncodedBody {
 function encodeBody(body: RequestInit['body']): EncodedBody | null | typeof unsupported {
   if (body === undefined || body === null) return null;
   if (typeof body === 'string') {
-    // Kept a string: node:http sends it with the request head as one string, which the socket
-    // encodes straight into its write (no Buffer per request for a body of a few KB; the body of
-    // every model call is one).
-    return { bytes: body, byteLength: Buffer.byteLength(body, 'utf8'), contentType: 'text/plain;charset=UTF-8' };
+    const bytes = Buffer.from(body, 'utf8');
+    return { bytes, byteLength: bytes.byteLength, contentType: 'text/plain;charset=UTF-8' };
   }
   if (body instanceof URLSearchParams) {
     const bytes = Buffer.from(body.toString(), 'utf8');
