@@ -65,15 +65,37 @@ function chatOptions(body: string, stream: boolean, signal: AbortSignal): Reques
 }
 
 type AuthHeaders = Awaited<ReturnType<OpenAI['authHeaders']>>;
+type BuiltRequest = Awaited<ReturnType<OpenAI['buildRequest']>>;
+type ClientOptions = NonNullable<ConstructorParameters<typeof OpenAI>[0]>;
 
 /**
- * The SDK's client, keeping two results it would otherwise rebuild on every call, through its
- * own extension points: the authentication headers (two `Headers` objects per call; the API key
- * is a fixed string here) and the URL of a path without a query. The SDK only reads both.
+ * The SDK's client, keeping what it would otherwise rebuild on every call, through its own
+ * extension points (stack-notes items 21 and 26):
+ * - the authentication headers (two `Headers` objects per call; the API key is a fixed string);
+ * - the URL of a path without a query;
+ * - the request headers of a chat call: the SDK merges them into a `Headers` (its defaults,
+ *   `X-Stainless-*`, the bearer, ours) on every call, the same every time for this provider's
+ *   calls (no SDK retries, one timeout, one content type, no idempotency key: the OpenAI client
+ *   sets no idempotency header). The first call builds them the SDK's way and later calls reuse
+ *   that `Headers` (the SDK only reads it);
+ * - for a non-streamed call, the SDK's per-call `setTimeout` (10 minutes) and its abort listener
+ *   on the caller's signal, never removed (item 8): the transport gets the caller's signal itself
+ *   and drops its listener when the response is read. The manager owns the time limits. A
+ *   streamed call keeps the SDK's own path: its `Stream` aborts the request through the SDK's
+ *   controller when the reader stops early.
  */
 class ReusingOpenAI extends OpenAI {
   #bearerHeaders: AuthHeaders | null = null;
   readonly #urls = new Map<string, string>();
+  /** The headers of a chat call, as the SDK built them; one set per kind, so a call's kind is known by identity. */
+  #jsonCallHeaders: CallHeaders | null = null;
+  #streamCallHeaders: CallHeaders | null = null;
+  readonly #transport: FetchFunction;
+
+  constructor(options: ClientOptions & { fetch: FetchFunction }) {
+    super(options);
+    this.#transport = options.fetch;
+  }
 
   protected override async authHeaders(options: Parameters<OpenAI['authHeaders']>[0], schemes?: Parameters<OpenAI['authHeaders']>[1]): Promise<AuthHeaders> {
     // Bearer only (what every call of this provider asks for), and a key that cannot change.
@@ -91,6 +113,85 @@ class ReusingOpenAI extends OpenAI {
     }
     return url;
   }
+
+  override async buildRequest(options: Parameters<OpenAI['buildRequest']>[0], context?: Parameters<OpenAI['buildRequest']>[1]): Promise<BuiltRequest> {
+    // An idempotency header would differ per call (the OpenAI client sets none).
+    const reusable = isChatCall(options) && (context?.retryCount ?? 0) === 0 && this.fetchOptions === undefined && this.idempotencyHeader === undefined;
+    if (!reusable) return super.buildRequest(options, context);
+    const stream = options.stream === true;
+    let headers = stream ? this.#streamCallHeaders : this.#jsonCallHeaders;
+    if (headers === null) {
+      const built = await super.buildRequest(options, context);
+      headers = callHeaders(built.req.headers);
+      if (stream) this.#streamCallHeaders = headers;
+      else this.#jsonCallHeaders = headers;
+    }
+    // Nothing writes to the request's Headers (only the SDK's workload identity auth would, which this client has not).
+    const req: BuiltRequest['req'] = { method: options.method, headers: headers.headers, body: options.body as string };
+    if (options.signal) req.signal = options.signal;
+    return { req, url: this.buildURL(options.path, null), timeout: this.timeout };
+  }
+
+  // The SDK's hooks below are async functions doing nothing for this client's chat calls; each
+  // still costs a promise per call (and, in the service, the promise hooks of stack-notes item 24).
+  protected override prepareOptions(options: Parameters<OpenAI['prepareOptions']>[0]): Promise<void> {
+    // The SDK's own only resolves an API key given as a function; this client's is a string.
+    return typeof this._options.apiKey === 'string' ? done : super.prepareOptions(options);
+  }
+
+  protected override prepareRequest(): Promise<void> {
+    // The SDK's own is an empty hook for subclasses.
+    return done;
+  }
+
+  protected override fetchWithAuth(...args: Parameters<OpenAI['fetchWithAuth']>): Promise<Response> {
+    // The SDK's own adds workload identity tokens, which this client is not configured with.
+    const [url, init, timeout, controller] = args;
+    if (this.#jsonCallHeaders === null || init.headers !== this.#jsonCallHeaders.headers) return super.fetchWithAuth(...args);
+    return this.fetchWithTimeout(url, init, timeout, controller);
+  }
+
+  override fetchWithTimeout(url: Parameters<OpenAI['fetchWithTimeout']>[0], init: RequestInit | undefined, ms: number, controller: AbortController): Promise<Response> {
+    const json = this.#jsonCallHeaders;
+    if (json === null || init?.headers !== json.headers) return super.fetchWithTimeout(url, init, ms, controller);
+    try {
+      return this.#transport(url as string, { method: 'POST', headers: json.record, body: init.body ?? null, signal: init.signal ?? null });
+    } catch (error) {
+      // A fetch that throws instead of rejecting still fails the call the SDK's way.
+      return Promise.reject(error);
+    }
+  }
+}
+
+const done: Promise<void> = Promise.resolve();
+
+/** A chat call's headers: the SDK's `Headers`, and the same as a record for the transport. */
+interface CallHeaders {
+  headers: Headers;
+  record: Readonly<Record<string, string>>;
+}
+
+function callHeaders(headers: Headers): CallHeaders {
+  const record: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    record[name] = value;
+  });
+  return { headers, record: Object.freeze(record) };
+}
+
+/** The options of a call made by this provider ({@link chatOptions}), whose headers never vary. */
+function isChatCall(options: Parameters<OpenAI['buildRequest']>[0]): boolean {
+  return (
+    options.headers === jsonContentType &&
+    options.method === 'post' &&
+    typeof options.body === 'string' &&
+    options.query == null &&
+    options.defaultBaseURL === undefined &&
+    options.timeout === undefined &&
+    options.idempotencyKey === undefined &&
+    options.fetchOptions === undefined &&
+    options.__security === undefined
+  );
 }
 // The SDK names itself after the client's class in User-Agent (`OpenAI/JS <version>`).
 Object.defineProperty(ReusingOpenAI, 'name', { value: OpenAI.name });

@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
@@ -112,6 +113,28 @@ describe('openai provider, through the real SDK against the fake server', () => 
     }
     expect(fake.requests[0]!.headers.accept).toBe('application/json');
     expect(fake.requests.map((seen) => seen.path)).toEqual(Array(4).fill('/v1/chat/completions'));
+  });
+
+  it('sends the same headers on later calls as on the first, which the SDK builds itself', async () => {
+    // A fresh provider: its first call of each kind goes through the SDK's own header building.
+    const fresh = makeProvider();
+    for (let index = 0; index < 3; index++) await fresh.complete(baseRequest, new AbortController().signal);
+    for (let index = 0; index < 2; index++) for await (const _ of fresh.stream(baseRequest, new AbortController().signal)) void _;
+    // A streamed body is longer (it asks for the usage chunk): every other header is the same.
+    const [first, ...later] = fake.requests.map(({ headers: { 'content-length': _, ...headers } }) => headers);
+    expect(first!['x-stainless-retry-count']).toBe('0');
+    expect(Object.keys(first!).length).toBeGreaterThan(8);
+    for (const headers of later) expect(headers).toEqual(first);
+  });
+
+  it('leaves no listener on the caller\'s signal once a call is done', async () => {
+    const completeSignal = new AbortController().signal;
+    await provider.complete(baseRequest, completeSignal);
+    expect(getEventListeners(completeSignal, 'abort')).toHaveLength(0);
+    fake.enqueue({ kind: 'error', status: 500 });
+    const failedSignal = new AbortController().signal;
+    expect((await failureOf(provider.complete(baseRequest, failedSignal))).kind).toBe('unavailable');
+    expect(getEventListeners(failedSignal, 'abort')).toHaveLength(0);
   });
 
   it('maps finish_reason length', async () => {
@@ -475,6 +498,14 @@ describe('createHttpFetch', () => {
     expect(((await response.json()) as { object: string }).object).toBe('chat.completion');
     expect(fake.requests[0]!.headers).toMatchObject({ authorization: 'Bearer sk', 'content-type': 'application/json' });
     expect(fake.requests[0]!.body).toEqual(chat);
+  });
+
+  it('sends a string body as UTF-8 with its byte length', async () => {
+    const text = { model: 'm', messages: [{ role: 'user', content: 'café ☕ 🚒 naïve — “quoted”' }] };
+    const body = JSON.stringify(text);
+    await (await post(text)).json();
+    expect(fake.requests[0]!.headers['content-length']).toBe(String(Buffer.byteLength(body)));
+    expect(fake.requests[0]!.body).toEqual(text);
   });
 
   it('reads a body once, through text(), json(), arrayBuffer() or body, as fetch does', async () => {
