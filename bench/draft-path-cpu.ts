@@ -4,7 +4,8 @@
  * redacting the context, building the spotlighted prompt, the redaction middleware over that
  * prompt, and judging the bench's answer (canary, JSON, schema, citations) and rendering it.
  * The incident is PDEMO01 and the answer the one `npm run bench` uses; every step runs warm (its
- * memos filled), as on the second and later drafts of an incident.
+ * memos filled), as on the second and later drafts of an incident. One step reads the incident
+ * through the per-account cache of real sources (memory store), as JSON text, before screening it.
  *
  *   npx tsx bench/draft-path-cpu.ts [--n 20000] [--rounds 3] DIR [DIR ...]
  *
@@ -28,8 +29,10 @@ type Step = [name: string, run: () => unknown];
 /** The steps, with every module loaded from `root`. */
 async function stepsOf(root: string): Promise<Step[]> {
   const load = (file: string) => import(pathToFileURL(path.resolve(root, 'src', file)).href);
-  const [{ createSampleIncidentSource }, untrusted, { redactContext }, spotlightModule, { pooledRandomBytes }, { withPromptGuards }, { statusUpdateFeature }, { redactionMiddleware }, { judgeAnswer }, { verifyCitations }] = await Promise.all([
+  const [{ createSampleIncidentSource }, { createCachedIncidentSource }, { createMemoryCacheStore }, untrusted, { redactContext }, spotlightModule, { pooledRandomBytes }, { withPromptGuards }, { statusUpdateFeature }, { redactionMiddleware }, { judgeAnswer }, { verifyCitations }] = await Promise.all([
     load('incidents/sample-source.ts'),
+    load('incidents/upstream/cached-source.ts'),
+    load('incidents/upstream/cache-store.ts'),
     load('guard/untrusted-input.ts'),
     load('features/common/redacted-context.ts'),
     load('guard/injection/spotlight.ts'),
@@ -42,11 +45,14 @@ async function stepsOf(root: string): Promise<Step[]> {
   ]);
   const [incident] = await createSampleIncidentSource().loadIncidents('demo', ['PDEMO01']);
   const raw = { principal: { accountId: 'demo', userId: 'bench', scopes: new Set(['ai:draft']) }, input: { audience: 'STAKEHOLDERS', guidance: null }, incident, job: null, execution: null };
-  const screenAndRedact = () => {
+  const screenAndRedact = (incidentRead = raw.incident) => {
     untrusted.screenDirectInput(raw.input);
-    const screened = untrusted.screenIndirectInput(raw.incident, raw.execution);
+    const screened = untrusted.screenIndirectInput(incidentRead, raw.execution);
     return redactContext({ ...raw, incident: screened.incident, execution: screened.execution });
   };
+  // A real driver's incident comes through the per-account cache (INCIDENT_CACHE_TTL_MS), as JSON text.
+  const cachedSource = createCachedIncidentSource(createSampleIncidentSource(), { store: createMemoryCacheStore(), ttlMs: 3_600_000, namespace: 'bench' });
+  const cachedRead = async () => (await cachedSource.loadIncidents('demo', ['PDEMO01']))[0];
   const context = screenAndRedact();
   const prompt = () => {
     const spotlight = spotlightModule.createSpotlight(pooledRandomBytes);
@@ -66,7 +72,11 @@ async function stepsOf(root: string): Promise<Step[]> {
       },
     });
   return [
-    ['screen + redact context', screenAndRedact],
+    ['screen + redact context', () => screenAndRedact()],
+    ['cached read + screen + redact + prompt', async () => {
+      const redacted = screenAndRedact(await cachedRead());
+      return statusUpdateFeature.buildPrompt(redacted, spotlightModule.createSpotlight(pooledRandomBytes));
+    }],
     ['prompt (spotlight, canary)', prompt],
     ['prompt + redaction middleware', () => middleware.wrapGeneration({ request: { feature: 'statusUpdate', messages: prompt().messages }, next: async () => ({}) })],
     ['leaksCanary', () => spotlightModule.leaksCanary(answer, canary)],
@@ -98,7 +108,7 @@ for (let round = 0; round < rounds; round += 1) {
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 console.log(`µs of CPU per call (median of ${rounds} rounds of ${count} calls)`);
-console.log(['step'.padEnd(32), ...directories.map((directory) => directory.padStart(14))].join(''));
+console.log(['step'.padEnd(40), ...directories.map((directory) => directory.padStart(14))].join(''));
 for (const [name] of builds[0]!.steps) {
-  console.log([name.padEnd(32), ...totals.map((figures) => median(figures.get(name)!).toFixed(2).padStart(14))].join(''));
+  console.log([name.padEnd(40), ...totals.map((figures) => median(figures.get(name)!).toFixed(2).padStart(14))].join(''));
 }
