@@ -2,7 +2,8 @@
  * CPU per call of the steps a non-streamed status update draft runs around its model call, in
  * process (no HTTP, no database), for one or more checkouts side by side: screening and
  * redacting the context, building the spotlighted prompt, the redaction middleware over that
- * prompt, and judging the bench's answer (canary, JSON, schema, citations) and rendering it.
+ * prompt, and judging the bench's answer (canary, JSON, schema, citations), rendering it, and
+ * checking and scrubbing it as a PUBLIC update.
  * The incident is PDEMO01 and the answer the one `npm run bench` uses; every step runs warm (its
  * memos filled), as on the second and later drafts of an incident. One step reads the incident
  * through the per-account cache of real sources (memory store), as JSON text, before screening it.
@@ -82,6 +83,12 @@ async function stepsOf(root: string): Promise<Step[]> {
     ['leaksCanary', () => spotlightModule.leaksCanary(answer, canary)],
     ['judge answer', judge],
     ['render', () => statusUpdateFeature.render(statusUpdateAnswer, context.input)],
+    // A PUBLIC update: the answer checked for and scrubbed of non-public text (names, hosts, ...).
+    ['PUBLIC check + sanitize', () => {
+      const publicContext = { ...context, input: { audience: 'PUBLIC', guidance: null } };
+      statusUpdateFeature.check(statusUpdateAnswer, publicContext);
+      return statusUpdateFeature.sanitize(statusUpdateAnswer, publicContext);
+    }],
   ];
 }
 
