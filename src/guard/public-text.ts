@@ -113,9 +113,20 @@ function nameRule(names: readonly string[]): Rule | null {
   };
 }
 
+// The name rule compiles a pattern from the names: made once per names list (callers pass the
+// same list for one incident, e.g. every statement of a PUBLIC update and every streamed chunk).
+// A list is read, never changed, after it is passed here (`readonly`).
+const rulesByNames = new WeakMap<readonly string[], readonly Rule[]>();
+
 function rulesFor(options: PublicTextOptions): readonly Rule[] {
-  const names = nameRule(options.names ?? []);
-  return names ? [...rules, names] : rules;
+  const names = options.names;
+  if (!names || names.length === 0) return rules;
+  let known = rulesByNames.get(names);
+  if (!known) {
+    const rule = nameRule(names);
+    rulesByNames.set(names, (known = rule ? [...rules, rule] : rules));
+  }
+  return known;
 }
 
 function apply(rule: Rule, text: string, onMatch?: (match: string) => void): string {

@@ -6,14 +6,24 @@ import { renderStatusUpdate } from './render.js';
 import { findNonPublicText, scrubPublicText, type PublicTextOptions } from '../../guard/public-text.js';
 import type { FeatureContext } from '../common/feature.js';
 import type { Statement } from '../common/citation.js';
+import type { Incident } from '../../incidents/types.js';
 
-/** People's names known from the incident: a PUBLIC update names none of them. */
+/**
+ * People's names known from the incident: a PUBLIC update names none of them. Made once per
+ * incident object (a streamed PUBLIC update asks at every chunk); the incident is shared and read-only.
+ */
 function publicTextOptions(context: FeatureContext<StatusUpdateInput>): PublicTextOptions {
   const incident = context.incident;
   if (!incident) return {};
-  const names = new Set<string>([...incident.assignees.map((person) => person.name), ...incident.notes.map((note) => note.author.name)]);
-  return { names: [...names] };
+  let options = publicTextOptionsByIncident.get(incident);
+  if (!options) {
+    const names = new Set<string>([...incident.assignees.map((person) => person.name), ...incident.notes.map((note) => note.author.name)]);
+    publicTextOptionsByIncident.set(incident, (options = { names: [...names] }));
+  }
+  return options;
 }
+
+const publicTextOptionsByIncident = new WeakMap<Incident, PublicTextOptions>();
 
 /** Everything of an update a reader sees, excerpts included. */
 function renderWithExcerpts(output: StatusUpdateOutput): string {

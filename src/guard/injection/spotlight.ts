@@ -17,6 +17,8 @@
  * ```
  */
 
+import { asciiWhitespace, includesSkipping, notLowerAlphanumeric } from './skipping-search.js';
+
 /** Returns `size` random bytes, like `crypto.randomBytes`. */
 export type RandomBytes = (size: number) => Uint8Array;
 
@@ -97,16 +99,46 @@ export function createCanary(random: RandomBytes): string {
  * instructions" do exactly that).
  */
 export function leaksCanary(output: string, canary: string): boolean {
-  const secret = canary.slice(canary.indexOf('-') + 1).toLowerCase();
-  if (secret.length < 8) throw new RangeError('canary must come from createCanary');
-  // NFKC leaves ASCII as it is: most answers skip the normalization (and its copy).
-  const normalized = nonAscii.test(output) ? output.normalize('NFKC') : output;
+  const forms = canaryForms(canary);
+  // ASCII answers (most): lower-casing keeps every character where it is, and NFKC changes
+  // nothing, so the filtered copies below are searched in place (skipping-search.ts).
+  if (!nonAscii.test(output)) {
+    const lower = output.toLowerCase();
+    return (
+      forms.separated.some((form) => includesSkipping(lower, form, notLowerAlphanumeric)) ||
+      forms.encoded.some((form) => includesSkipping(lower, form, asciiWhitespace))
+    );
+  }
+  const normalized = output.normalize('NFKC');
   const compact = normalized.toLowerCase().replace(/[^0-9a-z]+/g, '');
-  if (compact.includes(secret) || compact.includes([...secret].reverse().join(''))) return true;
-  const encodedForms = [canary, secret].flatMap((value) => [Buffer.from(value).toString('base64').replace(/=+$/, ''), Buffer.from(value).toString('hex')]);
+  if (forms.separated.some((form) => compact.includes(form))) return true;
   // A case-insensitive match covers the exact one.
   const raw = output.replace(/\s+/g, '').toLowerCase();
-  return encodedForms.some((form) => raw.includes(form.toLowerCase()));
+  return forms.encoded.some((form) => raw.includes(form));
+}
+
+/** What {@link leaksCanary} looks for, lower-cased: the secret and its reverse; its encodings. */
+interface CanaryForms {
+  canary: string;
+  separated: string[];
+  encoded: string[];
+}
+
+// One canary per request, judged once or twice (a repair): its forms are kept until the next.
+let lastForms: CanaryForms | null = null;
+
+function canaryForms(canary: string): CanaryForms {
+  if (lastForms?.canary === canary) return lastForms;
+  const tail = canary.slice(canary.indexOf('-') + 1);
+  const secret = tail.toLowerCase();
+  if (secret.length < 8) throw new RangeError('canary must come from createCanary');
+  const base64 = (value: string): string => Buffer.from(value).toString('base64').replace(/=+$/, '');
+  const hex = (value: string): string => Buffer.from(value).toString('hex');
+  // The canary's hex holds its tail's (the same bytes after "canary-"): for a lower-case canary
+  // (createCanary's) searching for the secret's hex finds both.
+  const encoded = [base64(canary), base64(secret), hex(secret), ...(tail === secret ? [] : [hex(canary)])];
+  lastForms = { canary, separated: [secret, [...secret].reverse().join('')], encoded: encoded.map((form) => form.toLowerCase()) };
+  return lastForms;
 }
 
 const nonAscii = /[^\u0000-\u007f]/;

@@ -8,6 +8,7 @@
 import type { Incident, IncidentSource, RunbookJob, SourceCaller } from '../types.js';
 import { credentialKey } from './token-gate.js';
 import type { CacheStore } from './cache-store.js';
+import { createParsedRecords } from './parsed-records.js';
 
 export interface CachedIncidentSource extends IncidentSource {
   /** Drops the cached copy of an incident of an account (a webhook said it changed). */
@@ -36,12 +37,15 @@ export function createCachedIncidentSource(source: IncidentSource, options: Cach
     `${part(accountId)}${perCaller ? `:${caller?.authorization ? credentialKey(caller.authorization) : 'anonymous'}` : ''}`;
   const incidentKey = (accountId: string, id: string, caller?: SourceCaller): string => `incident-source:${namespace}:${scope(accountId, caller)}:incident:${part(id)}`;
   const jobKey = (accountId: string, id: string, caller?: SourceCaller): string => `incident-source:${namespace}:${scope(accountId, caller)}:job:${part(id)}`;
+  // One object per cached text: what is computed per incident object is computed once per version.
+  const parsed = createParsedRecords();
 
   return {
     async loadIncidents(accountId, ids, caller) {
       if (ttlMs <= 0) return source.loadIncidents(accountId, ids, caller);
-      const cached = await store.getMany(ids.map((id) => incidentKey(accountId, id, caller)));
-      const results: (Incident | null)[] = cached.map((text) => (text === null ? null : (JSON.parse(text) as Incident)));
+      const keys = ids.map((id) => incidentKey(accountId, id, caller));
+      const cached = await store.getMany(keys);
+      const results: (Incident | null)[] = cached.map((text, index) => (text === null ? null : parsed.parse<Incident>(keys[index]!, text)));
       // A cached record of another account cannot be reached (the key holds the account);
       // checking again costs nothing and keeps a wrong write from leaking.
       results.forEach((incident, index) => {
@@ -61,9 +65,10 @@ export function createCachedIncidentSource(source: IncidentSource, options: Cach
     },
     async loadJob(accountId, jobId, caller) {
       if (ttlMs <= 0) return source.loadJob(accountId, jobId, caller);
-      const [text] = await store.getMany([jobKey(accountId, jobId, caller)]);
+      const key = jobKey(accountId, jobId, caller);
+      const [text] = await store.getMany([key]);
       if (text) {
-        const job = JSON.parse(text) as RunbookJob;
+        const job = parsed.parse<RunbookJob>(key, text);
         if (job.accountId === accountId) return job;
       }
       const job = await source.loadJob(accountId, jobId, caller);
@@ -71,6 +76,9 @@ export function createCachedIncidentSource(source: IncidentSource, options: Cach
       return job;
     },
     loadExecution: (accountId, jobId, executionId, caller) => source.loadExecution(accountId, jobId, executionId, caller),
-    invalidate: (accountId, incidentId) => store.delete([incidentKey(accountId, incidentId)]),
+    invalidate(accountId, incidentId) {
+      parsed.forget(incidentKey(accountId, incidentId));
+      return store.delete([incidentKey(accountId, incidentId)]);
+    },
   };
 }

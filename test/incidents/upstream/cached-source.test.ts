@@ -78,6 +78,23 @@ describe.each(stores)('per-account incident cache (%s)', (_, openStore) => {
     expect(fake.requestsTo(/^\/incidents\/PSAME01$/).map((request) => request.headers.authorization)).toEqual(['Token token=token-acme']);
   });
 
+  it('hands out one frozen object per cached version, so per-incident work is done once per version', async () => {
+    const registry = registryWith();
+    await registry.source.loadIncidents('acme', ['PACMEONLY']); // a miss: fetched and cached
+    const [first] = await registry.source.loadIncidents('acme', ['PACMEONLY']);
+    const [second] = await registry.source.loadIncidents('acme', ['PACMEONLY']);
+    expect(second).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(Object.isFrozen(first!.logEntries)).toBe(true);
+    // A new version (invalidated, fetched again with another title) is a new object.
+    fake.addIncident('token-acme', { ...fakePagerDutyIncident('PACMEONLY'), incident: { ...fakePagerDutyIncident('PACMEONLY').incident, title: 'Acme checkout down, again' } });
+    await registry.invalidate('acme', 'PACMEONLY');
+    await registry.source.loadIncidents('acme', ['PACMEONLY']);
+    const [changed] = await registry.source.loadIncidents('acme', ['PACMEONLY']);
+    expect(changed).not.toBe(first);
+    expect(changed!.title).toBe('Acme checkout down, again');
+  });
+
   it('never stores a token in the cache', async () => {
     if (_ !== 'redis') return;
     const registry = registryWith();
