@@ -9,6 +9,8 @@
  * (`mysql -pX`, `curl -u user:X`, `--password X`, `sshpass -p X`).
  */
 
+import { isMessageAfterKey } from './program-messages.js';
+
 /** The words a configuration key contains when its value is a secret. */
 const secretWords = 'pass(?:word|wd|wort|phrase|code)?|pwd|pw|creds|key|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|signing[_-]?key|encryption[_-]?key|master[_-]?key|credentials?|auth|sas[_-]?key|account[_-]?key|conn(?:ection)?[_-]?string|dsn';
 
@@ -92,6 +94,8 @@ export function isSecretValue(key: string, value: string, after: string): boolea
   // A bare word followed by more words is prose, not an assignment ("secrets: reloaded 4 secrets from …").
   if (/^[A-Za-z]+$/.test(value) && /^ +[A-Za-z0-9]/.test(after)) return false;
   // An HCL index cut at its quote (`data.vault_generic_secret.db.data["password"]` is read up to `[`).
+  // A prompt and the program's next message on one line (`Password: su: Authentication failure`), or `can't`.
+  if (isMessageAfterKey(value, after)) return false;
   if (progressWord.test(value) || hclReference.test(value) || hclReference.test(`${value}${/^[^\s,;]*/.exec(after)?.[0] ?? ''}`)) return false;
   // A URL with no user information under a DSN or connection-string key (`SENTRY_DSN=https://host/api/1/`):
   // nothing in it logs anyone in; a DSN with `user:password@` or `key@` keeps its credential position.

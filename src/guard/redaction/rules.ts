@@ -37,6 +37,7 @@ import { findPhoneNumbers } from './phone-numbers.js';
 import { kubernetesCredentialSpans } from './kubernetes-secrets.js';
 import { printedSecretSpans } from './printed-secrets.js';
 import { isArchitecture, isFileNotAddress, isHmacValue, isLogShapeNotSecret, isPaginationKey } from './log-shapes.js';
+import { hasUnescapedColon, isHexByteDump, isPamTag, isSshProtocolName } from './program-messages.js';
 import { placeholder, type RedactionType } from './types.js';
 
 export interface RedactionRule {
@@ -147,6 +148,9 @@ const lineAfter = (match: RegExpExecArray): string => {
   const newline = match.input.indexOf('\n', end);
   return match.input.slice(end, newline === -1 ? Math.min(match.input.length, end + 200) : Math.min(newline, end + 200));
 };
+
+/** Where a matched value starts: the value is the match's last characters. */
+const valueStart = (match: RegExpExecArray, value: string): number => match.index + (match[0] ?? '').length - value.length;
 
 /** "password policy", "password reset", "password rotation": prose about a setting, not a password. */
 const passwordSetting = /^(?:password|passphrase|passcode|passwort|pwd|pw)[\s_-]+(?:policy|policies|reset|resets|change|changes|rotation|length|expiry|expiration|age|history|complexity|requirements?|rules?|manager|hint|field|prompt|strength|min|max|minimum|maximum|settings?)\b/i;
@@ -344,6 +348,8 @@ export const redactionRules: readonly RedactionRule[] = [
       // A logfmt record after a program's name and a colon (`external-secrets: level=info msg=…`): the "key" was the program.
       if (!(match[3] ?? '').includes('=') && /^[a-z][a-z0-9_]*=/.test(secret) && /^[ \t]+[a-z][a-z0-9_.]*=/.test(lineAfter(match))) return false;
       if (namesNotHoldsSecret(match)) return false;
+      // `pam_unix(chpasswd:chauthtok)`: PAM's tag names a service and a management group.
+      if (isPamTag(secret, match.input.slice(Math.max(0, match.index - 80), valueStart(match, secret)), lineAfter(match))) return false;
       // `arn:aws:secretsmanager:…:secret:prod/db` names a secret inside a resource name.
       if (/\barn:[\w-]+:[^\s"'\]]*$/.test(match.input.slice(Math.max(0, match.index - 200), match.index))) return false;
       // A number is a password only under a password key ("token_count=5", "auth=1" are settings).
@@ -364,7 +370,8 @@ export const redactionRules: readonly RedactionRule[] = [
   patternRule('url_token', urlQuerySecret, { group: 2, accept: (secret) => !isNonValue(secret) && /\d/.test(secret) && /[A-Za-z]/.test(secret) }),
   // `password =` with nothing after it (an INI key left empty) is no `.netrc` line: its "value" is the separator.
   patternRule('password', netrcPassword, { group: 2, accept: (secret) => !isNonValue(secret) && !/^[=:]/.test(secret) }),
-  patternRule('password', pgpassLine, { group: 2, accept: (secret) => !isNonValue(secret) }),
+  // A `.pgpass` password escapes `:` as `\:`; a line of colon-separated hex pairs is a byte dump (openssl -text).
+  patternRule('password', pgpassLine, { group: 2, accept: (secret, match) => !isNonValue(secret) && !hasUnescapedColon(secret) && !isHexByteDump(match[0] ?? '') }),
   ...commandLineSecrets.map((pattern) =>
     patternRule('password', pattern, {
       group: pattern.source.includes('curl') ? 4 : 3,
@@ -442,6 +449,7 @@ export const redactionRules: readonly RedactionRule[] = [
     accept: (secret, match) => {
       if (/\.(?:png|jpe?g|gif|svg|webp|css|js|ts|map|ico)$/i.test(secret) || roleMailbox.test(secret)) return false;
       if (isFileNotAddress(secret, match)) return false; // log-shapes.ts (redfp3)
+      if (isSshProtocolName(match)) return false; // program-messages.ts (redfp7)
       // A systemd instance unit (`postgresql@16-main.service`, `getty@tty1.service`) is not an address.
       if (/\.(?:service|socket|timer|mount|automount|target|path|slice|scope|device|swap)$/i.test(secret)) return false;
       // `postgres://app@db-1.internal:5432/app`: a URL's user on its host, not a mailbox.

@@ -1,0 +1,68 @@
+/**
+ * A/B of the redactor over real machine-written logs: lines altered per source and per redaction
+ * type, at the base commit (`/work/base`, 71c57a3) and in this worktree, with each altered line.
+ *
+ *   npx tsx bench/real-logs/measure.ts /tmp/real-logs/*.log /tmp/real-logs/syslog        (summary)
+ *   npx tsx bench/real-logs/measure.ts --lines after /tmp/real-logs/*.log                (altered lines now)
+ *   BASE_REDACTOR=/other/src/guard/redaction/index.ts npx tsx bench/real-logs/measure.ts …
+ *
+ * A line counts as altered when `redact(line).text !== line` (byte for byte).
+ */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { redact as redactAfter } from '../../src/guard/redaction/index.js';
+
+type Redact = (text: string) => { text: string; redactions: { type: string; count: number }[] };
+
+interface Tally {
+  read: number;
+  before: number;
+  after: number;
+  beforeTypes: Map<string, number>;
+  afterTypes: Map<string, number>;
+}
+
+const add = (map: Map<string, number>, key: string): void => {
+  map.set(key, (map.get(key) ?? 0) + 1);
+};
+const types = (map: Map<string, number>): string =>
+  [...map].sort((a, b) => b[1] - a[1]).map(([type, n]) => `${type}:${n}`).join(' ') || '-';
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const linesIndex = args.indexOf('--lines');
+  const show = linesIndex >= 0 ? args.splice(linesIndex, 2)[1] : undefined;
+  const basePath = process.env['BASE_REDACTOR'] ?? '/work/base/src/guard/redaction/index.ts';
+  const { redact: redactBefore } = (await import(basePath)) as { redact: Redact };
+  const total: Tally = { read: 0, before: 0, after: 0, beforeTypes: new Map(), afterTypes: new Map() };
+  const rows: string[] = [];
+  for (const file of args) {
+    const tally: Tally = { read: 0, before: 0, after: 0, beforeTypes: new Map(), afterTypes: new Map() };
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      if (line.trim().length === 0) continue;
+      tally.read += 1;
+      const before = redactBefore(line);
+      const after = (redactAfter as Redact)(line);
+      if (before.text !== line) {
+        tally.before += 1;
+        for (const r of before.redactions) add(tally.beforeTypes, r.type), add(total.beforeTypes, r.type);
+      }
+      if (after.text !== line) {
+        tally.after += 1;
+        for (const r of after.redactions) add(tally.afterTypes, r.type), add(total.afterTypes, r.type);
+      }
+      const chosen = show === 'before' ? before : show === 'after' ? after : undefined;
+      if (chosen && chosen.text !== line) console.log(`[${basename(file)}] ${chosen.text.slice(0, 500)}`);
+    }
+    total.read += tally.read;
+    total.before += tally.before;
+    total.after += tally.after;
+    rows.push(`${basename(file)}\t${tally.read}\t${tally.before}\t${tally.after}\t${types(tally.beforeTypes)}\t${types(tally.afterTypes)}`);
+  }
+  const pct = (n: number): string => ((100 * n) / Math.max(1, total.read)).toFixed(2);
+  console.log('source\tlines\taltered before\taltered after\ttypes before\ttypes after');
+  for (const row of rows) console.log(row);
+  console.log(`TOTAL\t${total.read}\t${total.before} (${pct(total.before)}%)\t${total.after} (${pct(total.after)}%)\t${types(total.beforeTypes)}\t${types(total.afterTypes)}`);
+}
+
+await main();
