@@ -31,7 +31,7 @@ const pamGroup = /^(?:auth|account|session|password|chauthtok|setcred|open_sessi
 
 /** Whether a value sits in PAM's log tag `pam_unix(chpasswd:chauthtok)`: a service name and a management group. */
 export function isPamTag(value: string, before: string, after: string): boolean {
-  return pamGroup.test(value) && after.startsWith(')') && /\bpam_[a-z0-9_]+\([a-z0-9_.-]*$/i.test(before);
+  return pamGroup.test(value) && after.startsWith(')') && /\bpam_[a-z0-9_]+\([a-z0-9_.-]*:$/i.test(before);
 }
 
 /** A line of bytes as colon-separated hex pairs (`0e:16:3b:66:25:…`), as openssl and key tools print them. */

@@ -405,7 +405,8 @@ export const redactionRules: readonly RedactionRule[] = [
   patternRule('password', proseKey, {
     group: 3,
     accept: (secret, match) => {
-      const value = secret.replace(/[.)]+$/, '');
+      // A terminal colour code (ESC `[32m`) ends the word before it: captured test or CLI output.
+      const value = secret.split('\u001b')[0]!.replace(/[.)]+$/, '');
       // `(key_id=kid_…` opens a parenthetical or an assignment: the next words describe the key.
       // `deploy-bot-2026Q4-prod`: three or more dashed or dotted parts make a name, not a key.
       if (/^[([{<]/.test(value) || /=[^=]/.test(value) || /^[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+){2,}$/.test(value)) return false;
