@@ -4,9 +4,12 @@
  *
  *   npx tsx bench/real-logs/measure.ts /tmp/real-logs/*.log /tmp/real-logs/syslog        (summary)
  *   npx tsx bench/real-logs/measure.ts --lines after /tmp/real-logs/*.log                (altered lines now)
+ *   npx tsx bench/real-logs/measure.ts --whole /tmp/real-logs/*.log                       (each file redacted at once)
  *   BASE_REDACTOR=/other/src/guard/redaction/index.ts npx tsx bench/real-logs/measure.ts …
  *
- * A line counts as altered when `redact(line).text !== line` (byte for byte).
+ * A line counts as altered when `redact(line).text !== line` (byte for byte). With `--whole` each
+ * file is redacted in one call, as a pasted log reaches the service, and its lines are compared one
+ * by one (a PEM block is then judged with its BEGIN line); types are then counted per file.
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -32,13 +35,40 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const linesIndex = args.indexOf('--lines');
   const show = linesIndex >= 0 ? args.splice(linesIndex, 2)[1] : undefined;
+  const wholeIndex = args.indexOf('--whole');
+  const whole = wholeIndex >= 0 && args.splice(wholeIndex, 1).length === 1;
   const basePath = process.env['BASE_REDACTOR'] ?? '/work/base/src/guard/redaction/index.ts';
   const { redact: redactBefore } = (await import(basePath)) as { redact: Redact };
   const total: Tally = { read: 0, before: 0, after: 0, beforeTypes: new Map(), afterTypes: new Map() };
   const rows: string[] = [];
   for (const file of args) {
     const tally: Tally = { read: 0, before: 0, after: 0, beforeTypes: new Map(), afterTypes: new Map() };
-    for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const content = readFileSync(file, 'utf8');
+    if (whole) {
+      const lines = content.split('\n');
+      const wholeBefore = redactBefore(content);
+      const wholeAfter = (redactAfter as Redact)(content);
+      const beforeLines = wholeBefore.text.split('\n');
+      const afterLines = wholeAfter.text.split('\n');
+      lines.forEach((line, index) => {
+        if (line.trim().length === 0) return;
+        tally.read += 1;
+        // A placeholder may replace several lines (a private key): lines are then compared up to it.
+        if (beforeLines[index] !== line) tally.before += 1;
+        if (afterLines[index] !== line) {
+          tally.after += 1;
+          if (show === 'after') console.log(`[${basename(file)}] ${(afterLines[index] ?? '').slice(0, 500)}`);
+        }
+      });
+      for (const r of wholeBefore.redactions) add(tally.beforeTypes, r.type), add(total.beforeTypes, r.type);
+      for (const r of wholeAfter.redactions) add(tally.afterTypes, r.type), add(total.afterTypes, r.type);
+      total.read += tally.read;
+      total.before += tally.before;
+      total.after += tally.after;
+      rows.push(`${basename(file)}\t${tally.read}\t${tally.before}\t${tally.after}\t${types(tally.beforeTypes)}\t${types(tally.afterTypes)}`);
+      continue;
+    }
+    for (const line of content.split('\n')) {
       if (line.trim().length === 0) continue;
       tally.read += 1;
       const before = redactBefore(line);

@@ -102,6 +102,8 @@ export function isSecretValue(key: string, value: string, after: string): boolea
   if (isUrlWithoutCredential(key, value)) return false;
   // Source code, not a value (redfp4): a call (`client.refresh(`, `env('AUTH_SECRET')`, `::revoke(`)
   // or an exception class's message (`…KeyNotFoundException: IDX10503:`).
+  // A generic type in an annotation (`tokens: Array<number>`, `token?: Promise<string>`) names a type.
+  if (/^[A-Z][A-Za-z0-9]*$/.test(value) && after.startsWith('<')) return false;
   if (codeCall.test(value) || (/^:{0,2}[A-Za-z_$][\w$.]*$/.test(value) && after.startsWith('(')) || /(?:Exception|Error)$/.test(key)) return false;
   return !settingValue.test(value) && !isMasked(value) && !filePath.test(value) && !secretStorePath.test(value);
 }

@@ -51,7 +51,7 @@ const isPlaceholder = (value: string): boolean => value.startsWith('[REDACTED:')
 // Values that stand for a secret without being one: templates, masks, variables, states, and
 // permission levels (`id-token: write` in a GitHub Actions `permissions:` block).
 const notAValue =
-  /^(?:\*+|x{3,}|\.{3}|…|<[^>]*>|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\{\{[^}]*\}\}|%\([a-z_]+\)s|%s|\[(?:redacted|filtered|masked|hidden|removed|scrubbed|sensitive)[^\]]*\]?|\[[a-z][a-z _-]{1,30}\]?|your[_-][a-z0-9_-]{1,40}|redacted|filtered|masked|hidden|inherit|(?:replace|change|set)[_-]?me|todo|tbd|fixme|placeholder|null|none|nil|true|false|undefined|empty|unset|required|optional|string|str|int|bool|expired|invalid|missing|rotated|revoked|refreshed|present|absent|ok|yes|no|on|off|enabled|disabled|reset|set|valid|changed|wrong|incorrect|updated|needed|read|write|read-?only|read-?write|write-?only|read-all|write-all|\?+)$/i;
+  /^(?:\*+|x{3,}|\.{3}|…|<[^>]*>|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\{\{[^}]*\}\}|%\([a-z_]+\)s|%s|\[(?:redacted|filtered|masked|hidden|removed|scrubbed|sensitive)[^\]]*\]?|\[[a-z][a-z _-]{1,30}\]?|your[_-][a-z0-9_-]{1,40}|redacted|filtered|masked|hidden|inherit|(?:replace|change|set)[_-]?me|todo|tbd|fixme|placeholder|null|none|nil|true|false|undefined|empty|unset|required|optional|string|str|int|bool|boolean|number|bigint|unknown|never|void|expired|invalid|missing|rotated|revoked|refreshed|present|absent|ok|yes|no|on|off|enabled|disabled|reset|set|valid|changed|wrong|incorrect|updated|needed|read|write|read-?only|read-?write|write-?only|read-all|write-all|\?+)$/i;
 
 /** A value in words telling the reader what to put there (`put your unique phrase here`, `enter your key`). */
 const isInstructionText = (value: string): boolean => /^(?:[A-Za-z]+ ){2,10}[A-Za-z]+$/.test(value) && /\b(?:your|here)\b/i.test(value);
@@ -446,7 +446,8 @@ export const redactionRules: readonly RedactionRule[] = [
       return passesLuhn(digits);
     },
   }),
-  patternRule('email', /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24}(?![A-Za-z0-9-])/g, {
+  // An address may follow a terminal colour code (ESC `[32m`), whose digits and `m` are not its local part.
+  patternRule('email', /(?:(?<![A-Za-z0-9._%+-])(?<!\u001b\[[0-9;]*)|(?<=\u001b\[[0-9;]*m))[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24}(?![A-Za-z0-9-])/g, {
     accept: (secret, match) => {
       if (/\.(?:png|jpe?g|gif|svg|webp|css|js|ts|map|ico)$/i.test(secret) || roleMailbox.test(secret)) return false;
       if (isFileNotAddress(secret, match)) return false; // log-shapes.ts (redfp3)
