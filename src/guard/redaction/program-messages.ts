@@ -23,7 +23,7 @@ const contractionThenWords = /^'(?:t|s|re|ll|ve|d|m)\b/i;
  */
 export function isMessageAfterKey(value: string, after: string): boolean {
   if (/^[A-Za-z]+$/.test(value) && contractionThenWords.test(after)) return true;
-  return /^[a-z][a-z0-9_-]{0,30}:$/.test(value) && /^ +[A-Za-z][a-z]+\b/.test(after);
+  return /^[a-z][a-z0-9_-]{0,30}:$/.test(value) && /^ +(?:\d+ )?[A-Za-z][a-z]+\b/.test(after);
 }
 
 /** PAM management groups a module is called for (pam(3)): `auth`, `account`, `session`, `password`, and `chauthtok` in the log tag. */
