@@ -21,6 +21,8 @@ interface Tally {
   read: number;
   before: number;
   after: number;
+  /** Lines altered now and left alone at the base: what a change broke. */
+  newly: number;
   beforeTypes: Map<string, number>;
   afterTypes: Map<string, number>;
 }
@@ -39,10 +41,10 @@ async function main(): Promise<void> {
   const whole = wholeIndex >= 0 && args.splice(wholeIndex, 1).length === 1;
   const basePath = process.env['BASE_REDACTOR'] ?? '/work/base/src/guard/redaction/index.ts';
   const { redact: redactBefore } = (await import(basePath)) as { redact: Redact };
-  const total: Tally = { read: 0, before: 0, after: 0, beforeTypes: new Map(), afterTypes: new Map() };
+  const total: Tally = { read: 0, before: 0, after: 0, newly: 0, beforeTypes: new Map(), afterTypes: new Map() };
   const rows: string[] = [];
   for (const file of args) {
-    const tally: Tally = { read: 0, before: 0, after: 0, beforeTypes: new Map(), afterTypes: new Map() };
+    const tally: Tally = { read: 0, before: 0, after: 0, newly: 0, beforeTypes: new Map(), afterTypes: new Map() };
     const content = readFileSync(file, 'utf8');
     if (whole) {
       const lines = content.split('\n');
@@ -57,6 +59,7 @@ async function main(): Promise<void> {
         if (beforeLines[index] !== line) tally.before += 1;
         if (afterLines[index] !== line) {
           tally.after += 1;
+          if (beforeLines[index] === line) tally.newly += 1;
           if (show === 'after') console.log(`[${basename(file)}] ${(afterLines[index] ?? '').slice(0, 500)}`);
         }
       });
@@ -65,7 +68,8 @@ async function main(): Promise<void> {
       total.read += tally.read;
       total.before += tally.before;
       total.after += tally.after;
-      rows.push(`${basename(file)}\t${tally.read}\t${tally.before}\t${tally.after}\t${types(tally.beforeTypes)}\t${types(tally.afterTypes)}`);
+      total.newly += tally.newly;
+      rows.push(`${basename(file)}\t${tally.read}\t${tally.before}\t${tally.after}\t${tally.newly}\t${types(tally.beforeTypes)}\t${types(tally.afterTypes)}`);
       continue;
     }
     for (const line of content.split('\n')) {
@@ -79,20 +83,22 @@ async function main(): Promise<void> {
       }
       if (after.text !== line) {
         tally.after += 1;
+        if (before.text === line) tally.newly += 1;
         for (const r of after.redactions) add(tally.afterTypes, r.type), add(total.afterTypes, r.type);
       }
-      const chosen = show === 'before' ? before : show === 'after' ? after : undefined;
+      const chosen = show === 'before' ? before : show === 'after' ? after : show === 'newly' && before.text === line ? after : undefined;
       if (chosen && chosen.text !== line) console.log(`[${basename(file)}] ${chosen.text.slice(0, 500)}`);
     }
     total.read += tally.read;
     total.before += tally.before;
     total.after += tally.after;
-    rows.push(`${basename(file)}\t${tally.read}\t${tally.before}\t${tally.after}\t${types(tally.beforeTypes)}\t${types(tally.afterTypes)}`);
+    total.newly += tally.newly;
+    rows.push(`${basename(file)}\t${tally.read}\t${tally.before}\t${tally.after}\t${tally.newly}\t${types(tally.beforeTypes)}\t${types(tally.afterTypes)}`);
   }
   const pct = (n: number): string => ((100 * n) / Math.max(1, total.read)).toFixed(2);
-  console.log('source\tlines\taltered before\taltered after\ttypes before\ttypes after');
+  console.log('source\tlines\taltered before\taltered after\tnewly altered\ttypes before\ttypes after');
   for (const row of rows) console.log(row);
-  console.log(`TOTAL\t${total.read}\t${total.before} (${pct(total.before)}%)\t${total.after} (${pct(total.after)}%)\t${types(total.beforeTypes)}\t${types(total.afterTypes)}`);
+  console.log(`TOTAL\t${total.read}\t${total.before} (${pct(total.before)}%)\t${total.after} (${pct(total.after)}%)\t${total.newly}\t${types(total.beforeTypes)}\t${types(total.afterTypes)}`);
 }
 
 await main();

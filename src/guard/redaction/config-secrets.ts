@@ -203,8 +203,9 @@ export const nameValuePair = /((?:^|[\s{,-])["']?name["']?[ \t]*[:=][ \t]*(["']?
  * JSON-escaped quotes) and the value, quoted or up to a delimiter. The key starts after no
  * letter, so `my_password` and `DB_PASSWORD` match from their start.
  */
+// A key may follow a terminal colour code (ESC `[22m` in CI output), whose digits and `m` are not part of it.
 export const keyValueAssignment = new RegExp(
-  `(?<![A-Za-z0-9])(["']?)(_?${secretKey})\\1((?:\\\\?["'])?[ \\t]{0,8}(?:[:=]|=>|:=)[ \\t]{0,8}(?:\\\\?["'])?)((?!\\[REDACTED:)(?:(?<=["'])[^"'\\n\\\\]{1,512}(?=\\\\?["'])|[^\\s'",;&}<>\\]\\\\)]{1,512}))`,
+  `(?:(?<![A-Za-z0-9])(?<!\\u001b\\[[0-9;]*)|(?<=\\u001b\\[[0-9;]*m))(["']?)(_?${secretKey})\\1((?:\\\\?["'])?[ \\t]{0,8}(?:[:=]|=>|:=)[ \\t]{0,8}(?:\\\\?["'])?)((?!\\[REDACTED:)(?:(?<=["'])[^"'\\n\\\\]{1,512}(?=\\\\?["'])|[^\\s'",;&}<>\\]\\\\)\\u001b]{1,512}))`,
   'gi',
 );
 

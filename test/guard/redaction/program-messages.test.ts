@@ -27,6 +27,7 @@ describe('program output the redactor leaves alone', () => {
     ['a primitive type in an annotation', '  refreshToken: boolean | undefined'],
     ['a git remote after a terminal colour code', 'cloning \u001b[1mgit@gitlab.example.org:infra/deploy.git\u001b[0m'],
     ['a terminal colour code after a key named in prose', ' \u001b[32m✓\u001b[39m keeps a private key after a certificate\u001b[32m 3\u001b[2mms\u001b[22m'],
+    ['a Secret name after a terminal colour code', ' \u001b[22msecret: payments-db-credentials mounted; token expired'],
   ])('%s', (_name, text) => unchanged(text));
 });
 
@@ -41,8 +42,13 @@ describe('secrets the program-message rules keep redacting', () => {
     ['an address outside SSH debug output', 'login ok for priya.natarajan@example.com from 10.2.3.4', 'priya.natarajan@example.com'],
     ['an address after a terminal colour code', 'owner \u001b[1mpriya.natarajan@example.com\u001b[0m', 'priya.natarajan@example.com'],
     ['a password in a SQL statement log', "LOG:  statement: ALTER ROLE reporting PASSWORD 'Vq7-Lm2xR9tK'", 'Vq7-Lm2xR9tK'],
+    ['a password after a terminal colour code', '\u001b[1mpassword: Wq8zL2mR7vK\u001b[0m', 'Wq8zL2mR7vK'],
     ['a TLS master secret (openssl s_client)', '    Master-Key: 7F3A9C21D0B84E56A1C3F7092B8D4E61A5C7E9F10B2D4C6E8A0B1C3D5E7F9A1B2C3D4E5F6A7B8C9D0E1F2A3B4C5D6E7F8', '7F3A9C21D0B84E56'],
   ])('%s', (_name, text, secret) => removes(text, secret));
+});
+
+it('a terminal colour code after a password stays, only the password goes', () => {
+  expect(redact('\u001b[1mpassword: Wq8zL2mR7vK\u001b[0m').text).toBe('\u001b[1mpassword: [REDACTED:password]\u001b[0m');
 });
 
 describe('the checks alone', () => {
