@@ -12,7 +12,7 @@
 import { isMessageAfterKey } from './program-messages.js';
 
 /** The words a configuration key contains when its value is a secret. */
-const secretWords = 'pass(?:word|wd|wort|phrase|code)?|pwd|pw|creds|key|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|signing[_-]?key|encryption[_-]?key|master[_-]?key|credentials?|auth|sas[_-]?key|account[_-]?key|conn(?:ection)?[_-]?string|dsn';
+const secretWords = 'pass(?:word|wd|wort|phrase|code)?|pwd|pw|creds|key|psk|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|signing[_-]?key|encryption[_-]?key|master[_-]?key|credentials?|auth|sas[_-]?key|account[_-]?key|conn(?:ection)?[_-]?string|dsn';
 
 /**
  * A configuration key naming a secret: the secret word, with any `prefix_`/`-`/`.` words before
@@ -30,8 +30,8 @@ export const secretKey = `(?:[A-Za-z0-9]{1,30}[_.-]){0,4}[A-Za-z0-9]{0,20}?(?:${
 const notSecretKey =
   /(?:^|[_.-])(?:names?|files?|paths?|dirs?|ref|refs|ids?|count|len|length|ttl|expiry|expires(?:[_.-]?(?:at|in))?|expiration|type|kind|size|limit|used|usage|policy|version|provider|url|uri|endpoint|header|method|mode|enabled|required|min|max|timeout|interval|lifetime|age|format|algorithm|alg|hint|prompt|label|field|param|strength|source|store|manager|rotation|chars?|regex|pattern|bytes|budget|rate|window|cost|input|output|total|bucket|env|var|variable|scopes?|audience|issuer|arn|schedule|cron|selector|namespace|encryption|hashing|hasher|scheme|cipher|helpers?|backends?|region|zone|location|hash|hashed|digest|checksum|fingerprint|sha\d{0,3}|md5|duration|period|days|hours|minutes|seconds|delay|retention|retries|retry|attempts|backoff|grace|prefix|suffix|filters?|command|cmd|storage)$|^(?:max|min|num|total|input|output|prompt|completion|cached|reasoning|existing|rotate|rotation|hashed)[_.-]|^(?:password|token|key|secret)less|^(?:auth(?:or|ors|ored|ority|orities|entication|enticated|enticate|orization|orized|orize|z|n))$|^tokeniz|^passthrough|^passive|^bypass|^compass|^password[_.-]?(?:reset|change|changed|policy|expired|age|history|complexity|min|max)/i;
 
-/** Words that make a key a secret's name when they are one of its parts (`db_password`, `authToken`). */
-const secretParts = new Set(['password', 'passwords', 'passwd', 'passwort', 'pass', 'pwd', 'pw', 'passphrase', 'passcode', 'secret', 'secrets', 'token', 'apikey', 'credential', 'credentials', 'creds', 'dsn']);
+/** Words that make a key a secret's name when they are one of its parts (`db_password`, `authToken`); `psk`, a pre-shared key (TLS resumption, WPA, IPsec), lets whoever holds it in. */
+const secretParts = new Set(['password', 'passwords', 'passwd', 'passwort', 'pass', 'pwd', 'pw', 'passphrase', 'passcode', 'secret', 'secrets', 'token', 'apikey', 'credential', 'credentials', 'creds', 'dsn', 'psk']);
 /** Pairs of parts that name a secret together (`api_key`, `private-key`, `client secret`). */
 const secretPairs = /(?:^|_)(?:api|access|private|signing|encryption|master|secret|account|sas|routing|integration|service|webhook|license|subscription|storage|shared|app|client|auth|session|refresh|bearer|conn|connection)_(?:key|secret|token|string)(?:_|$)/;
 

@@ -27,6 +27,8 @@ describe('program output the redactor leaves alone', () => {
     ['a primitive type in an annotation', '  refreshToken: boolean | undefined'],
     ['a git remote after a terminal colour code', 'cloning \u001b[1mgit@gitlab.example.org:infra/deploy.git\u001b[0m'],
     ['a terminal colour code after a key named in prose', ' \u001b[32m✓\u001b[39m keeps a private key after a certificate\u001b[32m 3\u001b[2mms\u001b[22m'],
+    ['OpenSSL cipher names holding PSK', 'ssl_ciphers ECDHE-PSK-AES128-CBC-SHA:PSK-AES256-GCM-SHA384:DHE-PSK-AES128-GCM-SHA256;'],
+    ['a PSK identity left empty (openssl s_client)', '    PSK identity: None'],
     ['a Secret name after a terminal colour code', ' \u001b[22msecret: payments-db-credentials mounted; token expired'],
   ])('%s', (_name, text) => unchanged(text));
 });
@@ -43,6 +45,8 @@ describe('secrets the program-message rules keep redacting', () => {
     ['an address after a terminal colour code', 'owner \u001b[1mpriya.natarajan@example.com\u001b[0m', 'priya.natarajan@example.com'],
     ['a password in a SQL statement log', "LOG:  statement: ALTER ROLE reporting PASSWORD 'Vq7-Lm2xR9tK'", 'Vq7-Lm2xR9tK'],
     ['a password after a terminal colour code', '\u001b[1mpassword: Wq8zL2mR7vK\u001b[0m', 'Wq8zL2mR7vK'],
+    ['a TLS 1.3 resumption pre-shared key (openssl s_client)', '    Resumption PSK: 9B41D07E2AC35F8816E0B4A97C2D3F51E8A06B9C4D7E21F30A5B8C6D9E0F1A2B3C4D5E6F708192A3B4C5D6E7F8091A2B', '9B41D07E2AC35F88'],
+    ['a WPA pre-shared key', 'wpa_psk=Lz4-qR8mVx2T', 'Lz4-qR8mVx2T'],
     ['a TLS master secret (openssl s_client)', '    Master-Key: 7F3A9C21D0B84E56A1C3F7092B8D4E61A5C7E9F10B2D4C6E8A0B1C3D5E7F9A1B2C3D4E5F6A7B8C9D0E1F2A3B4C5D6E7F8', '7F3A9C21D0B84E56'],
   ])('%s', (_name, text, secret) => removes(text, secret));
 });
