@@ -108,6 +108,9 @@ echo -e 'GET / HTTP/1.0\r\n\r\n' | openssl s_client -connect 127.0.0.1:8443 -ser
 echo | openssl s_client -connect 127.0.0.1:8443 -tls1_2 -cipher ECDHE-RSA-AES128-GCM-SHA256 >>openssl-client.log 2>&1
 kill $SP
 openssl x509 -in tls.crt -noout -text >openssl-x509.log 2>&1
+# A private key printed as text: every value under its private members is a secret.
+openssl rsa -in tls.key -text -noout >openssl-key-text.log 2>&1
+openssl ecparam -name prime256v1 -genkey 2>/dev/null | openssl ec -text -noout >>openssl-key-text.log 2>&1
 
 # --- PostgreSQL: connections, statements, failures -------------------------------------------------
 PGLOG=/var/log/postgresql/postgresql-15-main.log

@@ -4,8 +4,9 @@
  * clients and openssl over loopback: bench/real-logs/). Each check is about what the program's text
  * means, not about one program's strings:
  *
- * - a prompt and the program's next message sharing a line (`Password: su: Authentication failure`)
- *   or a word of prose cut at its apostrophe (`read_passphrase: can't open /dev/tty`);
+ * - a prompt and the program's next message sharing a line (`Password: su: Authentication failure`),
+ *   a word of prose cut at its apostrophe (`read_passphrase: can't open /dev/tty`), or a
+ *   parenthetical (`Private-Key: (2048 bit, 2 primes)`);
  * - PAM's `pam_<module>(<service>:<group>)` tag, which names a service and a management group;
  * - a dump of bytes as colon-separated hex pairs (openssl's modulus and signature lines), which a
  *   `.pgpass` line cannot be: there a `:` inside the password is escaped as `\:`;
@@ -23,6 +24,8 @@ const contractionThenWords = /^'(?:t|s|re|ll|ve|d|m)\b/i;
  */
 export function isMessageAfterKey(value: string, after: string): boolean {
   if (/^[A-Za-z]+$/.test(value) && contractionThenWords.test(after)) return true;
+  // `Private-Key: (2048 bit, 2 primes)`: a parenthesis opened by the value closes after words on the line.
+  if (/^\([^)]{0,30}$/.test(value) && /^ +[A-Za-z0-9][^)\n]{0,60}\)/.test(after)) return true;
   return /^[a-z][a-z0-9_-]{0,30}:$/.test(value) && /^ +(?:\d+ )?[A-Za-z][a-z]+\b/.test(after);
 }
 

@@ -36,6 +36,7 @@ import { isIssuableSsn, isNinoMatch, isValidIban, ninoPattern, ssnContext } from
 import { findPhoneNumbers } from './phone-numbers.js';
 import { kubernetesCredentialSpans } from './kubernetes-secrets.js';
 import { printedSecretSpans } from './printed-secrets.js';
+import { privateKeyDumpSpans } from './private-key-dumps.js';
 import { isArchitecture, isFileNotAddress, isHmacValue, isLogShapeNotSecret, isPaginationKey } from './log-shapes.js';
 import { hasUnescapedColon, isHexByteDump, isPamTag, isSshProtocolName } from './program-messages.js';
 import { placeholder, type RedactionType } from './types.js';
@@ -297,6 +298,8 @@ const awsContext = /aws|amazon|akia|asia|secret|\[REDACTED:aws_access_key\]/i;
 
 export const redactionRules: readonly RedactionRule[] = [
   privateKeyRule,
+  // A private key printed by `openssl rsa|pkey|ec -text`: hex lines under its secret members.
+  spanRule('private_key', privateKeyDumpSpans),
   patternRule('jwt', /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g),
   patternRule('aws_access_key', /(?<![A-Za-z0-9])(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|APKA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])/g),
   patternRule(

@@ -29,6 +29,7 @@ describe('program output the redactor leaves alone', () => {
     ['a terminal colour code after a key named in prose', ' \u001b[32m✓\u001b[39m keeps a private key after a certificate\u001b[32m 3\u001b[2mms\u001b[22m'],
     ['OpenSSL cipher names holding PSK', 'ssl_ciphers ECDHE-PSK-AES128-CBC-SHA:PSK-AES256-GCM-SHA384:DHE-PSK-AES128-GCM-SHA256;'],
     ['a PSK identity left empty (openssl s_client)', '    PSK identity: None'],
+    ['a key size in parentheses (openssl rsa -text)', 'Private-Key: (4096 bit, 2 primes)'],
     ['a Secret name after a terminal colour code', ' \u001b[22msecret: payments-db-credentials mounted; token expired'],
   ])('%s', (_name, text) => unchanged(text));
 });
@@ -53,6 +54,52 @@ describe('secrets the program-message rules keep redacting', () => {
 
 it('a terminal colour code after a password stays, only the password goes', () => {
   expect(redact('\u001b[1mpassword: Wq8zL2mR7vK\u001b[0m').text).toBe('\u001b[1mpassword: [REDACTED:password]\u001b[0m');
+});
+
+describe('a private key printed as text (openssl rsa|ec -text)', () => {
+  const hex = (seed: number, pairs: number): string =>
+    Array.from({ length: pairs }, (_, index) => ((seed * 37 + index * 53) % 256).toString(16).padStart(2, '0')).join(':');
+  const rsa = [
+    'Private-Key: (512 bit, 2 primes)',
+    'modulus:',
+    `    ${hex(1, 15)}:`,
+    `    ${hex(2, 9)}`,
+    'publicExponent: 65537 (0x10001)',
+    'privateExponent:',
+    `    ${hex(3, 15)}:`,
+    `    ${hex(4, 9)}`,
+    'prime1:',
+    `    ${hex(5, 15)}:`,
+    `    ${hex(6, 2)}`,
+    'coefficient:',
+    `    ${hex(7, 15)}`,
+  ].join('\n');
+
+  it('redacts every private member and keeps the public ones', () => {
+    const output = redact(rsa).text;
+    for (const seed of [3, 4, 5, 6, 7]) expect(output).not.toContain(hex(seed, seed === 6 ? 2 : 9));
+    expect(output).toContain(hex(1, 15));
+    expect(output).toContain('publicExponent: 65537 (0x10001)');
+    expect(output.match(/\[REDACTED:private_key\]/g)).toHaveLength(3);
+  });
+
+  it('redacts an EC key’s priv: under the header, keeps pub:', () => {
+    const ec = ['read EC key', 'Private-Key: (256 bit)', 'priv:', `    ${hex(8, 15)}:`, `    ${hex(9, 2)}`, 'pub:', `    ${hex(10, 15)}`, 'ASN1 OID: prime256v1'].join('\n');
+    const output = redact(ec).text;
+    expect(output).not.toContain(hex(8, 15));
+    expect(output).not.toContain(hex(9, 2));
+    expect(output).toContain(hex(10, 15));
+  });
+
+  it('leaves a certificate’s modulus and signature alone', () => {
+    const certificate = ['        Subject Public Key Info:', '            Public Key Algorithm: rsaEncryption', '                Modulus:', `                    ${hex(11, 15)}:`, '    Signature Value:', `        ${hex(12, 18)}`].join('\n');
+    expect(redact(certificate).text).toBe(certificate);
+  });
+
+  it('is idempotent', () => {
+    const once = redact(rsa).text;
+    expect(redact(once).text).toBe(once);
+  });
 });
 
 describe('the checks alone', () => {
