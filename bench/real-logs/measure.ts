@@ -9,7 +9,7 @@
  *
  * A line counts as altered when `redact(line).text !== line` (byte for byte). With `--whole` each
  * file is redacted in one call, as a pasted log reaches the service, and its lines are compared one
- * by one (a PEM block is then judged with its BEGIN line); types are then counted per file.
+ * by one, matched in order (a PEM block is then judged with its BEGIN line); types are counted per file.
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -33,6 +33,28 @@ const add = (map: Map<string, number>, key: string): void => {
 const types = (map: Map<string, number>): string =>
   [...map].sort((a, b) => b[1] - a[1]).map(([type, n]) => `${type}:${n}`).join(' ') || '-';
 
+/**
+ * Which input lines come out unchanged, in order. A placeholder may replace several lines (a
+ * private key), so lines are matched forward within a window rather than by index.
+ */
+function keptLines(input: string[], output: string[]): boolean[] {
+  const kept: boolean[] = [];
+  let next = 0;
+  for (const line of input) {
+    const limit = Math.min(output.length, next + 400);
+    let found = -1;
+    for (let index = next; index < limit; index += 1) {
+      if (output[index] === line) {
+        found = index;
+        break;
+      }
+    }
+    kept.push(found !== -1);
+    if (found !== -1) next = found + 1;
+  }
+  return kept;
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const linesIndex = args.indexOf('--lines');
@@ -50,17 +72,16 @@ async function main(): Promise<void> {
       const lines = content.split('\n');
       const wholeBefore = redactBefore(content);
       const wholeAfter = (redactAfter as Redact)(content);
-      const beforeLines = wholeBefore.text.split('\n');
-      const afterLines = wholeAfter.text.split('\n');
+      const keptBefore = keptLines(lines, wholeBefore.text.split('\n'));
+      const keptAfter = keptLines(lines, wholeAfter.text.split('\n'));
       lines.forEach((line, index) => {
         if (line.trim().length === 0) return;
         tally.read += 1;
-        // A placeholder may replace several lines (a private key): lines are then compared up to it.
-        if (beforeLines[index] !== line) tally.before += 1;
-        if (afterLines[index] !== line) {
+        if (!keptBefore[index]) tally.before += 1;
+        if (!keptAfter[index]) {
           tally.after += 1;
-          if (beforeLines[index] === line) tally.newly += 1;
-          if (show === 'after') console.log(`[${basename(file)}] ${(afterLines[index] ?? '').slice(0, 500)}`);
+          if (keptBefore[index]) tally.newly += 1;
+          if (show === 'after' || (show === 'newly' && keptBefore[index])) console.log(`[${basename(file)}] ${line.slice(0, 500)}`);
         }
       });
       for (const r of wholeBefore.redactions) add(tally.beforeTypes, r.type), add(total.beforeTypes, r.type);
