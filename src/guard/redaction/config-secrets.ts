@@ -9,8 +9,10 @@
  * (`mysql -pX`, `curl -u user:X`, `--password X`, `sshpass -p X`).
  */
 
+import { isMessageAfterKey } from './program-messages.js';
+
 /** The words a configuration key contains when its value is a secret. */
-const secretWords = 'pass(?:word|wd|wort|phrase|code)?|pwd|pw|creds|key|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|signing[_-]?key|encryption[_-]?key|master[_-]?key|credentials?|auth|sas[_-]?key|account[_-]?key|conn(?:ection)?[_-]?string|dsn';
+const secretWords = 'pass(?:word|wd|wort|phrase|code)?|pwd|pw|creds|key|psk|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|signing[_-]?key|encryption[_-]?key|master[_-]?key|credentials?|auth|sas[_-]?key|account[_-]?key|conn(?:ection)?[_-]?string|dsn';
 
 /**
  * A configuration key naming a secret: the secret word, with any `prefix_`/`-`/`.` words before
@@ -28,8 +30,8 @@ export const secretKey = `(?:[A-Za-z0-9]{1,30}[_.-]){0,4}[A-Za-z0-9]{0,20}?(?:${
 const notSecretKey =
   /(?:^|[_.-])(?:names?|files?|paths?|dirs?|ref|refs|ids?|count|len|length|ttl|expiry|expires(?:[_.-]?(?:at|in))?|expiration|type|kind|size|limit|used|usage|policy|version|provider|url|uri|endpoint|header|method|mode|enabled|required|min|max|timeout|interval|lifetime|age|format|algorithm|alg|hint|prompt|label|field|param|strength|source|store|manager|rotation|chars?|regex|pattern|bytes|budget|rate|window|cost|input|output|total|bucket|env|var|variable|scopes?|audience|issuer|arn|schedule|cron|selector|namespace|encryption|hashing|hasher|scheme|cipher|helpers?|backends?|region|zone|location|hash|hashed|digest|checksum|fingerprint|sha\d{0,3}|md5|duration|period|days|hours|minutes|seconds|delay|retention|retries|retry|attempts|backoff|grace|prefix|suffix|filters?|command|cmd|storage)$|^(?:max|min|num|total|input|output|prompt|completion|cached|reasoning|existing|rotate|rotation|hashed)[_.-]|^(?:password|token|key|secret)less|^(?:auth(?:or|ors|ored|ority|orities|entication|enticated|enticate|orization|orized|orize|z|n))$|^tokeniz|^passthrough|^passive|^bypass|^compass|^password[_.-]?(?:reset|change|changed|policy|expired|age|history|complexity|min|max)/i;
 
-/** Words that make a key a secret's name when they are one of its parts (`db_password`, `authToken`). */
-const secretParts = new Set(['password', 'passwords', 'passwd', 'passwort', 'pass', 'pwd', 'pw', 'passphrase', 'passcode', 'secret', 'secrets', 'token', 'apikey', 'credential', 'credentials', 'creds', 'dsn']);
+/** Words that make a key a secret's name when they are one of its parts (`db_password`, `authToken`); `psk`, a pre-shared key (TLS resumption, WPA, IPsec), lets whoever holds it in. */
+const secretParts = new Set(['password', 'passwords', 'passwd', 'passwort', 'pass', 'pwd', 'pw', 'passphrase', 'passcode', 'secret', 'secrets', 'token', 'apikey', 'credential', 'credentials', 'creds', 'dsn', 'psk']);
 /** Pairs of parts that name a secret together (`api_key`, `private-key`, `client secret`). */
 const secretPairs = /(?:^|_)(?:api|access|private|signing|encryption|master|secret|account|sas|routing|integration|service|webhook|license|subscription|storage|shared|app|client|auth|session|refresh|bearer|conn|connection)_(?:key|secret|token|string)(?:_|$)/;
 
@@ -92,12 +94,16 @@ export function isSecretValue(key: string, value: string, after: string): boolea
   // A bare word followed by more words is prose, not an assignment ("secrets: reloaded 4 secrets from …").
   if (/^[A-Za-z]+$/.test(value) && /^ +[A-Za-z0-9]/.test(after)) return false;
   // An HCL index cut at its quote (`data.vault_generic_secret.db.data["password"]` is read up to `[`).
+  // A prompt and the program's next message on one line (`Password: su: Authentication failure`), or `can't`.
+  if (isMessageAfterKey(value, after)) return false;
   if (progressWord.test(value) || hclReference.test(value) || hclReference.test(`${value}${/^[^\s,;]*/.exec(after)?.[0] ?? ''}`)) return false;
   // A URL with no user information under a DSN or connection-string key (`SENTRY_DSN=https://host/api/1/`):
   // nothing in it logs anyone in; a DSN with `user:password@` or `key@` keeps its credential position.
   if (isUrlWithoutCredential(key, value)) return false;
   // Source code, not a value (redfp4): a call (`client.refresh(`, `env('AUTH_SECRET')`, `::revoke(`)
   // or an exception class's message (`…KeyNotFoundException: IDX10503:`).
+  // A generic type in an annotation (`tokens: Array<number>`, `token?: Promise<string>`) names a type.
+  if (/^[A-Z][A-Za-z0-9]*$/.test(value) && after.startsWith('<')) return false;
   if (codeCall.test(value) || (/^:{0,2}[A-Za-z_$][\w$.]*$/.test(value) && after.startsWith('(')) || /(?:Exception|Error)$/.test(key)) return false;
   return !settingValue.test(value) && !isMasked(value) && !filePath.test(value) && !secretStorePath.test(value);
 }
@@ -197,8 +203,9 @@ export const nameValuePair = /((?:^|[\s{,-])["']?name["']?[ \t]*[:=][ \t]*(["']?
  * JSON-escaped quotes) and the value, quoted or up to a delimiter. The key starts after no
  * letter, so `my_password` and `DB_PASSWORD` match from their start.
  */
+// A key may follow a terminal colour code (ESC `[22m` in CI output), whose digits and `m` are not part of it.
 export const keyValueAssignment = new RegExp(
-  `(?<![A-Za-z0-9])(["']?)(_?${secretKey})\\1((?:\\\\?["'])?[ \\t]{0,8}(?:[:=]|=>|:=)[ \\t]{0,8}(?:\\\\?["'])?)((?!\\[REDACTED:)(?:(?<=["'])[^"'\\n\\\\]{1,512}(?=\\\\?["'])|[^\\s'",;&}<>\\]\\\\)]{1,512}))`,
+  `(?:(?<![A-Za-z0-9])(?<!\\u001b\\[[0-9;]*)|(?<=\\u001b\\[[0-9;]*m))(["']?)(_?${secretKey})\\1((?:\\\\?["'])?[ \\t]{0,8}(?:[:=]|=>|:=)[ \\t]{0,8}(?:\\\\?["'])?)((?!\\[REDACTED:)(?:(?<=["'])[^"'\\n\\\\]{1,512}(?=\\\\?["'])|[^\\s'",;&}<>\\]\\\\)\\u001b]{1,512}))`,
   'gi',
 );
 

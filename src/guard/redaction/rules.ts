@@ -37,7 +37,9 @@ import { findPhoneNumbers } from './phone-numbers.js';
 import { kubernetesCredentialSpans } from './kubernetes-secrets.js';
 import { printedSecretSpans } from './printed-secrets.js';
 import { isMeasuredQuantity } from './quantities.js';
+import { privateKeyDumpSpans } from './private-key-dumps.js';
 import { isArchitecture, isFileNotAddress, isHmacValue, isLogShapeNotSecret, isPaginationKey } from './log-shapes.js';
+import { hasUnescapedColon, isHexByteDump, isPamTag, isSshProtocolName } from './program-messages.js';
 import { placeholder, type RedactionType } from './types.js';
 
 export interface RedactionRule {
@@ -51,7 +53,7 @@ const isPlaceholder = (value: string): boolean => value.startsWith('[REDACTED:')
 // Values that stand for a secret without being one: templates, masks, variables, states, and
 // permission levels (`id-token: write` in a GitHub Actions `permissions:` block).
 const notAValue =
-  /^(?:\*+|x{3,}|\.{3}|…|<[^>]*>|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\{\{[^}]*\}\}|%\([a-z_]+\)s|%s|\[(?:redacted|filtered|masked|hidden|removed|scrubbed|sensitive)[^\]]*\]?|\[[a-z][a-z _-]{1,30}\]?|your[_-][a-z0-9_-]{1,40}|redacted|filtered|masked|hidden|inherit|(?:replace|change|set)[_-]?me|todo|tbd|fixme|placeholder|null|none|nil|true|false|undefined|empty|unset|required|optional|string|str|int|bool|expired|invalid|missing|rotated|revoked|refreshed|present|absent|ok|yes|no|on|off|enabled|disabled|reset|set|valid|changed|wrong|incorrect|updated|needed|read|write|read-?only|read-?write|write-?only|read-all|write-all|\?+)$/i;
+  /^(?:\*+|x{3,}|\.{3}|…|<[^>]*>|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\{\{[^}]*\}\}|%\([a-z_]+\)s|%s|\[(?:redacted|filtered|masked|hidden|removed|scrubbed|sensitive)[^\]]*\]?|\[[a-z][a-z _-]{1,30}\]?|your[_-][a-z0-9_-]{1,40}|redacted|filtered|masked|hidden|inherit|(?:replace|change|set)[_-]?me|todo|tbd|fixme|placeholder|null|none|nil|true|false|undefined|empty|unset|required|optional|string|str|int|bool|boolean|number|bigint|unknown|never|void|expired|invalid|missing|rotated|revoked|refreshed|present|absent|ok|yes|no|on|off|enabled|disabled|reset|set|valid|changed|wrong|incorrect|updated|needed|read|write|read-?only|read-?write|write-?only|read-all|write-all|\?+)$/i;
 
 /** A value in words telling the reader what to put there (`put your unique phrase here`, `enter your key`). */
 const isInstructionText = (value: string): boolean => /^(?:[A-Za-z]+ ){2,10}[A-Za-z]+$/.test(value) && /\b(?:your|here)\b/i.test(value);
@@ -148,6 +150,9 @@ const lineAfter = (match: RegExpExecArray): string => {
   const newline = match.input.indexOf('\n', end);
   return match.input.slice(end, newline === -1 ? Math.min(match.input.length, end + 200) : Math.min(newline, end + 200));
 };
+
+/** Where a matched value starts: the value is the match's last characters. */
+const valueStart = (match: RegExpExecArray, value: string): number => match.index + (match[0] ?? '').length - value.length;
 
 /** "password policy", "password reset", "password rotation": prose about a setting, not a password. */
 const passwordSetting = /^(?:password|passphrase|passcode|passwort|pwd|pw)[\s_-]+(?:policy|policies|reset|resets|change|changes|rotation|length|expiry|expiration|age|history|complexity|requirements?|rules?|manager|hint|field|prompt|strength|min|max|minimum|maximum|settings?)\b/i;
@@ -294,6 +299,8 @@ const awsContext = /aws|amazon|akia|asia|secret|\[REDACTED:aws_access_key\]/i;
 
 export const redactionRules: readonly RedactionRule[] = [
   privateKeyRule,
+  // A private key printed by `openssl rsa|pkey|ec -text`: hex lines under its secret members.
+  spanRule('private_key', privateKeyDumpSpans),
   patternRule('jwt', /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g),
   patternRule('aws_access_key', /(?<![A-Za-z0-9])(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|APKA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])/g),
   patternRule(
@@ -345,6 +352,8 @@ export const redactionRules: readonly RedactionRule[] = [
       // A logfmt record after a program's name and a colon (`external-secrets: level=info msg=…`): the "key" was the program.
       if (!(match[3] ?? '').includes('=') && /^[a-z][a-z0-9_]*=/.test(secret) && /^[ \t]+[a-z][a-z0-9_.]*=/.test(lineAfter(match))) return false;
       if (namesNotHoldsSecret(match)) return false;
+      // `pam_unix(chpasswd:chauthtok)`: PAM's tag names a service and a management group.
+      if (isPamTag(secret, match.input.slice(Math.max(0, match.index - 80), valueStart(match, secret)), lineAfter(match))) return false;
       // `arn:aws:secretsmanager:…:secret:prod/db` names a secret inside a resource name.
       if (/\barn:[\w-]+:[^\s"'\]]*$/.test(match.input.slice(Math.max(0, match.index - 200), match.index))) return false;
       // A number is a password only under a password key ("token_count=5", "auth=1" are settings).
@@ -365,7 +374,8 @@ export const redactionRules: readonly RedactionRule[] = [
   patternRule('url_token', urlQuerySecret, { group: 2, accept: (secret) => !isNonValue(secret) && /\d/.test(secret) && /[A-Za-z]/.test(secret) }),
   // `password =` with nothing after it (an INI key left empty) is no `.netrc` line: its "value" is the separator.
   patternRule('password', netrcPassword, { group: 2, accept: (secret) => !isNonValue(secret) && !/^[=:]/.test(secret) }),
-  patternRule('password', pgpassLine, { group: 2, accept: (secret) => !isNonValue(secret) }),
+  // A `.pgpass` password escapes `:` as `\:`; a line of colon-separated hex pairs is a byte dump (openssl -text).
+  patternRule('password', pgpassLine, { group: 2, accept: (secret, match) => !isNonValue(secret) && !hasUnescapedColon(secret) && !isHexByteDump(match[0] ?? '') }),
   ...commandLineSecrets.map((pattern) =>
     patternRule('password', pattern, {
       group: pattern.source.includes('curl') ? 4 : 3,
@@ -399,7 +409,8 @@ export const redactionRules: readonly RedactionRule[] = [
   patternRule('password', proseKey, {
     group: 3,
     accept: (secret, match) => {
-      const value = secret.replace(/[.)]+$/, '');
+      // A terminal colour code (ESC `[32m`) ends the word before it: captured test or CLI output.
+      const value = secret.split('\u001b')[0]!.replace(/[.)]+$/, '');
       // `(key_id=kid_…` opens a parenthetical or an assignment: the next words describe the key.
       // `deploy-bot-2026Q4-prod`: three or more dashed or dotted parts make a name, not a key.
       if (/^[([{<]/.test(value) || /=[^=]/.test(value) || /^[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+){2,}$/.test(value)) return false;
@@ -446,10 +457,12 @@ export const redactionRules: readonly RedactionRule[] = [
       return passesLuhn(digits);
     },
   }),
-  patternRule('email', /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24}(?![A-Za-z0-9-])/g, {
+  // An address may follow a terminal colour code (ESC `[32m`), whose digits and `m` are not its local part.
+  patternRule('email', /(?:(?<![A-Za-z0-9._%+-])(?<!\u001b\[[0-9;]*)|(?<=\u001b\[[0-9;]*m))[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24}(?![A-Za-z0-9-])/g, {
     accept: (secret, match) => {
       if (/\.(?:png|jpe?g|gif|svg|webp|css|js|ts|map|ico)$/i.test(secret) || roleMailbox.test(secret)) return false;
       if (isFileNotAddress(secret, match)) return false; // log-shapes.ts (redfp3)
+      if (isSshProtocolName(match)) return false; // program-messages.ts (redfp7)
       // A systemd instance unit (`postgresql@16-main.service`, `getty@tty1.service`) is not an address.
       if (/\.(?:service|socket|timer|mount|automount|target|path|slice|scope|device|swap)$/i.test(secret)) return false;
       // `postgres://app@db-1.internal:5432/app`: a URL's user on its host, not a mailbox.
