@@ -14,9 +14,13 @@ const URLSAFE = ALNUM + '-_';
 const pad = (n, w = 2) => String(n).padStart(w, '0');
 const MON = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+// One clock per row: the first time slot of a row picks a random instant, later ones move
+// forward by up to a few seconds, so multi-line rows read in order.
+let rowTime = null;
 function clock() {
-  const d = new Date(Date.UTC(2026, R.int(0, 11), R.int(1, 28), R.int(0, 23), R.int(0, 59), R.int(0, 59), R.int(0, 999)));
-  return d;
+  if (rowTime === null) rowTime = Date.UTC(2026, R.int(0, 11), R.int(1, 28), R.int(0, 23), R.int(0, 59), R.int(0, 59), R.int(0, 999));
+  else rowTime += R.int(0, 4000);
+  return new Date(rowTime);
 }
 
 // Benign slots: values that look like what programs print, none of them credentials.
@@ -32,6 +36,7 @@ const benignSlot = {
   ip: () => `10.${R.int(0, 255)}.${R.int(0, 255)}.${R.int(1, 254)}`,
   pubip: () => `${R.pick(['198.51.100', '203.0.113', '192.0.2'])}.${R.int(1, 254)}`,
   port: () => String(R.int(1024, 65000)),
+  len: () => String(R.int(12, 24)),
   n1: () => String(R.int(1, 9)),
   n2: () => String(R.int(10, 99)),
   n3: () => String(R.int(100, 999)),
@@ -75,6 +80,7 @@ function keyBody(lines) {
 const secretSlot = {
   pw: randPassword,
   upw: () => R.chars(ALNUM, R.int(10, 16)) + R.pick(['-', '_', '.', '~']) + R.chars(ALNUM, R.int(3, 6)),
+  crypt6: () => '$6$' + R.chars(ALNUM + './', 16) + '$' + R.chars(ALNUM + './', 86),
   word: () => R.pick(['Summer', 'Winter', 'Falcon', 'Nebula', 'Granite', 'Lantern']) + R.int(10, 99) + R.pick(['!', '#', '?', '$']) + R.chars(LOWER, 3),
   akia: () => 'AKIA' + R.chars(UPPER + '234567', 16),
   asia: () => 'ASIA' + R.chars(UPPER + '234567', 16),
@@ -113,7 +119,10 @@ const secretSlot = {
 };
 
 function fill(tpl, slots, secrets) {
-  return tpl.replace(/(?<!\$)\{(s:)?([a-zA-Z0-9_]+)\}/g, (m, s, name) => {
+  rowTime = null;
+  const same = new Map(); // {slot.x}: one value reused within the row
+  return tpl.replace(/(?<!\$)\{(s:)?([a-zA-Z0-9_]+)(\.[a-z])?\}/g, (m, s, name, tag) => {
+    if (tag && same.has(m)) return same.get(m);
     if (!s && /^\d+$/.test(name)) return m; // a regex quantifier such as {32}, not a slot
     if (s) {
       const f = secretSlot[name];
@@ -124,7 +133,9 @@ function fill(tpl, slots, secrets) {
     }
     const f = slots[name];
     if (!f) throw new Error('unknown slot ' + m + ' in ' + tpl);
-    return f();
+    const v = f();
+    if (tag) same.set(m, v);
+    return v;
   });
 }
 
@@ -142,7 +153,7 @@ function addBenign(file, category, prefix, reps) {
   for (const tpl of readTemplates(file)) {
     tno++;
     if (/\{s:/.test(tpl)) throw new Error('secret slot in benign template ' + tpl);
-    const hasSlots = /(?<!\$)\{[a-z][a-zA-Z0-9_]*\}/.test(tpl);
+    const hasSlots = /(?<!\$)\{[a-z][a-zA-Z0-9_]*(\.[a-z])?\}/.test(tpl);
     const n = hasSlots ? reps : 1;
     for (let i = 0; i < n; i++) {
       rows.push({ id: `${prefix}-${String(rows.length + 1).padStart(4, '0')}`, split: 'frozen', category, label: 'benign', text: fill(tpl, benignSlot, []), template: `t${tno}` });
