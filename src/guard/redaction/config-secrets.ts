@@ -28,7 +28,7 @@ export const secretKey = `(?:[A-Za-z0-9]{1,30}[_.-]){0,4}[A-Za-z0-9]{0,20}?(?:${
  * feature without one (`passwordlessLogin`, `tokenless_upload`).
  */
 const notSecretKey =
-  /(?:^|[_.-])(?:names?|files?|paths?|dirs?|ref|refs|ids?|count|len|length|ttl|expiry|expires(?:[_.-]?(?:at|in))?|expiration|type|kind|size|limit|used|usage|policy|version|provider|url|uri|endpoint|header|method|mode|enabled|required|min|max|timeout|interval|lifetime|age|format|algorithm|alg|hint|prompt|label|field|param|strength|source|store|manager|rotation|chars?|regex|pattern|bytes|budget|rate|window|cost|input|output|total|bucket|env|var|variable|scopes?|audience|issuer|arn|schedule|cron|selector|namespace|encryption|hashing|hasher|scheme|cipher|helpers?|backends?|region|zone|location|hash|hashed|digest|checksum|fingerprint|sha\d{0,3}|md5|duration|period|days|hours|minutes|seconds|delay|retention|retries|retry|attempts|backoff|grace|prefix|suffix|filters?|command|cmd|storage)$|^(?:max|min|num|total|input|output|prompt|completion|cached|reasoning|existing|rotate|rotation|hashed)[_.-]|^(?:password|token|key|secret)less|^(?:auth(?:or|ors|ored|ority|orities|entication|enticated|enticate|orization|orized|orize|z|n))$|^tokeniz|^passthrough|^passive|^bypass|^compass|^password[_.-]?(?:reset|change|changed|policy|expired|age|history|complexity|min|max)/i;
+  /(?:^|[_.-])(?:names?|files?|paths?|dirs?|ref|refs|ids?|count|len|length|ttl|expiry|expires(?:[_.-]?(?:at|in))?|expiration|type|kind|size|limit|used|usage|policy|version|provider|url|uri|endpoint|header|method|mode|enabled|required|min|max|timeout|interval|lifetime|age|format|algorithm|alg|hint|prompt|label|field|param|strength|source|store|manager|rotation|chars?|regex|pattern|bytes|budget|rate|window|cost|input|output|total|bucket|env|var|variable|scopes?|audience|issuer|arn|schedule|cron|selector|namespace|encryption|hashing|hasher|scheme|cipher|helpers?|backends?|region|zone|location|hash|hashed|digest|checksum|fingerprint|sha\d{0,3}|md5|duration|period|days|hours|minutes|seconds|delay|retention|retries|retry|attempts|backoff|grace|prefix|suffix|filters?|command|cmd|storage|typ)$|^(?:max|min|num|total|input|output|prompt|completion|cached|reasoning|existing|rotate|rotation|hashed)[_.-]|^(?:password|token|key|secret)less|^(?:auth(?:or|ors|ored|ority|orities|entication|enticated|enticate|orization|orized|orize|z|n))$|^tokeniz|^passthrough|^passive|^bypass|^compass|^password[_.-]?(?:reset|change|changed|policy|expired|age|history|complexity|min|max)/i;
 
 /** Words that make a key a secret's name when they are one of its parts (`db_password`, `authToken`); `psk`, a pre-shared key (TLS resumption, WPA, IPsec), lets whoever holds it in. */
 const secretParts = new Set(['password', 'passwords', 'passwd', 'passwort', 'pass', 'pwd', 'pw', 'passphrase', 'passcode', 'secret', 'secrets', 'token', 'apikey', 'credential', 'credentials', 'creds', 'dsn', 'psk']);
@@ -89,6 +89,8 @@ const codeCall = /^:{0,2}[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)*\(/;
 
 export function isSecretValue(key: string, value: string, after: string): boolean {
   if (referenceValue.test(value) || describingWord.test(value) || isTokenPrefix(key, value)) return false;
+  // `tests/test_tokens.py::test_rotation[es256]`, `Token::refresh`: a doubled colon joins a scope and a name, it assigns nothing.
+  if (value.startsWith(':')) return false;
   // `PWD=/home/deploy` in sudo logs and env dumps is the working directory.
   if (/^(?:OLD)?PWD$/i.test(key) && /^[/~]/.test(value)) return false;
   // A bare word followed by more words is prose, not an assignment ("secrets: reloaded 4 secrets from …").
@@ -132,7 +134,7 @@ function isTokenPrefix(key: string, value: string): boolean {
 /** A value a tool printed with most of it masked (`****49b22`, `•••••`): what is left identifies, it does not authenticate. */
 // Also a value that says in words it was hidden (CloudTrail's `HIDDEN_DUE_TO_SECURITY_REASONS`, `<redacted by policy>`).
 export const isMasked = (value: string): boolean =>
-  /\*{3,}|•{3,}/.test(value) || /^[<([]?(?:[A-Za-z]+[_ -])*(?:hidden|redacted|masked|filtered|omitted|scrubbed|obfuscated|censored|withheld|elided)(?:[_ -][A-Za-z]+)*[>)\]]?$/i.test(value);
+  /\*{3,}|•{3,}/.test(value) || /^[<([]?(?:[A-Za-z]+[_ -])*(?:hidden|redacted|masked|filtered|omitted|scrubbed|obfuscated|censored|withheld|elided|no[_ -]?log)(?:[_ -][A-Za-z]+)*[>)\]]?$/i.test(value);
 
 /**
  * A Terraform/HCL reference to another resource's attribute (`random_password.db.result`,
@@ -158,7 +160,7 @@ const secretStorePath = /^[a-z][a-z0-9_.-]{0,63}(?:\/[a-z0-9][a-z0-9_.-]{0,63}){
  * parentheses (Terraform's `(sensitive value)`), a date.
  */
 const settingValue =
-  /^(?:(?:\d{1,6}(?:\.\d{1,3})?(?:ns|us|µs|ms|s|m|h|d|w)){1,4}|P(?=[\dT])(?:\d{1,4}[YMWD]){0,4}(?:T(?:\d{1,4}[HMS]){1,3})?|(?:scram-)?sha-?\d{1,3}|md5|bcrypt|scrypt|argon2(?:id|i|d)?|pbkdf2(?:[-_]sha\d{1,3})?|yescrypt|crypt|plain(?:text)?|aes-?\d{3}(?:-[a-z]{3})?|hmac-sha\d{3}|[hrep]s\d{3}|[\^~v]?(?:>=?|<=?|=)?\d{1,4}(?:\.\d{1,6}){1,3}(?:[-+][A-Za-z0-9.]{1,30})?|\([a-z][a-z -]{0,30}\)?|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?)$/i;
+  /^(?:(?:\d{1,6}(?:\.\d{1,3})?(?:ns|us|µs|ms|s|m|h|d|w)){1,4}|P(?=[\dT])(?:\d{1,4}[YMWD]){0,4}(?:T(?:\d{1,4}[HMS]){1,3})?|(?:scram-)?sha-?\d{1,3}|md5|bcrypt|scrypt|argon2(?:id|i|d)?|pbkdf2(?:[-_]sha\d{1,3})?|yescrypt|crypt|plain(?:text)?|aes-?\d{3}(?:-[a-z]{3})?|hmac-sha\d{3}(?::[0-9a-f]{32,})?|[hrep]s\d{3}|[\^~v]?(?:>=?|<=?|=)?\d{1,4}(?:\.\d{1,6}){1,3}(?:[-+][A-Za-z0-9.]{1,30})?|\([a-z][a-z -]{0,30}\)?|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?)$/i;
 
 /**
  * A path on disk, alone or after an id (systemd's `LoadCredential=db-password:/etc/credstore/db-password`):
@@ -205,7 +207,7 @@ export const nameValuePair = /((?:^|[\s{,-])["']?name["']?[ \t]*[:=][ \t]*(["']?
  */
 // A key may follow a terminal colour code (ESC `[22m` in CI output), whose digits and `m` are not part of it.
 export const keyValueAssignment = new RegExp(
-  `(?:(?<![A-Za-z0-9])(?<!\\u001b\\[[0-9;]*)|(?<=\\u001b\\[[0-9;]*m))(["']?)(_?${secretKey})\\1((?:\\\\?["'])?[ \\t]{0,8}(?:[:=]|=>|:=)[ \\t]{0,8}(?:\\\\?["'])?)((?!\\[REDACTED:)(?:(?<=["'])[^"'\\n\\\\]{1,512}(?=\\\\?["'])|[^\\s'",;&}<>\\]\\\\)\\u001b]{1,512}))`,
+  `(?:(?<![A-Za-z0-9/])(?<!\\u001b\\[[0-9;]*)|(?<=\\u001b\\[[0-9;]*m))(["']?)(_?${secretKey})\\1((?:\\\\?["'])?[ \\t]{0,8}(?:[:=]|=>|:=)[ \\t]{0,8}(?:\\\\?["'])?)((?!\\[REDACTED:)(?:(?<=["'])[^"'\\n\\\\]{1,512}(?=\\\\?["'])|[^\\s'",;&}<>\\]\\\\)\\u001b]{1,512}))`,
   'gi',
 );
 
@@ -251,7 +253,7 @@ export const registryToken = /(?<![A-Za-z0-9_])(?:npm_[A-Za-z0-9]{36}|pypi-[A-Za
  * "root pw for db-3: P@ss…". The value must hold a digit or a symbol, so "the password
  * policy is strict" and "password rotation is complete" are left alone.
  */
-export const prosePassword = /(?<![A-Za-z_[:])((?:password|passphrase|passcode|passwort|pwd|pw)\b(?!\])(?:(?!["'],)[^.\n:=\[\]]){0,48}?(?:\s(?:is|was|ist|est|es)\s+|:\s*)["'`]?)([^\s'"`,;]{4,128})/gi;
+export const prosePassword = /(?<![A-Za-z_[:])((?:password|passphrase|passcode|passwort|pwd|pw)\b(?!\])(?:(?!["'],)[^.\n:=\[\]]){0,48}?(?:\s(?:is|was|ist|est|es)\s+|:[ \t]*)["'`]?)([^\s'"`,;]{4,128})/gi;
 
 /**
  * A credential named by a word and given right after it without "is" or ":": "pw Qx7!…",

@@ -33,7 +33,7 @@ import {
   xmlElementSecret,
 } from './config-secrets.js';
 import { isAmongNumericColumns, isIssuableSsn, isNinoMatch, isValidIban, ninoPattern, ssnContext } from './national-ids.js';
-import { findPhoneNumbers } from './phone-numbers.js';
+import { findPhoneNumbers, isIdentifierField } from './phone-numbers.js';
 import { kubernetesCredentialSpans } from './kubernetes-secrets.js';
 import { printedSecretSpans } from './printed-secrets.js';
 import { isMeasuredQuantity } from './quantities.js';
@@ -443,7 +443,9 @@ export const redactionRules: readonly RedactionRule[] = [
   }),
   patternRule('uk_nino', ninoPattern, { accept: (_secret, match) => isNinoMatch(match) }),
   patternRule('card_number', /(?<![0-9A-Za-z.-])(?:\d[ -]?){12,18}\d(?![0-9A-Za-z-]|\.\d)/g, {
-    accept: (secret) => {
+    accept: (secret, match) => {
+      // Digits under a field named as an id (`id=`, `accountId`) number a record (phone-numbers.ts).
+      if (isIdentifierField(match.input.slice(Math.max(0, match.index - 48), match.index))) return false;
       const digits = secret.replace(/[ -]/g, '');
       if (digits.length < 13 || digits.length > 19 || !/^[2-6]/.test(digits) || /^(\d)\1+$/.test(digits)) return false;
       // Cards starting with 2 are Mir (2200-2204) or Mastercard (2221-2720); `2026…` is a timestamp or a migration version.
@@ -453,6 +455,8 @@ export const redactionRules: readonly RedactionRule[] = [
       // fours with a shorter last group (a 13-digit Visa printed as 4-4-4-1, a 19-digit card as 4-4-4-4-3).
       const groups = secret.split(/[ -]/);
       const inFours = groups.slice(0, -1).every((part) => part.length === 4) && groups.length >= 4;
+      // Issuers print cards in groups of four to six digits (4-4-4-4, Amex 4-6-5); `2699 412510936940` is two numbers.
+      if (groups.length > 1 && groups.some((part) => part.length > 6)) return false;
       if (separators.length > 0 && (new Set(separators).size > 1 || (!inFours && groups.some((part) => part.length < 3)))) return false;
       return passesLuhn(digits);
     },
