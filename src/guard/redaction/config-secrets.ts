@@ -102,6 +102,7 @@ export function isSecretValue(key: string, value: string, after: string): boolea
   // A URL with no user information under a DSN or connection-string key (`SENTRY_DSN=https://host/api/1/`):
   // nothing in it logs anyone in; a DSN with `user:password@` or `key@` keeps its credential position.
   if (isUrlWithoutCredential(key, value)) return false;
+  if (isConnectionStringWithoutCredential(key, value)) return false;
   // Source code, not a value (redfp4): a call (`client.refresh(`, `env('AUTH_SECRET')`, `::revoke(`)
   // or an exception class's message (`…KeyNotFoundException: IDX10503:`).
   // A generic type in an annotation (`tokens: Array<number>`, `token?: Promise<string>`) names a type.
@@ -118,6 +119,20 @@ function isUrlWithoutCredential(key: string, value: string): boolean {
   const url = /^[a-z][a-z0-9+.-]{1,20}:\/\/([^/?#\s]*)([^\s]*)$/i.exec(value);
   if (!url) return false;
   return !url[1]!.includes('@') && !/[?&;](?:[a-z0-9_-]*(?:pass|pwd|secret|token|key|sig|auth|cred)[a-z0-9_-]*)=/i.test(url[2]!);
+}
+
+/**
+ * An ADO.NET/ODBC connection string (`Data Source=sql;Initial Catalog=orders;Integrated Security=SSPI`)
+ * under a connection-string key: `name=value` fields joined by `;`. With no field naming a password,
+ * key, token or secret it logs in as the process's own identity (Windows, managed identity) and
+ * holds nothing to steal; with `Password=`/`Pwd=`/`AccountKey=` it is still redacted.
+ */
+function isConnectionStringWithoutCredential(key: string, value: string): boolean {
+  const parts = partsOf(key.replace(/^["'$-]+|["']+$/g, ''));
+  if (!(parts.at(-1) === 'string' && /^conn(?:ection)?$/.test(parts.at(-2) ?? '')) && !/^connectionstring$/.test(parts.at(-1) ?? '')) return false;
+  const fields = value.split(';').filter((field) => field.trim() !== '');
+  if (fields.length < 2 || !fields.every((field) => /^[A-Za-z][A-Za-z ]{0,40}=[^=]*$/.test(field.trim()))) return false;
+  return !fields.some((field) => /pass|pwd|secret|token|key|sig|auth(?!entication)|cred/i.test(field.split('=')[0]!));
 }
 
 /**

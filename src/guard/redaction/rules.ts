@@ -191,7 +191,11 @@ function isIdentifierKey(before: string): boolean {
 }
 
 /** Role and no-reply mailboxes (`noreply@…`, `ci-bot@users.noreply.github.com`) name a function, not a person. */
-const roleMailbox = /^(?:no-?reply|do-?not-?reply|mailer-daemon|postmaster|hostmaster|webmaster|abuse|security|releases?|notifications?|alerts?|[a-z0-9-]*-bot|[a-z0-9-]*\[bot\])@|@users\.noreply\.|@noreply\./i;
+// A cloud workload identity (`etl-sa@acme.iam.gserviceaccount.com`, GKE's `…@proj.svc.id.goog`) names a program's account, not a person.
+const roleMailbox = /^(?:no-?reply|do-?not-?reply|mailer-daemon|postmaster|hostmaster|webmaster|abuse|security|releases?|notifications?|alerts?|[a-z0-9-]*-bot|[a-z0-9-]*\[bot\])@|@users\.noreply\.|@noreply\.|@(?:[a-z0-9-]+\.)*gserviceaccount\.com$|\.svc\.id\.goog$/i;
+
+/** An Erlang node's name (`rabbit@rmq-2`, `ejabberd@host`) is written `name@host` and named a node by the words before it. */
+const erlangNodeLead = /\bnodes?[ \t]*[:=]?[ \t]*['"]?$/i;
 
 /** OpenSSH public keys (`ssh-ed25519 AAAA…`) are published on purpose. */
 const publicKeyPrefix = /(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-nistp\d{3}|sk-(?:ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com)\s+$/;
@@ -467,6 +471,7 @@ export const redactionRules: readonly RedactionRule[] = [
       if (/\.(?:png|jpe?g|gif|svg|webp|css|js|ts|map|ico)$/i.test(secret) || roleMailbox.test(secret)) return false;
       if (isFileNotAddress(secret, match)) return false; // log-shapes.ts (redfp3)
       if (isSshProtocolName(match)) return false; // program-messages.ts (redfp7)
+      if (erlangNodeLead.test(match.input.slice(Math.max(0, match.index - 12), match.index))) return false;
       // A systemd instance unit (`postgresql@16-main.service`, `getty@tty1.service`) is not an address.
       if (/\.(?:service|socket|timer|mount|automount|target|path|slice|scope|device|swap)$/i.test(secret)) return false;
       // `postgres://app@db-1.internal:5432/app`: a URL's user on its host, not a mailbox.
