@@ -131,7 +131,7 @@ function isConnectionStringWithoutCredential(key: string, value: string): boolea
   const parts = partsOf(key.replace(/^["'$-]+|["']+$/g, ''));
   if (!(parts.at(-1) === 'string' && /^conn(?:ection)?$/.test(parts.at(-2) ?? '')) && !/^connectionstring$/.test(parts.at(-1) ?? '')) return false;
   const fields = value.split(';').filter((field) => field.trim() !== '');
-  if (fields.length < 2 || !fields.every((field) => /^[A-Za-z][A-Za-z ]{0,40}=[^=]*$/.test(field.trim()))) return false;
+  if (fields.length < 2 || !fields.every((field) => /^[A-Za-z][A-Za-z_ ]{0,40}=[^=]*$/.test(field.trim()))) return false;
   return !fields.some((field) => /pass|pwd|secret|token|key|sig|auth(?!entication)|cred/i.test(field.split('=')[0]!));
 }
 
