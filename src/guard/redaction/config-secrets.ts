@@ -211,9 +211,10 @@ export const keyNamedAssignment = /(?<![A-Za-z0-9])(["']?)((?:[A-Za-z0-9]{1,30}[
 
 /**
  * A secret given as a name/value pair, as Kubernetes `env`, Ansible and CI options write it:
- * `- name: DB_PASSWORD` then `value: "…"` (next line or same object). Group 3 is the name, 4 the value.
+ * `- name: DB_PASSWORD` then `value: "…"` (next line or same object); Postman and HAR headers write
+ * `{"key": "X-Api-Token", "value": "…"}`. Group 3 is the name, 4 the value.
  */
-export const nameValuePair = /((?:^|[\s{,-])["']?name["']?[ \t]*[:=][ \t]*(["']?)([A-Za-z0-9_.-]{1,80})\2[ \t]*(?:,[ \t]*|\r?\n[ \t-]*)["']?value["']?[ \t]*[:=][ \t]*["']?)((?!\[REDACTED:)(?:(?<=["'])[^"'\n\\]{1,512}(?=["'])|[^\s'",;&}<>\]\\)]{1,512}))/g;
+export const nameValuePair = /((?:^|[\s{,-])["']?(?:name|key)["']?[ \t]*[:=][ \t]*(["']?)([A-Za-z0-9_.-]{1,80})\2[ \t]*(?:,[ \t]*|\r?\n[ \t-]*)["']?value["']?[ \t]*[:=][ \t]*["']?)((?!\[REDACTED:)(?:(?<=["'])[^"'\n\\]{1,512}(?=["'])|[^\s'",;&}<>\]\\)]{1,512}))/g;
 
 /**
  * The whole assignment: key, separator (`=`, `:`, `=>`, `:=`, optional quotes and spaces,
@@ -232,6 +233,13 @@ export const keyValueAssignment = new RegExp(
  * element's name (judged by the rule as a key), 3 the value.
  */
 export const xmlElementSecret = /(<((?:[A-Za-z][A-Za-z0-9_.-]{0,30}:)?[A-Za-z_][A-Za-z0-9_.-]{0,80})(?:[ \t][^<>\n]{0,200})?>)([^<>\n]{1,512})(?=<\/\2>)/g;
+
+/**
+ * A secret-named key whose value is an object holding it under `value`: Spring Boot actuator's
+ * `/env` (`"spring.datasource.password": {"value": "…", "origin": …}`), Terraform's output JSON.
+ * Group 2 is the key, 3 the value.
+ */
+export const objectValueSecret = /(["']([A-Za-z0-9_.-]{1,80})["'][ \t]*:[ \t]*\{[ \t]*["']value["'][ \t]*:[ \t]*["'])([^"'\n\\]{1,512})(?=["'])/g;
 
 /** `.netrc`: `machine host login user password value` (on one line or on its own line). */
 export const netrcPassword = /(?<![A-Za-z0-9_-])((?:machine|default)\s+\S+.{0,200}?\s(?:password|passwd|account)\s+|^\s*(?:password|passwd)\s+)(\S{1,256})(?=\s*$)/gim;
@@ -260,8 +268,8 @@ export const commandLineSecrets: readonly RegExp[] = [
   /((?:^|[\s;|&(`"'])htpasswd\s+(?:-\w+\s+)*-\w*b\w*\s+(?:-\w+\s+)*\S+\s+\S+\s+)(["']?)([^\s'"]{1,256})\2/g,
 ];
 
-/** npm, PyPI and similar registry tokens recognized by their prefix. */
-export const registryToken = /(?<![A-Za-z0-9_])(?:npm_[A-Za-z0-9]{36}|pypi-[A-Za-z0-9_-]{50,}|glpat-[A-Za-z0-9_-]{20,}|hf_[A-Za-z0-9]{30,}|dop_v1_[a-f0-9]{64}|SG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,})(?![A-Za-z0-9_])/g;
+/** npm, PyPI and similar registry tokens recognized by their prefix; Shopify (`shpat_`) and Grafana service-account (`glsa_`) tokens too. */
+export const registryToken = /(?<![A-Za-z0-9_])(?:npm_[A-Za-z0-9]{36}|shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}|glsa_[A-Za-z0-9]{32}_[a-fA-F0-9]{8}|pypi-[A-Za-z0-9_-]{50,}|glpat-[A-Za-z0-9_-]{20,}|hf_[A-Za-z0-9]{30,}|dop_v1_[a-f0-9]{64}|SG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,})(?![A-Za-z0-9_])/g;
 
 /**
  * A password given in a sentence: "the password for the break-glass account is maple3337",

@@ -20,6 +20,7 @@ import {
   keyValueAssignment,
   looksGenerated,
   nameValuePair,
+  objectValueSecret,
   netrcPassword,
   pgpassLine,
   phpDefine,
@@ -374,6 +375,10 @@ export const redactionRules: readonly RedactionRule[] = [
   patternRule('password', nameValuePair, {
     group: 4,
     accept: (secret, match) => isSecretKey(match[3] ?? '') && !isNonValue(secret) && secret.length >= 3 && isSecretValue(match[3] ?? '', secret, lineAfter(match)),
+  }),
+  patternRule('password', objectValueSecret, {
+    group: 3,
+    accept: (secret, match) => isSecretKey(match[2] ?? '') && !isNonValue(secret) && isSecretValue(match[2] ?? '', secret, lineAfter(match)),
   }),
   patternRule('url_token', urlQuerySecret, { group: 2, accept: (secret) => !isNonValue(secret) && /\d/.test(secret) && /[A-Za-z]/.test(secret) }),
   // `password =` with nothing after it (an INI key left empty) is no `.netrc` line: its "value" is the separator.

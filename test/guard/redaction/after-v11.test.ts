@@ -29,6 +29,8 @@ describe('benign text the v11 rules leave alone', () => {
     ['a JWT header type', '{"alg":"ES256","typ":"JWT","kid":"k-2026-11"}'],
     ['a workload identity (GCP service account)', 'granted roles/storage.objectViewer to deployer@build-prod.iam.gserviceaccount.com'],
     ['an Erlang node name', 'connection to node "couchdb@db-3.cluster.local" lost'],
+    ['a Kubernetes taint as key and value', '- key: dedicated\n  value: gpu-pool\n  effect: NoSchedule'],
+    ['an actuator /env object for a setting', '"app.mail.host": {"value": "smtp.internal", "origin": "env"},'],
     ['a connection string that logs in as the process', '<add name="Reports" connectionString="Server=rpt-sql;Database=reports;Trusted_Connection=True;Encrypt=True" />'],
   ])('%s', (_name, text) => unchanged(text));
 });
@@ -46,6 +48,10 @@ describe('secrets and personal data the v11 rules keep redacting', () => {
     ['an address not named a node', 'owner: couchdb@db-3.example.com', 'couchdb@db-3.example.com'],
     ['a connection string with a password', 'connectionString="Server=rpt-sql;Database=reports;User ID=rpt;Password=Lm4-xQ9vR2tK"', 'Lm4-xQ9vR2tK'],
     ['a storage connection string with an account key', 'StorageConnectionString=DefaultEndpointsProtocol=https;AccountName=rpt;AccountKey=Qm9vL2xR7tK4wZs8NbY3cA==', 'Qm9vL2xR7tK4wZs8NbY3cA=='],
+    ['a token in a Postman header list', '{"key": "X-Service-Api-Token", "value": "Vq8LmR2xK9tZ4wPs7NbY", "type": "text"}', 'Vq8LmR2xK9tZ4wPs7NbY'],
+    ['a password in an actuator /env object', '"app.mail.password": {"value": "Lm4-xQ9vR2tK", "origin": "env"},', 'Lm4-xQ9vR2tK'],
+    ['a Shopify admin token in prose', 'store admin token is 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 for now', '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'],
+    ['a Grafana service-account token in prose', 'exporter uses glsa_Q7mVx2LpR9tK4wZs8NbY3cAe5fGh6jKl_9e0b1c2d (read only)', 'glsa_Q7mVx2LpR9tK4wZs8NbY3cAe5fGh6jKl_9e0b1c2d'],
   ])('%s', (_name, text, secret) => removes(text, secret));
 });
 
