@@ -20,8 +20,8 @@ describe('v11 (exposed after blind measurements)', () => {
   it('removes secrets and keeps the altered benign lines at their redfp8 level', () => {
     // At e0643f7: benign log 50/957 altered, benign config 7/225. After redfp8: 19/957 (15 of them
     // hold an e-mail address, redacted on purpose as personal data) and 7/225; secrets 418/453.
-    // Final redfp8: 10/957 (6 of them a person’s e-mail address) and 4/225; secrets 418/453.
-    expect(rates('config-secrets.jsonl').row.caught).toBeGreaterThanOrEqual(418);
+    // Final redfp8: 10/957 (6 of them a person’s e-mail address) and 4/225; secrets 427/453.
+    expect(rates('config-secrets.jsonl').row.caught).toBeGreaterThanOrEqual(427);
     expect(rates('config-secrets.jsonl', 'benign-log').row.falsePositives).toBeLessThanOrEqual(10);
     expect(rates('config-secrets.jsonl', 'benign-config').row.falsePositives).toBeLessThanOrEqual(4);
   });
