@@ -292,9 +292,9 @@ export function evaluateFolders(sets: readonly LabeledSet[], split: SplitFilter 
 }
 
 /**
- * The repository's labeled sets, named for how they were used: `v3`, `v5`, `v6`, `v7`, `v8`, `v9`
- * and `v10` (outside writers' sets, all frozen, each measured blind, then tuned on by branches
- * guardfix, guardfix2, redfp, redfp2, redfp4, redfp5 and redfp6)
+ * The repository's labeled sets, named for how they were used: `v3`, `v5`, `v6`, `v7`, `v8`, `v9`,
+ * `v10` and `v11` (outside writers' sets, all frozen, each measured blind, then tuned on by branches
+ * guardfix, guardfix2, redfp, redfp2, redfp4, redfp5, redfp6 and redfp8)
  * are reported under the split `exposed`, never as frozen; `v2` was written by someone
  * who never saw the detector (its `dev` split may be tuned on, its `frozen` split never; the
  * frozen rows that sat in the dev split of the set's first version are `frozen-exposed`);
@@ -322,6 +322,8 @@ export function repositorySets(root = path.resolve(import.meta.dirname, '../..')
     { name: 'v9', folder: path.join(datasets, 'v9'), split: 'exposed' },
     // Written whole as a frozen set, measured blind at 71c57a3 and b0a1bf1, then tuned on by redfp6 (its README).
     { name: 'v10', folder: path.join(datasets, 'v10'), split: 'exposed' },
+    // Written whole as a frozen set (config/log redaction), measured blind at 71c57a3, b0a1bf1 and e0643f7, then tuned on by redfp8 (its README).
+    { name: 'v11', folder: path.join(datasets, 'v11'), split: 'exposed' },
     // Written whole as a frozen set (config/log and PII redaction), measured blind at 71c57a3 and e0643f7; nobody has read its rows (its README).
     { name: 'v12', folder: path.join(datasets, 'v12') },
     { name: 'development', folder: path.join(datasets, 'development'), defaultSplit: 'tuned' },

@@ -28,7 +28,7 @@ export const secretKey = `(?:[A-Za-z0-9]{1,30}[_.-]){0,4}[A-Za-z0-9]{0,20}?(?:${
  * feature without one (`passwordlessLogin`, `tokenless_upload`).
  */
 const notSecretKey =
-  /(?:^|[_.-])(?:names?|files?|paths?|dirs?|ref|refs|ids?|count|len|length|ttl|expiry|expires(?:[_.-]?(?:at|in))?|expiration|type|kind|size|limit|used|usage|policy|version|provider|url|uri|endpoint|header|method|mode|enabled|required|min|max|timeout|interval|lifetime|age|format|algorithm|alg|hint|prompt|label|field|param|strength|source|store|manager|rotation|chars?|regex|pattern|bytes|budget|rate|window|cost|input|output|total|bucket|env|var|variable|scopes?|audience|issuer|arn|schedule|cron|selector|namespace|encryption|hashing|hasher|scheme|cipher|helpers?|backends?|region|zone|location|hash|hashed|digest|checksum|fingerprint|sha\d{0,3}|md5|duration|period|days|hours|minutes|seconds|delay|retention|retries|retry|attempts|backoff|grace|prefix|suffix|filters?|command|cmd|storage)$|^(?:max|min|num|total|input|output|prompt|completion|cached|reasoning|existing|rotate|rotation|hashed)[_.-]|^(?:password|token|key|secret)less|^(?:auth(?:or|ors|ored|ority|orities|entication|enticated|enticate|orization|orized|orize|z|n))$|^tokeniz|^passthrough|^passive|^bypass|^compass|^password[_.-]?(?:reset|change|changed|policy|expired|age|history|complexity|min|max)/i;
+  /(?:^|[_.-])(?:names?|files?|paths?|dirs?|ref|refs|ids?|count|len|length|ttl|expiry|expires(?:[_.-]?(?:at|in))?|expiration|type|kind|size|limit|used|usage|policy|version|provider|url|uri|endpoint|header|method|mode|enabled|required|min|max|timeout|interval|lifetime|age|format|algorithm|alg|hint|prompt|label|field|param|strength|source|store|manager|rotation|chars?|regex|pattern|bytes|budget|rate|window|cost|input|output|total|bucket|env|var|variable|scopes?|audience|issuer|arn|schedule|cron|selector|namespace|encryption|hashing|hasher|scheme|cipher|helpers?|backends?|region|zone|location|hash|hashed|digest|checksum|fingerprint|sha\d{0,3}|md5|duration|period|days|hours|minutes|seconds|delay|retention|retries|retry|attempts|backoff|grace|prefix|suffix|filters?|command|cmd|storage|typ)$|^(?:max|min|num|total|input|output|prompt|completion|cached|reasoning|existing|rotate|rotation|hashed)[_.-]|^(?:password|token|key|secret)less|^(?:auth(?:or|ors|ored|ority|orities|entication|enticated|enticate|orization|orized|orize|z|n))$|^tokeniz|^passthrough|^passive|^bypass|^compass|^password[_.-]?(?:reset|change|changed|policy|expired|age|history|complexity|min|max)/i;
 
 /** Words that make a key a secret's name when they are one of its parts (`db_password`, `authToken`); `psk`, a pre-shared key (TLS resumption, WPA, IPsec), lets whoever holds it in. */
 const secretParts = new Set(['password', 'passwords', 'passwd', 'passwort', 'pass', 'pwd', 'pw', 'passphrase', 'passcode', 'secret', 'secrets', 'token', 'apikey', 'credential', 'credentials', 'creds', 'dsn', 'psk']);
@@ -89,6 +89,8 @@ const codeCall = /^:{0,2}[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)*\(/;
 
 export function isSecretValue(key: string, value: string, after: string): boolean {
   if (referenceValue.test(value) || describingWord.test(value) || isTokenPrefix(key, value)) return false;
+  // `tests/test_tokens.py::test_rotation[es256]`, `Token::refresh`: a doubled colon joins a scope and a name, it assigns nothing.
+  if (value.startsWith(':')) return false;
   // `PWD=/home/deploy` in sudo logs and env dumps is the working directory.
   if (/^(?:OLD)?PWD$/i.test(key) && /^[/~]/.test(value)) return false;
   // A bare word followed by more words is prose, not an assignment ("secrets: reloaded 4 secrets from …").
@@ -100,6 +102,7 @@ export function isSecretValue(key: string, value: string, after: string): boolea
   // A URL with no user information under a DSN or connection-string key (`SENTRY_DSN=https://host/api/1/`):
   // nothing in it logs anyone in; a DSN with `user:password@` or `key@` keeps its credential position.
   if (isUrlWithoutCredential(key, value)) return false;
+  if (isConnectionStringWithoutCredential(key, value)) return false;
   // Source code, not a value (redfp4): a call (`client.refresh(`, `env('AUTH_SECRET')`, `::revoke(`)
   // or an exception class's message (`…KeyNotFoundException: IDX10503:`).
   // A generic type in an annotation (`tokens: Array<number>`, `token?: Promise<string>`) names a type.
@@ -119,6 +122,20 @@ function isUrlWithoutCredential(key: string, value: string): boolean {
 }
 
 /**
+ * An ADO.NET/ODBC connection string (`Data Source=sql;Initial Catalog=orders;Integrated Security=SSPI`)
+ * under a connection-string key: `name=value` fields joined by `;`. With no field naming a password,
+ * key, token or secret it logs in as the process's own identity (Windows, managed identity) and
+ * holds nothing to steal; with `Password=`/`Pwd=`/`AccountKey=` it is still redacted.
+ */
+function isConnectionStringWithoutCredential(key: string, value: string): boolean {
+  const parts = partsOf(key.replace(/^["'$-]+|["']+$/g, ''));
+  if (!(parts.at(-1) === 'string' && /^conn(?:ection)?$/.test(parts.at(-2) ?? '')) && !/^connectionstring$/.test(parts.at(-1) ?? '')) return false;
+  const fields = value.split(';').filter((field) => field.trim() !== '');
+  if (fields.length < 2 || !fields.every((field) => /^[A-Za-z][A-Za-z_ ]{0,40}=[^=]*$/.test(field.trim()))) return false;
+  return !fields.some((field) => /pass|pwd|secret|token|key|sig|auth(?!entication)|cred/i.test(field.split('=')[0]!));
+}
+
+/**
  * Under a key naming a token (`token=`, `job_token:`), letters and digits shorter than 12
  * characters are not a whole token: generated tokens have 20 or more (GitLab Runner prints the
  * first 8 characters of a job token on purpose). Passwords, secrets and keys may be short and
@@ -132,7 +149,7 @@ function isTokenPrefix(key: string, value: string): boolean {
 /** A value a tool printed with most of it masked (`****49b22`, `•••••`): what is left identifies, it does not authenticate. */
 // Also a value that says in words it was hidden (CloudTrail's `HIDDEN_DUE_TO_SECURITY_REASONS`, `<redacted by policy>`).
 export const isMasked = (value: string): boolean =>
-  /\*{3,}|•{3,}/.test(value) || /^[<([]?(?:[A-Za-z]+[_ -])*(?:hidden|redacted|masked|filtered|omitted|scrubbed|obfuscated|censored|withheld|elided)(?:[_ -][A-Za-z]+)*[>)\]]?$/i.test(value);
+  /\*{3,}|•{3,}/.test(value) || /^[<([]?(?:[A-Za-z]+[_ -])*(?:hidden|redacted|masked|filtered|omitted|scrubbed|obfuscated|censored|withheld|elided|no[_ -]?log)(?:[_ -][A-Za-z]+)*[>)\]]?$/i.test(value);
 
 /**
  * A Terraform/HCL reference to another resource's attribute (`random_password.db.result`,
@@ -158,7 +175,7 @@ const secretStorePath = /^[a-z][a-z0-9_.-]{0,63}(?:\/[a-z0-9][a-z0-9_.-]{0,63}){
  * parentheses (Terraform's `(sensitive value)`), a date.
  */
 const settingValue =
-  /^(?:(?:\d{1,6}(?:\.\d{1,3})?(?:ns|us|µs|ms|s|m|h|d|w)){1,4}|P(?=[\dT])(?:\d{1,4}[YMWD]){0,4}(?:T(?:\d{1,4}[HMS]){1,3})?|(?:scram-)?sha-?\d{1,3}|md5|bcrypt|scrypt|argon2(?:id|i|d)?|pbkdf2(?:[-_]sha\d{1,3})?|yescrypt|crypt|plain(?:text)?|aes-?\d{3}(?:-[a-z]{3})?|hmac-sha\d{3}|[hrep]s\d{3}|[\^~v]?(?:>=?|<=?|=)?\d{1,4}(?:\.\d{1,6}){1,3}(?:[-+][A-Za-z0-9.]{1,30})?|\([a-z][a-z -]{0,30}\)?|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?)$/i;
+  /^(?:(?:\d{1,6}(?:\.\d{1,3})?(?:ns|us|µs|ms|s|m|h|d|w)){1,4}|P(?=[\dT])(?:\d{1,4}[YMWD]){0,4}(?:T(?:\d{1,4}[HMS]){1,3})?|(?:scram-)?sha-?\d{1,3}|md5|bcrypt|scrypt|argon2(?:id|i|d)?|pbkdf2(?:[-_]sha\d{1,3})?|yescrypt|crypt|plain(?:text)?|aes-?\d{3}(?:-[a-z]{3})?|hmac-sha\d{3}(?::[0-9a-f]{32,})?|[hrep]s\d{3}|[\^~v]?(?:>=?|<=?|=)?\d{1,4}(?:\.\d{1,6}){1,3}(?:[-+][A-Za-z0-9.]{1,30})?|\([a-z][a-z -]{0,30}\)?|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?)$/i;
 
 /**
  * A path on disk, alone or after an id (systemd's `LoadCredential=db-password:/etc/credstore/db-password`):
@@ -194,9 +211,10 @@ export const keyNamedAssignment = /(?<![A-Za-z0-9])(["']?)((?:[A-Za-z0-9]{1,30}[
 
 /**
  * A secret given as a name/value pair, as Kubernetes `env`, Ansible and CI options write it:
- * `- name: DB_PASSWORD` then `value: "…"` (next line or same object). Group 3 is the name, 4 the value.
+ * `- name: DB_PASSWORD` then `value: "…"` (next line or same object); Postman and HAR headers write
+ * `{"key": "X-Api-Token", "value": "…"}`. Group 3 is the name, 4 the value.
  */
-export const nameValuePair = /((?:^|[\s{,-])["']?name["']?[ \t]*[:=][ \t]*(["']?)([A-Za-z0-9_.-]{1,80})\2[ \t]*(?:,[ \t]*|\r?\n[ \t-]*)["']?value["']?[ \t]*[:=][ \t]*["']?)((?!\[REDACTED:)(?:(?<=["'])[^"'\n\\]{1,512}(?=["'])|[^\s'",;&}<>\]\\)]{1,512}))/g;
+export const nameValuePair = /((?:^|[\s{,-])["']?(?:name|key)["']?[ \t]*[:=][ \t]*(["']?)([A-Za-z0-9_.-]{1,80})\2[ \t]*(?:,[ \t]*|\r?\n[ \t-]*)["']?value["']?[ \t]*[:=][ \t]*["']?)((?!\[REDACTED:)(?:(?<=["'])[^"'\n\\]{1,512}(?=["'])|[^\s'",;&}<>\]\\)]{1,512}))/g;
 
 /**
  * The whole assignment: key, separator (`=`, `:`, `=>`, `:=`, optional quotes and spaces,
@@ -205,7 +223,7 @@ export const nameValuePair = /((?:^|[\s{,-])["']?name["']?[ \t]*[:=][ \t]*(["']?
  */
 // A key may follow a terminal colour code (ESC `[22m` in CI output), whose digits and `m` are not part of it.
 export const keyValueAssignment = new RegExp(
-  `(?:(?<![A-Za-z0-9])(?<!\\u001b\\[[0-9;]*)|(?<=\\u001b\\[[0-9;]*m))(["']?)(_?${secretKey})\\1((?:\\\\?["'])?[ \\t]{0,8}(?:[:=]|=>|:=)[ \\t]{0,8}(?:\\\\?["'])?)((?!\\[REDACTED:)(?:(?<=["'])[^"'\\n\\\\]{1,512}(?=\\\\?["'])|[^\\s'",;&}<>\\]\\\\)\\u001b]{1,512}))`,
+  `(?:(?<![A-Za-z0-9/])(?<!\\u001b\\[[0-9;]*)|(?<=\\u001b\\[[0-9;]*m))(["']?)(_?${secretKey})\\1((?:\\\\?["'])?[ \\t]{0,8}(?:[:=]|=>|:=)[ \\t]{0,8}(?:\\\\?["'])?)((?!\\[REDACTED:)(?:(?<=["'])[^"'\\n\\\\]{1,512}(?=\\\\?["'])|[^\\s'",;&}<>\\]\\\\)\\u001b]{1,512}))`,
   'gi',
 );
 
@@ -215,6 +233,13 @@ export const keyValueAssignment = new RegExp(
  * element's name (judged by the rule as a key), 3 the value.
  */
 export const xmlElementSecret = /(<((?:[A-Za-z][A-Za-z0-9_.-]{0,30}:)?[A-Za-z_][A-Za-z0-9_.-]{0,80})(?:[ \t][^<>\n]{0,200})?>)([^<>\n]{1,512})(?=<\/\2>)/g;
+
+/**
+ * A secret-named key whose value is an object holding it under `value`: Spring Boot actuator's
+ * `/env` (`"spring.datasource.password": {"value": "…", "origin": …}`), Terraform's output JSON.
+ * Group 2 is the key, 3 the value.
+ */
+export const objectValueSecret = /(["']([A-Za-z0-9_.-]{1,80})["'][ \t]*:[ \t]*\{[ \t]*["']value["'][ \t]*:[ \t]*["'])([^"'\n\\]{1,512})(?=["'])/g;
 
 /** `.netrc`: `machine host login user password value` (on one line or on its own line). */
 export const netrcPassword = /(?<![A-Za-z0-9_-])((?:machine|default)\s+\S+.{0,200}?\s(?:password|passwd|account)\s+|^\s*(?:password|passwd)\s+)(\S{1,256})(?=\s*$)/gim;
@@ -243,15 +268,15 @@ export const commandLineSecrets: readonly RegExp[] = [
   /((?:^|[\s;|&(`"'])htpasswd\s+(?:-\w+\s+)*-\w*b\w*\s+(?:-\w+\s+)*\S+\s+\S+\s+)(["']?)([^\s'"]{1,256})\2/g,
 ];
 
-/** npm, PyPI and similar registry tokens recognized by their prefix. */
-export const registryToken = /(?<![A-Za-z0-9_])(?:npm_[A-Za-z0-9]{36}|pypi-[A-Za-z0-9_-]{50,}|glpat-[A-Za-z0-9_-]{20,}|hf_[A-Za-z0-9]{30,}|dop_v1_[a-f0-9]{64}|SG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,})(?![A-Za-z0-9_])/g;
+/** npm, PyPI and similar registry tokens recognized by their prefix; Shopify (`shpat_`) and Grafana service-account (`glsa_`) tokens too. */
+export const registryToken = /(?<![A-Za-z0-9_])(?:npm_[A-Za-z0-9]{36}|shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}|glsa_[A-Za-z0-9]{32}_[a-fA-F0-9]{8}|pypi-[A-Za-z0-9_-]{50,}|glpat-[A-Za-z0-9_-]{20,}|hf_[A-Za-z0-9]{30,}|dop_v1_[a-f0-9]{64}|SG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,})(?![A-Za-z0-9_])/g;
 
 /**
  * A password given in a sentence: "the password for the break-glass account is maple3337",
  * "root pw for db-3: P@ss…". The value must hold a digit or a symbol, so "the password
  * policy is strict" and "password rotation is complete" are left alone.
  */
-export const prosePassword = /(?<![A-Za-z_[:])((?:password|passphrase|passcode|passwort|pwd|pw)\b(?!\])(?:(?!["'],)[^.\n:=\[\]]){0,48}?(?:\s(?:is|was|ist|est|es)\s+|:\s*)["'`]?)([^\s'"`,;]{4,128})/gi;
+export const prosePassword = /(?<![A-Za-z_[:])((?:password|passphrase|passcode|passwort|pwd|pw)\b(?!\])(?:(?!["'],)[^.\n:=\[\]]){0,48}?(?:\s(?:is|was|ist|est|es)\s+|:[ \t]*)["'`]?)([^\s'"`,;]{4,128})/gi;
 
 /**
  * A credential named by a word and given right after it without "is" or ":": "pw Qx7!…",

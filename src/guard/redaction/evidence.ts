@@ -21,8 +21,10 @@
 import { readBase64 } from './checks.js';
 
 /** Words that name a credential, read in the text just before the token on its line. */
+// A word that is a label of a dotted name (`auth.example.org`, Kafka topic `auth.dlq`, `session.py`)
+// names a host, a topic or a file, not a credential: the word must not be followed by `.` and a letter.
 const credentialWords =
-  /(?:pass|pwd|secret|token|auth|key|login|bearer|basic|signing|cookie|session|cred|private|requirepass)[^\n]{0,24}$|[?&;]code=$|hooks\/(?:[^\s/]{1,40}\/)?$/i;
+  /(?:pass|pwd|secret|token|auth|key|login|bearer|basic|signing|cookie|session|cred|private|requirepass)(?![A-Za-z0-9_-]*\.[A-Za-z])[^\n]{0,24}$|[?&;]code=$|hooks\/(?:[^\s/]{1,40}\/)?$/i;
 /** How many characters before the token are read for credential words. */
 const lookBehind = 48;
 /** A private member of a JSON Web Key, read when the text holds a `kty`. */

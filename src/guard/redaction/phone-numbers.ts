@@ -40,6 +40,21 @@ const northAmericanShape = /^(?:1[ .-]?)?(?:\([2-9]\d{2}\) ?|[2-9]\d{2}[ .-])[2-
  * An IBAN's country, check digits and any letter-or-digit groups right before a number
  * ("GB76 NWBK 0626 5743…"): the digits that follow continue an account number, valid or not.
  */
+/**
+ * A field whose name says its value is an identifier (`"accountId": "`, `logid="`, `registryId`,
+ * `id=`, AWS's `"Account": "`): digits there number a record or an account, not a telephone line.
+ * A phone, fax or card word in the name keeps the other readings.
+ */
+export function isIdentifierField(before: string): boolean {
+  const field = /(?<![A-Za-z0-9_-])([A-Za-z][A-Za-z0-9_-]{0,40})["']?[ \t]*[:=][ \t]*["']?$/.exec(before)?.[1];
+  if (field === undefined) return false;
+  const parts = field.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter((part) => part.length > 0);
+  if (parts.some((part) => /phone|tel|mobile|fax|msisdn|card|pan/.test(part))) return false;
+  const last = parts.at(-1) ?? '';
+  // Run together (`logid`, `devid`, `accountid`), unless the word only ends in those letters (`valid`, `paid`).
+  return last === 'id' || last === 'account' || (/^[a-z]{2,12}id$/.test(last) && !/(?:val|pa|andro|rap|sol|liqu|flu|hum|stup|viv|luc|plac|tim|cand|spl|hybr|lip|ac|av)id$/.test(last));
+}
+
 const ibanLead = /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ -][A-Z0-9]{4}){0,6}[ -]$/;
 
 const datePattern = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})$/;
@@ -62,6 +77,7 @@ export function isPhoneNumber(candidate: string, text: string, index: number): b
   const context = phoneContext.test(text.slice(Math.max(0, index - 40), index));
   // Groups after an IBAN's country and check digits ("BE76 0890 5424 3178") continue an account number.
   if (!context && ibanLead.test(text.slice(Math.max(0, index - 35), index))) return false;
+  if (!context && isIdentifierField(text.slice(Math.max(0, index - 48), index))) return false;
   if (!context && recordNumberLabel.test(text.slice(Math.max(0, index - 24), index))) return false;
   // "took 202-555-0143 ms", "queue sizes: 020 7946 0321": a measurement, not a person's number.
   if (!context && isMeasuredQuantity(text, index, index + candidate.length)) return false;

@@ -20,6 +20,7 @@ import {
   keyValueAssignment,
   looksGenerated,
   nameValuePair,
+  objectValueSecret,
   netrcPassword,
   pgpassLine,
   phpDefine,
@@ -33,7 +34,7 @@ import {
   xmlElementSecret,
 } from './config-secrets.js';
 import { isAmongNumericColumns, isIssuableSsn, isNinoMatch, isValidIban, ninoPattern, ssnContext } from './national-ids.js';
-import { findPhoneNumbers } from './phone-numbers.js';
+import { findPhoneNumbers, isIdentifierField } from './phone-numbers.js';
 import { kubernetesCredentialSpans } from './kubernetes-secrets.js';
 import { printedSecretSpans } from './printed-secrets.js';
 import { isMeasuredQuantity } from './quantities.js';
@@ -191,7 +192,11 @@ function isIdentifierKey(before: string): boolean {
 }
 
 /** Role and no-reply mailboxes (`noreply@…`, `ci-bot@users.noreply.github.com`) name a function, not a person. */
-const roleMailbox = /^(?:no-?reply|do-?not-?reply|mailer-daemon|postmaster|hostmaster|webmaster|abuse|security|releases?|notifications?|alerts?|[a-z0-9-]*-bot|[a-z0-9-]*\[bot\])@|@users\.noreply\.|@noreply\./i;
+// A cloud workload identity (`etl-sa@acme.iam.gserviceaccount.com`, GKE's `…@proj.svc.id.goog`) names a program's account, not a person.
+const roleMailbox = /^(?:no-?reply|do-?not-?reply|mailer-daemon|postmaster|hostmaster|webmaster|abuse|security|releases?|notifications?|alerts?|[a-z0-9-]*-bot|[a-z0-9-]*\[bot\])@|@users\.noreply\.|@noreply\.|@(?:[a-z0-9-]+\.)*gserviceaccount\.com$|\.svc\.id\.goog$/i;
+
+/** An Erlang node's name (`rabbit@rmq-2`, `ejabberd@host`) is written `name@host` and named a node by the words before it. */
+const erlangNodeLead = /\bnodes?[ \t]*[:=]?[ \t]*['"]?$/i;
 
 /** OpenSSH public keys (`ssh-ed25519 AAAA…`) are published on purpose. */
 const publicKeyPrefix = /(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-nistp\d{3}|sk-(?:ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com)\s+$/;
@@ -371,6 +376,10 @@ export const redactionRules: readonly RedactionRule[] = [
     group: 4,
     accept: (secret, match) => isSecretKey(match[3] ?? '') && !isNonValue(secret) && secret.length >= 3 && isSecretValue(match[3] ?? '', secret, lineAfter(match)),
   }),
+  patternRule('password', objectValueSecret, {
+    group: 3,
+    accept: (secret, match) => isSecretKey(match[2] ?? '') && !isNonValue(secret) && isSecretValue(match[2] ?? '', secret, lineAfter(match)),
+  }),
   patternRule('url_token', urlQuerySecret, { group: 2, accept: (secret) => !isNonValue(secret) && /\d/.test(secret) && /[A-Za-z]/.test(secret) }),
   // `password =` with nothing after it (an INI key left empty) is no `.netrc` line: its "value" is the separator.
   patternRule('password', netrcPassword, { group: 2, accept: (secret) => !isNonValue(secret) && !/^[=:]/.test(secret) }),
@@ -443,7 +452,9 @@ export const redactionRules: readonly RedactionRule[] = [
   }),
   patternRule('uk_nino', ninoPattern, { accept: (_secret, match) => isNinoMatch(match) }),
   patternRule('card_number', /(?<![0-9A-Za-z.-])(?:\d[ -]?){12,18}\d(?![0-9A-Za-z-]|\.\d)/g, {
-    accept: (secret) => {
+    accept: (secret, match) => {
+      // Digits under a field named as an id (`id=`, `accountId`) number a record (phone-numbers.ts).
+      if (isIdentifierField(match.input.slice(Math.max(0, match.index - 48), match.index))) return false;
       const digits = secret.replace(/[ -]/g, '');
       if (digits.length < 13 || digits.length > 19 || !/^[2-6]/.test(digits) || /^(\d)\1+$/.test(digits)) return false;
       // Cards starting with 2 are Mir (2200-2204) or Mastercard (2221-2720); `2026…` is a timestamp or a migration version.
@@ -453,6 +464,8 @@ export const redactionRules: readonly RedactionRule[] = [
       // fours with a shorter last group (a 13-digit Visa printed as 4-4-4-1, a 19-digit card as 4-4-4-4-3).
       const groups = secret.split(/[ -]/);
       const inFours = groups.slice(0, -1).every((part) => part.length === 4) && groups.length >= 4;
+      // Issuers print cards in groups of four to six digits (4-4-4-4, Amex 4-6-5); `2699 412510936940` is two numbers.
+      if (groups.length > 1 && groups.some((part) => part.length > 6)) return false;
       if (separators.length > 0 && (new Set(separators).size > 1 || (!inFours && groups.some((part) => part.length < 3)))) return false;
       return passesLuhn(digits);
     },
@@ -463,6 +476,7 @@ export const redactionRules: readonly RedactionRule[] = [
       if (/\.(?:png|jpe?g|gif|svg|webp|css|js|ts|map|ico)$/i.test(secret) || roleMailbox.test(secret)) return false;
       if (isFileNotAddress(secret, match)) return false; // log-shapes.ts (redfp3)
       if (isSshProtocolName(match)) return false; // program-messages.ts (redfp7)
+      if (erlangNodeLead.test(match.input.slice(Math.max(0, match.index - 12), match.index))) return false;
       // A systemd instance unit (`postgresql@16-main.service`, `getty@tty1.service`) is not an address.
       if (/\.(?:service|socket|timer|mount|automount|target|path|slice|scope|device|swap)$/i.test(secret)) return false;
       // `postgres://app@db-1.internal:5432/app`: a URL's user on its host, not a mailbox.

@@ -1,5 +1,5 @@
 /**
- * `redact(redact(x)) === redact(x)` over every text row of the repository's sets, v2 to v10 and the
+ * `redact(redact(x)) === redact(x)` over every text row of the repository's sets, v2 to v11 and the
  * development, independent and shared sets (issue 11, branch redfp5). The fast-check property in
  * redactor.test.ts builds texts from pieces; these rows are whole configs, job logs and notes, where
  * one rule's placeholder sits next to another rule's evidence. The sets are listed by name, so a
@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { redact } from '../../../src/guard/redaction/index.js';
 
 const datasets = path.resolve(import.meta.dirname, '../datasets');
-const sets = ['v2', 'v3', 'v5', 'v6', 'v7', 'v8', 'v9', 'v10', 'development', 'independent', '.'];
+const sets = ['v2', 'v3', 'v5', 'v6', 'v7', 'v8', 'v9', 'v10', 'v11', 'development', 'independent', '.'];
 
 /** Every string `text` field of every JSONL row of the named sets, with where it came from. */
 function datasetTexts(): { where: string; text: string }[] {
