@@ -30,8 +30,9 @@ describe('v10 (exposed after one blind measurement)', () => {
     // After redfp6 (PII rules only): 195/198; 15/522 and 2/199. The rest are secret rules.
     // Merged with redfp5 (v9's round, which never read v10): 197/198; 15/522 and 5/199 (three
     // config lines taken for high-entropy secrets since redfp5: measured blind at b0a1bf1).
+    // After redfp8 (which read v11, not v10): 12/522 benign log lines.
     expect(rates('config-secrets.jsonl').row.caught).toBeGreaterThanOrEqual(197);
-    expect(rates('config-secrets.jsonl', 'benign-log').row.falsePositives).toBeLessThanOrEqual(15);
+    expect(rates('config-secrets.jsonl', 'benign-log').row.falsePositives).toBeLessThanOrEqual(12);
     expect(rates('config-secrets.jsonl', 'benign-config').row.falsePositives).toBeLessThanOrEqual(5);
   });
 
