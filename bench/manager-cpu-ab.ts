@@ -3,14 +3,18 @@
  * record), for one or more checkouts side by side, in process. The provider answers after a
  * `setImmediate`, so `--concurrency` generations are in flight at once, all listening to one
  * shared caller signal as drafts do (draft-generator.ts hands the process's shutdown signal to
- * every generation). No middleware, so only the manager's own work is counted.
+ * every generation). No middleware, so only the manager's own work is counted. With `--otel`, the
+ * OpenTelemetry context manager the service's SDK registers (AsyncLocalStorage, so promise hooks
+ * run on every promise) is registered first, as in the service.
  *
- *   npx tsx bench/manager-cpu-ab.ts [--n 20000] [--rounds 4] [--concurrency 128] [--stream] DIR [DIR ...]
+ *   npx tsx bench/manager-cpu-ab.ts [--n 20000] [--rounds 4] [--concurrency 128] [--stream] [--otel] DIR [DIR ...]
  *
  * Each DIR is a checkout with `src/` (e.g. `/work/base .`); rounds alternate between them.
  */
 import { setMaxListeners } from 'node:events';
 import path from 'node:path';
+import { context } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { pathToFileURL } from 'node:url';
 
 const argument = (name: string, fallback: number): number => {
@@ -22,6 +26,7 @@ const count = argument('--n', 20_000);
 const rounds = argument('--rounds', 4);
 const concurrency = argument('--concurrency', 128);
 const stream = process.argv.includes('--stream');
+if (process.argv.includes('--otel')) context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
 const directories = process.argv.slice(2).filter((value, index, all) => !value.startsWith('--') && !valued.includes(all[index - 1] ?? ''));
 if (directories.length === 0) throw new Error('usage: tsx bench/manager-cpu-ab.ts [--n 20000] [--rounds 4] [--concurrency 128] [--stream] DIR [DIR ...]');
 
@@ -81,5 +86,5 @@ for (let round = 0; round < rounds; round += 1) {
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 for (const [index, directory] of directories.entries()) {
   const values = results[index]!;
-  process.stdout.write(`${directory}: median ${median(values).toFixed(1)} µs per generation (rounds ${values.map((v) => v.toFixed(1)).join(', ')}; n=${count}, concurrency ${concurrency}${stream ? ', streamed' : ''})\n`);
+  process.stdout.write(`${directory}: median ${median(values).toFixed(1)} µs per generation (rounds ${values.map((v) => v.toFixed(1)).join(', ')}; n=${count}, concurrency ${concurrency}${stream ? ', streamed' : ''}${process.argv.includes('--otel') ? ', OpenTelemetry context' : ''})\n`);
 }

@@ -184,6 +184,15 @@ async function streamCompletion(middleware: readonly LlmMiddleware[], call: Mode
   }
 }
 
+/** `callGenerate`, with a synchronous throw (a provider or middleware that is not async) turned into a rejection. */
+function generateCall(middleware: readonly LlmMiddleware[], call: ModelCall, signal: AbortSignal): Promise<Completion> {
+  try {
+    return Promise.resolve(callGenerate(middleware, call, signal));
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
 /** Makes one attempt of `step` on `provider`; never throws: a failure is an outcome. */
 export async function runAttempt(
   dependencies: AttemptDependencies,
@@ -252,7 +261,9 @@ export async function runAttempt(
   let forwarded = false;
   let completion: Completion;
   try {
-    completion = await otelContext.with(span.context, async () => {
+    // Plain functions, not async ones: each async wrapper here cost promises (and, with the
+    // OpenTelemetry context manager's promise hooks on, a hook call per promise) per attempt.
+    completion = await otelContext.with(span.context, () => {
       // A whole answer may be streamed too (`streamAttempts`), so the idle timeout applies; its deltas are not forwarded.
       if (request.stream || run.timeouts.streamAttempts) {
         return streamCompletion(middleware, call, abort, (text) => {
@@ -261,7 +272,7 @@ export async function runAttempt(
           run.emit({ type: 'delta', text });
         });
       }
-      return abort.race((async () => callGenerate(middleware, call, abort.signal))());
+      return abort.race(generateCall(middleware, call, abort.signal));
     });
   } catch (error) {
     const failure = classify(dependencies.logger, provider, error, abort.cause());
