@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { context as otelContext, type Context, type Tracer } from '@opentelemetry/api';
 import type { FeatureTimeouts } from '../config/llm-routing.js';
 import type { LlmCallRecord } from '../store/types.js';
-import { raceAbort } from './abort.js';
+import { onAbort } from './abort.js';
 import type { CircuitPermit } from '../resilience/circuit-breaker.js';
 import type { GenerateRequest } from './generation.js';
 import type { Clock, LlmManagerLogger, LlmMetricsRecorder } from './manager-options.js';
@@ -88,6 +88,8 @@ export interface GenerationRun {
   emit(event: { type: 'delta'; text: string } | { type: 'reset' }): void;
   /** Attempts made so far in this generation, this one included once it starts. */
   attempts: number;
+  /** Aborts the attempt in flight as `deadline`; set by the attempt, called when the deadline passes. */
+  abortAttempt: ((reason: unknown) => void) | null;
 }
 
 type Cause = 'timeout' | 'idle' | 'deadline' | 'aborted';
@@ -95,27 +97,44 @@ type Cause = 'timeout' | 'idle' | 'deadline' | 'aborted';
 /**
  * The attempt's abort controller, fed by its timeout, the caller's signal, the deadline and,
  * once `touch` is first called (a stream starts), the idle timer that each `touch` restarts.
+ *
+ * No EventTarget listener is added per attempt: the caller's signal (usually the process's
+ * shutdown signal, shared by every request) is heard through `onAbort`, the deadline through
+ * `run.abortAttempt`, which the generation's deadline timer calls, and `race` settles a promise
+ * from `abort` itself rather than from a listener on the attempt's own signal (one per stream
+ * chunk otherwise).
  */
 function attemptSignal(run: GenerationRun, provider: LlmProvider) {
   const { attemptTimeoutMs: timeoutMs, idleTimeoutMs } = run.timeouts;
   const controller = new AbortController();
   let cause: Cause | null = null;
+  let rejectRace: ((reason: unknown) => void) | null = null;
   const abort = (why: Cause, reason: unknown): void => {
     if (cause !== null) return;
     cause = why;
     controller.abort(reason);
+    rejectRace?.(reason);
   };
   const timer = setTimeout(() => abort('timeout', new ProviderError(provider.id, 'timeout', `No answer within ${timeoutMs} ms.`)), timeoutMs);
   let idleTimer: NodeJS.Timeout | null = null;
   const onIdle = (): void => abort('idle', new ProviderError(provider.id, 'timeout', `No stream chunk within ${idleTimeoutMs} ms.`));
   const callerSignal = run.request.signal;
-  const onCallerAbort = (): void => abort('aborted', callerSignal?.reason);
-  const onDeadline = (): void => abort('deadline', run.deadline.reason);
-  callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
-  run.deadline.addEventListener('abort', onDeadline, { once: true });
+  const stopHearingCaller = callerSignal ? onAbort(callerSignal, () => abort('aborted', callerSignal.reason)) : null;
+  run.abortAttempt = (reason) => abort('deadline', reason);
   return {
     signal: controller.signal,
     cause: (): Cause | null => cause,
+    /** Settles with `promise`, or rejects with the abort reason as soon as the attempt is aborted. */
+    race<T>(promise: Promise<T>): Promise<T> {
+      if (cause !== null) {
+        promise.catch(() => undefined);
+        return Promise.reject(controller.signal.reason);
+      }
+      return new Promise<T>((resolve, reject) => {
+        rejectRace = reject;
+        promise.then(resolve, reject);
+      });
+    },
     /** (Re)starts the idle timer: at the start of a stream and at each of its events. */
     touch(): void {
       if (idleTimer === null) idleTimer = setTimeout(onIdle, idleTimeoutMs);
@@ -124,11 +143,13 @@ function attemptSignal(run: GenerationRun, provider: LlmProvider) {
     dispose(): void {
       clearTimeout(timer);
       if (idleTimer !== null) clearTimeout(idleTimer);
-      callerSignal?.removeEventListener('abort', onCallerAbort);
-      run.deadline.removeEventListener('abort', onDeadline);
+      stopHearingCaller?.();
+      run.abortAttempt = null;
     },
   };
 }
+
+type AttemptAbort = ReturnType<typeof attemptSignal>;
 
 function classify(logger: LlmManagerLogger, provider: LlmProvider, error: unknown, cause: Cause | null): AttemptFailure {
   const base = { ok: false as const, timeout: null, retryAfterMs: null, status: null, error };
@@ -144,13 +165,13 @@ function classify(logger: LlmManagerLogger, provider: LlmProvider, error: unknow
 }
 
 /** Streams one call; `touch` is called before the stream starts and at each event (the idle timer). */
-async function streamCompletion(middleware: readonly LlmMiddleware[], call: ModelCall, signal: AbortSignal, touch: () => void, forward: (text: string) => void): Promise<Completion> {
-  touch();
-  const iterator = callStream(middleware, call, signal)[Symbol.asyncIterator]();
+async function streamCompletion(middleware: readonly LlmMiddleware[], call: ModelCall, abort: AttemptAbort, forward: (text: string) => void): Promise<Completion> {
+  abort.touch();
+  const iterator = callStream(middleware, call, abort.signal)[Symbol.asyncIterator]();
   try {
     for (;;) {
-      const next = await raceAbort(iterator.next(), signal);
-      touch();
+      const next = await abort.race(iterator.next());
+      abort.touch();
       if (next.done) throw new ProviderError(call.provider.id, 'unavailable', 'The stream ended without a finish event.');
       if (next.value.type === 'finish') return next.value.completion;
       forward(next.value.text);
@@ -160,6 +181,15 @@ async function streamCompletion(middleware: readonly LlmMiddleware[], call: Mode
     Promise.resolve()
       .then(() => iterator.return?.())
       .catch(() => undefined);
+  }
+}
+
+/** `callGenerate`, with a synchronous throw (a provider or middleware that is not async) turned into a rejection. */
+function generateCall(middleware: readonly LlmMiddleware[], call: ModelCall, signal: AbortSignal): Promise<Completion> {
+  try {
+    return Promise.resolve(callGenerate(middleware, call, signal));
+  } catch (error) {
+    return Promise.reject(error);
   }
 }
 
@@ -231,16 +261,18 @@ export async function runAttempt(
   let forwarded = false;
   let completion: Completion;
   try {
-    completion = await otelContext.with(span.context, async () => {
+    // Plain functions, not async ones: each async wrapper here cost promises (and, with the
+    // OpenTelemetry context manager's promise hooks on, a hook call per promise) per attempt.
+    completion = await otelContext.with(span.context, () => {
       // A whole answer may be streamed too (`streamAttempts`), so the idle timeout applies; its deltas are not forwarded.
       if (request.stream || run.timeouts.streamAttempts) {
-        return streamCompletion(middleware, call, abort.signal, abort.touch, (text) => {
+        return streamCompletion(middleware, call, abort, (text) => {
           if (!request.stream) return;
           forwarded = true;
           run.emit({ type: 'delta', text });
         });
       }
-      return raceAbort((async () => callGenerate(middleware, call, abort.signal))(), abort.signal);
+      return abort.race(generateCall(middleware, call, abort.signal));
     });
   } catch (error) {
     const failure = classify(dependencies.logger, provider, error, abort.cause());

@@ -159,7 +159,11 @@ export function createLlmManager(options: LlmManagerOptions): LlmManager {
     request.signal?.throwIfAborted();
     const deadline = new AbortController();
     // The error is made when the deadline passes: an AppError captures a stack, per request otherwise.
-    const deadlineTimer = setTimeout(() => deadline.abort(new AppError(ErrorCode.DEADLINE_EXCEEDED, 'The generation deadline passed.')), Math.max(0, deadlineAt - clock.now()));
+    const deadlineTimer = setTimeout(() => {
+      const reason = new AppError(ErrorCode.DEADLINE_EXCEEDED, 'The generation deadline passed.');
+      deadline.abort(reason);
+      run.abortAttempt?.(reason);
+    }, Math.max(0, deadlineAt - clock.now()));
     const plan = planner.plan(request);
     const run: Run = {
       request,
@@ -177,6 +181,7 @@ export function createLlmManager(options: LlmManagerOptions): LlmManager {
         }
       },
       attempts: 0,
+      abortAttempt: null,
       costUsd: 0,
       lastError: null,
       sleepSignal: null,
