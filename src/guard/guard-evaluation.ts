@@ -326,6 +326,8 @@ export function repositorySets(root = path.resolve(import.meta.dirname, '../..')
     { name: 'v11', folder: path.join(datasets, 'v11'), split: 'exposed' },
     // Written whole as a frozen set (config/log and PII redaction), measured blind at 71c57a3 and e0643f7; nobody has read its rows (its README).
     { name: 'v12', folder: path.join(datasets, 'v12') },
+    // Written whole as a frozen set (config/log redaction), measured blind at 71c57a3, 05423db and e626be9; nobody has read its rows (its README).
+    { name: 'v13', folder: path.join(datasets, 'v13') },
     { name: 'development', folder: path.join(datasets, 'development'), defaultSplit: 'tuned' },
     { name: 'independent', folder: path.join(datasets, 'independent'), defaultSplit: 'tuned' },
     { name: 'shared', folder: datasets, defaultSplit: 'tuned' },
