@@ -21,7 +21,6 @@ import { createArmor, defaultGraphQLLimits, describeTokenLimit, type GraphQLLimi
 import { createValidatedDocuments } from '../graphql/validated-documents.js';
 import { createGraphqlHandler, isGraphqlPath, nameOperationSpan } from './graphql-handler.js';
 import { rememberValidatedDocumentsPlugin, type FastPathOptions } from './graphql-fast-path.js';
-import { writeFramesPerTurn } from './ws-frames-per-turn.js';
 import { subscriptionCallbackPlugin } from './subscription-callback.js';
 import { inlineTraceOnRequestPlugin, noStoreCacheControlPlugin } from './lean-apollo-plugins.js';
 
@@ -217,10 +216,7 @@ function serveSubscriptions(
       socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    wsServer.handleUpgrade(request, socket, head, (websocket) => {
-      writeFramesPerTurn(websocket, socket);
-      wsServer.emit('connection', websocket, request);
-    });
+    wsServer.handleUpgrade(request, socket, head, (websocket) => wsServer.emit('connection', websocket, request));
   });
   const wsCleanup = useServer<Record<string, unknown>, { context?: GraphQLContext }>(
     {
