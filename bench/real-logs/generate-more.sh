@@ -4,17 +4,11 @@
 #   apt-get install -y --no-install-recommends postfix   (DEBIAN_FRONTEND=noninteractive)
 # and generate.sh run first (it creates the users and the key). Daemons started here are stopped at the end.
 set -u
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 OUT=${1:-/tmp/real-logs}
 cd "$OUT" || exit 1
-PIDS=()
-stop_all() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done; }
-trap stop_all EXIT
-cat > rsyslog.conf <<CONF
-module(load="imuxsock")
-*.* $OUT/syslog-more
-CONF
-rsyslogd -f "$OUT/rsyslog.conf" -i "$OUT/rsyslog.pid" -n & PIDS+=($!)
-sleep 1
+source "$HERE/common.sh"
+start_rsyslog "$OUT/syslog-more"
 
 # --- sshd -d serves one connection each and prints its debug lines ----------------------------------
 SSHO=(-p 2223 -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null)

@@ -6,19 +6,13 @@
 # Every daemon it starts runs from a config under OUT and is stopped at the end. PostgreSQL's
 # log_connections is switched on with ALTER SYSTEM and reset before the script ends.
 set -u
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 OUT=${1:-/tmp/real-logs}
 mkdir -p "$OUT" && cd "$OUT" || exit 1
-PIDS=()
-stop_all() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done; }
-trap stop_all EXIT
+source "$HERE/common.sh"
 
 # --- rsyslog: everything through /dev/log into one file ---------------------------------------
-cat > rsyslog.conf <<CONF
-module(load="imuxsock")
-*.* $OUT/syslog
-CONF
-rsyslogd -f "$OUT/rsyslog.conf" -i "$OUT/rsyslog.pid" -n & PIDS+=($!)
-sleep 1
+start_rsyslog "$OUT/syslog"
 
 # --- users ----------------------------------------------------------------------------------------
 id rlalice >/dev/null 2>&1 || useradd -m -s /bin/bash rlalice
