@@ -53,7 +53,7 @@ export function createDraftRepository(database: Queryable, options: DraftReposit
    * does not print the JSON columns back and the driver does not parse them again (a finished
    * draft's output and text are most of its row).
    */
-  async function insertRows(drafts: readonly NewDraft[]): Promise<DraftRecord[]> {
+  async function insertRows(drafts: readonly NewDraft[], asyncCommit = false): Promise<DraftRecord[]> {
     const values: unknown[] = [];
     for (const draft of drafts) {
       values.push(
@@ -74,7 +74,7 @@ export function createDraftRepository(database: Queryable, options: DraftReposit
         draft.error == null ? null : JSON.stringify(draft.error),
       );
     }
-    const rows = await database.query<Pick<DraftRow, 'id' | 'created_at' | 'updated_at'>>(insertStatement(drafts.length), values);
+    const rows = await database.query<Pick<DraftRow, 'id' | 'created_at' | 'updated_at'>>(insertStatement(drafts.length, asyncCommit), values);
     const stored = new Map(rows.map((row) => [row.id, row]));
     return drafts.map((draft) => {
       const row = stored.get(draft.id);
@@ -102,7 +102,13 @@ export function createDraftRepository(database: Queryable, options: DraftReposit
 
   // Concurrent inserts share a statement and a commit (see insert-group.ts): measured, most of a
   // lone insert's PostgreSQL CPU is the commit's WAL flush and the statement round trip.
-  const inserts = createInsertGroup({ write: insertRows, maxRows: maxDraftsPerInsert });
+  const inserts = createInsertGroup({ write: (rows: readonly NewDraft[]) => insertRows(rows), maxRows: maxDraftsPerInsert });
+  // STREAMING placeholders are committed without waiting for the WAL flush (stack-notes 33):
+  // their own group, so a finished draft never shares their commit. The final write of a
+  // streamed draft (`complete`/`fail` with the placeholder) is an upsert committed durably, and
+  // its flush carries every earlier WAL record: a finished draft is never lost, even when the
+  // placeholder's commit was (a PostgreSQL crash within ~3 × wal_writer_delay of it).
+  const placeholders = createInsertGroup({ write: (rows: readonly NewDraft[]) => insertRows(rows, true), maxRows: maxDraftsPerInsert });
 
   async function listGrouped(
     column: GroupColumn,
@@ -138,10 +144,33 @@ export function createDraftRepository(database: Queryable, options: DraftReposit
 
   return {
     insert(draft: NewDraft): Promise<DraftRecord> {
-      return inserts.add(draft);
+      return draft.state === 'STREAMING' ? placeholders.add(draft) : inserts.add(draft);
     },
 
-    async complete(accountId: string, id: string, completion: DraftCompletion): Promise<DraftRecord> {
+    async complete(accountId: string, id: string, completion: DraftCompletion, placeholder?: NewDraft): Promise<DraftRecord> {
+      if (placeholder !== undefined) {
+        const [row] = await database.query<DraftRow>(
+          `insert into drafts (id, account_id, user_id, kind, state, incident_id, job_id, execution_id, input, output, text, generation, error, created_at, updated_at)
+           values ($2, $1, $8, $9, 'COMPLETE', $10, $11, $12, coalesce($7::jsonb, $13::jsonb), $3::jsonb, $4, $5::jsonb, null, $14::timestamptz, $6::timestamptz)
+           on conflict (id) do update
+              set state = 'COMPLETE', output = excluded.output, text = excluded.text, generation = excluded.generation, error = null,
+                  updated_at = excluded.updated_at, input = coalesce($7::jsonb, drafts.input)
+            where drafts.account_id = excluded.account_id and drafts.state = 'STREAMING'
+           returning ${draftColumns}`,
+          [
+            accountId,
+            id,
+            JSON.stringify(completion.output),
+            completion.text,
+            JSON.stringify(completion.generation),
+            now().toISOString(),
+            completion.input === undefined ? null : JSON.stringify(completion.input),
+            ...placeholderValues(placeholder),
+          ],
+        );
+        if (row === undefined) throw await transitionFailure(accountId, id, 'complete');
+        return toDraftRecord(row);
+      }
       const [row] = await database.query<DraftRow>(
         `update drafts
             set state = 'COMPLETE', output = $3::jsonb, text = $4, generation = $5::jsonb, error = null, updated_at = $6,
@@ -167,7 +196,28 @@ export function createDraftRepository(database: Queryable, options: DraftReposit
       id: string,
       error: { code: string; message: string },
       generation?: GenerationRecord | null,
+      placeholder?: NewDraft,
     ): Promise<DraftRecord> {
+      if (placeholder !== undefined) {
+        const [row] = await database.query<DraftRow>(
+          `insert into drafts (id, account_id, user_id, kind, state, incident_id, job_id, execution_id, input, output, text, generation, error, created_at, updated_at)
+           values ($2, $1, $6, $7, 'FAILED', $8, $9, $10, $11::jsonb, null, '', $4::jsonb, $3::jsonb, $12::timestamptz, $5::timestamptz)
+           on conflict (id) do update
+              set state = 'FAILED', error = excluded.error, generation = coalesce(excluded.generation, drafts.generation), updated_at = excluded.updated_at
+            where drafts.account_id = excluded.account_id and drafts.state = 'STREAMING'
+           returning ${draftColumns}`,
+          [
+            accountId,
+            id,
+            JSON.stringify({ code: error.code, message: error.message }),
+            generation == null ? null : JSON.stringify(generation),
+            now().toISOString(),
+            ...placeholderValues(placeholder),
+          ],
+        );
+        if (row === undefined) throw await transitionFailure(accountId, id, 'fail');
+        return toDraftRecord(row);
+      }
       // Without a generation, keep whatever the draft has (a partial stream may have set none).
       const [row] = await database.query<DraftRow>(
         `update drafts
@@ -219,10 +269,30 @@ export function createDraftRepository(database: Queryable, options: DraftReposit
 const maxDraftsPerInsert = 64;
 
 const insertStatements: string[] = [];
+const asyncCommitInsertStatements: string[] = [];
 
-/** The insert of `count` drafts (texts kept: each is a named prepared statement, see postgres-database.ts). */
-function insertStatement(count: number): string {
-  let statement = insertStatements[count];
+/** What the final upserts insert when the placeholder is not there: user, kind, incident, job, execution, input, created. */
+function placeholderValues(placeholder: NewDraft): unknown[] {
+  return [
+    placeholder.userId,
+    placeholder.kind,
+    placeholder.incidentId,
+    placeholder.jobId,
+    placeholder.executionId,
+    JSON.stringify(placeholder.input),
+    placeholder.createdAt,
+  ];
+}
+
+/**
+ * The insert of `count` drafts (texts kept: each is a named prepared statement, see postgres-database.ts).
+ * With `asyncCommit`, the statement turns `synchronous_commit` off for its own (implicit)
+ * transaction: `set_config(..., true)` is `SET LOCAL` inside the statement, so it costs no
+ * extra round trip, and the row is committed and visible at once, only not yet flushed.
+ */
+function insertStatement(count: number, asyncCommit = false): string {
+  const statements = asyncCommit ? asyncCommitInsertStatements : insertStatements;
+  let statement = statements[count];
   if (statement === undefined) {
     const tuples: string[] = [];
     for (let row = 0; row < count; row += 1) {
@@ -231,10 +301,16 @@ function insertStatement(count: number): string {
         `(${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}, ${p(9)}::jsonb, ${p(10)}::timestamptz, ${p(11)}::timestamptz, ${p(12)}::jsonb, ${p(13)}, ${p(14)}::jsonb, ${p(15)}::jsonb)`,
       );
     }
-    statement = `insert into drafts (id, account_id, user_id, kind, state, incident_id, job_id, execution_id, input, created_at, updated_at, output, text, generation, error)
+    const columns = 'id, account_id, user_id, kind, state, incident_id, job_id, execution_id, input, created_at, updated_at, output, text, generation, error';
+    statement = asyncCommit
+      ? `insert into drafts (${columns})
+         select rows.* from (values ${tuples.join(',\n                ')}) as rows (${columns}),
+                (select set_config('synchronous_commit', 'off', true)) as async_commit
+         returning id, created_at, updated_at`
+      : `insert into drafts (${columns})
          values ${tuples.join(',\n                ')}
          returning id, created_at, updated_at`;
-    insertStatements[count] = statement;
+    statements[count] = statement;
   }
   return statement;
 }

@@ -138,8 +138,20 @@ export interface FeedbackRecord {
 
 export interface DraftRepository {
   insert(draft: NewDraft): Promise<DraftRecord>;
-  complete(accountId: string, id: string, completion: DraftCompletion): Promise<DraftRecord>;
-  fail(accountId: string, id: string, error: { code: string; message: string }, generation?: GenerationRecord | null): Promise<DraftRecord>;
+  /**
+   * STREAMING -> COMPLETE. With `placeholder` (the row as inserted STREAMING) it is an upsert,
+   * committed durably: a placeholder whose asynchronous commit was lost (see `insert`) is
+   * written whole.
+   */
+  complete(accountId: string, id: string, completion: DraftCompletion, placeholder?: NewDraft): Promise<DraftRecord>;
+  /** STREAMING -> FAILED; `placeholder` as for `complete`. */
+  fail(
+    accountId: string,
+    id: string,
+    error: { code: string; message: string },
+    generation?: GenerationRecord | null,
+    placeholder?: NewDraft,
+  ): Promise<DraftRecord>;
   get(accountId: string, id: string): Promise<DraftRecord | null>;
   /** Newest first, at most `limit` per incident, in ONE query for the whole batch. */
   listByIncidents(

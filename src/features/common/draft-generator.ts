@@ -262,7 +262,7 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
     };
     if (job.inserted) await job.inserted;
     const stored = job.stored
-      ? await store.drafts.complete(accountId, draft.id, completion)
+      ? await store.drafts.complete(accountId, draft.id, completion, newDraftOf(draft))
       : await store.drafts.insert({ ...newDraftOf(draft), ...completion, state: 'COMPLETE', updatedAt: now().toISOString() });
     return { completed: retain ? stored : { ...stored, output, text, input: context.input }, text };
   }
@@ -292,7 +292,7 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
     const failedWith = { code: failure.code, message: failure.message };
     const generation = results.length > 0 ? generationOf(feature.promptVersion, results, job.inputRedactions) : null;
     const failed = await (job.stored
-      ? store.drafts.fail(context.principal.accountId, draft.id, failedWith, generation)
+      ? store.drafts.fail(context.principal.accountId, draft.id, failedWith, generation, newDraftOf(draft))
       : store.drafts.insert({ ...newDraftOf(draft), state: 'FAILED', error: failedWith, generation, updatedAt: now().toISOString() })
     ).catch((storeError: unknown) => {
         logger.error({ err: storeError, draftId: draft.id }, 'could not mark the draft FAILED');
