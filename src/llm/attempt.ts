@@ -85,7 +85,8 @@ export interface GenerationRun {
   temperature: number;
   /** `incident_ai.route` of a step. */
   routeOf(step: ResolvedRouteStep): string;
-  emit(event: { type: 'delta'; text: string } | { type: 'reset' }): void;
+  /** A promise returned: the stream's next event is read once it settles (see GenerateRequest.onStreamEvent). */
+  emit(event: { type: 'delta'; text: string } | { type: 'reset' }): void | Promise<void>;
   /** Attempts made so far in this generation, this one included once it starts. */
   attempts: number;
   /** Aborts the attempt in flight as `deadline`; set by the attempt, called when the deadline passes. */
@@ -164,8 +165,16 @@ function classify(logger: LlmManagerLogger, provider: LlmProvider, error: unknow
   return { ...base, kind: 'unknown', retryable: true, counted: true };
 }
 
-/** Streams one call; `touch` is called before the stream starts and at each event (the idle timer). */
-async function streamCompletion(middleware: readonly LlmMiddleware[], call: ModelCall, abort: AttemptAbort, forward: (text: string) => void): Promise<Completion> {
+/**
+ * Streams one call; `touch` is called before the stream starts and at each event (the idle timer).
+ * When `forward` returns a promise, the next event is read once it settled.
+ */
+async function streamCompletion(
+  middleware: readonly LlmMiddleware[],
+  call: ModelCall,
+  abort: AttemptAbort,
+  forward: (text: string) => void | Promise<void>,
+): Promise<Completion> {
   abort.touch();
   const iterator = callStream(middleware, call, abort.signal)[Symbol.asyncIterator]();
   try {
@@ -174,7 +183,8 @@ async function streamCompletion(middleware: readonly LlmMiddleware[], call: Mode
       abort.touch();
       if (next.done) throw new ProviderError(call.provider.id, 'unavailable', 'The stream ended without a finish event.');
       if (next.value.type === 'finish') return next.value.completion;
-      forward(next.value.text);
+      const held = forward(next.value.text);
+      if (held) await abort.race(held);
     }
   } finally {
     // Closes the provider's stream; not awaited, because a stuck generator would hang here.
@@ -267,9 +277,9 @@ export async function runAttempt(
       // A whole answer may be streamed too (`streamAttempts`), so the idle timeout applies; its deltas are not forwarded.
       if (request.stream || run.timeouts.streamAttempts) {
         return streamCompletion(middleware, call, abort, (text) => {
-          if (!request.stream) return;
+          if (!request.stream) return undefined;
           forwarded = true;
-          run.emit({ type: 'delta', text });
+          return run.emit({ type: 'delta', text });
         });
       }
       return abort.race(generateCall(middleware, call, abort.signal));

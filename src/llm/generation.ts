@@ -21,9 +21,11 @@ export interface GenerateRequest {
   stream: boolean;
   /**
    * Streaming callback. `reset` means the text streamed so far is void (the attempt failed
-   * mid-stream and the manager moved on to a retry or the next provider).
+   * mid-stream and the manager moved on to a retry or the next provider). A promise returned
+   * holds the stream: its next event is read once the promise settles (a draft's renderer gives
+   * the event loop one turn after its first chunk, see coalescePushes).
    */
-  onStreamEvent?: (event: { type: 'delta'; text: string } | { type: 'reset' }) => void;
+  onStreamEvent?: (event: { type: 'delta'; text: string } | { type: 'reset' }) => unknown;
   /**
    * The incident's priority (`priorityOf(incident)` in src/guard/throttle/throttle.ts). `normal`
    * uses the routing config's `normalPriority` chain for the feature when it has one; `high`,

@@ -175,10 +175,12 @@ export function createLlmManager(options: LlmManagerOptions): LlmManager {
       routeOf: plan.routeOf,
       emit(event) {
         try {
-          request.onStreamEvent?.(event);
+          const held = request.onStreamEvent?.(event);
+          if (held instanceof Promise) return held.then(undefined, (error: unknown) => logger.error({ err: error, feature: request.feature }, 'LLM Manager: onStreamEvent rejected.'));
         } catch (error) {
           logger.error({ err: error, feature: request.feature }, 'LLM Manager: onStreamEvent threw; event dropped.');
         }
+        return undefined;
       },
       attempts: 0,
       abortAttempt: null,

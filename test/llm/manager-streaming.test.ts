@@ -28,6 +28,27 @@ describe('LLM Manager: streaming', () => {
     expect(h.records[0]).toMatchObject({ outcome: 'success', inputTokens: 100, outputTokens: 20 });
   });
 
+  it('reads the next delta only once a promise returned by onStreamEvent settled', async () => {
+    const openai = createScriptedProvider({ id: 'openai', script: [{ reply: 'Hello big world', deltas: ['Hello', ' big', ' world'] }] });
+    const h = createHarness({ providers: [openai] });
+    const events: Event[] = [];
+    let release: () => void = () => undefined;
+    const generation = h.manager.generate({
+      ...baseRequest,
+      stream: true,
+      onStreamEvent: (event) => {
+        events.push(event);
+        return events.length === 1 ? new Promise<void>((resolve) => (release = resolve)) : undefined;
+      },
+    });
+    for (let turn = 0; turn < 5; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+    expect(events).toEqual([{ type: 'delta', text: 'Hello' }]);
+    release();
+    const result = await generation;
+    expect(events.map((event) => (event.type === 'delta' ? event.text : event.type))).toEqual(['Hello', ' big', ' world']);
+    expect(result.completion.text).toBe('Hello big world');
+  });
+
   it('on a mid-stream failure emits reset, then the fallback provider streams', async () => {
     const openai = createScriptedProvider({ id: 'openai', script: [{ fail: providerError('openai', 'unavailable'), deltas: ['Cust', 'omers'] }] });
     const ext = createScriptedProvider({ id: 'extractive', kind: 'extractive', script: [{ reply: 'Status: investigating', deltas: ['Status: ', 'investigating'] }] });

@@ -9,7 +9,8 @@ import { Allow, parse as parsePartialJson } from 'partial-json';
  * whole in the last chunk's draft.
  */
 export interface ProgressiveRenderer {
-  push(jsonDelta: string): void;
+  /** A promise returned asks the caller to read its next delta once it settles (see coalescePushes). */
+  push(jsonDelta: string): void | Promise<void>;
   /** The JSON streamed so far is void (failed attempt). */
   reset(): void;
   /** Emits what remains of `finalText` if it extends the emitted text. */
@@ -89,7 +90,15 @@ export function createProgressiveRenderer(
  * starts storing the draft) before an immediate runs; the first chunk waited behind all of
  * that (stack-notes 27). A model's first tokens render nothing until a word is complete, so
  * this costs a few renders of a few characters, once per stream.
+ *
+ * The push that emits the first text returns a promise of the next turn of the event loop (the
+ * LLM Manager reads the stream's next delta once it settles): a client subscribes to a draft once
+ * the mutation answered, and its subscribe often waits in its socket, ready in the same poll as
+ * the answer's network read; served first, it finds the first chunk at once instead of after the
+ * rest of the answer was parsed, validated and stored.
  */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 export function coalescePushes(renderer: ProgressiveRenderer): ProgressiveRenderer {
   let pending = '';
   let scheduled: NodeJS.Immediate | null = null;
@@ -108,10 +117,11 @@ export function coalescePushes(renderer: ProgressiveRenderer): ProgressiveRender
     push(jsonDelta) {
       if (scheduled === null && renderer.emitted.length === 0) {
         renderer.push(jsonDelta);
-        return;
+        return renderer.emitted.length > 0 ? nextTurn() : undefined;
       }
       pending += jsonDelta;
       scheduled ??= setImmediate(flush);
+      return undefined;
     },
     reset() {
       drop();

@@ -94,6 +94,27 @@ describe('coalesced pushes', () => {
     expect(renderer.emitted).toBe(final);
   });
 
+  it('asks for a turn of the event loop once, with the push that emits the first text', async () => {
+    const json = JSON.stringify(output);
+    const deltas: string[] = [];
+    const renderer = coalescePushes(createProgressiveRenderer((partial) => renderStatusUpdate(partial as never), (delta) => deltas.push(delta)));
+    const held: unknown[] = [];
+    for (const part of splitEvery(json, 7)) {
+      const result = renderer.push(part);
+      if (result !== undefined) held.push({ at: deltas.length, result });
+    }
+    expect(held).toHaveLength(1);
+    expect(held[0]).toMatchObject({ at: 1 });
+    const { result } = held[0] as { result: Promise<void> };
+    expect(result).toBeInstanceOf(Promise);
+    let settled = false;
+    void result.then(() => (settled = true));
+    await Promise.resolve();
+    expect(settled).toBe(false);
+    await nextTurn();
+    expect(settled).toBe(true);
+  });
+
   it('drops what is pending on reset and on finish', async () => {
     const final = renderStatusUpdate(output);
     const deltas: string[] = [];

@@ -150,6 +150,57 @@ export function describeStoreContract(label: string, openDatabase: TestDatabaseF
         ).rejects.toMatchObject({ name: 'DraftStateError', state: 'FAILED', transition: 'complete' });
       });
 
+      it('commits a STREAMING placeholder without waiting for its WAL flush, in its own statement, and only that transaction', async () => {
+        const accountId = uniqueId('account');
+        counting.reset();
+        const [placeholder, finished] = await Promise.all([
+          store.drafts.insert(newDraft({ accountId })),
+          store.drafts.insert({ ...newDraft({ accountId }), state: 'COMPLETE', output: { summary: 'ok' }, text: 'ok', generation: generation() }),
+        ]);
+        // A finished draft never shares the placeholder's asynchronous commit.
+        expect(counting.statements).toHaveLength(2);
+        expect(counting.statements.filter((sql) => sql.includes("set_config('synchronous_commit', 'off', true)"))).toHaveLength(1);
+        expect(await store.drafts.get(accountId, placeholder.id)).toEqual(placeholder);
+        expect(await store.drafts.get(accountId, finished.id)).toEqual(finished);
+        // `set_config(..., true)` is local to the statement's transaction: the session keeps its setting.
+        for (let index = 0; index < 4; index += 1) {
+          const [row] = await testDatabase.database.query<{ setting: string }>("select current_setting('synchronous_commit') as setting");
+          expect(row?.setting).toBe('on');
+        }
+      });
+
+      it("completes or fails a streamed draft with its placeholder as an upsert: a placeholder lost with its asynchronous commit is written whole", async () => {
+        const accountId = uniqueId('account');
+        const completion = { output: { summary: 'All good' }, text: '**All good**', generation: generation() };
+        // The placeholder's row is missing (a PostgreSQL crash before its commit was flushed).
+        const lost = newDraft({ accountId, incidentId: uniqueId('incident'), jobId: 'job-1', executionId: 'exec-1' });
+        const completed = await store.drafts.complete(accountId, lost.id, completion, lost);
+        expect(completed).toEqual({ ...lost, ...completion, state: 'COMPLETE', error: null, updatedAt: TRANSITION_TIME });
+        expect(await store.drafts.get(accountId, lost.id)).toEqual(completed);
+        await expect(store.drafts.complete(accountId, lost.id, completion, lost)).rejects.toBeInstanceOf(DraftStateError);
+        const lostAndPrepared = newDraft({ accountId });
+        expect((await store.drafts.complete(accountId, lostAndPrepared.id, { ...completion, input: { prepared: true } }, lostAndPrepared)).input).toEqual({ prepared: true });
+
+        const lostFailing = newDraft({ accountId });
+        const error = { code: 'PROVIDER_UNAVAILABLE', message: 'Every provider failed.' };
+        const failed = await store.drafts.fail(accountId, lostFailing.id, error, null, lostFailing);
+        expect(failed).toEqual({ ...lostFailing, state: 'FAILED', output: null, text: '', generation: null, error, updatedAt: TRANSITION_TIME });
+        expect(await store.drafts.get(accountId, lostFailing.id)).toEqual(failed);
+
+        // The placeholder is there: the same transitions as without it.
+        const stored = await store.drafts.insert(newDraft({ accountId }));
+        const placeholder = newDraft({ ...stored, accountId });
+        expect(await store.drafts.complete(accountId, stored.id, completion, placeholder)).toEqual({ ...stored, ...completion, state: 'COMPLETE', updatedAt: TRANSITION_TIME });
+        await expect(store.drafts.fail(accountId, stored.id, error, null, placeholder)).rejects.toMatchObject({ name: 'DraftStateError', state: 'COMPLETE', transition: 'fail' });
+        const usage = generation({ degraded: true });
+        const failing = await store.drafts.insert(newDraft({ accountId }));
+        expect(await store.drafts.fail(accountId, failing.id, error, usage, newDraft({ ...failing, accountId }))).toEqual({ ...failing, state: 'FAILED', generation: usage, error, updatedAt: TRANSITION_TIME });
+        // Another account's draft of that id is neither completed nor disclosed.
+        const otherAccount = uniqueId('account');
+        await expect(store.drafts.complete(otherAccount, failing.id, completion, newDraft({ ...failing, accountId: otherAccount }))).rejects.toBeInstanceOf(DraftNotFoundError);
+        expect((await store.drafts.get(accountId, failing.id))?.state).toBe('FAILED');
+      });
+
       it('throws a typed NOT_FOUND error when completing or failing a missing draft', async () => {
         const accountId = uniqueId('account');
         const missing = uniqueId('missing');
