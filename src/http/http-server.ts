@@ -14,7 +14,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { trace } from '@opentelemetry/api';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
-import { createErrorMasker } from '../errors/mask-error.js';
+import { createErrorMasker, noteRequestErrors } from '../errors/mask-error.js';
 import type { Authenticator } from '../guard/auth/authenticator.js';
 import { createContext, type GraphQLContext, type Services } from '../graphql/context.js';
 import { createArmor, defaultGraphQLLimits, describeTokenLimit, type GraphQLLimits } from '../graphql/limits.js';
@@ -95,7 +95,8 @@ export async function startHttpServer(options: HttpServerOptions, port: number, 
   });
   httpServer.keepAliveTimeout = 65_000;
 
-  const fastPath = (options.graphqlFastPath ?? true) ? fastPathOptions(schema, maskError, armor.plugins as ApolloServerPlugin<GraphQLContext>[]) : null;
+  const errorPlugins = [...(armor.plugins as ApolloServerPlugin<GraphQLContext>[]), requestErrorLoggerPlugin];
+  const fastPath = (options.graphqlFastPath ?? true) ? fastPathOptions(schema, maskError, errorPlugins) : null;
   const wsPlugin = serveSubscriptions(httpServer, options, maskError, [...specifiedRules, ...armor.validationRules], maxTokens);
 
   const apollo = new ApolloServer<GraphQLContext>({
@@ -112,6 +113,7 @@ export async function startHttpServer(options: HttpServerOptions, port: number, 
     parseOptions: { maxTokens },
     plugins: [
       ...armor.plugins,
+      requestErrorLoggerPlugin,
       operationSpanPlugin,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       wsPlugin,
@@ -150,7 +152,8 @@ export async function startHttpServer(options: HttpServerOptions, port: number, 
   options.extraRoutes?.(app);
   graphql = createGraphqlHandler({
     apollo,
-    context: (authorization) => createContext(services, authenticator, authorization),
+    context: (authorization, carried) => createContext(services, authenticator, authorization, carried),
+    logger,
     bodyLimitBytes: options.bodyLimit ?? 256 * 1024,
     stopping: () => stopping,
     fastPath,
@@ -269,14 +272,25 @@ function serveSubscriptions(
 // Names the request span after the operation. One listener serves every request: it keeps no
 // state of its own.
 const operationSpanListener: GraphQLRequestListener<GraphQLContext> = {
-  async didResolveOperation({ operation }) {
-    const span = trace.getActiveSpan();
+  async didResolveOperation({ operation, contextValue }) {
+    // The request span rides on the context (graphql-handler.ts); no context manager follows the awaits.
+    const span = contextValue.trace ? trace.getSpan(contextValue.trace.context) : trace.getActiveSpan();
     if (!span || !operation) return;
     nameOperationSpan(span, operation);
   },
 };
 const operationSpanPlugin: ApolloServerPlugin<GraphQLContext> = {
   requestDidStart: async () => operationSpanListener,
+};
+
+// The errors of a request are logged (maskError) through its trace-stamped logger.
+const requestErrorLoggerListener: GraphQLRequestListener<GraphQLContext> = {
+  async didEncounterErrors({ errors, contextValue }) {
+    if (contextValue?.trace) noteRequestErrors(errors, contextValue.trace.logger);
+  },
+};
+const requestErrorLoggerPlugin: ApolloServerPlugin<GraphQLContext> = {
+  requestDidStart: async () => requestErrorLoggerListener,
 };
 
 /** Apollo's own log lines through pino (its notices are not worth stdout at info). */
