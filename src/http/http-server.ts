@@ -95,8 +95,7 @@ export async function startHttpServer(options: HttpServerOptions, port: number, 
   });
   httpServer.keepAliveTimeout = 65_000;
 
-  const errorPlugins = [...(armor.plugins as ApolloServerPlugin<GraphQLContext>[]), requestErrorLoggerPlugin];
-  const fastPath = (options.graphqlFastPath ?? true) ? fastPathOptions(schema, maskError, errorPlugins) : null;
+  const fastPath = (options.graphqlFastPath ?? true) ? fastPathOptions(schema, maskError, armor.plugins as ApolloServerPlugin<GraphQLContext>[]) : null;
   const wsPlugin = serveSubscriptions(httpServer, options, maskError, [...specifiedRules, ...armor.validationRules], maxTokens);
 
   const apollo = new ApolloServer<GraphQLContext>({
@@ -113,8 +112,7 @@ export async function startHttpServer(options: HttpServerOptions, port: number, 
     parseOptions: { maxTokens },
     plugins: [
       ...armor.plugins,
-      requestErrorLoggerPlugin,
-      operationSpanPlugin,
+      requestTracePlugin,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       wsPlugin,
       ...(options.subscriptionCallbackPrefixes?.length
@@ -195,7 +193,8 @@ function fastPathOptions(
   formatError: ReturnType<typeof createErrorMasker>,
   errorPlugins: ApolloServerPlugin<GraphQLContext>[],
 ): FastPathOptions<GraphQLContext> {
-  return { schema, documents: createValidatedDocuments(httpDocumentCacheCharacters), formatError, errorPlugins };
+  // The request trace plugin notes which request's logger logs an error (maskError).
+  return { schema, documents: createValidatedDocuments(httpDocumentCacheCharacters), formatError, errorPlugins: [...errorPlugins, requestTracePlugin] };
 }
 
 /**
@@ -269,28 +268,21 @@ function serveSubscriptions(
   };
 }
 
-// Names the request span after the operation. One listener serves every request: it keeps no
-// state of its own.
-const operationSpanListener: GraphQLRequestListener<GraphQLContext> = {
+// Names the request span after the operation, and notes which request's trace-stamped logger logs
+// its errors (maskError). The request span rides on the context (graphql-handler.ts): no context
+// manager follows the awaits. One listener serves every request: it keeps no state of its own.
+const requestTraceListener: GraphQLRequestListener<GraphQLContext> = {
   async didResolveOperation({ operation, contextValue }) {
-    // The request span rides on the context (graphql-handler.ts); no context manager follows the awaits.
     const span = contextValue.trace ? trace.getSpan(contextValue.trace.context) : trace.getActiveSpan();
     if (!span || !operation) return;
     nameOperationSpan(span, operation);
   },
-};
-const operationSpanPlugin: ApolloServerPlugin<GraphQLContext> = {
-  requestDidStart: async () => operationSpanListener,
-};
-
-// The errors of a request are logged (maskError) through its trace-stamped logger.
-const requestErrorLoggerListener: GraphQLRequestListener<GraphQLContext> = {
   async didEncounterErrors({ errors, contextValue }) {
     if (contextValue?.trace) noteRequestErrors(errors, contextValue.trace.logger);
   },
 };
-const requestErrorLoggerPlugin: ApolloServerPlugin<GraphQLContext> = {
-  requestDidStart: async () => requestErrorLoggerListener,
+const requestTracePlugin: ApolloServerPlugin<GraphQLContext> = {
+  requestDidStart: async () => requestTraceListener,
 };
 
 /** Apollo's own log lines through pino (its notices are not worth stdout at info). */
