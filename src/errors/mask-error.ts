@@ -6,6 +6,18 @@ import { ErrorCode } from './error-codes.js';
 import { describeTokenLimit } from './token-limit.js';
 
 /**
+ * The logger of the request an error belongs to (its child with the request's trace ids,
+ * request-trace.ts), noted when the request met the error: `formatError` is not given the
+ * request's context.
+ */
+const requestLoggers = new WeakMap<object, Logger>();
+
+/** Notes that `errors` belong to the request logging through `logger` (see {@link requestErrorLoggerPlugin}). */
+export function noteRequestErrors(errors: readonly object[], logger: Logger): void {
+  for (const error of errors) requestLoggers.set(error, logger);
+}
+
+/**
  * Apollo `formatError`: our typed errors keep their message and code; errors that already
  * carry a code (validation, parsing, limits) pass; anything else is masked and logged, so
  * no stack, SQL or provider detail ever reaches a client.
@@ -22,7 +34,8 @@ export function createErrorMasker(logger: Logger) {
       const tokenLimit = code === 'GRAPHQL_PARSE_FAILED' ? describeTokenLimit(formatted.message) : null;
       return tokenLimit ? { ...formatted, message: tokenLimit, extensions: { ...extensions, limit: 'maxTokens' } } : { ...formatted, extensions };
     }
-    logger.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL operation');
+    const requestLogger = typeof error === 'object' && error !== null ? requestLoggers.get(error) : undefined;
+    (requestLogger ?? logger).error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL operation');
     return {
       message: 'Unexpected error. It has been logged; try again later.',
       ...(formatted.path && { path: formatted.path }),

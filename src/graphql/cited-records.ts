@@ -5,6 +5,7 @@
  * job execution. Record text is untrusted incident data: secrets are redacted before it
  * leaves, as they are before it reaches a model.
  */
+import type { Context } from '@opentelemetry/api';
 import { redact } from '../guard/redaction/index.js';
 import type { Incident, IncidentSource, JobExecution } from '../incidents/types.js';
 import type { DraftRecord } from '../store/types.js';
@@ -70,15 +71,19 @@ function fromExecution(execution: JobExecution, key: CitationKey): CitedRecordMo
   return line ? { sourceType: 'LOG_LINE', sourceId: key.sourceId, at: line.at || null, author: line.node || null, text: cleaned(line.text) } : null;
 }
 
-/** The records `draft` cites, loaded for `accountId`; a citation naming nothing is left out. */
-export async function citedRecords(draft: DraftRecord, accountId: string, incidents: IncidentSource): Promise<CitedRecordModel[]> {
+/**
+ * The records `draft` cites, loaded for `accountId`; a citation naming nothing is left out.
+ * `trace`: the request's trace context, the parent of upstream request spans (no credentials of the caller are forwarded).
+ */
+export async function citedRecords(draft: DraftRecord, accountId: string, incidents: IncidentSource, trace?: Context): Promise<CitedRecordModel[]> {
   const keys = citationsOf(draft.output);
   if (keys.length === 0) return [];
   const needsIncident = draft.incidentId !== null && keys.some((key) => key.sourceType !== 'LOG_LINE');
   const needsExecution = draft.jobId !== null && draft.executionId !== null && keys.some((key) => key.sourceType === 'LOG_LINE');
+  const caller = trace ? { authorization: null, trace } : undefined;
   const [incident, execution] = await Promise.all([
-    needsIncident ? incidents.loadIncidents(accountId, [draft.incidentId!]).then(([found]) => found ?? null) : null,
-    needsExecution ? incidents.loadExecution(accountId, draft.jobId!, draft.executionId!) : null,
+    needsIncident ? incidents.loadIncidents(accountId, [draft.incidentId!], caller).then(([found]) => found ?? null) : null,
+    needsExecution ? incidents.loadExecution(accountId, draft.jobId!, draft.executionId!, caller) : null,
   ]);
   return keys.flatMap((key) => {
     const record = (incident && fromIncident(incident, key)) ?? (execution && fromExecution(execution, key));

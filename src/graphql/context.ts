@@ -12,6 +12,7 @@ import type { IncidentSource } from '../incidents/types.js';
 import type { LlmManager } from '../llm/generation.js';
 import type { Store } from '../store/store.js';
 import type { DraftStreamHub } from '../streams/draft-stream-hub.js';
+import type { RequestTrace } from '../telemetry/request-trace.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
 /**
@@ -45,19 +46,26 @@ export interface GraphQLContext {
   services: Services;
   /** Null without a principal: nothing account-scoped can be loaded anonymously. */
   loaders: Loaders | null;
+  /**
+   * The request's span and trace-stamped logger (request-trace.ts), carried explicitly: no
+   * context manager follows a request across its awaits. Null when the operation has no span of
+   * its own (graphql-ws).
+   */
+  trace: RequestTrace | null;
 }
 
 export async function createContext(
   services: Services,
   authenticator: Authenticator,
   authorization: string | undefined | null,
+  trace: RequestTrace | null = null,
 ): Promise<GraphQLContext> {
   try {
     const principal = await authenticator.authenticate(authorization);
     rememberAuthorization(principal, authorization);
-    return new AuthenticatedContext(principal, services);
+    return new AuthenticatedContext(principal, services, trace);
   } catch (error) {
-    return { principal: null, authError: error as AppError, services, loaders: null };
+    return { principal: null, authError: error as AppError, services, loaders: null, trace };
   }
 }
 
@@ -76,6 +84,7 @@ class AuthenticatedContext implements GraphQLContext {
   constructor(
     readonly principal: Principal,
     readonly services: Services,
+    readonly trace: RequestTrace | null,
   ) {}
 
   get loaders(): Loaders {

@@ -98,10 +98,10 @@ export async function executeFast<Context extends BaseContext>(options: FastPath
     result = await execute({ schema: options.schema, document: operation.document, contextValue, variableValues: operation.variables, operationName: operation.operationName });
   } catch (error) {
     // Apollo's answer to an execution that threw: its errors, status 500.
-    return answer(operation, await errorsAnswered(options, [asGraphQLError(error)]), undefined, 500);
+    return answer(operation, await errorsAnswered(options, [asGraphQLError(error)], contextValue), undefined, 500);
   }
   if (result.data === undefined) return null;
-  const errors = result.errors ? await errorsAnswered(options, result.errors) : null;
+  const errors = result.errors ? await errorsAnswered(options, result.errors, contextValue) : null;
   return answer(operation, errors, result, 200);
 }
 
@@ -111,11 +111,12 @@ interface AnsweredErrors {
   headers: [string, string][];
 }
 
-async function errorsAnswered<Context extends BaseContext>(options: FastPathOptions<Context>, errors: readonly GraphQLError[]): Promise<AnsweredErrors> {
+async function errorsAnswered<Context extends BaseContext>(options: FastPathOptions<Context>, errors: readonly GraphQLError[], contextValue: Context): Promise<AnsweredErrors> {
   for (const plugin of options.errorPlugins) {
-    // The plugins given here read nothing of the request context (armor's mask does not).
-    const listener = await plugin.requestDidStart?.({} as GraphQLRequestContext<Context>);
-    await listener?.didEncounterErrors?.({ errors } as never);
+    // The plugins given here read nothing of the request context but `contextValue` (armor's
+    // mask reads nothing; the request error logger its trace).
+    const listener = await plugin.requestDidStart?.({ contextValue } as GraphQLRequestContext<Context>);
+    await listener?.didEncounterErrors?.({ errors, contextValue } as never);
   }
   return formatErrors(errors, options.formatError);
 }

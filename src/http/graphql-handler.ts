@@ -9,14 +9,18 @@ import type http from 'node:http';
 import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/server';
 import { context as otelContext, SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
 import type { OperationDefinitionNode } from 'graphql';
+import type { Logger } from 'pino';
 import type { GraphQLContext } from '../graphql/context.js';
+import { requestTrace, type RequestTrace } from '../telemetry/request-trace.js';
 import { executeFast, fastOperation, type FastAnswer, type FastPathOptions } from './graphql-fast-path.js';
 
 /** Options of {@link createGraphqlHandler}. */
 export interface GraphqlHandlerOptions {
   apollo: ApolloServer<GraphQLContext>;
-  /** The request's context (auth) from its Authorization header. */
-  context: (authorization: string | undefined) => Promise<GraphQLContext>;
+  /** The request's context (auth) from its Authorization header, carrying the request's trace. */
+  context: (authorization: string | undefined, trace: RequestTrace) => Promise<GraphQLContext>;
+  /** The process logger: each request's lines go through a child with its trace ids (request-trace.ts). */
+  logger: Logger;
   /** Largest accepted body, bytes. */
   bodyLimitBytes: number;
   /** While true, answers ask the client to close the connection (shutdown). */
@@ -54,8 +58,11 @@ export function createGraphqlHandler(options: GraphqlHandlerOptions): (request: 
       if (response.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
       span.end();
     });
-    otelContext.with(trace.setSpan(otelContext.active(), span), () => {
-      handle(options, request, response, span).catch((error: unknown) => {
+    // The request's trace rides on its GraphQL context (no context manager follows the awaits);
+    // the span is also active for the synchronous start of the handling.
+    const carried = requestTrace(options.logger, span);
+    otelContext.with(carried.context, () => {
+      handle(options, request, response, span, carried).catch((error: unknown) => {
         span.recordException(error as Error);
         if (!response.headersSent) sendErrors(response, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error.');
         else response.destroy();
@@ -64,19 +71,19 @@ export function createGraphqlHandler(options: GraphqlHandlerOptions): (request: 
   };
 }
 
-async function handle(options: GraphqlHandlerOptions, request: http.IncomingMessage, response: http.ServerResponse, span: Span): Promise<void> {
+async function handle(options: GraphqlHandlerOptions, request: http.IncomingMessage, response: http.ServerResponse, span: Span, carried: RequestTrace): Promise<void> {
   const body = await readBody(request, options.bodyLimitBytes);
   if (body.kind === 'too-large') return sendErrors(response, 413, 'PAYLOAD_TOO_LARGE', 'request entity too large');
   if (body.kind === 'bad-json') return sendErrors(response, 400, 'BAD_REQUEST', body.message);
   // While stopping, Apollo answers: it refuses requests once it has stopped.
   const fast = options.fastPath && !options.stopping() ? fastOperation(options.fastPath.documents, request.method, request.headers, body.value) : null;
-  if (!fast) return viaApollo(options, request, response, body.value, () => options.context(request.headers.authorization));
+  if (!fast) return viaApollo(options, request, response, body.value, () => options.context(request.headers.authorization, carried));
   let context: GraphQLContext;
   try {
-    context = await options.context(request.headers.authorization);
+    context = await options.context(request.headers.authorization, carried);
   } catch {
     // Apollo's own answer to a context that cannot be built.
-    return viaApollo(options, request, response, body.value, () => options.context(request.headers.authorization));
+    return viaApollo(options, request, response, body.value, () => options.context(request.headers.authorization, carried));
   }
   nameOperationSpan(span, fast.operation);
   const answer = await executeFast(options.fastPath!, fast, context);

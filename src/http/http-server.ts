@@ -14,7 +14,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { trace } from '@opentelemetry/api';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
-import { createErrorMasker } from '../errors/mask-error.js';
+import { createErrorMasker, noteRequestErrors } from '../errors/mask-error.js';
 import type { Authenticator } from '../guard/auth/authenticator.js';
 import { createContext, type GraphQLContext, type Services } from '../graphql/context.js';
 import { createArmor, defaultGraphQLLimits, describeTokenLimit, type GraphQLLimits } from '../graphql/limits.js';
@@ -112,7 +112,7 @@ export async function startHttpServer(options: HttpServerOptions, port: number, 
     parseOptions: { maxTokens },
     plugins: [
       ...armor.plugins,
-      operationSpanPlugin,
+      requestTracePlugin,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       wsPlugin,
       ...(options.subscriptionCallbackPrefixes?.length
@@ -150,7 +150,8 @@ export async function startHttpServer(options: HttpServerOptions, port: number, 
   options.extraRoutes?.(app);
   graphql = createGraphqlHandler({
     apollo,
-    context: (authorization) => createContext(services, authenticator, authorization),
+    context: (authorization, carried) => createContext(services, authenticator, authorization, carried),
+    logger,
     bodyLimitBytes: options.bodyLimit ?? 256 * 1024,
     stopping: () => stopping,
     fastPath,
@@ -192,7 +193,8 @@ function fastPathOptions(
   formatError: ReturnType<typeof createErrorMasker>,
   errorPlugins: ApolloServerPlugin<GraphQLContext>[],
 ): FastPathOptions<GraphQLContext> {
-  return { schema, documents: createValidatedDocuments(httpDocumentCacheCharacters), formatError, errorPlugins };
+  // The request trace plugin notes which request's logger logs an error (maskError).
+  return { schema, documents: createValidatedDocuments(httpDocumentCacheCharacters), formatError, errorPlugins: [...errorPlugins, requestTracePlugin] };
 }
 
 /**
@@ -266,17 +268,21 @@ function serveSubscriptions(
   };
 }
 
-// Names the request span after the operation. One listener serves every request: it keeps no
-// state of its own.
-const operationSpanListener: GraphQLRequestListener<GraphQLContext> = {
-  async didResolveOperation({ operation }) {
-    const span = trace.getActiveSpan();
+// Names the request span after the operation, and notes which request's trace-stamped logger logs
+// its errors (maskError). The request span rides on the context (graphql-handler.ts): no context
+// manager follows the awaits. One listener serves every request: it keeps no state of its own.
+const requestTraceListener: GraphQLRequestListener<GraphQLContext> = {
+  async didResolveOperation({ operation, contextValue }) {
+    const span = contextValue.trace ? trace.getSpan(contextValue.trace.context) : trace.getActiveSpan();
     if (!span || !operation) return;
     nameOperationSpan(span, operation);
   },
+  async didEncounterErrors({ errors, contextValue }) {
+    if (contextValue?.trace) noteRequestErrors(errors, contextValue.trace.logger);
+  },
 };
-const operationSpanPlugin: ApolloServerPlugin<GraphQLContext> = {
-  requestDidStart: async () => operationSpanListener,
+const requestTracePlugin: ApolloServerPlugin<GraphQLContext> = {
+  requestDidStart: async () => requestTraceListener,
 };
 
 /** Apollo's own log lines through pino (its notices are not worth stdout at info). */

@@ -4,6 +4,7 @@
  * their source into these shapes; features never see a driver's raw payloads.
  * All times are ISO-8601 strings in UTC.
  */
+import type { Context } from '@opentelemetry/api';
 
 export type IncidentStatus = 'triggered' | 'acknowledged' | 'resolved';
 export type Urgency = 'high' | 'low';
@@ -141,6 +142,11 @@ export interface JobExecution {
 export interface SourceCaller {
   /** The caller's `Authorization` header, when they came with one. */
   authorization: string | null;
+  /**
+   * The trace context of the request asking: the upstream request spans are its children (the
+   * service registers no context manager that follows awaits). Unset: the active context.
+   */
+  trace?: Context;
 }
 
 /**

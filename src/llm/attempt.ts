@@ -14,7 +14,7 @@ import type { Clock, LlmManagerLogger, LlmMetricsRecorder } from './manager-opti
 import { callGenerate, callStream } from './middleware/compose.js';
 import type { LlmMiddleware, ModelCall } from './middleware/types.js';
 import type { ResolvedRouteStep } from './route.js';
-import { IncidentAiAttribute, startAttemptSpan } from './tracing.js';
+import { IncidentAiAttribute, startAttemptSpan, traceLogFields } from './tracing.js';
 import { isProviderError, ProviderError, type Completion, type LlmProvider, type LlmRequest, type ProviderErrorKind } from './types.js';
 
 /**
@@ -152,7 +152,7 @@ function attemptSignal(run: GenerationRun, provider: LlmProvider) {
 
 type AttemptAbort = ReturnType<typeof attemptSignal>;
 
-function classify(logger: LlmManagerLogger, provider: LlmProvider, error: unknown, cause: Cause | null): AttemptFailure {
+function classify(logger: LlmManagerLogger, provider: LlmProvider, error: unknown, cause: Cause | null, parent: Context): AttemptFailure {
   const base = { ok: false as const, timeout: null, retryAfterMs: null, status: null, error };
   if (cause === 'aborted') return { ...base, kind: 'aborted', retryable: false, counted: false };
   if (cause === 'deadline') return { ...base, kind: 'deadline', timeout: 'deadline', retryable: false, counted: false };
@@ -161,7 +161,7 @@ function classify(logger: LlmManagerLogger, provider: LlmProvider, error: unknow
   if (isProviderError(error)) {
     return { ...base, kind: error.kind, retryable: error.retryable, counted: error.retryable, retryAfterMs: error.retryAfterMs, status: error.status };
   }
-  logger.error({ provider: provider.id, err: error }, 'LLM Manager: a provider threw something other than a ProviderError; treated as unavailable.');
+  logger.error({ provider: provider.id, err: error, ...traceLogFields(parent) }, 'LLM Manager: a provider threw something other than a ProviderError; treated as unavailable.');
   return { ...base, kind: 'unknown', retryable: true, counted: true };
 }
 
@@ -285,7 +285,7 @@ export async function runAttempt(
       return abort.race(generateCall(middleware, call, abort.signal));
     });
   } catch (error) {
-    const failure = classify(dependencies.logger, provider, error, abort.cause());
+    const failure = classify(dependencies.logger, provider, error, abort.cause(), run.parent);
     if (failure.counted) permit?.failure();
     else permit?.neutral();
     dependencies.noteResult(provider.id, failure);

@@ -2,6 +2,7 @@
  * What features ask of the LLM Manager and what they get back. Features never see a
  * provider: they describe the generation, the manager picks the route.
  */
+import type { Context } from '@opentelemetry/api';
 import type { WorkPriority } from '../guard/throttle/throttle-store.js';
 import type { LlmCallRecord } from '../store/types.js';
 import type { ChatMessage, Completion, FeatureName, Grounding, ProviderKind, StructuredOutputSpec } from './types.js';
@@ -49,6 +50,12 @@ export interface GenerateRequest {
   skipProviders?: readonly string[];
   /** Cancels the whole generation (client gone, shutdown). */
   signal?: AbortSignal;
+  /**
+   * The trace context the attempt spans are children of: the request's (`RequestTrace.context`,
+   * src/telemetry/request-trace.ts). Unset: the active context when `generate` is called (the
+   * service registers no context manager that follows awaits, so pass it explicitly).
+   */
+  parent?: Context;
 }
 
 export interface GenerateResult {

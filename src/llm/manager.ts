@@ -20,7 +20,7 @@ import { createProviderHealthBook } from './provider-health.js';
 import type { ResolvedRouteStep } from './route.js';
 import { checkedProviders } from './checked-providers.js';
 import { createRoutePlanner } from './route-plan.js';
-import { tracerName } from './tracing.js';
+import { traceLogFields, tracerName } from './tracing.js';
 import type { LlmProvider } from './types.js';
 
 export type { AttemptErrorKind } from './attempt.js';
@@ -167,7 +167,7 @@ export function createLlmManager(options: LlmManagerOptions): LlmManager {
     const plan = planner.plan(request);
     const run: Run = {
       request,
-      parent: otelContext.active(),
+      parent: request.parent ?? otelContext.active(),
       deadline: deadline.signal,
       timeouts,
       maxOutputTokens: request.maxOutputTokens ?? defaults.maxOutputTokens,
@@ -178,7 +178,7 @@ export function createLlmManager(options: LlmManagerOptions): LlmManager {
           const held = request.onStreamEvent?.(event);
           if (held instanceof Promise) return held.then(undefined, (error: unknown) => logger.error({ err: error, feature: request.feature }, 'LLM Manager: onStreamEvent rejected.'));
         } catch (error) {
-          logger.error({ err: error, feature: request.feature }, 'LLM Manager: onStreamEvent threw; event dropped.');
+          logger.error({ err: error, feature: request.feature, ...traceLogFields(run.parent) }, 'LLM Manager: onStreamEvent threw; event dropped.');
         }
         return undefined;
       },

@@ -138,3 +138,9 @@ export function startAttemptSpan(tracer: Tracer, parent: Context, start: Attempt
     },
   };
 }
+
+/** `trace_id` and `span_id` of the span in `context`, as log fields (the logger's names); none without a valid span. */
+export function traceLogFields(context: Context | undefined): { trace_id?: string; span_id?: string } {
+  const spanContext = context && trace.getSpanContext(context);
+  return spanContext && isSpanContextValid(spanContext) ? { trace_id: spanContext.traceId, span_id: spanContext.spanId } : {};
+}

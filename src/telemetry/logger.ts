@@ -12,7 +12,10 @@ export function createLogger(level: string, destination?: pino.DestinationStream
         censor: '[REDACTED]',
       },
       timestamp: pino.stdTimeFunctions.isoTime,
-      // Every line written inside a traced operation carries its trace and span ids.
+      // A line written while a span is active carries its trace and span ids. The service's
+      // context manager (sync-context-manager.ts) keeps a span active only for synchronous code:
+      // what logs for a request uses the request's child logger (request-trace.ts), whose
+      // bindings carry the same two fields.
       mixin() {
         const span = trace.getActiveSpan()?.spanContext();
         return span ? { trace_id: span.traceId, span_id: span.spanId } : {};

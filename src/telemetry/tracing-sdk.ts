@@ -10,6 +10,7 @@ import { NodeSDK } from '@opentelemetry/sdk-node';
 import { AlwaysOffSampler, BatchSpanProcessor, NoopSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import type { AppConfig } from '../config/index.js';
+import { SyncContextManager } from './sync-context-manager.js';
 
 export interface Tracing {
   shutdown(): Promise<void>;
@@ -24,6 +25,10 @@ export function startTracing(telemetry: AppConfig['telemetry']): Tracing {
     spanProcessors: [telemetry.exportTraces ? new BatchSpanProcessor(new OTLPTraceExporter()) : new NoopSpanProcessor()],
     ...(!telemetry.exportTraces && { sampler: new AlwaysOffSampler() }),
     instrumentations: [],
+    // No AsyncLocalStorage: on Node 20 its promise hooks run on every promise of the process
+    // (docs/stack-notes.md item 24). A request's trace context is carried explicitly
+    // (src/telemetry/request-trace.ts); `context.with` still works for synchronous code.
+    contextManager: new SyncContextManager(),
   });
   sdk.start();
   return { shutdown: () => sdk.shutdown() };

@@ -32,7 +32,7 @@ const inputText = (input: Record<string, unknown>, field: string): string => {
 export function assistantResolvers({ service, readOutput }: FeatureResolverParts<AssistantOutput, AssistantService>): Resolvers {
   return {
     Mutation: {
-      askAssistant: (_, { input }, context) => service.run(requirePrincipal(context).principal, input),
+      askAssistant: (_, { input }, context) => service.run(requirePrincipal(context).principal, input, context.trace),
     },
     AssistantAnswer: {
       question: (draft) => inputText(draft.input, 'question'),

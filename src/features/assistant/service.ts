@@ -1,4 +1,5 @@
 import { sourceCallerOf } from '../../guard/auth/caller-authorization.js';
+import type { RequestTrace } from '../../telemetry/request-trace.js';
 import { randomUUID } from 'node:crypto';
 import { badInput, notFound } from '../../errors/app-error.js';
 import type { Principal } from '../../guard/auth/principal.js';
@@ -32,7 +33,7 @@ export interface AssistantService {
    * (`NOT_FOUND` when it is not the caller's account's) or a new one. The incident is the
    * given one or the conversation's; the conversation's earlier turns go into the prompt.
    */
-  run(principal: Principal, input: AskAssistantInput): Promise<DraftRecord>;
+  run(principal: Principal, input: AskAssistantInput, trace?: RequestTrace | null): Promise<DraftRecord>;
 }
 
 /** Test seams of {@link createAssistantService}. */
@@ -48,15 +49,15 @@ export function createAssistantService(dependencies: FeatureDependencies, option
   const newId = options.newId ?? randomUUID;
   const now = options.now ?? (() => new Date());
 
-  async function loadIncident(principal: Principal, incidentId: string | null): Promise<Incident | null> {
+  async function loadIncident(principal: Principal, incidentId: string | null, trace: RequestTrace | null | undefined): Promise<Incident | null> {
     if (incidentId === null) return null;
-    const [incident] = await incidents.loadIncidents(principal.accountId, [incidentId], sourceCallerOf(principal));
+    const [incident] = await incidents.loadIncidents(principal.accountId, [incidentId], sourceCallerOf(principal, trace?.context));
     if (!incident) throw notFound('Incident', incidentId);
     return incident;
   }
 
   return {
-    async run(principal, input) {
+    async run(principal, input, trace) {
       const question = checkedQuestion(input.question);
       const requestedIncidentId = optionalId(input.incidentId, 'incidentId');
       const requestedConversationId = optionalId(input.conversationId, 'conversationId');
@@ -72,7 +73,7 @@ export function createAssistantService(dependencies: FeatureDependencies, option
           );
         }
       }
-      const incident = await loadIncident(principal, requestedIncidentId ?? conversation?.incidentId ?? null);
+      const incident = await loadIncident(principal, requestedIncidentId ?? conversation?.incidentId ?? null, trace);
 
       // The conversation is written only once the question is known to be answerable, so a
       // rejected question leaves nothing behind.
@@ -96,6 +97,7 @@ export function createAssistantService(dependencies: FeatureDependencies, option
         assistantFeature,
         {
           principal,
+          trace,
           input: { question, conversationId: conversation.id, priorTurns: selectPriorTurns(turns) },
           incident,
           job: null,

@@ -23,7 +23,7 @@ function failingStepFields(step: Marked<FailingStep>): FailingStepType {
 export function automationDigestResolvers({ service, readOutput }: FeatureResolverParts<AutomationDigestOutput, AutomationDigestService>): Resolvers {
   return {
     Mutation: {
-      digestJobExecution: (_, { input }, context) => service.run(requirePrincipal(context).principal, input),
+      digestJobExecution: (_, { input }, context) => service.run(requirePrincipal(context).principal, input, context.trace),
     },
     AutomationDigest: {
       jobId: (draft) => draft.jobId ?? '',

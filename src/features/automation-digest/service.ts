@@ -1,4 +1,5 @@
 import { sourceCallerOf } from '../../guard/auth/caller-authorization.js';
+import type { RequestTrace } from '../../telemetry/request-trace.js';
 import { badInput, notFound } from '../../errors/app-error.js';
 import type { Principal } from '../../guard/auth/principal.js';
 import type { DraftRecord } from '../../store/types.js';
@@ -22,23 +23,23 @@ export interface AutomationDigestService {
    * Digests one execution of a runbook job. `NOT_FOUND` when the execution does not exist
    * for the caller's account; the draft is attached to the execution's incident, if any.
    */
-  run(principal: Principal, input: DigestJobExecutionInput): Promise<DraftRecord>;
+  run(principal: Principal, input: DigestJobExecutionInput, trace?: RequestTrace | null): Promise<DraftRecord>;
 }
 
 export function createAutomationDigestService(dependencies: FeatureDependencies): AutomationDigestService {
   const { incidents, generator } = dependencies;
   return {
-    async run(principal, input) {
+    async run(principal, input, trace) {
       const jobId = checkedId(input.jobId, 'jobId');
       const executionId = checkedId(input.executionId, 'executionId');
       const [job, execution] = await Promise.all([
-        incidents.loadJob(principal.accountId, jobId, sourceCallerOf(principal)),
-        incidents.loadExecution(principal.accountId, jobId, executionId, sourceCallerOf(principal)),
+        incidents.loadJob(principal.accountId, jobId, sourceCallerOf(principal, trace?.context)),
+        incidents.loadExecution(principal.accountId, jobId, executionId, sourceCallerOf(principal, trace?.context)),
       ]);
       if (!execution) throw notFound(`Execution of job "${jobId}"`, executionId);
       return generator.generate(
         automationDigestFeature,
-        { principal, input: { jobId, executionId }, incident: null, job, execution },
+        { principal, trace, input: { jobId, executionId }, incident: null, job, execution },
         { incidentId: execution.incidentId, jobId, executionId },
         { stream: input.stream ?? false, variant: input.variant ?? null },
       );

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
+import type { Context } from '@opentelemetry/api';
 import type { Logger } from 'pino';
 import { AppError, badInput, isAppError } from '../../errors/app-error.js';
 import { ErrorCode } from '../../errors/error-codes.js';
@@ -151,16 +152,21 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
   setMaxListeners(0, shutdown.signal);
   let draining = false;
 
+  /** The logger for a generation's lines: the request's (with its trace ids) when it came with one. */
+  function logOf(context: FeatureContext<unknown>): Logger {
+    return context.trace?.logger ?? logger;
+  }
+
   /** Zero retention: whether the account's prompt and completion text may be stored. */
   function retainsText(accountId: string): boolean {
     return options.dataPolicy?.forAccount(accountId).retainText ?? true;
   }
 
   /** The manager for a prepare step's requests: tied to the draft, cancelled with it, charged with it. */
-  function draftManager(draftId: string, priority: WorkPriority, charged: GenerateResult[]): LlmManager {
+  function draftManager(draftId: string, priority: WorkPriority, charged: GenerateResult[], parent: Context | undefined): LlmManager {
     return {
       async generate(request) {
-        const result = await manager.generate({ ...request, draftId, signal: request.signal ?? shutdown.signal, priority: request.priority ?? priority, experimentKey: request.experimentKey ?? draftId });
+        const result = await manager.generate({ ...request, draftId, signal: request.signal ?? shutdown.signal, priority: request.priority ?? priority, experimentKey: request.experimentKey ?? draftId, ...(parent && !request.parent && { parent }) });
         charged.push(result);
         return result;
       },
@@ -187,7 +193,7 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
   /** Prepare: the feature's own work before its prompt (a postmortem condenses a long log). */
   async function prepareStep<Input extends Record<string, unknown>, Output>(job: Job<Input, Output>, prepare: PrepareStep<Input, Output>): Promise<void> {
     const tools = {
-      manager: draftManager(job.draft.id, priorityOf(job.context.incident), job.preparation),
+      manager: draftManager(job.draft.id, priorityOf(job.context.incident), job.preparation, job.context.trace?.context),
       draftId: job.draft.id,
       signal: shutdown.signal,
       concurrency: options.concurrencyOf?.(job.context.principal.accountId) ?? null,
@@ -215,6 +221,8 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
       maxOutputTokens: feature.maxOutputTokens,
       temperature: feature.temperature,
       signal: shutdown.signal,
+      // Attempt spans are children of the request's span (no context manager follows the awaits).
+      ...(context.trace && { parent: context.trace.context }),
       // Routing: non-urgent work may take a cheaper chain; a draft stays in one experiment arm.
       priority: priorityOf(context.incident),
       experimentKey: draft.id,
@@ -231,7 +239,7 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
         const problems = [...citations.problems, ...(feature.check?.(parsed, context) ?? [])];
         return { value: { marked: citations.marked as Output, unverifiedCount: citations.unverifiedCount }, problems };
       },
-      onRepair: (problems) => logger.warn({ draftId: draft.id, feature: feature.name, problems: problems.slice(0, 10) }, 'model output rejected; repairing once'),
+      onRepair: (problems) => logOf(context).warn({ draftId: draft.id, feature: feature.name, problems: problems.slice(0, 10) }, 'model output rejected; repairing once'),
       results: job.results,
     });
     if (result.value === null) {
@@ -288,14 +296,14 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
       : shutdown.signal.aborted
         ? new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The service shut down before the draft was finished; generate it again.', { retryable: true })
         : new AppError(ErrorCode.INTERNAL_SERVER_ERROR, 'The generation failed unexpectedly.', { cause: error });
-    if (!isAppError(error) && !shutdown.signal.aborted) logger.error({ err: error, draftId: draft.id }, 'generation failed unexpectedly');
+    if (!isAppError(error) && !shutdown.signal.aborted) logOf(context).error({ err: error, draftId: draft.id }, 'generation failed unexpectedly');
     const failedWith = { code: failure.code, message: failure.message };
     const generation = results.length > 0 ? generationOf(feature.promptVersion, results, job.inputRedactions) : null;
     const failed = await (job.stored
       ? store.drafts.fail(context.principal.accountId, draft.id, failedWith, generation, newDraftOf(draft))
       : store.drafts.insert({ ...newDraftOf(draft), state: 'FAILED', error: failedWith, generation, updatedAt: now().toISOString() })
     ).catch((storeError: unknown) => {
-        logger.error({ err: storeError, draftId: draft.id }, 'could not mark the draft FAILED');
+        logOf(context).error({ err: storeError, draftId: draft.id }, 'could not mark the draft FAILED');
         return null;
       });
     auditGeneration(context.principal, feature.name, draft.id, results, failure, guardsFired(0, job.quarantined, results, job.inputRedactions));
@@ -365,7 +373,7 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
   function screenStep<Input extends Record<string, unknown>, Output>(feature: Feature<Input, Output>, rawContext: FeatureContext<Input>): ScreenedContext<Input> {
     screenDirectInput(rawContext.input, (finding) => {
       options.onGuardHit?.('injection', feature.name, 'blocked');
-      logger.warn({ feature: feature.name, field: finding.where, score: finding.score, threshold: finding.threshold, signals: finding.signals }, 'direct input refused as possible prompt injection');
+      logOf(rawContext).warn({ feature: feature.name, field: finding.where, score: finding.score, threshold: finding.threshold, signals: finding.signals }, 'direct input refused as possible prompt injection');
       options.audit?.record({
         ...actorOf(rawContext.principal),
         action: 'draft.generate',
@@ -380,7 +388,7 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
     const screened = screenIndirectInput(rawContext.incident, rawContext.execution);
     for (const _ of screened.quarantined) options.onGuardHit?.('injection', feature.name, 'quarantined');
     for (const finding of screened.findings) {
-      logger.warn({ feature: feature.name, input: finding.where, score: finding.score, threshold: finding.threshold, signals: finding.signals }, 'untrusted input quarantined as possible prompt injection');
+      logOf(rawContext).warn({ feature: feature.name, input: finding.where, score: finding.score, threshold: finding.threshold, signals: finding.signals }, 'untrusted input quarantined as possible prompt injection');
     }
     // Secrets never reach an engine (the offline one included), the store, a stream or a log.
     const redacted = redactContext({ ...rawContext, incident: screened.incident, execution: screened.execution });

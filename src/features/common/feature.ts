@@ -9,6 +9,7 @@ import type { Spotlight } from '../../guard/injection/spotlight.js';
 import type { Incident, JobExecution, RunbookJob } from '../../incidents/types.js';
 import type { ChatMessage, FeatureName, Grounding, StructuredOutputSpec } from '../../llm/types.js';
 import type { DraftKind } from '../../store/types.js';
+import type { RequestTrace } from '../../telemetry/request-trace.js';
 import type { KnownSources } from './citation-check.js';
 
 /** Everything a feature may read to build its prompt. */
@@ -18,6 +19,11 @@ export interface FeatureContext<Input> {
   incident: Incident | null;
   job: RunbookJob | null;
   execution: JobExecution | null;
+  /**
+   * The trace of the request asking (its span's context and trace-stamped logger,
+   * src/telemetry/request-trace.ts); none outside a traced request. Not read by prompts.
+   */
+  trace?: RequestTrace | null;
 }
 
 /** Output with every field optional at every depth: what a stream has shown so far. */

@@ -19,7 +19,7 @@ const storedCondensationSchema = z.object({
 export function postmortemResolvers({ service, readOutput }: FeatureResolverParts<PostmortemOutput, PostmortemService>): Resolvers {
   return {
     Mutation: {
-      generatePostmortem: (_, { input }, context) => service.run(requirePrincipal(context).principal, input),
+      generatePostmortem: (_, { input }, context) => service.run(requirePrincipal(context).principal, input, context.trace),
     },
     PostmortemDraft: {
       preliminary: (draft) => draft.input.preliminary === true,

@@ -1,4 +1,6 @@
+import type { Logger } from 'pino';
 import { sourceCallerOf } from '../../guard/auth/caller-authorization.js';
+import type { RequestTrace } from '../../telemetry/request-trace.js';
 import { badInput, notFound } from '../../errors/app-error.js';
 import type { Principal } from '../../guard/auth/principal.js';
 import type { Incident } from '../../incidents/types.js';
@@ -36,7 +38,7 @@ export interface PostmortemService {
    * against the draft (with `stream` the call returns at once). An open incident gets a
    * preliminary postmortem.
    */
-  run(principal: Principal, input: GeneratePostmortemInput): Promise<DraftRecord>;
+  run(principal: Principal, input: GeneratePostmortemInput, trace?: RequestTrace | null): Promise<DraftRecord>;
 }
 
 /** Options of {@link createPostmortemService}. */
@@ -52,26 +54,26 @@ export function createPostmortemService(dependencies: FeatureDependencies, optio
   const budget = options.budget ?? postmortemBudget;
   const concurrencyOf = (tools: PrepareTools): number => Math.max(1, options.mapConcurrency ?? tools.concurrency ?? defaultMapConcurrency);
 
-  async function timelineFor(principal: Principal, incident: Incident, input: PostmortemInput, tools: PrepareTools): Promise<CondensedTimeline | null> {
+  async function timelineFor(principal: Principal, incident: Incident, input: PostmortemInput, tools: PrepareTools, log: Logger): Promise<CondensedTimeline | null> {
     const plan = planFinalPrompt(incident, input, budget);
     if (plan.kind === 'whole-log') return null;
     if (manager) {
-      return condenseTimeline({ manager: tools.manager, principal, incident, budget, timelineTokens: plan.timelineTokens, concurrency: concurrencyOf(tools), logger, signal: tools.signal });
+      return condenseTimeline({ manager: tools.manager, principal, incident, budget, timelineTokens: plan.timelineTokens, concurrency: concurrencyOf(tools), logger: log, signal: tools.signal });
     }
     // Without the LLM Manager nothing can summarize: keep the most telling entries.
-    logger.warn({ incidentId: incident.id }, 'postmortem of a long incident without an LLM Manager: the timeline is thinned, not summarized');
+    log.warn({ incidentId: incident.id }, 'postmortem of a long incident without an LLM Manager: the timeline is thinned, not summarized');
     const events = thinToFit(logEntryItems(incident).map(itemEvent), plan.timelineTokens);
     return { events, condensation: { events: events.length, logEntries: incident.logEntries.length, rounds: 0, chunks: [], requests: 0, degraded: true } };
   }
 
   return {
-    async run(principal, request) {
+    async run(principal, request, trace) {
       const incidentId = request.incidentId.trim();
       if (incidentId.length === 0) throw badInput('incidentId must not be empty.', 'incidentId');
       if (incidentId.length > maxIncidentIdLength) {
         throw badInput(`incidentId is ${incidentId.length} characters long; the limit is ${maxIncidentIdLength}.`, 'incidentId');
       }
-      const [incident] = await incidents.loadIncidents(principal.accountId, [incidentId], sourceCallerOf(principal));
+      const [incident] = await incidents.loadIncidents(principal.accountId, [incidentId], sourceCallerOf(principal, trace?.context));
       if (!incident) throw notFound('Incident', incidentId);
 
       const input: PostmortemInput = {
@@ -81,7 +83,7 @@ export function createPostmortemService(dependencies: FeatureDependencies, optio
         condensation: null,
       };
       const prepare: PrepareStep<PostmortemInput, PostmortemOutput> = async (context, tools) => {
-        const condensed = await timelineFor(principal, context.incident!, context.input, tools);
+        const condensed = await timelineFor(principal, context.incident!, context.input, tools, context.trace?.logger ?? logger);
         return {
           feature: createPostmortemFeature(budget, condensed),
           context: { ...context, input: { ...context.input, condensation: condensed?.condensation ?? null } },
@@ -89,7 +91,7 @@ export function createPostmortemService(dependencies: FeatureDependencies, optio
       };
       return generator.generate(
         createPostmortemFeature(budget, null),
-        { principal, input, incident, job: null, execution: null },
+        { principal, trace, input, incident, job: null, execution: null },
         { incidentId: incident.id, jobId: null, executionId: null },
         { stream: request.stream ?? false, variant: request.variant ?? null, prepare },
       );

@@ -58,7 +58,7 @@ export function runbookResolvers({ service, readOutput }: FeatureResolverParts<R
   const viewOf = runbookViews(readOutput);
   return {
     Mutation: {
-      generateRunbookJob: (_, { input }, context) => service.run(requirePrincipal(context).principal, input),
+      generateRunbookJob: (_, { input }, context) => service.run(requirePrincipal(context).principal, input, context.trace),
       publishRunbookJob: (_, { input }, context) => context.services.runbookPublish.run(requirePrincipal(context).principal, input),
     },
     RunbookJobDraft: {

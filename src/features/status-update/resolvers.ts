@@ -12,7 +12,7 @@ const audienceOf = (input: Record<string, unknown>): Audience => audiences.find(
 export function statusUpdateResolvers({ service, readOutput }: FeatureResolverParts<StatusUpdateOutput, StatusUpdateService>): Resolvers {
   return {
     Mutation: {
-      draftStatusUpdate: (_, { input }, context) => service.draft(requirePrincipal(context).principal, input),
+      draftStatusUpdate: (_, { input }, context) => service.draft(requirePrincipal(context).principal, input, context.trace),
       publishStatusUpdate: (_, { input }, context) => context.services.publishStatusUpdate.publish(requirePrincipal(context).principal, input),
     },
     StatusUpdateDraft: {

@@ -1,4 +1,5 @@
 import { sourceCallerOf } from '../../guard/auth/caller-authorization.js';
+import type { RequestTrace } from '../../telemetry/request-trace.js';
 import { badInput, notFound } from '../../errors/app-error.js';
 import type { Principal } from '../../guard/auth/principal.js';
 import type { DraftRecord } from '../../store/types.js';
@@ -19,23 +20,23 @@ export interface DraftStatusUpdateRequest {
 }
 
 export interface StatusUpdateService {
-  draft(principal: Principal, request: DraftStatusUpdateRequest): Promise<DraftRecord>;
+  draft(principal: Principal, request: DraftStatusUpdateRequest, trace?: RequestTrace | null): Promise<DraftRecord>;
 }
 
 export function createStatusUpdateService(dependencies: Pick<FeatureDependencies, 'incidents' | 'generator'>): StatusUpdateService {
   const { incidents, generator } = dependencies;
   return {
-    async draft(principal, request) {
+    async draft(principal, request, trace) {
       if (!audiences.includes(request.audience)) throw badInput(`audience must be one of ${audiences.join(', ')}.`, 'audience');
       const guidance = request.guidance?.trim() || null;
       if (guidance && guidance.length > maxGuidanceLength) {
         throw badInput(`guidance is ${guidance.length} characters long; the limit is ${maxGuidanceLength}.`, 'guidance');
       }
-      const [incident] = await incidents.loadIncidents(principal.accountId, [request.incidentId], sourceCallerOf(principal));
+      const [incident] = await incidents.loadIncidents(principal.accountId, [request.incidentId], sourceCallerOf(principal, trace?.context));
       if (!incident) throw notFound('Incident', request.incidentId);
       return generator.generate(
         statusUpdateFeature,
-        { principal, input: { audience: request.audience, guidance }, incident, job: null, execution: null },
+        { principal, trace, input: { audience: request.audience, guidance }, incident, job: null, execution: null },
         { incidentId: incident.id, jobId: null, executionId: null },
         { stream: request.stream ?? false, variant: request.variant ?? null },
       );

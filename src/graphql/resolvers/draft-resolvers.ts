@@ -12,7 +12,7 @@ const draftFields = {
   feedback: (draft: DraftRecord, _: unknown, context: Parameters<typeof requirePrincipal>[0]) =>
     requirePrincipal(context).loaders.feedbackByDraft.load(draft.id),
   citedRecords: (draft: DraftRecord, _: unknown, context: Parameters<typeof requirePrincipal>[0]) =>
-    citedRecords(draft, requirePrincipal(context).principal.accountId, context.services.incidents),
+    citedRecords(draft, requirePrincipal(context).principal.accountId, context.services.incidents, context.trace?.context),
 };
 
 /** What the draft resolvers know of a feature: which GraphQL type its drafts are. */

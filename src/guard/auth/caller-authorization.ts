@@ -4,6 +4,7 @@
  * act with the caller's own credentials (the supergraph driver). A WeakMap keeps it out of
  * every serialization and lets it go with the principal.
  */
+import type { Context } from '@opentelemetry/api';
 import type { Principal } from './principal.js';
 import type { SourceCaller } from '../../incidents/types.js';
 
@@ -14,7 +15,8 @@ export function rememberAuthorization(principal: Principal, authorization: strin
   if (authorization) headers.set(principal, authorization);
 }
 
-/** What an incident source may act with for this principal. */
-export function sourceCallerOf(principal: Principal): SourceCaller {
-  return { authorization: headers.get(principal) ?? null };
+/** What an incident source may act with for this principal; `trace`: the request's trace context. */
+export function sourceCallerOf(principal: Principal, trace?: Context): SourceCaller {
+  const authorization = headers.get(principal) ?? null;
+  return trace ? { authorization, trace } : { authorization };
 }

@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { parse, type OperationDefinitionNode } from 'graphql';
 import type { GraphqlSourceSettings } from '../../config/incident-sources.js';
 import type { DriverContext, IncidentDriver } from '../incident-driver.js';
+import type { Context } from '@opentelemetry/api';
 import type { Incident, SourceCaller } from '../types.js';
 import { createUpstreamClient, type UpstreamClient } from '../upstream/upstream-client.js';
 import { sourceUnavailable } from '../upstream/upstream-error.js';
@@ -64,8 +65,9 @@ export function createGraphqlDriver(settings: GraphqlSourceSettings, context: Dr
     return client;
   };
 
-  async function loadBatch(accountId: string, ids: readonly string[], authorization: string): Promise<Map<string, Incident>> {
+  async function loadBatch(accountId: string, ids: readonly string[], authorization: string, trace: Context | undefined): Promise<Map<string, Incident>> {
     const response = await clientFor(accountId).request({
+      ...(trace && { trace }),
       method: 'POST',
       path: '',
       body: { query, variables: { ids } },
@@ -106,7 +108,7 @@ export function createGraphqlDriver(settings: GraphqlSourceSettings, context: Dr
       const unique = [...new Set(ids)];
       const found = new Map<string, Incident>();
       for (let start = 0; start < unique.length; start += maxIdsPerRequest) {
-        for (const [id, incident] of await loadBatch(accountId, unique.slice(start, start + maxIdsPerRequest), authorization)) found.set(id, incident);
+        for (const [id, incident] of await loadBatch(accountId, unique.slice(start, start + maxIdsPerRequest), authorization, caller?.trace)) found.set(id, incident);
       }
       // Only what was asked for: an id the router adds on its own is not ours to return.
       return ids.map((id) => found.get(id) ?? null);

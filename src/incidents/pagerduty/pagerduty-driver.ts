@@ -80,8 +80,8 @@ export function createPagerDutyDriver(settings: PagerDutySourceSettings, context
   return {
     name: 'pagerduty',
     fromEmail: settings.fromEmail,
-    async loadIncidents(accountId, ids) {
-      const deadline = client.deadline();
+    async loadIncidents(accountId, ids, caller) {
+      const deadline = client.deadline(undefined, caller?.trace);
       return Promise.all(ids.map((id) => loadIncident(accountId, id, deadline)));
     },
     async publishStatusUpdate(incidentId, message, fromEmail) {

@@ -20,7 +20,7 @@
 import { parse as parseYaml } from 'yaml';
 import type { RundeckSourceSettings } from '../../config/incident-sources.js';
 import type { DriverContext, IncidentDriver } from '../incident-driver.js';
-import type { JobExecution, RunbookJob } from '../types.js';
+import type { JobExecution, RunbookJob, SourceCaller } from '../types.js';
 import { createUpstreamClient, type UpstreamClient } from '../upstream/upstream-client.js';
 import { sourceUnavailable } from '../upstream/upstream-error.js';
 import { createLogWindow, defaultLogWindowLimits, type LogWindowLimits } from './log-window.js';
@@ -46,8 +46,8 @@ export interface ImportedRundeckJob {
 /** The rundeck driver: reads jobs and executions, imports generated jobs. */
 export interface RundeckDriver extends IncidentDriver {
   readonly name: 'rundeck';
-  loadJob(accountId: string, jobId: string): Promise<RunbookJob | null>;
-  loadExecution(accountId: string, jobId: string, executionId: string): Promise<JobExecution | null>;
+  loadJob(accountId: string, jobId: string, caller?: SourceCaller): Promise<RunbookJob | null>;
+  loadExecution(accountId: string, jobId: string, executionId: string, caller?: SourceCaller): Promise<JobExecution | null>;
   /** The project jobs are imported into (RUNDECK_PROJECT); null: importing is off. */
   readonly project: string | null;
   /**
@@ -134,17 +134,17 @@ export function createRundeckDriver(settings: RundeckSourceSettings, context: Dr
       return ids.map(() => null);
     },
 
-    async loadJob(accountId, jobId) {
+    async loadJob(accountId, jobId, caller) {
       if (!serves(accountId)) return null;
-      const info = await client.request({ path: api(`/job/${encodeURIComponent(jobId)}/info`), schema: jobInfoSchema });
+      const info = await client.request({ path: api(`/job/${encodeURIComponent(jobId)}/info`), schema: jobInfoSchema, ...(caller?.trace && { trace: caller.trace }) });
       if (!info) return null;
       return { id: info.id, accountId, name: info.name, description: info.description ?? '', project: info.project };
     },
 
-    async loadExecution(accountId, jobId, executionId) {
+    async loadExecution(accountId, jobId, executionId, caller) {
       // Rundeck execution ids are integers; anything else cannot exist there.
       if (!serves(accountId) || !/^\d{1,18}$/.test(executionId)) return null;
-      const deadline = client.deadline();
+      const deadline = client.deadline(undefined, caller?.trace);
       const info = await client.request({ path: api(`/execution/${executionId}`), schema: executionInfoSchema, deadline });
       if (!info || !info.job || info.job.id !== jobId) return null;
       const startedAt = isoOf(info['date-started']) ?? new Date(0).toISOString();

@@ -8,7 +8,7 @@
  * Credentials live only in the `headers` given at creation: they are sent, never logged,
  * never put in an error (messages name the source; the log names the setting to fix).
  */
-import { SpanKind, SpanStatusCode, trace, type Span, type Tracer } from '@opentelemetry/api';
+import { context as otelContext, isSpanContextValid, SpanKind, SpanStatusCode, trace, type Context, type Span, type Tracer } from '@opentelemetry/api';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import { backoffDelay } from '../../resilience/backoff.js';
@@ -65,14 +65,16 @@ export interface UpstreamRequest<T> {
   schema: z.ZodType<T>;
   /** The overall deadline (from {@link UpstreamClient.deadline}); default a fresh one. */
   deadline?: Deadline;
+  /** The trace context of the request asking (its spans' parent); default the deadline's, else the active one. */
+  trace?: Context;
   /** Retry non-idempotent requests too (default: GET only). */
   retry?: boolean;
 }
 
 export interface UpstreamClient {
   readonly source: string;
-  /** A deadline covering several requests (all pages of one incident). */
-  deadline(parent?: AbortSignal): Deadline;
+  /** A deadline covering several requests (all pages of one incident); `trace`: the asking request's trace context. */
+  deadline(parent?: AbortSignal, trace?: Context): Deadline;
   /** The parsed body, or null on 404. Throws `INCIDENT_SOURCE_UNAVAILABLE` otherwise. */
   request<T>(request: UpstreamRequest<T>): Promise<T | null>;
 }
@@ -101,25 +103,29 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
 
   async function attempt<T>(request: UpstreamRequest<T>, deadline: Deadline, attemptNumber: number): Promise<AttemptOutcome<T>> {
     const method = request.method ?? 'GET';
-    return tracer.startActiveSpan(
+    // The parent is carried explicitly (no context manager follows the awaits); the span is
+    // active for the synchronous start of the attempt, and its ids are on the attempt's log lines.
+    const parent = request.trace ?? deadline.trace ?? otelContext.active();
+    const span = tracer.startSpan(
       `${method} ${source}`,
       {
         kind: SpanKind.CLIENT,
         attributes: { 'http.request.method': method, 'url.path': request.path, 'incident_ai.source': source, 'incident_ai.attempt': attemptNumber },
       },
-      async (span) => {
-        try {
-          const outcome = await attemptInSpan(request, deadline, span);
-          if (outcome.kind === 'retry') span.setStatus({ code: SpanStatusCode.ERROR, message: outcome.reason });
-          return outcome;
-        } catch (error) {
-          span.setStatus({ code: SpanStatusCode.ERROR, message: (error as { extensions?: { reason?: string } }).extensions?.reason ?? 'error' });
-          throw error;
-        } finally {
-          span.end();
-        }
-      },
+      parent,
     );
+    return otelContext.with(trace.setSpan(parent, span), async () => {
+      try {
+        const outcome = await attemptInSpan(request, deadline, span);
+        if (outcome.kind === 'retry') span.setStatus({ code: SpanStatusCode.ERROR, message: outcome.reason });
+        return outcome;
+      } catch (error) {
+        span.setStatus({ code: SpanStatusCode.ERROR, message: (error as { extensions?: { reason?: string } }).extensions?.reason ?? 'error' });
+        throw error;
+      } finally {
+        span.end();
+      }
+    });
   }
 
   async function attemptInSpan<T>(request: UpstreamRequest<T>, deadline: Deadline, span: Span): Promise<AttemptOutcome<T>> {
@@ -167,7 +173,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       }
       if (status === 401 || status === 403) {
         permit.neutral();
-        logger.error({ source, status, path: request.path, setting: options.credentialSetting }, `${source} refused the credentials: check ${options.credentialSetting}`);
+        logger.error({ source, status, path: request.path, setting: options.credentialSetting, ...spanLogFields(span) }, `${source} refused the credentials: check ${options.credentialSetting}`);
         throw sourceUnavailable(source, 'credentials_refused');
       }
       if (status === 429) {
@@ -182,7 +188,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       }
       if (status < 200 || status >= 300) {
         permit.neutral();
-        logger.warn({ source, status, path: request.path }, `${source} refused a request`);
+        logger.warn({ source, status, path: request.path, ...spanLogFields(span) }, `${source} refused a request`);
         throw sourceUnavailable(source, 'request_refused', { cause: `HTTP ${status}` });
       }
       permit.success();
@@ -190,13 +196,13 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       try {
         json = text === '' ? null : (request.parse ?? JSON.parse)(text);
       } catch {
-        logger.warn({ source, path: request.path, status }, `${source} answered a body that is not JSON`);
+        logger.warn({ source, path: request.path, status, ...spanLogFields(span) }, `${source} answered a body that is not JSON`);
         throw sourceUnavailable(source, 'malformed_response');
       }
       const parsed = request.schema.safeParse(json);
       if (!parsed.success) {
         const issues = parsed.error.issues.slice(0, 5).map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-        logger.warn({ source, path: request.path, issues }, `${source} answered a body that does not match its documented shape`);
+        logger.warn({ source, path: request.path, issues, ...spanLogFields(span) }, `${source} answered a body that does not match its documented shape`);
         throw sourceUnavailable(source, 'malformed_response');
       }
       return { kind: 'done', value: parsed.data };
@@ -207,7 +213,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
 
   return {
     source,
-    deadline: (parent) => createDeadline(options.deadlineMs, clock, parent),
+    deadline: (parent, trace) => createDeadline(options.deadlineMs, clock, parent, trace),
     async request(request) {
       const deadline = request.deadline ?? createDeadline(options.deadlineMs, clock);
       const retries = request.retry ?? (request.method ?? 'GET') === 'GET';
@@ -217,7 +223,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
         if (outcome.kind === 'done') return outcome.value;
         const delay = Math.max(outcome.waitMs ?? 0, backoffDelay(attemptNumber - 1, options.backoff, random));
         const last = !retries || attemptNumber >= options.maxAttempts || delay >= deadline.remainingMs();
-        logger.warn({ source, path: request.path, attempt: attemptNumber, reason: outcome.reason, cause: outcome.cause, retrying: !last }, `${source} request failed`);
+        logger.warn({ source, path: request.path, attempt: attemptNumber, reason: outcome.reason, cause: outcome.cause, retrying: !last, ...parentLogFields(request.trace ?? deadline.trace) }, `${source} request failed`);
         if (last) {
           const retryAfter = outcome.reason === 'rate_limited' ? Math.max(outcome.waitMs ?? 0, gate.coolingMs()) : outcome.waitMs;
           throw sourceUnavailable(source, outcome.reason, { retryAfterMs: retryAfter, cause: outcome.cause });
@@ -230,6 +236,18 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       }
     },
   };
+}
+
+/** A span's ids as log fields (the logger's names), as the log mixin writes them for an active span. */
+function spanLogFields(span: Span): { trace_id?: string; span_id?: string } {
+  const spanContext = span.spanContext();
+  return isSpanContextValid(spanContext) ? { trace_id: spanContext.traceId, span_id: spanContext.spanId } : {};
+}
+
+/** The ids of the span in a carried trace context, as log fields; none without one. */
+function parentLogFields(carried: Context | undefined): { trace_id?: string; span_id?: string } {
+  const span = carried && trace.getSpan(carried);
+  return span ? spanLogFields(span) : {};
 }
 
 /** A network error's name and code only: its message may quote a URL, never a header. */
