@@ -74,10 +74,20 @@ export function createDraftRepository(database: Queryable, options: DraftReposit
         draft.error == null ? null : JSON.stringify(draft.error),
       );
     }
-    const rows = await database.query<Pick<DraftRow, 'id' | 'created_at' | 'updated_at'>>(insertStatement(drafts.length), values);
-    const stored = new Map(rows.map((row) => [row.id, row]));
+    // Timestamps written as the server prints them back (ISO, UTC, milliseconds: what `toISOString`
+    // gives, as every caller's clock does) need no RETURNING: the row reads back what was sent, so
+    // the server sends no row description and rows, and the driver parses none. Any other form
+    // is read back as the server stores it.
+    const canonical = drafts.every((draft) => isCanonicalTimestamp(draft.createdAt) && (draft.updatedAt === undefined || isCanonicalTimestamp(draft.updatedAt)));
+    let stored: Map<string, Pick<DraftRow, 'id' | 'created_at' | 'updated_at'>> | null = null;
+    if (canonical) {
+      await database.query(insertStatement(drafts.length, false), values);
+    } else {
+      const rows = await database.query<Pick<DraftRow, 'id' | 'created_at' | 'updated_at'>>(insertStatement(drafts.length, true), values);
+      stored = new Map(rows.map((row) => [row.id, row]));
+    }
     return drafts.map((draft) => {
-      const row = stored.get(draft.id);
+      const row = stored === null ? { created_at: draft.createdAt, updated_at: draft.updatedAt ?? draft.createdAt } : stored.get(draft.id);
       // insert ... returning yields every row it stored; a missing one would be a driver bug.
       if (row === undefined) throw new Error(`insert returned no row for draft ${draft.id}`);
       return {
@@ -219,10 +229,22 @@ export function createDraftRepository(database: Queryable, options: DraftReposit
 const maxDraftsPerInsert = 64;
 
 const insertStatements: string[] = [];
+const insertStatementsReturning: string[] = [];
 
-/** The insert of `count` drafts (texts kept: each is a named prepared statement, see postgres-database.ts). */
-function insertStatement(count: number): string {
-  let statement = insertStatements[count];
+/** Whether `value` is a timestamp as `Date.prototype.toISOString` writes it, which the server reads back unchanged. */
+export function isCanonicalTimestamp(value: string): boolean {
+  if (value.length !== 24 || value.charCodeAt(23) !== 0x5a /* Z */) return false;
+  const time = Date.parse(value);
+  return Number.isFinite(time) && new Date(time).toISOString() === value;
+}
+
+/**
+ * The insert of `count` drafts, with or without `returning` of the stored ids and timestamps
+ * (texts kept: each is a named prepared statement, see postgres-database.ts).
+ */
+function insertStatement(count: number, returning: boolean): string {
+  const statements = returning ? insertStatementsReturning : insertStatements;
+  let statement = statements[count];
   if (statement === undefined) {
     const tuples: string[] = [];
     for (let row = 0; row < count; row += 1) {
@@ -232,9 +254,8 @@ function insertStatement(count: number): string {
       );
     }
     statement = `insert into drafts (id, account_id, user_id, kind, state, incident_id, job_id, execution_id, input, created_at, updated_at, output, text, generation, error)
-         values ${tuples.join(',\n                ')}
-         returning id, created_at, updated_at`;
-    insertStatements[count] = statement;
+         values ${tuples.join(',\n                ')}${returning ? '\n         returning id, created_at, updated_at' : ''}`;
+    statements[count] = statement;
   }
   return statement;
 }
