@@ -231,11 +231,16 @@ const maxDraftsPerInsert = 64;
 const insertStatements: string[] = [];
 const insertStatementsReturning: string[] = [];
 
-/** Whether `value` is a timestamp as `Date.prototype.toISOString` writes it, which the server reads back unchanged. */
+/**
+ * A timestamp as `Date.prototype.toISOString` writes it (years 0000-9999), with no field past its
+ * range (no hour 24, no second 60, which the server would carry over). Such a text is read back
+ * unchanged; a day the month does not have (or year 0) is refused by the server either way.
+ */
+const canonicalTimestamp = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+
+/** Whether `value` is a timestamp the server reads back as it was written (see {@link canonicalTimestamp}). */
 export function isCanonicalTimestamp(value: string): boolean {
-  if (value.length !== 24 || value.charCodeAt(23) !== 0x5a /* Z */) return false;
-  const time = Date.parse(value);
-  return Number.isFinite(time) && new Date(time).toISOString() === value;
+  return canonicalTimestamp.test(value);
 }
 
 /**
