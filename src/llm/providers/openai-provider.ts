@@ -22,7 +22,6 @@ import {
   type TokenUsage,
 } from '../types.js';
 import { createHttpFetch, type FetchFunction } from './http-fetch.js';
-import { memoizeText } from '../../guard/memoize.js';
 
 /** Settings of one OpenAI-compatible provider (one entry of the routing config's `providers`). */
 export interface OpenAiProviderSettings {
@@ -172,16 +171,13 @@ class ReusingOpenAI extends OpenAI {
    * `APIConnectionTimeoutError`, `APIConnectionError` and its status errors (`makeStatusError`).
    * Null when the call must take the SDK's path.
    */
-  postJsonDirect(path: string, body: string | Buffer, signal: AbortSignal): Promise<unknown> {
-    return this.#sendJson(this.buildURL(path, null), this.#jsonCallHeaders!, body, signal);
+  postJsonDirect(path: string, body: string, signal: AbortSignal): Promise<unknown> | null {
+    const json = this.#jsonCallHeaders;
+    if (json === null || !this.#direct) return null;
+    return this.#sendJson(this.buildURL(path, null), json, body, signal);
   }
 
-  /** Whether {@link postJsonDirect} may send the next non-streamed call. */
-  get sendsDirect(): boolean {
-    return this.#jsonCallHeaders !== null && this.#direct;
-  }
-
-  async #sendJson(url: string, json: CallHeaders, body: string | Buffer, signal: AbortSignal): Promise<unknown> {
+  async #sendJson(url: string, json: CallHeaders, body: string, signal: AbortSignal): Promise<unknown> {
     let response: Response;
     try {
       response = await this.#transport(url, { method: 'POST', headers: json.record, body, signal });
@@ -340,9 +336,9 @@ export function createOpenAiProvider(settings: OpenAiProviderSettings): LlmProvi
       const params = buildParams(request, settings.structuredOutputs);
       let completion: ChatCompletion & { _request_id?: string | null };
       try {
-        completion = await (client.sendsDirect
-          ? (client.postJsonDirect(chatPath, requestBodyBytes(params, request.output, settings.structuredOutputs), signal) as Promise<ChatCompletion>)
-          : client.post<ChatCompletion>(chatPath, chatOptions(requestBody(params, request.output, settings.structuredOutputs), false, signal)));
+        const body = requestBody(params, request.output, settings.structuredOutputs);
+        const direct = client.postJsonDirect(chatPath, body, signal) as Promise<ChatCompletion> | null;
+        completion = await (direct ?? client.post<ChatCompletion>(chatPath, chatOptions(body, false, signal)));
       } catch (error) {
         throw fail(error, signal);
       }
@@ -435,56 +431,11 @@ function buildParams(request: LlmRequest, structuredOutputs: boolean): ChatParam
 }
 
 /** The JSON text of the request: `params`, then the `response_format` of strict structured output. */
-export function requestBody(params: ChatParams | ChatStreamParams, output: StructuredOutputSpec | undefined, structuredOutputs: boolean): string {
+function requestBody(params: ChatParams | ChatStreamParams, output: StructuredOutputSpec | undefined, structuredOutputs: boolean): string {
   const json = JSON.stringify(params);
   if (!output || !structuredOutputs) return json;
   return `${json.slice(0, -1)},"response_format":${strictResponseFormat(output)}}`;
 }
-
-/**
- * {@link requestBody} as UTF-8 bytes, the same bytes, with the messages' text escaped and encoded
- * once per distinct text: a prompt is the same text from one draft to the next (the same
- * incident, audience and prompt version) but for its per-request spotlight markers and canary
- * (guard/injection/spotlight.ts). Serializing and encoding a status update's ~8 KB of messages
- * cost ~25 µs per call; the parts between those tokens are looked up instead (a fingerprint and
- * one comparison, guard/memoize.ts) and the tokens, plain ASCII, written as they are. JSON
- * escapes each character on its own, and a token is ASCII, so escaping the parts one by one
- * gives the text escaping the whole gives.
- */
-export function requestBodyBytes(params: ChatParams | ChatStreamParams, output: StructuredOutputSpec | undefined, structuredOutputs: boolean): Buffer {
-  const messages = params.messages;
-  for (const message of messages) {
-    const keys = Object.keys(message);
-    if (typeof message.content !== 'string' || typeof message.role !== 'string' || keys.length !== 2 || keys[0] !== 'role') {
-      return Buffer.from(requestBody(params, output, structuredOutputs), 'utf8');
-    }
-  }
-  // The rest of the body, with no messages: its `"messages":[]` is the key (JSON escapes every quote inside a string before it).
-  const shell = requestBody({ ...params, messages: [] }, output, structuredOutputs);
-  const at = shell.indexOf(emptyMessages) + emptyMessages.length - 1;
-  const parts: Buffer[] = [Buffer.from(shell.slice(0, at), 'utf8')];
-  messages.forEach((message, index) => {
-    parts.push(Buffer.from(`${index === 0 ? '' : ','}{"role":${JSON.stringify(message.role)},"content":"`, 'utf8'));
-    const content = message.content as string;
-    let from = 0;
-    for (const token of content.matchAll(requestTokens)) {
-      if (token.index > from) parts.push(escapedText(content.slice(from, token.index)));
-      parts.push(Buffer.from(token[0], 'latin1'));
-      from = token.index + token[0].length;
-    }
-    if (from < content.length) parts.push(escapedText(from === 0 ? content : content.slice(from)));
-    parts.push(messageEnd);
-  });
-  parts.push(Buffer.from(shell.slice(at), 'utf8'));
-  return Buffer.concat(parts);
-}
-
-const emptyMessages = '"messages":[]';
-const messageEnd = Buffer.from('"}', 'latin1');
-/** Spotlight markers and canaries, as createMarker and createCanary make them (as in guard/redaction/request-tokens.ts). */
-const requestTokens = /UNTRUSTED_[0-9a-f]{16}|canary-[0-9a-f]{24}/g;
-/** A text's JSON string body (without its quotes), UTF-8; the prompts of a few incidents at a time. */
-const escapedText = memoizeText((text: string): Buffer => Buffer.from(JSON.stringify(text).slice(1, -1), 'utf8'), { maxEntries: 64, maxKeyLength: 65_536 });
 
 // Per output spec object: a feature's spec is a module constant, so these hold one entry per feature.
 const responseFormats = new WeakMap<StructuredOutputSpec, string>();
