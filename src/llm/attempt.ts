@@ -78,7 +78,6 @@ export interface GenerationRun {
   request: GenerateRequest;
   /** The OpenTelemetry context the generation started in: attempt spans are its children. */
   parent: Context;
-  deadline: AbortSignal;
   /** The feature's time limits (attempt and idle timeouts, whether attempts stream). */
   timeouts: FeatureTimeouts;
   maxOutputTokens: number;

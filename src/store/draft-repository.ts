@@ -74,10 +74,20 @@ export function createDraftRepository(database: Queryable, options: DraftReposit
         draft.error == null ? null : JSON.stringify(draft.error),
       );
     }
-    const rows = await database.query<Pick<DraftRow, 'id' | 'created_at' | 'updated_at'>>(insertStatement(drafts.length, asyncCommit), values);
-    const stored = new Map(rows.map((row) => [row.id, row]));
+    // Timestamps written as the server prints them back (ISO, UTC, milliseconds: what `toISOString`
+    // gives, as every caller's clock does) need no RETURNING: the row reads back what was sent, so
+    // the server sends no row description and rows, and the driver parses none. Any other form
+    // is read back as the server stores it.
+    const canonical = drafts.every((draft) => isCanonicalTimestamp(draft.createdAt) && (draft.updatedAt === undefined || isCanonicalTimestamp(draft.updatedAt)));
+    let stored: Map<string, Pick<DraftRow, 'id' | 'created_at' | 'updated_at'>> | null = null;
+    if (canonical) {
+      await database.query(insertStatement(drafts.length, { asyncCommit, returning: false }), values);
+    } else {
+      const rows = await database.query<Pick<DraftRow, 'id' | 'created_at' | 'updated_at'>>(insertStatement(drafts.length, { asyncCommit, returning: true }), values);
+      stored = new Map(rows.map((row) => [row.id, row]));
+    }
     return drafts.map((draft) => {
-      const row = stored.get(draft.id);
+      const row = stored === null ? { created_at: draft.createdAt, updated_at: draft.updatedAt ?? draft.createdAt } : stored.get(draft.id);
       // insert ... returning yields every row it stored; a missing one would be a driver bug.
       if (row === undefined) throw new Error(`insert returned no row for draft ${draft.id}`);
       return {
@@ -268,8 +278,8 @@ export function createDraftRepository(database: Queryable, options: DraftReposit
 /** Drafts per grouped insert at most: 15 parameters each, and one statement text per count. */
 const maxDraftsPerInsert = 64;
 
-const insertStatements: string[] = [];
-const asyncCommitInsertStatements: string[] = [];
+/** Statement texts by row count, one list per kind of insert (`asyncCommit`, `returning`). */
+const insertStatements: Record<'sync' | 'syncReturning' | 'async' | 'asyncReturning', string[]> = { sync: [], syncReturning: [], async: [], asyncReturning: [] };
 
 /** What the final upserts insert when the placeholder is not there: user, kind, incident, job, execution, input, created. */
 function placeholderValues(placeholder: NewDraft): unknown[] {
@@ -285,13 +295,26 @@ function placeholderValues(placeholder: NewDraft): unknown[] {
 }
 
 /**
- * The insert of `count` drafts (texts kept: each is a named prepared statement, see postgres-database.ts).
- * With `asyncCommit`, the statement turns `synchronous_commit` off for its own (implicit)
- * transaction: `set_config(..., true)` is `SET LOCAL` inside the statement, so it costs no
- * extra round trip, and the row is committed and visible at once, only not yet flushed.
+ * A timestamp as `Date.prototype.toISOString` writes it (years 0000-9999), with no field past its
+ * range (no hour 24, no second 60, which the server would carry over). Such a text is read back
+ * unchanged; a day the month does not have (or year 0) is refused by the server either way.
  */
-function insertStatement(count: number, asyncCommit = false): string {
-  const statements = asyncCommit ? asyncCommitInsertStatements : insertStatements;
+const canonicalTimestamp = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+
+/** Whether `value` is a timestamp the server reads back as it was written (see {@link canonicalTimestamp}). */
+export function isCanonicalTimestamp(value: string): boolean {
+  return canonicalTimestamp.test(value);
+}
+
+/**
+ * The insert of `count` drafts, with or without `returning` of the stored ids and timestamps
+ * (texts kept: each is a named prepared statement, see postgres-database.ts). With `asyncCommit`,
+ * the statement turns `synchronous_commit` off for its own (implicit) transaction:
+ * `set_config(..., true)` is `SET LOCAL` inside the statement, so it costs no extra round trip,
+ * and the row is committed and visible at once, only not yet flushed.
+ */
+function insertStatement(count: number, kind: { asyncCommit: boolean; returning: boolean }): string {
+  const statements = insertStatements[`${kind.asyncCommit ? 'async' : 'sync'}${kind.returning ? 'Returning' : ''}`];
   let statement = statements[count];
   if (statement === undefined) {
     const tuples: string[] = [];
@@ -302,14 +325,12 @@ function insertStatement(count: number, asyncCommit = false): string {
       );
     }
     const columns = 'id, account_id, user_id, kind, state, incident_id, job_id, execution_id, input, created_at, updated_at, output, text, generation, error';
-    statement = asyncCommit
-      ? `insert into drafts (${columns})
-         select rows.* from (values ${tuples.join(',\n                ')}) as rows (${columns}),
-                (select set_config('synchronous_commit', 'off', true)) as async_commit
-         returning id, created_at, updated_at`
-      : `insert into drafts (${columns})
-         values ${tuples.join(',\n                ')}
-         returning id, created_at, updated_at`;
+    const rows = kind.asyncCommit
+      ? `select rows.* from (values ${tuples.join(',\n                ')}) as rows (${columns}),
+                (select set_config('synchronous_commit', 'off', true)) as async_commit`
+      : `values ${tuples.join(',\n                ')}`;
+    statement = `insert into drafts (${columns})
+         ${rows}${kind.returning ? '\n         returning id, created_at, updated_at' : ''}`;
     statements[count] = statement;
   }
   return statement;

@@ -6,6 +6,7 @@ import type { FeatureName } from '../config/feature-names.js';
 import type { Queryable } from './database.js';
 import { batchInsertOf, insertRowsOnce } from './batch-insert.js';
 import { recordOf, valuesOf, type RowOf } from './row-mapping.js';
+import { spreadWith } from '../object-spread.js';
 import type { LlmCallOutcome, LlmCallRecord, LlmCallRepository, UsageSummaryRow } from './types.js';
 
 /** `cached` is stored false rather than absent. */
@@ -50,7 +51,7 @@ const insertCalls = batchInsertOf('llm_calls', callColumnTypes);
 export function createLlmCallRepository(database: Queryable): LlmCallRepository {
   return {
     async insertMany(records: readonly LlmCallRecord[]): Promise<void> {
-      const rows = records.map((record) => valuesOf({ ...record, cached: record.cached ?? false }, callColumns));
+      const rows = records.map((record) => valuesOf(spreadWith(record, { cached: record.cached ?? false }), callColumns));
       await insertRowsOnce(database, insertCalls, rows);
     },
 

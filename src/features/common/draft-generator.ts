@@ -29,6 +29,7 @@ import type { DataPolicy } from '../../guard/data-policy.js';
 import type { QuarantinedInput } from '../../guard/untrusted-input.js';
 import { actorOf, type AuditLog } from '../../guard/audit-log.js';
 import type { Principal } from '../../guard/auth/principal.js';
+import { spreadWith } from '../../object-spread.js';
 
 export interface DraftGeneratorOptions {
   store: Store;
@@ -176,18 +177,18 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
 
   function auditGeneration(principal: Principal, feature: string, draftId: string | null, results: readonly GenerateResult[], failure: AppError | null, guards: string[]): void {
     const last = results[results.length - 1];
-    options.audit?.record({
-      ...actorOf(principal),
-      action: 'draft.generate',
+    // Not `{ ...actorOf(principal), action, ... }`: see object-spread.ts.
+    options.audit?.record(Object.assign(actorOf(principal), {
+      action: 'draft.generate' as const,
       draftId,
       feature,
       provider: last?.providerId ?? null,
       model: last?.model ?? null,
-      outcome: failure ? 'failure' : 'success',
+      outcome: failure ? ('failure' as const) : ('success' as const),
       errorCode: failure?.code ?? null,
       guards,
       traceId: last?.traceId ?? null,
-    });
+    }));
   }
 
   /** Prepare: the feature's own work before its prompt (a postmortem condenses a long log). */
@@ -253,7 +254,7 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
     // should see the doubt rather than lose the draft.
     const { marked, unverifiedCount } = result.value;
     const sanitized = (feature.sanitize ? feature.sanitize(marked, context) : marked) as Record<string, unknown>;
-    return { output: { ...sanitized, unverifiedCount, quarantined: job.quarantined }, unverifiedCount };
+    return { output: spreadWith(sanitized, { unverifiedCount, quarantined: job.quarantined }), unverifiedCount };
   }
 
   /** Persist: the rendered draft, COMPLETE; under zero retention the store keeps only that it existed. */
@@ -271,7 +272,7 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
     if (job.inserted) await job.inserted;
     const stored = job.stored
       ? await store.drafts.complete(accountId, draft.id, completion, newDraftOf(draft))
-      : await store.drafts.insert({ ...newDraftOf(draft), ...completion, state: 'COMPLETE', updatedAt: now().toISOString() });
+      : await store.drafts.insert(Object.assign(newDraftOf(draft), completion, { state: 'COMPLETE' as const, updatedAt: now().toISOString() }));
     return { completed: retain ? stored : { ...stored, output, text, input: context.input }, text };
   }
 
@@ -391,8 +392,8 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
       logOf(rawContext).warn({ feature: feature.name, input: finding.where, score: finding.score, threshold: finding.threshold, signals: finding.signals }, 'untrusted input quarantined as possible prompt injection');
     }
     // Secrets never reach an engine (the offline one included), the store, a stream or a log.
-    const redacted = redactContext({ ...rawContext, incident: screened.incident, execution: screened.execution });
-    return { ...redacted, quarantined: screened.quarantined };
+    const redacted = redactContext(spreadWith(rawContext, { incident: screened.incident, execution: screened.execution }));
+    return spreadWith(redacted, { quarantined: screened.quarantined });
   }
 
   return {
@@ -458,7 +459,7 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
 
 /** A draft not stored yet, as the row its insert will return. */
 function unsavedDraft(draft: NewDraft): DraftRecord {
-  return { ...draft, output: null, text: '', generation: null, error: null, updatedAt: draft.createdAt };
+  return spreadWith(draft, { output: null, text: '', generation: null, error: null, updatedAt: draft.createdAt });
 }
 
 /** The insert of a draft held in memory until it finished. */

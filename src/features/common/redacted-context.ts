@@ -9,6 +9,7 @@ import { memoizeText } from '../../guard/memoize.js';
 import { redact, redactionTypes, type RedactionResult } from '../../guard/redaction/index.js';
 import { redactFields } from '../../guard/redaction/redact-fields.js';
 import type { FeatureContext } from './feature.js';
+import { spreadWith } from '../../object-spread.js';
 
 /** How many of one kind were redacted. */
 export interface RedactionCount {
@@ -61,14 +62,14 @@ export function redactContext<Input extends Record<string, unknown>>(context: Fe
     for (const [type, count] of part.counts) counts.set(type, (counts.get(type) ?? 0) + count);
     return part.value as Value;
   };
-  const redacted: FeatureContext<Input> & { [redactedCounts]?: RedactionCount[] } = {
-    ...context,
+  // `{ ...context, input, ... }` then a symbol key: a hidden class per context (object-spread.ts).
+  const redacted: FeatureContext<Input> & { [redactedCounts]?: RedactionCount[] } = spreadWith(context, {
     // The input is the request's own: redacted each time.
     input: redactFields(context.input, countingInto(counts)),
     incident: shared(context.incident),
     job: shared(context.job),
     execution: shared(context.execution),
-  };
+  });
   redacted[redactedCounts] = orderedCounts(counts);
   return redacted;
 }

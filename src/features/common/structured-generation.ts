@@ -10,6 +10,7 @@ import { isAppError } from '../../errors/app-error.js';
 import { ErrorCode } from '../../errors/error-codes.js';
 import { formatZodIssues } from '../../errors/zod-issues.js';
 import { leaksCanary } from '../../guard/injection/spotlight.js';
+import { spreadWith } from '../../object-spread.js';
 import type { GenerateRequest, GenerateResult, LlmManager } from '../../llm/generation.js';
 import type { ChatMessage } from '../../llm/types.js';
 
@@ -88,7 +89,7 @@ export async function generateStructured<Parsed, Value>(
   results.push(first);
   let answer = first;
   let verdict = judge(first.completion.text);
-  if (verdict.problems.length === 0 || first.degraded) return { ...verdict, answer, results };
+  if (verdict.problems.length === 0 || first.degraded) return spreadWith(verdict, { answer, results });
 
   options.onRepair?.(verdict.problems);
   const { onStreamEvent: _streaming, ...quiet } = request;
@@ -100,16 +101,16 @@ export async function generateStructured<Parsed, Value>(
     verdict = repaired;
     answer = repair;
   }
-  if (verdict.value !== null) return { ...verdict, answer, results };
+  if (verdict.value !== null) return spreadWith(verdict, { answer, results });
 
   // Still no usable answer: the rest of the chain gets a chance, without this provider.
   const fallback = await askTheRestOfTheChain(manager, { ...quiet, stream: false, skipProviders: [repair.providerId] });
   if (fallback) {
     results.push(fallback);
     const fallbackVerdict = judge(fallback.completion.text);
-    if (fallbackVerdict.value !== null) return { ...fallbackVerdict, answer: fallback, results };
+    if (fallbackVerdict.value !== null) return spreadWith(fallbackVerdict, { answer: fallback, results });
   }
-  return { ...verdict, answer, results };
+  return spreadWith(verdict, { answer, results });
 }
 
 /**

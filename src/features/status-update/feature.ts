@@ -42,10 +42,11 @@ export const statusUpdateFeature: Feature<StatusUpdateInput, StatusUpdateOutput>
   maxOutputTokens: 1_200,
   temperature: 0.2,
   buildPrompt: (context, spotlight) => statusUpdatePrompts[currentStatusUpdatePrompt](context, spotlight),
-  grounding: (context) => ({
-    ...(context.incident && { incident: context.incident }),
-    input: { audience: context.input.audience, guidance: context.input.guidance },
-  }),
+  // Not `{ ...(incident && { incident }), input }`: see object-spread.ts.
+  grounding: (context) => {
+    const input = { audience: context.input.audience, guidance: context.input.guidance };
+    return context.incident ? { incident: context.incident, input } : { input };
+  },
   sourceIds: (context) => (context.incident ? incidentSourceIds(context.incident) : new Map()),
   check(output, context) {
     if (context.input.audience !== 'PUBLIC') return [];

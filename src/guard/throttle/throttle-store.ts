@@ -40,9 +40,19 @@ export function secondsToPeriodEnd(period: 'day' | 'month', now: number): number
 
 /** Period keys: `2026-11-28` and `2026-11`. */
 export function periodKeys(now: number): { day: string; month: string } {
+  // Every operation asks twice (acquire, consume) and the answer changes once a day: the last
+  // day's keys are kept (the same strings, so the budget maps do not hash new ones each time).
+  if (now >= lastDay.start && now < lastDay.end) return lastDay.keys;
   const iso = new Date(now).toISOString();
-  return { day: iso.slice(0, 10), month: iso.slice(0, 7) };
+  const keys = Object.freeze({ day: iso.slice(0, 10), month: iso.slice(0, 7) });
+  const start = Math.floor(now / dayMs) * dayMs;
+  // Outside the Date range (NaN, ±8.64e15 ms and beyond) nothing is kept: toISOString threw above.
+  lastDay = { start, end: start + dayMs, keys };
+  return keys;
 }
+
+const dayMs = 86_400_000;
+let lastDay: { start: number; end: number; keys: { day: string; month: string } } = { start: 0, end: 0, keys: { day: '', month: '' } };
 
 /** The usable part of a limit for a priority. */
 export function usableLimit(limit: number, priority: WorkPriority, reservedShare: number): number {

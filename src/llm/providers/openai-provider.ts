@@ -70,7 +70,7 @@ type ClientOptions = NonNullable<ConstructorParameters<typeof OpenAI>[0]>;
 
 /**
  * The SDK's client, keeping what it would otherwise rebuild on every call, through its own
- * extension points (stack-notes items 21 and 26):
+ * extension points (stack-notes items 21, 29 and 35):
  * - the authentication headers (two `Headers` objects per call; the API key is a fixed string);
  * - the URL of a path without a query;
  * - the request headers of a chat call: the SDK merges them into a `Headers` (its defaults,
@@ -91,10 +91,20 @@ class ReusingOpenAI extends OpenAI {
   #jsonCallHeaders: CallHeaders | null = null;
   #streamCallHeaders: CallHeaders | null = null;
   readonly #transport: FetchFunction;
+  /** Whether {@link postJsonDirect} does what the SDK would: nothing this client is set up with changes a call. */
+  readonly #direct: boolean;
 
   constructor(options: ClientOptions & { fetch: FetchFunction }) {
     super(options);
     this.#transport = options.fetch;
+    this.#direct =
+      this.maxRetries === 0 &&
+      this.logLevel === 'off' &&
+      typeof this._options.apiKey === 'string' &&
+      this._options.provider == null &&
+      this._options.workloadIdentity == null &&
+      this.fetchOptions === undefined &&
+      this.idempotencyHeader === undefined;
   }
 
   protected override async authHeaders(options: Parameters<OpenAI['authHeaders']>[0], schemes?: Parameters<OpenAI['authHeaders']>[1]): Promise<AuthHeaders> {
@@ -151,6 +161,51 @@ class ReusingOpenAI extends OpenAI {
     return this.fetchWithTimeout(url, init, timeout, controller);
   }
 
+  /**
+   * A non-streamed chat call once the SDK has built its headers (the first call goes through the
+   * SDK): the request sent and the answer read as the SDK's `makeRequest` and `defaultParseResponse`
+   * would (this client: no retries, no workload identity, no custom provider, logging off), minus
+   * what they do per call for nothing here: a promise chain through `APIPromise`, three
+   * `formatRequestDetails` of the request and response for a debug log that is off, an
+   * `AbortController` and a log id. Errors are the SDK's: `APIUserAbortError`,
+   * `APIConnectionTimeoutError`, `APIConnectionError` and its status errors (`makeStatusError`).
+   * Null when the call must take the SDK's path.
+   */
+  postJsonDirect(path: string, body: string, signal: AbortSignal): Promise<unknown> | null {
+    const json = this.#jsonCallHeaders;
+    if (json === null || !this.#direct) return null;
+    return this.#sendJson(this.buildURL(path, null), json, body, signal);
+  }
+
+  async #sendJson(url: string, json: CallHeaders, body: string, signal: AbortSignal): Promise<unknown> {
+    let response: Response;
+    try {
+      response = await this.#transport(url, { method: 'POST', headers: json.record, body, signal });
+    } catch (thrown) {
+      // makeRequest's handling of a failed fetch, without retries.
+      const error = castToError(thrown);
+      if (signal.aborted) throw new APIUserAbortError();
+      const isTimeout = isAbortError(error) || /timed? ?out/i.test(String(error) + ('cause' in error ? String(error.cause) : ''));
+      if (isTimeout) throw new APIConnectionTimeoutError();
+      throw new APIConnectionError({ message: connectionErrorMessage(error), cause: error });
+    }
+    if (!response.ok) {
+      const errorText = await response.text().catch((error: unknown) => castToError(error).message);
+      const errorJson = parsedOrUndefined(errorText);
+      throw this.makeStatusError(response.status, errorJson as object, errorJson ? undefined : errorText, response.headers);
+    }
+    // defaultParseResponse of a non-streamed call.
+    if (response.status === 204) return null;
+    const mediaType = response.headers.get('content-type')?.split(';')[0]?.trim();
+    if (mediaType?.includes('application/json') || mediaType?.endsWith('+json')) {
+      if (response.headers.get('content-length') === '0') return undefined;
+      const value: unknown = await response.json();
+      if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+      return Object.defineProperty(value, '_request_id', { value: response.headers.get('x-request-id'), enumerable: false });
+    }
+    return response.text();
+  }
+
   override fetchWithTimeout(url: Parameters<OpenAI['fetchWithTimeout']>[0], init: RequestInit | undefined, ms: number, controller: AbortController): Promise<Response> {
     const json = this.#jsonCallHeaders;
     if (json === null || init?.headers !== json.headers) return super.fetchWithTimeout(url, init, ms, controller);
@@ -164,6 +219,62 @@ class ReusingOpenAI extends OpenAI {
 }
 
 const done: Promise<void> = Promise.resolve();
+
+/** The SDK's `castToError` (openai/internal/errors.mjs, not exported). */
+function castToError(thrown: unknown): Error {
+  if (thrown instanceof Error) return thrown;
+  if (typeof thrown === 'object' && thrown !== null) {
+    try {
+      if (Object.prototype.toString.call(thrown) === '[object Error]') {
+        const like = thrown as { message?: string; cause?: unknown; stack?: string; name?: string };
+        const error = new Error(like.message, like.cause ? { cause: like.cause } : {});
+        if (like.stack) error.stack = like.stack;
+        if (like.cause && !error.cause) error.cause = like.cause;
+        if (like.name) error.name = like.name;
+        return error;
+      }
+    } catch {
+      // as the SDK: fall through
+    }
+    try {
+      return new Error(JSON.stringify(thrown));
+    } catch {
+      // as the SDK: fall through
+    }
+  }
+  return new Error(thrown as string);
+}
+
+/** The SDK's `getConnectionErrorMessage` (client.mjs): a hint for an undici dispatcher of another version. */
+function connectionErrorMessage(error: Error): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 8 && current && typeof current === 'object'; depth += 1) {
+    const { code, message, cause } = current as { code?: unknown; message?: unknown; cause?: unknown };
+    if (code === 'UND_ERR_INVALID_ARG' && typeof message === 'string' && message.includes('invalid onRequestStart method')) {
+      return "Connection error. This may be caused by passing an undici dispatcher, such as ProxyAgent, that is incompatible with the fetch implementation. If you are using undici's ProxyAgent, pass the fetch implementation from the same undici package: import { fetch, ProxyAgent } from 'undici'; new OpenAI({ fetch, fetchOptions: { dispatcher: new ProxyAgent(...) } });";
+    }
+    current = cause;
+  }
+  return undefined;
+}
+
+/** The SDK's `isAbortError`. */
+function isAbortError(error: unknown): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (('name' in error && error.name === 'AbortError') || ('message' in error && String(error.message).includes('FetchRequestCanceledException')))
+  );
+}
+
+/** The SDK's `safeJSON`. */
+function parsedOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
 
 /** A chat call's headers: the SDK's `Headers`, and the same as a record for the transport. */
 interface CallHeaders {
@@ -225,7 +336,9 @@ export function createOpenAiProvider(settings: OpenAiProviderSettings): LlmProvi
       const params = buildParams(request, settings.structuredOutputs);
       let completion: ChatCompletion & { _request_id?: string | null };
       try {
-        completion = await client.post<ChatCompletion>(chatPath, chatOptions(requestBody(params, request.output, settings.structuredOutputs), false, signal));
+        const body = requestBody(params, request.output, settings.structuredOutputs);
+        const direct = client.postJsonDirect(chatPath, body, signal) as Promise<ChatCompletion> | null;
+        completion = await (direct ?? client.post<ChatCompletion>(chatPath, chatOptions(body, false, signal)));
       } catch (error) {
         throw fail(error, signal);
       }

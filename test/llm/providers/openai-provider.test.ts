@@ -338,6 +338,90 @@ describe('openai provider, through the real SDK against the fake server', () => 
     });
   });
 
+  describe('non-streamed calls after the first (sent without the SDK\'s makeRequest)', () => {
+    /** What a caller can see of a failure: the ProviderError and the SDK error it wraps. */
+    const shapeOf = (error: ProviderError) => {
+      const cause = error.cause as (Error & { status?: unknown; error?: unknown; code?: unknown; type?: unknown; headers?: unknown }) | undefined;
+      return {
+        name: error.name,
+        kind: error.kind,
+        message: error.message,
+        status: error.status,
+        retryable: error.retryable,
+        retryAfterMs: error.retryAfterMs,
+        cause: cause && {
+          class: cause.constructor.name,
+          name: cause.name,
+          message: cause.message,
+          status: cause.status,
+          error: cause.error,
+          code: cause.code,
+          type: cause.type,
+          headers: cause.headers instanceof Headers ? [...cause.headers].filter(([name]) => name !== 'date' && name !== 'x-request-id') : cause.headers,
+          causeMessage: cause.cause instanceof Error ? cause.cause.message : undefined,
+        },
+      };
+    };
+    const outcomes: [string, Parameters<FakeOpenAi['enqueue']>[0]][] = [
+      ['ok', { kind: 'ok' }],
+      ['429 with Retry-After', { kind: 'error', status: 429, retryAfterSeconds: 7 }],
+      ['429 with retry-after-ms', { kind: 'error', status: 429, retryAfterMs: 1_500 }],
+      ['429 insufficient_quota', { kind: 'error', status: 429, body: { error: { message: 'You exceeded your current quota', type: 'insufficient_quota', param: null, code: 'insufficient_quota' } } }],
+      ['500', { kind: 'error', status: 500 }],
+      ['401', { kind: 'error', status: 401 }],
+      ['400 with a text body', { kind: 'error', status: 400, body: 'not json' as never }],
+      ['200 not a chat completion', { kind: 'error', status: 200, body: { hello: 'proxy' } }],
+      ['malformed JSON', { kind: 'malformed' }],
+      ['reset', { kind: 'reset' }],
+      ['body cut half-way', { kind: 'broken-stream' }],
+      ['content filter', { kind: 'content-filter' }],
+      ['refusal', { kind: 'refusal', refusal: 'I cannot help.' }],
+    ];
+
+    it.each(outcomes)('answer the SDK\'s way: %s', async (_name, behaviour) => {
+      const outcome = async (warm: boolean): Promise<unknown> => {
+        const client = makeProvider();
+        if (warm) await client.complete(structuredRequest, new AbortController().signal);
+        fake.enqueue(behaviour);
+        const signal = new AbortController().signal;
+        const settled = await client.complete(structuredRequest, signal).then(
+          (completion) => ({ completion }),
+          (error: unknown) => {
+            expect(error).toBeInstanceOf(ProviderError);
+            return shapeOf(error as ProviderError);
+          },
+        );
+        expect(getEventListeners(signal, 'abort')).toHaveLength(0);
+        return settled;
+      };
+      const viaSdk = await outcome(false);
+      const direct = await outcome(true);
+      if ('completion' in (viaSdk as object)) {
+        // Ids differ per answer; everything else is the same.
+        const strip = (value: unknown) => ({ ...(value as { completion: Completion }).completion, providerRequestId: typeof (value as { completion: Completion }).completion.providerRequestId });
+        expect(strip(direct)).toEqual(strip(viaSdk));
+      } else {
+        expect(direct).toEqual(viaSdk);
+      }
+      // Same request on the wire (headers but the body's length, which the same request shares).
+      const [first, , second] = fake.requests;
+      expect(second!.headers).toEqual(first!.headers);
+      expect(second!.body).toEqual(first!.body);
+    });
+
+    it('reports the signal\'s reason when aborted while the server hangs', async () => {
+      const client = makeProvider();
+      await client.complete(baseRequest, new AbortController().signal);
+      fake.enqueue({ kind: 'hang' });
+      const controller = new AbortController();
+      const reason = new TestAbortReason('stop');
+      const pending = client.complete(baseRequest, controller.signal);
+      await untilRequests(fake, 2);
+      controller.abort(reason);
+      await expect(pending).rejects.toBe(reason);
+    });
+  });
+
   describe('abort', () => {
     it('rejects with the signal reason when aborted while the server hangs', async () => {
       fake.enqueue({ kind: 'hang' });

@@ -53,6 +53,29 @@ export function describeStoreContract(label: string, openDatabase: TestDatabaseF
         expect(await store.drafts.get(accountId, uniqueId('missing'))).toBeNull();
       });
 
+      it('returns the timestamps as the server stores them, whichever form they were written in', async () => {
+        const accountId = uniqueId('account');
+        // COMPLETE: the orphan sweeper's test spans accounts and would see old STREAMING rows.
+        // toISOString's form is read back as sent (the insert asks for nothing back); other
+        // forms come back as the server stores them.
+        const canonical = newDraft({ accountId, state: 'COMPLETE', createdAt: '2030-01-01T00:00:00.123Z', updatedAt: '2030-01-01T00:00:01.000Z' });
+        const offset = newDraft({ accountId, state: 'COMPLETE', createdAt: '2030-01-01T02:00:00+02:00' });
+        const seconds = newDraft({ accountId, state: 'COMPLETE', createdAt: '2030-01-01T00:00:00Z', updatedAt: '2030-01-01 00:00:05.5+00' });
+        for (const [draft, createdAt, updatedAt] of [
+          [canonical, '2030-01-01T00:00:00.123Z', '2030-01-01T00:00:01.000Z'],
+          [offset, '2030-01-01T00:00:00.000Z', '2030-01-01T00:00:00.000Z'],
+          [seconds, '2030-01-01T00:00:00.000Z', '2030-01-01T00:00:05.500Z'],
+          // The server carries hour 24 over to the next day.
+          [newDraft({ accountId, state: 'COMPLETE', createdAt: '2030-01-01T24:00:00.000Z' }), '2030-01-02T00:00:00.000Z', '2030-01-02T00:00:00.000Z'],
+          [newDraft({ accountId, state: 'COMPLETE', createdAt: '0001-01-01T00:00:00.000Z' }), '0001-01-01T00:00:00.000Z', '0001-01-01T00:00:00.000Z'],
+        ] as const) {
+          const inserted = await store.drafts.insert(draft);
+          expect(inserted).toMatchObject({ id: draft.id, createdAt, updatedAt });
+          expect(await store.drafts.get(accountId, draft.id)).toEqual(inserted);
+        }
+        await expect(store.drafts.insert(newDraft({ accountId, state: 'COMPLETE', createdAt: '2030-02-30T00:00:00.000Z' }))).rejects.toThrow();
+      });
+
       it('inserts a finished draft (COMPLETE or FAILED) with its result in one statement', async () => {
         const accountId = uniqueId('account');
         const base = newDraft({ accountId });
