@@ -13,6 +13,8 @@ const featureApi = '^src/features/([^/]+/[a-z-]*(resolvers|mappers|module)|featu
 const tooling = '^src/(eval/|features/[^/]+/eval/)';
 
 const layers = [
+  // Language-level helpers with no knowledge of the service (src/support/object-spread.ts).
+  { name: 'support', paths: ['^src/support/'] },
   { name: 'errors', paths: ['^src/errors/'] },
   { name: 'config', paths: ['^src/config/'] },
   { name: 'resilience', paths: ['^src/resilience/'] },

@@ -9,7 +9,8 @@
  *
  * A draft is what bench/load.ts's `stream` job times over graphql-ws: from sending the mutation
  * (`stream: true`) to the first `draftStream` chunk, on one connection, the subscription sent as
- * soon as the mutation's result arrives. Prints the median and p90 per build and, per build after
+ * soon as the mutation's result arrives. Prints the median and p90 per build (and the median time
+ * to the mutation's answer) and, per build after
  * the first, the median of the paired differences (this draft minus the first build's draft of
  * the same round).
  */
@@ -40,7 +41,7 @@ interface Message {
 }
 
 /** One graphql-ws connection; `firstChunkMs` times one streamed draft and follows it to its end. */
-async function connect(service: BenchService): Promise<{ firstChunkMs(): Promise<number>; close(): void }> {
+async function connect(service: BenchService): Promise<{ firstChunkMs(): Promise<number>; answerMs: number[]; close(): void }> {
   const socket = new WebSocket(`${service.url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws', { perMessageDeflate: false });
   let handler: (message: Message) => void = () => undefined;
   socket.on('message', (data: WebSocket.RawData) => handler(JSON.parse(data.toString()) as Message));
@@ -50,7 +51,9 @@ async function connect(service: BenchService): Promise<{ firstChunkMs(): Promise
     socket.once('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${service.token}` } })));
   });
   let next = 0;
+  const answerMs: number[] = [];
   return {
+    answerMs,
     firstChunkMs: () =>
       new Promise((resolve, reject) => {
         const mutationId = String((next += 1));
@@ -62,6 +65,7 @@ async function connect(service: BenchService): Promise<{ firstChunkMs(): Promise
           if (message.id === mutationId && message.type === 'next') {
             const draft = message.payload?.data?.draftStatusUpdate;
             if (draft?.state !== 'STREAMING') return reject(new Error(`no STREAMING draft: ${JSON.stringify(message).slice(0, 300)}`));
+            answerMs.push(Number(process.hrtime.bigint() - start) / 1e6);
             socket.send(JSON.stringify({ id: subscriptionId, type: 'subscribe', payload: { query: subscription, variables: { draftId: draft.id } } }));
           } else if (message.id === subscriptionId && message.type === 'next') {
             firstAt ??= process.hrtime.bigint();
@@ -100,7 +104,8 @@ try {
   directories.forEach((directory, index) => {
     const mine = times[index]!;
     const paired = index === 0 ? '' : `; paired difference to ${directories[0]} (median) ${quantile(mine.map((ms, round) => ms - times[0]![round]!), 0.5).toFixed(2)} ms`;
-    process.stdout.write(`  ${directory}: p50 ${quantile(mine, 0.5).toFixed(2)} ms, p90 ${quantile(mine, 0.9).toFixed(2)} ms${paired}\n`);
+    const answers = connections[index]!.answerMs.slice(warmup);
+    process.stdout.write(`  ${directory}: p50 ${quantile(mine, 0.5).toFixed(2)} ms, p90 ${quantile(mine, 0.9).toFixed(2)} ms (the mutation's answer: p50 ${quantile(answers, 0.5).toFixed(2)} ms)${paired}\n`);
   });
 } finally {
   await Promise.all(services.map((service) => service.stop()));

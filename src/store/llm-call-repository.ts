@@ -6,7 +6,7 @@ import type { FeatureName } from '../config/feature-names.js';
 import type { Queryable } from './database.js';
 import { batchInsertOf, insertRowsOnce } from './batch-insert.js';
 import { recordOf, valuesOf, type RowOf } from './row-mapping.js';
-import { spreadWith } from '../object-spread.js';
+import { spreadWith } from '../support/object-spread.js';
 import type { LlmCallOutcome, LlmCallRecord, LlmCallRepository, UsageSummaryRow } from './types.js';
 
 /** `cached` is stored false rather than absent. */

@@ -29,7 +29,7 @@ import type { DataPolicy } from '../../guard/data-policy.js';
 import type { QuarantinedInput } from '../../guard/untrusted-input.js';
 import { actorOf, type AuditLog } from '../../guard/audit-log.js';
 import type { Principal } from '../../guard/auth/principal.js';
-import { spreadWith } from '../../object-spread.js';
+import { spreadWith } from '../../support/object-spread.js';
 
 export interface DraftGeneratorOptions {
   store: Store;

@@ -9,7 +9,7 @@ import { memoizeText } from '../../guard/memoize.js';
 import { redact, redactionTypes, type RedactionResult } from '../../guard/redaction/index.js';
 import { redactFields } from '../../guard/redaction/redact-fields.js';
 import type { FeatureContext } from './feature.js';
-import { spreadWith } from '../../object-spread.js';
+import { spreadWith } from '../../support/object-spread.js';
 
 /** How many of one kind were redacted. */
 export interface RedactionCount {

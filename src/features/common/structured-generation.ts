@@ -10,7 +10,7 @@ import { isAppError } from '../../errors/app-error.js';
 import { ErrorCode } from '../../errors/error-codes.js';
 import { formatZodIssues } from '../../errors/zod-issues.js';
 import { leaksCanary } from '../../guard/injection/spotlight.js';
-import { spreadWith } from '../../object-spread.js';
+import { spreadWith } from '../../support/object-spread.js';
 import type { GenerateRequest, GenerateResult, LlmManager } from '../../llm/generation.js';
 import type { ChatMessage } from '../../llm/types.js';
 

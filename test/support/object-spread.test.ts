@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { spreadWith } from '../src/object-spread.js';
+import { spreadWith } from '../../src/support/object-spread.js';
 
 describe('spreadWith', () => {
   it('is { ...source, ...extra }: same keys, order, values, prototype', () => {
