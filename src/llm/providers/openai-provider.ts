@@ -7,7 +7,7 @@
  * mapped to a {@link ProviderError}.
  */
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
-import type { Stream } from 'openai/streaming';
+import { Stream } from 'openai/streaming';
 import {
   ProviderError,
   parseRetryAfter,
@@ -177,14 +177,37 @@ class ReusingOpenAI extends OpenAI {
     return this.#sendJson(this.buildURL(path, null), json, body, signal);
   }
 
-  async #sendJson(url: string, json: CallHeaders, body: string, signal: AbortSignal): Promise<unknown> {
+  /**
+   * A streamed chat call once the SDK has built its stream headers: sent as {@link postJsonDirect}
+   * sends a JSON one, its answer read by the SDK's own `Stream.fromSSEResponse` (SSE framing, error
+   * events, closing the request when the reader stops early), as the SDK's `defaultParseResponse`
+   * does for a stream. Null when the call must take the SDK's path.
+   */
+  postStreamDirect<Chunk>(path: string, body: string, signal: AbortSignal): Promise<{ data: Stream<Chunk>; request_id: string | null }> | null {
+    const headers = this.#streamCallHeaders;
+    if (headers === null || !this.#direct) return null;
+    return this.#sendStream<Chunk>(this.buildURL(path, null), headers, body, signal);
+  }
+
+  async #sendStream<Chunk>(url: string, headers: CallHeaders, body: string, signal: AbortSignal): Promise<{ data: Stream<Chunk>; request_id: string | null }> {
+    if (signal.aborted) throw new APIUserAbortError();
+    // The SDK's stream closes its request through this controller when its reader stops early;
+    // the caller's signal aborts it as the SDK's fetchWithTimeout wires it.
+    const controller = new AbortController();
+    signal.addEventListener('abort', () => controller.abort(), { once: true });
+    const response = await this.#post(url, headers, body, controller.signal, signal);
+    return { data: Stream.fromSSEResponse<Chunk>(response, controller, this), request_id: response.headers.get('x-request-id') };
+  }
+
+  /** Sends a chat call; resolves with a 2xx response, rejects the way the SDK's `makeRequest` does (no retries). */
+  async #post(url: string, headers: CallHeaders, body: string, requestSignal: AbortSignal, callerSignal: AbortSignal): Promise<Response> {
     let response: Response;
     try {
-      response = await this.#transport(url, { method: 'POST', headers: json.record, body, signal });
+      response = await this.#transport(url, { method: 'POST', headers: headers.record, body, signal: requestSignal });
     } catch (thrown) {
       // makeRequest's handling of a failed fetch, without retries.
       const error = castToError(thrown);
-      if (signal.aborted) throw new APIUserAbortError();
+      if (callerSignal.aborted) throw new APIUserAbortError();
       const isTimeout = isAbortError(error) || /timed? ?out/i.test(String(error) + ('cause' in error ? String(error.cause) : ''));
       if (isTimeout) throw new APIConnectionTimeoutError();
       throw new APIConnectionError({ message: connectionErrorMessage(error), cause: error });
@@ -194,6 +217,11 @@ class ReusingOpenAI extends OpenAI {
       const errorJson = parsedOrUndefined(errorText);
       throw this.makeStatusError(response.status, errorJson as object, errorJson ? undefined : errorText, response.headers);
     }
+    return response;
+  }
+
+  async #sendJson(url: string, json: CallHeaders, body: string, signal: AbortSignal): Promise<unknown> {
+    const response = await this.#post(url, json, body, signal, signal);
     // defaultParseResponse of a non-streamed call.
     if (response.status === 204) return null;
     const mediaType = response.headers.get('content-type')?.split(';')[0]?.trim();
@@ -351,9 +379,10 @@ export function createOpenAiProvider(settings: OpenAiProviderSettings): LlmProvi
       let stream: AsyncIterable<OpenAI.Chat.Completions.ChatCompletionChunk>;
       let requestId: string | null;
       try {
-        const { data, request_id } = await client
-          .post<Stream<OpenAI.Chat.Completions.ChatCompletionChunk>>(chatPath, chatOptions(requestBody(params, request.output, settings.structuredOutputs), true, signal))
-          .withResponse();
+        const body = requestBody(params, request.output, settings.structuredOutputs);
+        const { data, request_id } =
+          (await client.postStreamDirect<OpenAI.Chat.Completions.ChatCompletionChunk>(chatPath, body, signal)) ??
+          (await client.post<Stream<OpenAI.Chat.Completions.ChatCompletionChunk>>(chatPath, chatOptions(body, true, signal)).withResponse());
         stream = data;
         requestId = request_id;
       } catch (error) {

@@ -2,7 +2,8 @@ import { getEventListeners } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import OpenAI from 'openai';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { toProviderJsonSchema } from '../../../src/llm/json-schema.js';
 import { createHttpFetch, type FetchFunction } from '../../../src/llm/providers/http-fetch.js';
@@ -407,6 +408,61 @@ describe('openai provider, through the real SDK against the fake server', () => 
       const [first, , second] = fake.requests;
       expect(second!.headers).toEqual(first!.headers);
       expect(second!.body).toEqual(first!.body);
+    });
+
+    const streamOutcomes = outcomes.filter(([name]) => name !== '200 not a chat completion');
+
+    it.each(streamOutcomes)('streamed, answer the SDK\'s way: %s', async (_name, behaviour) => {
+      const sdkPost = vi.spyOn(OpenAI.prototype, 'post');
+      try {
+        const outcome = async (warm: boolean) => {
+          const client = makeProvider();
+          if (warm) await collect(client.stream(baseRequest, new AbortController().signal));
+          fake.enqueue(behaviour);
+          const before = sdkPost.mock.calls.length;
+          const { deltas, finish, error } = await collect(client.stream(baseRequest, new AbortController().signal));
+          return {
+            sdkRequests: sdkPost.mock.calls.length - before,
+            deltas,
+            // Ids differ per answer; everything else is the same.
+            finish: finish && { ...finish, providerRequestId: typeof finish.providerRequestId },
+            error: error === null ? null : (expect(error).toBeInstanceOf(ProviderError), shapeOf(error as ProviderError)),
+          };
+        };
+        const viaSdk = await outcome(false);
+        const direct = await outcome(true);
+        expect(viaSdk.sdkRequests).toBe(1);
+        expect(direct.sdkRequests).toBe(0);
+        expect({ ...direct, sdkRequests: 0 }).toEqual({ ...viaSdk, sdkRequests: 0 });
+        const [first, , second] = fake.requests;
+        expect(second!.headers).toEqual(first!.headers);
+        expect(second!.body).toEqual(first!.body);
+      } finally {
+        sdkPost.mockRestore();
+      }
+    });
+
+    it('closes a direct stream\'s request when the consumer stops reading, and a later call still works', async () => {
+      const client = makeProvider();
+      await collect(client.stream(baseRequest, new AbortController().signal));
+      fake.enqueue({ kind: 'ok', content: 'slow pieces of text for the consumer to drop', chunkDelayMs: 60_000 });
+      for await (const event of client.stream(baseRequest, new AbortController().signal)) {
+        expect(event.type).toBe('delta');
+        break;
+      }
+      expect((await collect(client.stream(baseRequest, new AbortController().signal))).finish?.finishReason).toBe('stop');
+    });
+
+    it('rejects a direct stream with the signal\'s reason while the server hangs', async () => {
+      const client = makeProvider();
+      await collect(client.stream(baseRequest, new AbortController().signal));
+      fake.enqueue({ kind: 'hang' });
+      const controller = new AbortController();
+      const reason = new TestAbortReason('deadline');
+      const collecting = collect(client.stream(baseRequest, controller.signal));
+      await untilRequests(fake, 2);
+      controller.abort(reason);
+      expect((await collecting).error).toBe(reason);
     });
 
     it('reports the signal\'s reason when aborted while the server hangs', async () => {
