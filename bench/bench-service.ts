@@ -144,3 +144,19 @@ export async function startBenchService(options: BenchServiceOptions): Promise<B
     throw error;
   }
 }
+
+/** The value at quantile `q` (0-1) of `values`. */
+export const quantile = (values: number[], q: number): number => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * q))]!;
+
+/**
+ * For the paired benchmarks: the fake upstream (0 ms) on core 0, then one service per build
+ * directory, side by side on core 1, each pushed onto `services` as it starts (so the caller's
+ * clean-up stops those that started when a later one fails).
+ */
+export async function startPairedServices(directories: readonly string[], services: BenchService[]): Promise<void> {
+  const upstream = startProcess({ name: 'fake upstream', command: process.execPath, args: ['--import', 'tsx', 'bench/upstream.ts', '--latency', '0'], core: 0, cwd: repoRoot });
+  const upstreamUrl = (await upstream.waitForLine(/^listening (\S+)/, 30_000))[1]!;
+  for (const directory of directories) {
+    services.push(await startBenchService({ name: `service ${directory}`, upstreamUrl, database: 'postgres', directory: path.resolve(directory) }));
+  }
+}

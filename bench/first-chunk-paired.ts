@@ -14,10 +14,9 @@
  * the first, the median of the paired differences (this draft minus the first build's draft of
  * the same round).
  */
-import path from 'node:path';
 import WebSocket from 'ws';
-import { numberArgument, repoRoot, startBenchService, type BenchService } from './bench-service.js';
-import { killAllProcessesNow, startProcess, stopAllProcesses } from './processes.js';
+import { numberArgument, quantile, startPairedServices, type BenchService } from './bench-service.js';
+import { killAllProcessesNow, stopAllProcesses } from './processes.js';
 import { benchIncidentId } from './status-update-answer.js';
 
 const valued = ['--n', '--warmup'];
@@ -80,15 +79,9 @@ async function connect(service: BenchService): Promise<{ firstChunkMs(): Promise
   };
 }
 
-const quantile = (values: number[], q: number): number => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * q))]!;
-
 const services: BenchService[] = [];
 try {
-  const upstream = startProcess({ name: 'fake upstream', command: process.execPath, args: ['--import', 'tsx', 'bench/upstream.ts', '--latency', '0'], core: 0, cwd: repoRoot });
-  const upstreamUrl = (await upstream.waitForLine(/^listening (\S+)/, 30_000))[1]!;
-  for (const directory of directories) {
-    services.push(await startBenchService({ name: `service ${directory}`, upstreamUrl, database: 'postgres', directory: path.resolve(directory) }));
-  }
+  await startPairedServices(directories, services);
   const connections = await Promise.all(services.map((service) => connect(service)));
   const times: number[][] = directories.map(() => []);
   for (let round = 0; round < warmup + count; round += 1) {

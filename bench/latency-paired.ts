@@ -13,9 +13,8 @@
  * build's draft of the same round).
  */
 import http from 'node:http';
-import path from 'node:path';
-import { numberArgument, repoRoot, startBenchService, type BenchService } from './bench-service.js';
-import { killAllProcessesNow, processCpuMs, startProcess, stopAllProcesses } from './processes.js';
+import { numberArgument, quantile, startPairedServices, type BenchService } from './bench-service.js';
+import { killAllProcessesNow, processCpuMs, stopAllProcesses } from './processes.js';
 import { benchIncidentId } from './status-update-answer.js';
 
 const valued = ['--n', '--warmup'];
@@ -58,15 +57,9 @@ function connect(service: BenchService): { draftMs(): Promise<number>; close(): 
   };
 }
 
-const quantile = (values: number[], q: number): number => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * q))]!;
-
 const services: BenchService[] = [];
 try {
-  const upstream = startProcess({ name: 'fake upstream', command: process.execPath, args: ['--import', 'tsx', 'bench/upstream.ts', '--latency', '0'], core: 0, cwd: repoRoot });
-  const upstreamUrl = (await upstream.waitForLine(/^listening (\S+)/, 30_000))[1]!;
-  for (const directory of directories) {
-    services.push(await startBenchService({ name: `service ${directory}`, upstreamUrl, database: 'postgres', directory: path.resolve(directory) }));
-  }
+  await startPairedServices(directories, services);
   const connections = services.map((service) => connect(service));
   const times: number[][] = directories.map(() => []);
   let cpuAtStart: number[] = [];

@@ -28,6 +28,39 @@ export type DraftRow = RowOf<DraftRecord>;
 const draftColumns =
   'id, account_id, user_id, kind, state, incident_id, job_id, execution_id, input, output, text, generation, error, created_at, updated_at';
 
+/** A STREAMING draft finished: $1 account, $2 id, $3 output, $4 text, $5 generation, $6 updated, $7 input (null: kept). */
+const completeStatement = `update drafts
+    set state = 'COMPLETE', output = $3::jsonb, text = $4, generation = $5::jsonb, error = null, updated_at = $6,
+        input = coalesce($7::jsonb, input)
+  where account_id = $1 and id = $2 and state = 'STREAMING'
+  returning ${draftColumns}`;
+
+/**
+ * The same, for a streamed draft whose placeholder was committed asynchronously (stack-notes 33):
+ * inserted whole if the placeholder is missing; $8-$14 are the placeholder's (`placeholderValues`).
+ */
+const completeUpsertStatement = `insert into drafts (id, account_id, user_id, kind, state, incident_id, job_id, execution_id, input, output, text, generation, error, created_at, updated_at)
+  values ($2, $1, $8, $9, 'COMPLETE', $10, $11, $12, coalesce($7::jsonb, $13::jsonb), $3::jsonb, $4, $5::jsonb, null, $14::timestamptz, $6::timestamptz)
+  on conflict (id) do update
+     set state = 'COMPLETE', output = excluded.output, text = excluded.text, generation = excluded.generation, error = null,
+         updated_at = excluded.updated_at, input = coalesce($7::jsonb, drafts.input)
+   where drafts.account_id = excluded.account_id and drafts.state = 'STREAMING'
+  returning ${draftColumns}`;
+
+/** A STREAMING draft failed: $1 account, $2 id, $3 error, $4 generation (null: whatever the draft has, a partial stream may have set none), $5 updated. */
+const failStatement = `update drafts
+    set state = 'FAILED', error = $3::jsonb, generation = coalesce($4::jsonb, generation), updated_at = $5
+  where account_id = $1 and id = $2 and state = 'STREAMING'
+  returning ${draftColumns}`;
+
+/** The same as an upsert (see completeUpsertStatement); $6-$12 are the placeholder's. */
+const failUpsertStatement = `insert into drafts (id, account_id, user_id, kind, state, incident_id, job_id, execution_id, input, output, text, generation, error, created_at, updated_at)
+  values ($2, $1, $6, $7, 'FAILED', $8, $9, $10, $11::jsonb, null, '', $4::jsonb, $3::jsonb, $12::timestamptz, $5::timestamptz)
+  on conflict (id) do update
+     set state = 'FAILED', error = excluded.error, generation = coalesce(excluded.generation, drafts.generation), updated_at = excluded.updated_at
+   where drafts.account_id = excluded.account_id and drafts.state = 'STREAMING'
+  returning ${draftColumns}`;
+
 /** Which column groups a batch list: `incident_id` or `job_id` (never user input). */
 type GroupColumn = 'incident_id' | 'job_id';
 
@@ -158,44 +191,18 @@ export function createDraftRepository(database: Queryable, options: DraftReposit
     },
 
     async complete(accountId: string, id: string, completion: DraftCompletion, placeholder?: NewDraft): Promise<DraftRecord> {
-      if (placeholder !== undefined) {
-        const [row] = await database.query<DraftRow>(
-          `insert into drafts (id, account_id, user_id, kind, state, incident_id, job_id, execution_id, input, output, text, generation, error, created_at, updated_at)
-           values ($2, $1, $8, $9, 'COMPLETE', $10, $11, $12, coalesce($7::jsonb, $13::jsonb), $3::jsonb, $4, $5::jsonb, null, $14::timestamptz, $6::timestamptz)
-           on conflict (id) do update
-              set state = 'COMPLETE', output = excluded.output, text = excluded.text, generation = excluded.generation, error = null,
-                  updated_at = excluded.updated_at, input = coalesce($7::jsonb, drafts.input)
-            where drafts.account_id = excluded.account_id and drafts.state = 'STREAMING'
-           returning ${draftColumns}`,
-          [
-            accountId,
-            id,
-            JSON.stringify(completion.output),
-            completion.text,
-            JSON.stringify(completion.generation),
-            now().toISOString(),
-            completion.input === undefined ? null : JSON.stringify(completion.input),
-            ...placeholderValues(placeholder),
-          ],
-        );
-        if (row === undefined) throw await transitionFailure(accountId, id, 'complete');
-        return toDraftRecord(row);
-      }
+      const values: unknown[] = [
+        accountId,
+        id,
+        JSON.stringify(completion.output),
+        completion.text,
+        JSON.stringify(completion.generation),
+        now().toISOString(),
+        completion.input === undefined ? null : JSON.stringify(completion.input),
+      ];
       const [row] = await database.query<DraftRow>(
-        `update drafts
-            set state = 'COMPLETE', output = $3::jsonb, text = $4, generation = $5::jsonb, error = null, updated_at = $6,
-                input = coalesce($7::jsonb, input)
-          where account_id = $1 and id = $2 and state = 'STREAMING'
-          returning ${draftColumns}`,
-        [
-          accountId,
-          id,
-          JSON.stringify(completion.output),
-          completion.text,
-          JSON.stringify(completion.generation),
-          now().toISOString(),
-          completion.input === undefined ? null : JSON.stringify(completion.input),
-        ],
+        placeholder === undefined ? completeStatement : completeUpsertStatement,
+        placeholder === undefined ? values : [...values, ...placeholderValues(placeholder)],
       );
       if (row === undefined) throw await transitionFailure(accountId, id, 'complete');
       return toDraftRecord(row);
@@ -208,39 +215,10 @@ export function createDraftRepository(database: Queryable, options: DraftReposit
       generation?: GenerationRecord | null,
       placeholder?: NewDraft,
     ): Promise<DraftRecord> {
-      if (placeholder !== undefined) {
-        const [row] = await database.query<DraftRow>(
-          `insert into drafts (id, account_id, user_id, kind, state, incident_id, job_id, execution_id, input, output, text, generation, error, created_at, updated_at)
-           values ($2, $1, $6, $7, 'FAILED', $8, $9, $10, $11::jsonb, null, '', $4::jsonb, $3::jsonb, $12::timestamptz, $5::timestamptz)
-           on conflict (id) do update
-              set state = 'FAILED', error = excluded.error, generation = coalesce(excluded.generation, drafts.generation), updated_at = excluded.updated_at
-            where drafts.account_id = excluded.account_id and drafts.state = 'STREAMING'
-           returning ${draftColumns}`,
-          [
-            accountId,
-            id,
-            JSON.stringify({ code: error.code, message: error.message }),
-            generation == null ? null : JSON.stringify(generation),
-            now().toISOString(),
-            ...placeholderValues(placeholder),
-          ],
-        );
-        if (row === undefined) throw await transitionFailure(accountId, id, 'fail');
-        return toDraftRecord(row);
-      }
-      // Without a generation, keep whatever the draft has (a partial stream may have set none).
+      const values: unknown[] = [accountId, id, JSON.stringify({ code: error.code, message: error.message }), generation == null ? null : JSON.stringify(generation), now().toISOString()];
       const [row] = await database.query<DraftRow>(
-        `update drafts
-            set state = 'FAILED', error = $3::jsonb, generation = coalesce($4::jsonb, generation), updated_at = $5
-          where account_id = $1 and id = $2 and state = 'STREAMING'
-          returning ${draftColumns}`,
-        [
-          accountId,
-          id,
-          JSON.stringify({ code: error.code, message: error.message }),
-          generation == null ? null : JSON.stringify(generation),
-          now().toISOString(),
-        ],
+        placeholder === undefined ? failStatement : failUpsertStatement,
+        placeholder === undefined ? values : [...values, ...placeholderValues(placeholder)],
       );
       if (row === undefined) throw await transitionFailure(accountId, id, 'fail');
       return toDraftRecord(row);
