@@ -151,12 +151,15 @@ export const quantile = (values: number[], q: number): number => [...values].sor
 /**
  * For the paired benchmarks: the fake upstream (0 ms) on core 0, then one service per build
  * directory, side by side on core 1, each pushed onto `services` as it starts (so the caller's
- * clean-up stops those that started when a later one fails).
+ * clean-up stops those that started when a later one fails). A build may carry environment
+ * variables of its own after `+`: `.+NODE_ENV=production+AUTH_LOCAL_KEYS=true`.
  */
 export async function startPairedServices(directories: readonly string[], services: BenchService[]): Promise<void> {
   const upstream = startProcess({ name: 'fake upstream', command: process.execPath, args: ['--import', 'tsx', 'bench/upstream.ts', '--latency', '0'], core: 0, cwd: repoRoot });
   const upstreamUrl = (await upstream.waitForLine(/^listening (\S+)/, 30_000))[1]!;
-  for (const directory of directories) {
-    services.push(await startBenchService({ name: `service ${directory}`, upstreamUrl, database: 'postgres', directory: path.resolve(directory) }));
+  for (const spec of directories) {
+    const [directory = '.', ...assignments] = spec.split('+');
+    const env = Object.fromEntries(assignments.map((assignment) => [assignment.slice(0, assignment.indexOf('=')), assignment.slice(assignment.indexOf('=') + 1)]));
+    services.push(await startBenchService({ name: `service ${spec}`, upstreamUrl, database: 'postgres', directory: path.resolve(directory), env }));
   }
 }
