@@ -154,12 +154,14 @@ export const quantile = (values: number[], q: number): number => [...values].sor
  * clean-up stops those that started when a later one fails). A build may carry environment
  * variables of its own after `+`: `.+NODE_ENV=production+AUTH_LOCAL_KEYS=true`.
  */
-export async function startPairedServices(directories: readonly string[], services: BenchService[]): Promise<void> {
+export async function startPairedServices(directories: readonly string[], services: BenchService[], onStarted?: (milliseconds: number) => void): Promise<void> {
   const upstream = startProcess({ name: 'fake upstream', command: process.execPath, args: ['--import', 'tsx', 'bench/upstream.ts', '--latency', '0'], core: 0, cwd: repoRoot });
   const upstreamUrl = (await upstream.waitForLine(/^listening (\S+)/, 30_000))[1]!;
   for (const spec of directories) {
     const [directory = '.', ...assignments] = spec.split('+');
     const env = Object.fromEntries(assignments.map((assignment) => [assignment.slice(0, assignment.indexOf('=')), assignment.slice(assignment.indexOf('=') + 1)]));
+    const start = Date.now();
     services.push(await startBenchService({ name: `service ${spec}`, upstreamUrl, database: 'postgres', directory: path.resolve(directory), env }));
+    onStarted?.(Date.now() - start);
   }
 }

@@ -38,7 +38,6 @@ import { createSourceRegistry } from './incidents/source-registry.js';
 import { incidentDriverFactories } from './incidents/driver-factories.js';
 import { createMemoryCacheStore, createRedisCacheStore } from './incidents/upstream/cache-store.js';
 import { createUpstreamResources } from './incidents/upstream/upstream-resources.js';
-import { createSlackRoutes } from './slack/slack-routes.js';
 import { createLlmManager } from './llm/manager.js';
 import { redactionMiddleware } from './llm/middleware/redaction.js';
 import { dataPolicyMiddleware } from './llm/middleware/data-policy.js';
@@ -53,11 +52,12 @@ import { createStore } from './store/create-store.js';
 import { createDraftKinds } from './store/draft-kinds.js';
 import { createRecordBuffer } from './store/record-buffer.js';
 import type { LlmCallRecord } from './store/types.js';
+import type { LlmProvider } from './llm/types.js';
 import { createRedisChunkRelay } from './streams/chunk-relay.js';
 import { createDraftStreamHub } from './streams/draft-stream-hub.js';
 import { startOrphanSweeper } from './streams/orphan-sweeper.js';
 import { createMetrics } from './telemetry/metrics.js';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { createMemoryThrottleStore } from './guard/throttle/memory-throttle-store.js';
 import { createRedisThrottleStore } from './guard/throttle/redis-throttle-store.js';
 import { createThrottle } from './guard/throttle/throttle.js';
@@ -104,8 +104,9 @@ export async function createApp(config: AppConfig, logger: Logger, options: AppO
   const audit = createAuditLog({ sink: auditBuffer });
   const metrics = createMetrics();
   const dataPolicy = createDataPolicy(config.dataPolicies);
-  const redis = config.redisUrl ? createRedisClient(config.redisUrl, logger) : null;
-  const manager = buildLlmManager(config, logger, { features, metrics, dataPolicy, redis, usage: usageBuffer });
+  const redis = config.redisUrl ? await createRedisClient(config.redisUrl, logger) : null;
+  const providers = await createProviders(config, extractorsOf(features));
+  const manager = buildLlmManager(config, logger, { features, metrics, dataPolicy, redis, providers, usage: usageBuffer });
   const samples = createSampleIncidentSource();
   const incidentSources = buildIncidentSources(config, logger, redis, samples);
   const incidents = incidentSources.source;
@@ -123,6 +124,8 @@ export async function createApp(config: AppConfig, logger: Logger, options: AppO
   const schemaFeatures = features.map((feature) => ({ ...feature, ...feature.build(featureDependencies) }));
   const services = buildServices(config, featureDependencies, { store, manager, hub, incidentSources, samples, audit });
   const signingKey = config.auth.localKeys ? await loadOrCreateLocalSigningKey(config.dataDir) : null;
+  // Slack's SDK (Bolt, with its own express and HTTP client) is loaded only for a deployment that uses Slack.
+  const slackRoutes = config.slack ? (await import('./slack/slack-routes.js')).createSlackRoutes({ config: config.slack, services, logger }) : null;
   const authenticator = createAuthenticator({
     localKey: signingKey,
     jwks: config.auth.jwks,
@@ -175,7 +178,7 @@ export async function createApp(config: AppConfig, logger: Logger, options: AppO
           subscriptionCallbackPrefixes: config.subscriptionCallbackPrefixes,
           graphqlFastPath: config.graphqlFastPath,
           extraRoutes: combineRoutes(
-            config.slack ? createSlackRoutes({ config: config.slack, services, logger }) : null,
+            slackRoutes,
             config.incidentSources.pagerDutyWebhookSecret
               ? createPagerDutyWebhookRoutes({
                   secret: config.incidentSources.pagerDutyWebhookSecret,
@@ -271,11 +274,12 @@ interface ManagerParts {
   metrics: ReturnType<typeof createMetrics>;
   dataPolicy: ReturnType<typeof createDataPolicy>;
   redis: Redis | null;
+  providers: LlmProvider[];
   usage: { add(call: LlmCallRecord): unknown };
 }
 
 /** The LLM Manager with its middleware chain, outermost first: every generation and provider call passes through it. */
-function buildLlmManager(config: AppConfig, logger: Logger, { features, metrics, dataPolicy, redis, usage }: ManagerParts) {
+function buildLlmManager(config: AppConfig, logger: Logger, { features, metrics, dataPolicy, redis, providers, usage }: ManagerParts) {
   const record = (call: LlmCallRecord): void => void usage.add(call);
   return createLlmManager({
     middleware: [
@@ -292,7 +296,7 @@ function buildLlmManager(config: AppConfig, logger: Logger, { features, metrics,
       }),
     ],
     metrics: metrics.llm,
-    providers: createProviders(config, extractorsOf(features)),
+    providers,
     routing: config.routing,
     features: features.map((feature) => feature.name),
     usage: { record },
@@ -335,7 +339,9 @@ function combineRoutes(...routes: (((app: import('express').Express) => void) | 
  * A Redis connection that fails fast while Redis is down (no offline queue, one retry per
  * command) and reconnects by itself: throttles then follow THROTTLE_FAIL_MODE until it is back.
  */
-function createRedisClient(url: string, logger: Logger): Redis {
+async function createRedisClient(url: string, logger: Logger): Promise<Redis> {
+  // Loaded only when configured: ioredis costs start-up time and memory a single replica does not need.
+  const { Redis } = await import('ioredis');
   const redis = new Redis(url, {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,

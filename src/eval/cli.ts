@@ -4,6 +4,7 @@
  * See {@link usage} for the arguments.
  */
 import path from 'node:path';
+import type { LlmProvider } from '../llm/types.js';
 import { resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { trace } from '@opentelemetry/api';
@@ -60,7 +61,7 @@ export async function runEvalCli(environment: CliEnvironment): Promise<number> {
     const variant = parseVariant(args.variant);
     assertPromptVersionKnown(variant, suites);
     const judgeSpec = args.judge ? parseVariant(args.judge) : null;
-    const providers = providersOf(config);
+    const providers = await providersOf(config);
     // While a service holds the embedded database (or with --url), runs go through its admin API.
     const remote = args.store ? await findRemoteRecorder(config, { url: args.url, token: args.token }) : null;
     if (remote) stderr.write(`note: recording through the service's admin API at ${remote.service.url} (${remote.service.why}).\n`);
@@ -103,7 +104,7 @@ interface FeatureRunContext {
   config: AppConfig;
   variant: VariantSpec;
   judgeSpec: VariantSpec | null;
-  providers: ReturnType<typeof createProviders>;
+  providers: LlmProvider[];
   store: Store | null;
   logger: Logger;
   stderr: ProgressOutput;
@@ -193,9 +194,9 @@ function assertPromptVersionKnown(variant: VariantSpec, suites: readonly AnyEval
  * The service's providers, each capturing what a case sends through it (request-capture.ts),
  * plus the extractive engine that reads only the prompt (`prompt-extractive`).
  */
-function providersOf(config: AppConfig): ReturnType<typeof createProviders> {
+async function providersOf(config: AppConfig): Promise<LlmProvider[]> {
   try {
-    const providers = createProviders(config, defaultExtractors);
+    const providers = await createProviders(config, defaultExtractors);
     const extractive = providers.find((provider) => provider.kind === 'extractive');
     const promptBound = extractive && !providers.some((provider) => provider.id === promptExtractiveProviderId) ? [promptBoundProvider(extractive)] : [];
     return [...providers, ...promptBound].map(capturingProvider);

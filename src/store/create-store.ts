@@ -14,7 +14,6 @@ import { createFeedbackRepository } from './feedback-repository.js';
 import { createPublicationRepository } from './publication-repository.js';
 import { createLlmCallRepository } from './llm-call-repository.js';
 import { migrate } from './migrate.js';
-import { createPgliteDatabase } from './pglite-database.js';
 import { createPostgresDatabase } from './postgres-database.js';
 import type { Store } from './store.js';
 import { createUsageReportRepository } from './usage-report-repository.js';
@@ -57,7 +56,7 @@ export interface StoreFromDatabaseOptions {
  * Opens the configured database without migrating it: PostgreSQL when `databaseUrl` is set,
  * else PGlite in `<dataDir>/pglite`. For tools (migration CLI, seeders) and {@link createStore}.
  */
-export function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
     return createPostgresDatabase({
       connectionString: options.databaseUrl,
@@ -67,6 +66,8 @@ export function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
       ...(options.onIdleError === undefined ? {} : { onIdleError: options.onIdleError }),
     });
   }
+  // Loaded only for the embedded database: a deployment on PostgreSQL never needs PGlite.
+  const { createPgliteDatabase } = await import('./pglite-database.js');
   return createPgliteDatabase({ dataDir: path.join(options.dataDir, 'pglite') });
 }
 

@@ -18,10 +18,10 @@ export interface SpawnedService {
  * Starts src/main.ts and resolves once it printed its listening line and, when it signs local
  * tokens (no AUTH_JWKS_URL, not production, or AUTH_LOCAL_KEYS), its demo token line: both are
  * waited for as output, never as a pause. Rejects when the process exits first, or after
- * `timeoutMs` without them (a bound, so a hang fails the test).
+ * `timeoutMs` without them (a bound, so a hang fails the test). `nodeArgs` go before the script.
  */
-export async function spawnService(environment: Record<string, string>, timeoutMs = 30_000): Promise<SpawnedService> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+export async function spawnService(environment: Record<string, string>, timeoutMs = 30_000, nodeArgs: readonly string[] = []): Promise<SpawnedService> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
     env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...environment },
   });
   let output = '';

@@ -31,7 +31,7 @@ export interface DigestHarness {
 export async function startDigestHarness(extra: { jobs?: RunbookJob[]; executions?: JobExecution[] } = {}): Promise<DigestHarness> {
   const parts = await startServiceParts('digest');
   const { fake, config, store, logger } = parts;
-  const manager = createLlmManager({ providers: createProviders(config, defaultExtractors), routing: config.routing, usage: { record: () => undefined }, logger });
+  const manager = createLlmManager({ providers: await createProviders(config, defaultExtractors), routing: config.routing, usage: { record: () => undefined }, logger });
   const hub = createDraftStreamHub({ store, logger });
   const generator = createDraftGenerator({ store, manager, hub, logger });
   const incidents = createSampleIncidentSource({

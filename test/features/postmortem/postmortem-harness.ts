@@ -84,7 +84,7 @@ export async function startPostmortemHarness(options: PostmortemHarnessOptions =
           dataPolicy,
         })
       : createLlmManager({
-          providers: createProviders(config, defaultExtractors).filter((provider) => which === 'model-and-extractive' || provider.kind === 'extractive'),
+          providers: (await createProviders(config, defaultExtractors)).filter((provider) => which === 'model-and-extractive' || provider.kind === 'extractive'),
           routing: which === 'model-and-extractive' ? config.routing : { ...config.routing, defaultChain: undefined },
           usage,
           dataPolicy,
