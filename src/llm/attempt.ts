@@ -202,6 +202,63 @@ function generateCall(middleware: readonly LlmMiddleware[], call: ModelCall, sig
   }
 }
 
+/** What an ended attempt's usage record and metrics are made of, besides its outcome. */
+interface AttemptEnd {
+  dependencies: AttemptDependencies;
+  request: GenerateRequest;
+  provider: LlmProvider;
+  model: string;
+  attemptNumber: number;
+  attemptStart: number;
+  traceId: string | null;
+}
+
+/**
+ * The attempt's metric point and usage record. A function of the module with the fields written
+ * out, rather than a closure per attempt spreading its fields into the record (a spread after
+ * other keys copies through the runtime's slow path).
+ */
+function recordAttempt(
+  ended: AttemptEnd,
+  outcome: LlmCallRecord['outcome'],
+  errorKind: string | null,
+  inputTokens: number,
+  outputTokens: number,
+  costUsd: number,
+  responseModel: string | null,
+): void {
+  const { dependencies, request, provider, attemptStart } = ended;
+  const latencyMs = dependencies.clock.now() - attemptStart;
+  dependencies.metrics?.attemptEnded({
+    feature: request.feature,
+    providerId: provider.id,
+    providerKind: provider.kind,
+    model: ended.model,
+    responseModel,
+    errorKind,
+    inputTokens,
+    outputTokens,
+    durationSeconds: latencyMs / 1000,
+  });
+  dependencies.recordUsage({
+    id: randomUUID(),
+    accountId: request.accountId,
+    feature: request.feature,
+    draftId: request.draftId,
+    provider: provider.id,
+    model: ended.model,
+    attempt: ended.attemptNumber,
+    latencyMs,
+    startedAt: new Date(attemptStart).toISOString(),
+    traceId: ended.traceId,
+    outcome,
+    errorKind,
+    inputTokens,
+    outputTokens,
+    costUsd,
+  });
+}
+
 /** Makes one attempt of `step` on `provider`; never throws: a failure is an outcome. */
 export async function runAttempt(
   dependencies: AttemptDependencies,
@@ -239,33 +296,7 @@ export async function runAttempt(
     grounding: request.grounding,
   };
   const call: ModelCall = { generation: request, request: llmRequest, provider, span: span.span };
-  const record = (fields: Pick<LlmCallRecord, 'outcome' | 'errorKind' | 'inputTokens' | 'outputTokens' | 'costUsd'>, responseModel: string | null = null): void => {
-    const latencyMs = clock.now() - attemptStart;
-    dependencies.metrics?.attemptEnded({
-      feature: request.feature,
-      providerId: provider.id,
-      providerKind: provider.kind,
-      model: step.model,
-      responseModel,
-      errorKind: fields.errorKind,
-      inputTokens: fields.inputTokens,
-      outputTokens: fields.outputTokens,
-      durationSeconds: latencyMs / 1000,
-    });
-    dependencies.recordUsage({
-      id: randomUUID(),
-      accountId: request.accountId,
-      feature: request.feature,
-      draftId: request.draftId,
-      provider: provider.id,
-      model: step.model,
-      attempt: attemptNumber,
-      latencyMs: clock.now() - attemptStart,
-      startedAt: new Date(attemptStart).toISOString(),
-      traceId: span.traceId,
-      ...fields,
-    });
-  };
+  const ended: AttemptEnd = { dependencies, request, provider, model: step.model, attemptNumber, attemptStart, traceId: span.traceId };
 
   let forwarded = false;
   let completion: Completion;
@@ -290,7 +321,7 @@ export async function runAttempt(
     dependencies.noteResult(provider.id, failure);
     if (failure.timeout !== null) span.span.setAttribute(IncidentAiAttribute.timeout, failure.timeout);
     span.fail(failure.kind, describeFailure(failure));
-    record({ outcome: 'error', errorKind: failure.kind, inputTokens: 0, outputTokens: 0, costUsd: 0 });
+    recordAttempt(ended, 'error', failure.kind, 0, 0, 0, null);
     if (forwarded && failure.kind !== 'aborted') run.emit({ type: 'reset' });
     return { ...failure, costUsd: 0, traceId: span.traceId };
   } finally {
@@ -302,6 +333,6 @@ export async function runAttempt(
   span.succeed(completion);
   const { inputTokens, outputTokens } = completion.usage;
   const cost = dependencies.costFor(provider, step.model, inputTokens, outputTokens);
-  record({ outcome: 'success', errorKind: null, inputTokens, outputTokens, costUsd: cost }, completion.responseModel);
+  recordAttempt(ended, 'success', null, inputTokens, outputTokens, cost, completion.responseModel);
   return { ok: true, completion, costUsd: cost, traceId: span.traceId };
 }

@@ -10,6 +10,10 @@ import { MeterProvider } from '@opentelemetry/sdk-metrics';
 import type { ProviderHealth } from '../llm/generation.js';
 import type { LlmMetricsRecorder } from '../llm/manager.js';
 import { genAiOperation, genAiProviderName } from '../llm/tracing.js';
+import { ExplicitHistogram, histogramProducer, type HistogramSeries } from './explicit-histogram.js';
+
+/** The instrumentation scope of every metric the service records. */
+const meterName = 'incident-ai';
 
 // Bucket boundaries advised by the GenAI semantic conventions.
 const tokenBuckets = [1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304, 16777216, 67108864];
@@ -33,35 +37,40 @@ export interface Metrics {
 
 type AttemptReport = Parameters<LlmMetricsRecorder['attemptEnded']>[0];
 
-/** The attribute sets of one kind of attempt: its duration, and its input and output token counts. */
-interface AttemptAttributes {
-  duration: Attributes;
-  input: Attributes;
-  output: Attributes;
+/** The series of one kind of attempt: its duration, and (successes only) its input and output token counts. */
+interface AttemptSeries {
+  duration: HistogramSeries;
+  input: HistogramSeries | null;
+  output: HistogramSeries | null;
 }
 
-/** More distinct kinds of attempt than this (a server answering with ever new model names): built per call. */
-const attemptAttributeCacheSize = 1_000;
-
 /**
- * The attributes of an attempt's metrics, built once per (feature, provider, model, response
- * model, error) and frozen: every attempt of the same kind records with the same objects,
- * instead of allocating three per call.
+ * The series of an attempt, found once per (feature, provider, model, response model, error):
+ * every attempt of the same kind records into the same series, with no attribute set built or
+ * hashed per call. Past the histograms' cardinality limit a new kind records into their overflow
+ * series and is not kept (the SDK keeps nothing more per attribute set either).
  */
-function attemptAttributeCache(): (attempt: AttemptReport) => AttemptAttributes {
-  const cache = new Map<string, AttemptAttributes>();
+function attemptSeriesCache(duration: ExplicitHistogram, tokens: ExplicitHistogram): (attempt: AttemptReport) => AttemptSeries {
+  const cache = new Map<string, AttemptSeries>();
   return (attempt) => {
     const key = `${attempt.feature}\u0000${attempt.providerKind}\u0000${attempt.providerId}\u0000${attempt.model}\u0000${attempt.responseModel ?? ''}\u0000${attempt.errorKind ?? ''}`;
-    let attributes = cache.get(key);
-    if (attributes === undefined) {
-      attributes = buildAttemptAttributes(attempt);
-      if (cache.size < attemptAttributeCacheSize) cache.set(key, attributes);
+    let series = cache.get(key);
+    if (series === undefined) {
+      const attributes = buildAttemptAttributes(attempt);
+      const success = attempt.errorKind === null;
+      series = {
+        duration: duration.newSeries(attributes.duration),
+        input: success ? tokens.newSeries(attributes.input) : null,
+        output: success ? tokens.newSeries(attributes.output) : null,
+      };
+      // Kept once it holds a series of its own, or that series would be made again.
+      if (!series.duration.overflow || (series.input !== null && !series.input.overflow)) cache.set(key, series);
     }
-    return attributes;
+    return series;
   };
 }
 
-function buildAttemptAttributes(attempt: AttemptReport): AttemptAttributes {
+function buildAttemptAttributes(attempt: AttemptReport): { duration: Attributes; input: Attributes; output: Attributes } {
   const common: Attributes = {
     'gen_ai.operation.name': genAiOperation,
     'gen_ai.provider.name': genAiProviderName(attempt.providerKind),
@@ -78,21 +87,22 @@ function buildAttemptAttributes(attempt: AttemptReport): AttemptAttributes {
 }
 
 export function createMetrics(): Metrics {
-  // The exporter is only a reader here: /metrics is served by our own HTTP server.
-  const exporter = new PrometheusExporter({ preventServerStart: true });
-  const meterProvider = new MeterProvider({ readers: [exporter] });
-  const meter: Meter = meterProvider.getMeter('incident-ai');
-
-  const tokenUsage = meter.createHistogram('gen_ai.client.token.usage', {
+  // Recorded per attempt, so aggregated by us (explicit-histogram.ts) and collected with the meter's metrics.
+  const tokenUsage = new ExplicitHistogram('gen_ai.client.token.usage', {
     description: 'Number of input and output tokens used.',
     unit: '{token}',
-    advice: { explicitBucketBoundaries: tokenBuckets },
+    boundaries: tokenBuckets,
   });
-  const operationDuration = meter.createHistogram('gen_ai.client.operation.duration', {
+  const operationDuration = new ExplicitHistogram('gen_ai.client.operation.duration', {
     description: 'GenAI operation duration.',
     unit: 's',
-    advice: { explicitBucketBoundaries: durationBuckets },
+    boundaries: durationBuckets,
   });
+  // The exporter is only a reader here: /metrics is served by our own HTTP server.
+  const exporter = new PrometheusExporter({ preventServerStart: true, metricProducers: [histogramProducer(meterName, [tokenUsage, operationDuration])] });
+  const meterProvider = new MeterProvider({ readers: [exporter] });
+  const meter: Meter = meterProvider.getMeter(meterName);
+
   const retries = meter.createCounter('incident_ai.llm.retries', { description: 'Provider attempts retried after a retryable failure.' });
   const fallbacks = meter.createCounter('incident_ai.llm.fallbacks', { description: 'Generations answered by a provider after the first of the chain.' });
   const throttles = meter.createCounter('incident_ai.throttle.rejections', { description: 'Requests refused by rate limits, concurrency limits or token budgets.' });
@@ -103,14 +113,14 @@ export function createMetrics(): Metrics {
     description: 'Circuit breaker state per provider: 0 closed, 1 half-open, 2 open.',
   });
 
-  const attemptAttributes = attemptAttributeCache();
+  const attemptSeries = attemptSeriesCache(operationDuration, tokenUsage);
   const llm: LlmMetricsRecorder = {
     attemptEnded(attempt) {
-      const attributes = attemptAttributes(attempt);
-      operationDuration.record(attempt.durationSeconds, attributes.duration);
+      const series = attemptSeries(attempt);
+      series.duration.record(attempt.durationSeconds);
       if (attempt.errorKind === null) {
-        tokenUsage.record(attempt.inputTokens, attributes.input);
-        tokenUsage.record(attempt.outputTokens, attributes.output);
+        series.input?.record(attempt.inputTokens);
+        series.output?.record(attempt.outputTokens);
       }
     },
     retried(feature, providerId) {

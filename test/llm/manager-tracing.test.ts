@@ -3,6 +3,8 @@ import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-ho
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDataPolicy } from '../../src/guard/data-policy.js';
+import { messageCaptureMiddleware } from '../../src/llm/middleware/message-capture.js';
+import { redactionMiddleware } from '../../src/llm/middleware/redaction.js';
 import { genAiProviderName } from '../../src/llm/tracing.js';
 import { baseRequest, createHarness } from './manager-harness.js';
 import { createScriptedProvider, providerError } from './scripted-provider.js';
@@ -192,6 +194,25 @@ describe('LLM Manager: message content capture', () => {
     expect(JSON.parse(span!.attributes['gen_ai.output.messages'] as string)).toEqual([
       { role: 'assistant', parts: [{ type: 'text', content: '{"ok":true}' }], finish_reason: 'stop' },
     ]);
+  });
+
+  it('records nothing when the middleware is listed but off (as app.ts lists it), streamed or not', async () => {
+    const middleware = [redactionMiddleware(), messageCaptureMiddleware({ enabled: false })];
+    const openai = createScriptedProvider({ id: 'openai', script: [{ reply: '{"ok":true}' }, { reply: '{"ok":true}' }] });
+    const harness = createHarness({ providers: [openai], tracer, middleware });
+    await harness.manager.generate(request);
+    await harness.manager.generate({ ...request, stream: true });
+    const spans = exporter.getFinishedSpans();
+    expect(spans).toHaveLength(2);
+    for (const span of spans) expect(content(span.attributes)).toEqual([]);
+  });
+
+  it('when enabled in a middleware list, records a streamed call too', async () => {
+    const middleware = [redactionMiddleware(), messageCaptureMiddleware({ enabled: true })];
+    const openai = createScriptedProvider({ id: 'openai', script: [{ reply: '{"ok":true}' }] });
+    await createHarness({ providers: [openai], tracer, middleware }).manager.generate({ ...request, stream: true });
+    const [span] = exporter.getFinishedSpans();
+    expect(content(span!.attributes).sort()).toEqual(['gen_ai.input.messages', 'gen_ai.output.messages', 'gen_ai.system_instructions']);
   });
 
   it('never records the text of a zero-retention account', async () => {

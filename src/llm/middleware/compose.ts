@@ -22,8 +22,25 @@ export function screenProvider(middleware: readonly LlmMiddleware[], request: Ge
   return null;
 }
 
+/**
+ * Whether any layer of `middleware` wraps provider calls, asked per call and answered once per
+ * list: with none (capture off), a call goes to the provider without building a chain of closures.
+ */
+const wrapsCalls = new WeakMap<readonly LlmMiddleware[], { generate: boolean; stream: boolean }>();
+
+function callWrapping(middleware: readonly LlmMiddleware[]): { generate: boolean; stream: boolean } {
+  let wrapping = wrapsCalls.get(middleware);
+  if (wrapping === undefined) {
+    wrapping = { generate: middleware.some((layer) => layer.wrapGenerate), stream: middleware.some((layer) => layer.wrapStream) };
+    // Lists are built once per manager; a list changed afterwards is not seen here (none is).
+    wrapsCalls.set(middleware, wrapping);
+  }
+  return wrapping;
+}
+
 /** The provider's `complete` for `call`, wrapped by every `wrapGenerate`. */
 export function callGenerate(middleware: readonly LlmMiddleware[], call: ModelCall, signal: AbortSignal): Promise<Completion> {
+  if (!callWrapping(middleware).generate) return call.provider.complete(call.request, signal);
   const inner = (): Promise<Completion> => call.provider.complete(call.request, signal);
   return middleware.reduceRight<() => Promise<Completion>>(
     (doGenerate, layer) => (layer.wrapGenerate ? () => layer.wrapGenerate!({ call, doGenerate }) : doGenerate),
@@ -33,6 +50,7 @@ export function callGenerate(middleware: readonly LlmMiddleware[], call: ModelCa
 
 /** The provider's `stream` for `call`, wrapped by every `wrapStream`. */
 export function callStream(middleware: readonly LlmMiddleware[], call: ModelCall, signal: AbortSignal): AsyncIterable<StreamEvent> {
+  if (!callWrapping(middleware).stream) return call.provider.stream(call.request, signal);
   const inner = (): AsyncIterable<StreamEvent> => call.provider.stream(call.request, signal);
   return middleware.reduceRight<() => AsyncIterable<StreamEvent>>(
     (doStream, layer) => (layer.wrapStream ? () => layer.wrapStream!({ call, doStream }) : doStream),

@@ -6,7 +6,7 @@
 import { trace } from '@opentelemetry/api';
 import type { DataPolicy } from '../../guard/data-policy.js';
 import { inputContentAttributes, outputContentAttributes } from '../message-capture.js';
-import type { StreamEvent } from '../types.js';
+import type { Completion, StreamEvent } from '../types.js';
 import type { LlmMiddleware, ModelCall } from './types.js';
 
 /** Options of {@link messageCaptureMiddleware}. */
@@ -19,8 +19,7 @@ export interface MessageCaptureOptions {
 
 /** Creates the message-capture middleware. */
 export function messageCaptureMiddleware(options: MessageCaptureOptions): LlmMiddleware {
-  const captures = (call: ModelCall): boolean =>
-    options.enabled && (options.dataPolicy?.forAccount(call.generation.accountId).retainText ?? true);
+  const captures = (call: ModelCall): boolean => options.dataPolicy?.forAccount(call.generation.accountId).retainText ?? true;
 
   async function* captured(call: ModelCall, events: AsyncIterable<StreamEvent>): AsyncIterable<StreamEvent> {
     const span = call.span ?? trace.getActiveSpan();
@@ -31,15 +30,21 @@ export function messageCaptureMiddleware(options: MessageCaptureOptions): LlmMid
     }
   }
 
+  async function capturedGenerate(call: ModelCall, doGenerate: () => Promise<Completion>): Promise<Completion> {
+    const span = call.span ?? trace.getActiveSpan();
+    span?.setAttributes(inputContentAttributes(call.request.messages));
+    const completion = await doGenerate();
+    span?.setAttributes(outputContentAttributes(completion.text, completion.finishReason));
+    return completion;
+  }
+
+  // Off: no hooks at all, so provider calls are not wrapped (compose.ts calls the provider directly).
+  if (!options.enabled) return { name: 'message-capture' };
   return {
     name: 'message-capture',
-    async wrapGenerate({ call, doGenerate }) {
-      if (!captures(call)) return doGenerate();
-      const span = call.span ?? trace.getActiveSpan();
-      span?.setAttributes(inputContentAttributes(call.request.messages));
-      const completion = await doGenerate();
-      span?.setAttributes(outputContentAttributes(completion.text, completion.finishReason));
-      return completion;
+    // Not async: a call that is not captured goes through without a promise of its own.
+    wrapGenerate({ call, doGenerate }) {
+      return captures(call) ? capturedGenerate(call, doGenerate) : doGenerate();
     },
     wrapStream({ call, doStream }) {
       return captures(call) ? captured(call, doStream()) : doStream();

@@ -50,49 +50,56 @@ export function responseCacheMiddleware(options: ResponseCacheOptions): LlmMiddl
   const now = options.now ?? Date.now;
   const newId = options.newId ?? randomUUID;
   const ttlMs = options.ttlSeconds * 1000;
+  async function cachedGeneration(request: GenerateRequest, next: (request: GenerateRequest) => Promise<GenerateResult>): Promise<GenerateResult> {
+    const key = responseCacheKey(request, options.routeVersion);
+    const cached = await options.store.get(key).catch(() => null);
+    if (cached !== null) {
+      options.onLookup?.(request.feature, true);
+      const stored = JSON.parse(cached) as GenerateResult;
+      const result: GenerateResult = {
+        ...stored,
+        completion: { ...stored.completion, usage: { ...stored.completion.usage, inputTokens: 0, outputTokens: 0 } },
+        attempts: 0,
+        fellBack: false,
+        latencyMs: 0,
+        costUsd: 0,
+        traceId: null,
+      };
+      options.usage.record({
+        id: newId(),
+        accountId: request.accountId,
+        feature: request.feature,
+        draftId: request.draftId,
+        provider: stored.providerId,
+        model: stored.model,
+        attempt: 1,
+        outcome: 'success',
+        errorKind: null,
+        inputTokens: 0,
+        outputTokens: 0,
+        costUsd: 0,
+        latencyMs: 0,
+        startedAt: new Date(now()).toISOString(),
+        traceId: null,
+        cached: true,
+      });
+      return result;
+    }
+    options.onLookup?.(request.feature, false);
+    const result = await next(request);
+    // Only an answer of the route as configured: a degraded (fallback, offline) one is not reused.
+    if (!result.degraded && !result.fellBack) await options.store.set(key, JSON.stringify(result), ttlMs).catch(() => undefined);
+    return result;
+  }
+
+  // Off: no hook at all, so generations do not pass through this layer.
+  if (ttlMs <= 0) return { name: 'response-cache' };
   return {
     name: 'response-cache',
-    async wrapGeneration({ request, next }) {
-      if (ttlMs <= 0 || request.stream || excluded.has(request.feature) || !options.retainsText(request.accountId)) return next(request);
-      const key = responseCacheKey(request, options.routeVersion);
-      const cached = await options.store.get(key).catch(() => null);
-      if (cached !== null) {
-        options.onLookup?.(request.feature, true);
-        const stored = JSON.parse(cached) as GenerateResult;
-        const result: GenerateResult = {
-          ...stored,
-          completion: { ...stored.completion, usage: { ...stored.completion.usage, inputTokens: 0, outputTokens: 0 } },
-          attempts: 0,
-          fellBack: false,
-          latencyMs: 0,
-          costUsd: 0,
-          traceId: null,
-        };
-        options.usage.record({
-          id: newId(),
-          accountId: request.accountId,
-          feature: request.feature,
-          draftId: request.draftId,
-          provider: stored.providerId,
-          model: stored.model,
-          attempt: 1,
-          outcome: 'success',
-          errorKind: null,
-          inputTokens: 0,
-          outputTokens: 0,
-          costUsd: 0,
-          latencyMs: 0,
-          startedAt: new Date(now()).toISOString(),
-          traceId: null,
-          cached: true,
-        });
-        return result;
-      }
-      options.onLookup?.(request.feature, false);
-      const result = await next(request);
-      // Only an answer of the route as configured: a degraded (fallback, offline) one is not reused.
-      if (!result.degraded && !result.fellBack) await options.store.set(key, JSON.stringify(result), ttlMs).catch(() => undefined);
-      return result;
+    // Not async: a generation that is not cached goes through without a promise of its own.
+    wrapGeneration({ request, next }) {
+      if (request.stream || excluded.has(request.feature) || !options.retainsText(request.accountId)) return next(request);
+      return cachedGeneration(request, next);
     },
   };
 }
