@@ -118,7 +118,8 @@ export function createHttpFetch(options: HttpFetchOptions = {}): FetchFunction {
           incoming.resume();
           release();
         } else {
-          body = new IncomingBody(decode(incoming, incoming.headers['content-encoding']), () => incoming.destroy(), release);
+          // Not `incoming.headers`: node:http builds it on first read, a call per header line.
+          body = new IncomingBody(decode(incoming, contentEncoding(incoming.rawHeaders)), () => incoming.destroy(), release);
         }
         settle(() => resolve(new IncomingResponse(status, incoming.statusMessage ?? '', target.href, incoming.rawHeaders, body)));
       });
@@ -206,6 +207,17 @@ function toHeaderRecord(headers: RequestInit['headers']): Record<string, string>
     for (const [name, value] of Object.entries(headers as Record<string, string>)) record[name.toLowerCase()] = value;
   }
   return record;
+}
+
+/** `incoming.headers['content-encoding']`: node:http joins repeated lines of this header with ", ". */
+function contentEncoding(rawHeaders: readonly string[]): string | undefined {
+  let value: string | undefined;
+  for (let index = 0; index < rawHeaders.length; index += 2) {
+    const name = rawHeaders[index]!;
+    if (name.length !== 16 || name.toLowerCase() !== 'content-encoding') continue;
+    value = value === undefined ? rawHeaders[index + 1]! : `${value}, ${rawHeaders[index + 1]!}`;
+  }
+  return value;
 }
 
 function decode(incoming: http.IncomingMessage, encoding: string | undefined): Readable {
