@@ -138,7 +138,9 @@ function headerLines(headers: RequestInit['headers'], encoded: EncodedBody | nul
   if (headers !== null && typeof headers === 'object' && !Array.isArray(headers) && !(headers instanceof Headers) && Object.isFrozen(headers)) {
     let fixed = fixedLines.get(headers);
     if (fixed === undefined) {
-      fixed = fixedHeaderLines(toHeaderRecord(headers));
+      // A getter could answer differently per call, even on a frozen object.
+      const dataOnly = Object.values(Object.getOwnPropertyDescriptors(headers)).every((property) => 'value' in property);
+      fixed = dataOnly ? fixedHeaderLines(toHeaderRecord(headers)) : null;
       fixedLines.set(headers, fixed);
     }
     if (fixed !== null) {
@@ -164,7 +166,7 @@ function headerLines(headers: RequestInit['headers'], encoded: EncodedBody | nul
   return lines;
 }
 
-/** The lines of a frozen header object; null when its own content-length or Host would change their place. */
+/** The lines of a frozen header object; null when a getter, or its own content-length or Host, rules that out. */
 const fixedLines = new WeakMap<object, { lines: readonly string[]; hasContentType: boolean } | null>();
 
 function fixedHeaderLines(record: Record<string, string>): { lines: readonly string[]; hasContentType: boolean } | null {

@@ -82,6 +82,19 @@ describe('createHttpFetch request head', () => {
     expect(await viaFetch(fetch, { method: 'GET' })).toBe(await viaObject('GET', {}, null));
   });
 
+  it('reads a frozen header object\'s getter on every call', async () => {
+    const fetch = createHttpFetch();
+    let calls = 0;
+    const headers = Object.freeze({
+      get 'x-call'() {
+        calls += 1;
+        return String(calls);
+      },
+    });
+    expect(await viaFetch(fetch, { headers })).toMatch(/\r\nx-call: 1\r\n/);
+    expect(await viaFetch(fetch, { headers })).toMatch(/\r\nx-call: 2\r\n/);
+  });
+
   it('refuses an invalid header value as node:http does', async () => {
     const fetch = createHttpFetch();
     await expect(fetch(`http://127.0.0.1:${recorder.port}/`, { headers: Object.freeze({ 'x-bad': 'a\r\nb' }) })).rejects.toMatchObject({ code: 'ERR_INVALID_CHAR' });
