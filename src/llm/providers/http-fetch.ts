@@ -61,11 +61,7 @@ export function createHttpFetch(options: HttpFetchOptions = {}): FetchFunction {
 
     const signal = init?.signal ?? null;
     if (signal?.aborted) return Promise.reject(abortReason(signal));
-    const headers = toHeaderRecord(init?.headers);
-    if (encoded !== null) {
-      headers['content-length'] = String(encoded.byteLength);
-      if (headers['content-type'] === undefined && encoded.contentType !== null) headers['content-type'] = encoded.contentType;
-    }
+    const headers = headerLines(init?.headers, encoded, target);
 
     return new Promise<Response>((resolve, reject) => {
       let settled = false;
@@ -118,7 +114,8 @@ export function createHttpFetch(options: HttpFetchOptions = {}): FetchFunction {
           incoming.resume();
           release();
         } else {
-          body = new IncomingBody(decode(incoming, incoming.headers['content-encoding']), () => incoming.destroy(), release);
+          // Not `incoming.headers`: node:http builds it on first read, a call per header line.
+          body = new IncomingBody(decode(incoming, contentEncoding(incoming.rawHeaders)), () => incoming.destroy(), release);
         }
         settle(() => resolve(new IncomingResponse(status, incoming.statusMessage ?? '', target.href, incoming.rawHeaders, body)));
       });
@@ -128,9 +125,62 @@ export function createHttpFetch(options: HttpFetchOptions = {}): FetchFunction {
   };
 }
 
+/**
+ * A request's header lines as node:http would write them from a header object (its `setHeader`
+ * per name, then `Host`), given as the flat array `http.request` also takes: the same bytes without
+ * the copy node:http keeps for `getHeader` (two calls and a lower-cased name per header, per
+ * request). For a frozen header object, which cannot change between calls (the OpenAI provider's,
+ * the same for every call of a kind), the lines are made once. node:http's https agent takes the
+ * TLS server name from the request's Host, else from the host name: the same name without a Host
+ * of the caller's.
+ */
+function headerLines(headers: RequestInit['headers'], encoded: EncodedBody | null, target: Target): string[] | Record<string, string> {
+  if (headers !== null && typeof headers === 'object' && !Array.isArray(headers) && !(headers instanceof Headers) && Object.isFrozen(headers)) {
+    let fixed = fixedLines.get(headers);
+    if (fixed === undefined) {
+      // A getter could answer differently per call, even on a frozen object.
+      const dataOnly = Object.values(Object.getOwnPropertyDescriptors(headers)).every((property) => 'value' in property);
+      fixed = dataOnly ? fixedHeaderLines(toHeaderRecord(headers)) : null;
+      fixedLines.set(headers, fixed);
+    }
+    if (fixed !== null) {
+      const lines = fixed.lines.slice();
+      if (encoded !== null) {
+        lines.push('content-length', String(encoded.byteLength));
+        if (!fixed.hasContentType && encoded.contentType !== null) lines.push('content-type', encoded.contentType);
+      }
+      lines.push('Host', target.host);
+      return lines;
+    }
+  }
+  const record = toHeaderRecord(headers);
+  if (encoded !== null) {
+    record['content-length'] = String(encoded.byteLength);
+    if (record['content-type'] === undefined && encoded.contentType !== null) record['content-type'] = encoded.contentType;
+  }
+  // A Host of the caller's: the object, as before (node:http's https agent reads it back for the TLS server name).
+  if (record.host !== undefined) return record;
+  const lines: string[] = [];
+  for (const name of Object.keys(record)) lines.push(name, record[name]!);
+  lines.push('Host', target.host);
+  return lines;
+}
+
+/** The lines of a frozen header object; null when a getter, or its own content-length or Host, rules that out. */
+const fixedLines = new WeakMap<object, { lines: readonly string[]; hasContentType: boolean } | null>();
+
+function fixedHeaderLines(record: Record<string, string>): { lines: readonly string[]; hasContentType: boolean } | null {
+  if (record['content-length'] !== undefined || record.host !== undefined) return null;
+  const lines: string[] = [];
+  for (const name of Object.keys(record)) lines.push(name, record[name]!);
+  return { lines, hasContentType: record['content-type'] !== undefined };
+}
+
 /** Where a request goes: the parts http.request takes, parsed once per URL string. */
 interface Target {
   href: string;
+  /** The Host header node:http would write: the host name (IPv6 in brackets) and a port that is not the scheme's default. */
+  host: string;
   https: boolean;
   protocol: string;
   hostname: string;
@@ -152,6 +202,7 @@ function targetParser(): (input: string | URL) => Target | null {
       url.protocol === 'http:' || url.protocol === 'https:'
         ? {
             href: url.href,
+            host: url.host,
             https: url.protocol === 'https:',
             protocol: url.protocol,
             hostname: url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,
@@ -206,6 +257,17 @@ function toHeaderRecord(headers: RequestInit['headers']): Record<string, string>
     for (const [name, value] of Object.entries(headers as Record<string, string>)) record[name.toLowerCase()] = value;
   }
   return record;
+}
+
+/** `incoming.headers['content-encoding']`: node:http joins repeated lines of this header with ", ". */
+function contentEncoding(rawHeaders: readonly string[]): string | undefined {
+  let value: string | undefined;
+  for (let index = 0; index < rawHeaders.length; index += 2) {
+    const name = rawHeaders[index]!;
+    if (name.length !== 16 || name.toLowerCase() !== 'content-encoding') continue;
+    value = value === undefined ? rawHeaders[index + 1]! : `${value}, ${rawHeaders[index + 1]!}`;
+  }
+  return value;
 }
 
 function decode(incoming: http.IncomingMessage, encoding: string | undefined): Readable {

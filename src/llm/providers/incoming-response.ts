@@ -116,6 +116,23 @@ export class IncomingResponse implements Response {
     this.ok = status >= 200 && status <= 299;
   }
 
+  /**
+   * `headers.get(name)` for a lower-case `name`, read from the raw header lines without building
+   * the `Headers` (an `append`, with its validation, per line) when nothing has asked for them.
+   */
+  header(name: string): string | null {
+    if (this.#headers !== null) return this.#headers.get(name);
+    const raw = this.rawHeaders;
+    let value: string | null = null;
+    for (let index = 0; index < raw.length; index += 2) {
+      const line = raw[index]!;
+      if (line.length !== name.length || line.toLowerCase() !== name) continue;
+      const found = trimHttpWhitespace(raw[index + 1]!);
+      value = value === null ? found : `${value}, ${found}`;
+    }
+    return value;
+  }
+
   get headers(): Headers {
     if (this.#headers === null) {
       const headers = new Headers();
@@ -198,6 +215,19 @@ export class IncomingResponse implements Response {
 // `instanceof Response` holds; every member above shadows the prototype's brand-checked one.
 Object.setPrototypeOf(IncomingResponse.prototype, Response.prototype);
 Object.defineProperty(IncomingResponse.prototype, Symbol.toStringTag, { value: 'Response' });
+
+/** What `Headers` strips from both ends of a value (fetch's "HTTP whitespace"). */
+function trimHttpWhitespace(value: string): string {
+  let start = 0;
+  let end = value.length;
+  while (start < end && isHttpWhitespace(value.charCodeAt(start))) start += 1;
+  while (end > start && isHttpWhitespace(value.charCodeAt(end - 1))) end -= 1;
+  return start === 0 && end === value.length ? value : value.slice(start, end);
+}
+
+function isHttpWhitespace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+}
 
 /** The body as a byte ReadableStream with backpressure (the source pauses while the queue is full). */
 function webStream(incoming: IncomingBody): ReadableStream<Uint8Array> {

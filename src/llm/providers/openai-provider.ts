@@ -22,6 +22,7 @@ import {
   type TokenUsage,
 } from '../types.js';
 import { createHttpFetch, type FetchFunction } from './http-fetch.js';
+import { IncomingResponse } from './incoming-response.js';
 
 /** Settings of one OpenAI-compatible provider (one entry of the routing config's `providers`). */
 export interface OpenAiProviderSettings {
@@ -196,7 +197,7 @@ class ReusingOpenAI extends OpenAI {
     const controller = new AbortController();
     signal.addEventListener('abort', () => controller.abort(), { once: true });
     const response = await this.#post(url, headers, body, controller.signal, signal);
-    return { data: Stream.fromSSEResponse<Chunk>(response, controller, this), request_id: response.headers.get('x-request-id') };
+    return { data: Stream.fromSSEResponse<Chunk>(response, controller, this), request_id: headerOf(response, 'x-request-id') };
   }
 
   /** Sends a chat call; resolves with a 2xx response, rejects the way the SDK's `makeRequest` does (no retries). */
@@ -224,12 +225,12 @@ class ReusingOpenAI extends OpenAI {
     const response = await this.#post(url, json, body, signal, signal);
     // defaultParseResponse of a non-streamed call.
     if (response.status === 204) return null;
-    const mediaType = response.headers.get('content-type')?.split(';')[0]?.trim();
+    const mediaType = headerOf(response, 'content-type')?.split(';')[0]?.trim();
     if (mediaType?.includes('application/json') || mediaType?.endsWith('+json')) {
-      if (response.headers.get('content-length') === '0') return undefined;
+      if (headerOf(response, 'content-length') === '0') return undefined;
       const value: unknown = await response.json();
       if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
-      return Object.defineProperty(value, '_request_id', { value: response.headers.get('x-request-id'), enumerable: false });
+      return Object.defineProperty(value, '_request_id', { value: headerOf(response, 'x-request-id'), enumerable: false });
     }
     return response.text();
   }
@@ -247,6 +248,11 @@ class ReusingOpenAI extends OpenAI {
 }
 
 const done: Promise<void> = Promise.resolve();
+
+/** `response.headers.get(name)` (`name` lower-case), without building the `Headers` of this transport's responses. */
+function headerOf(response: Response, name: string): string | null {
+  return response instanceof IncomingResponse ? response.header(name) : response.headers.get(name);
+}
 
 /** The SDK's `castToError` (openai/internal/errors.mjs, not exported). */
 function castToError(thrown: unknown): Error {

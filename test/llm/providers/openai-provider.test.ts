@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { z } from 'zod';
 import { toProviderJsonSchema } from '../../../src/llm/json-schema.js';
 import { createHttpFetch, type FetchFunction } from '../../../src/llm/providers/http-fetch.js';
+import { IncomingResponse } from '../../../src/llm/providers/incoming-response.js';
 import { createOpenAiProvider, type OpenAiProviderSettings } from '../../../src/llm/providers/openai-provider.js';
 import { ProviderError, type Completion, type LlmProvider, type LlmRequest, type StreamEvent } from '../../../src/llm/types.js';
 import { estimateTokens, startFakeOpenAi, type FakeOpenAi } from '../../fakes/openai-server.js';
@@ -638,6 +639,33 @@ describe('createHttpFetch', () => {
     expect(((await response.json()) as { object: string }).object).toBe('chat.completion');
     expect(fake.requests[0]!.headers).toMatchObject({ authorization: 'Bearer sk', 'content-type': 'application/json' });
     expect(fake.requests[0]!.body).toEqual(chat);
+  });
+
+  it('reads a header from the raw lines as Headers.get does: any case, repeated lines joined, whitespace trimmed', async () => {
+    const server = createServer((_request, response) => {
+      response.writeHead(200, [
+        ['Content-Type', 'application/json'],
+        ['X-Repeated', 'one'],
+        ['x-repeated', ' two\t'],
+        ['X-Padded', '  padded  '],
+        ['X-Empty', ''],
+      ]);
+      response.end('{}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const response = await httpFetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+      expect(response).toBeInstanceOf(IncomingResponse);
+      const names = ['content-type', 'x-repeated', 'x-padded', 'x-empty', 'x-absent'];
+      const fromRawLines = names.map((name) => (response as IncomingResponse).header(name));
+      expect(fromRawLines).toEqual(names.map((name) => response.headers.get(name)));
+      expect(fromRawLines.slice(0, 2)).toEqual(['application/json', 'one, two']);
+      // Once the Headers exist, they answer.
+      expect((response as IncomingResponse).header('x-repeated')).toBe('one, two');
+      await response.text();
+    } finally {
+      server.close();
+    }
   });
 
   it('sends a string body as UTF-8 with its byte length', async () => {

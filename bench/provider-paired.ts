@@ -1,0 +1,121 @@
+/**
+ * CPU per call of the `openai` provider of two builds, in ONE process, in alternating batches: the
+ * paired form of bench/provider-cpu-ab.ts (same request, same fake upstream in its own process) for
+ * a machine others are loading, where separate rounds differ by more than a small change. Each
+ * batch of A is followed by one of B (the order swapped every pair); reported: CPU per call of each
+ * (median over batches) and the median of the per-pair ratios B/A with its quartiles.
+ *
+ *   npx tsx bench/provider-paired.ts [--batches 40] [--batch 400] [--concurrency 8] [--stream] A B
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const argument = (name: string, fallback: number): number => {
+  const index = process.argv.indexOf(name);
+  return index === -1 ? fallback : Number(process.argv[index + 1]);
+};
+const valued = ['--batches', '--batch', '--concurrency'];
+const [first, second] = process.argv.slice(2).filter((value, index, all) => !value.startsWith('--') && !valued.includes(all[index - 1] ?? ''));
+if (first === undefined || second === undefined) throw new Error('usage: tsx bench/provider-paired.ts [--batches 40] [--batch 400] [--stream] A B');
+const streamed = process.argv.includes('--stream');
+const batches = argument('--batches', 40);
+const batch = argument('--batch', 400);
+const concurrency = argument('--concurrency', 8);
+
+interface Provider {
+  complete(request: unknown, signal: AbortSignal): Promise<{ text: string }>;
+  stream(request: unknown, signal: AbortSignal): AsyncIterable<{ type: string }>;
+}
+
+async function startUpstream(): Promise<{ url: string; stop: () => void }> {
+  const script = fileURLToPath(new URL('./upstream.ts', import.meta.url));
+  const upstream = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let output = '';
+  upstream.stdout.setEncoding('utf8');
+  for await (const chunk of upstream.stdout as AsyncIterable<string>) {
+    output += chunk;
+    const match = /listening (\S+)/.exec(output);
+    if (match) return { url: match[1]!, stop: () => upstream.kill('SIGTERM') };
+  }
+  throw new Error(`the upstream did not start: ${output}`);
+}
+
+async function load(directory: string, url: string): Promise<{ run: (count: number) => Promise<void> }> {
+  const module = async <T>(file: string): Promise<T> => (await import(pathToFileURL(path.join(path.resolve(directory), 'dist/src', file)).href)) as T;
+  const { createOpenAiProvider } = await module<{ createOpenAiProvider(settings: object): Provider }>('llm/providers/openai-provider.js');
+  const { statusUpdateOutputSpec } = await module<{ statusUpdateOutputSpec: unknown }>('features/status-update/output-schema.js');
+  const provider = createOpenAiProvider({ id: 'openai', apiKey: 'x', baseURL: url, selfHosted: false, structuredOutputs: true });
+  // As bench/provider-cpu-ab.ts: the status update's size (a 1 KB system and a 7 KB user message).
+  const system = 'You write status updates about incidents for stakeholders; cite records as [r1]. '.repeat(13);
+  const user = 'INC-42 {"id":"r1","at":"2026-12-06T19:00:00Z","text":"checkout errors after the deploy; rollback"} '.repeat(73);
+  const request = {
+    feature: 'statusUpdate',
+    model: 'gpt-4o-mini',
+    messages: [
+      { role: 'system', content: system },
+      { role: 'user', content: user },
+    ],
+    maxOutputTokens: 1200,
+    temperature: 0.2,
+    output: statusUpdateOutputSpec,
+  };
+  const one = async (): Promise<void> => {
+    const signal = new AbortController().signal;
+    if (!streamed) {
+      await provider.complete(request, signal);
+      return;
+    }
+    for await (const event of provider.stream(request, signal)) void event;
+  };
+  return {
+    run: async (count) => {
+      let started = 0;
+      await Promise.all(
+        Array.from({ length: concurrency }, async () => {
+          while (started < count) {
+            started += 1;
+            await one();
+          }
+        }),
+      );
+    },
+  };
+}
+
+const upstream = await startUpstream();
+try {
+  const a = await load(first, upstream.url);
+  const b = await load(second, upstream.url);
+  const measure = async (build: typeof a): Promise<number> => {
+    const before = process.cpuUsage();
+    await build.run(batch);
+    const cpu = process.cpuUsage(before);
+    return (cpu.user + cpu.system) / batch;
+  };
+  for (let warm = 0; warm < 6; warm += 1) await measure(warm % 2 === 0 ? a : b);
+  const aMicros: number[] = [];
+  const bMicros: number[] = [];
+  const ratios: number[] = [];
+  for (let pair = 0; pair < batches; pair += 1) {
+    let aValue: number;
+    let bValue: number;
+    if (pair % 2 === 0) {
+      aValue = await measure(a);
+      bValue = await measure(b);
+    } else {
+      bValue = await measure(b);
+      aValue = await measure(a);
+    }
+    aMicros.push(aValue);
+    bMicros.push(bValue);
+    ratios.push(bValue / aValue);
+  }
+  const quantile = (values: number[], q: number): number => [...values].sort((x, y) => x - y)[Math.floor(q * (values.length - 1))]!;
+  process.stdout.write(
+    `${first}: ${quantile(aMicros, 0.5).toFixed(1)} µs CPU per call (median of ${batches} batches of ${batch})\n` +
+      `${second}: ${quantile(bMicros, 0.5).toFixed(1)} µs; median ratio B/A ${quantile(ratios, 0.5).toFixed(3)} (quartiles ${quantile(ratios, 0.25).toFixed(3)}-${quantile(ratios, 0.75).toFixed(3)})\n`,
+  );
+} finally {
+  upstream.stop();
+}
