@@ -5,7 +5,7 @@
  * (a named prepared statement, see postgres-database.ts), and the driver sends one string that
  * `JSON.stringify` wrote natively. An array parameter per column (`unnest($1::text[], ...)`) cost
  * the driver a JavaScript pass over every value to quote and escape it (pg's `arrayString` and
- * `escapeElement`) for no less work on the server (stack-notes 37).
+ * `escapeElement`) for no less work on the server (stack-notes 38).
  */
 import type { Queryable } from './database.js';
 import { fieldNameOf } from './row-mapping.js';

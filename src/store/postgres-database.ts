@@ -118,7 +118,7 @@ function executorOf(client: pg.Pool | pg.PoolClient, named: boolean): Queryable 
     async query<Row extends object>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
       // A query built from its text, its name set after: given a config object ({ name, text,
       // values }), pg 8.23 copies it with Object.defineProperties for every query (~3.7 µs, and a
-      // dictionary-mode object to read back), stack-notes 37. pg wants a mutable array; the copy
+      // dictionary-mode object to read back), stack-notes 38. pg wants a mutable array; the copy
       // keeps the caller's readonly promise.
       const query: pg.Query & { name?: string } = new pg.Query(sql, [...params]);
       if (named) query.name = statementNameOf(sql);
