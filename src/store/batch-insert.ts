@@ -46,5 +46,23 @@ export function batchInsertOf(
  */
 export async function insertRecordsOnce(database: Queryable, insert: BatchInsert, records: readonly object[]): Promise<void> {
   if (records.length === 0) return;
-  await database.query(insert.sql, [JSON.stringify(records)]);
+  const json = JSON.stringify(records);
+  await database.query(insert.sql, [loneSurrogateEscape.test(json) ? JSON.stringify(records, withWellFormedStrings) : json]);
+}
+
+/**
+ * How `JSON.stringify` writes a lone UTF-16 surrogate (an unpaired half of a code point, e.g. from
+ * a decoded `\ud800` in a token's claim): PostgreSQL's JSON parser refuses it, which would fail
+ * the batch on every retry and so hold back every record behind it. A text parameter stores such
+ * a string with U+FFFD in its place (the driver's UTF-8 encoding does), and so does a batch: the
+ * rare batch that has one is written again with its strings made well-formed. A false positive
+ * (an escaped backslash followed by `ud800`) costs only that second pass.
+ */
+const loneSurrogateEscape = /\\ud[89a-f][0-9a-f]{2}/;
+
+/** A lone surrogate, unpaired: in a `u` regular expression a pair is one code point and does not match. */
+const loneSurrogate = /[\ud800-\udfff]/gu;
+
+function withWellFormedStrings(_key: string, value: unknown): unknown {
+  return typeof value === 'string' ? value.replace(loneSurrogate, '\ufffd') : value;
 }
