@@ -4,8 +4,8 @@
  * UPDATE, DELETE and TRUNCATE on the table (a trigger, see 003_api_keys_and_audit.sql).
  */
 import type { Queryable } from './database.js';
-import { batchInsertOf, insertRowsOnce } from './batch-insert.js';
-import { recordOf, valuesOf, type RowOf } from './row-mapping.js';
+import { batchInsertOf, insertRecordsOnce } from './batch-insert.js';
+import { recordOf, type RowOf } from './row-mapping.js';
 
 /** How an audited action ended. `refused`: a guard or a check stopped it before it ran. */
 export type AuditOutcome = 'success' | 'failure' | 'refused';
@@ -61,7 +61,7 @@ export interface AuditEventRepository {
 
 type AuditEventRow = RowOf<AuditEventRecord>;
 
-// Column -> SQL type, in the order of each row's values (see batch-insert.ts).
+// Column -> SQL type (see batch-insert.ts).
 const columnTypes = {
   id: 'text',
   at: 'timestamptz',
@@ -88,8 +88,7 @@ const insertEvents = batchInsertOf('audit_events', columnTypes);
 export function createAuditEventRepository(database: Queryable): AuditEventRepository {
   return {
     async insertMany(events: readonly AuditEventRecord[]): Promise<void> {
-      const rows = events.map((event) => valuesOf({ ...event, guards: JSON.stringify(event.guards) }, columns));
-      await insertRowsOnce(database, insertEvents, rows);
+      await insertRecordsOnce(database, insertEvents, events);
     },
 
     async list(accountId: string, options: AuditListOptions = {}): Promise<AuditEventRecord[]> {

@@ -28,12 +28,19 @@ export type DraftRow = RowOf<DraftRecord>;
 const draftColumns =
   'id, account_id, user_id, kind, state, incident_id, job_id, execution_id, input, output, text, generation, error, created_at, updated_at';
 
+/**
+ * What a finished draft's row is read back for: the columns the completion did not set. Its
+ * output, text and generation are what was sent, so the server does not print those JSON
+ * columns back and the driver does not parse them again (as for `insertRows`).
+ */
+const completedColumns = 'id, account_id, user_id, kind, state, incident_id, job_id, execution_id, input, created_at, updated_at';
+
 /** A STREAMING draft finished: $1 account, $2 id, $3 output, $4 text, $5 generation, $6 updated, $7 input (null: kept). */
 const completeStatement = `update drafts
     set state = 'COMPLETE', output = $3::jsonb, text = $4, generation = $5::jsonb, error = null, updated_at = $6,
         input = coalesce($7::jsonb, input)
   where account_id = $1 and id = $2 and state = 'STREAMING'
-  returning ${draftColumns}`;
+  returning ${completedColumns}`;
 
 /**
  * The same, for a streamed draft whose placeholder was committed asynchronously (stack-notes 33):
@@ -45,7 +52,7 @@ const completeUpsertStatement = `insert into drafts (id, account_id, user_id, ki
      set state = 'COMPLETE', output = excluded.output, text = excluded.text, generation = excluded.generation, error = null,
          updated_at = excluded.updated_at, input = coalesce($7::jsonb, drafts.input)
    where drafts.account_id = excluded.account_id and drafts.state = 'STREAMING'
-  returning ${draftColumns}`;
+  returning ${completedColumns}`;
 
 /** A STREAMING draft failed: $1 account, $2 id, $3 error, $4 generation (null: whatever the draft has, a partial stream may have set none), $5 updated. */
 const failStatement = `update drafts
@@ -200,12 +207,12 @@ export function createDraftRepository(database: Queryable, options: DraftReposit
         now().toISOString(),
         completion.input === undefined ? null : JSON.stringify(completion.input),
       ];
-      const [row] = await database.query<DraftRow>(
+      const [row] = await database.query<Omit<DraftRow, 'output' | 'text' | 'generation' | 'error'>>(
         placeholder === undefined ? completeStatement : completeUpsertStatement,
         placeholder === undefined ? values : [...values, ...placeholderValues(placeholder)],
       );
       if (row === undefined) throw await transitionFailure(accountId, id, 'complete');
-      return toDraftRecord(row);
+      return toDraftRecord({ ...row, output: completion.output, text: completion.text, generation: completion.generation, error: null });
     },
 
     async fail(

@@ -4,9 +4,8 @@
  */
 import type { FeatureName } from '../config/feature-names.js';
 import type { Queryable } from './database.js';
-import { batchInsertOf, insertRowsOnce } from './batch-insert.js';
-import { recordOf, valuesOf, type RowOf } from './row-mapping.js';
-import { spreadWith } from '../support/object-spread.js';
+import { batchInsertOf, insertRecordsOnce } from './batch-insert.js';
+import { recordOf, type RowOf } from './row-mapping.js';
 import type { LlmCallOutcome, LlmCallRecord, LlmCallRepository, UsageSummaryRow } from './types.js';
 
 /** `cached` is stored false rather than absent. */
@@ -24,7 +23,7 @@ interface UsageSummarySqlRow {
   cached_calls: number;
 }
 
-// Column -> SQL type, in the order of each row's values (see batch-insert.ts).
+// Column -> SQL type (see batch-insert.ts).
 const callColumnTypes = {
   id: 'text',
   account_id: 'text',
@@ -45,14 +44,14 @@ const callColumnTypes = {
 } as const satisfies Readonly<Record<keyof LlmCallRow, string>>;
 
 const callColumns = Object.keys(callColumnTypes) as (keyof LlmCallRow)[];
-const insertCalls = batchInsertOf('llm_calls', callColumnTypes);
+// `cached` is absent on a call that was not served from the cache.
+const insertCalls = batchInsertOf('llm_calls', callColumnTypes, { cached: 'false' });
 
 /** Usage records over `database`; reads are scoped by account. */
 export function createLlmCallRepository(database: Queryable): LlmCallRepository {
   return {
     async insertMany(records: readonly LlmCallRecord[]): Promise<void> {
-      const rows = records.map((record) => valuesOf(spreadWith(record, { cached: record.cached ?? false }), callColumns));
-      await insertRowsOnce(database, insertCalls, rows);
+      await insertRecordsOnce(database, insertCalls, records);
     },
 
     async listForDraft(accountId: string, draftId: string): Promise<LlmCallRecord[]> {

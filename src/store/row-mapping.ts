@@ -15,7 +15,8 @@ export type RowOf<Record> = { [Field in keyof Record & string as SnakeCase<Field
 
 const fieldNames = new Map<string, string>();
 
-function fieldName(column: string): string {
+/** The record field a column maps to: `account_id` -> `accountId`. */
+export function fieldNameOf(column: string): string {
   let name = fieldNames.get(column);
   if (name === undefined) {
     name = column.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
@@ -30,12 +31,6 @@ function fieldName(column: string): string {
  */
 export function recordOf<Record>(row: RowOf<Record>): Record {
   const record: { [field: string]: unknown } = {};
-  for (const [column, value] of Object.entries(row)) record[fieldName(column)] = value;
+  for (const [column, value] of Object.entries(row)) record[fieldNameOf(column)] = value;
   return record as Record;
-}
-
-/** The values of `record`'s fields in `columns` order: the column `account_id` reads `accountId`. */
-export function valuesOf(record: object, columns: readonly string[]): unknown[] {
-  const fields = record as { [field: string]: unknown };
-  return columns.map((column) => fields[fieldName(column)]);
 }

@@ -107,6 +107,14 @@ function describeAuditRepository(driver: string, open: TestDatabaseFactory): voi
       expect(await audit.list(accountId)).toEqual([other, event]);
     });
 
+    it('stores a lone UTF-16 surrogate as U+FFFD, as a text parameter does, rather than failing the batch', async () => {
+      const accountId = uniqueId('account');
+      const event = auditEvent({ accountId, userId: 'user-\ud800-1', guards: ['guard-\udc00'], target: 'pair \ud83d\ude00 kept' });
+      const other = auditEvent({ accountId, at: '2030-01-01T00:00:01.000Z' });
+      await audit.insertMany([event, other]);
+      expect(await audit.list(accountId)).toEqual([other, { ...event, userId: 'user-\ufffd-1', guards: ['guard-\ufffd'] }]);
+    });
+
     it('refuses UPDATE, DELETE and TRUNCATE in the database itself', async () => {
       const accountId = uniqueId('account');
       const event = auditEvent({ accountId });

@@ -24,3 +24,24 @@ describe('PostgreSQL prepared statements (DATABASE_PREPARED_STATEMENTS)', () => 
     expect(await preparedAfterQueries(false)).toBe(0);
   });
 });
+
+describe('PostgreSQL queries (pg.Query objects, see postgres-database.ts)', () => {
+  it('rejects a failed query with the server error, the pool keeps working, and a transaction rolls back', async () => {
+    const database = await createPostgresDatabase({ connectionString: testDatabaseUrl, maxConnections: 1 });
+    try {
+      await expect(database.query('select 1 / $1::int as quotient', [0])).rejects.toMatchObject({ code: '22012' });
+      // One connection: had the failure not released it, this would wait for ever.
+      expect(await database.query<{ quotient: number }>('select 4 / $1::int as quotient', [2])).toEqual([{ quotient: 2 }]);
+      await expect(
+        database.transaction(async (transaction) => {
+          await transaction.query('create temporary table query_objects_test (id int primary key)');
+          await transaction.query('insert into query_objects_test values ($1)', [1]);
+          await transaction.query('insert into query_objects_test values ($1)', [1]);
+        }),
+      ).rejects.toMatchObject({ code: '23505' });
+      await expect(database.query('select count(*) from query_objects_test')).rejects.toMatchObject({ code: '42P01' });
+    } finally {
+      await database.close();
+    }
+  });
+});
