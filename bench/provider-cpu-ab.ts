@@ -14,6 +14,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { startUpstream, statusUpdateSizedRequest } from './provider-bench-request.js';
 
 const argument = (name: string, fallback: number): number => {
   const index = process.argv.indexOf(name);
@@ -35,19 +36,7 @@ async function child(directory: string, url: string): Promise<void> {
   const { createOpenAiProvider } = await load<ProviderModule>('llm/providers/openai-provider.js');
   const { statusUpdateOutputSpec } = await load<{ statusUpdateOutputSpec: unknown }>('features/status-update/output-schema.js');
   const provider = createOpenAiProvider({ id: 'openai', apiKey: 'x', baseURL: url, selfHosted: false, structuredOutputs: true });
-  const system = 'You write status updates about incidents for stakeholders; cite records as [r1]. '.repeat(13);
-  const user = 'INC-42 {"id":"r1","at":"2026-12-06T19:00:00Z","text":"checkout errors after the deploy; rollback"} '.repeat(73);
-  const request = {
-    feature: 'statusUpdate',
-    model: 'gpt-4o-mini',
-    messages: [
-      { role: 'system', content: system },
-      { role: 'user', content: user },
-    ],
-    maxOutputTokens: 1200,
-    temperature: 0.2,
-    output: statusUpdateOutputSpec,
-  };
+  const request = statusUpdateSizedRequest(statusUpdateOutputSpec);
   const total = argument('--n', 5000);
   const concurrency = argument('--concurrency', 8);
   const one = async (): Promise<void> => {
@@ -74,19 +63,6 @@ async function child(directory: string, url: string): Promise<void> {
   await run(total);
   const cpu = process.cpuUsage(before);
   process.stdout.write(`${JSON.stringify({ micros: (cpu.user + cpu.system) / total })}\n`);
-}
-
-async function startUpstream(): Promise<{ url: string; stop: () => void }> {
-  const script = fileURLToPath(new URL('./upstream.ts', import.meta.url));
-  const upstream = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['pipe', 'pipe', 'inherit'] });
-  let output = '';
-  upstream.stdout.setEncoding('utf8');
-  for await (const chunk of upstream.stdout as AsyncIterable<string>) {
-    output += chunk;
-    const match = /listening (\S+)/.exec(output);
-    if (match) return { url: match[1]!, stop: () => upstream.kill('SIGTERM') };
-  }
-  throw new Error(`the upstream did not start: ${output}`);
 }
 
 const childIndex = process.argv.indexOf('--child');

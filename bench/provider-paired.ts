@@ -7,9 +7,9 @@
  *
  *   npx tsx bench/provider-paired.ts [--batches 40] [--batch 400] [--concurrency 8] [--stream] A B
  */
-import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { startUpstream, statusUpdateSizedRequest } from './provider-bench-request.js';
 
 const argument = (name: string, fallback: number): number => {
   const index = process.argv.indexOf(name);
@@ -28,38 +28,12 @@ interface Provider {
   stream(request: unknown, signal: AbortSignal): AsyncIterable<{ type: string }>;
 }
 
-async function startUpstream(): Promise<{ url: string; stop: () => void }> {
-  const script = fileURLToPath(new URL('./upstream.ts', import.meta.url));
-  const upstream = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['pipe', 'pipe', 'inherit'] });
-  let output = '';
-  upstream.stdout.setEncoding('utf8');
-  for await (const chunk of upstream.stdout as AsyncIterable<string>) {
-    output += chunk;
-    const match = /listening (\S+)/.exec(output);
-    if (match) return { url: match[1]!, stop: () => upstream.kill('SIGTERM') };
-  }
-  throw new Error(`the upstream did not start: ${output}`);
-}
-
 async function load(directory: string, url: string): Promise<{ run: (count: number) => Promise<void> }> {
   const module = async <T>(file: string): Promise<T> => (await import(pathToFileURL(path.join(path.resolve(directory), 'dist/src', file)).href)) as T;
   const { createOpenAiProvider } = await module<{ createOpenAiProvider(settings: object): Provider }>('llm/providers/openai-provider.js');
   const { statusUpdateOutputSpec } = await module<{ statusUpdateOutputSpec: unknown }>('features/status-update/output-schema.js');
   const provider = createOpenAiProvider({ id: 'openai', apiKey: 'x', baseURL: url, selfHosted: false, structuredOutputs: true });
-  // As bench/provider-cpu-ab.ts: the status update's size (a 1 KB system and a 7 KB user message).
-  const system = 'You write status updates about incidents for stakeholders; cite records as [r1]. '.repeat(13);
-  const user = 'INC-42 {"id":"r1","at":"2026-12-06T19:00:00Z","text":"checkout errors after the deploy; rollback"} '.repeat(73);
-  const request = {
-    feature: 'statusUpdate',
-    model: 'gpt-4o-mini',
-    messages: [
-      { role: 'system', content: system },
-      { role: 'user', content: user },
-    ],
-    maxOutputTokens: 1200,
-    temperature: 0.2,
-    output: statusUpdateOutputSpec,
-  };
+  const request = statusUpdateSizedRequest(statusUpdateOutputSpec);
   const one = async (): Promise<void> => {
     const signal = new AbortController().signal;
     if (!streamed) {

@@ -1,0 +1,36 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** The fake OpenAI upstream (bench/upstream.ts) as a child process, once it listens. */
+export async function startUpstream(): Promise<{ url: string; stop: () => void }> {
+  const script = fileURLToPath(new URL('./upstream.ts', import.meta.url));
+  const upstream = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let output = '';
+  upstream.stdout.setEncoding('utf8');
+  for await (const chunk of upstream.stdout as AsyncIterable<string>) {
+    output += chunk;
+    const match = /listening (\S+)/.exec(output);
+    if (match) return { url: match[1]!, stop: () => upstream.kill('SIGTERM') };
+  }
+  throw new Error(`the upstream did not start: ${output}`);
+}
+
+/**
+ * The request the provider benchmarks (provider-cpu-ab.ts, provider-paired.ts) send: a status
+ * update's size, a 1 KB system and a 7 KB user message, with the feature's structured output.
+ */
+export function statusUpdateSizedRequest(output: unknown) {
+  const system = 'You write status updates about incidents for stakeholders; cite records as [r1]. '.repeat(13);
+  const user = 'INC-42 {"id":"r1","at":"2026-12-06T19:00:00Z","text":"checkout errors after the deploy; rollback"} '.repeat(73);
+  return {
+    feature: 'statusUpdate',
+    model: 'gpt-4o-mini',
+    messages: [
+      { role: 'system', content: system },
+      { role: 'user', content: user },
+    ],
+    maxOutputTokens: 1200,
+    temperature: 0.2,
+    output,
+  };
+}
