@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The fake OpenAI upstream (bench/upstream.ts) as a child process, once it listens. */
 export async function startUpstream(): Promise<{ url: string; stop: () => void }> {
@@ -32,5 +33,46 @@ export function statusUpdateSizedRequest(output: unknown) {
     maxOutputTokens: 1200,
     temperature: 0.2,
     output,
+  };
+}
+
+interface OpenAiProviderModule {
+  createOpenAiProvider(settings: { id: string; apiKey: string; baseURL: string; selfHosted: boolean; structuredOutputs: boolean }): {
+    complete(request: unknown, signal: AbortSignal): Promise<{ text: string }>;
+    stream(request: unknown, signal: AbortSignal): AsyncIterable<{ type: string }>;
+  };
+}
+
+/**
+ * The `openai` provider of the build in `directory` (its compiled dist/) against the upstream at
+ * `url`; `run(count)` makes `count` calls of {@link statusUpdateSizedRequest}, `concurrency` at a
+ * time, each streamed to its end when `streamed`.
+ */
+export async function loadBenchProvider(directory: string, url: string, options: { streamed: boolean; concurrency: number }): Promise<{ run(count: number): Promise<void> }> {
+  const load = async <T>(file: string): Promise<T> => (await import(pathToFileURL(path.join(path.resolve(directory), 'dist/src', file)).href)) as T;
+  const { createOpenAiProvider } = await load<OpenAiProviderModule>('llm/providers/openai-provider.js');
+  const { statusUpdateOutputSpec } = await load<{ statusUpdateOutputSpec: unknown }>('features/status-update/output-schema.js');
+  const provider = createOpenAiProvider({ id: 'openai', apiKey: 'x', baseURL: url, selfHosted: false, structuredOutputs: true });
+  const request = statusUpdateSizedRequest(statusUpdateOutputSpec);
+  const one = async (): Promise<void> => {
+    const signal = new AbortController().signal;
+    if (!options.streamed) {
+      await provider.complete(request, signal);
+      return;
+    }
+    for await (const event of provider.stream(request, signal)) void event;
+  };
+  return {
+    async run(count) {
+      let started = 0;
+      await Promise.all(
+        Array.from({ length: options.concurrency }, async () => {
+          while (started < count) {
+            started += 1;
+            await one();
+          }
+        }),
+      );
+    },
   };
 }

@@ -13,8 +13,8 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { startUpstream, statusUpdateSizedRequest } from './provider-bench-request.js';
+import { fileURLToPath } from 'node:url';
+import { loadBenchProvider, startUpstream } from './provider-bench-request.js';
 
 const argument = (name: string, fallback: number): number => {
   const index = process.argv.indexOf(name);
@@ -24,40 +24,9 @@ const valued = ['--rounds', '--n', '--concurrency', '--child', '--url'];
 const positional = process.argv.slice(2).filter((value, index, all) => !value.startsWith('--') && !valued.includes(all[index - 1] ?? ''));
 const streamed = process.argv.includes('--stream');
 
-interface ProviderModule {
-  createOpenAiProvider(settings: { id: string; apiKey: string; baseURL: string; selfHosted: boolean; structuredOutputs: boolean }): {
-    complete(request: unknown, signal: AbortSignal): Promise<{ text: string }>;
-    stream(request: unknown, signal: AbortSignal): AsyncIterable<{ type: string }>;
-  };
-}
-
 async function child(directory: string, url: string): Promise<void> {
-  const load = async <T>(file: string): Promise<T> => (await import(pathToFileURL(path.join(directory, 'dist/src', file)).href)) as T;
-  const { createOpenAiProvider } = await load<ProviderModule>('llm/providers/openai-provider.js');
-  const { statusUpdateOutputSpec } = await load<{ statusUpdateOutputSpec: unknown }>('features/status-update/output-schema.js');
-  const provider = createOpenAiProvider({ id: 'openai', apiKey: 'x', baseURL: url, selfHosted: false, structuredOutputs: true });
-  const request = statusUpdateSizedRequest(statusUpdateOutputSpec);
   const total = argument('--n', 5000);
-  const concurrency = argument('--concurrency', 8);
-  const one = async (): Promise<void> => {
-    const signal = new AbortController().signal;
-    if (!streamed) {
-      await provider.complete(request, signal);
-      return;
-    }
-    for await (const event of provider.stream(request, signal)) void event;
-  };
-  const run = async (count: number): Promise<void> => {
-    let started = 0;
-    await Promise.all(
-      Array.from({ length: concurrency }, async () => {
-        while (started < count) {
-          started += 1;
-          await one();
-        }
-      }),
-    );
-  };
+  const { run } = await loadBenchProvider(directory, url, { streamed, concurrency: argument('--concurrency', 8) });
   await run(total);
   const before = process.cpuUsage();
   await run(total);

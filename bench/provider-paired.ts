@@ -7,9 +7,7 @@
  *
  *   npx tsx bench/provider-paired.ts [--batches 40] [--batch 400] [--concurrency 8] [--stream] A B
  */
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { startUpstream, statusUpdateSizedRequest } from './provider-bench-request.js';
+import { loadBenchProvider, startUpstream } from './provider-bench-request.js';
 
 const argument = (name: string, fallback: number): number => {
   const index = process.argv.indexOf(name);
@@ -23,44 +21,10 @@ const batches = argument('--batches', 40);
 const batch = argument('--batch', 400);
 const concurrency = argument('--concurrency', 8);
 
-interface Provider {
-  complete(request: unknown, signal: AbortSignal): Promise<{ text: string }>;
-  stream(request: unknown, signal: AbortSignal): AsyncIterable<{ type: string }>;
-}
-
-async function load(directory: string, url: string): Promise<{ run: (count: number) => Promise<void> }> {
-  const module = async <T>(file: string): Promise<T> => (await import(pathToFileURL(path.join(path.resolve(directory), 'dist/src', file)).href)) as T;
-  const { createOpenAiProvider } = await module<{ createOpenAiProvider(settings: object): Provider }>('llm/providers/openai-provider.js');
-  const { statusUpdateOutputSpec } = await module<{ statusUpdateOutputSpec: unknown }>('features/status-update/output-schema.js');
-  const provider = createOpenAiProvider({ id: 'openai', apiKey: 'x', baseURL: url, selfHosted: false, structuredOutputs: true });
-  const request = statusUpdateSizedRequest(statusUpdateOutputSpec);
-  const one = async (): Promise<void> => {
-    const signal = new AbortController().signal;
-    if (!streamed) {
-      await provider.complete(request, signal);
-      return;
-    }
-    for await (const event of provider.stream(request, signal)) void event;
-  };
-  return {
-    run: async (count) => {
-      let started = 0;
-      await Promise.all(
-        Array.from({ length: concurrency }, async () => {
-          while (started < count) {
-            started += 1;
-            await one();
-          }
-        }),
-      );
-    },
-  };
-}
-
 const upstream = await startUpstream();
 try {
-  const a = await load(first, upstream.url);
-  const b = await load(second, upstream.url);
+  const a = await loadBenchProvider(first, upstream.url, { streamed, concurrency });
+  const b = await loadBenchProvider(second, upstream.url, { streamed, concurrency });
   const measure = async (build: typeof a): Promise<number> => {
     const before = process.cpuUsage();
     await build.run(batch);

@@ -3,27 +3,14 @@
  * the SDK's own Histogram exported for the same records: every gen_ai_client_* line of /metrics is
  * compared with a reference MeterProvider fed the same attempts through SDK histograms.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Attributes } from '@opentelemetry/api';
 import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
 import { MeterProvider } from '@opentelemetry/sdk-metrics';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMetrics, type Metrics } from '../../src/telemetry/metrics.js';
+import { scrapeMetrics as scrape } from '../support/scrape-metrics.js';
 
 type Attempt = Parameters<Metrics['llm']['attemptEnded']>[0];
-
-async function scrape(handler: (request: IncomingMessage, response: ServerResponse) => void): Promise<string> {
-  const server = createServer(handler);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  try {
-    const { port } = server.address() as AddressInfo;
-    return await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-  } finally {
-    server.closeAllConnections();
-    server.close();
-  }
-}
 
 /** The SDK as the service used it before: two Histogram instruments, attributes per the GenAI conventions. */
 function referenceMetrics() {

@@ -1,20 +1,9 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMetrics, type Metrics } from '../../src/telemetry/metrics.js';
+import { scrapeMetrics } from '../support/scrape-metrics.js';
 
 /** The Prometheus text of `metrics`, as /metrics serves it. */
-async function scrape(metrics: Metrics): Promise<string> {
-  const server = createServer((request, response) => metrics.handler(request, response));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  try {
-    const { port } = server.address() as AddressInfo;
-    return await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-  } finally {
-    server.closeAllConnections();
-    server.close();
-  }
-}
+const scrape = (metrics: Metrics): Promise<string> => scrapeMetrics((request, response) => metrics.handler(request, response));
 
 const attempt = {
   feature: 'statusUpdate' as const,
