@@ -31,6 +31,7 @@ import { startHttpServer, type RunningHttpServer } from './http/http-server.js';
 import { createConsole } from './http/console.js';
 import { createPlayground } from './http/playground.js';
 import { createRootPage } from './http/root-page.js';
+import type { MountRoutes } from './http/lazy-express.js';
 import { removeServiceFile, writeServiceFile } from './store/service-file.js';
 import { createApiKeyAdmin } from './guard/auth/api-key-admin.js';
 import { createSampleIncidentSource } from './incidents/sample-source.js';
@@ -139,7 +140,7 @@ export async function createApp(config: AppConfig, logger: Logger, options: AppO
   const playgroundRoutes = config.playgroundEnabled ? createPlayground({ demoToken: pageToken }) : null;
   // The console (/console, /console/compare, /console/usage) is served with the playground.
   const consoleRoutes = config.playgroundEnabled ? createConsole({ demoToken: pageToken }) : null;
-  const playground = playgroundRoutes && consoleRoutes ? (app: Parameters<typeof playgroundRoutes>[0]) => { playgroundRoutes(app); consoleRoutes(app); } : null;
+  const playground: MountRoutes | null = playgroundRoutes && consoleRoutes ? (app) => { playgroundRoutes(app); consoleRoutes(app); } : null;
 
   let server: RunningHttpServer | null = null;
   let stopping = false;
@@ -330,9 +331,9 @@ function buildThrottle(config: AppConfig, logger: Logger, redis: Redis | null, m
 }
 
 /** Mounts every given set of extra routes (Slack, PagerDuty webhooks); null when none. */
-function combineRoutes(...routes: (((app: import('express').Express) => void) | null)[]): ((app: import('express').Express) => void) | null {
+function combineRoutes(...routes: (MountRoutes | null)[]): MountRoutes | null {
   const present = routes.filter((mount) => mount !== null);
-  return present.length === 0 ? null : (app) => present.forEach((mount) => mount(app));
+  return present.length === 0 ? null : (app, expressModule) => present.forEach((mount) => mount(app, expressModule));
 }
 
 /**

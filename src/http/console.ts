@@ -4,14 +4,14 @@
  * usage and quality dashboard, admin scope): static pages in web/console/ plus the browser
  * builds of the libraries they import, served from node_modules (no CDN): marked (Markdown),
  * DOMPurify (sanitizer), uPlot (charts) and the graphql-ws client. Same strict policy as the
- * playground: no inline script or style, everything from this service. Every file is read
- * once, when the console is created.
+ * playground: no inline script or style, everything from this service. The files are found when
+ * the console is created and read from disk when asked for (see playground.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type express from 'express';
-import { findWebDirectory, graphqlWsClientFiles, renderPlaygroundHtml, serveAssets, type Asset } from './playground.js';
+import { fileAsset, findWebDirectory, graphqlWsClientFiles, pageAsset, serveAssets, type Asset } from './playground.js';
 
 export interface ConsoleOptions {
   /** Pre-filled into each page (`<meta name="demo-token">`); only in development. Null: no token. */
@@ -45,28 +45,23 @@ const vendorFiles: Record<string, [string, string, string]> = {
   'uPlot.min.css': ['uplot', 'dist/uPlot.min.css', 'text/css; charset=utf-8'],
 };
 
-/** The console's routes, with every file read now. Throws when a file or a library is missing. */
+/** The console's routes. Throws when a file or a library is missing. */
 export function createConsole(options: ConsoleOptions): (app: express.Express) => void {
   const folder = path.join(options.webDirectory ?? findWebDirectory(), 'console');
   const assets = new Map<string, Asset>();
-  for (const [route, file] of Object.entries(pages)) {
-    const html = renderPlaygroundHtml(readFileSync(path.join(folder, file), 'utf8'), options.demoToken);
-    assets.set(route, { body: html, contentType: 'text/html; charset=utf-8', cacheControl: 'no-store' });
-  }
-  for (const [name, contentType] of Object.entries(pageFiles)) {
-    assets.set(`/console/${name}`, { body: readFileSync(path.join(folder, name)), contentType, cacheControl: 'no-cache' });
-  }
+  for (const [route, file] of Object.entries(pages)) assets.set(route, pageAsset(path.join(folder, file), options.demoToken));
+  for (const [name, contentType] of Object.entries(pageFiles)) assets.set(`/console/${name}`, fileAsset(path.join(folder, name), contentType));
   // The GraphQL client shared with the playground lives in web/ itself.
-  assets.set('/console/page-client.js', { body: readFileSync(path.join(folder, '..', 'page-client.js')), contentType: 'text/javascript; charset=utf-8', cacheControl: 'no-cache' });
+  assets.set('/console/page-client.js', fileAsset(path.join(folder, '..', 'page-client.js'), 'text/javascript; charset=utf-8'));
   const require = createRequire(import.meta.url);
   for (const [name, [packageName, file, contentType]] of Object.entries(vendorFiles)) {
-    const packageFolder = packageFolderOf(require.resolve(packageName), packageName);
+    const vendorFile = path.join(packageFolderOf(require.resolve(packageName), packageName), file);
+    const { read } = fileAsset(vendorFile, contentType, 'utf8');
     // The source map is not served: drop the comment that would make developer tools ask for it.
-    const body = readFileSync(path.join(packageFolder, file), 'utf8').replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
-    assets.set(`/console/vendor/${name}`, { body, contentType, cacheControl: 'no-cache' });
+    assets.set(`/console/vendor/${name}`, { read: async () => ((await read()) as string).replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n'), contentType, cacheControl: 'no-cache' });
   }
-  for (const [name, body] of graphqlWsClientFiles()) {
-    assets.set(`/console/vendor/${name}`, { body, contentType: 'text/javascript; charset=utf-8', cacheControl: 'no-cache' });
+  for (const [name, file] of graphqlWsClientFiles()) {
+    assets.set(`/console/vendor/${name}`, fileAsset(file, 'text/javascript; charset=utf-8', 'utf8'));
   }
 
   return serveAssets(assets);

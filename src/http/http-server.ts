@@ -1,14 +1,15 @@
 /**
  * The HTTP surface on one port: /graphql (Apollo Server 5 on plain node:http, see
- * graphql-handler.ts; the other routes on express 5),
- * graphql-ws subscriptions on the same path, /healthz, /readyz, /metrics and the /playground page.
+ * graphql-handler.ts), graphql-ws subscriptions on the same path, /healthz, /readyz and /metrics
+ * (plain node:http too, probe-routes.ts), and the other routes (/, /playground, the webhooks) on
+ * express 5, imported on the first request to one of them (lazy-express.ts).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin, type GraphQLRequestListener } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import express from 'express';
+import type express from 'express';
 import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { trace } from '@opentelemetry/api';
@@ -23,6 +24,8 @@ import { createGraphqlHandler, isGraphqlPath, nameOperationSpan } from './graphq
 import { rememberValidatedDocumentsPlugin, type FastPathOptions } from './graphql-fast-path.js';
 import { subscriptionCallbackPlugin } from './subscription-callback.js';
 import { inlineTraceOnRequestPlugin, noStoreCacheControlPlugin } from './lean-apollo-plugins.js';
+import { lazyExpressApp, type ExpressModule, type MountRoutes } from './lazy-express.js';
+import { createProbeRoutes } from './probe-routes.js';
 
 /** Characters of graphql-ws operation texts kept parsed and validated (see validated-documents.ts). */
 const wsDocumentCacheCharacters = 256 * 1024;
@@ -39,18 +42,18 @@ export interface HttpServerOptions {
   /** Largest accepted /graphql request body, bytes; default 256 KiB. */
   bodyLimit?: number;
   /** Mounts routes beside /graphql (e.g. /slack/events), before any body parser. */
-  extraRoutes?: ((app: express.Express) => void) | null;
+  extraRoutes?: MountRoutes | null;
   /** Show field suggestions and accept introspection (development). */
   development: boolean;
   /** Router callback URL prefixes for subscriptions in callback mode; empty = off. */
   subscriptionCallbackPrefixes?: readonly string[];
   /** Mounts GET /playground and its files (src/http/playground.ts); null = 404. */
-  playground?: ((app: express.Express) => void) | null;
+  playground?: MountRoutes | null;
   /** Serves GET /metrics (Prometheus text). */
   metricsHandler?: (request: http.IncomingMessage, response: http.ServerResponse) => void;
   limits?: GraphQLLimits;
   /** Mounts GET / (src/http/root-page.ts); null = 404. */
-  rootPage?: ((app: express.Express) => void) | null;
+  rootPage?: MountRoutes | null;
   /** Answer known operations without Apollo's pipeline (graphql-fast-path.ts); default true. */
   graphqlFastPath?: boolean;
 }
@@ -80,18 +83,19 @@ export async function startHttpServer(options: HttpServerOptions, port: number, 
   const maskError = createErrorMasker(logger);
   const armor = createArmor(options.limits ?? defaultGraphQLLimits, options.development);
   const maxTokens = (options.limits ?? defaultGraphQLLimits).maxTokens;
-  const app = express();
-  app.disable('x-powered-by');
   let stopping = false;
-  app.use((_request, response, next) => {
-    if (stopping) response.setHeader('connection', 'close');
-    next();
+  const app = lazyExpressApp((expressModule) => expressApp(expressModule, options, () => stopping), logger);
+  const probe = createProbeRoutes({
+    readiness: options.readiness,
+    ...(options.metricsHandler && { metricsHandler: options.metricsHandler }),
+    stopping: () => stopping,
+    fallback: app,
   });
-  // /graphql, the request path of every draft, skips express (see graphql-handler.ts).
+  // /graphql, the request path of every draft, skips express (see graphql-handler.ts); so do the probes.
   let graphql: ((request: http.IncomingMessage, response: http.ServerResponse) => void) | null = null;
   const httpServer = http.createServer((request, response) => {
     if (graphql && isGraphqlPath(request.url)) graphql(request, response);
-    else app(request, response);
+    else if (!probe(request, response)) app(request, response);
   });
   httpServer.keepAliveTimeout = 65_000;
 
@@ -134,20 +138,6 @@ export async function startHttpServer(options: HttpServerOptions, port: number, 
   });
   await apollo.start();
 
-  if (options.metricsHandler) {
-    const handler = options.metricsHandler;
-    app.get('/metrics', (request, response) => handler(request, response));
-  }
-  app.get('/healthz', (_request, response) => {
-    response.json({ status: 'ok' });
-  });
-  app.get('/readyz', async (_request, response) => {
-    const { ready, reason } = await options.readiness();
-    response.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', ...(reason && { reason }) });
-  });
-  options.rootPage?.(app);
-  options.playground?.(app);
-  options.extraRoutes?.(app);
   graphql = createGraphqlHandler({
     apollo,
     context: (authorization, carried) => createContext(services, authenticator, authorization, carried),
@@ -185,6 +175,34 @@ export async function startHttpServer(options: HttpServerOptions, port: number, 
       await apollo.stop();
     },
   };
+}
+
+/**
+ * Every route besides /graphql on express: the probes again (for the requests probe-routes.ts
+ * leaves to it), then the pages and the extra routes. Built on the first request that needs it.
+ */
+function expressApp(expressModule: ExpressModule, options: HttpServerOptions, stopping: () => boolean): express.Express {
+  const app = expressModule();
+  app.disable('x-powered-by');
+  app.use((_request, response, next) => {
+    if (stopping()) response.setHeader('connection', 'close');
+    next();
+  });
+  if (options.metricsHandler) {
+    const handler = options.metricsHandler;
+    app.get('/metrics', (request, response) => handler(request, response));
+  }
+  app.get('/healthz', (_request, response) => {
+    response.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_request, response) => {
+    const { ready, reason } = await options.readiness();
+    response.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', ...(reason && { reason }) });
+  });
+  options.rootPage?.(app, expressModule);
+  options.playground?.(app, expressModule);
+  options.extraRoutes?.(app, expressModule);
+  return app;
 }
 
 /** What the /graphql fast path needs (graphql-fast-path.ts), its document cache empty. */

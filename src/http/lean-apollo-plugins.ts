@@ -10,11 +10,11 @@
  * - Inline tracing (federated `ftv1` traces): Apollo's plugin builds a trace tree builder on
  *   every request before it looks at the `apollo-federation-include-trace` header;
  *   {@link inlineTraceOnRequestPlugin} looks at the header first and hands the requests that ask
- *   for a trace to Apollo's own plugin, unchanged.
+ *   for a trace to Apollo's own plugin, unchanged. That plugin, with the trace protobuf it encodes
+ *   (@apollo/usage-reporting-protobuf, 1.2 MB of heap), is imported on the first such request.
  */
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestListener } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
 
 // The header values Apollo's cache control plugin parses (any other value it leaves alone).
 const cacheableHeader = /^max-age=(\d+), (public|private)$/;
@@ -41,16 +41,25 @@ export function noStoreCacheControlPlugin<Context extends BaseContext>(): Apollo
   ];
 }
 
-/** Apollo's inline trace plugin, started only for the requests that ask for an `ftv1` trace. */
+/** Apollo's inline trace plugin, imported and started only for the requests that ask for an `ftv1` trace. */
 export function inlineTraceOnRequestPlugin<Context extends BaseContext>(): ApolloServerPlugin<Context> {
-  const inner = ApolloServerPluginInlineTrace() as ApolloServerPlugin<Context>;
-  const requestDidStart = inner.requestDidStart!.bind(inner);
-  return {
-    // Keeps Apollo's internal id (`InlineTrace`), so Apollo does not install a second one.
-    ...inner,
+  let inner: Promise<ApolloServerPlugin<Context>> | null = null;
+  const plugin: ApolloServerPlugin<Context> & InternalPluginId = {
+    // Apollo's internal id for its inline trace plugin: Apollo then does not install one itself.
+    __internal_plugin_id__: 'InlineTrace',
+    __is_disabled_plugin__: false,
     async requestDidStart(requestContext) {
       if (requestContext.request.http?.headers.get('apollo-federation-include-trace') !== 'ftv1') return undefined;
-      return requestDidStart(requestContext);
+      inner ??= import('@apollo/server/plugin/inlineTrace').then(({ ApolloServerPluginInlineTrace }) => ApolloServerPluginInlineTrace() as ApolloServerPlugin<Context>);
+      // Without options Apollo's plugin is always enabled: its serverWillStart does nothing, so it is not run.
+      return (await inner).requestDidStart!(requestContext);
     },
   };
+  return plugin;
+}
+
+/** What marks a plugin as one of Apollo's own (its `internalPlugin`), read when Apollo installs its defaults. */
+interface InternalPluginId {
+  __internal_plugin_id__: 'InlineTrace';
+  __is_disabled_plugin__: false;
 }

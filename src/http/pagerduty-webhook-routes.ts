@@ -5,12 +5,12 @@
  * only the account that has it ever had it cached); with `autoPostmortem`, an
  * `incident.resolved` starts a postmortem draft for the accounts that asked for it.
  */
-import express from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Principal } from '../guard/auth/principal.js';
 import type { SourceRegistry } from '../incidents/source-registry.js';
 import { verifyPagerDutySignature } from '../incidents/pagerduty/webhook-signature.js';
+import type { MountRoutes } from './lazy-express.js';
 
 export const pagerDutyWebhookPath = '/webhooks/pagerduty';
 /** PagerDuty's webhook payloads are a few KiB. */
@@ -35,9 +35,10 @@ export interface PagerDutyWebhookOptions {
   logger: Logger;
 }
 
-export function createPagerDutyWebhookRoutes(options: PagerDutyWebhookOptions): (app: express.Express) => void {
+export function createPagerDutyWebhookRoutes(options: PagerDutyWebhookOptions): MountRoutes {
   const logger = options.logger.child({ component: 'pagerduty-webhook' });
-  return (app) => {
+  // express is handed in by the mount: it is imported only once a request needs it (lazy-express.ts).
+  return (app, express) => {
     app.post(pagerDutyWebhookPath, express.raw({ type: () => true, limit: maxWebhookBodyBytes }), (request, response) => {
       const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
       const verified = verifyPagerDutySignature(options.secret, request.header('x-pagerduty-signature'), raw);

@@ -1,9 +1,11 @@
 /**
  * The playground page at GET /playground: a static page (web/) for trying the AI features
- * against this service, plus the graphql-ws browser client it imports. Every file is read once,
- * when the playground is created; requests never touch the file system.
+ * against this service, plus the graphql-ws browser client it imports. The files are found (and
+ * the page's template checked) when the playground is created, and read from disk when asked for:
+ * a page a deployment rarely opens holds no memory while idle.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type express from 'express';
@@ -60,30 +62,47 @@ const pageFiles = {
   'favicon.svg': 'image/svg+xml',
 } as const;
 
-/** A file served from memory. */
+/** A file served from disk. */
 export interface Asset {
-  body: Buffer | string;
+  /** The body, read when the file is asked for. */
+  read(): Promise<Buffer | string>;
   contentType: string;
   /** The HTML may hold a token: never cached. The other files are revalidated (ETag). */
   cacheControl: string;
 }
 
-/** The playground's routes, with every file read now. Throws when web/ or graphql-ws is missing. */
+/** The playground's routes. Throws when web/, one of its files or graphql-ws is missing. */
 export function createPlayground(options: PlaygroundOptions): PlaygroundRoutes {
   const webDirectory = options.webDirectory ?? findWebDirectory();
   const assets = new Map<string, Asset>();
-  const html = renderPlaygroundHtml(readFileSync(path.join(webDirectory, 'playground.html'), 'utf8'), options.demoToken);
-  assets.set('/playground', { body: html, contentType: 'text/html; charset=utf-8', cacheControl: 'no-store' });
+  assets.set('/playground', pageAsset(path.join(webDirectory, 'playground.html'), options.demoToken));
   for (const [name, contentType] of Object.entries(pageFiles)) {
-    assets.set(`/playground/${name}`, { body: readFileSync(path.join(webDirectory, name)), contentType, cacheControl: 'no-cache' });
+    assets.set(`/playground/${name}`, fileAsset(path.join(webDirectory, name), contentType));
   }
-  for (const [name, body] of graphqlWsClientFiles()) {
-    assets.set(`/playground/vendor/${name}`, { body, contentType: 'text/javascript; charset=utf-8', cacheControl: 'no-cache' });
+  for (const [name, file] of graphqlWsClientFiles()) {
+    assets.set(`/playground/vendor/${name}`, fileAsset(file, 'text/javascript; charset=utf-8', 'utf8'));
   }
 
   return serveAssets(assets);
 }
 
+/**
+ * An HTML page with the demo token filled in (never cached). Its template is checked now, so a
+ * page without the placeholder still fails at start.
+ */
+export function pageAsset(file: string, demoToken: string | null): Asset {
+  renderPlaygroundHtml(readFileSync(file, 'utf8'), demoToken);
+  return { read: async () => renderPlaygroundHtml(await readFile(file, 'utf8'), demoToken), contentType: 'text/html; charset=utf-8', cacheControl: 'no-store' };
+}
+
+/**
+ * A file served as it is on disk (revalidated by ETag), as a Buffer or, with an encoding, a
+ * string (express answers both alike). Throws now when the file is missing.
+ */
+export function fileAsset(file: string, contentType: string, encoding?: 'utf8'): Asset {
+  statSync(file);
+  return { read: () => (encoding ? readFile(file, encoding) : readFile(file)), contentType, cacheControl: 'no-cache' };
+}
 /**
  * Fills the demo-token meta of the page with the token, HTML-escaped, or removes the meta
  * when there is none (so a production page holds no token at all).
@@ -109,7 +128,8 @@ export function findWebDirectory(): string {
 /**
  * graphql-ws's browser client (its package's `browser` export of `./client`: an ES module
  * without dependencies outside the package) as `graphql-ws.mjs`, with the chunks it imports
- * relatively (`./common-<hash>.js`) under their own names, so the browser resolves them next to it.
+ * relatively (`./common-<hash>.js`) under their own names, so the browser resolves them next to
+ * it: served name -> file path.
  */
 export function graphqlWsClientFiles(): Map<string, string> {
   const require = createRequire(import.meta.url);
@@ -120,7 +140,7 @@ export function graphqlWsClientFiles(): Map<string, string> {
   const files = new Map<string, string>();
   const read = (file: string, servedAs: string): void => {
     const source = readFileSync(file, 'utf8');
-    files.set(servedAs, source);
+    files.set(servedAs, file);
     // Module specifiers of the static import/export statements (each starts a line in a build).
     const specifiers = [...source.matchAll(/^(?:import\s*['"]([^'"]+)['"]|(?:import|export)\b[^;'"]*?\bfrom\s*['"]([^'"]+)['"])/gm)].map((match) => (match[1] ?? match[2])!);
     for (const specifier of specifiers) {
@@ -134,14 +154,16 @@ export function graphqlWsClientFiles(): Map<string, string> {
   return files;
 }
 
-/** Routes that serve files read at start, each with the pages' security headers. */
+/** Routes that serve files from disk, each with the pages' security headers. */
 export function serveAssets(assets: ReadonlyMap<string, Asset>): (app: express.Express) => void {
   return (app) => {
     for (const [route, asset] of assets) {
-      app.get(route, (_request, response) => {
-        response.set(securityHeaders);
-        response.set({ 'content-type': asset.contentType, 'cache-control': asset.cacheControl });
-        response.send(asset.body);
+      app.get(route, (_request, response, next) => {
+        asset.read().then((body) => {
+          response.set(securityHeaders);
+          response.set({ 'content-type': asset.contentType, 'cache-control': asset.cacheControl });
+          response.send(body);
+        }, next);
       });
     }
   };

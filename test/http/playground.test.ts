@@ -2,10 +2,17 @@
  * GET /playground over HTTP: the page and its files with their content types and security
  * headers, the demo token only in the embedded/development mode, PLAYGROUND_ENABLED.
  */
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import express from 'express';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config/index.js';
-import { graphqlWsClientFiles, renderPlaygroundHtml } from '../../src/http/playground.js';
+import { createConsole } from '../../src/http/console.js';
+import { createPlayground, findWebDirectory, graphqlWsClientFiles, renderPlaygroundHtml } from '../../src/http/playground.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** What a production deployment with the local key needs to start (see src/config/index.ts). */
@@ -133,6 +140,38 @@ describe('PLAYGROUND_ENABLED and production', () => {
     expect(html).not.toContain('{{DEMO_TOKEN}}');
     expect(html).not.toContain(demoToken!);
     expect(html).toContain('<label for="token">');
+  });
+});
+
+describe('the web files are read from disk when asked for, not held in memory', () => {
+  it('serves a page and a file as they are on disk at the request, and refuses at creation a missing file or placeholder', async () => {
+    const web = await mkdtemp(path.join(tmpdir(), 'incident-ai-web-'));
+    await cp(findWebDirectory(), web, { recursive: true });
+    const app = express();
+    createPlayground({ demoToken: 'token-1', webDirectory: web })(app);
+    createConsole({ demoToken: null, webDirectory: web })(app);
+    const server = http.createServer(app);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      await writeFile(path.join(web, 'favicon.svg'), '<svg id="changed"/>');
+      await writeFile(path.join(web, 'playground.html'), '<head>\n  <meta name="demo-token" content="{{DEMO_TOKEN}}">\n  <title>changed</title>\n</head>');
+      const favicon = await fetch(`${url}/playground/favicon.svg`);
+      expect(favicon.headers.get('content-type')).toBe('image/svg+xml');
+      expect(await favicon.text()).toBe('<svg id="changed"/>');
+      expect(await (await fetch(`${url}/playground`)).text()).toContain('<meta name="demo-token" content="token-1">\n  <title>changed</title>');
+      await writeFile(path.join(web, 'console', 'console.css'), 'body{}');
+      expect(await (await fetch(`${url}/console/console.css`)).text()).toBe('body{}');
+      await rm(path.join(web, 'favicon.svg'));
+      expect((await fetch(`${url}/playground/favicon.svg`)).status).toBe(500);
+      expect(() => createPlayground({ demoToken: null, webDirectory: web })).toThrow(/favicon\.svg/);
+      await writeFile(path.join(web, 'favicon.svg'), '<svg/>');
+      await writeFile(path.join(web, 'playground.html'), '<head></head>');
+      expect(() => createPlayground({ demoToken: null, webDirectory: web })).toThrow(/DEMO_TOKEN/);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+      await rm(web, { recursive: true, force: true });
+    }
   });
 });
 
