@@ -1,6 +1,5 @@
 /**
- * What an idle service keeps off its heap until a request needs it (docs/stack-notes.md, item on
- * lazy routes): express answers only the routes besides /graphql and the probes, and is imported
+ * What an idle service keeps off its heap until a request needs it (docs/stack-notes.md 41): express answers only the routes besides /graphql and the probes, and is imported
  * on the first request to one of them (src/http/lazy-express.ts); Apollo's inline trace plugin
  * with its protobuf on the first request asking for an `ftv1` trace (lean-apollo-plugins.ts).
  * The real entry point runs with the hook that lists the packages it loads (ES imports and the
