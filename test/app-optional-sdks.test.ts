@@ -1,9 +1,10 @@
 /**
  * Start-up loads the SDK of an optional integration only when the deployment configures it
  * (src/app.ts, create-providers.ts, create-store.ts): Slack's Bolt, the Bedrock SDK, ioredis,
- * PGlite and the OpenAI SDK cost start-up time and idle memory (docs/stack-notes.md 37). Each
- * case is the real entry point with a hook that lists the packages it loads; the packages a
- * configuration needs are asserted present, so a hook that saw nothing cannot pass.
+ * PGlite and the OpenAI SDK cost start-up time and idle memory (docs/stack-notes.md 37), and so
+ * do the OpenTelemetry packages tracing does not need (41). Each case is the real entry point
+ * with a hook that lists the packages it loads; the packages a configuration needs are asserted
+ * present, so a hook that saw nothing cannot pass.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -50,6 +51,12 @@ describe('optional SDKs at start-up', () => {
     expect(loaded).toContain('pg');
     expect(loaded).toContain('openai');
     for (const unused of ['@electric-sql/pglite', '@aws-sdk/client-bedrock-runtime', '@slack/bolt', 'ioredis']) expect(loaded).not.toContain(unused);
+    // Tracing without an exporter: the trace SDK (required by sdk-trace-base: seen through the
+    // hook's require door), no OTLP exporter, and never NodeSDK or what it loads (stack-notes 42).
+    expect(loaded).toContain('@opentelemetry/sdk-trace');
+    for (const unused of ['@opentelemetry/exporter-trace-otlp-http', '@opentelemetry/otlp-transformer', '@opentelemetry/sdk-node', '@opentelemetry/configuration', '@opentelemetry/sdk-logs', 'import-in-the-middle']) {
+      expect(loaded).not.toContain(unused);
+    }
   }, 90_000);
 
   it('on the embedded default: PGlite, and no OpenAI SDK without a key', async () => {

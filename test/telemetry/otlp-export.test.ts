@@ -1,77 +1,62 @@
 /**
  * A draft generated against a fake OpenAI is traced: the OTLP/HTTP receiver gets a span per
  * provider attempt with the GenAI semantic-convention attributes, child of the GraphQL
- * request span, and /metrics shows the token histogram for the model.
+ * request span, with the resource NodeSDK used to build (service.name from OTEL_SERVICE_NAME,
+ * OTEL_RESOURCE_ATTRIBUTES, the process and host detectors), and /metrics shows the token
+ * histogram for the model. Exporting loads the OTLP exporter, and still not NodeSDK.
  */
 import { randomUUID } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleIncidents } from '../../src/incidents/sample/index.js';
 import { extractStatusUpdate } from '../../src/features/status-update/extractor.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../fakes/openai-server.js';
+import { attributeOf, startOtlpReceiver, type OtlpReceiver, type OtlpSpan } from '../fakes/otlp-receiver.js';
 import { spawnService, type SpawnedService } from '../support/spawn-service.js';
 import { testDatabaseUrl } from '../support/test-app.js';
 
-interface OtlpAttribute {
-  key: string;
-  value: { stringValue?: string; intValue?: string | number; boolValue?: boolean; arrayValue?: { values: { stringValue?: string }[] } };
-}
-interface OtlpSpan {
-  traceId: string;
-  spanId: string;
-  parentSpanId?: string;
-  name: string;
-  kind: number;
-  attributes: OtlpAttribute[];
-}
-
-const spans: OtlpSpan[] = [];
-let receiver: http.Server;
+let receiver: OtlpReceiver;
+let spans: OtlpSpan[];
 let openai: FakeOpenAi;
 let service: SpawnedService;
 const schema = `test_otel_${randomUUID().replaceAll('-', '').slice(0, 10)}`;
 
 beforeAll(async () => {
-  receiver = http.createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    request.on('end', () => {
-      if (request.url === '/v1/traces') {
-        const payload = JSON.parse(body) as { resourceSpans: { scopeSpans: { spans: OtlpSpan[] }[] }[] };
-        for (const resource of payload.resourceSpans) for (const scope of resource.scopeSpans) spans.push(...scope.spans);
-      }
-      response.setHeader('content-type', 'application/json');
-      response.end('{}');
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  receiver = await startOtlpReceiver();
+  spans = receiver.spans;
   openai = await startFakeOpenAi();
-  service = await spawnService({
-    OPENAI_API_KEY: 'sk-test',
-    OPENAI_BASE_URL: openai.url,
-    OPENAI_MODEL: 'gpt-4o-mini',
-    DATABASE_URL: testDatabaseUrl,
-    DATABASE_SCHEMA: schema,
-    DATA_DIR: `/tmp/incident-ai-otel-${schema}`,
-    OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`,
-    OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
-    OTEL_BSP_SCHEDULE_DELAY: '100',
-  });
+  service = await spawnService(
+    {
+      OPENAI_API_KEY: 'sk-test',
+      OPENAI_BASE_URL: openai.url,
+      OPENAI_MODEL: 'gpt-4o-mini',
+      DATABASE_URL: testDatabaseUrl,
+      DATABASE_SCHEMA: schema,
+      DATA_DIR: `/tmp/incident-ai-otel-${schema}`,
+      OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+      OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+      OTEL_BSP_SCHEDULE_DELAY: '100',
+      OTEL_SERVICE_NAME: 'incident-ai-otel-test',
+      OTEL_RESOURCE_ATTRIBUTES: 'deployment.environment.name=otel-test,service.namespace=sre',
+    },
+    30_000,
+    ['--import', path.resolve('test/support/package-load-hook.mjs')],
+  );
 });
 
 afterAll(async () => {
   await service?.stop();
   await openai?.close();
-  await new Promise((resolve) => receiver?.close(resolve));
+  await receiver?.close();
   const client = new pg.Client({ connectionString: testDatabaseUrl });
   await client.connect();
   await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
   await client.end();
 });
 
-const attribute = (span: OtlpSpan, key: string) => span.attributes.find((item) => item.key === key)?.value;
+const attribute = (span: OtlpSpan, key: string) => attributeOf(span.attributes, key);
 
 describe('OpenTelemetry export', () => {
   it('exports a GenAI span per provider attempt under the GraphQL request span, and token metrics', async () => {
@@ -99,6 +84,11 @@ describe('OpenTelemetry export', () => {
     expect(attribute(chat!, 'gen_ai.response.finish_reasons')?.arrayValue?.values.map((value) => value.stringValue)).toEqual(['stop']);
     expect(attribute(chat!, 'incident_ai.feature')?.stringValue).toBe('statusUpdate');
     expect(chat!.traceId).toBe(generation.traceId);
+    expect(attributeOf(chat!.resource, 'service.name')?.stringValue).toBe('incident-ai-otel-test');
+    expect(attributeOf(chat!.resource, 'deployment.environment.name')?.stringValue).toBe('otel-test');
+    expect(attributeOf(chat!.resource, 'service.namespace')?.stringValue).toBe('sre');
+    expect(Number(attributeOf(chat!.resource, 'process.pid')?.intValue)).toBe(service.process.pid);
+    expect(attributeOf(chat!.resource, 'host.name')?.stringValue).toBe(hostname());
 
     // The request span ends with its response, after the attempt's span: it may come in a later batch.
     const parentOfChat = () => spans.find((span) => span.spanId === chat!.parentSpanId);
@@ -108,6 +98,12 @@ describe('OpenTelemetry export', () => {
     const metrics = await (await fetch(`${service.url}/metrics`)).text();
     expect(metrics).toMatch(/gen_ai_client_token_usage\w*_bucket\{[^}]*gen_ai_request_model="gpt-4o-mini"[^}]*gen_ai_token_type="input"/);
     expect(metrics).toMatch(/gen_ai_client_operation_duration\w*_count\{[^}]*gen_ai_provider_name="openai"/);
+  });
+
+  it('loads the OTLP exporter, and neither NodeSDK nor its configuration validator', () => {
+    const loaded = new Set([...service.output().matchAll(/^PACKAGE (\S+)$/gm)].map((match) => match[1]!));
+    expect(loaded).toContain('@opentelemetry/exporter-trace-otlp-http');
+    for (const unused of ['@opentelemetry/sdk-node', '@opentelemetry/configuration', '@opentelemetry/sdk-logs']) expect(loaded).not.toContain(unused);
   });
 
   it('names the request span and joins the trace the same way on the fast path (an operation text seen before)', async () => {
