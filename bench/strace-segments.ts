@@ -25,20 +25,25 @@ const milliseconds = (clock: string): number => {
 const segments = { requestToUpstream: [], upstreamRoundTrip: [], upstreamToInsert: [], insertRoundTrip: [], rowToAnswer: [] } as Record<string, number[]>;
 const calls = new Map<string, number>();
 let drafts = 0;
+const lines = readFileSync(file, 'utf8').split('\n');
+// `strace -f` prefixes each line with its thread id: the main thread is the one that reads the requests.
+const mainThread = lines.map((line) => /^(\d+) .* read\(\d+, "POST \/graphql/.exec(line)?.[1]).find((thread) => thread !== undefined);
 let step: { request?: number; upstreamWritten?: number; upstreamRead?: number; insertWritten?: number; rowRead?: number } = {};
 
-for (const line of readFileSync(file, 'utf8').split('\n')) {
-  const match = /^(\d\d:\d\d:\d\d\.\d+) (\w+)\((.*)$/.exec(line);
+for (const line of lines) {
+  const match = /^(?:(\d+) +)?(\d\d:\d\d:\d\d\.\d+) (\w+)\((.*)$/.exec(line);
   if (!match) continue;
-  const [, clock, name, rest] = match as unknown as [string, string, string, string];
+  const [, thread, clock, name, rest] = match as unknown as [string, string | undefined, string, string, string];
+  if (thread !== mainThread) continue;
   const at = milliseconds(clock);
   calls.set(name, (calls.get(name) ?? 0) + 1);
   if (name === 'read' && rest.includes('"POST /graphql')) step = { request: at };
   else if (name === 'writev' && rest.includes('POST /v1/chat')) step.upstreamWritten = at;
   else if (name === 'read' && rest.includes('"HTTP/1.1 200 OK') && step.upstreamWritten !== undefined) step.upstreamRead = at;
-  // PostgreSQL's Bind message of the insert, then its RowDescription ('T') after BindComplete ('2').
+  // PostgreSQL's Bind message of the insert, then its BindComplete ('2') followed by a RowDescription ('T') or,
+  // for an insert that returns nothing, NoData ('n').
   else if (name === 'writev' && rest.includes('"B\\0') && step.upstreamRead !== undefined && step.insertWritten === undefined) step.insertWritten = at;
-  else if (name === 'read' && rest.includes('"2\\0\\0\\0\\4T') && step.insertWritten !== undefined) step.rowRead = at;
+  else if (name === 'read' && (rest.includes('"2\\0\\0\\0\\4T') || rest.includes('"2\\0\\0\\0\\4n')) && step.insertWritten !== undefined) step.rowRead = at;
   else if (name === 'writev' && rest.includes('"HTTP/1.1 200 OK') && step.rowRead !== undefined && step.request !== undefined) {
     segments.requestToUpstream!.push(step.upstreamWritten! - step.request);
     segments.upstreamRoundTrip!.push(step.upstreamRead! - step.upstreamWritten!);

@@ -345,8 +345,19 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
       throw failure;
     } finally {
       // Requests of the prepare step are not part of the draft's generation record, but charged.
-      await permit?.release(sum([...job.preparation, ...job.results], (result) => result.completion.usage.inputTokens + result.completion.usage.outputTokens));
+      if (permit) releaseAfterAnswer(permit, sum([...job.preparation, ...job.results], (result) => result.completion.usage.inputTokens + result.completion.usage.outputTokens));
     }
+  }
+
+  /**
+   * Frees the permit without holding the answer for the throttle store's round trip (a Redis one
+   * in a multi-replica deployment, stack-notes 43). The store's commands are sent now, before the
+   * answer, so on the store's connection they come before any later request's; `drain` awaits
+   * the release, so a shutdown still charges the tokens. `release` never throws.
+   */
+  function releaseAfterAnswer(permit: ThrottlePermit, tokensUsed: number): void {
+    const released = permit.release(tokensUsed).finally(() => running.delete(released));
+    running.add(released);
   }
 
   /** The requested variant, checked: admins only, and one the manager can route to. */
@@ -445,7 +456,10 @@ export function createDraftGenerator(options: DraftGeneratorOptions): DraftGener
 
     async drain(deadline = Number.POSITIVE_INFINITY) {
       draining = true;
-      const all = Promise.allSettled([...running]);
+      // Until nothing runs: a generation that ends adds its permit's release (releaseAfterAnswer).
+      const all = (async () => {
+        while (running.size > 0) await Promise.allSettled([...running]);
+      })();
       if (Number.isFinite(deadline)) {
         const timer = setTimeout(() => shutdown.abort(new Error('shutdown')), Math.max(0, deadline - Date.now()));
         await all;
