@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { gql } from 'graphql-tag';
-import { Kind, visit, type DocumentNode } from 'graphql';
+import { Kind, parse, visit, type DocumentNode } from 'graphql';
 import { findShippedFolder } from '../config/shipped-folder.js';
 import { featureModules } from '../features/feature-modules.js';
 
@@ -37,7 +36,7 @@ export interface TypeDefsOptions {
  */
 export function loadTypeDefs(options: TypeDefsOptions = {}): DocumentNode {
   const shared = readTypeDefs(options.folder ?? schemaFolder());
-  const features = (options.features ?? featureModules).flatMap((feature) => gql(feature.typeDefs).definitions);
+  const features = (options.features ?? featureModules).flatMap((feature) => parseTypeDefs(feature.typeDefs).definitions);
   const document: DocumentNode = { kind: Kind.DOCUMENT, definitions: [...shared.definitions, ...features] };
   return options.authDirectives ? document : withoutAuthDirectives(document);
 }
@@ -72,5 +71,14 @@ function readTypeDefs(folder: string): DocumentNode {
   // drafts.graphql declares `type Mutation`; feature files extend it. Declarations must come
   // before extensions, so drafts.graphql goes right after base.graphql.
   const ordered = [...files.filter((file) => file === 'base.graphql' || file === 'drafts.graphql'), ...files.filter((file) => file !== 'base.graphql' && file !== 'drafts.graphql')];
-  return gql(ordered.map((file) => readFileSync(path.join(folder, file), 'utf8')).join('\n'));
+  return parseTypeDefs(ordered.map((file) => readFileSync(path.join(folder, file), 'utf8')).join('\n'));
+}
+
+/**
+ * graphql-tag's `gql` without its cache: the same definitions (no locations), but graphql-tag
+ * kept every SDL parsed, keyed by a whitespace-collapsed copy of its text, for the process's
+ * life (~300 KB at idle; docs/stack-notes.md item 44), though the schema is built once.
+ */
+function parseTypeDefs(sdl: string): DocumentNode {
+  return parse(sdl, { noLocation: true });
 }

@@ -142,9 +142,10 @@ function secondsOf(duration: unknown): number {
 /** The variable names of src/config/index.ts's zod environment schema, read from its source. */
 function configVariables(): Set<string> {
   const source = readFileSync(path.join(root, 'src/config/index.ts'), 'utf8');
-  const block = /const environmentSchema = z\.object\(\{([\s\S]*?)\n\}\);/.exec(source)?.[1];
-  if (!block) throw new Error('environmentSchema not found in src/config/index.ts');
-  return new Set([...block.matchAll(/^ {2}([A-Z][A-Z0-9_]*):/gm)].map((match) => match[1]!));
+  // environmentSchema() joins the shapes of the `function ...Variables() { return { ... }; }` groups.
+  const blocks = [...source.matchAll(/^function \w+Variables\(\) \{\n {2}return \{([\s\S]*?)\n {2}\};\n\}/gm)].map((match) => match[1]!);
+  if (blocks.length === 0) throw new Error('the environment variable groups were not found in src/config/index.ts');
+  return new Set(blocks.flatMap((block) => [...block.matchAll(/^ {4}([A-Z][A-Z0-9_]*):/gm)].map((match) => match[1]!)));
 }
 
 /** Read by Node or by a library itself, not by our configuration. */
