@@ -93,11 +93,13 @@ export function createNgramScorer(weights: ScorerWeights): NgramScorer {
   if (weights.buckets !== buckets || weights.weights.length !== buckets || !(weights.threshold > 0 && weights.threshold < 1) || weights.features !== featureSet) {
     throw new RangeError(`n-gram scorer weights must have ${buckets} buckets, a threshold in (0, 1) and features ${featureSet}`);
   }
+  // Only the bias and the dense copy are kept: the parsed weights array (256 KB) is garbage after start.
+  const { bias, threshold } = weights;
   const dense = Float64Array.from(weights.weights);
   return {
-    threshold: weights.threshold,
+    threshold,
     probability(text) {
-      let sum = weights.bias;
+      let sum = bias;
       for (const [bucket, value] of features(text)) sum += dense[bucket]! * value;
       return sigmoid(sum);
     },
