@@ -103,6 +103,7 @@ export function fileAsset(file: string, contentType: string, encoding?: 'utf8'):
   statSync(file);
   return { read: () => (encoding ? readFile(file, encoding) : readFile(file)), contentType, cacheControl: 'no-cache' };
 }
+
 /**
  * Fills the demo-token meta of the page with the token, HTML-escaped, or removes the meta
  * when there is none (so a production page holds no token at all).
